@@ -1,0 +1,28 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using ArtBot.BotFramework.Cards;
+
+namespace ArtBot.BotFramework.Schema;
+
+/// <summary>Source-generated JSON for every wire model: camelCase, nulls omitted.</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    PropertyNameCaseInsensitive = true,
+    AllowOutOfOrderMetadataProperties = true)]
+[JsonSerializable(typeof(Activity))]
+[JsonSerializable(typeof(IList<Activity>))]
+[JsonSerializable(typeof(ResourceResponse))]
+[JsonSerializable(typeof(ConversationParameters))]
+[JsonSerializable(typeof(ConversationResourceResponse))]
+[JsonSerializable(typeof(TeamsChannelAccount))]
+[JsonSerializable(typeof(IList<TeamsChannelAccount>))]
+[JsonSerializable(typeof(PagedMembersResult))]
+[JsonSerializable(typeof(TeamDetails))]
+[JsonSerializable(typeof(ConversationList))]
+[JsonSerializable(typeof(ErrorResponse))]
+[JsonSerializable(typeof(AdaptiveCardInvokeValue))]
+[JsonSerializable(typeof(AdaptiveCardInvokeResponse))]
+[JsonSerializable(typeof(AdaptiveCard))]
+[JsonSerializable(typeof(JsonElement))]
+public sealed partial class BotJsonContext : JsonSerializerContext;
