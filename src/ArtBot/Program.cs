@@ -1,6 +1,17 @@
+using ArtBot.BotFramework.Hosting;
+using ArtBot.Hosting;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddArtBot(builder.Configuration);
+
 var app = builder.Build();
-app.MapGet("/health/live", () => Results.Ok());
+
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+app.MapBotEndpoint("/api/messages");
+app.MapGet("/", () => "ArtBot is running. Teams talks to POST /api/messages.");
+
 app.Run();
 
 /// <summary>Entry point, visible to WebApplicationFactory.</summary>

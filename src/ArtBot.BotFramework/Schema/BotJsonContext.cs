@@ -21,6 +21,7 @@ namespace ArtBot.BotFramework.Schema;
 [JsonSerializable(typeof(TeamDetails))]
 [JsonSerializable(typeof(ConversationList))]
 [JsonSerializable(typeof(ErrorResponse))]
+[JsonSerializable(typeof(ErrorDetail))]
 [JsonSerializable(typeof(AdaptiveCardInvokeValue))]
 [JsonSerializable(typeof(AdaptiveCardInvokeResponse))]
 [JsonSerializable(typeof(AdaptiveCard))]

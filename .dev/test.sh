@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Runs ArtBot's whole test suite from a fresh clone: installs the npm tools and Chromium, builds with
+# warnings as errors, runs unit, integration (Azurite) and end-to-end (Agents Playground + Chromium) tests.
+set -uo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+
+bash .dev/setup.sh --browser || exit 1
+dotnet build ArtBot.sln -c Release -nologo -clp:"ErrorsOnly;Summary" || exit 1
+
+out="$(mktemp)"
+dotnet test ArtBot.sln -c Release --no-build -nologo "$@" 2>&1 | tee "$out"
+status=${PIPESTATUS[0]}
+
+# One closing line for every runner: "N passed, N failed".
+awk '/(Passed|Failed)! +- +Failed:/ {
+       for (i = 1; i <= NF; i++) { gsub(",", "", $i); if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1) }
+     }
+     END { printf "Tests: %d passed, %d failed, %d skipped\n", p, f, s }' "$out"
+rm -f "$out"
+exit "$status"

@@ -1,0 +1,36 @@
+using System.Collections.Concurrent;
+using ArtBot.BotFramework.Routing;
+using ArtBot.Domain.Conversations;
+
+namespace ArtBot.Features.Installation;
+
+/// <summary>
+/// Keeps the stored serviceUrl of a conversation current (Teams may move a conversation to another
+/// regional endpoint). Runs for every activity but writes only when the URL differs from the one this
+/// instance last saw, so a busy conversation costs one write per instance, not one per activity.
+/// </summary>
+public sealed class ServiceUrlTracker(IConversationStore store)
+{
+    private const int MaxRemembered = 100_000;
+    private readonly ConcurrentDictionary<(string Tenant, string Conversation), string> _known = new();
+
+    public async Task OnActivityAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        var activity = turn.Activity;
+        var tenant = ConversationIds.Tenant(activity);
+        var conversation = ConversationIds.WithoutThread(activity.Conversation!.Id!);
+        var serviceUrl = activity.ServiceUrl!;
+        if (_known.TryGetValue((tenant, conversation), out var known) && known == serviceUrl)
+        {
+            return;
+        }
+
+        await store.RefreshServiceUrlAsync(tenant, conversation, serviceUrl, cancellationToken);
+        if (_known.Count >= MaxRemembered)
+        {
+            _known.Clear();
+        }
+
+        _known[(tenant, conversation)] = serviceUrl;
+    }
+}

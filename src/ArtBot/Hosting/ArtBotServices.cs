@@ -1,0 +1,89 @@
+using ArtBot.BotFramework;
+using ArtBot.BotFramework.Auth;
+using ArtBot.BotFramework.Connector;
+using ArtBot.BotFramework.Hosting;
+using ArtBot.BotFramework.Routing;
+using ArtBot.BotFramework.Schema;
+using ArtBot.Domain.Conversations;
+using ArtBot.Features.Commands;
+using ArtBot.Features.Help;
+using ArtBot.Features.Installation;
+using ArtBot.Storage.Conversations;
+using ArtBot.Storage.Tables;
+using Azure.Core;
+using Microsoft.Extensions.Options;
+
+namespace ArtBot.Hosting;
+
+/// <summary>The composition root: settings, protocol layer, storage, features.</summary>
+public static class ArtBotServices
+{
+    public static IServiceCollection AddArtBot(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+
+        // Settings (standard Bot Framework names at the configuration root), validated at start-up.
+        services.AddOptions<BotFrameworkOptions>().Bind(configuration).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<BotFrameworkOptions>, BotSettingsValidation>();
+        services.AddOptions<StorageOptions>()
+            .Bind(configuration.GetSection(StorageOptions.Section))
+            .PostConfigure<IOptions<BotFrameworkOptions>>((storage, bot) =>
+            {
+                if (bot.Value.IsLocalDevelopment && string.IsNullOrWhiteSpace(storage.ConnectionString) && string.IsNullOrWhiteSpace(storage.TableEndpoint))
+                {
+                    storage.ConnectionString = StorageOptions.DevelopmentStorage;
+                }
+            });
+
+        // One credential for every outbound call (connector, storage through Entra ID).
+        services.TryAddSingleton<TokenCredential>(sp => BotCredentials.Create(sp.GetRequiredService<IOptions<BotFrameworkOptions>>().Value));
+
+        // Protocol layer.
+        services.AddBotAuthentication();
+        services.AddBotConnector();
+        services.AddSingleton<ActivityDeduplicator>();
+
+        // Storage.
+        services.AddSingleton(sp =>
+        {
+            var storage = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
+            return string.IsNullOrWhiteSpace(storage.TableEndpoint)
+                ? new TableServiceClient(storage.ConnectionString!)
+                : new TableServiceClient(new Uri(storage.TableEndpoint), sp.GetRequiredService<TokenCredential>());
+        });
+        services.AddSingleton<StorageInitializer>();
+        services.AddHostedService(sp => sp.GetRequiredService<StorageInitializer>());
+        services.AddSingleton<IConversationStore>(sp =>
+            new ConversationStore(sp.GetRequiredService<TableServiceClient>().GetTableClient(ConversationStore.TableName)));
+
+        // Features.
+        services.AddSingleton<InstallationHandlers>();
+        services.AddSingleton<ServiceUrlTracker>();
+        services.AddSingleton(sp => new CommandRouter(BotCommands(sp), sp.GetRequiredService<ILogger<CommandRouter>>()));
+        services.AddSingleton(BuildRouter);
+
+        services.AddHostedService<StartupLog>();
+        services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: ["ready"]);
+        return services;
+    }
+
+    /// <summary>Every text command, in the order help lists them.</summary>
+    private static IEnumerable<BotCommand> BotCommands(IServiceProvider services)
+    {
+        _ = services;
+        yield return HelpCommand.Create();
+    }
+
+    private static ActivityRouter BuildRouter(IServiceProvider services)
+    {
+        var commands = services.GetRequiredService<CommandRouter>();
+        var installation = services.GetRequiredService<InstallationHandlers>();
+        var serviceUrls = services.GetRequiredService<ServiceUrlTracker>();
+        return new ActivityRouter(services.GetRequiredService<ILogger<ActivityRouter>>())
+            .OnEveryActivity(serviceUrls.OnActivityAsync)
+            .On(ActivityTypes.Message, commands.HandleMessageAsync)
+            .On(ActivityTypes.ConversationUpdate, installation.OnConversationUpdateAsync)
+            .On(ActivityTypes.InstallationUpdate, installation.OnInstallationUpdateAsync)
+            .On(ActivityTypes.MessageReaction, (_, _) => Task.CompletedTask);
+    }
+}

@@ -1,0 +1,31 @@
+using ArtBot.Storage.Tables;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace ArtBot.Hosting;
+
+/// <summary>Ready when the bot's tables exist and answer a query.</summary>
+public sealed class StorageHealthCheck(StorageInitializer initializer, TableServiceClient tables) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        if (!initializer.IsReady)
+        {
+            return HealthCheckResult.Unhealthy("tables not created yet");
+        }
+
+        try
+        {
+            var probe = tables.GetTableClient(StorageInitializer.Tables[0]);
+            await foreach (var _ in probe.QueryAsync<TableEntity>(maxPerPage: 1, cancellationToken: cancellationToken))
+            {
+                break;
+            }
+
+            return HealthCheckResult.Healthy();
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            return HealthCheckResult.Unhealthy("storage unreachable: " + exception.GetType().Name);
+        }
+    }
+}

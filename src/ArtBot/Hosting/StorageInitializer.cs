@@ -1,0 +1,49 @@
+using ArtBot.Storage.Conversations;
+using ArtBot.Storage.Tables;
+
+namespace ArtBot.Hosting;
+
+/// <summary>
+/// Creates the bot's tables at start-up, retrying with back-off while storage is not reachable yet
+/// (readiness reports unhealthy until then; the process does not crash).
+/// </summary>
+public sealed partial class StorageInitializer(TableServiceClient tables, TimeProvider time, ILogger<StorageInitializer> logger) : BackgroundService
+{
+    /// <summary>Every table the bot uses.</summary>
+    public static readonly IReadOnlyList<string> Tables = [ConversationStore.TableName];
+
+    private volatile bool _ready;
+
+    public bool IsReady => _ready;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var delay = TimeSpan.FromSeconds(1);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                foreach (var table in Tables)
+                {
+                    await tables.CreateTableIfNotExistsAsync(table, stoppingToken);
+                }
+
+                _ready = true;
+                LogReady(Tables.Count);
+                return;
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                LogNotReady(exception.GetType().Name, exception.Message, delay.TotalSeconds);
+                await Task.Delay(delay, time, stoppingToken);
+                delay = TimeSpan.FromSeconds(Math.Min(delay.TotalSeconds * 2, 30));
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Storage ready: {Count} tables")]
+    private partial void LogReady(int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Storage not reachable yet ({Error}: {Message}); retrying in {Seconds} s")]
+    private partial void LogNotReady(string error, string message, double seconds);
+}

@@ -1,0 +1,114 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace ArtBot.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// A real HTTP server on loopback standing in for the Bot Connector: activities use its URL as serviceUrl,
+/// so the bot's connector client really sends to it. Records every request; answers like the connector.
+/// </summary>
+public sealed class RecordingConnector : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly ConcurrentQueue<RecordedRequest> _requests = new();
+    private int _nextId;
+
+    private RecordingConnector(WebApplication app) => _app = app;
+
+    /// <summary>The serviceUrl to put in activities (with a trailing slash, as Teams sends it).</summary>
+    public string ServiceUrl { get; private set; } = "";
+
+    public IReadOnlyList<RecordedRequest> Requests => [.. _requests];
+
+    /// <summary>Status code to answer with instead of success, per request path prefix (for failure tests).</summary>
+    public ConcurrentDictionary<string, int> FailPaths { get; } = new();
+
+    public static async Task<RecordingConnector> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var connector = new RecordingConnector(app);
+        app.Run(connector.HandleAsync);
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        connector.ServiceUrl = address.TrimEnd('/') + "/";
+        return connector;
+    }
+
+    /// <summary>Waits until <paramref name="count"/> requests matching <paramref name="match"/> arrived (deadline, no fixed sleep).</summary>
+    public async Task<IReadOnlyList<RecordedRequest>> WaitForAsync(Func<RecordedRequest, bool> match, int count = 1, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
+        while (true)
+        {
+            var found = Requests.Where(match).ToList();
+            if (found.Count >= count)
+            {
+                return found;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Expected {count} matching connector request(s), saw {found.Count}. All: "
+                    + string.Join("; ", Requests.Select(r => $"{r.Method} {r.Path}")));
+            }
+
+            await Task.Delay(20);
+        }
+    }
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        using var reader = new StreamReader(context.Request.Body);
+        var body = await reader.ReadToEndAsync();
+        var request = new RecordedRequest(
+            context.Request.Method,
+            Uri.UnescapeDataString(context.Request.Path.Value ?? ""),
+            context.Request.Headers.Authorization.ToString(),
+            body.Length == 0 ? null : JsonDocument.Parse(body).RootElement.Clone());
+        _requests.Enqueue(request);
+
+        foreach (var (prefix, status) in FailPaths)
+        {
+            if (request.Path.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                context.Response.StatusCode = status;
+                await context.Response.WriteAsJsonAsync(new { error = new { code = "Recorded", message = "failure requested by the test" } });
+                return;
+            }
+        }
+
+        context.Response.StatusCode = request.Method == "POST" && request.Path.EndsWith("/v3/conversations", StringComparison.Ordinal) ? 201 : 200;
+        var id = $"recorded-{Interlocked.Increment(ref _nextId)}";
+        await context.Response.WriteAsJsonAsync(new { id });
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
+
+/// <summary>One request the bot made to the connector.</summary>
+public sealed record RecordedRequest(string Method, string Path, string Authorization, JsonElement? Body)
+{
+    /// <summary>The Adaptive Cards in the activity sent, if any.</summary>
+    public IEnumerable<JsonElement> Cards =>
+        Body is { } body && body.TryGetProperty("attachments", out var attachments)
+            ? attachments.EnumerateArray().Where(a => a.GetProperty("contentType").GetString() == "application/vnd.microsoft.card.adaptive")
+                .Select(a => a.GetProperty("content"))
+            : [];
+
+    /// <summary>All the text of the cards and the message, for simple "does it say X" assertions.</summary>
+    public string AllText => Body?.GetRawText() ?? "";
+}
