@@ -1,0 +1,234 @@
+#!/usr/bin/env node
+// Builds the Teams app package (appPackage.zip: manifest.json, color.png, outline.png at the zip root).
+//
+//   node manifest/scripts/package.mjs --app-id <guid> --host <hostname> [--version 1.0.0]
+//        [--out manifest/build/appPackage.zip] [--teams-app-id <guid>] [--developer-name <name>]
+//        [--website-url <url>] [--privacy-url <url>] [--terms-url <url>]
+//   node manifest/scripts/package.mjs --check      (validate with dummy values, write nothing)
+//
+// Steps: fill manifest/manifest.template.json (commandLists generated from manifest/commands.json),
+// validate it offline against the Teams schema bundled in @microsoft/app-manifest (.dev/node_modules),
+// check the icons (sizes; outline white on transparent), write the zip. Exit code 0 on success,
+// 1 when the manifest, commands or icons are invalid, 2 for bad arguments.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { decodePng } from "./png.mjs";
+import { createZip } from "./zip.mjs";
+
+const manifestDir = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const repoRoot = resolve(manifestDir, "..");
+const SCOPES = ["personal", "team", "groupChat"];
+const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
+const SEMVER = /^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)$/;
+const HOST = /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/i;
+const DUMMY = { appId: "00000000-0000-4000-8000-000000000001", host: "artbot.example.com" };
+
+class UsageError extends Error {}
+class PackageError extends Error {}
+
+const USAGE = `usage: node manifest/scripts/package.mjs --app-id <guid> --host <hostname> [--version 1.0.0]
+         [--out manifest/build/appPackage.zip] [--teams-app-id <guid>] [--developer-name <name>]
+         [--website-url <url>] [--privacy-url <url>] [--terms-url <url>]
+       node manifest/scripts/package.mjs --check`;
+
+function parseArgs(argv) {
+  const names = {
+    "--app-id": "appId", "--host": "host", "--version": "version", "--out": "out",
+    "--teams-app-id": "teamsAppId", "--developer-name": "developerName",
+    "--website-url": "websiteUrl", "--privacy-url": "privacyUrl", "--terms-url": "termsUrl",
+  };
+  const options = { check: false, help: false };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === "--check") { options.check = true; continue; }
+    if (arg === "--help" || arg === "-h") { options.help = true; continue; }
+    const [flag, inline] = arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
+    const key = names[flag];
+    if (!key) throw new UsageError(`unknown argument '${arg}'`);
+    const value = inline ?? argv[++i];
+    if (value === undefined || (inline === undefined && value.startsWith("--"))) throw new UsageError(`${flag} needs a value`);
+    options[key] = value;
+  }
+  return options;
+}
+
+function resolveValues(options) {
+  const appId = options.appId ?? (options.check ? DUMMY.appId : undefined);
+  const host = options.host ?? (options.check ? DUMMY.host : undefined);
+  if (!appId) throw new UsageError("--app-id is required (the bot's Microsoft App ID: the managed identity's client id or the Entra app id)");
+  if (!host) throw new UsageError("--host is required (the bot's public host name, e.g. app-artbot-xyz.azurewebsites.net)");
+  if (!GUID.test(appId)) throw new UsageError(`--app-id '${appId}' is not a GUID (expected xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx)`);
+  const teamsAppId = options.teamsAppId ?? appId;
+  if (!GUID.test(teamsAppId)) throw new UsageError(`--teams-app-id '${teamsAppId}' is not a GUID`);
+  if (host.includes("://") || host.includes("/")) throw new UsageError(`--host '${host}' must be a host name only, without scheme or path (e.g. ${DUMMY.host})`);
+  if (!HOST.test(host)) throw new UsageError(`--host '${host}' is not a valid host name`);
+  const version = options.version ?? "1.0.0";
+  if (!SEMVER.test(version)) throw new UsageError(`--version '${version}' must be MAJOR.MINOR.PATCH (e.g. 1.0.0); Teams needs a higher version for every update`);
+  const values = {
+    APP_ID: appId.toLowerCase(),
+    TEAMS_APP_ID: teamsAppId.toLowerCase(),
+    HOST_NAME: host.toLowerCase(),
+    APP_VERSION: version,
+    DEVELOPER_NAME: options.developerName ?? "ArtBot",
+    WEBSITE_URL: options.websiteUrl ?? `https://${host.toLowerCase()}/`,
+    PRIVACY_URL: options.privacyUrl ?? `https://${host.toLowerCase()}/privacy`,
+    TERMS_URL: options.termsUrl ?? `https://${host.toLowerCase()}/terms`,
+  };
+  for (const key of ["WEBSITE_URL", "PRIVACY_URL", "TERMS_URL"]) {
+    if (!/^https:\/\/[^\s/]+/.test(values[key])) throw new UsageError(`${key.toLowerCase().replace("_", "-")} '${values[key]}' must be an https:// URL`);
+  }
+  if (values.DEVELOPER_NAME.length === 0 || values.DEVELOPER_NAME.length > 32) throw new UsageError("--developer-name must be 1 to 32 characters");
+  return values;
+}
+
+function readJson(path) {
+  try {
+    return JSON.parse(readFileSync(path, "utf8"));
+  } catch (error) {
+    throw new PackageError(`cannot read ${relative(path)}: ${error.message}`);
+  }
+}
+
+const relative = (path) => path.startsWith(repoRoot) ? path.slice(repoRoot.length + 1) : path;
+
+/** Reads manifest/commands.json and groups the commands into one command list per scope. */
+export function buildCommandLists(commands) {
+  if (!Array.isArray(commands) || commands.length === 0) throw new PackageError("commands.json must be a non-empty array");
+  const seen = new Set();
+  for (const [i, c] of commands.entries()) {
+    const where = `commands.json[${i}]`;
+    if (typeof c?.command !== "string" || !/^[a-z][a-z0-9 -]*$/.test(c.command)) throw new PackageError(`${where}.command must be lower-case words (got ${JSON.stringify(c?.command)})`);
+    if (seen.has(c.command)) throw new PackageError(`${where}: command '${c.command}' is listed twice`);
+    seen.add(c.command);
+    if (typeof c.title !== "string" || c.title.length === 0 || c.title.length > 32) throw new PackageError(`${where}.title must be 1 to 32 characters`);
+    if (typeof c.description !== "string" || c.description.length === 0 || c.description.length > 128) throw new PackageError(`${where}.description must be 1 to 128 characters`);
+    if (!Array.isArray(c.scopes) || c.scopes.length === 0 || c.scopes.some((s) => !SCOPES.includes(s))) {
+      throw new PackageError(`${where}.scopes must be a non-empty subset of ${SCOPES.join(", ")}`);
+    }
+  }
+  const lists = [];
+  for (const scope of SCOPES) {
+    const inScope = commands.filter((c) => c.scopes.includes(scope));
+    if (inScope.length > 12) throw new PackageError(`Teams shows at most 12 commands a scope; ${scope} has ${inScope.length}`);
+    if (inScope.length > 0) lists.push({ scopes: [scope], commands: inScope.map((c) => ({ title: c.title, description: c.description })) });
+  }
+  return lists;
+}
+
+/** Replaces ${{NAME}} in every string of the parsed template; a string that is exactly ${{COMMAND_LISTS}} becomes the array. */
+function fill(node, values, commandLists) {
+  if (typeof node === "string") {
+    if (node === "${{COMMAND_LISTS}}") return commandLists;
+    return node.replace(/\$\{\{([A-Z_]+)\}\}/g, (match, name) => {
+      if (!(name in values)) throw new PackageError(`manifest.template.json uses an unknown placeholder ${match}`);
+      return values[name];
+    });
+  }
+  if (Array.isArray(node)) return node.map((item) => fill(item, values, commandLists));
+  if (node && typeof node === "object") return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, fill(v, values, commandLists)]));
+  return node;
+}
+
+function loadAppManifestPackage() {
+  const devPackage = join(repoRoot, ".dev", "package.json");
+  const require = createRequire(devPackage);
+  try {
+    return { ManifestUtil: require("@microsoft/app-manifest").ManifestUtil, require };
+  } catch {
+    throw new PackageError("@microsoft/app-manifest is not installed: run 'npm ci' in .dev/ first");
+  }
+}
+
+async function validateManifest(manifest) {
+  const { ManifestUtil, require } = loadAppManifestPackage();
+  const match = /\/teams\/(v[0-9.]+)\/MicrosoftTeams\.schema\.json$/.exec(manifest.$schema ?? "");
+  if (!match) throw new PackageError(`manifest $schema '${manifest.$schema}' is not a Teams manifest schema URL`);
+  if (match[1] !== `v${manifest.manifestVersion}`) throw new PackageError(`$schema (${match[1]}) and manifestVersion (${manifest.manifestVersion}) differ`);
+  let schema;
+  try {
+    schema = require(`@microsoft/app-manifest/build/json-schemas/teams/${match[1]}/MicrosoftTeams.schema.json`);
+  } catch {
+    throw new PackageError(`@microsoft/app-manifest has no bundled schema ${match[1]}`);
+  }
+  const errors = await ManifestUtil.validateManifestAgainstSchema(manifest, schema);
+  if (errors.length > 0) throw new PackageError(`manifest.json does not match the Teams ${match[1]} schema:\n  ${errors.join("\n  ")}`);
+  const leftover = JSON.stringify(manifest).match(/\$\{\{[^}]*\}\}/);
+  if (leftover) throw new PackageError(`placeholder ${leftover[0]} was not filled`);
+  if (manifest.bots?.[0]?.botId !== manifest.webApplicationInfo?.id) throw new PackageError("bots[0].botId and webApplicationInfo.id differ");
+}
+
+function readIcon(file, expectedSize) {
+  const path = join(manifestDir, file);
+  if (!existsSync(path)) throw new PackageError(`icon ${relative(path)} is missing (run node manifest/scripts/make-icons.mjs)`);
+  const data = readFileSync(path);
+  let image;
+  try {
+    image = decodePng(data);
+  } catch (error) {
+    throw new PackageError(`icon ${file}: ${error.message}`);
+  }
+  if (image.width !== expectedSize || image.height !== expectedSize) {
+    throw new PackageError(`icon ${file} is ${image.width}x${image.height}, Teams needs ${expectedSize}x${expectedSize}`);
+  }
+  return { data, image };
+}
+
+/** The outline icon must be white on a transparent background: each pixel fully transparent or white. */
+export function checkOutline({ width, height, rgba }) {
+  let transparent = 0, white = 0;
+  for (let i = 0; i < width * height; i++) {
+    const [r, g, b, a] = rgba.subarray(i * 4, i * 4 + 4);
+    if (a === 0) { transparent++; continue; }
+    if (r !== 255 || g !== 255 || b !== 255) {
+      throw new PackageError(`icon outline.png: pixel (${i % width}, ${Math.floor(i / width)}) is rgba(${r}, ${g}, ${b}, ${a}); only white or fully transparent pixels are allowed`);
+    }
+    if (a === 255) white++;
+  }
+  if (transparent === 0) throw new PackageError("icon outline.png has no transparent background");
+  if (white === 0) throw new PackageError("icon outline.png has no opaque white pixels");
+}
+
+async function main(argv) {
+  const options = parseArgs(argv);
+  if (options.help) { console.log(USAGE); return 0; }
+  const values = resolveValues(options);
+
+  const template = readJson(join(manifestDir, "manifest.template.json"));
+  const commandLists = buildCommandLists(readJson(join(manifestDir, "commands.json")));
+  const manifest = fill(template, values, commandLists);
+  await validateManifest(manifest);
+
+  const icons = [readIcon(manifest.icons.color, 192), readIcon(manifest.icons.outline, 32)];
+  checkOutline(icons[1].image);
+
+  const commandCount = new Set(commandLists.flatMap((l) => l.commands.map((c) => c.title))).size;
+  const summary = `manifest v${manifest.manifestVersion}, app ${manifest.version}, bot ${manifest.bots[0].botId}, host ${values.HOST_NAME}, ${commandCount} command(s)`;
+  if (options.check) {
+    console.log(`check passed: ${summary}`);
+    return 0;
+  }
+  const out = resolve(options.out ?? join(manifestDir, "build", "appPackage.zip"));
+  mkdirSync(dirname(out), { recursive: true });
+  const zip = createZip([
+    { name: "manifest.json", data: Buffer.from(JSON.stringify(manifest, null, 2) + "\n", "utf8") },
+    { name: manifest.icons.color, data: icons[0].data },
+    { name: manifest.icons.outline, data: icons[1].data },
+  ]);
+  writeFileSync(out, zip);
+  console.log(`wrote ${out} (${zip.length} bytes): ${summary}`);
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error) => {
+    if (error instanceof UsageError) {
+      console.error(`package: error: ${error.message}\n${USAGE}`);
+      process.exit(2);
+    }
+    console.error(`package: error: ${error instanceof PackageError ? error.message : error.stack}`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,153 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace ArtBot.UnitTests.Manifest;
+
+/// <summary>The app package the script builds: zip layout, filled manifest, icons.</summary>
+public sealed class AppPackageTests(AppPackageFixture package) : IClassFixture<AppPackageFixture>
+{
+    private static readonly string[] AllScopes = ["personal", "team", "groupChat"];
+
+    [Fact]
+    public void PackageScriptExitsWithZero()
+    {
+        Assert.True(package.Result.ExitCode == 0, package.Result.ToString());
+        Assert.Contains("appPackage.zip", package.Result.StandardOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ZipHoldsExactlyTheManifestAndBothIconsAtItsRoot()
+    {
+        Assert.Equal(["color.png", "manifest.json", "outline.png"], package.Entries.Keys.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void ManifestValuesAreFilledFromTheArguments()
+    {
+        var text = Encoding.UTF8.GetString(package.Entries["manifest.json"]);
+        Assert.DoesNotContain("${{", text, StringComparison.Ordinal);
+        var root = Parse();
+
+        Assert.Equal(AppPackageFixture.TeamsAppId, root.GetProperty("id").GetString());
+        Assert.Equal(AppPackageFixture.Version, root.GetProperty("version").GetString());
+        Assert.Equal("ArtBot", root.GetProperty("name").GetProperty("short").GetString());
+        var bot = Assert.Single(root.GetProperty("bots").EnumerateArray());
+        Assert.Equal(AppPackageFixture.AppId, bot.GetProperty("botId").GetString());
+        Assert.Equal(AllScopes, bot.GetProperty("scopes").EnumerateArray().Select(s => s.GetString()));
+        var webApp = root.GetProperty("webApplicationInfo");
+        Assert.Equal(AppPackageFixture.AppId, webApp.GetProperty("id").GetString());
+        Assert.Equal($"api://botid-{AppPackageFixture.AppId}", webApp.GetProperty("resource").GetString());
+        Assert.Equal(
+            [AppPackageFixture.Host, "token.botframework.com"],
+            root.GetProperty("validDomains").EnumerateArray().Select(d => d.GetString()));
+        Assert.StartsWith($"https://{AppPackageFixture.Host}/", root.GetProperty("developer").GetProperty("privacyUrl").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ManifestUsesTheNewestSchemaTheBundledPackageHas()
+    {
+        var schemas = Path.Combine(RepoRoot.Path, ".dev", "node_modules", "@microsoft", "app-manifest", "build", "json-schemas", "teams");
+        var newest = Directory.GetDirectories(schemas)
+            .Select(Path.GetFileName)
+            .Select(name => Regex.Match(name!, @"^v(\d+)\.(\d+)$"))
+            .Where(m => m.Success)
+            .Select(m => new Version(int.Parse(m.Groups[1].Value, null), int.Parse(m.Groups[2].Value, null)))
+            .Max()!;
+
+        var root = Parse();
+        Assert.Equal($"{newest.Major}.{newest.Minor}", root.GetProperty("manifestVersion").GetString());
+        Assert.Equal(
+            $"https://developer.microsoft.com/json-schemas/teams/v{newest.Major}.{newest.Minor}/MicrosoftTeams.schema.json",
+            root.GetProperty("$schema").GetString());
+    }
+
+    [Fact]
+    public void MessageExtensionOffersTheRaiseImpedimentAction()
+    {
+        var extension = Assert.Single(Parse().GetProperty("composeExtensions").EnumerateArray());
+        Assert.Equal(AppPackageFixture.AppId, extension.GetProperty("botId").GetString());
+        var command = Assert.Single(extension.GetProperty("commands").EnumerateArray());
+        Assert.Equal("raiseImpediment", command.GetProperty("id").GetString());
+        Assert.Equal("action", command.GetProperty("type").GetString());
+        Assert.Equal("Raise impediment", command.GetProperty("title").GetString());
+        Assert.True(command.GetProperty("fetchTask").GetBoolean());
+        Assert.Equal(["message", "compose"], command.GetProperty("context").EnumerateArray().Select(c => c.GetString()));
+    }
+
+    [Fact]
+    public void CommandListsHoldEveryCommandOfCommandsJsonInEachOfItsScopes()
+    {
+        using var commands = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(RepoRoot.Path, "manifest", "commands.json")));
+        var lists = Parse().GetProperty("bots")[0].GetProperty("commandLists").EnumerateArray()
+            .ToDictionary(
+                list => Assert.Single(list.GetProperty("scopes").EnumerateArray()).GetString()!,
+                list => list.GetProperty("commands").EnumerateArray().Select(c => c.GetProperty("title").GetString()).ToList());
+
+        Assert.NotEmpty(commands.RootElement.EnumerateArray());
+        foreach (var command in commands.RootElement.EnumerateArray())
+        {
+            var title = command.GetProperty("title").GetString();
+            foreach (var scope in command.GetProperty("scopes").EnumerateArray().Select(s => s.GetString()!))
+            {
+                Assert.True(lists.TryGetValue(scope, out var titles) && titles.Contains(title), $"'{title}' missing from the {scope} command list");
+            }
+        }
+
+        Assert.Contains("help", lists["personal"]);
+    }
+
+    [Fact]
+    public void ColourIconIs192PixelsSquareAndOpaque()
+    {
+        var file = package.Entries["color.png"];
+        Assert.Equal((192, 192), PngImage.ReadSize(file));
+        var image = PngImage.Decode(file);
+        Assert.Equal(255, image[0, 0].A);
+        Assert.Equal(255, image[191, 191].A);
+        Assert.NotEqual(image[0, 0], image[96, 140]); // something is drawn on the background
+    }
+
+    [Fact]
+    public void OutlineIconIs32PixelsSquareWhiteOnTransparent()
+    {
+        var file = package.Entries["outline.png"];
+        Assert.Equal((32, 32), PngImage.ReadSize(file));
+        var image = PngImage.Decode(file);
+
+        int transparent = 0, opaqueWhite = 0;
+        for (var y = 0; y < image.Height; y++)
+        {
+            for (var x = 0; x < image.Width; x++)
+            {
+                var (r, g, b, a) = image[x, y];
+                if (a == 0)
+                {
+                    transparent++;
+                    continue;
+                }
+
+                Assert.True(r == 255 && g == 255 && b == 255, $"pixel ({x}, {y}) is rgba({r}, {g}, {b}, {a}), not white");
+                opaqueWhite += a == 255 ? 1 : 0;
+            }
+        }
+
+        Assert.Equal(0, image[0, 0].A);
+        Assert.InRange(transparent, 200, 32 * 32 - 100);
+        Assert.True(opaqueWhite > 100, $"only {opaqueWhite} opaque white pixels");
+    }
+
+    [Theory]
+    [InlineData("color.png")]
+    [InlineData("outline.png")]
+    public void IconsInTheZipAreTheCommittedOnes(string name)
+    {
+        Assert.Equal(File.ReadAllBytes(Path.Combine(RepoRoot.Path, "manifest", name)), package.Entries[name]);
+    }
+
+    private JsonElement Parse()
+    {
+        using var document = JsonDocument.Parse(package.Entries["manifest.json"]);
+        return document.RootElement.Clone();
+    }
+}
