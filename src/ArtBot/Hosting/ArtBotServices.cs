@@ -6,7 +6,6 @@ using ArtBot.BotFramework.Routing;
 using ArtBot.BotFramework.Schema;
 using ArtBot.Domain.Conversations;
 using ArtBot.Features.Commands;
-using ArtBot.Features.Help;
 using ArtBot.Features.Installation;
 using ArtBot.Storage.Conversations;
 using ArtBot.Storage.Tables;
@@ -59,19 +58,12 @@ public static class ArtBotServices
         // Features.
         services.AddSingleton<InstallationHandlers>();
         services.AddSingleton<ServiceUrlTracker>();
-        services.AddSingleton(sp => new CommandRouter(BotCommands(sp), sp.GetRequiredService<ILogger<CommandRouter>>()));
+        services.AddSingleton(sp => new CommandRouter(CommandCatalog.Create(), sp.GetRequiredService<ILogger<CommandRouter>>()));
         services.AddSingleton(BuildRouter);
 
         services.AddHostedService<StartupLog>();
         services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: ["ready"]);
         return services;
-    }
-
-    /// <summary>Every text command, in the order help lists them.</summary>
-    private static IEnumerable<BotCommand> BotCommands(IServiceProvider services)
-    {
-        _ = services;
-        yield return HelpCommand.Create();
     }
 
     private static ActivityRouter BuildRouter(IServiceProvider services)
