@@ -283,6 +283,6 @@ public sealed partial class BotTokenValidator : IDisposable
         return BotAuthenticationResult.Failure(reason);
     }
 
-    [LoggerMessage(EventId = 1100, Level = LogLevel.Warning, Message = "Inbound channel request rejected: {Reason} {Detail}")]
+    [LoggerMessage(EventId = 1100, Level = LogLevel.Warning, Message = "Inbound channel request rejected: {Reason}. {Detail}")]
     private static partial void LogAuthenticationFailed(ILogger logger, string reason, string detail);
 }

@@ -9,7 +9,7 @@ namespace ArtBot.Tests.Shared;
 /// Mints Bot Framework channel tokens for tests. Publish <see cref="PublishedKeys"/> with
 /// <see cref="OpenIdMetadataServer"/> and point <c>ToBotFromChannelOpenIdMetadataUrl</c> at it.
 /// <code>
-/// using var issuer = new TestTokenIssuer();
+/// var issuer = new TestTokenIssuer(timeProvider);
 /// await using var server = await OpenIdMetadataServer.StartAsync(issuer);
 /// var header = TestTokenIssuer.Bearer(issuer.CreateToken(appId, serviceUrl));
 /// var expired = issuer.CreateToken(TestTokenKind.Expired, appId, serviceUrl);
