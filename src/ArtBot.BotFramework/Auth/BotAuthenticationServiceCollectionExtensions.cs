@@ -1,0 +1,44 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace ArtBot.BotFramework.Auth;
+
+public static class BotAuthenticationServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="BotTokenValidator"/> (singleton), its named HttpClient, <see cref="TimeProvider.System"/>
+    /// (unless one is registered) and a start-up check of the metadata URL. Binding <see cref="BotFrameworkOptions"/>
+    /// stays with the host.
+    /// </summary>
+    public static IServiceCollection AddBotAuthentication(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddHttpClient(BotTokenValidator.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30));
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<BotTokenValidator>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BotFrameworkOptions>, BotAuthenticationOptionsValidator>());
+        services.AddOptions<BotFrameworkOptions>().ValidateOnStart();
+        return services;
+    }
+}
+
+/// <summary>Fails start-up when a production configuration points at a metadata URL the validator would refuse.</summary>
+internal sealed class BotAuthenticationOptionsValidator : IValidateOptions<BotFrameworkOptions>
+{
+    public ValidateOptionsResult Validate(string? name, BotFrameworkOptions options)
+    {
+        if (options.IsLocalDevelopment)
+        {
+            return ValidateOptionsResult.Success;
+        }
+
+        var problem = MetadataUrlPolicy.Check(options.ToBotFromChannelOpenIdMetadataUrl, nameof(BotFrameworkOptions.ToBotFromChannelOpenIdMetadataUrl));
+        if (problem is null && string.IsNullOrWhiteSpace(options.ToBotFromChannelTokenIssuer))
+        {
+            problem = $"{nameof(BotFrameworkOptions.ToBotFromChannelTokenIssuer)} is empty.";
+        }
+
+        return problem is null ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problem);
+    }
+}

@@ -1,0 +1,147 @@
+using ArtBot.BotFramework;
+using ArtBot.BotFramework.Auth;
+using ArtBot.Tests.Shared;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace ArtBot.UnitTests.Auth;
+
+public sealed class BotAuthenticationConfigurationTests : IAsyncLifetime
+{
+    private AuthTestRig _rig = null!;
+
+    public async Task InitializeAsync() => _rig = await AuthTestRig.StartAsync();
+
+    public async Task DisposeAsync() => await _rig.DisposeAsync();
+
+    [Theory]
+    [InlineData("http://login.example.com/v1/.well-known/openidconfiguration")]
+    [InlineData("http://10.0.0.5:8080/.well-known/openidconfiguration")]
+    [InlineData("ftp://127.0.0.1/.well-known/openidconfiguration")]
+    [InlineData("/relative/openidconfiguration")]
+    [InlineData("")]
+    public void MetadataUrlOtherThanHttpsOrLoopbackHttpFailsAtConstruction(string url)
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => _rig.CreateValidator(metadataUrl: url));
+
+        Assert.Contains(nameof(BotFrameworkOptions.ToBotFromChannelOpenIdMetadataUrl), error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("https://login.botframework.com/v1/.well-known/openidconfiguration")]
+    [InlineData("http://127.0.0.1:5000/.well-known/openidconfiguration")]
+    [InlineData("http://localhost:5000/.well-known/openidconfiguration")]
+    [InlineData("http://[::1]:5000/.well-known/openidconfiguration")]
+    public void HttpsAndLoopbackHttpMetadataUrlsAreAccepted(string url)
+    {
+        Assert.Null(MetadataUrlPolicy.Check(url, "setting"));
+        _ = _rig.CreateValidator(metadataUrl: url);
+    }
+
+    [Fact]
+    public async Task LocalDevelopmentAcceptsARequestWithoutHeaderAsAnonymous()
+    {
+        var validator = _rig.CreateValidator(appId: null);
+
+        var result = await validator.AuthenticateAsync(null, "msteams", "http://localhost:56150/_connector", CancellationToken.None);
+
+        Assert.True(result.Succeeded);
+        Assert.True(result.IsAnonymous);
+        Assert.Equal(BotAuthenticationResult.AnonymousAuthenticationType, result.Identity?.AuthenticationType);
+        Assert.Empty(result.Identity!.Claims);
+        Assert.Empty(_rig.Logger.Warnings);
+    }
+
+    [Fact]
+    public async Task LocalDevelopmentRejectsAPresentedTokenLikeBotbuilder()
+    {
+        var validator = _rig.CreateValidator(appId: "  ");
+
+        var result = await AuthTestRig.AuthenticateAsync(validator, _rig.Token());
+
+        Assert.False(result.Succeeded);
+        Assert.False(result.IsAnonymous);
+        Assert.Equal(BotAuthenticationFailures.TokenWithoutAppId, result.FailureReason);
+        Assert.Equal(0, _rig.Server.RequestCount);
+    }
+
+    [Fact]
+    public async Task AddBotAuthenticationResolvesAWorkingSingletonValidator()
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton<TimeProvider>(_rig.Time);
+        services.Configure<BotFrameworkOptions>(o =>
+        {
+            o.MicrosoftAppId = AuthTestRig.AppId;
+            o.ToBotFromChannelOpenIdMetadataUrl = _rig.Server.MetadataUrl;
+        });
+        services.AddBotAuthentication();
+        await using var provider = services.BuildServiceProvider();
+
+        var validator = provider.GetRequiredService<BotTokenValidator>();
+        var result = await AuthTestRig.AuthenticateAsync(validator, _rig.Token());
+
+        Assert.Same(validator, provider.GetRequiredService<BotTokenValidator>());
+        Assert.True(result.Succeeded, result.FailureReason);
+    }
+
+    [Fact]
+    public void AddBotAuthenticationRejectsAPlainHttpMetadataUrlWhenOptionsAreValidated()
+    {
+        var services = new ServiceCollection();
+        services.Configure<BotFrameworkOptions>(o =>
+        {
+            o.MicrosoftAppId = AuthTestRig.AppId;
+            o.ToBotFromChannelOpenIdMetadataUrl = "http://login.example.com/keys";
+        });
+        services.AddBotAuthentication();
+        using var provider = services.BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<BotFrameworkOptions>>().Value);
+
+        Assert.Contains("https", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task JwksUriOnPlainHttpOffLoopbackIsRefused()
+    {
+        _rig.Server.JwksUriOverride = "http://keys.example.com/keys";
+        var validator = _rig.CreateValidator();
+
+        var result = await AuthTestRig.AuthenticateAsync(validator, _rig.Token());
+
+        Assert.Equal(BotAuthenticationFailures.MetadataUnavailable, result.FailureReason);
+        Assert.Contains("jwks_uri", Assert.Single(_rig.Logger.Warnings), StringComparison.Ordinal);
+        Assert.Equal(0, _rig.Server.KeysRequestCount);
+    }
+
+    [Fact]
+    public void ParseKeysKeepsRsaSignatureKeysWithTheirEndorsements()
+    {
+        using var doc = System.Text.Json.JsonDocument.Parse(
+            """{"keys":[{"kty":"RSA","kid":"k","n":"AQAB","e":"AQAB","endorsements":["msteams",7]},{"kty":"EC","kid":"ec"},{"kty":"RSA","kid":"enc","use":"enc","n":"AQAB","e":"AQAB"},{"kty":"RSA","kid":"bare","n":"AQAB","e":"AQAB"}]}""");
+
+        var keys = SigningKeyCache.ParseKeys(doc.RootElement);
+
+        Assert.Equal(["bare", "k"], keys.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["msteams"], keys["k"].Endorsements);
+        Assert.Empty(keys["bare"].Endorsements);
+    }
+
+    [Fact]
+    public async Task LocalDevelopmentNeverFetchesMetadata()
+    {
+        var factory = new Moq.Mock<IHttpClientFactory>(Moq.MockBehavior.Strict);
+        using var validator = new BotTokenValidator(
+            Options.Create(new BotFrameworkOptions { ToBotFromChannelOpenIdMetadataUrl = "http://not-checked.example.com" }),
+            factory.Object, TimeProvider.System, NullLogger<BotTokenValidator>.Instance);
+
+        var anonymous = await validator.AuthenticateAsync(null, null, null, CancellationToken.None);
+        var presented = await validator.AuthenticateAsync("Bearer x.y.z", null, null, CancellationToken.None);
+
+        Assert.True(anonymous.IsAnonymous);
+        Assert.Equal(BotAuthenticationFailures.TokenWithoutAppId, presented.FailureReason);
+    }
+}

@@ -1,0 +1,136 @@
+using ArtBot.BotFramework.Auth;
+using ArtBot.Tests.Shared;
+
+namespace ArtBot.UnitTests.Auth;
+
+public sealed class SigningKeyCachingTests : IAsyncLifetime
+{
+    private AuthTestRig _rig = null!;
+
+    public async Task InitializeAsync() => _rig = await AuthTestRig.StartAsync();
+
+    public async Task DisposeAsync() => await _rig.DisposeAsync();
+
+    [Fact]
+    public async Task MetadataIsFetchedOnceAcrossManyValidations()
+    {
+        var validator = _rig.CreateValidator();
+        var token = _rig.Token();
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => AuthTestRig.AuthenticateAsync(validator, token)));
+        for (var i = 0; i < 10; i++)
+        {
+            Assert.True((await AuthTestRig.AuthenticateAsync(validator, token)).Succeeded);
+        }
+
+        Assert.All(results, r => Assert.True(r.Succeeded, r.FailureReason));
+        Assert.Equal(1, _rig.Server.MetadataRequestCount);
+        Assert.Equal(1, _rig.Server.KeysRequestCount);
+    }
+
+    [Fact]
+    public async Task KeysAreRefreshedAutomaticallyAfterTwelveHours()
+    {
+        var validator = _rig.CreateValidator();
+        Assert.True((await AuthTestRig.AuthenticateAsync(validator, _rig.Token())).Succeeded);
+
+        _rig.Time.Advance(TimeSpan.FromHours(11.9));
+        Assert.True((await AuthTestRig.AuthenticateAsync(validator, _rig.Token())).Succeeded);
+        Assert.Equal(1, _rig.Server.MetadataRequestCount);
+
+        _rig.Time.Advance(TimeSpan.FromHours(0.2));
+        Assert.True((await AuthTestRig.AuthenticateAsync(validator, _rig.Token())).Succeeded);
+        Assert.Equal(2, _rig.Server.MetadataRequestCount);
+    }
+
+    [Fact]
+    public async Task RotatedKeyIsPickedUpByOneRefreshOnUnknownKid()
+    {
+        var validator = _rig.CreateValidator();
+        Assert.True((await AuthTestRig.AuthenticateAsync(validator, _rig.Token())).Succeeded);
+        var rotated = TestSigningKey.Create("rotated-key", TestTokenIssuer.ChannelId);
+        _rig.Server.ReplaceKeys([rotated, _rig.Issuer.UnendorsedKey]);
+        var token = _rig.Issuer.CreateToken(AuthTestRig.AppId, AuthTestRig.ServiceUrl, o => o.SigningKey = rotated);
+
+        var first = await AuthTestRig.AuthenticateAsync(validator, token);
+        var again = await AuthTestRig.AuthenticateAsync(validator, token);
+
+        Assert.True(first.Succeeded, first.FailureReason);
+        Assert.True(again.Succeeded, again.FailureReason);
+        Assert.Equal(2, _rig.Server.MetadataRequestCount);
+        Assert.Equal(2, _rig.Server.KeysRequestCount);
+    }
+
+    [Fact]
+    public async Task UnknownKidRefreshesAtMostOncePerFiveMinutes()
+    {
+        var validator = _rig.CreateValidator();
+        Assert.True((await AuthTestRig.AuthenticateAsync(validator, _rig.Token())).Succeeded);
+        var unknown = _rig.Token(TestTokenKind.UnknownKid);
+
+        for (var i = 0; i < 5; i++)
+        {
+            Assert.Equal(BotAuthenticationFailures.UnknownSigningKey, (await AuthTestRig.AuthenticateAsync(validator, unknown)).FailureReason);
+        }
+
+        Assert.Equal(2, _rig.Server.MetadataRequestCount);
+
+        // A key published now is not fetched until the five minutes are over.
+        var late = TestSigningKey.Create("late-key", TestTokenIssuer.ChannelId);
+        _rig.Server.PublishKey(late);
+        var lateToken = _rig.Issuer.CreateToken(AuthTestRig.AppId, AuthTestRig.ServiceUrl, o => o.SigningKey = late);
+        _rig.Time.Advance(TimeSpan.FromMinutes(4));
+        Assert.Equal(BotAuthenticationFailures.UnknownSigningKey, (await AuthTestRig.AuthenticateAsync(validator, lateToken)).FailureReason);
+        Assert.Equal(2, _rig.Server.MetadataRequestCount);
+
+        _rig.Time.Advance(TimeSpan.FromMinutes(1.5));
+        var lateResult = await AuthTestRig.AuthenticateAsync(validator, lateToken);
+        Assert.True(lateResult.Succeeded, lateResult.FailureReason);
+        Assert.Equal(3, _rig.Server.MetadataRequestCount);
+    }
+
+    [Fact]
+    public async Task MetadataServerDownIsAFailureResultNotAnException()
+    {
+        var deadUrl = _rig.Server.MetadataUrl;
+        await _rig.Server.DisposeAsync();
+        var validator = _rig.CreateValidator(metadataUrl: deadUrl);
+
+        var result = await AuthTestRig.AuthenticateAsync(validator, _rig.Token());
+
+        Assert.False(result.Succeeded);
+        Assert.Equal(BotAuthenticationFailures.MetadataUnavailable, result.FailureReason);
+        var warning = Assert.Single(_rig.Logger.Warnings);
+        Assert.Contains(BotAuthenticationFailures.MetadataUnavailable, warning, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MetadataServerErrorIsAFailureResultAndRecoversWhenTheServerDoes()
+    {
+        _rig.Server.Failing = true;
+        var validator = _rig.CreateValidator();
+
+        var failed = await AuthTestRig.AuthenticateAsync(validator, _rig.Token());
+        _rig.Server.Failing = false;
+        var recovered = await AuthTestRig.AuthenticateAsync(validator, _rig.Token());
+
+        Assert.Equal(BotAuthenticationFailures.MetadataUnavailable, failed.FailureReason);
+        Assert.True(recovered.Succeeded, recovered.FailureReason);
+    }
+
+    [Fact]
+    public async Task FailedAutomaticRefreshKeepsTheCachedKeys()
+    {
+        var validator = _rig.CreateValidator();
+        Assert.True((await AuthTestRig.AuthenticateAsync(validator, _rig.Token())).Succeeded);
+        _rig.Server.Failing = true;
+        _rig.Time.Advance(TimeSpan.FromHours(13));
+
+        var result = await AuthTestRig.AuthenticateAsync(validator, _rig.Token());
+        var again = await AuthTestRig.AuthenticateAsync(validator, _rig.Token());
+
+        Assert.True(result.Succeeded, result.FailureReason);
+        Assert.True(again.Succeeded, again.FailureReason);
+        Assert.Equal(2, _rig.Server.MetadataRequestCount);
+    }
+}
