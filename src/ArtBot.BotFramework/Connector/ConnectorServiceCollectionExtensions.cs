@@ -1,3 +1,4 @@
+using Azure.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -10,8 +11,10 @@ public static class ConnectorServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="ConnectorClient"/> (typed HttpClient), the singleton <see cref="ConnectorRateLimiter"/>,
-    /// the <see cref="IConnectorTokenProvider"/> (Azure.Identity, from <see cref="BotFrameworkOptions"/>; register
-    /// your own provider first to replace it) and <see cref="TimeProvider.System"/> if none is registered.
+    /// the <see cref="IConnectorTokenProvider"/> and <see cref="TimeProvider.System"/> if none is registered.
+    /// Tokens come from the registered <see cref="TokenCredential"/> if there is one (it must be the bot
+    /// identity's credential for its app type), else from the credential the app type calls for
+    /// (<see cref="ConnectorTokenProvider"/>). Register your own <see cref="IConnectorTokenProvider"/> first to replace it.
     /// <see cref="BotFrameworkOptions"/> is bound by the composition root.
     /// </summary>
     public static IServiceCollection AddBotConnector(this IServiceCollection services, Action<ConnectorOptions>? configure = null)
@@ -25,10 +28,16 @@ public static class ConnectorServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ConnectorRateLimiter>();
-        services.TryAddSingleton<IConnectorTokenProvider>(sp => new ConnectorTokenProvider(
-            sp.GetRequiredService<IOptions<BotFrameworkOptions>>().Value,
-            sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<ConnectorTokenProvider>>()));
+        services.TryAddSingleton<IConnectorTokenProvider>(sp =>
+        {
+            var bot = sp.GetRequiredService<IOptions<BotFrameworkOptions>>().Value;
+
+            // The app's shared credential, if the composition root registered one; not even resolved
+            // in local development, where no token is sent.
+            var credential = bot.IsLocalDevelopment ? null : sp.GetService<TokenCredential>();
+            return new ConnectorTokenProvider(
+                bot, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<ConnectorTokenProvider>>(), credential);
+        });
         services.AddHttpClient<ConnectorClient>((sp, client) =>
             client.Timeout = sp.GetRequiredService<IOptions<ConnectorOptions>>().Value.RequestTimeout);
         return services;
