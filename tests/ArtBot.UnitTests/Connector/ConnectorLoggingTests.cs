@@ -1,0 +1,41 @@
+using System.Net;
+using ArtBot.BotFramework.Connector;
+using ArtBot.BotFramework.Schema;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace ArtBot.UnitTests.Connector;
+
+public sealed class ConnectorLoggingTests
+{
+    [Fact]
+    public async Task AFailedSendLogsOneWarningWithStatusConversationAndAttemptsButNoTokenOrText()
+    {
+        var harness = new ConnectorHarness();
+        var logger = new CapturingLogger<ConnectorClient>();
+        var tokens = new ConnectorTokenProvider(harness.Bot, harness.Time, NullLogger<ConnectorTokenProvider>.Instance, harness.Credential);
+        var client = new ConnectorClient(
+            new HttpClient(harness.Handler),
+            tokens,
+            new ConnectorRateLimiter(Microsoft.Extensions.Options.Options.Create(harness.Options), harness.Time),
+            Microsoft.Extensions.Options.Options.Create(harness.Options),
+            harness.Time,
+            logger);
+        harness.Handler.Respond(HttpStatusCode.Forbidden, """{"error":{"code":"BotNotInConversationRoster","message":"x"}}""");
+        harness.Handler.Respond(HttpStatusCode.OK, """{"id":"ok"}""");
+
+        await client.SendToConversationAsync(ConnectorHarness.ServiceUrl, "t", "conv-42", Activity.CreateMessage("top secret vote"));
+        await client.SendToConversationAsync(ConnectorHarness.ServiceUrl, "t", "conv-42", Activity.CreateMessage("top secret vote"));
+
+        var warning = Assert.Single(logger.Lines, l => l.Level >= LogLevel.Warning);
+        Assert.Contains("403", warning.Text, StringComparison.Ordinal);
+        Assert.Contains("conv-42", warning.Text, StringComparison.Ordinal);
+        Assert.Contains("BotRemoved", warning.Text, StringComparison.Ordinal);
+        Assert.Contains("1 attempt", warning.Text, StringComparison.Ordinal);
+        Assert.All(logger.Lines, l =>
+        {
+            Assert.DoesNotContain("token-1", l.Text, StringComparison.Ordinal);
+            Assert.DoesNotContain("top secret", l.Text, StringComparison.Ordinal);
+        });
+    }
+}

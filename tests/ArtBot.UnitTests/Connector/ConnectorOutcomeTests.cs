@@ -1,0 +1,272 @@
+using System.Net;
+using ArtBot.BotFramework.Connector;
+using ArtBot.BotFramework.Schema;
+
+namespace ArtBot.UnitTests.Connector;
+
+public sealed class ConnectorOutcomeTests
+{
+    private readonly ConnectorHarness _harness = new();
+    private readonly ConnectorClient _client;
+
+    public ConnectorOutcomeTests() => _client = _harness.Create();
+
+    [Theory]
+    [InlineData(HttpStatusCode.OK)]
+    [InlineData(HttpStatusCode.Created)]
+    [InlineData(HttpStatusCode.Accepted)]
+    public async Task Any2xxWithAnIdIsSentWithThatId(HttpStatusCode status)
+    {
+        _harness.Handler.Respond(status, """{"id":"1:abc"}""");
+
+        var outcome = await Send();
+
+        Assert.Equal(ConnectorOutcomeKind.Sent, outcome.Kind);
+        Assert.True(outcome.IsSuccess);
+        Assert.Equal("1:abc", outcome.Id);
+        Assert.Equal((int)status, outcome.StatusCode);
+        Assert.Equal(1, outcome.Attempts);
+    }
+
+    [Fact]
+    public async Task A202WithoutABodyIsStillSent()
+    {
+        _harness.Handler.Respond(HttpStatusCode.Accepted);
+
+        var outcome = await Send();
+
+        Assert.Equal(ConnectorOutcomeKind.Sent, outcome.Kind);
+        Assert.Null(outcome.Id);
+    }
+
+    [Theory]
+    [InlineData(HttpStatusCode.Forbidden, "BotNotInConversationRoster")]
+    [InlineData(HttpStatusCode.NotFound, "ConversationNotFound")]
+    public async Task ForbiddenOrNotFoundIsBotRemovedWithTheErrorCode(HttpStatusCode status, string code)
+    {
+        _harness.Handler.Respond(status, $$$"""{"error":{"code":"{{{code}}}","message":"The bot is not part of the conversation roster."}}""");
+
+        var outcome = await Send();
+
+        Assert.Equal(ConnectorOutcomeKind.BotRemoved, outcome.Kind);
+        Assert.Equal((int)status, outcome.StatusCode);
+        Assert.Equal(code, outcome.ErrorCode);
+        Assert.Equal(1, outcome.Attempts);
+        Assert.Equal(1, _harness.Handler.Count);
+    }
+
+    [Fact]
+    public async Task BadRequestIsFailedOnceWithCodeAndMessage()
+    {
+        _harness.Handler.Respond(HttpStatusCode.BadRequest, """{"error":{"code":"BadSyntax","message":"Incorrect conversation creation parameters"}}""");
+
+        var outcome = await _client.CreateChannelThreadAsync(ConnectorHarness.ServiceUrl, "t", "19:c@thread.tacv2", Activity.CreateMessage("x"));
+
+        Assert.Equal(ConnectorOutcomeKind.Failed, outcome.Kind);
+        Assert.Equal(400, outcome.StatusCode);
+        Assert.Equal("BadSyntax", outcome.ErrorCode);
+        Assert.Equal("Incorrect conversation creation parameters", outcome.Message);
+        Assert.Equal(1, _harness.Handler.Count);
+    }
+
+    [Fact]
+    public async Task AnErrorWithoutAJsonBodyIsFailedWithoutACode()
+    {
+        _harness.Handler.Respond(HttpStatusCode.Unauthorized, "<html>nope</html>");
+
+        var outcome = await Send();
+
+        Assert.Equal(ConnectorOutcomeKind.Failed, outcome.Kind);
+        Assert.Equal(401, outcome.StatusCode);
+        Assert.Null(outcome.ErrorCode);
+    }
+
+    [Fact]
+    public async Task ServerErrorIsRetriedThenFailed()
+    {
+        for (var i = 0; i < 4; i++)
+        {
+            _harness.Handler.Respond(HttpStatusCode.InternalServerError, """{"error":{"code":"ServiceError","message":"x"}}""");
+        }
+
+        var outcome = await RunWithClock(Send());
+
+        Assert.Equal(ConnectorOutcomeKind.Failed, outcome.Kind);
+        Assert.Equal(500, outcome.StatusCode);
+        Assert.Equal("ServiceError", outcome.ErrorCode);
+        Assert.Equal(4, outcome.Attempts);
+        Assert.Equal(4, _harness.Handler.Count);
+    }
+
+    [Fact]
+    public async Task CreateConversationReturnsConversationAndActivityIds()
+    {
+        _harness.Handler.Respond(HttpStatusCode.Created, """{"id":"19:c@thread.tacv2;messageid=123","activityId":"123","serviceUrl":"https://smba.example/"}""");
+
+        var outcome = await _client.CreateChannelThreadAsync(ConnectorHarness.ServiceUrl, "t", "19:c@thread.tacv2", Activity.CreateMessage("x"));
+
+        Assert.Equal(ConnectorOutcomeKind.Sent, outcome.Kind);
+        Assert.Equal("19:c@thread.tacv2;messageid=123", outcome.Id);
+        Assert.Equal("123", outcome.ActivityId);
+        Assert.Equal("https://smba.example/", outcome.ServiceUrl);
+    }
+
+    [Fact]
+    public async Task DeleteSuccessReportsTheDeletedId()
+    {
+        _harness.Handler.Respond(HttpStatusCode.OK);
+
+        var outcome = await _client.DeleteActivityAsync(ConnectorHarness.ServiceUrl, "t", "c1", "act-4");
+
+        Assert.Equal(ConnectorOutcomeKind.Sent, outcome.Kind);
+        Assert.Equal("act-4", outcome.Id);
+    }
+
+    [Fact]
+    public async Task ReadsReturnTheParsedValue()
+    {
+        _harness.Handler.Respond(HttpStatusCode.OK, """{"members":[{"id":"29:a","name":"Ada","aadObjectId":"oid-a","userRole":"user"}],"continuationToken":"next"}""");
+        _harness.Handler.Respond(HttpStatusCode.OK, """{"id":"19:t","name":"ART","aadGroupId":"g1","memberCount":12}""");
+        _harness.Handler.Respond(HttpStatusCode.OK, """{"conversations":[{"id":"19:t"},{"id":"19:x","name":"Planning"}]}""");
+
+        var page = await _client.GetConversationPagedMembersAsync(ConnectorHarness.ServiceUrl, "t", "19:t");
+        var team = await _client.GetTeamDetailsAsync(ConnectorHarness.ServiceUrl, "t", "19:t");
+        var channels = await _client.GetTeamChannelsAsync(ConnectorHarness.ServiceUrl, "t", "19:t");
+
+        Assert.True(page.IsSuccess);
+        Assert.Equal("oid-a", Assert.Single(page.Value!.Members!).AadObjectId);
+        Assert.Equal("next", page.Value.ContinuationToken);
+        Assert.Equal(12, team.Value!.MemberCount);
+        Assert.Equal(["19:t", "19:x"], channels.Value!.Select(c => c.Id));
+        Assert.Null(channels.Value![0].Name);
+    }
+
+    [Fact]
+    public async Task AReadOfARemovedConversationIsBotRemovedWithoutAValue()
+    {
+        _harness.Handler.Respond(HttpStatusCode.Forbidden, """{"error":{"code":"BotNotInConversationRoster","message":"x"}}""");
+
+        var result = await _client.GetConversationMembersAsync(ConnectorHarness.ServiceUrl, "t", "c1");
+
+        Assert.Equal(ConnectorOutcomeKind.BotRemoved, result.Kind);
+        Assert.Null(result.Value);
+        Assert.Equal("BotNotInConversationRoster", result.ErrorCode);
+    }
+
+    [Fact]
+    public async Task AReadWithAnUnreadableBodyIsFailed()
+    {
+        _harness.Handler.Respond(HttpStatusCode.OK, "not json");
+
+        var result = await _client.GetTeamDetailsAsync(ConnectorHarness.ServiceUrl, "t", "19:t");
+
+        Assert.Equal(ConnectorOutcomeKind.Failed, result.Kind);
+        Assert.Equal("InvalidResponse", result.ErrorCode);
+    }
+
+    [Fact]
+    public async Task CancellationThrows()
+    {
+        using var cts = new CancellationTokenSource();
+        await cts.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            _client.SendToConversationAsync(ConnectorHarness.ServiceUrl, "t", "c1", Activity.CreateMessage("x"), cts.Token));
+        Assert.Equal(0, _harness.Handler.Count);
+    }
+
+    [Fact]
+    public async Task CancellationDuringARetryWaitThrows()
+    {
+        _harness.Handler.Respond(HttpStatusCode.ServiceUnavailable);
+        using var cts = new CancellationTokenSource();
+
+        var send = _client.SendToConversationAsync(ConnectorHarness.ServiceUrl, "t", "c1", Activity.CreateMessage("x"), cts.Token);
+        await ConnectorHarness.UntilAsync(() => _harness.Time.PendingTimers == 1, "the retry waits");
+        await cts.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => send.WaitAsync(ConnectorHarness.Deadline));
+        Assert.Equal(1, _harness.Handler.Count);
+    }
+
+    [Fact]
+    public async Task ATimedOutPostIsNotRepeated()
+    {
+        _harness.Handler.Throw(new TaskCanceledException("The request was canceled due to the configured HttpClient.Timeout", new TimeoutException()));
+
+        var outcome = await Send();
+
+        Assert.Equal(ConnectorOutcomeKind.Failed, outcome.Kind);
+        Assert.Equal("Timeout", outcome.ErrorCode);
+        Assert.Equal(0, outcome.StatusCode);
+        Assert.Equal(1, _harness.Handler.Count);
+    }
+
+    [Fact]
+    public async Task APostThatLostItsConnectionMidResponseIsNotRepeated()
+    {
+        _harness.Handler.Throw(new HttpRequestException(HttpRequestError.ResponseEnded, "ended"));
+
+        var outcome = await Send();
+
+        Assert.Equal("NetworkError", outcome.ErrorCode);
+        Assert.Equal(1, _harness.Handler.Count);
+    }
+
+    [Fact]
+    public async Task APostWhoseConnectionNeverOpenedIsRetried()
+    {
+        _harness.Handler.Throw(new HttpRequestException(HttpRequestError.ConnectionError, "refused"));
+
+        var outcome = await RunWithClock(Send());
+
+        Assert.Equal(ConnectorOutcomeKind.Sent, outcome.Kind);
+        Assert.Equal(2, outcome.Attempts);
+    }
+
+    [Fact]
+    public async Task ATimedOutGetIsRetried()
+    {
+        _harness.Handler.Throw(new TaskCanceledException("timeout", new TimeoutException()));
+        _harness.Handler.Respond(HttpStatusCode.OK, """{"id":"19:t"}""");
+
+        var result = await RunWithClock(_client.GetTeamDetailsAsync(ConnectorHarness.ServiceUrl, "t", "19:t"));
+
+        Assert.True(result.IsSuccess);
+        Assert.Equal(2, result.Attempts);
+    }
+
+    [Fact]
+    public async Task ATimedOutUpdateIsRetried()
+    {
+        _harness.Handler.Throw(new TaskCanceledException("timeout", new TimeoutException()));
+
+        var outcome = await RunWithClock(_client.UpdateActivityAsync(ConnectorHarness.ServiceUrl, "t", "c1", "a1", Activity.CreateMessage("x")));
+
+        Assert.True(outcome.IsSuccess);
+        Assert.Equal(2, _harness.Handler.Count);
+    }
+
+    private Task<ConnectorOutcome> Send() =>
+        _client.SendToConversationAsync(ConnectorHarness.ServiceUrl, ConnectorHarness.Tenant, ConnectorHarness.Conversation, Activity.CreateMessage("secret text"));
+
+    /// <summary>Advances the clock whenever the call parks on a delay, until it finishes.</summary>
+    private async Task<T> RunWithClock<T>(Task<T> call)
+    {
+        var deadline = DateTime.UtcNow + ConnectorHarness.Deadline;
+        while (!call.IsCompleted)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The call did not finish.");
+            if (_harness.Time.PendingTimers > 0)
+            {
+                _harness.Time.Advance(TimeSpan.FromSeconds(1));
+            }
+            else
+            {
+                await Task.Delay(1);
+            }
+        }
+
+        return await call;
+    }
+}

@@ -1,0 +1,176 @@
+using System.Net;
+using System.Net.Http.Headers;
+using ArtBot.BotFramework.Connector;
+using ArtBot.BotFramework.Schema;
+
+namespace ArtBot.UnitTests.Connector;
+
+public sealed class ConnectorRetryTests
+{
+    private readonly ConnectorHarness _harness = new();
+    private readonly ConnectorClient _client;
+
+    public ConnectorRetryTests() => _client = _harness.Create();
+
+    [Fact]
+    public async Task Throttled429WaitsForRetryAfterSecondsBeforeRetrying()
+    {
+        _harness.Handler.Respond(HttpStatusCode.TooManyRequests, null, r => r.Headers.RetryAfter = new RetryConditionHeaderValue(TimeSpan.FromSeconds(5)));
+
+        var send = Send();
+        await WaitForParkedCall();
+        Assert.Equal(1, _harness.Handler.Count);
+
+        _harness.Time.Advance(TimeSpan.FromSeconds(4.9));
+        Assert.False(send.IsCompleted);
+        Assert.Equal(1, _harness.Handler.Count);
+
+        _harness.Time.Advance(TimeSpan.FromSeconds(0.1));
+        var outcome = await send.WaitAsync(ConnectorHarness.Deadline);
+
+        Assert.Equal(ConnectorOutcomeKind.Sent, outcome.Kind);
+        Assert.Equal(2, outcome.Attempts);
+        Assert.Equal(2, _harness.Handler.Count);
+    }
+
+    [Fact]
+    public async Task Throttled429HonoursRetryAfterAsAnHttpDate()
+    {
+        var at = _harness.Time.GetUtcNow().AddSeconds(3);
+        _harness.Handler.Respond(HttpStatusCode.TooManyRequests, null, r => r.Headers.RetryAfter = new RetryConditionHeaderValue(at));
+
+        var send = Send();
+        await WaitForParkedCall();
+        _harness.Time.Advance(TimeSpan.FromSeconds(2.9));
+        Assert.Equal(1, _harness.Handler.Count);
+
+        _harness.Time.Advance(TimeSpan.FromSeconds(0.1));
+        var outcome = await send.WaitAsync(ConnectorHarness.Deadline);
+
+        Assert.Equal(ConnectorOutcomeKind.Sent, outcome.Kind);
+        Assert.Equal(2, _harness.Handler.Count);
+    }
+
+    [Fact]
+    public async Task ARetryAfterBeyondTheCapIsThrottledAtOnceWithTheAskedDelay()
+    {
+        _harness.Options.MaxRetryAfter = TimeSpan.FromSeconds(60);
+        _harness.Handler.Respond(HttpStatusCode.TooManyRequests, null, r => r.Headers.RetryAfter = new RetryConditionHeaderValue(TimeSpan.FromMinutes(10)));
+
+        var outcome = await Send().WaitAsync(ConnectorHarness.Deadline);
+
+        Assert.Equal(ConnectorOutcomeKind.Throttled, outcome.Kind);
+        Assert.Equal(429, outcome.StatusCode);
+        Assert.Equal(TimeSpan.FromMinutes(10), outcome.RetryAfter);
+        Assert.Equal(1, _harness.Handler.Count);
+    }
+
+    [Fact]
+    public async Task Repeated429GivesUpThrottledAfterTheBoundedRetries()
+    {
+        for (var i = 0; i < 10; i++)
+        {
+            _harness.Handler.Respond(HttpStatusCode.TooManyRequests, null, r => r.Headers.RetryAfter = new RetryConditionHeaderValue(TimeSpan.FromSeconds(1)));
+        }
+
+        var send = Send();
+        for (var retry = 1; retry <= 3; retry++)
+        {
+            await WaitForParkedCall();
+            _harness.Time.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        var outcome = await send.WaitAsync(ConnectorHarness.Deadline);
+
+        Assert.Equal(ConnectorOutcomeKind.Throttled, outcome.Kind);
+        Assert.Equal(4, outcome.Attempts);
+        Assert.Equal(4, _harness.Handler.Count);
+    }
+
+    [Theory]
+    [InlineData(HttpStatusCode.PreconditionFailed)]
+    [InlineData(HttpStatusCode.InternalServerError)]
+    [InlineData(HttpStatusCode.BadGateway)]
+    [InlineData(HttpStatusCode.ServiceUnavailable)]
+    [InlineData(HttpStatusCode.GatewayTimeout)]
+    public async Task TransientStatusesBackOffExponentiallyThenFail(HttpStatusCode status)
+    {
+        for (var i = 0; i < 4; i++)
+        {
+            _harness.Handler.Respond(status);
+        }
+
+        var send = Send();
+
+        // Jitter 0: delays are half of 1 s, 2 s, 4 s.
+        foreach (var delay in new[] { 0.5, 1.0, 2.0 })
+        {
+            await WaitForParkedCall();
+            var before = _harness.Handler.Count;
+            _harness.Time.Advance(TimeSpan.FromSeconds(delay) - TimeSpan.FromMilliseconds(1));
+            Assert.Equal(before, _harness.Handler.Count);
+            _harness.Time.Advance(TimeSpan.FromMilliseconds(1));
+            await ConnectorHarness.UntilAsync(() => _harness.Handler.Count == before + 1 || send.IsCompleted, "the retry is sent");
+        }
+
+        var outcome = await send.WaitAsync(ConnectorHarness.Deadline);
+
+        Assert.Equal(ConnectorOutcomeKind.Failed, outcome.Kind);
+        Assert.Equal((int)status, outcome.StatusCode);
+        Assert.Equal(4, outcome.Attempts);
+        Assert.Equal(4, _harness.Handler.Count);
+    }
+
+    [Fact]
+    public async Task ATransientErrorThenSuccessIsSent()
+    {
+        _harness.Handler.Respond(HttpStatusCode.BadGateway);
+        _harness.Handler.Respond(HttpStatusCode.OK, """{"id":"m-2"}""");
+
+        var send = Send();
+        await WaitForParkedCall();
+        _harness.Time.Advance(TimeSpan.FromSeconds(1));
+        var outcome = await send.WaitAsync(ConnectorHarness.Deadline);
+
+        Assert.Equal(ConnectorOutcomeKind.Sent, outcome.Kind);
+        Assert.Equal("m-2", outcome.Id);
+        Assert.Equal(2, outcome.Attempts);
+    }
+
+    [Fact]
+    public async Task RetriesResendTheSameBody()
+    {
+        _harness.Handler.Respond(HttpStatusCode.ServiceUnavailable);
+
+        var send = Send();
+        await WaitForParkedCall();
+        _harness.Time.Advance(TimeSpan.FromSeconds(1));
+        await send.WaitAsync(ConnectorHarness.Deadline);
+
+        var requests = _harness.Handler.Requests;
+        Assert.Equal(2, requests.Count);
+        Assert.Equal(requests[0].Body, requests[1].Body);
+        Assert.Equal(requests[0].Authorization, requests[1].Authorization);
+    }
+
+    [Fact]
+    public void BackoffGrowsExponentiallyIsCappedAndJitteredWithinHalfToFullStep()
+    {
+        _harness.Options.BaseRetryDelay = TimeSpan.FromSeconds(1);
+        _harness.Options.MaxRetryDelay = TimeSpan.FromSeconds(5);
+
+        _client.Jitter = () => 0.0;
+        Assert.Equal(TimeSpan.FromSeconds(0.5), _client.Backoff(1));
+        Assert.Equal(TimeSpan.FromSeconds(1), _client.Backoff(2));
+        Assert.Equal(TimeSpan.FromSeconds(2.5), _client.Backoff(10));
+
+        _client.Jitter = () => 0.999;
+        Assert.InRange(_client.Backoff(3), TimeSpan.FromSeconds(3.99), TimeSpan.FromSeconds(4));
+    }
+
+    private Task<ConnectorOutcome> Send() =>
+        _client.SendToConversationAsync(ConnectorHarness.ServiceUrl, ConnectorHarness.Tenant, ConnectorHarness.Conversation, Activity.CreateMessage("x"));
+
+    private Task WaitForParkedCall() =>
+        ConnectorHarness.UntilAsync(() => _harness.Time.PendingTimers == 1, "the call waits on the clock");
+}

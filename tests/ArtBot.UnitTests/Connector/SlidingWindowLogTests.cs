@@ -1,0 +1,51 @@
+using ArtBot.BotFramework.Connector;
+
+namespace ArtBot.UnitTests.Connector;
+
+public sealed class SlidingWindowLogTests
+{
+    private const long Second = TimeSpan.TicksPerSecond;
+
+    [Fact]
+    public void GrantsUpToTheLimitThenReportsWhenTheOldestLeavesTheWindow()
+    {
+        var log = new SlidingWindowLog([new RateLimitRule(3, TimeSpan.FromSeconds(1))], Second);
+        log.Record(0);
+        log.Record(Second / 10);
+        Assert.Equal(0, log.WaitFor(Second / 5));
+        log.Record(Second / 5);
+
+        Assert.Equal(Second - (Second / 2), log.WaitFor(Second / 2));
+        Assert.Equal(0, log.WaitFor(Second));
+    }
+
+    [Fact]
+    public void TheStrictestOfSeveralRulesWins()
+    {
+        var log = new SlidingWindowLog([new RateLimitRule(2, TimeSpan.FromSeconds(1)), new RateLimitRule(3, TimeSpan.FromSeconds(10))], Second);
+        log.Record(0);
+        log.Record(0);
+        Assert.Equal(Second, log.WaitFor(0));
+        log.Record(Second);
+
+        // 2 per second is free again at 2 s, but 3 per 10 s holds until the first grant is 10 s old.
+        Assert.Equal(8 * Second, log.WaitFor(2 * Second));
+    }
+
+    [Fact]
+    public void IsIdleOnceTheLongestWindowHasPassed()
+    {
+        var log = new SlidingWindowLog([new RateLimitRule(1, TimeSpan.FromSeconds(30))], Second);
+        Assert.True(log.IsIdle(0));
+        log.Record(5 * Second);
+        Assert.False(log.IsIdle(34 * Second));
+        Assert.True(log.IsIdle(35 * Second));
+    }
+
+    [Fact]
+    public void RejectsEmptyOrNonPositiveRules()
+    {
+        Assert.Throws<ArgumentException>(() => new SlidingWindowLog([], Second));
+        Assert.Throws<ArgumentException>(() => new SlidingWindowLog([new RateLimitRule(0, TimeSpan.FromSeconds(1))], Second));
+    }
+}
