@@ -11,7 +11,7 @@ public sealed record AdaptiveCardInvokeValue
     public string? Trigger { get; init; }
 
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; init; }
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }
 
 /// <summary>The action part of <see cref="AdaptiveCardInvokeValue"/>: verb and data (card inputs merged in).</summary>

@@ -35,7 +35,7 @@ public sealed record TeamsChannelAccount
     public string? UserRole { get; init; }
 
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; init; }
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }
 
 /// <summary>One page of <c>GET /v3/conversations/{id}/pagedmembers</c>.</summary>

@@ -14,5 +14,5 @@ public sealed record ConversationAccount
     public bool? IsGroup { get; init; }
 
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; init; }
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }

@@ -13,7 +13,7 @@ public sealed record TeamsChannelData
     public NotificationInfo? Notification { get; init; }
 
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; init; }
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }
 
 /// <summary>A tenant reference.</summary>
@@ -27,7 +27,7 @@ public sealed record TeamInfo
     public string? AadGroupId { get; init; }
 
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; init; }
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }
 
 /// <summary>A channel reference. The General channel has the team's id and no name.</summary>
@@ -37,7 +37,7 @@ public sealed record ChannelInfo
     public string? Name { get; init; }
 
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; init; }
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }
 
 /// <summary>Notification settings of an outgoing message.</summary>

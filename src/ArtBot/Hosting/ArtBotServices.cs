@@ -10,6 +10,7 @@ using ArtBot.Features.Installation;
 using ArtBot.Storage.Conversations;
 using ArtBot.Storage.Tables;
 using Azure.Core;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace ArtBot.Hosting;
@@ -35,7 +36,8 @@ public static class ArtBotServices
             });
 
         // One credential for every outbound call (connector, storage through Entra ID).
-        services.TryAddSingleton<TokenCredential>(sp => BotCredentials.Create(sp.GetRequiredService<IOptions<BotFrameworkOptions>>().Value));
+        services.AddSingleton(sp => BotCredentials.Create(sp.GetRequiredService<IOptions<BotFrameworkOptions>>().Value)
+            ?? throw new InvalidOperationException("Storage:TableEndpoint needs the bot's identity: set MicrosoftAppId, or use Storage:ConnectionString."));
 
         // Protocol layer.
         services.AddBotAuthentication();

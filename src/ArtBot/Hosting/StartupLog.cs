@@ -15,12 +15,13 @@ public sealed partial class StartupLog(IOptions<BotFrameworkOptions> bot, IOptio
         }
         else
         {
-            LogProduction(options.MicrosoftAppType.ToString(), options.MicrosoftAppId!, options.ToBotFromChannelTokenIssuer);
+            LogProduction(options.MicrosoftAppType, options.MicrosoftAppId!, options.ToBotFromChannelTokenIssuer);
         }
 
-        LogStorage(string.IsNullOrWhiteSpace(storage.Value.TableEndpoint)
+        var how = string.IsNullOrWhiteSpace(storage.Value.TableEndpoint)
             ? "connection string" + (storage.Value.ConnectionString == StorageOptions.DevelopmentStorage ? " (Azurite / development storage)" : string.Empty)
-            : "Entra ID at " + storage.Value.TableEndpoint);
+            : "Entra ID at " + storage.Value.TableEndpoint;
+        LogStorage(how);
         return Task.CompletedTask;
     }
 
@@ -30,7 +31,7 @@ public sealed partial class StartupLog(IOptions<BotFrameworkOptions> bot, IOptio
     private partial void LogLocalDevelopment();
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Bot {AppType} app {AppId}: channel tokens from issuer {Issuer} are required on /api/messages")]
-    private partial void LogProduction(string appType, string appId, string issuer);
+    private partial void LogProduction(BotAppType appType, string appId, string issuer);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Table Storage through {How}")]
     private partial void LogStorage(string how);

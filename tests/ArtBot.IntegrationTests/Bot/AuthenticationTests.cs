@@ -5,7 +5,7 @@ using ArtBot.Tests.Shared;
 namespace ArtBot.IntegrationTests.Bot;
 
 /// <summary>Inbound channel authentication through the real endpoint, with real JWTs from the test key.</summary>
-[Collection(BotCollection.Name)]
+[Collection(BotTests.Name)]
 public sealed class AuthenticationTests(BotHost bot)
 {
     [Fact]

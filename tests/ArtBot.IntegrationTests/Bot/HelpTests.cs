@@ -5,7 +5,7 @@ using ArtBot.Tests.Shared;
 namespace ArtBot.IntegrationTests.Bot;
 
 /// <summary><c>help</c> and unknown commands answer with the help card in every kind of conversation.</summary>
-[Collection(BotCollection.Name)]
+[Collection(BotTests.Name)]
 public sealed class HelpTests(BotHost bot)
 {
     [Theory]

@@ -6,7 +6,7 @@ using ArtBot.Tests.Shared;
 namespace ArtBot.IntegrationTests.Bot;
 
 /// <summary>Installation events store the conversation reference in Azurite and post one welcome card.</summary>
-[Collection(BotCollection.Name)]
+[Collection(BotTests.Name)]
 public sealed class InstallationTests(BotHost bot)
 {
     private const string Tenant = "72f988bf-86f1-41af-91ab-2d7cd011db47";

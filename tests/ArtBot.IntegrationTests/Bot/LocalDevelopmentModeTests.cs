@@ -5,7 +5,7 @@ using ArtBot.Tests.Shared;
 namespace ArtBot.IntegrationTests.Bot;
 
 /// <summary>With no MicrosoftAppId: unauthenticated requests are accepted and outbound calls carry no token.</summary>
-[Collection(BotCollection.Name)]
+[Collection(BotTests.Name)]
 public sealed class LocalDevelopmentModeTests(BotHost bot)
 {
     [Fact]

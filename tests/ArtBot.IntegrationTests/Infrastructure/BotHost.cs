@@ -34,7 +34,7 @@ public sealed class BotHost : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _azurite = await AzuriteInstance.StartAsync();
+        _azurite = await Azurite.SharedAsync();
         Metadata = await OpenIdMetadataServer.StartAsync(Tokens);
         Connector = await RecordingConnector.StartAsync();
         _factory = CreateFactory(new Dictionary<string, string?>
@@ -122,7 +122,6 @@ public sealed class BotHost : IAsyncLifetime
         if (_factory is not null) await _factory.DisposeAsync();
         if (Connector is not null) await Connector.DisposeAsync();
         if (Metadata is not null) await Metadata.DisposeAsync();
-        if (_azurite is not null) await _azurite.DisposeAsync();
     }
 
     private sealed class FixedTokenProvider(string? token) : IConnectorTokenProvider
@@ -133,7 +132,7 @@ public sealed class BotHost : IAsyncLifetime
 
 /// <summary>The collection that shares one <see cref="BotHost"/>.</summary>
 [CollectionDefinition(Name)]
-public sealed class BotCollection : ICollectionFixture<BotHost>
+public sealed class BotTests : ICollectionFixture<BotHost>
 {
     public const string Name = "bot";
 }
