@@ -27,9 +27,11 @@ public static class ArtBotServices
         services.AddSingleton<IValidateOptions<BotFrameworkOptions>, BotSettingsValidation>();
         services.AddOptions<StorageOptions>()
             .Bind(configuration.GetSection(StorageOptions.Section))
-            .PostConfigure<IOptions<BotFrameworkOptions>>((storage, bot) =>
+            .PostConfigure(storage =>
             {
-                if (bot.Value.IsLocalDevelopment && string.IsNullOrWhiteSpace(storage.ConnectionString) && string.IsNullOrWhiteSpace(storage.TableEndpoint))
+                // Read from configuration, not IOptions<BotFrameworkOptions>: its validation reads these options.
+                var localDevelopment = string.IsNullOrWhiteSpace(configuration[nameof(BotFrameworkOptions.MicrosoftAppId)]);
+                if (localDevelopment && string.IsNullOrWhiteSpace(storage.ConnectionString) && string.IsNullOrWhiteSpace(storage.TableEndpoint))
                 {
                     storage.ConnectionString = StorageOptions.DevelopmentStorage;
                 }

@@ -39,7 +39,7 @@ public sealed class HelpTests(BotHost bot)
         await bot.PostAsync(activity);
 
         var sent = (await bot.Connector.WaitForAsync(r => r.Path.Contains(conversationId, StringComparison.Ordinal)))[0];
-        var text = Assert.Single(sent.Cards).GetRawText();
+        var text = string.Join("\n", RecordedRequest.Strings(Assert.Single(sent.Cards)));
         Assert.Contains("I don't know the command", text, StringComparison.Ordinal);
         Assert.Contains("frobnicate", text, StringComparison.Ordinal);
     }

@@ -109,6 +109,15 @@ public sealed record RecordedRequest(string Method, string Path, string Authoriz
                 .Select(a => a.GetProperty("content"))
             : [];
 
-    /// <summary>All the text of the cards and the message, for simple "does it say X" assertions.</summary>
-    public string AllText => Body?.GetRawText() ?? "";
+    /// <summary>Every string value in the activity (card texts included), for simple "does it say X" assertions.</summary>
+    public string AllText => Body is { } body ? string.Join("\n", Strings(body)) : "";
+
+    /// <summary>Every string value in a JSON element, depth first.</summary>
+    public static IEnumerable<string> Strings(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.String => [element.GetString()!],
+        JsonValueKind.Object => element.EnumerateObject().SelectMany(p => Strings(p.Value)),
+        JsonValueKind.Array => element.EnumerateArray().SelectMany(Strings),
+        _ => [],
+    };
 }
