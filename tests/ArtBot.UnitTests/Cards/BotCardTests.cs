@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using ArtBot.BotFramework.Cards;
 using ArtBot.BotFramework.Schema;
+using ArtBot.Features.Commands;
 using ArtBot.Features.Help;
 
 namespace ArtBot.UnitTests.Cards;
@@ -104,7 +105,7 @@ public sealed class BotCardTests
     {
         var unknown = new string('a', HelpCard.MaxEchoedCommandLength - 1) + "😀😀";
 
-        var texts = Texts(HelpCard.Build(Features.Commands.CommandCatalog.Create(), ConversationTypes.Personal, unknown));
+        var texts = Texts(HelpCard.Build(CommandCatalog.Create(), ConversationTypes.Personal, unknown));
 
         var echo = Assert.Single(texts, t => t.StartsWith("I don't know the command", StringComparison.Ordinal));
         Assert.Contains($"\"{new string('a', HelpCard.MaxEchoedCommandLength - 1)}…\"", echo, StringComparison.Ordinal);
@@ -137,7 +138,7 @@ public sealed class BotCardTests
         var facts = Assert.Single(card.Body.OfType<FactSet>()).Facts;
 
         Assert.Equal(
-            Features.Commands.CommandCatalog.Create().Select(c => (c.Usage, c.Description)),
+            CommandCatalog.Create().Select(c => (c.Usage, c.Description)),
             facts.Select(f => (f.Title, f.Value)));
     }
 
