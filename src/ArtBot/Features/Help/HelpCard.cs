@@ -49,6 +49,13 @@ public static class HelpCard
     private static string Shorten(string text)
     {
         var plain = new string([.. text.Where(c => !char.IsControl(c) && c is not ('*' or '_' or '[' or ']' or '<' or '>' or '`'))]);
-        return plain.Length <= MaxEchoedCommandLength ? plain : plain[..MaxEchoedCommandLength] + "…";
+        if (plain.Length <= MaxEchoedCommandLength)
+        {
+            return plain;
+        }
+
+        // Never cut between the two halves of a surrogate pair (an emoji would show as U+FFFD).
+        var cut = char.IsHighSurrogate(plain[MaxEchoedCommandLength - 1]) ? MaxEchoedCommandLength - 1 : MaxEchoedCommandLength;
+        return plain[..cut] + "…";
     }
 }

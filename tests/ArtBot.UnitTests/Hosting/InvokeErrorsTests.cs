@@ -1,0 +1,56 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using ArtBot.BotFramework.Hosting;
+using ArtBot.BotFramework.Schema;
+
+namespace ArtBot.UnitTests.Hosting;
+
+public sealed class InvokeErrorsTests
+{
+    [Theory]
+    [InlineData("adaptiveCard/action")]
+    [InlineData("AdaptiveCard/Action")]
+    public void A_failed_universal_action_answers_200_with_an_error_body_Teams_shows_on_the_card(string name)
+    {
+        var response = InvokeErrors.ForFailedTurn(new Activity { Type = ActivityTypes.Invoke, Name = name });
+
+        Assert.Equal(200, response.Status);
+        AssertJson(
+            """
+            {"statusCode":500,"type":"application/vnd.microsoft.error",
+             "value":{"code":"InternalError","message":"Something went wrong on our side. Please try again."}}
+            """,
+            response.Body);
+    }
+
+    [Fact]
+    public void A_universal_action_error_carries_the_given_status_code_and_message()
+    {
+        var response = InvokeErrors.UniversalActionError(400, "BadRequest", "The vote is closed.");
+
+        Assert.Equal(200, response.Status);
+        AssertJson(
+            """{"statusCode":400,"type":"application/vnd.microsoft.error","value":{"code":"BadRequest","message":"The vote is closed."}}""",
+            response.Body);
+    }
+
+    [Theory]
+    [InlineData(ActivityTypes.Invoke, "composeExtension/query")]
+    [InlineData(ActivityTypes.Invoke, null)]
+    [InlineData(ActivityTypes.Message, null)]
+    [InlineData(ActivityTypes.ConversationUpdate, null)]
+    public void Other_failed_turns_answer_500_without_a_body(string type, string? name)
+    {
+        var response = InvokeErrors.ForFailedTurn(new Activity { Type = type, Name = name });
+
+        Assert.Equal(500, response.Status);
+        Assert.Null(response.Body);
+    }
+
+    private static void AssertJson(string expected, JsonElement? actual)
+    {
+        Assert.NotNull(actual);
+        var written = JsonSerializer.SerializeToNode(actual.Value);
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(expected), written), written?.ToJsonString());
+    }
+}
