@@ -10,20 +10,15 @@ namespace ArtBot.Storage;
 /// </summary>
 public static class StorageKeys
 {
-    /// <summary>Keys are limited to 1 KiB; ids longer than this are refused.</summary>
+    /// <summary>Keys are limited to 1 KiB (512 UTF-16 characters); ids whose encoded key is longer are refused.</summary>
     public const int MaxLength = 512;
 
     public static string Encode(string id)
     {
         ArgumentException.ThrowIfNullOrEmpty(id);
-        if (id.Length > MaxLength)
-        {
-            throw new ArgumentException($"An id longer than {MaxLength} characters cannot be a key.", nameof(id));
-        }
-
         if (!id.Any(NeedsEscape))
         {
-            return id;
+            return id.Length <= MaxLength ? id : throw TooLong(nameof(id));
         }
 
         var builder = new StringBuilder(id.Length + 8);
@@ -39,7 +34,7 @@ public static class StorageKeys
             }
         }
 
-        return builder.ToString();
+        return builder.Length <= MaxLength ? builder.ToString() : throw TooLong(nameof(id));
     }
 
     public static string Decode(string key)
@@ -65,6 +60,9 @@ public static class StorageKeys
 
         return builder.ToString();
     }
+
+    private static ArgumentException TooLong(string parameter) =>
+        new($"An id whose key would be longer than {MaxLength} characters cannot be stored.", parameter);
 
     private static bool NeedsEscape(char c) => c is '/' or '\\' or '#' or '?' or '~' || char.IsControl(c);
 }
