@@ -18,6 +18,11 @@ public interface IVoteStore
 
     Task<IReadOnlyList<Ballot>> GetBallotsAsync(string voteId, CancellationToken cancellationToken);
 
+    /// <summary>Stores a concern; <paramref name="concernId"/> makes a redelivery idempotent. No author on anonymous votes.</summary>
+    Task AddConcernAsync(Vote vote, string concernId, string text, string? authorName, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<VoteConcern>> GetConcernsAsync(string voteId, CancellationToken cancellationToken);
+
     /// <summary>Closes the vote; false when it was already closed. Records the final tally on the index row.</summary>
     Task<bool> CloseAsync(Vote vote, DateTimeOffset closedAt, VoteTally finalTally, CancellationToken cancellationToken);
 

@@ -53,6 +53,21 @@ public static partial class VoteRules
         return new QuestionCheck(EscapeMarkdown(collapsed), null);
     }
 
+    /// <summary>Longest concern accepted (characters).</summary>
+    public const int MaxConcernLength = 1000;
+
+    /// <summary>Cleans a concern like a question; null with a reason when empty or too long.</summary>
+    public static QuestionCheck CheckConcern(string? text)
+    {
+        var collapsed = Whitespace().Replace(HtmlTag().Replace(text ?? string.Empty, " "), " ").Trim();
+        return collapsed.Length switch
+        {
+            0 => new QuestionCheck(null, "Please write your concern before sending it."),
+            > MaxConcernLength => new QuestionCheck(null, $"Please keep your concern to {MaxConcernLength} characters."),
+            _ => new QuestionCheck(EscapeMarkdown(collapsed), null),
+        };
+    }
+
     /// <summary>Escapes the characters Teams' Markdown subset would interpret, so text shows as typed.</summary>
     public static string EscapeMarkdown(string text)
     {

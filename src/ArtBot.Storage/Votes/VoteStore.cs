@@ -15,6 +15,7 @@ public sealed class VoteStore(TableClient votes, TableClient index) : IVoteStore
     public const string TableName = "votes";
     public const string IndexTableName = "voteindex";
     public const string MetaRowKey = "meta";
+    public const string ConcernPrefix = "concern-";
 
     // Salts never change while a vote is open, so one read per vote per instance is enough.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _salts = new(StringComparer.Ordinal);
@@ -108,6 +109,29 @@ public sealed class VoteStore(TableClient votes, TableClient index) : IVoteStore
         }
 
         return ballots;
+    }
+
+    public async Task AddConcernAsync(Vote vote, string concernId, string text, string? authorName, CancellationToken cancellationToken)
+    {
+        var entity = new TableEntity(vote.Id, ConcernPrefix + concernId) { ["Text"] = text };
+        if (!vote.Anonymous && authorName is not null)
+        {
+            entity["AuthorName"] = authorName;
+        }
+
+        await votes.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<VoteConcern>> GetConcernsAsync(string voteId, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {voteId} and RowKey ge {ConcernPrefix} and RowKey lt {"concern."}");
+        var concerns = new List<VoteConcern>();
+        await foreach (var entity in votes.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            concerns.Add(new VoteConcern(entity.GetString("Text") ?? "", entity.GetString("AuthorName")));
+        }
+
+        return concerns;
     }
 
     public async Task<bool> CloseAsync(Vote vote, DateTimeOffset closedAt, VoteTally finalTally, CancellationToken cancellationToken)

@@ -305,6 +305,39 @@ public sealed class VoteTests(BotHost bot)
         Assert.True(text.IndexOf("Second question", StringComparison.Ordinal) < text.IndexOf("First question", StringComparison.Ordinal), "newest first");
     }
 
+    [Fact]
+    public async Task A_low_voter_can_voice_an_anonymous_concern_that_the_closed_card_lists()
+    {
+        var (voteId, _) = await _votes.StartAsync("Concerns?", anonymous: true);
+        var (_, view) = await _votes.CastAsync(voteId, 1, "worried-aad", "Worried Person");
+        var input = view.GetProperty("value").GetProperty("body").EnumerateArray().Single(e => e.GetProperty("type").GetString() == "Input.Text");
+        Assert.Equal("concern", input.GetProperty("id").GetString());
+
+        var (_, empty) = await _votes.InvokeAsync("vote.concern", new JsonObject { ["voteId"] = voteId, ["concern"] = "  " }, "worried-aad", "Worried Person");
+        Assert.Equal("InvalidConcern", VoteDriver.ErrorCode(empty));
+
+        var (_, thanked) = await _votes.InvokeAsync(
+            "vote.concern", new JsonObject { ["voteId"] = voteId, ["concern"] = "The API team is overloaded" }, "worried-aad", "Worried Person");
+        var thankedText = VoteDriver.CardText(thanked);
+        Assert.Contains("your concern was recorded", thankedText, StringComparison.Ordinal);
+        Assert.Contains("1 concern raised", thankedText, StringComparison.Ordinal);
+
+        var rows = new List<TableEntity>();
+        await foreach (var row in bot.Table("votes").QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {voteId} and RowKey ge {"concern-"} and RowKey lt {"concern."}")))
+        {
+            rows.Add(row);
+        }
+
+        var concern = Assert.Single(rows);
+        Assert.Equal("The API team is overloaded", concern.GetString("Text"));
+        Assert.Null(concern.GetString("AuthorName"));
+
+        var (_, closed) = await _votes.CloseAsync(voteId, "creator-aad", "Ceri Creator");
+        var closedText = VoteDriver.CardText(closed);
+        Assert.Contains("- The API team is overloaded", closedText, StringComparison.Ordinal);
+        Assert.DoesNotContain("Worried Person", closedText, StringComparison.Ordinal);
+    }
+
     private async Task<List<TableEntity>> QueryBallotsAsync(string voteId)
     {
         var rows = new List<TableEntity>();

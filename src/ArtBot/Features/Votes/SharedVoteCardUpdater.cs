@@ -46,7 +46,8 @@ public sealed partial class SharedVoteCardUpdater(IVoteStore store, ConnectorCli
         }
 
         var ballots = await store.GetBallotsAsync(voteId, cancellationToken);
-        var card = VoteCard.Build(vote, VoteTally.From(ballots.Select(b => b.Value)), ballots);
+        var concerns = await store.GetConcernsAsync(voteId, cancellationToken);
+        var card = VoteCard.Build(vote, VoteTally.From(ballots.Select(b => b.Value)), ballots, concerns: concerns);
         var outcome = await connector.UpdateActivityAsync(
             vote.ServiceUrl, vote.TenantId, vote.PostedConversationId, activityId,
             Activity.CreateMessage(attachments: card.ToAttachment()), cancellationToken);

@@ -35,6 +35,7 @@ public sealed partial class VoteActions(IVoteStore store, SharedVoteCardUpdater 
         {
             VoteCard.CastVerb => await CastAsync(turn, action.Data, cancellationToken),
             VoteCard.CloseVerb => await CloseAsync(turn, action.Data, cancellationToken),
+            VoteCard.ConcernVerb => await ConcernAsync(turn, action.Data, cancellationToken),
             _ => Error("NotSupported", "This card action is not supported."),
         };
     }
@@ -94,7 +95,36 @@ public sealed partial class VoteActions(IVoteStore store, SharedVoteCardUpdater 
         }
 
         var closed = vote with { ClosedAt = closedAt };
-        return Card(VoteCard.Build(closed, tally, ballots));
+        return Card(VoteCard.Build(closed, tally, ballots, concerns: await store.GetConcernsAsync(vote.Id, cancellationToken)));
+    }
+
+    private async Task<InvokeResponse> ConcernAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
+    {
+        var (vote, error) = await FindVoteAsync(turn, data, cancellationToken);
+        if (vote is null)
+        {
+            return error!;
+        }
+
+        if (vote.IsClosed)
+        {
+            return Error("VoteClosed", "This vote is closed; concerns can no longer be added to it.");
+        }
+
+        var check = VoteRules.CheckConcern(ReadText(data, VoteCard.ConcernInputId));
+        if (check.Question is not { } text)
+        {
+            return Error("InvalidConcern", check.Error!);
+        }
+
+        var concernId = VoteIds.FromActivity(vote.TenantId, vote.Id, turn.Activity.Id ?? Guid.NewGuid().ToString("N"));
+        await store.AddConcernAsync(vote, concernId, text, turn.Activity.From?.Name, cancellationToken);
+        sharedCards.Schedule(vote.Id);
+
+        var mine = VoterId(turn.Activity) is { } voterId ? await store.GetBallotAsync(vote, voterId, cancellationToken) : null;
+        var ballots = await store.GetBallotsAsync(vote.Id, cancellationToken);
+        var concerns = await store.GetConcernsAsync(vote.Id, cancellationToken);
+        return Card(VoteCard.Build(vote, VoteTally.From(ballots.Select(b => b.Value)), ballots, mine, concerns, "Thank you, your concern was recorded."));
     }
 
     /// <summary>The vote named by the action's data, if it belongs to this tenant and conversation.</summary>

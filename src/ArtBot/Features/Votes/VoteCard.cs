@@ -14,11 +14,15 @@ public static class VoteCard
 {
     public const string CastVerb = "vote.cast";
     public const string CloseVerb = "vote.close";
+    public const string ConcernVerb = "vote.concern";
+    public const string ConcernInputId = "concern";
 
     private const int BarWidth = 20;
 
     /// <summary>Builds the card. <paramref name="myValue"/> marks the viewer's ballot (their own view only).</summary>
-    public static AdaptiveCard Build(Vote vote, VoteTally tally, IReadOnlyList<Ballot> ballots, int? myValue = null)
+    public static AdaptiveCard Build(
+        Vote vote, VoteTally tally, IReadOnlyList<Ballot> ballots, int? myValue = null,
+        IReadOnlyList<VoteConcern>? concerns = null, string? notice = null)
     {
         var body = new List<CardElement>
         {
@@ -49,8 +53,34 @@ public static class VoteCard
             { Separator = true, Color = "Accent" });
             if (VoteScale.InvitesConcern(mine) && !vote.IsClosed)
             {
-                body.Add(new TextBlock("Thank you for being honest. Please voice your concern so the team can address it.")
+                body.Add(new TextBlock("Thank you for being honest. Please voice your concern so the team can address it"
+                    + (vote.Anonymous ? " (it stays anonymous)." : "."))
                 { Color = "Warning" });
+                body.Add(new TextInput
+                {
+                    Id = ConcernInputId,
+                    Placeholder = "What worries you about this plan?",
+                    IsMultiline = true,
+                    MaxLength = VoteRules.MaxConcernLength,
+                });
+                body.Add(new ActionSet([new ExecuteAction("Send concern", ConcernVerb, new JsonObject { ["voteId"] = vote.Id }) { Id = "concern" }]));
+            }
+        }
+
+        if (notice is not null)
+        {
+            body.Add(new TextBlock(notice) { Color = "Good" });
+        }
+
+        if (concerns is { Count: > 0 })
+        {
+            body.Add(new TextBlock(concerns.Count == 1 ? "1 concern raised" : $"{concerns.Count} concerns raised") { Weight = "Bolder", Separator = true });
+            if (vote.IsClosed)
+            {
+                foreach (var concern in concerns)
+                {
+                    body.Add(new TextBlock("- " + concern.Text + (concern.AuthorName is { } author ? $" ({VoteRules.EscapeMarkdown(author)})" : string.Empty)));
+                }
             }
         }
 
