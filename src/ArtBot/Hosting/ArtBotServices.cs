@@ -5,10 +5,13 @@ using ArtBot.BotFramework.Hosting;
 using ArtBot.BotFramework.Routing;
 using ArtBot.BotFramework.Schema;
 using ArtBot.Domain.Conversations;
+using ArtBot.Domain.Votes;
 using ArtBot.Features.Commands;
 using ArtBot.Features.Installation;
+using ArtBot.Features.Votes;
 using ArtBot.Storage.Conversations;
 using ArtBot.Storage.Tables;
+using ArtBot.Storage.Votes;
 using Azure.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -58,10 +61,17 @@ public static class ArtBotServices
         services.AddHostedService(sp => sp.GetRequiredService<StorageInitializer>());
         services.AddSingleton<IConversationStore>(sp =>
             new ConversationStore(sp.GetRequiredService<TableServiceClient>().GetTableClient(ConversationStore.TableName)));
+        services.AddSingleton<IVoteStore>(sp =>
+        {
+            var tables = sp.GetRequiredService<TableServiceClient>();
+            return new VoteStore(tables.GetTableClient(VoteStore.TableName), tables.GetTableClient(VoteStore.IndexTableName));
+        });
 
         // Features.
         services.AddSingleton<InstallationHandlers>();
         services.AddSingleton<ServiceUrlTracker>();
+        services.AddSingleton<SharedVoteCardUpdater>();
+        services.AddSingleton<VoteActions>();
         services.AddSingleton(sp => new CommandRouter(CommandCatalog.Create(), sp.GetRequiredService<ILogger<CommandRouter>>()));
         services.AddSingleton(BuildRouter);
 
@@ -75,11 +85,13 @@ public static class ArtBotServices
         var commands = services.GetRequiredService<CommandRouter>();
         var installation = services.GetRequiredService<InstallationHandlers>();
         var serviceUrls = services.GetRequiredService<ServiceUrlTracker>();
+        var voteActions = services.GetRequiredService<VoteActions>();
         return new ActivityRouter(services.GetRequiredService<ILogger<ActivityRouter>>())
             .OnEveryActivity(serviceUrls.OnActivityAsync)
             .On(ActivityTypes.Message, commands.HandleMessageAsync)
             .On(ActivityTypes.ConversationUpdate, installation.OnConversationUpdateAsync)
             .On(ActivityTypes.InstallationUpdate, installation.OnInstallationUpdateAsync)
-            .On(ActivityTypes.MessageReaction, (_, _) => Task.CompletedTask);
+            .On(ActivityTypes.MessageReaction, (_, _) => Task.CompletedTask)
+            .OnInvoke("adaptiveCard/action", voteActions.HandleAsync); // only the vote card uses Action.Execute so far
     }
 }

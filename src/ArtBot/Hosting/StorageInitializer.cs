@@ -1,5 +1,6 @@
 using ArtBot.Storage.Conversations;
 using ArtBot.Storage.Tables;
+using ArtBot.Storage.Votes;
 
 namespace ArtBot.Hosting;
 
@@ -10,7 +11,7 @@ namespace ArtBot.Hosting;
 public sealed partial class StorageInitializer(TableServiceClient tables, TimeProvider time, ILogger<StorageInitializer> logger) : BackgroundService
 {
     /// <summary>Every table the bot uses.</summary>
-    public static readonly IReadOnlyList<string> Tables = [ConversationStore.TableName];
+    public static readonly IReadOnlyList<string> Tables = [ConversationStore.TableName, VoteStore.TableName, VoteStore.IndexTableName];
 
     private volatile bool _ready;
 

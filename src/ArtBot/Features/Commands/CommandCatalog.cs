@@ -1,4 +1,5 @@
 using ArtBot.Features.Help;
+using ArtBot.Features.Votes;
 
 namespace ArtBot.Features.Commands;
 
@@ -11,5 +12,7 @@ public static class CommandCatalog
     public static IReadOnlyList<BotCommand> Create() =>
     [
         HelpCommand.Create(),
+        VoteCommands.Vote(),
+        VoteCommands.List(),
     ];
 }

@@ -1,0 +1,96 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace ArtBot.Domain.Votes;
+
+/// <summary>The pure rules of confidence votes: outcome, ballot values, questions.</summary>
+public static partial class VoteRules
+{
+    /// <summary>Longest question accepted (characters, after clean-up).</summary>
+    public const int MaxQuestionLength = 500;
+
+    /// <summary>SAFe: an average of 3 or more accepts the commitment; below 3 the plan is reworked.</summary>
+    public static VoteOutcome OutcomeOf(VoteTally tally) =>
+        tally.Average >= 3 ? VoteOutcome.CommitmentAccepted : VoteOutcome.ReworkAndVoteAgain;
+
+    public static string Describe(VoteOutcome outcome) => outcome switch
+    {
+        VoteOutcome.CommitmentAccepted => "Commitment accepted",
+        VoteOutcome.ReworkAndVoteAgain => "Rework the plan and vote again",
+        _ => throw new ArgumentOutOfRangeException(nameof(outcome)),
+    };
+
+    /// <summary>
+    /// Reads a ballot value sent by a card: a whole number 1-5, as a number or a string. Anything else is refused.
+    /// </summary>
+    public static bool TryParseValue(string? text, out int value)
+    {
+        var ok = int.TryParse(text?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) && VoteScale.IsValid(parsed);
+        value = ok ? parsed : 0;
+        return ok;
+    }
+
+    /// <summary>
+    /// Cleans a question for display as plain text: HTML tags removed, Markdown characters escaped, whitespace
+    /// collapsed. Null with a reason when it is empty or longer than <see cref="MaxQuestionLength"/>.
+    /// </summary>
+    public static QuestionCheck CheckQuestion(string? text)
+    {
+        var withoutTags = HtmlTag().Replace(text ?? string.Empty, " ");
+        var decoded = System.Net.WebUtility.HtmlDecode(withoutTags);
+        var collapsed = Whitespace().Replace(decoded, " ").Trim();
+        if (collapsed.Length == 0)
+        {
+            return new QuestionCheck(null, "Please add a question, e.g. `vote How confident are we in our PI objectives?`");
+        }
+
+        if (collapsed.Length > MaxQuestionLength)
+        {
+            return new QuestionCheck(null, $"That question is {collapsed.Length} characters long; please keep it to {MaxQuestionLength}.");
+        }
+
+        return new QuestionCheck(EscapeMarkdown(collapsed), null);
+    }
+
+    /// <summary>Longest concern accepted (characters).</summary>
+    public const int MaxConcernLength = 1000;
+
+    /// <summary>Cleans a concern like a question; null with a reason when empty or too long.</summary>
+    public static QuestionCheck CheckConcern(string? text)
+    {
+        var collapsed = Whitespace().Replace(HtmlTag().Replace(text ?? string.Empty, " "), " ").Trim();
+        return collapsed.Length switch
+        {
+            0 => new QuestionCheck(null, "Please write your concern before sending it."),
+            > MaxConcernLength => new QuestionCheck(null, $"Please keep your concern to {MaxConcernLength} characters."),
+            _ => new QuestionCheck(EscapeMarkdown(collapsed), null),
+        };
+    }
+
+    /// <summary>Escapes the characters Teams' Markdown subset would interpret, so text shows as typed.</summary>
+    public static string EscapeMarkdown(string text)
+    {
+        var builder = new StringBuilder(text.Length + 8);
+        foreach (var c in text)
+        {
+            if (c is '\\' or '*' or '_' or '[' or ']' or '(' or ')' or '#' or '`' or '~' or '>' or '<' or '!' or '|')
+            {
+                builder.Append('\\');
+            }
+
+            builder.Append(c);
+        }
+
+        return builder.ToString();
+    }
+
+    [GeneratedRegex("<[^>]*>")]
+    private static partial Regex HtmlTag();
+
+    [GeneratedRegex(@"[\s\p{Cc}]+")]
+    private static partial Regex Whitespace();
+}
+
+/// <summary>The result of <see cref="VoteRules.CheckQuestion"/>: the clean question, or why it was refused.</summary>
+public sealed record QuestionCheck(string? Question, string? Error);

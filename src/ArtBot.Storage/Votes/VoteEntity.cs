@@ -1,0 +1,61 @@
+using ArtBot.Storage.Tables;
+using Azure;
+
+namespace ArtBot.Storage.Votes;
+
+/// <summary>The <c>meta</c> row of a vote in the <c>votes</c> table (PK vote id).</summary>
+public sealed class VoteEntity : ITableEntity
+{
+    public string PartitionKey { get; set; } = "";
+    public string RowKey { get; set; } = VoteStore.MetaRowKey;
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
+
+    public string TenantId { get; set; } = "";
+    public string ConversationId { get; set; } = "";
+    public string PostedConversationId { get; set; } = "";
+    public string ServiceUrl { get; set; } = "";
+    public string Question { get; set; } = "";
+    public bool Anonymous { get; set; }
+    /// <summary>Key of the voter hashes of an anonymous vote; removed when the vote closes.</summary>
+    public string? Salt { get; set; }
+    public string CreatorId { get; set; } = "";
+    public string? CreatorName { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? ClosedAt { get; set; }
+    public string? ActivityId { get; set; }
+    public int Round { get; set; } = 1;
+    public string? PreviousVoteId { get; set; }
+    /// <summary>The row key of this vote's <c>voteindex</c> row.</summary>
+    public string IndexRowKey { get; set; } = "";
+}
+
+/// <summary>A ballot row (PK vote id, RK <see cref="VoterKeys.RowKey"/>). Anonymous ballots hold only the value.</summary>
+public sealed class BallotEntity : ITableEntity
+{
+    public string PartitionKey { get; set; } = "";
+    public string RowKey { get; set; } = "";
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
+
+    public int Value { get; set; }
+    public string? VoterName { get; set; }
+}
+
+/// <summary>A row of the <c>voteindex</c> table: PK tenant|conversation (encoded), RK inverted time + vote id.</summary>
+public sealed class VoteIndexEntity : ITableEntity
+{
+    public string PartitionKey { get; set; } = "";
+    public string RowKey { get; set; } = "";
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
+
+    public string VoteId { get; set; } = "";
+    public string Question { get; set; } = "";
+    public bool Anonymous { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? ClosedAt { get; set; }
+    public int? FinalCount { get; set; }
+    public double? FinalAverage { get; set; }
+    public string? FinalDistribution { get; set; }
+}

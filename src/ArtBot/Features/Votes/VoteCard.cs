@@ -1,0 +1,149 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using ArtBot.BotFramework.Cards;
+using ArtBot.Domain.Votes;
+
+namespace ArtBot.Features.Votes;
+
+/// <summary>
+/// The vote card: question, the 1-5 scale, five Action.Execute buttons (<c>vote.cast</c>), the tally and
+/// "Close vote" (<c>vote.close</c>). The shared card is the one everyone sees; a voter's own view marks their
+/// choice. A closed vote shows the final result and outcome without actions.
+/// </summary>
+public static class VoteCard
+{
+    public const string CastVerb = "vote.cast";
+    public const string CloseVerb = "vote.close";
+    public const string ConcernVerb = "vote.concern";
+    public const string ConcernInputId = "concern";
+
+    private const int BarWidth = 20;
+
+    /// <summary>Builds the card. <paramref name="myValue"/> marks the viewer's ballot (their own view only).</summary>
+    public static AdaptiveCard Build(
+        Vote vote, VoteTally tally, IReadOnlyList<Ballot> ballots, int? myValue = null,
+        IReadOnlyList<VoteConcern>? concerns = null, string? notice = null)
+    {
+        var body = new List<CardElement>
+        {
+            new TextBlock(Header(vote)) { IsSubtle = true, Size = "Small", Spacing = "None" },
+            new TextBlock(vote.Question) { Size = "Large", Weight = "Bolder", Style = "heading" },
+        };
+
+        if (!vote.IsClosed)
+        {
+            body.Add(new TextBlock("How confident are you? 5 = very confident, 1 = no confidence.") { IsSubtle = true });
+        }
+
+        body.Add(TallySection(vote, tally));
+
+        if (!vote.Anonymous && ballots.Any(b => b.VoterName is not null))
+        {
+            body.Add(new TextBlock("Who voted") { Weight = "Bolder", Separator = true });
+            body.Add(new FactSet([.. ballots
+                .Where(b => b.VoterName is not null)
+                .OrderBy(b => b.VoterName, StringComparer.CurrentCultureIgnoreCase)
+                .Select(b => new Fact(VoteRules.EscapeMarkdown(b.VoterName!), b.Value.ToString(CultureInfo.InvariantCulture)))]));
+        }
+
+        if (myValue is { } mine)
+        {
+            body.Add(new TextBlock($"Your vote: **{mine} - {VoteScale.Meaning(mine)}**."
+                + (vote.IsClosed ? string.Empty : " You can change it until the vote closes."))
+            { Separator = true, Color = "Accent" });
+            if (VoteScale.InvitesConcern(mine) && !vote.IsClosed)
+            {
+                body.Add(new TextBlock("Thank you for being honest. Please voice your concern so the team can address it"
+                    + (vote.Anonymous ? " (it stays anonymous)." : "."))
+                { Color = "Warning" });
+                body.Add(new TextInput
+                {
+                    Id = ConcernInputId,
+                    Placeholder = "What worries you about this plan?",
+                    IsMultiline = true,
+                    MaxLength = VoteRules.MaxConcernLength,
+                });
+                body.Add(new ActionSet([new ExecuteAction("Send concern", ConcernVerb, new JsonObject { ["voteId"] = vote.Id }) { Id = "concern" }]));
+            }
+        }
+
+        if (notice is not null)
+        {
+            body.Add(new TextBlock(notice) { Color = "Good" });
+        }
+
+        if (concerns is { Count: > 0 })
+        {
+            body.Add(new TextBlock(concerns.Count == 1 ? "1 concern raised" : $"{concerns.Count} concerns raised") { Weight = "Bolder", Separator = true });
+            if (vote.IsClosed)
+            {
+                foreach (var concern in concerns)
+                {
+                    body.Add(new TextBlock("- " + concern.Text + (concern.AuthorName is { } author ? $" ({VoteRules.EscapeMarkdown(author)})" : string.Empty)));
+                }
+            }
+        }
+
+        IList<CardAction>? actions = vote.IsClosed ? null : [.. CastActions(vote, myValue), CloseAction(vote)];
+        return new AdaptiveCard
+        {
+            Body = body,
+            Actions = actions,
+            FallbackText = $"Confidence vote: {vote.Question}",
+        };
+    }
+
+    /// <summary>The five ballot buttons, 5 first; titles start with their digit.</summary>
+    public static IEnumerable<CardAction> CastActions(Vote vote, int? myValue) =>
+        Enumerable.Range(VoteScale.Min, VoteScale.Max).Reverse().Select(value => (CardAction)new ExecuteAction(
+            $"{value} - {VoteScale.Meaning(value)}" + (value == myValue ? " \u2713" : string.Empty),
+            CastVerb,
+            new JsonObject { ["voteId"] = vote.Id, ["value"] = value })
+        {
+            Id = $"cast-{value}",
+        });
+
+    private static ExecuteAction CloseAction(Vote vote) =>
+        new("Close vote", CloseVerb, new JsonObject { ["voteId"] = vote.Id }) { Id = "close" };
+
+    private static string Header(Vote vote)
+    {
+        var kind = vote.Anonymous ? "Anonymous confidence vote" : "Confidence vote (named)";
+        var round = vote.Round > 1 ? $" \u00b7 round {vote.Round}" : string.Empty;
+        var state = vote.IsClosed ? " \u00b7 closed" : string.Empty;
+        var by = vote.CreatorName is { Length: > 0 } name ? $" \u00b7 started by {VoteRules.EscapeMarkdown(name)}" : string.Empty;
+        return kind + round + state + by;
+    }
+
+    private static Container TallySection(Vote vote, VoteTally tally)
+    {
+        var items = new List<CardElement>();
+        var votes = tally.Count == 1 ? "1 vote" : $"{tally.Count} votes";
+        if (tally.Count == 0)
+        {
+            items.Add(new TextBlock(vote.IsClosed ? "Closed without votes." : "No votes yet.") { Weight = "Bolder" });
+        }
+        else
+        {
+            var average = tally.Average.ToString("0.0", CultureInfo.InvariantCulture);
+            items.Add(new TextBlock(vote.IsClosed ? $"Final result: {votes}, average {average}" : $"{votes} so far, average {average}")
+            { Weight = "Bolder" });
+            var outcome = VoteRules.OutcomeOf(tally);
+            items.Add(new TextBlock(vote.IsClosed ? VoteRules.Describe(outcome) : $"Currently: {VoteRules.Describe(outcome).ToLowerInvariant()}")
+            {
+                Color = outcome == VoteOutcome.CommitmentAccepted ? "Good" : "Attention",
+                Weight = vote.IsClosed ? "Bolder" : null,
+                Size = vote.IsClosed ? "Medium" : null,
+            });
+        }
+
+        var max = Math.Max(1, tally.Distribution.Max());
+        items.Add(new FactSet([.. Enumerable.Range(VoteScale.Min, VoteScale.Max).Reverse().Select(value =>
+        {
+            var count = tally.CountOf(value);
+            var bar = new string('\u2588', (int)Math.Round((double)count * BarWidth / max));
+            return new Fact($"{value} - {VoteScale.Meaning(value)}", $"{bar} {count}".TrimStart());
+        })]));
+        return new Container(items) { Style = "emphasis", Separator = true };
+    }
+}

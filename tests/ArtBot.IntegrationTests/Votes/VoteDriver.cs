@@ -1,0 +1,85 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using ArtBot.IntegrationTests.Infrastructure;
+using ArtBot.Tests.Shared;
+
+namespace ArtBot.IntegrationTests.Votes;
+
+/// <summary>Drives votes through /api/messages the way Teams does: a command message, then Action.Execute invokes.</summary>
+internal sealed class VoteDriver(BotHost bot)
+{
+    public const string TenantId = "72f988bf-86f1-41af-91ab-2d7cd011db47";
+
+    public string ConversationId { get; } = TeamsPayloads.NewConversationId("channel");
+
+    /// <summary>Posts <c>@ArtBot {text}</c> in the channel as <paramref name="userAad"/>; returns the card posted, if any.</summary>
+    public async Task<RecordedRequest> CommandAsync(string text, string userAad = "creator-aad", string userName = "Ceri Creator")
+    {
+        var before = bot.Connector.Requests.Count(r => IsMine(r) && r.Method == "POST");
+        var activity = bot.Payload(TeamsPayloads.ChannelMention, ConversationId);
+        activity["text"] = "<at>ArtBot</at> " + text;
+        SetFrom(activity, userAad, userName);
+        var response = await bot.PostAsync(activity);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return (await bot.Connector.WaitForAsync(r => IsMine(r) && r.Method == "POST", before + 1))[before];
+    }
+
+    /// <summary>Starts a vote; returns its id (from the card's buttons) and the posted card request.</summary>
+    public async Task<(string VoteId, RecordedRequest Posted)> StartAsync(string question, bool anonymous = false)
+    {
+        var posted = await CommandAsync((anonymous ? "vote anonymous " : "vote ") + question);
+        var card = Assert.Single(posted.Cards);
+        var voteId = card.GetProperty("actions")[0].GetProperty("data").GetProperty("voteId").GetString()!;
+        return (voteId, posted);
+    }
+
+    /// <summary>Posts an Action.Execute invoke; returns the HTTP status and the parsed body.</summary>
+    public async Task<(HttpStatusCode Status, JsonElement Body)> InvokeAsync(
+        string verb, JsonObject data, string userAad, string userName = "Voter", string? conversationId = null, string? tenantId = null)
+    {
+        var activity = bot.Payload(TeamsPayloads.CardAction, conversationId ?? ConversationId);
+        SetFrom(activity, userAad, userName);
+        activity["value"]!["action"]!["verb"] = verb;
+        activity["value"]!["action"]!["data"] = data;
+        if (tenantId is not null)
+        {
+            activity["conversation"]!["tenantId"] = tenantId;
+            activity["channelData"]!["tenant"]!["id"] = tenantId;
+        }
+
+        var response = await bot.PostAsync(activity);
+        var text = await response.Content.ReadAsStringAsync();
+        return (response.StatusCode, JsonDocument.Parse(text).RootElement.Clone());
+    }
+
+    public Task<(HttpStatusCode Status, JsonElement Body)> CastAsync(string voteId, int value, string userAad, string userName = "Voter") =>
+        InvokeAsync("vote.cast", new JsonObject { ["voteId"] = voteId, ["value"] = value }, userAad, userName);
+
+    public Task<(HttpStatusCode Status, JsonElement Body)> CloseAsync(string voteId, string userAad, string userName = "Voter") =>
+        InvokeAsync("vote.close", new JsonObject { ["voteId"] = voteId }, userAad, userName);
+
+    public bool IsMine(RecordedRequest request) => request.Path.Contains(ConversationId, StringComparison.Ordinal);
+
+    /// <summary>Every text of the card in an invoke response body (asserting it is a card answer).</summary>
+    public static string CardText(JsonElement body)
+    {
+        Assert.Equal(200, body.GetProperty("statusCode").GetInt32());
+        Assert.Equal("application/vnd.microsoft.card.adaptive", body.GetProperty("type").GetString());
+        return string.Join("\n", RecordedRequest.Strings(body.GetProperty("value")));
+    }
+
+    /// <summary>The error code of an error answer.</summary>
+    public static string ErrorCode(JsonElement body)
+    {
+        Assert.Equal(400, body.GetProperty("statusCode").GetInt32());
+        Assert.Equal("application/vnd.microsoft.error", body.GetProperty("type").GetString());
+        Assert.False(string.IsNullOrWhiteSpace(body.GetProperty("value").GetProperty("message").GetString()));
+        return body.GetProperty("value").GetProperty("code").GetString()!;
+    }
+
+    private static void SetFrom(JsonObject activity, string aad, string name)
+    {
+        activity["from"] = new JsonObject { ["id"] = "29:" + aad, ["name"] = name, ["aadObjectId"] = aad };
+    }
+}

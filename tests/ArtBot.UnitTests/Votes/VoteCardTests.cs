@@ -1,0 +1,121 @@
+using System.Text.Json;
+using ArtBot.Domain.Votes;
+using ArtBot.Features.Votes;
+
+namespace ArtBot.UnitTests.Votes;
+
+public sealed class VoteCardTests
+{
+    private static readonly Vote Open = new()
+    {
+        Id = "0123456789abcdef01234567",
+        TenantId = "t",
+        ConversationId = "c",
+        PostedConversationId = "c",
+        ServiceUrl = "https://example.test/",
+        Question = "Can we commit?",
+        CreatorId = "creator",
+        CreatorName = "Ceri",
+        CreatedAt = DateTimeOffset.UnixEpoch,
+    };
+
+    private static JsonElement Json(Vote vote, int[] values, int? mine = null, IReadOnlyList<Ballot>? ballots = null) =>
+        VoteCard.Build(vote, VoteTally.From(values), ballots ?? [.. values.Select(v => new Ballot(v, null))], mine).ToJsonElement();
+
+    private static string Text(JsonElement card) => string.Join("\n", Strings(card));
+
+    private static IEnumerable<string> Strings(JsonElement e) => e.ValueKind switch
+    {
+        JsonValueKind.String => [e.GetString()!],
+        JsonValueKind.Object => e.EnumerateObject().SelectMany(p => Strings(p.Value)),
+        JsonValueKind.Array => e.EnumerateArray().SelectMany(Strings),
+        _ => [],
+    };
+
+    [Fact]
+    public void The_card_is_version_1_5_with_five_execute_buttons_titled_by_their_digit()
+    {
+        var card = Json(Open, []);
+
+        Assert.Equal("AdaptiveCard", card.GetProperty("type").GetString());
+        Assert.Equal("1.5", card.GetProperty("version").GetString());
+        var casts = card.GetProperty("actions").EnumerateArray().Where(a => a.GetProperty("verb").GetString() == VoteCard.CastVerb).ToList();
+        Assert.Equal(5, casts.Count);
+        Assert.All(casts, a => Assert.Equal("Action.Execute", a.GetProperty("type").GetString()));
+        Assert.Equal(["5", "4", "3", "2", "1"], casts.Select(a => a.GetProperty("title").GetString()![..1]));
+        Assert.Equal([5, 4, 3, 2, 1], casts.Select(a => a.GetProperty("data").GetProperty("value").GetInt32()));
+        Assert.All(casts, a => Assert.Equal(Open.Id, a.GetProperty("data").GetProperty("voteId").GetString()));
+        Assert.Equal("5 - Very confident", casts[0].GetProperty("title").GetString());
+    }
+
+    [Fact]
+    public void The_card_offers_close_and_shows_the_scale_and_question()
+    {
+        var card = Json(Open, []);
+
+        var close = card.GetProperty("actions").EnumerateArray().Single(a => a.GetProperty("verb").GetString() == VoteCard.CloseVerb);
+        Assert.Equal("Close vote", close.GetProperty("title").GetString());
+        Assert.Equal("Action.Execute", close.GetProperty("type").GetString());
+        var text = Text(card);
+        Assert.Contains("Can we commit?", text, StringComparison.Ordinal);
+        Assert.Contains("1 - No confidence", text, StringComparison.Ordinal);
+        Assert.Contains("No votes yet.", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_tally_shows_count_average_outcome_and_distribution()
+    {
+        var text = Text(Json(Open, [5, 5, 4, 2]));
+
+        Assert.Contains("4 votes so far, average 4.0", text, StringComparison.Ordinal);
+        Assert.Contains("Currently: commitment accepted", text, StringComparison.Ordinal);
+        Assert.Contains(new string('\u2588', 20) + " 2", text, StringComparison.Ordinal); // 5: the longest bar
+        Assert.Contains(new string('\u2588', 10) + " 1", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_voters_own_view_marks_their_choice_and_invites_a_concern_for_low_values()
+    {
+        var card = Json(Open, [2], mine: 2);
+
+        var text = Text(card);
+        Assert.Contains("Your vote: **2 - Not confident**", text, StringComparison.Ordinal);
+        Assert.Contains("voice your concern", text, StringComparison.Ordinal);
+        Assert.Contains("2 - Not confident \u2713", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("voice your concern", Text(Json(Open, [4], mine: 4)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_closed_card_shows_the_final_result_and_no_actions()
+    {
+        var card = Json(Open with { ClosedAt = DateTimeOffset.UnixEpoch }, [2, 3]);
+
+        Assert.False(card.TryGetProperty("actions", out _));
+        var text = Text(card);
+        Assert.Contains("Final result: 2 votes, average 2.5", text, StringComparison.Ordinal);
+        Assert.Contains("Rework the plan and vote again", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Named_votes_show_who_voted_what_and_anonymous_votes_show_no_names()
+    {
+        Ballot[] ballots = [new(4, "Alice"), new(2, "Bob")];
+
+        Assert.Contains("Alice", Text(Json(Open, [4, 2], ballots: ballots)), StringComparison.Ordinal);
+        var anonymous = Text(Json(Open with { Anonymous = true }, [4, 2], ballots: ballots));
+        Assert.DoesNotContain("Alice", anonymous, StringComparison.Ordinal);
+        Assert.Contains("Anonymous", anonymous, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Vote_ids_are_stable_per_activity_and_well_formed()
+    {
+        var id = VoteIds.FromActivity("t", "c", "a1");
+
+        Assert.Equal(id, VoteIds.FromActivity("t", "c", "a1"));
+        Assert.NotEqual(id, VoteIds.FromActivity("t", "c", "a2"));
+        Assert.True(VoteIds.IsWellFormed(id));
+        Assert.False(VoteIds.IsWellFormed("../meta"));
+        Assert.False(VoteIds.IsWellFormed(null));
+    }
+}
