@@ -22,7 +22,7 @@ public sealed class VoteTests(BotHost bot)
         Assert.EndsWith("/activities", posted.Path, StringComparison.Ordinal);
         var card = Assert.Single(posted.Cards);
         Assert.Equal("1.5", card.GetProperty("version").GetString());
-        var actions = card.GetProperty("actions").EnumerateArray().ToList();
+        var actions = AllActions(card).ToList();
         var casts = actions.Where(a => a.GetProperty("verb").GetString() == "vote.cast").ToList();
         Assert.Equal(["5", "4", "3", "2", "1"], casts.Select(a => a.GetProperty("title").GetString()![..1]));
         Assert.All(casts, a => Assert.Equal("Action.Execute", a.GetProperty("type").GetString()));
@@ -360,4 +360,12 @@ public sealed class VoteTests(BotHost bot)
 
         return rows;
     }
+
+    private static IEnumerable<JsonElement> AllActions(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.Object when element.TryGetProperty("verb", out _) => [element],
+        JsonValueKind.Object => element.EnumerateObject().SelectMany(p => AllActions(p.Value)),
+        JsonValueKind.Array => element.EnumerateArray().SelectMany(AllActions),
+        _ => [],
+    };
 }

@@ -1,15 +1,19 @@
 using ArtBot.BotFramework.Cards;
 using ArtBot.BotFramework.Schema;
 using ArtBot.Domain.Conversations;
+using ArtBot.Domain.Votes;
 using ArtBot.Features.Commands;
 using ArtBot.Features.Help;
 using ArtBot.Features.Installation;
+using ArtBot.Features.Votes;
 
 namespace ArtBot.UnitTests.Cards;
 
 /// <summary>Every card the bot builds, in each variant it can take, by a readable name.</summary>
 internal static class BotCards
 {
+    private static readonly Ballot[] NamedBallots = [new(5, "Megan Bowen"), new(4, "Adele Vance"), new(2, "Isaiah Langer"), new(3, "Patti Fernandez")];
+
     /// <summary>A hostile unknown command: 10,000 characters of Markdown, HTML and control characters.</summary>
     public static readonly string HugeMarkupCommand = string.Concat(Enumerable.Repeat(
         "**bold** _it_ [link](https://evil.example/) <script>alert(1)</script> <at>Someone</at> `code` # heading\r\n\t",
@@ -34,8 +38,26 @@ internal static class BotCards
             ["welcome-group-chat"] = WelcomeCard.Build(Conversation(ConversationTypes.GroupChat, teamName: null)),
             ["welcome-channel"] = WelcomeCard.Build(Conversation(ConversationTypes.Channel, "Rocket Team")),
             ["welcome-channel-without-team-name"] = WelcomeCard.Build(Conversation(ConversationTypes.Channel, teamName: null)),
+            ["vote-open-empty"] = VoteCard.Build(Vote(anonymous: false), VoteTally.From([]), []),
+            ["vote-named-my-view"] = VoteCard.Build(Vote(anonymous: false), VoteTally.From(NamedBallots.Select(b => b.Value)), NamedBallots, myValue: 2),
+            ["vote-anonymous-concerns"] = VoteCard.Build(Vote(anonymous: true), VoteTally.From([1, 2, 5]), [new(1, null), new(2, null), new(5, null)], myValue: 1, concerns: [new("Dependency on the platform team is not planned", null)]),
+            ["vote-closed"] = VoteCard.Build(Vote(anonymous: false) with { ClosedAt = DateTimeOffset.Parse("2026-11-20T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture) }, VoteTally.From(NamedBallots.Select(b => b.Value)), NamedBallots),
         };
     }
+
+    private static Vote Vote(bool anonymous) => new()
+    {
+        Id = "v-1",
+        TenantId = "t",
+        ConversationId = "19:x@thread.tacv2",
+        PostedConversationId = "19:x@thread.tacv2",
+        ServiceUrl = "https://smba.trafficmanager.net/emea/",
+        Question = "How confident are we in the PI 26.1 team objectives?",
+        Anonymous = anonymous,
+        CreatorId = "29:1",
+        CreatorName = "Alex Wilber",
+        CreatedAt = DateTimeOffset.Parse("2026-11-20T09:00:00Z", System.Globalization.CultureInfo.InvariantCulture),
+    };
 
     private static InstalledConversation Conversation(string type, string? teamName) => new()
     {

@@ -53,7 +53,7 @@ public sealed class VoteCardTests
     {
         var card = Json(Open, []);
 
-        var close = card.GetProperty("actions").EnumerateArray().Single(a => a.GetProperty("verb").GetString() == VoteCard.CloseVerb);
+        var close = AllActions(card).Single(a => a.GetProperty("verb").GetString() == VoteCard.CloseVerb);
         Assert.Equal("Close vote", close.GetProperty("title").GetString());
         Assert.Equal("Action.Execute", close.GetProperty("type").GetString());
         var text = Text(card);
@@ -118,4 +118,12 @@ public sealed class VoteCardTests
         Assert.False(VoteIds.IsWellFormed("../meta"));
         Assert.False(VoteIds.IsWellFormed(null));
     }
+
+    private static IEnumerable<JsonElement> AllActions(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.Object when element.TryGetProperty("verb", out _) => [element],
+        JsonValueKind.Object => element.EnumerateObject().SelectMany(p => AllActions(p.Value)),
+        JsonValueKind.Array => element.EnumerateArray().SelectMany(AllActions),
+        _ => [],
+    };
 }

@@ -63,7 +63,7 @@ public static class VoteCard
                     IsMultiline = true,
                     MaxLength = VoteRules.MaxConcernLength,
                 });
-                body.Add(new ActionSet([new ExecuteAction("Send concern", ConcernVerb, new JsonObject { ["voteId"] = vote.Id }) { Id = "concern" }]));
+                body.Add(new ActionSet([new ExecuteAction("Send concern", ConcernVerb, new JsonObject { ["voteId"] = vote.Id }) { Id = "send-concern" }]));
             }
         }
 
@@ -84,11 +84,17 @@ public static class VoteCard
             }
         }
 
-        IList<CardAction>? actions = vote.IsClosed ? null : [.. CastActions(vote, myValue), CloseAction(vote)];
+        if (!vote.IsClosed)
+        {
+            // Hosts show at most 5 card-level actions (the renderer's default host config): the five ballots
+            // are the card's actions; closing is a separate, less prominent button in the body.
+            body.Add(new ActionSet([CloseAction(vote)]) { Separator = true, Spacing = "Medium" });
+        }
+
         return new AdaptiveCard
         {
             Body = body,
-            Actions = actions,
+            Actions = vote.IsClosed ? null : [.. CastActions(vote, myValue)],
             FallbackText = $"Confidence vote: {vote.Question}",
         };
     }
