@@ -1,0 +1,91 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text.RegularExpressions;
+using ArtBot.Tests.Shared;
+
+namespace ArtBot.EndToEnd;
+
+/// <summary>
+/// The real pieces a newcomer runs locally: Azurite, the bot as its own process (local-development mode),
+/// and the Microsoft 365 Agents Playground (the Teams emulator) talking to it.
+/// </summary>
+public sealed partial class LocalTeams : IAsyncLifetime
+{
+    public const string TenantId = "72f988bf-86f1-41af-91ab-2d7cd011db47";
+    public const string PersonalChatId = "a:1-personal-alex-artbot";
+
+    private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(5) };
+    private AzuriteInstance? _azurite;
+    private ChildProcess? _bot;
+    private ChildProcess? _playground;
+
+    public string StorageConnectionString => _azurite!.ConnectionString;
+    public string BotUrl { get; private set; } = "";
+    public string PlaygroundUrl { get; private set; } = "";
+    public string BotOutput => _bot?.Output ?? "";
+
+    public async Task InitializeAsync()
+    {
+        var root = Azurite.FindRepositoryRoot();
+        _azurite = await Azurite.StartAsync();
+
+        BotUrl = $"http://127.0.0.1:{FreePort()}";
+        _bot = ChildProcess.Start(
+            "dotnet",
+            [Path.Combine(AppContext.BaseDirectory, "ArtBot.dll"), "--urls", BotUrl],
+            AppContext.BaseDirectory,
+            new Dictionary<string, string>
+            {
+                ["MicrosoftAppId"] = "",
+                ["Storage__ConnectionString"] = StorageConnectionString,
+                ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            });
+        await _bot.WaitUntilAsync(() => IsOkAsync(BotUrl + "/health/ready"), "The bot becoming ready", TimeSpan.FromSeconds(60));
+
+        _playground = ChildProcess.Start(
+            "node",
+            [
+                Path.Combine(root, ".dev", "node_modules", "@microsoft", "m365agentsplayground", "cli.js"),
+                "-e", BotUrl + "/api/messages", "-c", "msteams", "-p", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture), "--disable-telemetry",
+            ],
+            Path.Combine(root, ".dev", "playground"),
+            new Dictionary<string, string> { ["TEAMSAPPTESTER_BROWSER"] = "none" });
+        await _playground.WaitUntilAsync(() => Task.FromResult(ListeningOn().IsMatch(_playground.Output)), "The Playground listening", TimeSpan.FromSeconds(60));
+        PlaygroundUrl = "http://localhost:" + ListeningOn().Match(_playground.Output).Groups[1].Value;
+        await _playground.WaitUntilAsync(() => IsOkAsync(PlaygroundUrl + "/_debug/ping"), "The Playground answering ping", TimeSpan.FromSeconds(30));
+    }
+
+    private static async Task<bool> IsOkAsync(string url)
+    {
+        try
+        {
+            using var response = await Http.GetAsync(url);
+            return response.StatusCode == HttpStatusCode.OK;
+        }
+        catch (HttpRequestException)
+        {
+            return false;
+        }
+        catch (TaskCanceledException)
+        {
+            return false;
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    [GeneratedRegex(@"Listening on (\d+)")]
+    private static partial Regex ListeningOn();
+
+    public async Task DisposeAsync()
+    {
+        if (_playground is not null) await _playground.DisposeAsync();
+        if (_bot is not null) await _bot.DisposeAsync();
+        if (_azurite is not null) await _azurite.DisposeAsync();
+    }
+}
