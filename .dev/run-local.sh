@@ -41,7 +41,7 @@ echo "[run] ArtBot on http://127.0.0.1:$bot_port (local-development mode: no app
 ASPNETCORE_URLS="http://127.0.0.1:$bot_port" ASPNETCORE_ENVIRONMENT=Development \
   MicrosoftAppId="" \
   Storage__ConnectionString="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:$table_port/devstoreaccount1;" \
-  dotnet "$root/src/ArtBot/bin/Debug/net10.0/ArtBot.dll" &
+  dotnet "$root/src/ArtBot/bin/Debug/net10.0/ArtBot.dll" --contentRoot "$root/src/ArtBot/bin/Debug/net10.0" &
 pids+=($!)
 wait_for "http://127.0.0.1:$bot_port/health/ready" "ArtBot" 60
 
