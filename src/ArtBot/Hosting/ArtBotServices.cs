@@ -92,6 +92,6 @@ public static class ArtBotServices
             .On(ActivityTypes.ConversationUpdate, installation.OnConversationUpdateAsync)
             .On(ActivityTypes.InstallationUpdate, installation.OnInstallationUpdateAsync)
             .On(ActivityTypes.MessageReaction, (_, _) => Task.CompletedTask)
-            .OnInvoke("adaptiveCard/action", voteActions.HandleAsync); // only the vote card uses Action.Execute so far
+            .OnInvoke(CardActionRouter.InvokeName, voteActions.Map(new CardActionRouter()).RouteAsync);
     }
 }

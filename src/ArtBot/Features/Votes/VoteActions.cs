@@ -14,31 +14,11 @@ namespace ArtBot.Features.Votes;
 /// </summary>
 public sealed partial class VoteActions(IVoteStore store, SharedVoteCardUpdater sharedCards, TimeProvider time, ILogger<VoteActions> logger)
 {
-    public async Task<InvokeResponse> HandleAsync(TurnContext turn, CancellationToken cancellationToken)
-    {
-        AdaptiveCardInvokeValue? invoke;
-        try
-        {
-            invoke = turn.Activity.Value is { } value ? value.Deserialize(BotJsonContext.Default.AdaptiveCardInvokeValue) : null;
-        }
-        catch (JsonException)
-        {
-            invoke = null;
-        }
-
-        if (invoke?.Action is not { } action || !string.Equals(action.Type, "Action.Execute", StringComparison.Ordinal))
-        {
-            return Error("NotSupported", "This card action is not supported.");
-        }
-
-        return action.Verb switch
-        {
-            VoteCard.CastVerb => await CastAsync(turn, action.Data, cancellationToken),
-            VoteCard.CloseVerb => await CloseAsync(turn, action.Data, cancellationToken),
-            VoteCard.ConcernVerb => await ConcernAsync(turn, action.Data, cancellationToken),
-            _ => Error("NotSupported", "This card action is not supported."),
-        };
-    }
+    /// <summary>Registers the vote card's verbs.</summary>
+    public CardActionRouter Map(CardActionRouter router) => router
+        .On(VoteCard.CastVerb, CastAsync)
+        .On(VoteCard.CloseVerb, CloseAsync)
+        .On(VoteCard.ConcernVerb, ConcernAsync);
 
     private async Task<InvokeResponse> CastAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
     {
