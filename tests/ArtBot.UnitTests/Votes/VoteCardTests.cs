@@ -39,7 +39,7 @@ public sealed class VoteCardTests
 
         Assert.Equal("AdaptiveCard", card.GetProperty("type").GetString());
         Assert.Equal("1.5", card.GetProperty("version").GetString());
-        var casts = card.GetProperty("actions").EnumerateArray().Where(a => a.GetProperty("verb").GetString() == VoteCard.CastVerb).ToList();
+        var casts = AllActions(card).Where(a => a.GetProperty("verb").GetString() == VoteCard.CastVerb).ToList();
         Assert.Equal(5, casts.Count);
         Assert.All(casts, a => Assert.Equal("Action.Execute", a.GetProperty("type").GetString()));
         Assert.Equal(["5", "4", "3", "2", "1"], casts.Select(a => a.GetProperty("title").GetString()![..1]));

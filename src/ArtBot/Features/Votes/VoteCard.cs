@@ -86,15 +86,15 @@ public static class VoteCard
 
         if (!vote.IsClosed)
         {
-            // Hosts show at most 5 card-level actions (the renderer's default host config): the five ballots
-            // are the card's actions; closing is a separate, less prominent button in the body.
-            body.Add(new ActionSet([CloseAction(vote)]) { Separator = true, Spacing = "Medium" });
+            // Hosts show at most 5 actions per set (the renderer's default host config): the five ballots are
+            // their own set in the body; closing is the card's single action, below them.
+            body.Add(new ActionSet([.. CastActions(vote, myValue)]) { Spacing = "Medium" });
         }
 
         return new AdaptiveCard
         {
             Body = body,
-            Actions = vote.IsClosed ? null : [.. CastActions(vote, myValue)],
+            Actions = vote.IsClosed ? null : [CloseAction(vote)],
             FallbackText = $"Confidence vote: {vote.Question}",
         };
     }

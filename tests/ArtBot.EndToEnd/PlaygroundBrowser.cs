@@ -1,0 +1,54 @@
+using Microsoft.Playwright;
+
+namespace ArtBot.EndToEnd;
+
+/// <summary>Headless Debian Chromium on the Playground's UI, with the selectors that work for it.</summary>
+public static class PlaygroundBrowser
+{
+    private const string Chromium = "/usr/bin/chromium";
+
+    public static async Task SendAsync(IPage page, string text)
+    {
+        var composer = page.Locator("[role=\"textbox\"][data-lexical-editor=\"true\"]").Last;
+        await composer.ClickAsync();
+        await composer.PressSequentiallyAsync(text);
+        await composer.PressAsync("Enter");
+    }
+
+    /// <summary>Opens the Playground's personal chat in headless Chromium and runs <paramref name="scenario"/>; screenshots into the test output.</summary>
+    public static async Task RunAsync(LocalTeams teams, string name, Func<IPage, Task> scenario)
+    {
+        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: run 'bash .dev/setup.sh --browser' (the test command does).");
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            Args =
+            [
+                "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync",
+            ],
+        });
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 1000 } });
+        // The UI asks a CDN for fonts; this machine (and CI) has no internet.
+        await page.RouteAsync("**/*", route =>
+        {
+            var host = new Uri(route.Request.Url).Host;
+            return host is "localhost" or "127.0.0.1" ? route.ContinueAsync() : route.AbortAsync();
+        });
+
+        try
+        {
+            await page.GotoAsync(teams.PlaygroundUrl);
+            await page.GetByRole(AriaRole.Treeitem, new() { Name = "Personal Chat" }).First.ClickAsync(new() { Timeout = 30_000 });
+            await scenario(page);
+            await page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, $"playground-{name}.png"), FullPage = true });
+        }
+        catch (Exception failure) when (failure is not Xunit.Sdk.XunitException)
+        {
+            await page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, $"playground-{name}-failure.png"), FullPage = true });
+            throw new Xunit.Sdk.XunitException($"The Playground scenario failed ({failure.Message}); see playground-{name}-failure.png. Bot output:\n{teams.BotOutput}", failure);
+        }
+    }
+}

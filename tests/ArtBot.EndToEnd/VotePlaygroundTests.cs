@@ -1,0 +1,23 @@
+using Microsoft.Playwright;
+
+namespace ArtBot.EndToEnd;
+
+/// <summary>A confidence vote in the Agents Playground: started by command, cast with a card button, card replaced in place.</summary>
+public sealed class VotePlaygroundTests(LocalTeams teams) : IClassFixture<LocalTeams>
+{
+    [Fact]
+    public async Task A_vote_is_started_cast_and_the_card_is_replaced_with_the_voter_s_view()
+    {
+        await PlaygroundBrowser.RunAsync(teams, "vote", async page =>
+        {
+            await PlaygroundBrowser.SendAsync(page, "vote Can we commit to the PI 26.1 objectives?");
+            await Assertions.Expect(page.GetByText("Can we commit to the PI 26.1 objectives?").First).ToBeVisibleAsync(new() { Timeout = 30_000 });
+
+            await page.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^4") }).Last.ClickAsync();
+
+            await Assertions.Expect(page.GetByText("Your vote:").First).ToBeVisibleAsync(new() { Timeout = 30_000 });
+            await Assertions.Expect(page.GetByText("commitment accepted", new() { Exact = false }).First).ToBeVisibleAsync();
+        });
+    }
+
+}
