@@ -1,0 +1,81 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace ArtBot.LoadTests;
+
+/// <summary>
+/// The Bot Connector stand-in: answers 200/201 at once, counts POSTs and PUTs, and keeps the last activity
+/// body PUT to each path (the shared card's latest state) plus every card POSTed.
+/// </summary>
+public sealed class FastConnector : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly ConcurrentDictionary<string, string> _lastPut = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<string> _posts = new();
+    private long _putCount;
+    private long _postCount;
+    private int _nextId;
+
+    private FastConnector(WebApplication app) => _app = app;
+
+    public string ServiceUrl { get; private set; } = "";
+
+    public long Puts => Interlocked.Read(ref _putCount);
+
+    public long Posts => Interlocked.Read(ref _postCount);
+
+    public IReadOnlyCollection<string> PostedBodies => _posts;
+
+    /// <summary>The body of the latest PUT to a path containing <paramref name="conversationId"/>, if any.</summary>
+    public string? LastPutTo(string conversationId) =>
+        _lastPut.FirstOrDefault(p => p.Key.Contains(conversationId, StringComparison.Ordinal)).Value;
+
+    public static async Task<FastConnector> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var connector = new FastConnector(app);
+        app.Run(connector.HandleAsync);
+        await app.StartAsync().ConfigureAwait(false);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        connector.ServiceUrl = address.TrimEnd('/') + "/";
+        return connector;
+    }
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        using var reader = new StreamReader(context.Request.Body);
+        var body = await reader.ReadToEndAsync(context.RequestAborted).ConfigureAwait(false);
+        var path = Uri.UnescapeDataString(context.Request.Path.Value ?? "");
+        if (HttpMethods.IsPut(context.Request.Method))
+        {
+            _lastPut[path] = body;
+            Interlocked.Increment(ref _putCount);
+        }
+        else if (HttpMethods.IsPost(context.Request.Method))
+        {
+            _posts.Enqueue(body);
+            Interlocked.Increment(ref _postCount);
+        }
+
+        context.Response.StatusCode = HttpMethods.IsPost(context.Request.Method) && path.EndsWith("/v3/conversations", StringComparison.Ordinal) ? 201 : 200;
+        context.Response.ContentType = "application/json";
+        var id = "storm-" + Interlocked.Increment(ref _nextId).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await context.Response.WriteAsync(JsonSerializer.Serialize(new Dictionary<string, string> { ["id"] = id }), context.RequestAborted).ConfigureAwait(false);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync().ConfigureAwait(false);
+        await _app.DisposeAsync().ConfigureAwait(false);
+    }
+}
