@@ -12,10 +12,15 @@ out="$(mktemp)"
 dotnet test ArtBot.sln -c Release --no-build -nologo "$@" 2>&1 | tee "$out"
 status=${PIPESTATUS[0]}
 
+# The vote-storm benchmark, smoke-sized: fails when a ballot is lost (figures: README, Benchmark).
+echo "[test] load test smoke run"
+dotnet run -c Release --no-build --project tests/ArtBot.LoadTests -- --smoke || status=1
+
 # One closing line for every runner: "N passed, N failed".
 awk '/(Passed|Failed)! +- +Failed:/ {
        for (i = 1; i <= NF; i++) { gsub(",", "", $i); if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1) }
      }
      END { printf "Tests: %d passed, %d failed, %d skipped\n", p, f, s }' "$out"
 rm -f "$out"
+
 exit "$status"
