@@ -16,17 +16,28 @@ echo "[run] building the bot"
 dotnet build "$root/src/ArtBot/ArtBot.csproj" -c Debug -nologo -v q -clp:ErrorsOnly
 
 pids=()
+# Background jobs of a script ignore SIGINT (bash does that without job control), and dotnet keeps it ignored:
+# stop them with SIGTERM (a graceful shutdown for ASP.NET Core and Node), and SIGKILL what is left after 10 s.
 stop() {
   trap - INT TERM EXIT
+  [ ${#pids[@]} -eq 0 ] && return
   echo; echo "[run] stopping"
-  for pid in "${pids[@]}"; do kill -INT "$pid" 2>/dev/null || true; done
+  kill -TERM "${pids[@]}" 2>/dev/null || true
+  local deadline=$((SECONDS + 10)) pid
+  for pid in "${pids[@]}"; do
+    while kill -0 "$pid" 2>/dev/null && [ $SECONDS -lt $deadline ]; do sleep 0.1; done
+  done
+  kill -KILL "${pids[@]}" 2>/dev/null || true
   wait 2>/dev/null || true
 }
-trap stop INT TERM EXIT
+trap 'stop; exit 130' INT
+trap 'stop; exit 143' TERM
+trap stop EXIT
 
-wait_for() { # url, name, seconds
+wait_for() { # url, name, seconds, pid of the process that must stay up
   local deadline=$((SECONDS + $3))
-  until curl -fsS -o /dev/null "$1" 2>/dev/null; do
+  until curl -fsS --max-time 2 -o /dev/null "$1" 2>/dev/null; do
+    if ! kill -0 "$4" 2>/dev/null; then echo "[run] $2 exited before it was ready at $1 (is the port taken?)" >&2; exit 1; fi
     if [ $SECONDS -ge $deadline ]; then echo "[run] $2 did not become ready at $1" >&2; exit 1; fi
     sleep 0.2
   done
@@ -43,20 +54,21 @@ ASPNETCORE_URLS="http://127.0.0.1:$bot_port" ASPNETCORE_ENVIRONMENT=Development 
   Storage__ConnectionString="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:$table_port/devstoreaccount1;" \
   dotnet "$root/src/ArtBot/bin/Debug/net10.0/ArtBot.dll" --contentRoot "$root/src/ArtBot/bin/Debug/net10.0" &
 pids+=($!)
-wait_for "http://127.0.0.1:$bot_port/health/ready" "ArtBot" 60
+wait_for "http://127.0.0.1:$bot_port/health/ready" "ArtBot" 60 "${pids[-1]}"
 
 echo "[run] Agents Playground (Teams emulator)"
 log="$run/playground.log"
+: >"$log" # not the previous run's "Listening on"
 (cd "$dev/playground" && TEAMSAPPTESTER_BROWSER=none exec node "$dev/node_modules/@microsoft/m365agentsplayground/cli.js" \
   -e "http://127.0.0.1:$bot_port/api/messages" -c msteams -p "$playground_port" --disable-telemetry) >"$log" 2>&1 &
 pids+=($!)
 deadline=$((SECONDS + 60))
 until grep -qE "Listening on [0-9]+" "$log" 2>/dev/null; do
-  if [ $SECONDS -ge $deadline ]; then echo "[run] the Playground did not start; see $log" >&2; exit 1; fi
+  if ! kill -0 "${pids[-1]}" 2>/dev/null || [ $SECONDS -ge $deadline ]; then echo "[run] the Playground did not start; see $log" >&2; exit 1; fi
   sleep 0.2
 done
 actual_port="$(grep -oE "Listening on [0-9]+" "$log" | head -1 | grep -oE "[0-9]+")"
-wait_for "http://127.0.0.1:$actual_port/_debug/ping" "the Playground" 30
+wait_for "http://127.0.0.1:$actual_port/_debug/ping" "the Playground" 30 "${pids[-1]}"
 
 cat <<MSG
 
