@@ -5,13 +5,11 @@ using ArtBot.BotFramework.Hosting;
 using ArtBot.BotFramework.Routing;
 using ArtBot.BotFramework.Schema;
 using ArtBot.Domain.Conversations;
-using ArtBot.Domain.Votes;
 using ArtBot.Features.Commands;
 using ArtBot.Features.Installation;
 using ArtBot.Features.Votes;
 using ArtBot.Storage.Conversations;
 using ArtBot.Storage.Tables;
-using ArtBot.Storage.Votes;
 using Azure.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -59,19 +57,14 @@ public static class ArtBotServices
         });
         services.AddSingleton<StorageInitializer>();
         services.AddHostedService(sp => sp.GetRequiredService<StorageInitializer>());
+        services.AddSingleton(new RequiredTable(ConversationStore.TableName));
         services.AddSingleton<IConversationStore>(sp =>
             new ConversationStore(sp.GetRequiredService<TableServiceClient>().GetTableClient(ConversationStore.TableName)));
-        services.AddSingleton<IVoteStore>(sp =>
-        {
-            var tables = sp.GetRequiredService<TableServiceClient>();
-            return new VoteStore(tables.GetTableClient(VoteStore.TableName), tables.GetTableClient(VoteStore.IndexTableName));
-        });
 
         // Features.
         services.AddSingleton<InstallationHandlers>();
         services.AddSingleton<ServiceUrlTracker>();
-        services.AddSingleton<SharedVoteCardUpdater>();
-        services.AddSingleton<VoteActions>();
+        services.AddVotes();
         services.AddSingleton(sp => new CommandRouter(CommandCatalog.Create(), sp.GetRequiredService<ILogger<CommandRouter>>()));
         services.AddSingleton(BuildRouter);
 
@@ -85,13 +78,13 @@ public static class ArtBotServices
         var commands = services.GetRequiredService<CommandRouter>();
         var installation = services.GetRequiredService<InstallationHandlers>();
         var serviceUrls = services.GetRequiredService<ServiceUrlTracker>();
-        var voteActions = services.GetRequiredService<VoteActions>();
+        var cardActions = services.GetServices<ICardActions>().Aggregate(new CardActionRouter(), (router, feature) => feature.Map(router));
         return new ActivityRouter(services.GetRequiredService<ILogger<ActivityRouter>>())
             .OnEveryActivity(serviceUrls.OnActivityAsync)
             .On(ActivityTypes.Message, commands.HandleMessageAsync)
             .On(ActivityTypes.ConversationUpdate, installation.OnConversationUpdateAsync)
             .On(ActivityTypes.InstallationUpdate, installation.OnInstallationUpdateAsync)
             .On(ActivityTypes.MessageReaction, (_, _) => Task.CompletedTask)
-            .OnInvoke(CardActionRouter.InvokeName, voteActions.Map(new CardActionRouter()).RouteAsync);
+            .OnInvoke(CardActionRouter.InvokeName, cardActions.RouteAsync);
     }
 }

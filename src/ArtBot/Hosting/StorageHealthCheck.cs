@@ -15,7 +15,7 @@ public sealed class StorageHealthCheck(StorageInitializer initializer, TableServ
 
         try
         {
-            var probe = tables.GetTableClient(StorageInitializer.Tables[0]);
+            var probe = tables.GetTableClient(initializer.Tables[0]);
             await foreach (var _ in probe.QueryAsync<TableEntity>(maxPerPage: 1, cancellationToken: cancellationToken))
             {
                 break;

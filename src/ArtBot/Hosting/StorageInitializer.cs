@@ -1,6 +1,4 @@
-using ArtBot.Storage.Conversations;
 using ArtBot.Storage.Tables;
-using ArtBot.Storage.Votes;
 
 namespace ArtBot.Hosting;
 
@@ -8,10 +6,11 @@ namespace ArtBot.Hosting;
 /// Creates the bot's tables at start-up, retrying with back-off while storage is not reachable yet
 /// (readiness reports unhealthy until then; the process does not crash).
 /// </summary>
-public sealed partial class StorageInitializer(TableServiceClient tables, TimeProvider time, ILogger<StorageInitializer> logger) : BackgroundService
+public sealed partial class StorageInitializer(
+    TableServiceClient tables, IEnumerable<RequiredTable> required, TimeProvider time, ILogger<StorageInitializer> logger) : BackgroundService
 {
-    /// <summary>Every table the bot uses.</summary>
-    public static readonly IReadOnlyList<string> Tables = [ConversationStore.TableName, VoteStore.TableName, VoteStore.IndexTableName];
+    /// <summary>Every table the bot uses (each feature registers its own <see cref="RequiredTable"/>s).</summary>
+    public IReadOnlyList<string> Tables { get; } = [.. required.Select(t => t.Name).Distinct(StringComparer.Ordinal)];
 
     private volatile bool _ready;
 

@@ -12,7 +12,7 @@ namespace ArtBot.Features.Votes;
 /// voter's ballot and answers with their own view; <c>vote.close</c> closes the vote (creator only). Bad input is
 /// answered with an error Teams shows on the card, and changes nothing.
 /// </summary>
-public sealed partial class VoteActions(IVoteStore store, SharedVoteCardUpdater sharedCards, TimeProvider time, ILogger<VoteActions> logger)
+public sealed partial class VoteActions(IVoteStore store, SharedVoteCardUpdater sharedCards, TimeProvider time, ILogger<VoteActions> logger) : ICardActions
 {
     /// <summary>Registers the vote card's verbs.</summary>
     public CardActionRouter Map(CardActionRouter router) => router
