@@ -5,6 +5,7 @@ using ArtBot.BotFramework.Hosting;
 using ArtBot.BotFramework.Routing;
 using ArtBot.BotFramework.Schema;
 using ArtBot.Domain.Conversations;
+using ArtBot.Features.Arts;
 using ArtBot.Features.Commands;
 using ArtBot.Features.Installation;
 using ArtBot.Features.Votes;
@@ -64,6 +65,7 @@ public static class ArtBotServices
         // Features.
         services.AddSingleton<InstallationHandlers>();
         services.AddSingleton<ServiceUrlTracker>();
+        services.AddArts();
         services.AddVotes();
         services.AddSingleton(sp => new CommandRouter(CommandCatalog.Create(), sp.GetRequiredService<ILogger<CommandRouter>>()));
         services.AddSingleton(BuildRouter);

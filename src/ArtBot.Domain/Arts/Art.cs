@@ -1,0 +1,32 @@
+namespace ArtBot.Domain.Arts;
+
+/// <summary>
+/// An Agile Release Train: its current PI, the weekly ART sync schedule and the people allowed to change it (RTEs).
+/// Set up from a Teams channel (its home); team channels join it. <see cref="Version"/> is the store's concurrency
+/// token: an update made from a stale copy is refused, never silently applied.
+/// </summary>
+public sealed record Art
+{
+    public required string Id { get; init; }
+    public required string TenantId { get; init; }
+    public required string Name { get; init; }
+    /// <summary>The channel the ART was set up in (no thread suffix).</summary>
+    public required string HomeConversationId { get; init; }
+    public required string ServiceUrl { get; init; }
+    /// <summary>The channel that gets the ART sync summary and escalations; the home channel unless changed.</summary>
+    public required string SummaryConversationId { get; init; }
+    public ProgramIncrement? CurrentPi { get; init; }
+    public required SyncSchedule Sync { get; init; }
+    /// <summary>Release Train Engineers: allowed to change the ART and to close votes. The one who set it up is first.</summary>
+    public required IReadOnlyList<ArtPerson> Rtes { get; init; }
+    /// <summary>Opt-in: reminders and summaries may name people who have not answered.</summary>
+    public bool NameNonResponders { get; init; }
+    /// <summary>Dates (in the ART's time zone) with no sync: holidays, I&amp;A, PI Planning.</summary>
+    public IReadOnlyList<DateOnly> SkippedDates { get; init; } = [];
+    public required ArtPerson CreatedBy { get; init; }
+    public DateTimeOffset CreatedAt { get; init; }
+    /// <summary>Set by the store (the row's ETag); null for an ART not stored yet.</summary>
+    public string? Version { get; init; }
+
+    public bool IsRte(string? userId) => userId is { Length: > 0 } && Rtes.Any(r => string.Equals(r.Id, userId, StringComparison.Ordinal));
+}

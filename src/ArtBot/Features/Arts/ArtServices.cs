@@ -1,0 +1,22 @@
+using ArtBot.Domain.Arts;
+using ArtBot.Hosting;
+using ArtBot.Storage.Arts;
+using ArtBot.Storage.Tables;
+
+namespace ArtBot.Features.Arts;
+
+/// <summary>Registers ARTs: their store and tables.</summary>
+public static class ArtServices
+{
+    public static IServiceCollection AddArts(this IServiceCollection services)
+    {
+        services.AddSingleton(new RequiredTable(ArtStore.TableName));
+        services.AddSingleton(new RequiredTable(ArtStore.ConversationsTableName));
+        services.AddSingleton<IArtStore>(sp =>
+        {
+            var tables = sp.GetRequiredService<TableServiceClient>();
+            return new ArtStore(tables.GetTableClient(ArtStore.TableName), tables.GetTableClient(ArtStore.ConversationsTableName));
+        });
+        return services;
+    }
+}
