@@ -1,3 +1,4 @@
+using ArtBot.Features.Arts;
 using ArtBot.Features.Help;
 using ArtBot.Features.Votes;
 
@@ -14,5 +15,8 @@ public static class CommandCatalog
         HelpCommand.Create(),
         VoteCommands.Vote(),
         VoteCommands.List(),
+        ArtCommands.Art(),
+        ArtCommands.Pi(),
+        ArtCommands.Sync(),
     ];
 }
