@@ -30,7 +30,9 @@ public sealed partial class StartupLog(IOptions<BotFrameworkOptions> bot, IOptio
         }
         else
         {
-            LogPeopleFromConnector();
+            LogPeopleFromConnector(options.IsLocalDevelopment ? "no MicrosoftAppId"
+                : options.MicrosoftAppType == BotAppType.MultiTenant ? "a MultiTenant bot has no token for the customer's tenant"
+                : "Graph:Enabled is false");
         }
 
         return Task.CompletedTask;
@@ -50,6 +52,6 @@ public sealed partial class StartupLog(IOptions<BotFrameworkOptions> bot, IOptio
     [LoggerMessage(Level = LogLevel.Information, Message = "People directory: Microsoft Graph at {BaseUrl} (team rosters from Microsoft 365 groups; reminders skip people whose automatic replies are on)")]
     private partial void LogPeopleFromGraph(string baseUrl);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "People directory: the Bot Connector's channel rosters (Microsoft Graph is off): the out-of-office rule is off")]
-    private partial void LogPeopleFromConnector();
+    [LoggerMessage(Level = LogLevel.Information, Message = "People directory: the Bot Connector's channel rosters; Microsoft Graph is off ({Why}), so the out-of-office rule is off")]
+    private partial void LogPeopleFromConnector(string why);
 }

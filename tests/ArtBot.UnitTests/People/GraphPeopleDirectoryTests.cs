@@ -28,7 +28,8 @@ public sealed class GraphPeopleDirectoryTests
         Assert.Equal(["ada@contoso.com", "grace@contoso.onmicrosoft.com", "alan@contoso.com"], people.Select(p => p.Email));
         var pages = h.Server.Requests.Where(r => r.Path.StartsWith("/groups/g1/members", StringComparison.Ordinal)).ToList();
         Assert.Equal(3, pages.Count);
-        Assert.Contains("%24select=id%2CdisplayName%2Cmail%2CuserPrincipalName", pages[0].Path, StringComparison.Ordinal);
+        Assert.Contains("$select=id,displayName,mail,userPrincipalName", Uri.UnescapeDataString(pages[0].Path), StringComparison.Ordinal);
+        Assert.Contains("$top=999", Uri.UnescapeDataString(pages[0].Path), StringComparison.Ordinal);
         Assert.Contains("$skiptoken=2", pages[1].Path, StringComparison.Ordinal);
         Assert.Contains("$skiptoken=4", pages[2].Path, StringComparison.Ordinal);
         Assert.Equal(0, h.Connector.Handler.Count);

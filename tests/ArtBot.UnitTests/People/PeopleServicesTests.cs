@@ -64,6 +64,19 @@ public sealed class PeopleServicesTests
     }
 
     [Fact]
+    public void A_MultiTenant_bot_uses_the_connector_roster_and_cannot_switch_Graph_on()
+    {
+        var multiTenant = App(("MicrosoftAppType", "MultiTenant"), ("MicrosoftAppTenantId", null));
+        using var byDefault = Build(multiTenant);
+        multiTenant["Graph:Enabled"] = "true";
+        using var switchedOn = Build(multiTenant);
+
+        Assert.IsType<ConnectorPeopleDirectory>(byDefault.GetRequiredService<IPeopleDirectory>());
+        var error = Assert.Throws<OptionsValidationException>(() => switchedOn.GetRequiredService<IOptions<GraphOptions>>().Value);
+        Assert.Contains("SingleTenant or UserAssignedMSI", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Graph_can_be_switched_off()
     {
         using var provider = Build(App(("Graph:Enabled", "false")));

@@ -1,3 +1,5 @@
+using ArtBot.BotFramework;
+
 namespace ArtBot.Features.People;
 
 /// <summary>Microsoft Graph for team rosters and out-of-office (configuration section <c>Graph</c>).</summary>
@@ -8,8 +10,8 @@ public sealed class GraphOptions
     public const string DefaultScope = "https://graph.microsoft.com/.default";
 
     /// <summary>
-    /// Use Graph (true) or the Bot Connector's channel rosters without out-of-office (false). Unset: on when the bot
-    /// has an app identity (<c>MicrosoftAppId</c>), off in local development. Resolved at start-up.
+    /// Use Graph (true) or the Bot Connector's channel rosters without out-of-office (false). Unset: see
+    /// <see cref="OnByDefault"/>. Resolved at start-up.
     /// </summary>
     public bool? Enabled { get; set; }
 
@@ -24,6 +26,14 @@ public sealed class GraphOptions
 
     /// <summary>The longest Retry-After a throttled batch item is waited for; longer ones count as not away for now.</summary>
     public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// On when the bot has an app identity (<c>MicrosoftAppId</c>) that can hold Graph application permissions in the
+    /// customer's tenant: SingleTenant or UserAssignedMSI. Off in local development, and for MultiTenant bots, whose
+    /// credential gets its tokens from the botframework.com tenant (no use for the customer's groups and mailboxes).
+    /// </summary>
+    public static bool OnByDefault(BotFrameworkOptions bot) =>
+        !bot.IsLocalDevelopment && bot.MicrosoftAppType != BotAppType.MultiTenant;
 
     /// <summary>True once <see cref="Enabled"/> is resolved to on.</summary>
     public bool IsEnabled => Enabled == true;

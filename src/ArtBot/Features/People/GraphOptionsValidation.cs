@@ -19,6 +19,10 @@ public sealed class GraphOptionsValidation(IOptions<BotFrameworkOptions> bot) : 
         {
             errors.Add("Graph:Enabled needs the bot's identity (MicrosoftAppId): Graph is called app-only with the bot's credential.");
         }
+        else if (bot.Value.MicrosoftAppType == BotAppType.MultiTenant)
+        {
+            errors.Add("Graph:Enabled needs a SingleTenant or UserAssignedMSI bot: a MultiTenant bot's credential gets tokens from the botframework.com tenant, not the customer's. Set Graph:Enabled=false or change MicrosoftAppType.");
+        }
 
         if (!IsAllowedBaseUrl(options.BaseUrl))
         {

@@ -11,14 +11,14 @@ public static class PeopleServices
 {
     /// <summary>
     /// Binds and validates (at start) the <c>Graph</c> section; <c>Graph:Enabled</c> unset means on when the bot has
-    /// an app identity. The Graph directory uses the registered <see cref="TokenCredential"/> (the bot's, shared with
+    /// an app identity in the customer's tenant (see <see cref="GraphOptions.OnByDefault"/>). The Graph directory uses the registered <see cref="TokenCredential"/> (the bot's, shared with
     /// the connector) and falls back to <see cref="ConnectorPeopleDirectory"/> for teams without a readable group.
     /// </summary>
     public static IServiceCollection AddPeople(this IServiceCollection services)
     {
         services.AddOptions<GraphOptions>()
             .BindConfiguration(GraphOptions.Section)
-            .PostConfigure<IOptions<BotFrameworkOptions>>((graph, bot) => graph.Enabled ??= !bot.Value.IsLocalDevelopment)
+            .PostConfigure<IOptions<BotFrameworkOptions>>((graph, bot) => graph.Enabled ??= GraphOptions.OnByDefault(bot.Value))
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<GraphOptions>, GraphOptionsValidation>();
         services.AddSingleton<ConnectorPeopleDirectory>();
@@ -31,7 +31,7 @@ public static class PeopleServices
                 return connector;
             }
 
-            var graph = GraphClients.Create(sp.GetRequiredService<TokenCredential>(), options.Value, sp.GetService<GraphHttpHandler>()?.Handler);
+            var graph = GraphClients.Create(sp.GetRequiredService<TokenCredential>(), options.Value);
             return new GraphPeopleDirectory(
                 graph, connector, options, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<GraphPeopleDirectory>>());
         });
