@@ -6,6 +6,7 @@ using ArtBot.BotFramework.Routing;
 using ArtBot.BotFramework.Schema;
 using ArtBot.Domain.Conversations;
 using ArtBot.Features.Commands;
+using ArtBot.Features.Impediments;
 using ArtBot.Features.Installation;
 using ArtBot.Features.Votes;
 using ArtBot.Storage.Conversations;
@@ -65,6 +66,7 @@ public static class ArtBotServices
         services.AddSingleton<InstallationHandlers>();
         services.AddSingleton<ServiceUrlTracker>();
         services.AddVotes();
+        services.AddImpediments();
         services.AddSingleton(sp => new CommandRouter(CommandCatalog.Create(), sp.GetRequiredService<ILogger<CommandRouter>>()));
         services.AddSingleton(BuildRouter);
 
@@ -78,6 +80,7 @@ public static class ArtBotServices
         var commands = services.GetRequiredService<CommandRouter>();
         var installation = services.GetRequiredService<InstallationHandlers>();
         var serviceUrls = services.GetRequiredService<ServiceUrlTracker>();
+        var impediments = services.GetRequiredService<ImpedimentMessageExtension>();
         var cardActions = services.GetServices<ICardActions>().Aggregate(new CardActionRouter(), (router, feature) => feature.Map(router));
         return new ActivityRouter(services.GetRequiredService<ILogger<ActivityRouter>>())
             .OnEveryActivity(serviceUrls.OnActivityAsync)
@@ -85,6 +88,8 @@ public static class ArtBotServices
             .On(ActivityTypes.ConversationUpdate, installation.OnConversationUpdateAsync)
             .On(ActivityTypes.InstallationUpdate, installation.OnInstallationUpdateAsync)
             .On(ActivityTypes.MessageReaction, (_, _) => Task.CompletedTask)
-            .OnInvoke(CardActionRouter.InvokeName, cardActions.RouteAsync);
+            .OnInvoke(CardActionRouter.InvokeName, cardActions.RouteAsync)
+            .OnInvoke(MessagingExtensionAction.FetchTaskInvoke, impediments.FetchTaskAsync)
+            .OnInvoke(MessagingExtensionAction.SubmitActionInvoke, impediments.SubmitActionAsync);
     }
 }

@@ -1,4 +1,5 @@
 using ArtBot.Features.Help;
+using ArtBot.Features.Impediments;
 using ArtBot.Features.Votes;
 
 namespace ArtBot.Features.Commands;
@@ -14,5 +15,9 @@ public static class CommandCatalog
         HelpCommand.Create(),
         VoteCommands.Vote(),
         VoteCommands.List(),
+        ImpedimentCommands.Raise(),
+        ImpedimentCommands.Blocked(),
+        ImpedimentCommands.List(),
+        ImpedimentCommands.Risks(),
     ];
 }
