@@ -71,6 +71,7 @@ public static class ImpedimentDialog
                     Value = values.Kind,
                     Style = "compact",
                     IsRequired = true,
+                    ErrorMessage = "Choose impediment or risk.",
                 },
             ]) { Width = "stretch" },
             new Column(
@@ -82,6 +83,7 @@ public static class ImpedimentDialog
                     Value = values.Severity,
                     Style = "compact",
                     IsRequired = true,
+                    ErrorMessage = "Choose a severity.",
                 },
             ]) { Width = "stretch" },
         ]));
