@@ -17,6 +17,8 @@ public sealed class ImpedimentPlaygroundTests(LocalTeams teams) : IClassFixture<
     {
         await PlaygroundBrowser.RunAsync(teams, "impediment", async page =>
         {
+            // Wait for the install's welcome card first: a dialog opened while it arrives is re-rendered empty.
+            await Assertions.Expect(page.GetByText("Hi, I'm ArtBot").First).ToBeVisibleAsync(new() { Timeout = 30_000 });
             await page.GetByRole(AriaRole.Button, new() { Name = "Trigger Message Extension App" }).Last.ClickAsync(new() { Timeout = 30_000 });
             await page.GetByText("Action Command").First.ClickAsync();
             await page.GetByPlaceholder("Input command id or leave blanks").FillAsync("raiseImpediment");
@@ -37,7 +39,8 @@ public sealed class ImpedimentPlaygroundTests(LocalTeams teams) : IClassFixture<
 
             await Assertions.Expect(page.GetByText("Open, not ROAMed yet").First).ToBeVisibleAsync(new() { Timeout = 30_000 });
             await page.GetByRole(AriaRole.Button, new() { Name = "Take ownership" }).Last.ClickAsync();
-            await Assertions.Expect(page.GetByText("You own this now.").First).ToBeVisibleAsync(new() { Timeout = 30_000 });
+            // The invoke answer ("You own this now.") is then replaced by the shared card's update: both show the history.
+            await Assertions.Expect(page.GetByText("Alex Wilber (RTE) took ownership", new() { Exact = false }).First).ToBeVisibleAsync(new() { Timeout = 30_000 });
 
             var store = new ImpedimentStore(new TableServiceClient(teams.StorageConnectionString).GetTableClient(ImpedimentStore.TableName), TimeProvider.System);
             var list = await store.ListAsync(LocalTeams.TenantId, LocalTeams.PersonalChatId, new ImpedimentQuery(null), 10, CancellationToken.None);
