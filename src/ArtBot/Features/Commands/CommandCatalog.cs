@@ -1,5 +1,6 @@
 using ArtBot.Features.Arts;
 using ArtBot.Features.Help;
+using ArtBot.Features.Impediments;
 using ArtBot.Features.Votes;
 
 namespace ArtBot.Features.Commands;
@@ -18,5 +19,9 @@ public static class CommandCatalog
         ArtCommands.Art(),
         ArtCommands.Pi(),
         ArtCommands.Sync(),
+        ImpedimentCommands.Raise(),
+        ImpedimentCommands.Blocked(),
+        ImpedimentCommands.List(),
+        ImpedimentCommands.Risks(),
     ];
 }
