@@ -5,13 +5,13 @@ using ArtBot.Domain.Impediments;
 namespace ArtBot.Features.Impediments;
 
 /// <summary>
-/// Escalation until ARTs exist: an escalation card in the impediment's own conversation (the thread of its card), so
-/// the RTE and the team see it there. Replace with an ART summary channel implementation of <see cref="IImpedimentEscalation"/>.
+/// Escalation for a team in no ART: an escalation card in the impediment's own conversation (the thread of its card),
+/// so the team and whoever acts as RTE see it there. <see cref="ArtEscalation"/> uses it when there is no ART.
 /// </summary>
 public sealed partial class ConversationEscalation(SharedImpedimentCards cards, TimeProvider time, ILogger<ConversationEscalation> logger) : IImpedimentEscalation
 {
     public string TargetName(Impediment impediment) =>
-        impediment.ArtId is null ? "the RTE (posted in this conversation; no ART set up yet)" : "the RTE (posted in this conversation)";
+        "the RTE (posted in this conversation: the team is in no ART)";
 
     public async Task EscalateAsync(Impediment impediment, Person by, Activity origin, CancellationToken cancellationToken)
     {
@@ -49,8 +49,8 @@ public sealed partial class ConversationEscalation(SharedImpedimentCards cards, 
                     new Fact("Open for", ImpedimentRules.DescribeAge(impediment.Age(now))),
                 ]),
                 new TextBlock(impediment.ArtId is null
-                    ? "No ART is set up for this team yet, so this is posted here. Once the team belongs to an ART, escalations go to the ART's summary channel."
-                    : "Posted here for the ART's RTE.") { IsSubtle = true, Size = "Small" },
+                    ? "This team is in no ART yet, so this is posted here. Once its channel joins an ART (`art join`), escalations go to the ART's summary channel."
+                    : "For the ART's RTEs.") { IsSubtle = true, Size = "Small" },
             ],
             FallbackText = $"Escalated: {impediment.Title}",
         };

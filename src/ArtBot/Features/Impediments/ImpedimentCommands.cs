@@ -1,5 +1,6 @@
 using ArtBot.BotFramework.Routing;
 using ArtBot.BotFramework.Schema;
+using ArtBot.Domain.Arts;
 using ArtBot.Domain.Conversations;
 using ArtBot.Domain.Impediments;
 using ArtBot.Features.Commands;
@@ -49,10 +50,11 @@ public static partial class ImpedimentCommands
 
         var services = turn.Services;
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
-        var teamName = await ImpedimentDrafts.TeamNameAsync(services.GetRequiredService<IConversationStore>(), activity, scope, cancellationToken);
+        var art = await ImpedimentDrafts.ArtOfAsync(services.GetRequiredService<IArtStore>(), scope, cancellationToken);
+        var teamName = art.TeamName ?? await ImpedimentDrafts.TeamNameAsync(services.GetRequiredService<IConversationStore>(), activity, scope, cancellationToken);
         var (title, description) = check.Value;
         var draft = ImpedimentDrafts.For(activity, scope, actor, now, title, description, ImpedimentKind.Impediment, Severity.Medium, teamName,
-            ImpedimentSource.Command(activity.Id));
+            ImpedimentSource.Command(activity.Id), art.ArtId);
 
         var raised = await services.GetRequiredService<IImpedimentStore>().RaiseAsync(draft, "activity:" + (activity.Id ?? Guid.NewGuid().ToString("N")), cancellationToken);
         if (!raised.Created)

@@ -1,4 +1,5 @@
 using ArtBot.BotFramework.Schema;
+using ArtBot.Domain.Arts;
 using ArtBot.Domain.Conversations;
 using ArtBot.Domain.Impediments;
 
@@ -9,7 +10,7 @@ public static class ImpedimentDrafts
 {
     public static Impediment For(
         Activity activity, ImpedimentScope scope, Person raisedBy, DateTimeOffset now,
-        string title, string description, ImpedimentKind kind, Severity severity, string? teamName, ImpedimentSource source) => new()
+        string title, string description, ImpedimentKind kind, Severity severity, string? teamName, ImpedimentSource source, string? artId) => new()
     {
         Id = "",
         TenantId = scope.TenantId,
@@ -17,7 +18,7 @@ public static class ImpedimentDrafts
         ConversationId = scope.ConversationId,
         TeamId = scope.TeamId,
         TeamName = teamName,
-        ArtId = null, // set once ARTs exist: the ART the team belongs to
+        ArtId = artId,
         Kind = kind,
         Title = title,
         Description = description,
@@ -28,6 +29,13 @@ public static class ImpedimentDrafts
         ServiceUrl = activity.ServiceUrl,
         PostedConversationId = activity.Conversation?.Id,
     };
+
+    /// <summary>The ART the conversation belongs to, and its team name there (as the team joined it), if any.</summary>
+    public static async Task<(string? ArtId, string? TeamName)> ArtOfAsync(IArtStore arts, ImpedimentScope scope, CancellationToken cancellationToken)
+    {
+        var membership = await arts.FindByConversationAsync(scope.TenantId, scope.ConversationId, cancellationToken);
+        return (membership?.Art.Id, membership?.Team?.TeamName);
+    }
 
     /// <summary>The team's name as the bot knows it (stored at installation), else from the activity.</summary>
     public static async Task<string?> TeamNameAsync(IConversationStore conversations, Activity activity, ImpedimentScope scope, CancellationToken cancellationToken)

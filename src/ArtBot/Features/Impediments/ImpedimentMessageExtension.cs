@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ArtBot.BotFramework.Routing;
 using ArtBot.BotFramework.Schema;
+using ArtBot.Domain.Arts;
 using ArtBot.Domain.Conversations;
 using ArtBot.Domain.Impediments;
 
@@ -16,6 +17,7 @@ namespace ArtBot.Features.Impediments;
 public sealed partial class ImpedimentMessageExtension(
     IImpedimentStore store,
     IConversationStore conversations,
+    IArtStore arts,
     SharedImpedimentCards sharedCards,
     TimeProvider time,
     ILogger<ImpedimentMessageExtension> logger)
@@ -37,7 +39,8 @@ public sealed partial class ImpedimentMessageExtension(
         try
         {
             var scope = ImpedimentScope.Of(turn.Activity);
-            var team = await ImpedimentDrafts.TeamNameAsync(conversations, turn.Activity, scope, cancellationToken);
+            var team = (await ImpedimentDrafts.ArtOfAsync(arts, scope, cancellationToken)).TeamName
+                ?? await ImpedimentDrafts.TeamNameAsync(conversations, turn.Activity, scope, cancellationToken);
             var values = Prefill(action.MessagePayload, team);
             return Dialog(values);
         }
@@ -118,7 +121,8 @@ public sealed partial class ImpedimentMessageExtension(
         var source = messageId is not null || link is not null
             ? ImpedimentSource.Message(messageId, link, author)
             : ImpedimentSource.Command(activity.Id);
-        var draft = ImpedimentDrafts.For(activity, scope, actor, time.GetUtcNow(), title.Value!, description.Value!, kind, severity, team.Value, source);
+        var (artId, _) = await ImpedimentDrafts.ArtOfAsync(arts, scope, cancellationToken);
+        var draft = ImpedimentDrafts.For(activity, scope, actor, time.GetUtcNow(), title.Value!, description.Value!, kind, severity, team.Value, source, artId);
         var key = messageId is not null ? "message:" + messageId : "activity:" + (activity.Id ?? Guid.NewGuid().ToString("N"));
 
         RaiseResult raised;

@@ -17,7 +17,8 @@ public static class ImpedimentServices
             sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<SharedImpedimentCards>();
         services.AddSingleton<ConversationPeople>();
-        services.AddSingleton<IImpedimentEscalation, ConversationEscalation>();
+        services.AddSingleton<ConversationEscalation>();
+        services.AddSingleton<IImpedimentEscalation, ArtEscalation>();
         services.AddSingleton<ImpedimentMessageExtension>();
         services.AddSingleton<ICardActions, ImpedimentActions>();
         return services;
