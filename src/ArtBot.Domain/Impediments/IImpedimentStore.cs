@@ -22,6 +22,9 @@ public interface IImpedimentStore
 
     /// <summary>The impediments of a scope matching <paramref name="query"/>, oldest first, at most <paramref name="max"/> (with the total count).</summary>
     Task<ImpedimentList> ListAsync(string tenantId, string scopeId, ImpedimentQuery query, int max, CancellationToken cancellationToken);
+
+    /// <summary>The impediments of every team of an ART, oldest first (the ART's channel, the ART sync summary).</summary>
+    Task<ImpedimentList> ListForArtAsync(string tenantId, string artId, ImpedimentQuery query, int max, CancellationToken cancellationToken);
 }
 
 /// <summary>The answer of <see cref="IImpedimentStore.RaiseAsync"/>.</summary>

@@ -135,12 +135,19 @@ public sealed class ImpedimentStore(TableClient table, TimeProvider time) : IImp
             "Several people changed this impediment at the same moment and your change could not be saved. Please try again.");
     }
 
-    public async Task<ImpedimentList> ListAsync(string tenantId, string scopeId, ImpedimentQuery query, int max, CancellationToken cancellationToken)
+    public Task<ImpedimentList> ListAsync(string tenantId, string scopeId, ImpedimentQuery query, int max, CancellationToken cancellationToken)
     {
         var partition = PartitionKey(tenantId, scopeId);
-        const string from = RowPrefix;
-        const string to = "i.";
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {from} and RowKey lt {to}");
+        return QueryAsync(
+            TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {RowPrefix} and RowKey lt {"i."}"), tenantId, query, max, cancellationToken);
+    }
+
+    public Task<ImpedimentList> ListForArtAsync(string tenantId, string artId, ImpedimentQuery query, int max, CancellationToken cancellationToken) =>
+        QueryAsync(
+            TableClient.CreateQueryFilter($"ArtId eq {artId} and TenantId eq {tenantId} and RowKey ge {RowPrefix} and RowKey lt {"i."}"), tenantId, query, max, cancellationToken);
+
+    private async Task<ImpedimentList> QueryAsync(string filter, string tenantId, ImpedimentQuery query, int max, CancellationToken cancellationToken)
+    {
         var matching = new List<Impediment>();
         await foreach (var row in table.QueryAsync<ImpedimentEntity>(filter, maxPerPage: 1000, cancellationToken: cancellationToken))
         {

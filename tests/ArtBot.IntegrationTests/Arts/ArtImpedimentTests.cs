@@ -45,5 +45,10 @@ public sealed class ArtImpedimentTests(BotHost bot)
         Assert.Contains("Test environment down since Monday", escalation.AllText, StringComparison.Ordinal);
         Assert.Contains("Riley RTE", escalation.AllText, StringComparison.Ordinal);
         Assert.Contains("team Comet", escalation.AllText, StringComparison.Ordinal);
+
+        var artList = await home.CommandAsync("impediments");
+        Assert.Contains("Escalation ART (all teams)", artList.AllText, StringComparison.Ordinal);
+        Assert.Contains("Test environment down since Monday", artList.AllText, StringComparison.Ordinal);
+        Assert.Contains("Comet \u00b7 Impediment", artList.AllText, StringComparison.Ordinal);
     }
 }

@@ -123,10 +123,12 @@ public sealed class ImpedimentCardTests
     }
 
     [Fact]
-    public void The_list_line_says_kind_severity_roam_owner_and_age()
+    public void The_list_line_says_team_kind_severity_roam_owner_and_age()
     {
-        var line = ImpedimentListCard.Line(Open(ImpedimentKind.Risk) with { Owner = Megan, Roam = RoamStatus.Mitigated }, Now);
+        var line = ImpedimentListCard.Line(Open(ImpedimentKind.Risk) with { Owner = Megan, Roam = RoamStatus.Mitigated, TeamName = null }, Now);
+        var withTeam = ImpedimentListCard.Line(Open(ImpedimentKind.Risk) with { TeamName = "Rocket_1" }, Now);
 
+        Assert.StartsWith("Rocket\\_1 \u00b7 Risk", withTeam, StringComparison.Ordinal);
         Assert.Equal("Risk \u00b7 High \u00b7 Mitigated \u00b7 owner Megan Bowen \u00b7 open 3 days", line);
         Assert.Contains("... and 38 more.", Text(Json(ImpedimentListCard.Build("h", new ImpedimentList([Open(), Open()], 40), Now, "none"))), StringComparison.Ordinal);
     }

@@ -16,7 +16,7 @@ public static class ArtServices
         services.AddSingleton<IArtStore>(sp =>
         {
             var tables = sp.GetRequiredService<TableServiceClient>();
-            return new ArtStore(tables.GetTableClient(ArtStore.TableName), tables.GetTableClient(ArtStore.ConversationsTableName));
+            return new ArtStore(tables.GetTableClient(ArtStore.TableName), tables.GetTableClient(ArtStore.ConversationsTableName), sp.GetRequiredService<TimeProvider>());
         });
         services.AddSingleton<ICardActions, ArtActions>();
         return services;

@@ -91,8 +91,13 @@ public static partial class ImpedimentCommands
 
         var scope = ImpedimentScope.Of(turn.Activity);
         var services = turn.Services;
-        var list = await services.GetRequiredService<IImpedimentStore>().ListAsync(scope.TenantId, scope.ScopeId, query, ListMax, cancellationToken);
-        var where = scope.TeamId is null ? "this chat" : "this team";
+        var store = services.GetRequiredService<IImpedimentStore>();
+        var membership = await services.GetRequiredService<IArtStore>().FindByConversationAsync(scope.TenantId, scope.ConversationId, cancellationToken);
+        var artWide = membership is { Team: null }; // the ART's own channel lists every team's
+        var list = artWide
+            ? await store.ListForArtAsync(scope.TenantId, membership!.Art.Id, query, ListMax, cancellationToken)
+            : await store.ListAsync(scope.TenantId, scope.ScopeId, query, ListMax, cancellationToken);
+        var where = artWide ? membership!.Art.Name + " (all teams)" : scope.TeamId is null ? "this chat" : "this team";
         var heading = filter switch
         {
             "all" => $"All {noun} of {where}",

@@ -35,7 +35,7 @@ public static class ImpedimentListCard
         return new AdaptiveCard { Body = body, FallbackText = heading };
     }
 
-    /// <summary>"Risk · High · Mitigated · owner Alex · open 3 days" (escaped).</summary>
+    /// <summary>"Rocket · Risk · High · Mitigated · owner Alex · open 3 days" (escaped).</summary>
     public static string Line(Impediment impediment, DateTimeOffset now)
     {
         var kind = impediment.Kind == ImpedimentKind.Risk ? "Risk" : "Impediment";
@@ -44,6 +44,7 @@ public static class ImpedimentListCard
             ? "open " + ImpedimentRules.DescribeAge(impediment.Age(now))
             : "resolved after " + ImpedimentRules.DescribeAge(impediment.Age(now));
         var escalated = impediment.EscalatedAt is null ? "" : " \u00b7 escalated";
-        return $"{kind} \u00b7 {impediment.Severity} \u00b7 {ImpedimentCard.Status(impediment)} \u00b7 {owner} \u00b7 {age}{escalated}";
+        var team = impediment.TeamName is { Length: > 0 } name ? ImpedimentRules.EscapeMarkdown(name) + " \u00b7 " : "";
+        return $"{team}{kind} \u00b7 {impediment.Severity} \u00b7 {ImpedimentCard.Status(impediment)} \u00b7 {owner} \u00b7 {age}{escalated}";
     }
 }
