@@ -7,6 +7,7 @@ using ArtBot.BotFramework.Schema;
 using ArtBot.Domain.Conversations;
 using ArtBot.Features.Arts;
 using ArtBot.Features.Commands;
+using ArtBot.Features.Improvements;
 using ArtBot.Features.Installation;
 using ArtBot.Features.Votes;
 using ArtBot.Storage.Conversations;
@@ -67,6 +68,7 @@ public static class ArtBotServices
         services.AddSingleton<ServiceUrlTracker>();
         services.AddArts();
         services.AddVotes();
+        services.AddImprovements();
         services.AddSingleton(sp => new CommandRouter(CommandCatalog.Create(), sp.GetRequiredService<ILogger<CommandRouter>>()));
         services.AddSingleton(BuildRouter);
 

@@ -1,4 +1,5 @@
 using ArtBot.Features.Help;
+using ArtBot.Features.Improvements;
 using ArtBot.Features.Votes;
 
 namespace ArtBot.Features.Commands;
@@ -14,5 +15,8 @@ public static class CommandCatalog
         HelpCommand.Create(),
         VoteCommands.Vote(),
         VoteCommands.List(),
+        WorkshopCommands.Inspect(),
+        WorkshopCommands.Improve(),
+        ImprovementCommands.List(),
     ];
 }
