@@ -35,10 +35,10 @@ public sealed partial class ImprovementActions(
 
     private async Task<InvokeResponse> SetAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
     {
-        var field = InvokeAnswers.Text(data, "field");
+        var field = CardData.Text(data, "field");
         if (field is null || !ImprovementField.Editable.Contains(field))
         {
-            return InvokeAnswers.Error("InvalidField", "This button does not name a field of an improvement item.");
+            return CardResponses.Error("InvalidField", "This button does not name a field of an improvement item.");
         }
 
         var (place, item, error) = await FindAsync(turn, data, cancellationToken);
@@ -53,7 +53,7 @@ public sealed partial class ImprovementActions(
             return change.Error;
         }
 
-        var seen = InvokeAnswers.Text(data, "seen");
+        var seen = CardData.Text(data, "seen");
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
             switch (ImprovementRules.CheckEdit(item, field, seen, change.Wanted!))
@@ -84,7 +84,7 @@ public sealed partial class ImprovementActions(
             }
         }
 
-        return InvokeAnswers.Error("Busy", "The item is being changed by others right now; nothing was saved. Please try again.");
+        return CardResponses.Error("Busy", "The item is being changed by others right now; nothing was saved. Please try again.");
     }
 
     /// <summary>The new value of the field from the card's inputs, checked; the owner must be a member of the conversation.</summary>
@@ -93,31 +93,31 @@ public sealed partial class ImprovementActions(
         switch (field)
         {
             case ImprovementField.Status:
-                return ImprovementRules.TryParseStatus(InvokeAnswers.Text(data, ImprovementCard.StatusInputId), out var status)
+                return ImprovementRules.TryParseStatus(CardData.Text(data, ImprovementCard.StatusInputId), out var status)
                     ? new FieldChange(ImprovementRules.Value(status), i => i with { Status = status }, null)
                     : Refuse("InvalidStatus", "A status is one of: proposed, committed, in progress, done, dropped.");
 
             case ImprovementField.Outcome:
-                var outcome = ImprovementRules.CheckOutcome(InvokeAnswers.Text(data, ImprovementCard.OutcomeInputId));
+                var outcome = ImprovementRules.CheckOutcome(CardData.Text(data, ImprovementCard.OutcomeInputId));
                 return outcome.Text is { } text
                     ? new FieldChange(text, i => i with { ExpectedOutcome = text }, null)
                     : Refuse("InvalidOutcome", outcome.Error!);
 
             case ImprovementField.RootCause:
                 var (whys, whyError) = ImprovementRules.CheckWhys(Enumerable.Range(1, ImprovementRules.MaxWhys)
-                    .Select(n => InvokeAnswers.Text(data, ImprovementCard.WhyInputPrefix + n.ToString(CultureInfo.InvariantCulture))));
+                    .Select(n => CardData.Text(data, ImprovementCard.WhyInputPrefix + n.ToString(CultureInfo.InvariantCulture))));
                 return whys is not null
                     ? new FieldChange(string.Join("\n", whys), i => i with { Whys = whys }, null)
                     : Refuse("InvalidRootCause", whyError!);
 
             case ImprovementField.Impediments:
-                var (ids, idError) = ImprovementRules.CheckImpedimentIds(InvokeAnswers.Text(data, ImprovementCard.ImpedimentsInputId));
+                var (ids, idError) = ImprovementRules.CheckImpedimentIds(CardData.Text(data, ImprovementCard.ImpedimentsInputId));
                 return ids is not null
                     ? new FieldChange(string.Join(", ", ids), i => i with { ImpedimentIds = ids }, null)
                     : Refuse("InvalidImpediments", idError!);
 
             default: // owner
-                var ownerId = InvokeAnswers.Text(data, ImprovementCard.OwnerInputId)?.Trim();
+                var ownerId = CardData.Text(data, ImprovementCard.OwnerInputId)?.Trim();
                 if (string.IsNullOrEmpty(ownerId) || ownerId.Length > 200 || ownerId.Any(char.IsControl))
                 {
                     return Refuse("InvalidOwner", "Please choose the owner from the list.");
@@ -146,13 +146,13 @@ public sealed partial class ImprovementActions(
     {
         var history = await improvements.GetHistoryAsync(place.Scope, item.Id, cancellationToken);
         var owners = await members.ChoicesAsync(turn.Activity.ServiceUrl!, place.TenantId, place.ConversationId, cancellationToken);
-        return InvokeAnswers.Card(ImprovementCard.Build(item, history, owners, time.GetUtcNow(), notice, color));
+        return CardResponses.Card(ImprovementCard.Build(item, history, owners, time.GetUtcNow(), notice, color));
     }
 
     /// <summary>The item named by the action's data, looked up in the scope of this conversation (its ART, or itself): never another tenant's.</summary>
     private async Task<(ImprovementPlace? Place, ImprovementItem? Item, InvokeResponse? Error)> FindAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
     {
-        var itemId = InvokeAnswers.Text(data, "itemId");
+        var itemId = CardData.Text(data, "itemId");
         if (!ImprovementIds.IsItem(itemId) || turn.Activity.Conversation?.Id is null)
         {
             return (null, null, NotFound());
@@ -169,9 +169,9 @@ public sealed partial class ImprovementActions(
         return (place, item, null);
     }
 
-    private static InvokeResponse NotFound() => InvokeAnswers.Error("ItemNotFound", "This improvement item does not exist here.");
+    private static InvokeResponse NotFound() => CardResponses.Error("ItemNotFound", "This improvement item does not exist here.");
 
-    private static FieldChange Refuse(string code, string message) => new(null, null, InvokeAnswers.Error(code, message));
+    private static FieldChange Refuse(string code, string message) => new(null, null, CardResponses.Error(code, message));
 
     private sealed record FieldChange(string? Wanted, Func<ImprovementItem, ImprovementItem>? Apply, InvokeResponse? Error);
 

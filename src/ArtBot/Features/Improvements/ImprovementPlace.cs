@@ -26,10 +26,7 @@ public sealed record ImprovementPlace(string TenantId, string ConversationId, st
     }
 
     /// <summary>The stable identity of a person: Entra object id, else the Teams user id.</summary>
-    public static string? ActorIdOf(Activity activity) =>
-        activity.From?.AadObjectId is { Length: > 0 } aad ? aad
-        : activity.From?.Id is { Length: > 0 } id ? id
-        : null;
+    public static string? ActorIdOf(Activity activity) => activity.UserId();
 
     /// <summary>May the actor start or close a workshop here? With an ART: its RTEs; otherwise <paramref name="starterId"/> (or anyone to start).</summary>
     public bool MayRun(string? starterId) =>

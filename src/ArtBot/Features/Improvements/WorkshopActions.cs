@@ -27,10 +27,10 @@ public sealed partial class WorkshopActions(
 
     private async Task<InvokeResponse> AddAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
     {
-        var check = ImprovementRules.CheckProblem(InvokeAnswers.Text(data, WorkshopCard.ProblemInputId));
+        var check = ImprovementRules.CheckProblem(CardData.Text(data, WorkshopCard.ProblemInputId));
         if (check.Text is not { } text)
         {
-            return InvokeAnswers.Error("InvalidProblem", check.Error!);
+            return CardResponses.Error("InvalidProblem", check.Error!);
         }
 
         var (state, error) = await FindAsync(turn, data, cancellationToken);
@@ -42,7 +42,7 @@ public sealed partial class WorkshopActions(
         var workshop = state.Workshop;
         if (workshop.IsClosed)
         {
-            return InvokeAnswers.Error("VotingClosed", "Voting is closed in this workshop; problems can no longer be added.");
+            return CardResponses.Error("VotingClosed", "Voting is closed in this workshop; problems can no longer be added.");
         }
 
         var problem = new WorkshopProblem(
@@ -52,7 +52,7 @@ public sealed partial class WorkshopActions(
         {
             if (state.Problems.Count >= DotRules.MaxProblems)
             {
-                return InvokeAnswers.Error("TooManyProblems", $"This workshop has the most problems it takes ({DotRules.MaxProblems}).");
+                return CardResponses.Error("TooManyProblems", $"This workshop has the most problems it takes ({DotRules.MaxProblems}).");
             }
 
             await workshops.AddProblemAsync(workshop, problem, cancellationToken);
@@ -64,11 +64,11 @@ public sealed partial class WorkshopActions(
 
     private async Task<InvokeResponse> DotAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
     {
-        var problemId = InvokeAnswers.Text(data, "problemId");
-        var op = InvokeAnswers.Text(data, "op");
+        var problemId = CardData.Text(data, "problemId");
+        var op = CardData.Text(data, "op");
         if (!ImprovementIds.IsProblem(problemId) || op is not (WorkshopCard.SpendOp or WorkshopCard.TakeBackOp))
         {
-            return InvokeAnswers.Error("InvalidDot", "This button does not name a problem of the workshop.");
+            return CardResponses.Error("InvalidDot", "This button does not name a problem of the workshop.");
         }
 
         var (workshop, error) = await FindWorkshopAsync(turn, data, cancellationToken);
@@ -79,12 +79,12 @@ public sealed partial class WorkshopActions(
 
         if (workshop.IsClosed)
         {
-            return InvokeAnswers.Error("VotingClosed", "Voting is closed in this workshop; dots can no longer be placed or taken back.");
+            return CardResponses.Error("VotingClosed", "Voting is closed in this workshop; dots can no longer be placed or taken back.");
         }
 
         if (ImprovementPlace.ActorIdOf(turn.Activity) is not { } participantId)
         {
-            return InvokeAnswers.Error("UnknownParticipant", "Teams did not say who you are, so the dot could not be counted.");
+            return CardResponses.Error("UnknownParticipant", "Teams did not say who you are, so the dot could not be counted.");
         }
 
         DotResult result;
@@ -93,7 +93,7 @@ public sealed partial class WorkshopActions(
             var state = await workshops.GetStateAsync(workshop.Id, cancellationToken);
             if (state is null || state.Problems.All(p => p.Id != problemId))
             {
-                return InvokeAnswers.Error("UnknownProblem", "That problem is not part of this workshop.");
+                return CardResponses.Error("UnknownProblem", "That problem is not part of this workshop.");
             }
 
             result = await workshops.SpendDotAsync(workshop, participantId, turn.Activity.From?.Name, problemId!, cancellationToken);
@@ -105,7 +105,7 @@ public sealed partial class WorkshopActions(
 
         if (result.Outcome == DotOutcome.NoDotsLeft)
         {
-            return InvokeAnswers.Error("NoDotsLeft",
+            return CardResponses.Error("NoDotsLeft",
                 $"You have spent all {workshop.DotsPerPerson} of your dots. Take one back first to vote for another problem.");
         }
 
@@ -141,7 +141,7 @@ public sealed partial class WorkshopActions(
             : workshop.Scope.ArtId is null && string.Equals(workshop.StarterId, place.ActorId, StringComparison.Ordinal);
         if (!allowed)
         {
-            return InvokeAnswers.Error("NotAllowed", art is not null
+            return CardResponses.Error("NotAllowed", art is not null
                 ? $"Only the RTEs of {ImprovementRules.EscapeMarkdown(art.Name)} can close voting."
                 : $"Only {(workshop.StarterName is { Length: > 0 } name ? ImprovementRules.EscapeMarkdown(name) : "the person who started the workshop")} can close voting.");
         }
@@ -149,16 +149,16 @@ public sealed partial class WorkshopActions(
         if (!workshop.IsClosed)
         {
             var top = DotRules.DefaultTop;
-            var topText = InvokeAnswers.Text(data, WorkshopCard.TopInputId);
+            var topText = CardData.Text(data, WorkshopCard.TopInputId);
             if (!string.IsNullOrWhiteSpace(topText) && !DotRules.TryParseCount(topText, DotRules.MaxProblems, out top))
             {
-                return InvokeAnswers.Error("InvalidTop", $"How many problems become improvement items is a whole number from 1 to {DotRules.MaxProblems}.");
+                return CardResponses.Error("InvalidTop", $"How many problems become improvement items is a whole number from 1 to {DotRules.MaxProblems}.");
             }
 
-            var picked = (InvokeAnswers.Text(data, WorkshopCard.PickInputId) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var picked = (CardData.Text(data, WorkshopCard.PickInputId) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             if (picked.Any(id => state.Problems.All(p => p.Id != id)))
             {
-                return InvokeAnswers.Error("UnknownProblem", "Only problems of this workshop can become its improvement items.");
+                return CardResponses.Error("UnknownProblem", "Only problems of this workshop can become its improvement items.");
             }
 
             var selected = DotRules.Select(state.Ranking, top, picked);
@@ -186,7 +186,7 @@ public sealed partial class WorkshopActions(
             1 => "Voting is closed. 1 improvement item was created.",
             var n => $"Voting is closed. {n} improvement items were created.",
         };
-        return InvokeAnswers.Card(WorkshopCard.Build(closed, null, notice));
+        return CardResponses.Card(WorkshopCard.Build(closed, null, notice));
     }
 
     /// <summary>Creates the items of the selected problems that do not exist yet; returns those created now.</summary>
@@ -231,8 +231,8 @@ public sealed partial class WorkshopActions(
     {
         var state = await workshops.GetStateAsync(workshopId, cancellationToken);
         return state is null
-            ? InvokeAnswers.Error("WorkshopNotFound", "This workshop does not exist in this conversation.")
-            : InvokeAnswers.Card(WorkshopCard.Build(state, ImprovementPlace.ActorIdOf(turn.Activity), notice, color));
+            ? CardResponses.Error("WorkshopNotFound", "This workshop does not exist in this conversation.")
+            : CardResponses.Card(WorkshopCard.Build(state, ImprovementPlace.ActorIdOf(turn.Activity), notice, color));
     }
 
     private async Task<(WorkshopState? State, InvokeResponse? Error)> FindAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
@@ -250,7 +250,7 @@ public sealed partial class WorkshopActions(
     /// <summary>The workshop named by the action's data, if it belongs to this tenant and conversation.</summary>
     private async Task<(Workshop? Workshop, InvokeResponse? Error)> FindWorkshopAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
     {
-        var workshopId = InvokeAnswers.Text(data, "workshopId");
+        var workshopId = CardData.Text(data, "workshopId");
         if (!ImprovementIds.IsWorkshop(workshopId) || turn.Activity.Conversation?.Id is not { } conversationId)
         {
             return (null, NotFound());
@@ -268,7 +268,7 @@ public sealed partial class WorkshopActions(
         return (workshop, null);
     }
 
-    private static InvokeResponse NotFound() => InvokeAnswers.Error("WorkshopNotFound", "This workshop does not exist in this conversation.");
+    private static InvokeResponse NotFound() => CardResponses.Error("WorkshopNotFound", "This workshop does not exist in this conversation.");
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Dot {Op} in workshop {WorkshopId}")]
     private partial void LogDot(string workshopId, string op);
