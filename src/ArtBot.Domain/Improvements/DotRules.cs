@@ -7,7 +7,7 @@ public static class DotRules
     public const int MaxDots = 10;
     public const int DefaultTop = 3;
     /// <summary>Most problems a workshop takes (keeps the card well under Teams' message size).</summary>
-    public const int MaxProblems = 25;
+    public const int MaxProblems = 20;
 
     /// <summary>
     /// The participant's dots after spending one on <paramref name="problemId"/>: unchanged when already there (so a

@@ -7,14 +7,14 @@ namespace ArtBot.Domain.Improvements;
 /// <summary>The pure rules of improvement items: texts, statuses, field changes, review lists and carry-over.</summary>
 public static partial class ImprovementRules
 {
-    public const int MaxProblemLength = 300;
+    public const int MaxProblemLength = 200;
     public const int MaxOutcomeLength = 1000;
     public const int MaxWhyLength = 500;
     public const int MaxWhys = 5;
     public const int MaxTitleLength = 80;
     public const int MaxImpediments = 10;
     /// <summary>Most of last PI's items shown at the start of a workshop.</summary>
-    public const int MaxReview = 15;
+    public const int MaxReview = 10;
 
     public static bool IsOpen(ImprovementStatus status) =>
         status is ImprovementStatus.Proposed or ImprovementStatus.Committed or ImprovementStatus.InProgress;

@@ -115,15 +115,31 @@ public static class ImprovementCard
             choices.Insert(0, new Choice(item.OwnerName ?? current, current));
         }
 
-        yield return new ChoiceSetInput(choices)
+        if (choices.Count == 0)
         {
-            Id = OwnerInputId,
-            Label = "Owner",
-            Value = item.OwnerTeamsId,
-            Style = "filtered",
-            Placeholder = "Choose a person",
-            Separator = true,
-        };
+            // Teams did not list the members: the owner's email (UPN) works too, and is checked the same way.
+            yield return new TextInput
+            {
+                Id = OwnerInputId,
+                Label = "Owner (email)",
+                Placeholder = "name@example.com",
+                MaxLength = 200,
+                Separator = true,
+            };
+        }
+        else
+        {
+            yield return new ChoiceSetInput(choices)
+            {
+                Id = OwnerInputId,
+                Label = "Owner",
+                Value = item.OwnerTeamsId,
+                Style = "filtered",
+                Placeholder = "Choose a person",
+                Separator = true,
+            };
+        }
+
         yield return new ActionSet([Set(item, ImprovementField.Owner, "Set owner")]);
     }
 

@@ -21,7 +21,8 @@ public static class WorkshopCard
     public const string SpendOp = "spend";
     public const string TakeBackOp = "takeback";
 
-    private const int ChoiceTitleLength = 60;
+    private const int ChoiceTitleLength = 40;
+    private const int ReviewOutcomeLength = 120;
 
     /// <summary>Builds the card; <paramref name="viewerId"/> set: that participant's own view.</summary>
     public static AdaptiveCard Build(WorkshopState state, string? viewerId = null, string? notice = null, string? noticeColor = null)
@@ -118,7 +119,7 @@ public static class WorkshopCard
             items.Add(new TextBlock("- " + line) { Spacing = "Small" });
             if (item.Outcome is { Length: > 0 } outcome)
             {
-                items.Add(new TextBlock("Outcome: " + outcome) { IsSubtle = true, Spacing = "None" });
+                items.Add(new TextBlock("Outcome: " + Shorten(outcome, ReviewOutcomeLength)) { IsSubtle = true, Spacing = "None" });
             }
         }
 
@@ -182,7 +183,7 @@ public static class WorkshopCard
         yield return new NumberInput { Id = TopInputId, Label = "How many become improvement items", Value = DotRules.DefaultTop, Min = 1, Max = DotRules.MaxProblems };
         if (state.Problems.Count > 0)
         {
-            yield return new ChoiceSetInput([.. state.Problems.Select(p => new Choice(Shorten(p.Text), p.Id))])
+            yield return new ChoiceSetInput([.. state.Problems.Select(p => new Choice(Shorten(p.Text, ChoiceTitleLength), p.Id))])
             {
                 Id = PickInputId,
                 Label = "Or pick them (optional)",
@@ -197,5 +198,5 @@ public static class WorkshopCard
 
     private static string Dots(int count) => count == 1 ? "1 dot" : count.ToString(CultureInfo.InvariantCulture) + " dots";
 
-    private static string Shorten(string text) => text.Length <= ChoiceTitleLength ? text : text[..(ChoiceTitleLength - 1)].TrimEnd('\\') + "\u2026";
+    private static string Shorten(string text, int length) => text.Length <= length ? text : text[..(length - 1)].TrimEnd('\\') + "\u2026";
 }
