@@ -33,11 +33,16 @@ public static class ImprovementCommands
         var card = word == "mine"
             ? ImprovementListCard.Build(
                 $"Your improvement items ({whose})",
-                [.. items.Where(i => place.ActorId is not null && string.Equals(i.OwnerId, place.ActorId, StringComparison.Ordinal))],
+                [.. items.Where(i => IsOwner(i, place.ActorId, turn.Activity.From?.Id))],
                 now, "You own no improvement items here.")
             : ImprovementListCard.Build(
                 $"Improvement items of {whose}", items, now,
                 "No improvement items yet. They come from an Inspect & Adapt workshop: `inspect start`.");
         await turn.SendAsync(Activity.CreateMessage(attachments: card.ToAttachment()), cancellationToken);
     }
+
+    /// <summary>Owned by the person: by Entra object id, or by Teams user id (when Teams gave no object id for the owner).</summary>
+    public static bool IsOwner(ImprovementItem item, string? actorId, string? teamsUserId) =>
+        (actorId is not null && string.Equals(item.OwnerId, actorId, StringComparison.Ordinal))
+        || (teamsUserId is { Length: > 0 } && string.Equals(item.OwnerTeamsId, teamsUserId, StringComparison.Ordinal));
 }
