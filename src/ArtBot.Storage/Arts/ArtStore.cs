@@ -104,6 +104,18 @@ public sealed class ArtStore(TableClient arts, TableClient conversations) : IArt
         return new ArtMembership(art, team.HasValue ? ToDomain(team.Value!) : null);
     }
 
+    public async Task<IReadOnlyList<Art>> ListAsync(string tenantId, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {StorageKeys.Encode(tenantId)} and RowKey ge {"art-"} and RowKey lt {"art."}");
+        var list = new List<Art>();
+        await foreach (var entity in arts.QueryAsync<ArtEntity>(filter, cancellationToken: cancellationToken))
+        {
+            list.Add(ToDomain(entity));
+        }
+
+        return list;
+    }
+
     public async IAsyncEnumerable<Art> ListAllAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var filter = TableClient.CreateQueryFilter($"RowKey ge {"art-"} and RowKey lt {"art."}");

@@ -9,6 +9,7 @@ using ArtBot.Features.Arts;
 using ArtBot.Features.Commands;
 using ArtBot.Features.Improvements;
 using ArtBot.Features.Installation;
+using ArtBot.Features.People;
 using ArtBot.Features.Votes;
 using ArtBot.Storage.Conversations;
 using ArtBot.Storage.Tables;
@@ -68,6 +69,7 @@ public static class ArtBotServices
         services.AddSingleton<ServiceUrlTracker>();
         services.AddArts();
         services.AddVotes();
+        services.AddPeople();
         services.AddImprovements();
         services.AddSingleton(sp => new CommandRouter(CommandCatalog.Create(), sp.GetRequiredService<ILogger<CommandRouter>>()));
         services.AddSingleton(BuildRouter);

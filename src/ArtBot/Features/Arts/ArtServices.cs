@@ -1,3 +1,4 @@
+using ArtBot.BotFramework.Routing;
 using ArtBot.Domain.Arts;
 using ArtBot.Hosting;
 using ArtBot.Storage.Arts;
@@ -17,6 +18,7 @@ public static class ArtServices
             var tables = sp.GetRequiredService<TableServiceClient>();
             return new ArtStore(tables.GetTableClient(ArtStore.TableName), tables.GetTableClient(ArtStore.ConversationsTableName));
         });
+        services.AddSingleton<ICardActions, ArtActions>();
         return services;
     }
 }

@@ -1,3 +1,4 @@
+using ArtBot.Features.Arts;
 using ArtBot.Features.Help;
 using ArtBot.Features.Improvements;
 using ArtBot.Features.Votes;
@@ -15,6 +16,9 @@ public static class CommandCatalog
         HelpCommand.Create(),
         VoteCommands.Vote(),
         VoteCommands.List(),
+        ArtCommands.Art(),
+        ArtCommands.Pi(),
+        ArtCommands.Sync(),
         WorkshopCommands.Inspect(),
         WorkshopCommands.Improve(),
         ImprovementCommands.List(),

@@ -17,7 +17,7 @@ public sealed partial class ImprovementCarryOver(
     IConversationStore conversations,
     ConnectorClient connector,
     TimeProvider time,
-    ILogger<ImprovementCarryOver> logger)
+    ILogger<ImprovementCarryOver> logger) : IPiChangeListener
 {
     private const int MaxAttempts = 5;
 
@@ -58,6 +58,9 @@ public sealed partial class ImprovementCarryOver(
         LogCarried(art.Id, carried, reminded);
         return new CarryOverResult(carried, posted, reminded);
     }
+
+    Task IPiChangeListener.OnPiChangedAsync(Art art, ProgramIncrement? previous, ProgramIncrement current, CancellationToken cancellationToken) =>
+        OnPiChangedAsync(art, previous, current, cancellationToken);
 
     private async Task<bool> CarryAsync(ImprovementScope scope, ImprovementItem item, string? previousPi, string newPi, DateTimeOffset now, CancellationToken cancellationToken)
     {

@@ -1,4 +1,5 @@
 using ArtBot.BotFramework.Routing;
+using ArtBot.Domain.Arts;
 using ArtBot.Domain.Improvements;
 using ArtBot.Hosting;
 using ArtBot.Storage.Improvements;
@@ -24,6 +25,7 @@ public static class ImprovementServices
         services.AddSingleton<SharedWorkshopCardUpdater>();
         services.AddSingleton<ConversationMembers>();
         services.AddSingleton<ImprovementCarryOver>();
+        services.AddSingleton<IPiChangeListener>(sp => sp.GetRequiredService<ImprovementCarryOver>());
         services.AddSingleton<ICardActions, WorkshopActions>();
         services.AddSingleton<ICardActions, ImprovementActions>();
         return services;
