@@ -272,7 +272,7 @@ public sealed class ImprovementItemTests(BotHost bot)
         Assert.DoesNotContain("Finished", post.AllText, StringComparison.Ordinal);
         Assert.Equal("29:olive-aad", post.Body!.Value.GetProperty("entities")[0].GetProperty("mentioned").GetProperty("id").GetString());
         var reminder = Assert.Single(bot.Connector.Requests, r => r.Method == "POST" && r.Path.EndsWith("/v3/conversations", StringComparison.Ordinal)
-            && r.AllText.Contains("Your improvement items for PI 2027.2", StringComparison.Ordinal));
+            && r.AllText.Contains("Your improvement items for PI 2027.2", StringComparison.Ordinal) && r.AllText.Contains("Open and owned", StringComparison.Ordinal));
         Assert.Equal("29:olive-aad", reminder.Body!.Value.GetProperty("members")[0].GetProperty("id").GetString());
         var stored = await _ia.Improvements.ListAsync(_ia.Scope(artId), CancellationToken.None);
         Assert.All(stored.Where(i => i.IsOpen), i => Assert.Equal(("PI 2027.2", "PI 2027.1"), (i.TargetPi, i.CarriedFromPi)));
@@ -283,7 +283,7 @@ public sealed class ImprovementItemTests(BotHost bot)
         // Called again (a retry, or a second instance): nothing changes, nothing is posted twice.
         var again = await carryOver.OnPiChangedAsync(art, art.CurrentPi, next);
         Assert.Equal(new CarryOverResult(0, false, 0), again);
-        Assert.Single(bot.Connector.Requests, r => r.AllText.Contains("carried into PI 2027.2", StringComparison.Ordinal));
+        Assert.Single(bot.Connector.Requests, r => _ia.IsMine(r) && r.AllText.Contains("carried into PI 2027.2", StringComparison.Ordinal));
 
         // The ART is now in PI 2027.2; its next workshop opens with these items and their outcomes.
         var moved = await bot.Services.GetRequiredService<IArtStore>().GetAsync(WorkshopDriver.TenantId, artId, CancellationToken.None);
@@ -307,5 +307,19 @@ public sealed class ImprovementItemTests(BotHost bot)
         var result = await bot.Services.GetRequiredService<ImprovementCarryOver>().OnPiChangedAsync(art, art.CurrentPi, art.CurrentPi!);
 
         Assert.Equal(CarryOverResult.None, result);
+    }
+
+    [Fact]
+    public async Task Pi_start_by_the_rte_carries_the_open_items_into_the_new_pi_through_the_listener()
+    {
+        var artId = "art-" + Guid.NewGuid().ToString("N")[..8];
+        Assert.True(await bot.Services.GetRequiredService<IArtStore>().CreateAsync(NewArt(artId), CancellationToken.None));
+        var item = (await ItemsFromWorkshopAsync(artId, "rte-aad", "Carried by pi start"))[0];
+
+        await _ia.CommandAsync("pi start PI 2027.2 2027-03-15 2027-05-21", "rte-aad", "Riley RTE");
+
+        await bot.Connector.WaitForAsync(r => r.Method == "POST" && _ia.IsMine(r) && r.AllText.Contains("carried into PI 2027.2", StringComparison.Ordinal));
+        var stored = (await _ia.Improvements.GetAsync(_ia.Scope(artId), item.Id, CancellationToken.None))!;
+        Assert.Equal(("PI 2027.2", "PI 2027.1"), (stored.TargetPi, stored.CarriedFromPi));
     }
 }
