@@ -1,6 +1,7 @@
 using ArtBot.Features.Arts;
 using ArtBot.Features.Help;
 using ArtBot.Features.Improvements;
+using ArtBot.Features.Impediments;
 using ArtBot.Features.Votes;
 
 namespace ArtBot.Features.Commands;
@@ -19,6 +20,10 @@ public static class CommandCatalog
         ArtCommands.Art(),
         ArtCommands.Pi(),
         ArtCommands.Sync(),
+        ImpedimentCommands.Raise(),
+        ImpedimentCommands.Blocked(),
+        ImpedimentCommands.List(),
+        ImpedimentCommands.Risks(),
         WorkshopCommands.Inspect(),
         WorkshopCommands.Improve(),
         ImprovementCommands.List(),
