@@ -7,6 +7,7 @@ using ArtBot.BotFramework.Schema;
 using ArtBot.Domain.Conversations;
 using ArtBot.Features.Arts;
 using ArtBot.Features.Commands;
+using ArtBot.Features.Improvements;
 using ArtBot.Features.Impediments;
 using ArtBot.Features.Installation;
 using ArtBot.Features.People;
@@ -71,6 +72,7 @@ public static class ArtBotServices
         services.AddVotes();
         services.AddPeople();
         services.AddImpediments();
+        services.AddImprovements();
         services.AddSingleton(sp => new CommandRouter(CommandCatalog.Create(), sp.GetRequiredService<ILogger<CommandRouter>>()));
         services.AddSingleton(BuildRouter);
 

@@ -1,5 +1,6 @@
 using ArtBot.Features.Arts;
 using ArtBot.Features.Help;
+using ArtBot.Features.Improvements;
 using ArtBot.Features.Impediments;
 using ArtBot.Features.Votes;
 
@@ -23,5 +24,8 @@ public static class CommandCatalog
         ImpedimentCommands.Blocked(),
         ImpedimentCommands.List(),
         ImpedimentCommands.Risks(),
+        WorkshopCommands.Inspect(),
+        WorkshopCommands.Improve(),
+        ImprovementCommands.List(),
     ];
 }
