@@ -1,10 +1,12 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
+using ArtBot.Domain.Text;
+
 namespace ArtBot.Domain.Arts;
 
 /// <summary>The pure rules of ART settings: names, time zones, sync day and time, PI dates.</summary>
-public static partial class ArtRules
+public static class ArtRules
 {
     public const int MaxNameLength = 100;
     public const int MaxPiLengthDays = 7 * 16;
@@ -12,7 +14,7 @@ public static partial class ArtRules
     /// <summary>A clean display name (ART, team or PI): tags removed, whitespace collapsed, 1 to 100 characters.</summary>
     public static Checked<string> CheckName(string? text, string what)
     {
-        var clean = Whitespace().Replace(HtmlTag().Replace(text ?? string.Empty, " "), " ").Trim();
+        var clean = PlainText.OneLine(text);
         return clean.Length switch
         {
             0 => Checked.Fail<string>($"Please give the {what} a name."),
@@ -113,9 +115,5 @@ public static partial class ArtRules
 
     private static string Shorten(string? text) => text is { Length: > 40 } ? text[..40] + "\u2026" : text ?? string.Empty;
 
-    [GeneratedRegex("<[^>]*>")]
-    private static partial Regex HtmlTag();
 
-    [GeneratedRegex(@"[\s\p{Cc}]+")]
-    private static partial Regex Whitespace();
 }

@@ -3,10 +3,12 @@ using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
 
+using ArtBot.Domain.Text;
+
 namespace ArtBot.Domain.Impediments;
 
 /// <summary>The pure rules of impediment text and values: clean-up, limits, parsing, age.</summary>
-public static partial class ImpedimentRules
+public static class ImpedimentRules
 {
     public const int MaxTitleLength = 200;
     public const int MaxDescriptionLength = 4000;
@@ -22,7 +24,7 @@ public static partial class ImpedimentRules
     /// </summary>
     public static TextCheck<(string Title, string Description)> CheckCommandText(string? text)
     {
-        var plain = PlainText(text);
+        var plain = PlainText.FromHtml(text);
         if (plain.Length == 0)
         {
             return TextCheck.Refused<(string, string)>("Please say what blocks you, e.g. `impediment Test environment down since Monday`.");
@@ -34,14 +36,14 @@ public static partial class ImpedimentRules
         }
 
         var title = DeriveTitle(plain);
-        var description = string.Equals(Collapse(plain), title, StringComparison.Ordinal) ? "" : plain;
+        var description = string.Equals(PlainText.Collapse(plain), title, StringComparison.Ordinal) ? "" : plain;
         return TextCheck.Ok<(string, string)>((title, description));
     }
 
     /// <summary>A title: required, plain text, at most <see cref="MaxTitleLength"/> characters.</summary>
     public static TextCheck<string> CheckTitle(string? text)
     {
-        var plain = Collapse(PlainText(text));
+        var plain = PlainText.Collapse(PlainText.FromHtml(text));
         return plain.Length switch
         {
             0 => TextCheck.Refused<string>("Please give the impediment a title."),
@@ -53,7 +55,7 @@ public static partial class ImpedimentRules
     /// <summary>A description: optional, plain text (line breaks kept), at most <see cref="MaxDescriptionLength"/> characters.</summary>
     public static TextCheck<string> CheckDescription(string? text)
     {
-        var plain = PlainText(text);
+        var plain = PlainText.FromHtml(text);
         return plain.Length > MaxDescriptionLength
             ? TextCheck.Refused<string>($"The description is {plain.Length} characters long; please keep it to {MaxDescriptionLength}.")
             : TextCheck.Ok<string>(plain);
@@ -62,7 +64,7 @@ public static partial class ImpedimentRules
     /// <summary>A resolution note: required, at most <see cref="MaxNoteLength"/> characters.</summary>
     public static TextCheck<string> CheckNote(string? text)
     {
-        var plain = PlainText(text);
+        var plain = PlainText.FromHtml(text);
         return plain.Length switch
         {
             0 => TextCheck.Refused<string>("Please add a short note on how it was resolved."),
@@ -74,48 +76,10 @@ public static partial class ImpedimentRules
     /// <summary>An optional team name (one line, at most <see cref="MaxTeamNameLength"/>); empty means none.</summary>
     public static TextCheck<string?> CheckTeamName(string? text)
     {
-        var plain = Collapse(PlainText(text));
+        var plain = PlainText.Collapse(PlainText.FromHtml(text));
         return plain.Length > MaxTeamNameLength
             ? TextCheck.Refused<string?>($"Please keep the team name to {MaxTeamNameLength} characters.")
             : TextCheck.Ok<string?>(plain.Length == 0 ? null : plain);
-    }
-
-    /// <summary>
-    /// HTML (as Teams sends message bodies) to plain text: tags removed (block ends and &lt;br&gt; become line breaks,
-    /// scripts and styles dropped with their content), entities decoded, spaces collapsed, at most one blank line.
-    /// </summary>
-    public static string PlainText(string? html)
-    {
-        if (string.IsNullOrEmpty(html))
-        {
-            return "";
-        }
-
-        var text = ScriptOrStyle().Replace(html, " ");
-        text = LineBreakTag().Replace(text, "\n");
-        text = Tag().Replace(text, "");
-        text = WebUtility.HtmlDecode(text).Replace('\u00a0', ' ');
-        var lines = text.Split('\n').Select(line => Collapse(line)).ToList();
-        var builder = new StringBuilder(text.Length);
-        var blank = false;
-        foreach (var line in lines)
-        {
-            if (line.Length == 0)
-            {
-                blank = builder.Length > 0;
-                continue;
-            }
-
-            if (builder.Length > 0)
-            {
-                builder.Append(blank ? "\n\n" : "\n");
-            }
-
-            builder.Append(line);
-            blank = false;
-        }
-
-        return builder.ToString();
     }
 
     /// <summary>The first line or sentence, cut at a word boundary near <see cref="DerivedTitleLength"/>.</summary>
@@ -195,36 +159,10 @@ public static partial class ImpedimentRules
     public static bool IsAgeing(Impediment impediment, DateTimeOffset now, int days) =>
         impediment.IsOpen && impediment.Age(now) > TimeSpan.FromDays(days);
 
-    /// <summary>Escapes the characters Teams' Markdown subset would interpret, so text shows as typed.</summary>
-    public static string EscapeMarkdown(string text)
-    {
-        var builder = new StringBuilder(text.Length + 8);
-        foreach (var c in text)
-        {
-            if (c is '\\' or '*' or '_' or '[' or ']' or '(' or ')' or '#' or '`' or '~' or '>' or '<' or '!' or '|')
-            {
-                builder.Append('\\');
-            }
 
-            builder.Append(c);
-        }
 
-        return builder.ToString();
-    }
 
-    private static string Collapse(string text) => Whitespace().Replace(text, " ").Trim();
 
-    [GeneratedRegex(@"<(script|style)\b[^>]*>.*?</\1\s*>", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
-    private static partial Regex ScriptOrStyle();
-
-    [GeneratedRegex(@"<\s*(br\s*/?|/\s*(p|div|li|h[1-6]|tr|blockquote))\s*>", RegexOptions.IgnoreCase)]
-    private static partial Regex LineBreakTag();
-
-    [GeneratedRegex("<[^>]*>")]
-    private static partial Regex Tag();
-
-    [GeneratedRegex(@"[\s\p{Cc}]+")]
-    private static partial Regex Whitespace();
 }
 
 /// <summary>A checked input: the clean value, or why it was refused.</summary>

@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 
+using ArtBot.Domain.Text;
+
 namespace ArtBot.Domain.Improvements;
 
 /// <summary>The pure rules of improvement items: texts, statuses, field changes, review lists and carry-over.</summary>
@@ -61,7 +63,7 @@ public static partial class ImprovementRules
         var clean = new List<string>();
         foreach (var why in whys.Take(MaxWhys))
         {
-            var collapsed = Collapse(why);
+            var collapsed = PlainText.OneLine(why);
             if (collapsed.Length == 0)
             {
                 continue;
@@ -72,7 +74,7 @@ public static partial class ImprovementRules
                 return (null, $"Please keep each answer to \"why?\" to {MaxWhyLength} characters.");
             }
 
-            clean.Add(EscapeMarkdown(collapsed));
+            clean.Add(PlainText.EscapeMarkdown(collapsed));
         }
 
         return clean.Count == 0 ? (null, "Please answer at least the first \"why?\" before saving the root cause.") : (clean, null);
@@ -90,7 +92,7 @@ public static partial class ImprovementRules
 
         if (ids.FirstOrDefault(id => !ImpedimentId().IsMatch(id)) is { } bad)
         {
-            return (null, $"\"{EscapeMarkdown(bad.Length > 40 ? bad[..40] + "..." : bad)}\" is not an impediment id (letters, digits, - and _ only).");
+            return (null, $"\"{PlainText.EscapeMarkdown(bad.Length > 40 ? bad[..40] + "..." : bad)}\" is not an impediment id (letters, digits, - and _ only).");
         }
 
         return (ids, null);
@@ -185,42 +187,18 @@ public static partial class ImprovementRules
         };
     }
 
-    /// <summary>Escapes the characters Teams' Markdown subset would interpret, so text shows as typed.</summary>
-    public static string EscapeMarkdown(string text)
-    {
-        var builder = new StringBuilder(text.Length + 8);
-        foreach (var c in text)
-        {
-            if (c is '\\' or '*' or '_' or '[' or ']' or '(' or ')' or '#' or '`' or '~' or '>' or '<' or '!' or '|')
-            {
-                builder.Append('\\');
-            }
-
-            builder.Append(c);
-        }
-
-        return builder.ToString();
-    }
-
     private static TextCheck Check(string? text, int max, string emptyError, string what)
     {
-        var collapsed = Collapse(text);
+        var collapsed = PlainText.OneLine(text);
         return collapsed.Length switch
         {
             0 => new TextCheck(null, emptyError),
             _ when collapsed.Length > max => new TextCheck(null, $"That {what} is {collapsed.Length} characters long; please keep it to {max}."),
-            _ => new TextCheck(EscapeMarkdown(collapsed), null),
+            _ => new TextCheck(PlainText.EscapeMarkdown(collapsed), null),
         };
     }
 
-    private static string Collapse(string? text) =>
-        Whitespace().Replace(System.Net.WebUtility.HtmlDecode(HtmlTag().Replace(text ?? string.Empty, " ")), " ").Trim();
 
-    [GeneratedRegex("<[^>]*>")]
-    private static partial Regex HtmlTag();
-
-    [GeneratedRegex(@"[\s\p{Cc}]+")]
-    private static partial Regex Whitespace();
 
     [GeneratedRegex("^[A-Za-z0-9_-]{1,64}$")]
     private static partial Regex ImpedimentId();

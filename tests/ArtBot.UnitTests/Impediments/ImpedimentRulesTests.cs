@@ -1,4 +1,5 @@
 using ArtBot.Domain.Impediments;
+using ArtBot.Domain.Text;
 
 namespace ArtBot.UnitTests.Impediments;
 
@@ -40,7 +41,7 @@ public sealed class ImpedimentRulesTests
     [Fact]
     public void Html_is_stripped_with_scripts_entities_and_line_breaks_handled()
     {
-        var text = ImpedimentRules.PlainText(
+        var text = PlainText.FromHtml(
             "<p>The <strong>test environment</strong> is down &amp; blocked.</p><script>alert('x')</script><p>Ticket&nbsp;INC-1<br/>Line two</p>");
 
         Assert.Equal("The test environment is down & blocked.\nTicket INC-1\nLine two", text);
@@ -123,7 +124,7 @@ public sealed class ImpedimentRulesTests
     [Fact]
     public void Markdown_is_escaped()
     {
-        Assert.Equal(@"\*\*x\*\* \[a\]\(b\)", ImpedimentRules.EscapeMarkdown("**x** [a](b)"));
+        Assert.Equal(@"\*\*x\*\* \[a\]\(b\)", PlainText.EscapeMarkdown("**x** [a](b)"));
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using ArtBot.BotFramework.Cards;
 using ArtBot.Domain.Improvements;
+using ArtBot.Domain.Text;
 using ArtBot.Features.Improvements;
 using ArtBot.UnitTests.Cards;
 
@@ -34,7 +35,7 @@ public sealed class ImprovementCardTests
     private static IReadOnlyList<WorkshopProblem> Problems(int count, int length = 60) =>
         [.. Enumerable.Range(0, count).Select(i => new WorkshopProblem(
             (i + 1).ToString("x12", System.Globalization.CultureInfo.InvariantCulture),
-            ImprovementRules.EscapeMarkdown($"Problem {i}: " + string.Concat(Enumerable.Repeat(Hostile, 20)))[..length].TrimEnd('\\'),
+            PlainText.EscapeMarkdown($"Problem {i}: " + string.Concat(Enumerable.Repeat(Hostile, 20)))[..length].TrimEnd('\\'),
             "Megan Bowen", T0.AddMinutes(i)))];
 
     private static IReadOnlyList<ParticipantDots> Voters(IReadOnlyList<WorkshopProblem> problems, int count) =>

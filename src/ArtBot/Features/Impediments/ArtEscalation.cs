@@ -3,6 +3,7 @@ using ArtBot.BotFramework.Connector;
 using ArtBot.BotFramework.Schema;
 using ArtBot.Domain.Arts;
 using ArtBot.Domain.Impediments;
+using ArtBot.Domain.Text;
 
 namespace ArtBot.Features.Impediments;
 
@@ -25,7 +26,7 @@ public sealed partial class ArtEscalation(
         }
 
         var card = ConversationEscalation.Build(impediment, by, time.GetUtcNow());
-        var from = impediment.TeamName is { Length: > 0 } team ? $"team {ImpedimentRules.EscapeMarkdown(team)}" : "a team";
+        var from = impediment.TeamName is { Length: > 0 } team ? $"team {PlainText.EscapeMarkdown(team)}" : "a team";
         card.Body.Add(new TextBlock($"Escalated from {from} to {art.Name}'s RTEs: {string.Join(", ", art.Rtes.Select(r => r.Name ?? "unnamed"))}.") { Wrap = true });
         var outcome = await connector.SendToConversationAsync(
             art.ServiceUrl, art.TenantId, art.SummaryConversationId, Activity.CreateMessage(attachments: card.ToAttachment()), cancellationToken);

@@ -1,6 +1,7 @@
 using ArtBot.BotFramework.Cards;
 using ArtBot.BotFramework.Schema;
 using ArtBot.Domain.Impediments;
+using ArtBot.Domain.Text;
 
 namespace ArtBot.Features.Impediments;
 
@@ -39,13 +40,13 @@ public sealed partial class ConversationEscalation(SharedImpedimentCards cards, 
             Body =
             [
                 new TextBlock($"Escalated {kind.ToLowerInvariant()} \u00b7 needs the RTE") { Color = "Attention", Weight = "Bolder", Size = "Small" },
-                new TextBlock(ImpedimentRules.EscapeMarkdown(impediment.Title)) { Size = "Large", Weight = "Bolder", Style = "heading" },
+                new TextBlock(PlainText.EscapeMarkdown(impediment.Title)) { Size = "Large", Weight = "Bolder", Style = "heading" },
                 new FactSet(
                 [
-                    new Fact("Escalated by", ImpedimentRules.EscapeMarkdown(by.DisplayName)),
+                    new Fact("Escalated by", PlainText.EscapeMarkdown(by.DisplayName)),
                     new Fact("Severity", impediment.Severity.ToString()),
                     new Fact("ROAM", ImpedimentCard.Status(impediment)),
-                    new Fact("Owner", impediment.Owner is { } owner ? ImpedimentRules.EscapeMarkdown(owner.DisplayName) : "Nobody yet"),
+                    new Fact("Owner", impediment.Owner is { } owner ? PlainText.EscapeMarkdown(owner.DisplayName) : "Nobody yet"),
                     new Fact("Open for", ImpedimentRules.DescribeAge(impediment.Age(now))),
                 ]),
                 new TextBlock(impediment.ArtId is null

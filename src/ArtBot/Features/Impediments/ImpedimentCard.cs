@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using ArtBot.BotFramework.Cards;
 using ArtBot.Domain.Impediments;
+using ArtBot.Domain.Text;
 
 namespace ArtBot.Features.Impediments;
 
@@ -223,5 +224,5 @@ public static class ImpedimentCard
 
     private static string When(DateTimeOffset at) => at.ToUniversalTime().ToString("d MMM yyyy HH:mm 'UTC'", CultureInfo.InvariantCulture);
 
-    private static string Md(string text) => ImpedimentRules.EscapeMarkdown(text);
+    private static string Md(string text) => PlainText.EscapeMarkdown(text);
 }

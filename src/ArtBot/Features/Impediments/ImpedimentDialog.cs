@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using ArtBot.BotFramework.Cards;
 using ArtBot.Domain.Impediments;
+using ArtBot.Domain.Text;
 
 namespace ArtBot.Features.Impediments;
 
@@ -32,13 +33,13 @@ public static class ImpedimentDialog
         if (values.SourceAuthor is { Length: > 0 } || values.SourceLink is { Length: > 0 })
         {
             body.Add(new TextBlock(values.SourceAuthor is { Length: > 0 } author
-                ? $"From a message by {ImpedimentRules.EscapeMarkdown(author)}; the impediment links back to it."
+                ? $"From a message by {PlainText.EscapeMarkdown(author)}; the impediment links back to it."
                 : "From a message; the impediment links back to it.") { IsSubtle = true, Size = "Small", Spacing = "None" });
         }
 
         if (values.Notice is { } notice)
         {
-            body.Add(new TextBlock(ImpedimentRules.EscapeMarkdown(notice)) { Color = values.NoticeIsError ? "Attention" : "Warning" });
+            body.Add(new TextBlock(PlainText.EscapeMarkdown(notice)) { Color = values.NoticeIsError ? "Attention" : "Warning" });
         }
 
         body.Add(new TextInput

@@ -1,5 +1,6 @@
 using ArtBot.BotFramework.Cards;
 using ArtBot.Domain.Impediments;
+using ArtBot.Domain.Text;
 
 namespace ArtBot.Features.Impediments;
 
@@ -22,7 +23,7 @@ public static class ImpedimentListCard
         {
             body.Add(new Container(
             [
-                new TextBlock(ImpedimentRules.EscapeMarkdown(impediment.Title)) { Weight = "Bolder" },
+                new TextBlock(PlainText.EscapeMarkdown(impediment.Title)) { Weight = "Bolder" },
                 new TextBlock(Line(impediment, now)) { IsSubtle = true, Spacing = "None" },
             ]) { Separator = true });
         }
@@ -39,12 +40,12 @@ public static class ImpedimentListCard
     public static string Line(Impediment impediment, DateTimeOffset now)
     {
         var kind = impediment.Kind == ImpedimentKind.Risk ? "Risk" : "Impediment";
-        var owner = impediment.Owner is { } person ? "owner " + ImpedimentRules.EscapeMarkdown(person.DisplayName) : "no owner";
+        var owner = impediment.Owner is { } person ? "owner " + PlainText.EscapeMarkdown(person.DisplayName) : "no owner";
         var age = impediment.IsOpen
             ? "open " + ImpedimentRules.DescribeAge(impediment.Age(now))
             : "resolved after " + ImpedimentRules.DescribeAge(impediment.Age(now));
         var escalated = impediment.EscalatedAt is null ? "" : " \u00b7 escalated";
-        var team = impediment.TeamName is { Length: > 0 } name ? ImpedimentRules.EscapeMarkdown(name) + " \u00b7 " : "";
+        var team = impediment.TeamName is { Length: > 0 } name ? PlainText.EscapeMarkdown(name) + " \u00b7 " : "";
         return $"{team}{kind} \u00b7 {impediment.Severity} \u00b7 {ImpedimentCard.Status(impediment)} \u00b7 {owner} \u00b7 {age}{escalated}";
     }
 }

@@ -4,6 +4,7 @@ using ArtBot.BotFramework.Schema;
 using ArtBot.Domain.Arts;
 using ArtBot.Domain.Conversations;
 using ArtBot.Domain.Impediments;
+using ArtBot.Domain.Text;
 
 namespace ArtBot.Features.Impediments;
 
@@ -151,7 +152,7 @@ public sealed partial class ImpedimentMessageExtension(
     /// <summary>The dialog's values for a message (HTML stripped, cut to the limits), or empty for the compose box.</summary>
     public static ImpedimentDialog.Values Prefill(MessageActionsPayload? payload, string? team)
     {
-        var text = ImpedimentRules.PlainText(payload?.Body?.Content);
+        var text = PlainText.FromHtml(payload?.Body?.Content);
         string? notice = null;
         if (payload is not null && text.Length == 0)
         {

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using ArtBot.BotFramework.Cards;
 using ArtBot.Domain.Improvements;
+using ArtBot.Domain.Text;
 
 namespace ArtBot.Features.Improvements;
 
@@ -11,11 +12,11 @@ public static class CarryOverCard
     {
         var body = new List<CardElement>
         {
-            new TextBlock($"{ImprovementRules.EscapeMarkdown(artName)} \u00b7 {ImprovementRules.EscapeMarkdown(newPi)} started") { IsSubtle = true, Size = "Small", Spacing = "None" },
-            new TextBlock("Improvement items carried into " + ImprovementRules.EscapeMarkdown(newPi)) { Size = "Large", Weight = "Bolder", Style = "heading" },
+            new TextBlock($"{PlainText.EscapeMarkdown(artName)} \u00b7 {PlainText.EscapeMarkdown(newPi)} started") { IsSubtle = true, Size = "Small", Spacing = "None" },
+            new TextBlock("Improvement items carried into " + PlainText.EscapeMarkdown(newPi)) { Size = "Large", Weight = "Bolder", Style = "heading" },
             new TextBlock(
                 (items.Count == 1 ? "This item is" : $"These {items.Count} items are") + " not done yet"
-                + (previousPi is { Length: > 0 } previous ? $" after {ImprovementRules.EscapeMarkdown(previous)}" : string.Empty)
+                + (previousPi is { Length: > 0 } previous ? $" after {PlainText.EscapeMarkdown(previous)}" : string.Empty)
                 + ". Owners: plan capacity for them, update their status, and we will review them at the next Inspect & Adapt."),
         };
         foreach (var item in items.Take(ImprovementListCard.MaxShown))
@@ -41,6 +42,6 @@ public static class CarryOverCard
     /// <summary>The 1:1 reminder an owner gets.</summary>
     public static AdaptiveCard Reminder(string artName, string newPi, IReadOnlyList<ImprovementItem> items, DateTimeOffset now) =>
         ImprovementListCard.Build(
-            $"Your improvement items for {ImprovementRules.EscapeMarkdown(newPi)} ({ImprovementRules.EscapeMarkdown(artName)})",
+            $"Your improvement items for {PlainText.EscapeMarkdown(newPi)} ({PlainText.EscapeMarkdown(artName)})",
             items, now, "None.");
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using ArtBot.BotFramework.Cards;
 using ArtBot.Domain.Improvements;
+using ArtBot.Domain.Text;
 
 namespace ArtBot.Features.Improvements;
 
@@ -65,7 +66,7 @@ public static class ImprovementCard
     /// <summary>"20 Nov 2026 Ceri: status Proposed → Committed".</summary>
     public static string Describe(ImprovementChange change)
     {
-        var who = change.ByName is { Length: > 0 } name ? ImprovementRules.EscapeMarkdown(name) : "ArtBot";
+        var who = change.ByName is { Length: > 0 } name ? PlainText.EscapeMarkdown(name) : "ArtBot";
         var when = change.At.ToString("d MMM yyyy HH:mm", CultureInfo.InvariantCulture);
         var what = change.Field switch
         {
@@ -80,19 +81,19 @@ public static class ImprovementCard
     {
         var facts = new List<Fact>
         {
-            new("Owner", item.OwnerName is { Length: > 0 } owner ? ImprovementRules.EscapeMarkdown(owner) : "nobody yet"),
+            new("Owner", item.OwnerName is { Length: > 0 } owner ? PlainText.EscapeMarkdown(owner) : "nobody yet"),
             new("Status", ImprovementRules.Describe(item.Status)),
-            new("Target PI", item.TargetPi is { Length: > 0 } target ? ImprovementRules.EscapeMarkdown(target) : "the next PI"),
+            new("Target PI", item.TargetPi is { Length: > 0 } target ? PlainText.EscapeMarkdown(target) : "the next PI"),
             new("Expected outcome", item.ExpectedOutcome ?? "not set"),
         };
         if (item.SourcePi is { Length: > 0 } source)
         {
-            facts.Add(new("From the I&A of", ImprovementRules.EscapeMarkdown(source)));
+            facts.Add(new("From the I&A of", PlainText.EscapeMarkdown(source)));
         }
 
         if (item.CarriedFromPi is { Length: > 0 } carried)
         {
-            facts.Add(new("Carried over from", ImprovementRules.EscapeMarkdown(carried)));
+            facts.Add(new("Carried over from", PlainText.EscapeMarkdown(carried)));
         }
 
         if (item.ImpedimentIds.Count > 0)

@@ -3,6 +3,7 @@ using ArtBot.BotFramework.Schema;
 using ArtBot.Domain.Arts;
 using ArtBot.Domain.Conversations;
 using ArtBot.Domain.Improvements;
+using ArtBot.Domain.Text;
 
 namespace ArtBot.Features.Improvements;
 
@@ -102,7 +103,7 @@ public sealed partial class ImprovementCarryOver(
             var mentions = owners.Select(o => (Text: $"<at>{System.Net.WebUtility.HtmlEncode(o.OwnerName ?? "owner")}</at>", Owner: o)).ToList();
             message = message with
             {
-                Text = $"Open improvement items move into {ImprovementRules.EscapeMarkdown(newPi)}: " + string.Join(", ", mentions.Select(m => m.Text)),
+                Text = $"Open improvement items move into {PlainText.EscapeMarkdown(newPi)}: " + string.Join(", ", mentions.Select(m => m.Text)),
                 Entities = [.. mentions.Select(m => new Entity { Type = "mention", Text = m.Text, Mentioned = new ChannelAccount { Id = m.Owner.OwnerTeamsId, Name = m.Owner.OwnerName } })],
             };
         }

@@ -2,6 +2,7 @@ using ArtBot.BotFramework.Routing;
 using ArtBot.BotFramework.Schema;
 using ArtBot.Domain.Arts;
 using ArtBot.Domain.Improvements;
+using ArtBot.Domain.Text;
 using ArtBot.Features.Commands;
 
 namespace ArtBot.Features.Improvements;
@@ -28,7 +29,7 @@ public static class ImprovementCommands
 
         var place = await ImprovementPlace.ResolveAsync(turn.Activity, turn.Services.GetRequiredService<IArtStore>(), cancellationToken);
         var items = await turn.Services.GetRequiredService<IImprovementStore>().ListAsync(place.Scope, cancellationToken);
-        var whose = place.Art is { } art ? ImprovementRules.EscapeMarkdown(art.Name) : "this conversation";
+        var whose = place.Art is { } art ? PlainText.EscapeMarkdown(art.Name) : "this conversation";
         var now = turn.Services.GetRequiredService<TimeProvider>().GetUtcNow();
         var card = word == "mine"
             ? ImprovementListCard.Build(

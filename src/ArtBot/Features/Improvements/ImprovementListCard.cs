@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using ArtBot.BotFramework.Cards;
 using ArtBot.Domain.Improvements;
+using ArtBot.Domain.Text;
 
 namespace ArtBot.Features.Improvements;
 
@@ -52,7 +53,7 @@ public static class ImprovementListCard
     /// <summary>"In progress · owner Adele Vance · 12 days · PI 2027.1".</summary>
     public static string Line(ImprovementItem item, DateTimeOffset now) =>
         ImprovementRules.Describe(item.Status)
-        + " \u00b7 " + (item.OwnerName is { Length: > 0 } owner ? "owner " + ImprovementRules.EscapeMarkdown(owner) : "no owner")
+        + " \u00b7 " + (item.OwnerName is { Length: > 0 } owner ? "owner " + PlainText.EscapeMarkdown(owner) : "no owner")
         + " \u00b7 " + ImprovementRules.Age(item.CreatedAt, now)
-        + (item.TargetPi is { Length: > 0 } pi ? " \u00b7 " + ImprovementRules.EscapeMarkdown(pi) : string.Empty);
+        + (item.TargetPi is { Length: > 0 } pi ? " \u00b7 " + PlainText.EscapeMarkdown(pi) : string.Empty);
 }

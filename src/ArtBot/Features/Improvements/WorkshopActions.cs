@@ -3,6 +3,7 @@ using ArtBot.BotFramework.Routing;
 using ArtBot.BotFramework.Schema;
 using ArtBot.Domain.Arts;
 using ArtBot.Domain.Improvements;
+using ArtBot.Domain.Text;
 
 namespace ArtBot.Features.Improvements;
 
@@ -142,8 +143,8 @@ public sealed partial class WorkshopActions(
         if (!allowed)
         {
             return CardResponses.Error("NotAllowed", art is not null
-                ? $"Only the RTEs of {ImprovementRules.EscapeMarkdown(art.Name)} can close voting."
-                : $"Only {(workshop.StarterName is { Length: > 0 } name ? ImprovementRules.EscapeMarkdown(name) : "the person who started the workshop")} can close voting.");
+                ? $"Only the RTEs of {PlainText.EscapeMarkdown(art.Name)} can close voting."
+                : $"Only {(workshop.StarterName is { Length: > 0 } name ? PlainText.EscapeMarkdown(name) : "the person who started the workshop")} can close voting.");
         }
 
         if (!workshop.IsClosed)

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using ArtBot.BotFramework.Cards;
 using ArtBot.Domain.Improvements;
+using ArtBot.Domain.Text;
 
 namespace ArtBot.Features.Improvements;
 
@@ -91,12 +92,12 @@ public static class WorkshopCard
         };
     }
 
-    public static string PiLabel(string? pi) => pi is { Length: > 0 } ? ImprovementRules.EscapeMarkdown(pi) : "no PI";
+    public static string PiLabel(string? pi) => pi is { Length: > 0 } ? PlainText.EscapeMarkdown(pi) : "no PI";
 
     private static string Header(Workshop workshop)
     {
-        var by = workshop.StarterName is { Length: > 0 } name ? $" \u00b7 started by {ImprovementRules.EscapeMarkdown(name)}" : string.Empty;
-        var closed = workshop.IsClosed ? " \u00b7 closed" + (workshop.ClosedByName is { Length: > 0 } closer ? $" by {ImprovementRules.EscapeMarkdown(closer)}" : string.Empty) : string.Empty;
+        var by = workshop.StarterName is { Length: > 0 } name ? $" \u00b7 started by {PlainText.EscapeMarkdown(name)}" : string.Empty;
+        var closed = workshop.IsClosed ? " \u00b7 closed" + (workshop.ClosedByName is { Length: > 0 } closer ? $" by {PlainText.EscapeMarkdown(closer)}" : string.Empty) : string.Empty;
         return $"Inspect & Adapt \u00b7 {PiLabel(workshop.Pi)}{by}{closed}";
     }
 
@@ -114,8 +115,8 @@ public static class WorkshopCard
         foreach (var item in review)
         {
             var line = $"**{item.Title}** \u00b7 {ImprovementRules.Describe(item.Status)} \u00b7 "
-                + (item.OwnerName is { Length: > 0 } owner ? "owner " + ImprovementRules.EscapeMarkdown(owner) : "no owner")
-                + (item.CarriedFromPi is { Length: > 0 } from ? $" \u00b7 carried over from {ImprovementRules.EscapeMarkdown(from)}" : string.Empty);
+                + (item.OwnerName is { Length: > 0 } owner ? "owner " + PlainText.EscapeMarkdown(owner) : "no owner")
+                + (item.CarriedFromPi is { Length: > 0 } from ? $" \u00b7 carried over from {PlainText.EscapeMarkdown(from)}" : string.Empty);
             items.Add(new TextBlock("- " + line) { Spacing = "Small" });
             if (item.Outcome is { Length: > 0 } outcome)
             {
@@ -129,7 +130,7 @@ public static class WorkshopCard
     private static Container OpenProblem(Workshop workshop, WorkshopProblem problem, int number, int dots, ParticipantDots? mine)
     {
         var voted = mine?.ProblemIds.Contains(problem.Id, StringComparer.Ordinal) == true;
-        var summary = Dots(dots) + (problem.AuthorName is { Length: > 0 } author ? $" \u00b7 added by {ImprovementRules.EscapeMarkdown(author)}" : string.Empty)
+        var summary = Dots(dots) + (problem.AuthorName is { Length: > 0 } author ? $" \u00b7 added by {PlainText.EscapeMarkdown(author)}" : string.Empty)
             + (voted ? " \u00b7 your dot is here" : string.Empty);
         var data = Data(workshop);
         data["problemId"] = problem.Id;

@@ -2,6 +2,7 @@ using ArtBot.BotFramework.Routing;
 using ArtBot.BotFramework.Schema;
 using ArtBot.Domain.Arts;
 using ArtBot.Domain.Improvements;
+using ArtBot.Domain.Text;
 using ArtBot.Features.Commands;
 
 namespace ArtBot.Features.Improvements;
@@ -50,7 +51,7 @@ public static partial class WorkshopCommands
         if (!place.MayRun(null))
         {
             await turn.SendAsync(Activity.CreateMessage(
-                $"Only the RTEs of {ImprovementRules.EscapeMarkdown(place.Art!.Name)} can start its Inspect & Adapt workshop."), cancellationToken);
+                $"Only the RTEs of {PlainText.EscapeMarkdown(place.Art!.Name)} can start its Inspect & Adapt workshop."), cancellationToken);
             return;
         }
 
