@@ -8,6 +8,7 @@ using ArtBot.Domain.Conversations;
 using ArtBot.Features.Arts;
 using ArtBot.Features.Commands;
 using ArtBot.Features.Installation;
+using ArtBot.Features.Sync;
 using ArtBot.Features.Votes;
 using ArtBot.Storage.Conversations;
 using ArtBot.Storage.Tables;
@@ -67,6 +68,7 @@ public static class ArtBotServices
         services.AddSingleton<ServiceUrlTracker>();
         services.AddArts();
         services.AddVotes();
+        services.AddSync(configuration);
         services.AddSingleton(sp => new CommandRouter(CommandCatalog.Create(), sp.GetRequiredService<ILogger<CommandRouter>>()));
         services.AddSingleton(BuildRouter);
 

@@ -1,4 +1,5 @@
 using ArtBot.Features.Help;
+using ArtBot.Features.Sync;
 using ArtBot.Features.Votes;
 
 namespace ArtBot.Features.Commands;
@@ -14,5 +15,6 @@ public static class CommandCatalog
         HelpCommand.Create(),
         VoteCommands.Vote(),
         VoteCommands.List(),
+        SyncCommands.Sync(),
     ];
 }
