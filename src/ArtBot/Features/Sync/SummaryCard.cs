@@ -15,8 +15,8 @@ namespace ArtBot.Features.Sync;
 public static class SummaryCard
 {
     public const string RaiseVerb = "sync.raise";
-    public const int MaxTeamsListed = 60;
-    public const int MaxHelpItems = 25;
+    public const int MaxTeamsListed = 40;
+    public const int MaxHelpItems = 20;
     public const int MaxPeopleListed = 40;
 
     public static AdaptiveCard Build(
@@ -35,7 +35,7 @@ public static class SummaryCard
             body.Add(Heading("Needs help"));
             foreach (var help in summary.NeedsHelp.Take(MaxHelpItems))
             {
-                var line = $"**{help.Answer.TeamName}** \u00b7 {SyncText.Kind(help.Kind)}: {help.Item.Text}";
+                var line = $"**{help.Answer.TeamName}** \u00b7 {SyncText.Kind(help.Kind)}: {Shorten(help.Item.Text, 200)}";
                 var items = new List<CardElement> { new TextBlock(line) };
                 if (help.Item.ImpedimentId is { } impediment)
                 {
@@ -114,5 +114,5 @@ public static class SummaryCard
         }
     }
 
-    private static string Shorten(string text) => text.Length > 140 ? text[..140] + "\u2026" : text;
+    private static string Shorten(string text, int max = 140) => text.Length > max ? text[..max] + "\u2026" : text;
 }
