@@ -10,8 +10,8 @@ namespace ArtBot.Features.Sync;
 /// <summary>
 /// Posts an occurrence's check-in prompts (and reminders) to the ART's team channels, exactly once per channel across
 /// instances: each send is preceded by a claim (insert-if-absent, or an ETag take-over of a claim whose lease ran out)
-/// and followed by its outcome. Sends go through the <see cref="ConnectorClient"/> (its per-conversation and per-tenant
-/// limits, 429 Retry-After); at most <see cref="SyncOptions.FanOutConcurrency"/> are in flight. A send that started is
+/// and followed by its outcome. Sends go through the <see cref="FanOutSender"/> (the connector client's per-conversation
+/// and per-tenant limits, every attempt paced, 429 Retry-After honoured); at most <see cref="SyncOptions.FanOutConcurrency"/> are in flight. A send that started is
 /// never cancelled (cancellation only stops new claims), so a stopping instance leaves no half-done claim behind.
 /// 403/404 marks the team unreachable; throttled or failed sends are retried on a later tick.
 /// </summary>
@@ -19,7 +19,7 @@ public sealed class SyncFanOut(
     ISyncStore store,
     IArtStore arts,
     IPeopleDirectory people,
-    ConnectorClient connector,
+    FanOutSender sender,
     IOptions<SyncOptions> options,
     TimeProvider time,
     ILogger<SyncFanOut> logger)
@@ -40,7 +40,49 @@ public sealed class SyncFanOut(
             (team, _) => SendReminderAsync(art, occurrence, team, prompts[team.ConversationId]), cancellationToken);
     }
 
+    /// <summary>
+    /// Passes over the deliveries not done yet; a pass that ended with throttled or failed sends is followed by another once
+    /// they are due again (bounded by <see cref="SyncOptions.MaxPasses"/>), so a throttled send does not wait for a later tick.
+    /// </summary>
     private async Task<FanOutResult> RunAsync(
+        Art art, SyncOccurrence occurrence, DeliveryKind kind, IReadOnlyList<ArtTeam> teams,
+        Func<ArtTeam, SyncDelivery, Task<ConnectorOutcome>> send, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var total = FanOutResult.None;
+        for (var pass = 0; pass < Math.Max(1, settings.MaxPasses) && !cancellationToken.IsCancellationRequested; pass++)
+        {
+            var (result, retryAt) = await PassAsync(art, occurrence, kind, teams, send, cancellationToken);
+            total = new FanOutResult(total.Sent + result.Sent, total.Unreachable + result.Unreachable, total.Failed + result.Failed, result.Skipped);
+            if (result.Failed == 0 || retryAt is not { } due)
+            {
+                break;
+            }
+
+            var wait = due - time.GetUtcNow();
+            if (wait > settings.TickInterval)
+            {
+                break; // a later tick takes it
+            }
+
+            if (wait > TimeSpan.Zero)
+            {
+                try
+                {
+                    await Task.Delay(wait, time, cancellationToken);
+                }
+                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                {
+                    break;
+                }
+            }
+        }
+
+        SyncLog.FanOutDone(logger, art.Id, occurrence.Id, kind, total.Sent, total.Unreachable, total.Failed, total.Skipped);
+        return total;
+    }
+
+    private async Task<(FanOutResult Result, DateTimeOffset? RetryAt)> PassAsync(
         Art art, SyncOccurrence occurrence, DeliveryKind kind, IReadOnlyList<ArtTeam> teams,
         Func<ArtTeam, SyncDelivery, Task<ConnectorOutcome>> send, CancellationToken cancellationToken)
     {
@@ -54,10 +96,11 @@ public sealed class SyncFanOut(
             .ToList();
         if (pending.Count == 0)
         {
-            return FanOutResult.None;
+            return (FanOutResult.None with { Skipped = teams.Count }, null);
         }
 
         int sent = 0, unreachable = 0, failed = 0, skipped = teams.Count - pending.Count;
+        long earliestRetry = long.MaxValue;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, settings.FanOutConcurrency), CancellationToken = cancellationToken };
         try
         {
@@ -103,8 +146,14 @@ public sealed class SyncFanOut(
                     default:
                         Interlocked.Increment(ref failed);
                         var final = claim.Attempts >= settings.MaxAttempts ? DeliveryState.GaveUp : DeliveryState.Failed;
-                        var retryAt = done + (outcome.RetryAfter is { } wait && wait > settings.RetryDelay ? wait : settings.RetryDelay);
+                        var delay = outcome.Kind == ConnectorOutcomeKind.Throttled ? settings.ThrottledRetryDelay : settings.RetryDelay;
+                        var retryAt = done + (outcome.RetryAfter is { } asked && asked > delay ? asked : delay);
                         await store.CompleteAsync(claim, final, null, $"{outcome.Kind} {outcome.StatusCode} {outcome.ErrorCode}", done, retryAt, CancellationToken.None);
+                        if (final == DeliveryState.Failed)
+                        {
+                            InterlockedMin(ref earliestRetry, retryAt.UtcTicks);
+                        }
+
                         SyncLog.SendFailed(logger, art.Id, occurrence.Id, kind, team.ConversationId, outcome.Kind, outcome.StatusCode);
                         break;
                 }
@@ -115,8 +164,23 @@ public sealed class SyncFanOut(
             // Stopping: the sends in flight finished and were recorded; the rest is left for the next instance.
         }
 
-        SyncLog.FanOutDone(logger, art.Id, occurrence.Id, kind, sent, unreachable, failed, skipped);
-        return new FanOutResult(sent, unreachable, failed, skipped);
+        var next = earliestRetry == long.MaxValue ? (DateTimeOffset?)null : new DateTimeOffset(earliestRetry, TimeSpan.Zero);
+        return (new FanOutResult(sent, unreachable, failed, skipped), next);
+    }
+
+    private static void InterlockedMin(ref long target, long value)
+    {
+        var current = Interlocked.Read(ref target);
+        while (value < current)
+        {
+            var seen = Interlocked.CompareExchange(ref target, value, current);
+            if (seen == current)
+            {
+                return;
+            }
+
+            current = seen;
+        }
     }
 
     private Task<ConnectorOutcome> SendPromptAsync(Art art, SyncOccurrence occurrence, ArtTeam team)
@@ -124,7 +188,7 @@ public sealed class SyncFanOut(
         var closed = !occurrence.AcceptsAnswersAt(time.GetUtcNow());
         var card = CheckInCard.Build(art, occurrence, team.TeamName, null, closed);
         var activity = Activity.CreateMessage(attachments: card.ToAttachment()) with { Summary = $"ART sync check-in for {team.TeamName}" };
-        return connector.SendToConversationAsync(team.ServiceUrl, art.TenantId, team.ConversationId, activity, CancellationToken.None);
+        return sender.SendAsync(team.ServiceUrl, art.TenantId, team.ConversationId, activity);
     }
 
     private async Task<ConnectorOutcome> SendReminderAsync(Art art, SyncOccurrence occurrence, ArtTeam team, string promptActivityId)
@@ -140,7 +204,7 @@ public sealed class SyncFanOut(
         }
 
         var thread = team.ConversationId + ";messageid=" + promptActivityId;
-        return await connector.SendToConversationAsync(team.ServiceUrl, art.TenantId, thread, Activity.CreateMessage(text) with { ReplyToId = promptActivityId }, CancellationToken.None);
+        return await sender.SendAsync(team.ServiceUrl, art.TenantId, thread, Activity.CreateMessage(text) with { ReplyToId = promptActivityId });
     }
 
     /// <summary>The team's people who are not out of office (at most 20 names).</summary>

@@ -1,3 +1,4 @@
+using ArtBot.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace ArtBot.Features.Sync;
@@ -7,7 +8,8 @@ namespace ArtBot.Features.Sync;
 /// <see cref="TimeProvider"/>), and at once when <see cref="Nudge"/> is called (<c>sync now</c>). Stopping lets the
 /// sends in flight finish and record their outcome; nothing new is claimed.
 /// </summary>
-public sealed class SyncSchedulerService(SyncScheduler scheduler, IOptions<SyncOptions> options, TimeProvider time, ILogger<SyncSchedulerService> logger)
+public sealed class SyncSchedulerService(
+    SyncScheduler scheduler, StorageInitializer storage, IOptions<SyncOptions> options, TimeProvider time, ILogger<SyncSchedulerService> logger)
     : BackgroundService
 {
     private readonly SemaphoreSlim _nudge = new(0, 1);
@@ -34,6 +36,19 @@ public sealed class SyncSchedulerService(SyncScheduler scheduler, IOptions<SyncO
         if (!settings.SchedulerEnabled)
         {
             return;
+        }
+
+        // The tables are created at start-up by another hosted service: wait for them rather than fail the first ticks.
+        while (!storage.IsReady)
+        {
+            try
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(100), time, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
         }
 
         SyncLog.SchedulerStarted(logger, settings.InstanceId, settings.TickInterval);

@@ -18,6 +18,8 @@ public static class SyncServices
         services.AddSingleton(new RequiredTable(SyncStore.TableName));
         services.AddSingleton<ISyncStore>(sp => new SyncStore(sp.GetRequiredService<TableServiceClient>().GetTableClient(SyncStore.TableName)));
         services.AddSingleton<SyncCardUpdater>();
+        services.AddSingleton<FanOutPacer>();
+        services.AddSingleton<FanOutSender>();
         services.AddSingleton<SyncFanOut>();
         services.AddSingleton<SummaryPublisher>();
         services.AddSingleton<SyncScheduler>();
