@@ -13,6 +13,10 @@ public sealed partial class LocalTeams : IAsyncLifetime
 {
     public const string TenantId = "72f988bf-86f1-41af-91ab-2d7cd011db47";
     public const string PersonalChatId = "a:1-personal-alex-artbot";
+    public const string BotName = "ArtBot";
+    /// <summary>The Playground team's channels (.dev/playground/.m365agentsplayground.yml).</summary>
+    public const string GeneralChannel = "General";
+    public const string PlanningChannel = "PI Planning";
 
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(5) };
     private AzuriteInstance? _azurite;

@@ -15,6 +15,24 @@ public static class PlaygroundBrowser
         await composer.PressAsync("Enter");
     }
 
+    /// <summary>Opens a chat or channel from the left-hand list (its accessible name holds the name, icons and last message).</summary>
+    public static async Task OpenAsync(IPage page, string name)
+    {
+        await page.GetByRole(AriaRole.Treeitem, new() { NameRegex = new System.Text.RegularExpressions.Regex(System.Text.RegularExpressions.Regex.Escape(name)) }).First.ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Post", Exact = true })).ToBeVisibleAsync(new() { Timeout = 30_000 });
+    }
+
+    /// <summary>Starts a new channel post: <c>@</c>, the bot picked from the mention menu, the text, then Post.</summary>
+    public static async Task PostMentioningBotAsync(IPage page, string text)
+    {
+        var newPost = page.Locator("[role=\"textbox\"][data-lexical-editor=\"true\"]").First;
+        await newPost.ClickAsync();
+        await newPost.PressSequentiallyAsync("@");
+        await page.GetByRole(AriaRole.Menuitem, new() { Name = LocalTeams.BotName }).ClickAsync(); // not exact: the name also holds the avatar
+        await newPost.PressSequentiallyAsync(" " + text);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Post", Exact = true }).ClickAsync();
+    }
+
     /// <summary>Opens the Playground's personal chat in headless Chromium and runs <paramref name="scenario"/>; screenshots into the test output.</summary>
     public static async Task RunAsync(LocalTeams teams, string name, Func<IPage, Task> scenario)
     {

@@ -14,6 +14,8 @@ public static class TeamsPayloads
     public const string InstallationAddPersonal = "installationUpdate-add-personal";
     public const string CardAction = "invoke-adaptiveCard-action";
     public const string Reaction = "messageReaction-like";
+    public const string FetchTaskMessage = "composeExtension-fetchTask-message";
+    public const string SubmitActionMessage = "composeExtension-submitAction-message";
 
     public static JsonObject Load(string name)
     {

@@ -13,6 +13,8 @@ public sealed record Activity
     public string? Id { get; init; }
     public DateTimeOffset? Timestamp { get; init; }
     public DateTimeOffset? LocalTimestamp { get; init; }
+    /// <summary>The sender's IANA time zone (e.g. <c>Europe/Berlin</c>), when the client says.</summary>
+    public string? LocalTimezone { get; init; }
     public string? ServiceUrl { get; init; }
     public string? ChannelId { get; init; }
     public ChannelAccount? From { get; init; }

@@ -25,5 +25,9 @@ namespace ArtBot.BotFramework.Schema;
 [JsonSerializable(typeof(AdaptiveCardInvokeValue))]
 [JsonSerializable(typeof(AdaptiveCardInvokeResponse))]
 [JsonSerializable(typeof(AdaptiveCard))]
+[JsonSerializable(typeof(MessagingExtensionAction))]
+[JsonSerializable(typeof(TaskModuleResponse))]
+[JsonSerializable(typeof(TaskModuleTaskInfo))]
+[JsonSerializable(typeof(string))]
 [JsonSerializable(typeof(JsonElement))]
 public sealed partial class BotJsonContext : JsonSerializerContext;

@@ -25,6 +25,9 @@ public interface IArtStore
     /// <summary>The ART this conversation (no thread suffix) belongs to, as home or team channel; null if none.</summary>
     Task<ArtMembership?> FindByConversationAsync(string tenantId, string conversationId, CancellationToken cancellationToken);
 
+    /// <summary>The ARTs of one tenant.</summary>
+    Task<IReadOnlyList<Art>> ListAsync(string tenantId, CancellationToken cancellationToken);
+
     /// <summary>Every ART of every tenant (the scheduler's work list).</summary>
     IAsyncEnumerable<Art> ListAllAsync(CancellationToken cancellationToken);
 

@@ -12,8 +12,11 @@ namespace ArtBot.Storage.Arts;
 /// index in <c>artconversations</c>. A conversation is claimed by inserting its index row, so two ARTs can never
 /// hold the same channel, even when set up at the same moment.
 /// </summary>
-public sealed class ArtStore(TableClient arts, TableClient conversations) : IArtStore
+public sealed class ArtStore(TableClient arts, TableClient conversations, TimeProvider? time = null) : IArtStore
 {
+    /// <summary>A claim whose ART row is missing this long after it was made was left by a set-up that stopped midway.</summary>
+    public static readonly TimeSpan AbandonedClaimAge = TimeSpan.FromMinutes(2);
+
     public const string TableName = "arts";
     public const string ConversationsTableName = "artconversations";
     private const string HomeRole = "home";
@@ -104,6 +107,18 @@ public sealed class ArtStore(TableClient arts, TableClient conversations) : IArt
         return new ArtMembership(art, team.HasValue ? ToDomain(team.Value!) : null);
     }
 
+    public async Task<IReadOnlyList<Art>> ListAsync(string tenantId, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {StorageKeys.Encode(tenantId)} and RowKey ge {"art-"} and RowKey lt {"art."}");
+        var list = new List<Art>();
+        await foreach (var entity in arts.QueryAsync<ArtEntity>(filter, cancellationToken: cancellationToken))
+        {
+            list.Add(ToDomain(entity));
+        }
+
+        return list;
+    }
+
     public async IAsyncEnumerable<Art> ListAllAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var filter = TableClient.CreateQueryFilter($"RowKey ge {"art-"} and RowKey lt {"art."}");
@@ -163,9 +178,12 @@ public sealed class ArtStore(TableClient arts, TableClient conversations) : IArt
         {
         }
 
-        // A claim left behind by a set-up that stopped before storing its ART may be taken over.
+        // A claim left behind by a set-up that stopped before storing its ART may be taken over, but only once it is
+        // clearly abandoned: a fresh claim without its ART row is a set-up still in progress.
         var existing = await GetClaimAsync(tenantId, conversationId, cancellationToken);
-        if (existing is null || existing.ArtId == artId || await GetAsync(tenantId, existing.ArtId, cancellationToken) is not null)
+        var now = (time ?? TimeProvider.System).GetUtcNow();
+        if (existing is null || existing.ArtId == artId || existing.Timestamp is not { } claimedAt || now - claimedAt < AbandonedClaimAge
+            || await GetAsync(tenantId, existing.ArtId, cancellationToken) is not null)
         {
             return false;
         }

@@ -7,7 +7,10 @@ using ArtBot.BotFramework.Schema;
 using ArtBot.Domain.Conversations;
 using ArtBot.Features.Arts;
 using ArtBot.Features.Commands;
+using ArtBot.Features.Improvements;
+using ArtBot.Features.Impediments;
 using ArtBot.Features.Installation;
+using ArtBot.Features.People;
 using ArtBot.Features.Sync;
 using ArtBot.Features.Votes;
 using ArtBot.Storage.Conversations;
@@ -68,6 +71,9 @@ public static class ArtBotServices
         services.AddSingleton<ServiceUrlTracker>();
         services.AddArts();
         services.AddVotes();
+        services.AddPeople();
+        services.AddImpediments();
+        services.AddImprovements();
         services.AddSync(configuration);
         services.AddSingleton(sp => new CommandRouter(CommandCatalog.Create(), sp.GetRequiredService<ILogger<CommandRouter>>()));
         services.AddSingleton(BuildRouter);
@@ -82,6 +88,7 @@ public static class ArtBotServices
         var commands = services.GetRequiredService<CommandRouter>();
         var installation = services.GetRequiredService<InstallationHandlers>();
         var serviceUrls = services.GetRequiredService<ServiceUrlTracker>();
+        var impediments = services.GetRequiredService<ImpedimentMessageExtension>();
         var cardActions = services.GetServices<ICardActions>().Aggregate(new CardActionRouter(), (router, feature) => feature.Map(router));
         return new ActivityRouter(services.GetRequiredService<ILogger<ActivityRouter>>())
             .OnEveryActivity(serviceUrls.OnActivityAsync)
@@ -89,6 +96,8 @@ public static class ArtBotServices
             .On(ActivityTypes.ConversationUpdate, installation.OnConversationUpdateAsync)
             .On(ActivityTypes.InstallationUpdate, installation.OnInstallationUpdateAsync)
             .On(ActivityTypes.MessageReaction, (_, _) => Task.CompletedTask)
-            .OnInvoke(CardActionRouter.InvokeName, cardActions.RouteAsync);
+            .OnInvoke(CardActionRouter.InvokeName, cardActions.RouteAsync)
+            .OnInvoke(MessagingExtensionAction.FetchTaskInvoke, impediments.FetchTaskAsync)
+            .OnInvoke(MessagingExtensionAction.SubmitActionInvoke, impediments.SubmitActionAsync);
     }
 }

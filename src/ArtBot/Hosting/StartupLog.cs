@@ -1,10 +1,11 @@
 using ArtBot.BotFramework;
+using ArtBot.Features.People;
 using Microsoft.Extensions.Options;
 
 namespace ArtBot.Hosting;
 
 /// <summary>Says at start-up how the bot is configured; loudly when it accepts unauthenticated requests.</summary>
-public sealed partial class StartupLog(IOptions<BotFrameworkOptions> bot, IOptions<StorageOptions> storage, ILogger<StartupLog> logger) : IHostedService
+public sealed partial class StartupLog(IOptions<BotFrameworkOptions> bot, IOptions<StorageOptions> storage, IOptions<GraphOptions> graph, ILogger<StartupLog> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -22,6 +23,18 @@ public sealed partial class StartupLog(IOptions<BotFrameworkOptions> bot, IOptio
             ? "connection string" + (storage.Value.ConnectionString == StorageOptions.DevelopmentStorage ? " (Azurite / development storage)" : string.Empty)
             : "Entra ID at " + storage.Value.TableEndpoint;
         LogStorage(how);
+
+        if (graph.Value.IsEnabled)
+        {
+            LogPeopleFromGraph(graph.Value.BaseUrl);
+        }
+        else
+        {
+            LogPeopleFromConnector(options.IsLocalDevelopment ? "no MicrosoftAppId"
+                : options.MicrosoftAppType == BotAppType.MultiTenant ? "a MultiTenant bot has no token for the customer's tenant"
+                : "Graph:Enabled is false");
+        }
+
         return Task.CompletedTask;
     }
 
@@ -35,4 +48,10 @@ public sealed partial class StartupLog(IOptions<BotFrameworkOptions> bot, IOptio
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Table Storage through {How}")]
     private partial void LogStorage(string how);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "People directory: Microsoft Graph at {BaseUrl} (team rosters from Microsoft 365 groups; reminders skip people whose automatic replies are on)")]
+    private partial void LogPeopleFromGraph(string baseUrl);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "People directory: the Bot Connector's channel rosters; Microsoft Graph is off ({Why}), so the out-of-office rule is off")]
+    private partial void LogPeopleFromConnector(string why);
 }

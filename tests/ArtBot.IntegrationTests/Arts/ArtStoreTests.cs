@@ -1,4 +1,5 @@
 using ArtBot.Domain.Arts;
+using ArtBot.Storage;
 using ArtBot.Storage.Arts;
 using ArtBot.Storage.Tables;
 using ArtBot.Tests.Shared;
@@ -68,6 +69,26 @@ public sealed class ArtStoreTests(AzuriteFixture azurite) : IClassFixture<Azurit
         var membership = await _store.FindByConversationAsync(Tenant, "19:home@thread.tacv2", default);
         Assert.NotNull(membership);
         Assert.Null(membership.Team);
+    }
+
+    [Fact]
+    public async Task A_claim_left_by_a_set_up_that_stopped_midway_is_taken_over_only_once_abandoned()
+    {
+        await _conversations.AddEntityAsync(new ArtConversationEntity
+        {
+            PartitionKey = Tenant, RowKey = StorageKeys.Encode("19:ghost@thread.tacv2"), ArtId = "ghost", Role = "home",
+        });
+
+        Assert.False(await _store.CreateAsync(NewArt("g1", "19:ghost@thread.tacv2"), default));
+
+        var later = new ArtStore(_arts, _conversations, new FixedTime(DateTimeOffset.UtcNow + ArtStore.AbandonedClaimAge + TimeSpan.FromMinutes(1)));
+        Assert.True(await later.CreateAsync(NewArt("g2", "19:ghost@thread.tacv2"), default));
+        Assert.Equal("g2", (await _store.FindByConversationAsync(Tenant, "19:ghost@thread.tacv2", default))!.Art.Id);
+    }
+
+    private sealed class FixedTime(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
     }
 
     [Fact]

@@ -1,7 +1,9 @@
 using System.Text.Json.Nodes;
 using ArtBot.Domain.Arts;
+using ArtBot.Domain.Impediments;
 using ArtBot.Domain.Sync;
 using ArtBot.IntegrationTests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ArtBot.IntegrationTests.Sync;
 
@@ -133,15 +135,22 @@ public sealed class CheckInAnswerTests(BotHost bot)
         Assert.Equal("BlockerNotFound", SyncRig.ErrorCode(await _rig.InvokeAsync(Thread(teams[1]), "sync.raise", raise.DeepClone().AsObject())));
         var card = SyncRig.CardText(await _rig.InvokeAsync(art.SummaryConversationId, "sync.raise", raise.DeepClone().AsObject(), "rte-aad", "Rita RTE"));
 
-        Assert.Contains("Raised as impediment IMP-", card, StringComparison.Ordinal);
-        var posted = (await bot.Connector.WaitForAsync(r => r.Method == "POST" && r.Path.Contains(art.SummaryConversationId, StringComparison.Ordinal) && r.AllText.Contains("Impediment raised", StringComparison.Ordinal))).Single();
-        Assert.Contains("Test env down", posted.AllText, StringComparison.Ordinal);
-        Assert.Contains(teams[0].TeamName, posted.AllText, StringComparison.Ordinal);
+        Assert.Contains("Raised as an impediment", card, StringComparison.Ordinal);
         var stored = await _rig.Store.GetAnswerAsync(OccurrenceKey.Of(art, next), teams[0].ConversationId, default);
-        Assert.StartsWith("IMP-", stored!.Blockers[0].ImpedimentId, StringComparison.Ordinal);
+        var impedimentId = stored!.Blockers[0].ImpedimentId!;
+        var impediment = await bot.Services.GetRequiredService<IImpedimentStore>().GetAsync(art.TenantId, teams[0].ConversationId, impedimentId, default);
+        Assert.NotNull(impediment);
+        Assert.Equal("Test env down", impediment.Title);
+        Assert.Equal(ImpedimentSourceKind.CheckInBlocker, impediment.Source.Kind);
+        Assert.Equal(art.Id, impediment.ArtId);
+        Assert.Equal(teams[0].TeamName, impediment.TeamName);
+        Assert.Equal("rte-aad", impediment.RaisedBy.Id);
+        var posted = await bot.Connector.WaitForAsync(r => r.Method == "POST" && r.Path.Contains(teams[0].ConversationId, StringComparison.Ordinal) && r.AllText.Contains("Test env down", StringComparison.Ordinal));
+        Assert.Single(posted); // the impediment's card, in the team's channel
 
         SyncRig.CardText(await _rig.InvokeAsync(art.SummaryConversationId, "sync.raise", raise.DeepClone().AsObject(), "rte-aad", "Rita RTE"));
-        Assert.Single(bot.Connector.Requests, r => r.Method == "POST" && r.Path.Contains(art.SummaryConversationId, StringComparison.Ordinal) && r.AllText.Contains("Impediment raised", StringComparison.Ordinal));
+        Assert.Single(bot.Connector.Requests, r => r.Method == "POST" && r.Path.Contains(teams[0].ConversationId, StringComparison.Ordinal) && r.AllText.Contains("Test env down", StringComparison.Ordinal));
+        Assert.Equal(impedimentId, (await _rig.Store.GetAnswerAsync(OccurrenceKey.Of(art, next), teams[0].ConversationId, default))!.Blockers[0].ImpedimentId);
 
         var notNeedingHelp = raise.DeepClone().AsObject();
         notNeedingHelp["index"] = 5;

@@ -171,7 +171,7 @@ public sealed class VoteTests(BotHost bot)
 
         Assert.Equal(3, rows.Count);
         var everything = string.Join("\n", rows.SelectMany(r => r.Select(p => $"{p.Key}={p.Value}").Append(r.RowKey)));
-        foreach (var secret in new[] { "secret-person", "Secret Person", "other-person", "Other Person", "29:" })
+        foreach (var secret in new[] { "secret-person", "Secret Person", "other-person", "Other Person", "29:secret", "29:other" })
         {
             Assert.DoesNotContain(secret, everything, StringComparison.Ordinal);
         }

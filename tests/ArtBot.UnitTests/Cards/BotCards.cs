@@ -1,7 +1,9 @@
 using ArtBot.BotFramework.Cards;
 using ArtBot.BotFramework.Schema;
+using ArtBot.Domain.Arts;
 using ArtBot.Domain.Conversations;
 using ArtBot.Domain.Votes;
+using ArtBot.Features.Arts;
 using ArtBot.Features.Commands;
 using ArtBot.Features.Help;
 using ArtBot.Features.Installation;
@@ -42,8 +44,35 @@ internal static class BotCards
             ["vote-named-my-view"] = VoteCard.Build(Vote(anonymous: false), VoteTally.From(NamedBallots.Select(b => b.Value)), NamedBallots, myValue: 2),
             ["vote-anonymous-concerns"] = VoteCard.Build(Vote(anonymous: true), VoteTally.From([1, 2, 5]), [new(1, null), new(2, null), new(5, null)], myValue: 1, concerns: [new("Dependency on the platform team is not planned", null)]),
             ["vote-closed"] = VoteCard.Build(Vote(anonymous: false) with { ClosedAt = DateTimeOffset.Parse("2026-11-20T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture) }, VoteTally.From(NamedBallots.Select(b => b.Value)), NamedBallots),
+            ["art-setup-form"] = ArtCards.Form(new ArtForm { TimeZone = "Europe/Berlin" }, [new Choice("This channel", "19:x@thread.tacv2")], null),
+            ["art-settings-form-with-error"] = ArtCards.Form(ArtForm.From(Art()), [new Choice("This channel", "19:x@thread.tacv2")], Art(), "'Mars' is not a time zone I know."),
+            ["art-overview"] = ArtCards.Overview(Art(), [Team("Rocket", null), Team("Comet", DateTimeOffset.Parse("2026-11-01T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture))], new DateOnly(2026, 11, 22), "Settings saved."),
+            ["art-overview-no-teams"] = ArtCards.Overview(Art() with { CurrentPi = null }, [], new DateOnly(2026, 11, 22)),
+            ["art-choose"] = ArtCards.ChooseArt("Rocket", [Art(), Art() with { Id = "a2", Name = "Second ART" }]),
         };
     }
+
+    private static Art Art() => new()
+    {
+        Id = "0123456789abcdef01234567",
+        TenantId = "t",
+        Name = "Rocket ART",
+        HomeConversationId = "19:x@thread.tacv2",
+        ServiceUrl = "https://smba.trafficmanager.net/emea/",
+        SummaryConversationId = "19:x@thread.tacv2",
+        CurrentPi = new ProgramIncrement("PI 2027.1", new DateOnly(2027, 1, 4), new DateOnly(2027, 3, 12)),
+        Sync = new SyncSchedule(DayOfWeek.Wednesday, new TimeOnly(10, 0), "Europe/Berlin"),
+        Rtes = [new ArtPerson("aad-1", "Riley RTE")],
+        SkippedDates = [new DateOnly(2026, 12, 23)],
+        CreatedBy = new ArtPerson("aad-1", "Riley RTE"),
+        Version = "W/\"etag\"",
+    };
+
+    private static ArtTeam Team(string name, DateTimeOffset? unreachableSince) => new()
+    {
+        TenantId = "t", ArtId = "0123456789abcdef01234567", ConversationId = "19:" + name + "@thread.tacv2", TeamName = name,
+        ServiceUrl = "https://smba.trafficmanager.net/emea/", UnreachableSince = unreachableSince,
+    };
 
     private static Vote Vote(bool anonymous) => new()
     {

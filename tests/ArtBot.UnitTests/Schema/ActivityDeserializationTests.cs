@@ -61,7 +61,7 @@ public sealed class ActivityDeserializationTests
         Assert.Equal("clientInfo", clientInfo.Type);
         Assert.Null(clientInfo.Mentioned);
         Assert.Equal("Europe/Berlin", clientInfo.ExtensionData!["timezone"].GetString());
-        Assert.Equal("Europe/Berlin", activity.ExtensionData!["localTimezone"].GetString());
+        Assert.Equal("Europe/Berlin", activity.LocalTimezone);
     }
 
     [Fact]

@@ -25,6 +25,8 @@ internal static class FixtureActivities
         TeamsPayloads.InstallationAddPersonal,
         TeamsPayloads.CardAction,
         TeamsPayloads.Reaction,
+        TeamsPayloads.FetchTaskMessage,
+        TeamsPayloads.SubmitActionMessage,
     ];
 
     public static TheoryData<string> All => [.. Names];

@@ -146,7 +146,7 @@ public sealed class SyncCardTests
 
         var json = JsonSerializer.Serialize(SummaryCard.Build(Art, Occurrence, SyncSummary.Build([Team(1)], answers), null, Occurrence.SyncAt), BotJsonContext.Default.AdaptiveCard);
 
-        Assert.Contains("Raised as impediment IMP-42", json, StringComparison.Ordinal);
+        Assert.Contains("Raised as an impediment", json, StringComparison.Ordinal);
         Assert.DoesNotContain("Raise impediment", json, StringComparison.Ordinal);
     }
 }

@@ -1,3 +1,4 @@
+using ArtBot.BotFramework.Routing;
 using ArtBot.Domain.Arts;
 using ArtBot.Hosting;
 using ArtBot.Storage.Arts;
@@ -15,8 +16,9 @@ public static class ArtServices
         services.AddSingleton<IArtStore>(sp =>
         {
             var tables = sp.GetRequiredService<TableServiceClient>();
-            return new ArtStore(tables.GetTableClient(ArtStore.TableName), tables.GetTableClient(ArtStore.ConversationsTableName));
+            return new ArtStore(tables.GetTableClient(ArtStore.TableName), tables.GetTableClient(ArtStore.ConversationsTableName), sp.GetRequiredService<TimeProvider>());
         });
+        services.AddSingleton<ICardActions, ArtActions>();
         return services;
     }
 }

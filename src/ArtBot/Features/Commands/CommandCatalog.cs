@@ -1,5 +1,7 @@
+using ArtBot.Features.Arts;
 using ArtBot.Features.Help;
-using ArtBot.Features.Sync;
+using ArtBot.Features.Improvements;
+using ArtBot.Features.Impediments;
 using ArtBot.Features.Votes;
 
 namespace ArtBot.Features.Commands;
@@ -15,6 +17,15 @@ public static class CommandCatalog
         HelpCommand.Create(),
         VoteCommands.Vote(),
         VoteCommands.List(),
-        SyncCommands.Sync(),
+        ArtCommands.Art(),
+        ArtCommands.Pi(),
+        ArtCommands.Sync(),
+        ImpedimentCommands.Raise(),
+        ImpedimentCommands.Blocked(),
+        ImpedimentCommands.List(),
+        ImpedimentCommands.Risks(),
+        WorkshopCommands.Inspect(),
+        WorkshopCommands.Improve(),
+        ImprovementCommands.List(),
     ];
 }

@@ -37,7 +37,7 @@ public static class HelpCard
             Spacing = "Small",
         });
 
-        body.Add(new FactSet([.. commands.Select(c => new Fact(c.Usage, c.Description))]) { Spacing = "Medium" });
+        body.Add(new FactSet([.. commands.Select(c => new Fact(Displayed(c.Usage), c.Description))]) { Spacing = "Medium" });
 
         return new AdaptiveCard
         {
@@ -58,4 +58,10 @@ public static class HelpCard
         var cut = char.IsHighSurrogate(plain[MaxEchoedCommandLength - 1]) ? MaxEchoedCommandLength - 1 : MaxEchoedCommandLength;
         return plain[..cut] + "…";
     }
+
+    /// <summary>
+    /// The usage as Teams shows it: Teams drops <c>&lt;placeholder&gt;</c> as an HTML tag, so placeholders are shown
+    /// in single angle quotation marks instead (<c>vote ‹question›</c>).
+    /// </summary>
+    public static string Displayed(string usage) => usage.Replace('<', '\u2039').Replace('>', '\u203A');
 }

@@ -1,31 +1,88 @@
 using ArtBot.BotFramework.Connector;
 using ArtBot.Domain.Arts;
 using ArtBot.Domain.People;
+using Microsoft.Extensions.Options;
 
 namespace ArtBot.Features.People;
 
 /// <summary>
-/// Fallback <see cref="IPeopleDirectory"/> without Microsoft Graph: a team's people are the members of its channel's
-/// conversation from the Bot Connector (the team roster), and nobody counts as out of office. Replaced by the
-/// Graph-backed directory when that is configured.
+/// The directory without Microsoft Graph: a team's people are its channel's members as the Bot Connector lists them
+/// (paged), and nobody counts as away. A roster that cannot be read is empty (and said in the log), never an exception.
 /// </summary>
-public sealed class ConnectorPeopleDirectory(ConnectorClient connector) : IPeopleDirectory
+public sealed partial class ConnectorPeopleDirectory(
+    ConnectorClient connector, IOptions<GraphOptions> options, TimeProvider time, ILogger<ConnectorPeopleDirectory> logger) : IPeopleDirectory
 {
+    /// <summary>The largest page the connector serves.</summary>
+    internal const int PageSize = 500;
+
+    /// <summary>A guard against a connector that keeps answering a continuation token.</summary>
+    internal const int MaxPages = 200;
+
+    private static readonly IReadOnlySet<string> Nobody = new HashSet<string>();
+    private readonly ExpiringCache<string, IReadOnlyList<Person>> _rosters = new(time, options.Value.CacheDuration);
+
     public bool UsesGraph => false;
 
     public async Task<IReadOnlyList<Person>> GetTeamMembersAsync(ArtTeam team, CancellationToken cancellationToken)
     {
-        var result = await connector.GetConversationMembersAsync(team.ServiceUrl, team.TenantId, team.TeamsTeamId ?? team.ConversationId, cancellationToken);
-        if (!result.IsSuccess || result.Value is null)
+        ArgumentNullException.ThrowIfNull(team);
+        if (_rosters.TryGet(team.ConversationId, out var cached))
         {
-            return [];
+            return cached;
         }
 
-        return [.. result.Value
-            .Where(m => m.Id is { Length: > 0 })
-            .Select(m => new Person(m.AadObjectId is { Length: > 0 } aad ? aad : m.Id!, m.Name ?? m.UserPrincipalName ?? "Someone", m.Id, m.Email))];
+        var people = new List<Person>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        string? continuation = null;
+        for (var page = 0; page < MaxPages; page++)
+        {
+            var result = await connector.GetConversationPagedMembersAsync(
+                team.ServiceUrl, team.TenantId, team.ConversationId, PageSize, continuation, cancellationToken).ConfigureAwait(false);
+            if (!result.IsSuccess)
+            {
+                LogRosterUnavailable(team.ConversationId, result.Kind, result.StatusCode);
+                return [];
+            }
+
+            foreach (var member in result.Value!.Members ?? [])
+            {
+                if (ToPerson(member) is { } person && seen.Add(person.Id))
+                {
+                    people.Add(person);
+                }
+            }
+
+            continuation = result.Value.ContinuationToken;
+            if (string.IsNullOrEmpty(continuation))
+            {
+                break;
+            }
+        }
+
+        _rosters.Set(team.ConversationId, people);
+        return people;
     }
 
     public Task<IReadOnlySet<string>> GetOutOfOfficeAsync(IEnumerable<string> userIds, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlySet<string>>(new HashSet<string>(StringComparer.Ordinal));
+        Task.FromResult(Nobody);
+
+    private static Person? ToPerson(BotFramework.Schema.TeamsChannelAccount member)
+    {
+        if (string.IsNullOrWhiteSpace(member.Id) && string.IsNullOrWhiteSpace(member.AadObjectId))
+        {
+            return null;
+        }
+
+        var id = string.IsNullOrWhiteSpace(member.AadObjectId) ? member.Id! : member.AadObjectId;
+        var name = FirstOf(member.Name, JoinNames(member.GivenName, member.Surname), member.UserPrincipalName, member.Email) ?? id;
+        return new Person(id, name, string.IsNullOrWhiteSpace(member.Id) ? null : member.Id, FirstOf(member.Email, member.UserPrincipalName));
+    }
+
+    private static string? JoinNames(string? given, string? surname) =>
+        FirstOf(string.Join(' ', new[] { given, surname }.Where(s => !string.IsNullOrWhiteSpace(s))));
+
+    private static string? FirstOf(params string?[] values) => values.FirstOrDefault(v => !string.IsNullOrWhiteSpace(v));
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The roster of channel {ConversationId} could not be read from the Bot Connector ({Kind}, HTTP {StatusCode}): no members for now")]
+    private partial void LogRosterUnavailable(string conversationId, ConnectorOutcomeKind kind, int statusCode);
 }

@@ -6,9 +6,9 @@ using ArtBot.Domain.Sync;
 namespace ArtBot.Features.Sync;
 
 /// <summary>
-/// The default <see cref="IBlockerEscalation"/> until the impediments feature is merged: posts a clear "impediment raised"
-/// card into the conversation the click came from and returns a stable id derived from the blocker (so a second click
-/// creates nothing new). The impediments feature replaces this registration with its store.
+/// The <see cref="IBlockerEscalation"/> used when the impediments feature is not registered: posts a clear "impediment
+/// raised" card into the conversation the click came from and returns a stable id derived from the blocker (so a second
+/// click creates nothing new). With the impediments feature, <see cref="ImpedimentBlockerEscalation"/> is used.
 /// </summary>
 public sealed class CardBlockerEscalation(ConnectorClient connector) : IBlockerEscalation
 {

@@ -37,9 +37,9 @@ public static class SummaryCard
             {
                 var line = $"**{help.Answer.TeamName}** \u00b7 {SyncText.Kind(help.Kind)}: {Shorten(help.Item.Text, 200)}";
                 var items = new List<CardElement> { new TextBlock(line) };
-                if (help.Item.ImpedimentId is { } impediment)
+                if (help.Item.ImpedimentId is not null)
                 {
-                    items.Add(new TextBlock($"Raised as impediment {impediment}") { IsSubtle = true, Spacing = "None", Color = "Good" });
+                    items.Add(new TextBlock("Raised as an impediment: the team owns and ROAMs it") { IsSubtle = true, Spacing = "None", Color = "Good" });
                 }
                 else
                 {

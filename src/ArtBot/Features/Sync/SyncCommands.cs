@@ -8,34 +8,18 @@ using ArtBot.Features.Votes;
 
 namespace ArtBot.Features.Sync;
 
-/// <summary><c>sync now</c> (RTE: post the check-in prompts of the next sync at once) and <c>sync summary</c> (post or refresh the summary).</summary>
+/// <summary>
+/// <c>sync now</c> (RTE: post the check-in prompts of the next sync at once) and <c>sync summary</c> (post or refresh the
+/// summary): sub-commands of the ARTs feature's <c>sync</c> command, which dispatches them here.
+/// </summary>
 public static class SyncCommands
 {
-    public const string Name = "sync";
-    public const string Usage = "sync now | sync summary";
+    /// <summary>True for the sub-commands this feature answers (<c>now</c>, <c>summary</c>); the ARTs feature owns the rest of <c>sync</c>.</summary>
+    public static bool Handles(string arguments) => CommandRouter.Split(arguments).Word is "now" or "summary";
 
-    public static BotCommand Sync() => new(
-        Name,
-        Usage,
-        "ART sync: 'now' posts the check-in to every team at once (RTEs), 'summary' posts the sync summary",
-        HandleAsync);
-
-    private static async Task HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
-    {
-        var (word, _) = CommandRouter.Split(arguments);
-        switch (word)
-        {
-            case "now":
-                await NowAsync(turn, cancellationToken);
-                break;
-            case "summary":
-                await SummaryAsync(turn, cancellationToken);
-                break;
-            default:
-                await turn.SendAsync(Activity.CreateMessage($"Use `sync now` to post the check-in to every team now (RTEs only), or `sync summary` to post the sync summary."), cancellationToken);
-                break;
-        }
-    }
+    /// <summary>Runs <c>sync now</c> or <c>sync summary</c>; <paramref name="arguments"/> is the text after <c>sync</c>.</summary>
+    public static Task RunAsync(TurnContext turn, string arguments, CancellationToken cancellationToken) =>
+        CommandRouter.Split(arguments).Word == "now" ? NowAsync(turn, cancellationToken) : SummaryAsync(turn, cancellationToken);
 
     private static async Task NowAsync(TurnContext turn, CancellationToken cancellationToken)
     {

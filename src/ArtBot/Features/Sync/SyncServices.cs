@@ -1,7 +1,6 @@
 using ArtBot.BotFramework.Routing;
-using ArtBot.Domain.People;
+using ArtBot.Domain.Impediments;
 using ArtBot.Domain.Sync;
-using ArtBot.Features.People;
 using ArtBot.Hosting;
 using ArtBot.Storage.Sync;
 using ArtBot.Storage.Tables;
@@ -26,9 +25,10 @@ public static class SyncServices
         services.AddSingleton<SyncSchedulerService>();
         services.AddHostedService(sp => sp.GetRequiredService<SyncSchedulerService>());
         services.AddSingleton<ICardActions, SyncActions>();
-        services.TryAddSingleton<IBlockerEscalation, CardBlockerEscalation>();
-        // Fallback until the Graph-backed directory is merged (wip/graph registers the real one).
-        services.TryAddSingleton<IPeopleDirectory, ConnectorPeopleDirectory>();
+        // A blocker becomes a tracked impediment when the impediments feature is registered; else a plain card says so.
+        services.TryAddSingleton<IBlockerEscalation>(sp => sp.GetService<IImpedimentStore>() is { } impediments
+            ? ActivatorUtilities.CreateInstance<ImpedimentBlockerEscalation>(sp, impediments)
+            : ActivatorUtilities.CreateInstance<CardBlockerEscalation>(sp));
         return services;
     }
 }

@@ -16,7 +16,7 @@ internal static class SyncText
     }
 
     public static string Item(CheckInItem item) =>
-        item.Text + (item.NeedsHelp ? " (needs help)" : "") + (item.ImpedimentId is not null ? " (raised as impediment)" : "");
+        item.Text + (item.NeedsHelp ? " (needs help)" : "") + (item.ImpedimentId is not null ? " (raised as an impediment)" : "");
 
     public static string Kind(CheckInItemKind kind) => kind == CheckInItemKind.Blocker ? "Blocker" : "Dependency";
 }

@@ -1,0 +1,4 @@
+namespace ArtBot.Domain.Impediments;
+
+/// <summary>One change of an impediment: who, when, what (plain text, already escaped for display).</summary>
+public sealed record ImpedimentHistoryEntry(DateTimeOffset At, Person By, string What);

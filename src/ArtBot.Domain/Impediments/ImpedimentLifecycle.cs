@@ -1,0 +1,118 @@
+namespace ArtBot.Domain.Impediments;
+
+/// <summary>
+/// The lifecycle of an impediment: ownership, ROAM status, escalation, resolution and reopening. Every rule takes the
+/// current state and returns the change (with its history line) or a refusal, so a store can re-apply it on fresh
+/// state after a concurrent edit.
+/// </summary>
+public static class ImpedimentLifecycle
+{
+    public static ImpedimentChange TakeOwnership(Impediment impediment, Person actor)
+    {
+        if (!impediment.IsOpen)
+        {
+            return ImpedimentChange.Refuse("This is resolved; reopen it before taking ownership.");
+        }
+
+        if (impediment.Owner?.Id == actor.Id)
+        {
+            return ImpedimentChange.Refuse("You already own this.");
+        }
+
+        return ImpedimentChange.To(
+            impediment with { Owner = actor, Roam = impediment.Roam ?? RoamStatus.Owned },
+            impediment.Owner is { } previous ? $"took ownership from {previous.DisplayName}" : "took ownership");
+    }
+
+    public static ImpedimentChange SetOwner(Impediment impediment, Person actor, Person owner)
+    {
+        if (!impediment.IsOpen)
+        {
+            return ImpedimentChange.Refuse("This is resolved; reopen it before changing the owner.");
+        }
+
+        if (impediment.Owner?.Id == owner.Id)
+        {
+            return ImpedimentChange.Refuse($"{owner.DisplayName} already owns this.");
+        }
+
+        return ImpedimentChange.To(
+            impediment with { Owner = owner, Roam = impediment.Roam ?? RoamStatus.Owned },
+            owner.Id == actor.Id ? "took ownership" : $"made {owner.DisplayName} the owner");
+    }
+
+    /// <summary>Sets the ROAM status. Resolved resolves it (see <see cref="Resolve"/>); Owned without an owner makes the actor the owner.</summary>
+    public static ImpedimentChange SetRoam(Impediment impediment, Person actor, RoamStatus roam, DateTimeOffset now)
+    {
+        if (roam == RoamStatus.Resolved)
+        {
+            return Resolve(impediment, actor, null, now);
+        }
+
+        if (!impediment.IsOpen)
+        {
+            return ImpedimentChange.Refuse("This is resolved; reopen it before changing its ROAM status.");
+        }
+
+        if (impediment.Roam == roam)
+        {
+            return ImpedimentChange.Refuse($"It is already {roam}.");
+        }
+
+        var updated = impediment with { Roam = roam };
+        if (roam == RoamStatus.Owned && impediment.Owner is null)
+        {
+            updated = updated with { Owner = actor };
+        }
+
+        return ImpedimentChange.To(updated, $"set ROAM to {roam}" + (updated.Owner != impediment.Owner ? " and took ownership" : ""));
+    }
+
+    public static ImpedimentChange Escalate(Impediment impediment, Person actor, DateTimeOffset now, string target)
+    {
+        if (!impediment.IsOpen)
+        {
+            return ImpedimentChange.Refuse("This is resolved; there is nothing to escalate.");
+        }
+
+        if (impediment.EscalatedAt is { } at)
+        {
+            return ImpedimentChange.Refuse($"This was already escalated by {impediment.EscalatedBy?.DisplayName ?? "someone"} on {at:d MMM yyyy}.");
+        }
+
+        return ImpedimentChange.To(impediment with { EscalatedAt = now, EscalatedBy = actor }, $"escalated it to {target}");
+    }
+
+    /// <summary>Resolves it with a note (null when set through the ROAM status): ROAM Resolved, resolution time recorded.</summary>
+    public static ImpedimentChange Resolve(Impediment impediment, Person actor, string? note, DateTimeOffset now)
+    {
+        if (!impediment.IsOpen)
+        {
+            return ImpedimentChange.Refuse("This is already resolved.");
+        }
+
+        return ImpedimentChange.To(
+            impediment with { Roam = RoamStatus.Resolved, ResolvedAt = now, ResolutionNote = note },
+            note is null ? "resolved it" : $"resolved it: {note}");
+    }
+
+    /// <summary>Opens a resolved impediment again: ROAM back to Owned when it has an owner, else not ROAMed.</summary>
+    public static ImpedimentChange Reopen(Impediment impediment, Person actor)
+    {
+        if (impediment.IsOpen)
+        {
+            return ImpedimentChange.Refuse("This is open already.");
+        }
+
+        return ImpedimentChange.To(
+            impediment with
+            {
+                Roam = impediment.Owner is null ? null : RoamStatus.Owned,
+                ResolvedAt = null,
+                ResolutionNote = null,
+                EscalatedAt = null,
+                EscalatedBy = null,
+            },
+            "reopened it");
+    }
+}

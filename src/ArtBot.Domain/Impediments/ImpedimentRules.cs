@@ -1,0 +1,242 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace ArtBot.Domain.Impediments;
+
+/// <summary>The pure rules of impediment text and values: clean-up, limits, parsing, age.</summary>
+public static partial class ImpedimentRules
+{
+    public const int MaxTitleLength = 200;
+    public const int MaxDescriptionLength = 4000;
+    public const int MaxNoteLength = 1000;
+    public const int MaxTeamNameLength = 100;
+
+    /// <summary>Titles made from longer text are cut at a word near this length.</summary>
+    public const int DerivedTitleLength = 120;
+
+    /// <summary>
+    /// Reads <c>impediment &lt;text&gt;</c>: the first line (or sentence) becomes the title, the whole text the
+    /// description when it says more. Refused when empty or longer than <see cref="MaxDescriptionLength"/>.
+    /// </summary>
+    public static TextCheck<(string Title, string Description)> CheckCommandText(string? text)
+    {
+        var plain = PlainText(text);
+        if (plain.Length == 0)
+        {
+            return TextCheck.Refused<(string, string)>("Please say what blocks you, e.g. `impediment Test environment down since Monday`.");
+        }
+
+        if (plain.Length > MaxDescriptionLength)
+        {
+            return TextCheck.Refused<(string, string)>($"That text is {plain.Length} characters long; please keep it to {MaxDescriptionLength}.");
+        }
+
+        var title = DeriveTitle(plain);
+        var description = string.Equals(Collapse(plain), title, StringComparison.Ordinal) ? "" : plain;
+        return TextCheck.Ok<(string, string)>((title, description));
+    }
+
+    /// <summary>A title: required, plain text, at most <see cref="MaxTitleLength"/> characters.</summary>
+    public static TextCheck<string> CheckTitle(string? text)
+    {
+        var plain = Collapse(PlainText(text));
+        return plain.Length switch
+        {
+            0 => TextCheck.Refused<string>("Please give the impediment a title."),
+            > MaxTitleLength => TextCheck.Refused<string>($"The title is {plain.Length} characters long; please keep it to {MaxTitleLength}."),
+            _ => TextCheck.Ok<string>(plain),
+        };
+    }
+
+    /// <summary>A description: optional, plain text (line breaks kept), at most <see cref="MaxDescriptionLength"/> characters.</summary>
+    public static TextCheck<string> CheckDescription(string? text)
+    {
+        var plain = PlainText(text);
+        return plain.Length > MaxDescriptionLength
+            ? TextCheck.Refused<string>($"The description is {plain.Length} characters long; please keep it to {MaxDescriptionLength}.")
+            : TextCheck.Ok<string>(plain);
+    }
+
+    /// <summary>A resolution note: required, at most <see cref="MaxNoteLength"/> characters.</summary>
+    public static TextCheck<string> CheckNote(string? text)
+    {
+        var plain = PlainText(text);
+        return plain.Length switch
+        {
+            0 => TextCheck.Refused<string>("Please add a short note on how it was resolved."),
+            > MaxNoteLength => TextCheck.Refused<string>($"Please keep the note to {MaxNoteLength} characters."),
+            _ => TextCheck.Ok<string>(plain),
+        };
+    }
+
+    /// <summary>An optional team name (one line, at most <see cref="MaxTeamNameLength"/>); empty means none.</summary>
+    public static TextCheck<string?> CheckTeamName(string? text)
+    {
+        var plain = Collapse(PlainText(text));
+        return plain.Length > MaxTeamNameLength
+            ? TextCheck.Refused<string?>($"Please keep the team name to {MaxTeamNameLength} characters.")
+            : TextCheck.Ok<string?>(plain.Length == 0 ? null : plain);
+    }
+
+    /// <summary>
+    /// HTML (as Teams sends message bodies) to plain text: tags removed (block ends and &lt;br&gt; become line breaks,
+    /// scripts and styles dropped with their content), entities decoded, spaces collapsed, at most one blank line.
+    /// </summary>
+    public static string PlainText(string? html)
+    {
+        if (string.IsNullOrEmpty(html))
+        {
+            return "";
+        }
+
+        var text = ScriptOrStyle().Replace(html, " ");
+        text = LineBreakTag().Replace(text, "\n");
+        text = Tag().Replace(text, "");
+        text = WebUtility.HtmlDecode(text).Replace('\u00a0', ' ');
+        var lines = text.Split('\n').Select(line => Collapse(line)).ToList();
+        var builder = new StringBuilder(text.Length);
+        var blank = false;
+        foreach (var line in lines)
+        {
+            if (line.Length == 0)
+            {
+                blank = builder.Length > 0;
+                continue;
+            }
+
+            if (builder.Length > 0)
+            {
+                builder.Append(blank ? "\n\n" : "\n");
+            }
+
+            builder.Append(line);
+            blank = false;
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>The first line or sentence, cut at a word boundary near <see cref="DerivedTitleLength"/>.</summary>
+    public static string DeriveTitle(string plain)
+    {
+        var firstLine = plain.Split('\n', 2)[0].Trim();
+        var sentenceEnd = firstLine.IndexOfAny(['.', '!', '?']);
+        if (sentenceEnd > 20 && sentenceEnd < firstLine.Length - 1)
+        {
+            firstLine = firstLine[..(sentenceEnd + 1)];
+        }
+
+        if (firstLine.Length <= DerivedTitleLength)
+        {
+            return firstLine;
+        }
+
+        var cut = firstLine.LastIndexOf(' ', DerivedTitleLength);
+        return (cut > DerivedTitleLength / 2 ? firstLine[..cut] : firstLine[..DerivedTitleLength]).TrimEnd() + "\u2026";
+    }
+
+    /// <summary>Reads a ROAM status by name or initial (case-insensitive): resolved|r, owned|o, accepted|a, mitigated|m.</summary>
+    public static bool TryParseRoam(string? text, out RoamStatus roam)
+    {
+        roam = default;
+        switch (text?.Trim().ToLowerInvariant())
+        {
+            case "resolved" or "r": roam = RoamStatus.Resolved; return true;
+            case "owned" or "o": roam = RoamStatus.Owned; return true;
+            case "accepted" or "a": roam = RoamStatus.Accepted; return true;
+            case "mitigated" or "m": roam = RoamStatus.Mitigated; return true;
+            default: return false;
+        }
+    }
+
+    public static bool TryParseKind(string? text, out ImpedimentKind kind)
+    {
+        kind = default;
+        switch (text?.Trim().ToLowerInvariant())
+        {
+            case "impediment": kind = ImpedimentKind.Impediment; return true;
+            case "risk": kind = ImpedimentKind.Risk; return true;
+            default: return false;
+        }
+    }
+
+    public static bool TryParseSeverity(string? text, out Severity severity)
+    {
+        severity = default;
+        switch (text?.Trim().ToLowerInvariant())
+        {
+            case "low": severity = Severity.Low; return true;
+            case "medium": severity = Severity.Medium; return true;
+            case "high": severity = Severity.High; return true;
+            case "critical": severity = Severity.Critical; return true;
+            default: return false;
+        }
+    }
+
+    /// <summary>The wire/card value of an enum member: lower case name.</summary>
+    public static string Value<T>(T member) where T : struct, Enum => member.ToString().ToLowerInvariant();
+
+    /// <summary>"just now", "5 minutes", "3 hours", "1 day", "12 days".</summary>
+    public static string DescribeAge(TimeSpan age)
+    {
+        static string Plural(int n, string unit) => n == 1 ? $"1 {unit}" : $"{n.ToString(CultureInfo.InvariantCulture)} {unit}s";
+        return age switch
+        {
+            { TotalMinutes: < 1 } => "just now",
+            { TotalHours: < 1 } => Plural((int)age.TotalMinutes, "minute"),
+            { TotalDays: < 1 } => Plural((int)age.TotalHours, "hour"),
+            _ => Plural((int)age.TotalDays, "day"),
+        };
+    }
+
+    /// <summary>True when an open impediment is older than <paramref name="days"/> (ageing: surfaces in ART sync).</summary>
+    public static bool IsAgeing(Impediment impediment, DateTimeOffset now, int days) =>
+        impediment.IsOpen && impediment.Age(now) > TimeSpan.FromDays(days);
+
+    /// <summary>Escapes the characters Teams' Markdown subset would interpret, so text shows as typed.</summary>
+    public static string EscapeMarkdown(string text)
+    {
+        var builder = new StringBuilder(text.Length + 8);
+        foreach (var c in text)
+        {
+            if (c is '\\' or '*' or '_' or '[' or ']' or '(' or ')' or '#' or '`' or '~' or '>' or '<' or '!' or '|')
+            {
+                builder.Append('\\');
+            }
+
+            builder.Append(c);
+        }
+
+        return builder.ToString();
+    }
+
+    private static string Collapse(string text) => Whitespace().Replace(text, " ").Trim();
+
+    [GeneratedRegex(@"<(script|style)\b[^>]*>.*?</\1\s*>", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    private static partial Regex ScriptOrStyle();
+
+    [GeneratedRegex(@"<\s*(br\s*/?|/\s*(p|div|li|h[1-6]|tr|blockquote))\s*>", RegexOptions.IgnoreCase)]
+    private static partial Regex LineBreakTag();
+
+    [GeneratedRegex("<[^>]*>")]
+    private static partial Regex Tag();
+
+    [GeneratedRegex(@"[\s\p{Cc}]+")]
+    private static partial Regex Whitespace();
+}
+
+/// <summary>A checked input: the clean value, or why it was refused.</summary>
+public sealed record TextCheck<T>(T? Value, string? Error)
+{
+    public bool IsOk => Error is null;
+}
+
+/// <summary>Builds <see cref="TextCheck{T}"/> answers.</summary>
+public static class TextCheck
+{
+    public static TextCheck<T> Ok<T>(T value) => new(value, null);
+
+    public static TextCheck<T> Refused<T>(string error) => new(default, error);
+}

@@ -1,0 +1,151 @@
+using System.Text.Json;
+using ArtBot.BotFramework.Hosting;
+using ArtBot.BotFramework.Routing;
+using ArtBot.BotFramework.Schema;
+using ArtBot.Domain.Arts;
+using ArtBot.Features.Commands;
+
+namespace ArtBot.Features.Arts;
+
+/// <summary>
+/// The ART cards' Universal Actions: <c>art.save</c> (set up, or change settings: RTEs only, on fresh state),
+/// <c>art.edit</c> (open the settings form) and <c>art.join</c> (a team picks its ART).
+/// </summary>
+public sealed partial class ArtActions(ILogger<ArtActions> logger) : ICardActions
+{
+    public CardActionRouter Map(CardActionRouter router) => router
+        .On(ArtCards.SaveVerb, SaveAsync)
+        .On(ArtCards.EditVerb, EditAsync)
+        .On(ArtCards.JoinVerb, JoinAsync);
+
+    private async Task<InvokeResponse> SaveAsync(TurnContext context, JsonElement? data, CancellationToken cancellationToken)
+    {
+        var turn = new ArtTurn(context);
+        var artId = CardData.Text(data, "artId");
+        Art? current = null;
+        if (artId is not null)
+        {
+            var (art, error) = await FindOwnArtAsync(turn, artId, cancellationToken);
+            if (art is null)
+            {
+                return error!;
+            }
+
+            current = art;
+        }
+        else if (!turn.IsChannel)
+        {
+            return CardResponses.Error("NotAChannel", "An ART is set up in a Teams channel.");
+        }
+
+        var form = ArtForm.Read(data);
+        var channels = await turn.SummaryChannelsAsync(current, cancellationToken);
+        var check = form.Check(turn.Today(current), [.. channels.Select(c => c.Value)]);
+        if (check.Settings is not { } settings)
+        {
+            return CardResponses.Card(ArtCards.Form(form, channels, current, check.Error));
+        }
+
+        return current is null
+            ? await CreateAsync(turn, settings, form, channels, cancellationToken)
+            : await UpdateAsync(turn, current, CardData.Text(data, "version"), settings, form, channels, cancellationToken);
+    }
+
+    private async Task<InvokeResponse> CreateAsync(
+        ArtTurn turn, ArtSettings settings, ArtForm form, IReadOnlyList<BotFramework.Cards.Choice> channels, CancellationToken cancellationToken)
+    {
+        var art = new Art
+        {
+            Id = DerivedIds.FromActivity(turn.TenantId, turn.ConversationId, turn.Activity.Id ?? Guid.NewGuid().ToString("N")),
+            TenantId = turn.TenantId,
+            Name = settings.Name,
+            HomeConversationId = turn.ConversationId,
+            ServiceUrl = turn.Activity.ServiceUrl!,
+            SummaryConversationId = settings.SummaryConversationId,
+            CurrentPi = settings.Pi,
+            Sync = settings.Sync,
+            Rtes = [turn.Actor],
+            NameNonResponders = settings.NameNonResponders,
+            CreatedBy = turn.Actor,
+            CreatedAt = turn.Now,
+        };
+
+        if (!await turn.Store.CreateAsync(art, cancellationToken))
+        {
+            var existing = await turn.FindArtAsync(cancellationToken);
+            if (existing?.Art.Id != art.Id)
+            {
+                return CardResponses.Card(ArtCards.Form(form, channels, null, $"This channel already belongs to {existing?.Art.Name ?? "an ART"}."));
+            }
+        }
+
+        LogCreated(art.Id);
+        var note = "ART set up. Each team joins from its own channel with `art join <team name>`.";
+        return CardResponses.Card(ArtCards.Overview(art, [], turn.Today(art), note));
+    }
+
+    private async Task<InvokeResponse> UpdateAsync(
+        ArtTurn turn, Art current, string? version, ArtSettings settings, ArtForm form, IReadOnlyList<BotFramework.Cards.Choice> channels, CancellationToken cancellationToken)
+    {
+        const string Stale = "Someone changed these settings while you were editing; these are the current ones. Please apply your change again.";
+        var changed = current with
+        {
+            Name = settings.Name,
+            CurrentPi = settings.Pi ?? current.CurrentPi,
+            Sync = settings.Sync,
+            SummaryConversationId = settings.SummaryConversationId,
+            NameNonResponders = settings.NameNonResponders,
+        };
+        var saved = version == current.Version ? await ArtUpdate.SaveIfUnchangedAsync(turn, current, changed, cancellationToken) : null;
+        if (saved is null)
+        {
+            var fresh = await turn.Store.GetAsync(turn.TenantId, current.Id, cancellationToken) ?? current;
+            return CardResponses.Card(ArtCards.Form(ArtForm.From(fresh), channels, fresh, Stale));
+        }
+
+        LogUpdated(saved.Id);
+        var teams = await turn.Store.GetTeamsAsync(turn.TenantId, saved.Id, cancellationToken);
+        return CardResponses.Card(ArtCards.Overview(saved, teams, turn.Today(saved), "Settings saved."));
+    }
+
+    private async Task<InvokeResponse> EditAsync(TurnContext context, JsonElement? data, CancellationToken cancellationToken)
+    {
+        var turn = new ArtTurn(context);
+        var (art, error) = await FindOwnArtAsync(turn, CardData.Text(data, "artId"), cancellationToken);
+        return art is null ? error! : CardResponses.Card(ArtCards.Form(ArtForm.From(art), await turn.SummaryChannelsAsync(art, cancellationToken), art));
+    }
+
+    private async Task<InvokeResponse> JoinAsync(TurnContext context, JsonElement? data, CancellationToken cancellationToken)
+    {
+        var turn = new ArtTurn(context);
+        var artId = CardData.Text(data, "artId");
+        var name = ArtRules.CheckName(CardData.Text(data, "teamName"), "team");
+        if (!DerivedIds.IsWellFormed(artId) || !name.IsValid || !turn.IsChannel
+            || await turn.Store.GetAsync(turn.TenantId, artId!, cancellationToken) is not { } art)
+        {
+            return CardResponses.Error("ArtNotFound", "That ART does not exist here.");
+        }
+
+        var message = await ArtJoin.JoinAsync(turn, art, name.Value, cancellationToken);
+        return CardResponses.Card(new BotFramework.Cards.AdaptiveCard { Body = [new BotFramework.Cards.TextBlock(message)], FallbackText = message });
+    }
+
+    /// <summary>The ART named by the card, if it is this conversation's ART and the person acting is one of its RTEs.</summary>
+    private static async Task<(Art? Art, InvokeResponse? Error)> FindOwnArtAsync(ArtTurn turn, string? artId, CancellationToken cancellationToken)
+    {
+        if (!DerivedIds.IsWellFormed(artId) || await turn.FindArtAsync(cancellationToken) is not { } membership || membership.Art.Id != artId)
+        {
+            return (null, CardResponses.Error("ArtNotFound", "This ART does not exist in this channel."));
+        }
+
+        return turn.IsRte(membership.Art)
+            ? (membership.Art, null)
+            : (null, CardResponses.Error("NotRte", ArtTurn.RteOnly(membership.Art, "change its settings")));
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "ART {ArtId} set up")]
+    private partial void LogCreated(string artId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "ART {ArtId} settings changed")]
+    private partial void LogUpdated(string artId);
+}

@@ -1,0 +1,144 @@
+using System.Globalization;
+using System.Text.Json;
+using ArtBot.BotFramework.Routing;
+using ArtBot.Domain.Arts;
+
+namespace ArtBot.Features.Arts;
+
+/// <summary>
+/// The ART settings form's fields, as submitted (all text), and their validation into settings. Every field is
+/// checked before anything is saved; the first problem is reported and the form is shown again with the values.
+/// </summary>
+public sealed record ArtForm
+{
+    public const string NameId = "artName";
+    public const string PiNameId = "piName";
+    public const string PiStartId = "piStart";
+    public const string PiEndId = "piEnd";
+    public const string DayId = "syncDay";
+    public const string TimeId = "syncTime";
+    public const string TimeZoneId = "timeZone";
+    public const string PromptLeadId = "promptLead";
+    public const string ReminderLeadId = "reminderLead";
+    public const string SummaryId = "summaryChannel";
+    public const string NameNonRespondersId = "nameNonResponders";
+
+    /// <summary>Lead times offered (minutes before the sync); 0 turns reminders off.</summary>
+    public static readonly IReadOnlyList<int> PromptLeads = [60, 240, 1440, 2880];
+    public static readonly IReadOnlyList<int> ReminderLeads = [0, 30, 60, 120, 240, 1440];
+
+    public string? Name { get; init; }
+    public string? PiName { get; init; }
+    public string? PiStart { get; init; }
+    public string? PiEnd { get; init; }
+    public string? Day { get; init; }
+    public string? Time { get; init; }
+    public string? TimeZone { get; init; }
+    public string? PromptLead { get; init; }
+    public string? ReminderLead { get; init; }
+    public string? Summary { get; init; }
+    public bool NameNonResponders { get; init; }
+
+    public static ArtForm Read(JsonElement? data) => new()
+    {
+        Name = CardData.Text(data, NameId),
+        PiName = CardData.Text(data, PiNameId),
+        PiStart = CardData.Text(data, PiStartId),
+        PiEnd = CardData.Text(data, PiEndId),
+        Day = CardData.Text(data, DayId),
+        Time = CardData.Text(data, TimeId),
+        TimeZone = CardData.Text(data, TimeZoneId),
+        PromptLead = CardData.Text(data, PromptLeadId),
+        ReminderLead = CardData.Text(data, ReminderLeadId),
+        Summary = CardData.Text(data, SummaryId),
+        NameNonResponders = CardData.Flag(data, NameNonRespondersId),
+    };
+
+    /// <summary>The form showing an ART's current settings.</summary>
+    public static ArtForm From(Art art) => new()
+    {
+        Name = art.Name,
+        PiName = art.CurrentPi?.Name,
+        PiStart = art.CurrentPi?.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        PiEnd = art.CurrentPi?.End.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        Day = art.Sync.Day.ToString(),
+        Time = art.Sync.Time.ToString("HH:mm", CultureInfo.InvariantCulture),
+        TimeZone = art.Sync.TimeZoneId,
+        PromptLead = Minutes(art.Sync.PromptLead),
+        ReminderLead = art.Sync.RemindersOn ? Minutes(art.Sync.ReminderLead) : "0",
+        Summary = art.SummaryConversationId,
+        NameNonResponders = art.NameNonResponders,
+    };
+
+    /// <summary>Checks every field; <paramref name="today"/> is the first day checked for daylight-saving problems.</summary>
+    public ArtSettingsCheck Check(DateOnly today, IReadOnlyCollection<string> summaryChannels)
+    {
+        var name = ArtRules.CheckName(Name, "ART");
+        if (!name.IsValid)
+        {
+            return ArtSettingsCheck.Fail(name.Error!);
+        }
+
+        ProgramIncrement? pi = null;
+        if (!string.IsNullOrWhiteSpace(PiName) || !string.IsNullOrWhiteSpace(PiStart) || !string.IsNullOrWhiteSpace(PiEnd))
+        {
+            var checkedPi = ArtRules.CheckPi(PiName, PiStart, PiEnd);
+            if (!checkedPi.IsValid)
+            {
+                return ArtSettingsCheck.Fail(checkedPi.Error!);
+            }
+
+            pi = checkedPi.Value;
+        }
+
+        var day = ArtRules.CheckDay(Day);
+        var time = ArtRules.CheckTime(Time);
+        var zone = ArtRules.CheckTimeZone(TimeZone);
+        if ((day.Error ?? time.Error ?? zone.Error) is { } error)
+        {
+            return ArtSettingsCheck.Fail(error);
+        }
+
+        if (ArtRules.CheckSyncTime(day.Value, time.Value, zone.Value, today) is { } dstError)
+        {
+            return ArtSettingsCheck.Fail(dstError);
+        }
+
+        if (!TryLead(PromptLead, PromptLeads, out var promptLead) || !TryLead(ReminderLead, ReminderLeads, out var reminderLead))
+        {
+            return ArtSettingsCheck.Fail("Please pick the prompt and reminder times from the lists.");
+        }
+
+        if (reminderLead >= promptLead)
+        {
+            return ArtSettingsCheck.Fail("The reminder must come after the check-in prompt: pick a shorter reminder time or an earlier prompt.");
+        }
+
+        if (Summary is not { Length: > 0 } summary || !summaryChannels.Contains(summary))
+        {
+            return ArtSettingsCheck.Fail("Please pick the channel that gets the ART sync summary from the list.");
+        }
+
+        var sync = new SyncSchedule(day.Value, time.Value, zone.Value.Id)
+        {
+            PromptLead = TimeSpan.FromMinutes(promptLead),
+            ReminderLead = TimeSpan.FromMinutes(reminderLead == 0 ? ReminderLeads[1] : reminderLead),
+            RemindersOn = reminderLead > 0,
+        };
+        return new ArtSettingsCheck(new ArtSettings(name.Value, pi, sync, summary, NameNonResponders), null);
+    }
+
+    private static bool TryLead(string? text, IReadOnlyList<int> allowed, out int minutes) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out minutes) && allowed.Contains(minutes);
+
+    private static string Minutes(TimeSpan span) => ((int)span.TotalMinutes).ToString(CultureInfo.InvariantCulture);
+}
+
+/// <summary>What the settings form sets on an ART.</summary>
+public sealed record ArtSettings(string Name, ProgramIncrement? Pi, SyncSchedule Sync, string SummaryConversationId, bool NameNonResponders);
+
+/// <summary>The checked form: settings, or the first problem found.</summary>
+public sealed record ArtSettingsCheck(ArtSettings? Settings, string? Error)
+{
+    public static ArtSettingsCheck Fail(string error) => new(null, error);
+}

@@ -1,0 +1,65 @@
+using ArtBot.BotFramework.Schema;
+using ArtBot.Domain.Arts;
+using ArtBot.Features.Commands;
+
+namespace ArtBot.Features.Arts;
+
+/// <summary><c>art rte add @person</c> / <c>art rte remove @person</c>: RTEs change who the RTEs are (never to nobody).</summary>
+public static class ArtRteCommand
+{
+    public static async Task RunAsync(ArtTurn turn, string arguments, CancellationToken cancellationToken)
+    {
+        var (verb, _) = CommandRouter.Split(arguments);
+        var mentioned = turn.Activity.Entities?
+            .Where(e => e.Type == "mention" && e.Mentioned?.Id is { Length: > 0 } id && id != turn.Activity.Recipient?.Id)
+            .Select(e => e.Mentioned!)
+            .FirstOrDefault();
+        if (verb is not ("add" or "remove") || mentioned is null)
+        {
+            await turn.SendAsync("Use `art rte add @person` or `art rte remove @person` (@mention the person).", cancellationToken);
+            return;
+        }
+
+        if (await turn.FindArtAsync(cancellationToken) is not { } membership)
+        {
+            await turn.SendAsync(ArtCommands.NotInAnArt, cancellationToken);
+            return;
+        }
+
+        if (!turn.IsRte(membership.Art))
+        {
+            await turn.SendAsync(ArtTurn.RteOnly(membership.Art, "change who the RTEs are"), cancellationToken);
+            return;
+        }
+
+        var person = await ResolveAsync(turn, mentioned, cancellationToken);
+        string? refusal = null;
+        var saved = await ArtUpdate.ApplyAsync(turn, membership.Art.Id, art =>
+        {
+            var others = art.Rtes.Where(r => r.Id != person.Id && r.Id != mentioned.Id).ToList();
+            refusal = verb == "remove" && others.Count == 0 ? "An ART needs at least one RTE; add another before removing the last." : null;
+            return refusal is not null ? art : art with { Rtes = verb == "add" ? [.. others, person] : others };
+        }, cancellationToken);
+
+        var name = person.Name ?? "That person";
+        await turn.SendAsync(
+            refusal ?? (saved is null ? ArtCommands.NotInAnArt
+                : verb == "add" ? $"{name} is now an RTE of {saved.Name}." : $"{name} is no longer an RTE of {saved.Name}."),
+            cancellationToken);
+    }
+
+    /// <summary>The mentioned person with their Entra object id when Teams gives it (RTE checks use it first).</summary>
+    private static async Task<ArtPerson> ResolveAsync(ArtTurn turn, ChannelAccount mentioned, CancellationToken cancellationToken)
+    {
+        if (mentioned.AadObjectId is { Length: > 0 } aad)
+        {
+            return new ArtPerson(aad, mentioned.Name);
+        }
+
+        var member = await turn.Turn.Connector.GetConversationMemberAsync(
+            turn.Activity.ServiceUrl!, turn.TenantId, turn.ConversationId, mentioned.Id!, cancellationToken);
+        return member.IsSuccess && member.Value!.AadObjectId is { Length: > 0 } id
+            ? new ArtPerson(id, member.Value.Name ?? mentioned.Name)
+            : new ArtPerson(mentioned.Id!, mentioned.Name);
+    }
+}

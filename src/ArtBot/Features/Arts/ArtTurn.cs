@@ -1,0 +1,70 @@
+using ArtBot.BotFramework.Cards;
+using ArtBot.BotFramework.Connector;
+using ArtBot.BotFramework.Routing;
+using ArtBot.BotFramework.Schema;
+using ArtBot.Domain.Arts;
+using ArtBot.Features.Installation;
+
+namespace ArtBot.Features.Arts;
+
+/// <summary>What ART commands and actions need to know about the turn: where it happens, who acts, which ART.</summary>
+public sealed class ArtTurn(TurnContext turn)
+{
+    public TurnContext Turn { get; } = turn;
+    public Activity Activity => Turn.Activity;
+    public string TenantId { get; } = ConversationIds.Tenant(turn.Activity);
+    /// <summary>The conversation without a channel-thread suffix.</summary>
+    public string ConversationId { get; } = ConversationIds.WithoutThread(turn.Activity.Conversation!.Id!);
+    public bool IsChannel { get; } = string.Equals(turn.Activity.Conversation?.ConversationType, "channel", StringComparison.OrdinalIgnoreCase)
+        || turn.Activity.ChannelData?.Channel?.Id is { Length: > 0 };
+    public IArtStore Store => Turn.Services.GetRequiredService<IArtStore>();
+    public DateTimeOffset Now => Turn.Services.GetRequiredService<TimeProvider>().GetUtcNow();
+    public ArtPerson Actor => new(Activity.UserId() ?? "unknown", Activity.From?.Name);
+
+    public Task<ArtMembership?> FindArtAsync(CancellationToken cancellationToken) =>
+        Store.FindByConversationAsync(TenantId, ConversationId, cancellationToken);
+
+    /// <summary>True when the person acting is one of the ART's RTEs (by Entra object id or Teams id).</summary>
+    public bool IsRte(Art art) => art.IsRte(Activity.From?.AadObjectId) || art.IsRte(Activity.From?.Id);
+
+    /// <summary>"Only the ART's RTEs (Alex, Sam) can ..."</summary>
+    public static string RteOnly(Art art, string what) =>
+        $"Only the RTEs of {art.Name} ({string.Join(", ", art.Rtes.Select(r => r.Name ?? "unnamed"))}) can {what}.";
+
+    /// <summary>Today in the ART's time zone (UTC when it has none yet).</summary>
+    public DateOnly Today(Art? art) =>
+        DateOnly.FromDateTime(art is not null && TimeZoneInfo.TryFindSystemTimeZoneById(art.Sync.TimeZoneId, out var zone)
+            ? TimeZoneInfo.ConvertTime(Now, zone).DateTime
+            : Now.UtcDateTime);
+
+    /// <summary>The channels that can get the summary: the team's channels when Teams lists them, else this one.</summary>
+    public async Task<IReadOnlyList<Choice>> SummaryChannelsAsync(Art? art, CancellationToken cancellationToken)
+    {
+        var choices = new List<Choice>();
+        var teamId = Activity.ChannelData?.Team?.Id;
+        if (teamId is { Length: > 0 } && Activity.ServiceUrl is { } serviceUrl)
+        {
+            var channels = await Turn.Connector.GetTeamChannelsAsync(serviceUrl, TenantId, teamId, cancellationToken);
+            if (channels.IsSuccess)
+            {
+                choices.AddRange(channels.Value!.Where(c => c.Id is { Length: > 0 }).Select(c => new Choice(c.Name is { Length: > 0 } name ? name : "General", c.Id!)));
+            }
+        }
+
+        foreach (var id in new[] { art?.SummaryConversationId, ConversationId })
+        {
+            if (id is not null && choices.All(c => c.Value != id))
+            {
+                choices.Insert(0, new Choice(id == ConversationId ? "This channel" : "The current summary channel", id));
+            }
+        }
+
+        return choices;
+    }
+
+    public Task<ConnectorOutcome> SendAsync(AdaptiveCard card, CancellationToken cancellationToken) =>
+        Turn.SendAsync(Activity.CreateMessage(attachments: card.ToAttachment()), cancellationToken);
+
+    public Task<ConnectorOutcome> SendAsync(string text, CancellationToken cancellationToken) =>
+        Turn.SendAsync(Activity.CreateMessage(text), cancellationToken);
+}

@@ -1,0 +1,61 @@
+using ArtBot.BotFramework.Cards;
+using ArtBot.BotFramework.Schema;
+using ArtBot.Domain.Impediments;
+
+namespace ArtBot.Features.Impediments;
+
+/// <summary>
+/// Escalation for a team in no ART: an escalation card in the impediment's own conversation (the thread of its card),
+/// so the team and whoever acts as RTE see it there. <see cref="ArtEscalation"/> uses it when there is no ART.
+/// </summary>
+public sealed partial class ConversationEscalation(SharedImpedimentCards cards, TimeProvider time, ILogger<ConversationEscalation> logger) : IImpedimentEscalation
+{
+    public string TargetName(Impediment impediment) =>
+        "the RTE (posted in this conversation: the team is in no ART)";
+
+    public async Task EscalateAsync(Impediment impediment, Person by, Activity origin, CancellationToken cancellationToken)
+    {
+        var card = Build(impediment, by, time.GetUtcNow());
+        var message = Activity.CreateMessage(attachments: card.ToAttachment()) with
+        {
+            Conversation = origin.Conversation is { } conversation ? conversation with { Id = impediment.PostedConversationId } : null,
+            From = origin.Recipient,
+            Recipient = origin.From,
+            ChannelId = origin.ChannelId,
+        };
+        var outcome = await cards.SendAsync(impediment, message, cancellationToken);
+        if (!outcome.IsSuccess)
+        {
+            LogNotPosted(impediment.Id, outcome.Kind.ToString(), outcome.StatusCode);
+        }
+    }
+
+    /// <summary>The escalation card: what, how bad, how old, who owns it, who escalated it.</summary>
+    public static AdaptiveCard Build(Impediment impediment, Person by, DateTimeOffset now)
+    {
+        var kind = ImpedimentCard.KindName(impediment.Kind);
+        return new AdaptiveCard
+        {
+            Body =
+            [
+                new TextBlock($"Escalated {kind.ToLowerInvariant()} \u00b7 needs the RTE") { Color = "Attention", Weight = "Bolder", Size = "Small" },
+                new TextBlock(ImpedimentRules.EscapeMarkdown(impediment.Title)) { Size = "Large", Weight = "Bolder", Style = "heading" },
+                new FactSet(
+                [
+                    new Fact("Escalated by", ImpedimentRules.EscapeMarkdown(by.DisplayName)),
+                    new Fact("Severity", impediment.Severity.ToString()),
+                    new Fact("ROAM", ImpedimentCard.Status(impediment)),
+                    new Fact("Owner", impediment.Owner is { } owner ? ImpedimentRules.EscapeMarkdown(owner.DisplayName) : "Nobody yet"),
+                    new Fact("Open for", ImpedimentRules.DescribeAge(impediment.Age(now))),
+                ]),
+                new TextBlock(impediment.ArtId is null
+                    ? "This team is in no ART yet, so this is posted here. Once its channel joins an ART (`art join`), escalations go to the ART's summary channel."
+                    : "For the ART's RTEs.") { IsSubtle = true, Size = "Small" },
+            ],
+            FallbackText = $"Escalated: {impediment.Title}",
+        };
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Escalation card of impediment {ImpedimentId} not posted: {Kind} ({Status})")]
+    private partial void LogNotPosted(string impedimentId, string kind, int status);
+}

@@ -1,0 +1,204 @@
+using System.Text.Json;
+using ArtBot.BotFramework.Cards;
+using ArtBot.BotFramework.Hosting;
+using ArtBot.BotFramework.Routing;
+using ArtBot.BotFramework.Schema;
+using ArtBot.Domain.Impediments;
+
+namespace ArtBot.Features.Impediments;
+
+/// <summary>
+/// Answers the impediment card's Universal Actions: take ownership, choose and set the owner, ROAM, escalate,
+/// resolve, reopen. Each change goes through <see cref="IImpedimentStore.UpdateAsync"/> (re-applied on fresh state
+/// after a concurrent edit) and answers with the refreshed card; the shared card is updated after the answer. Bad
+/// input is an error Teams shows on the card; a change the rules refuse shows the current card with the reason.
+/// </summary>
+public sealed partial class ImpedimentActions(
+    IImpedimentStore store,
+    SharedImpedimentCards sharedCards,
+    ConversationPeople people,
+    IImpedimentEscalation escalation,
+    TimeProvider time,
+    ILogger<ImpedimentActions> logger) : ICardActions
+{
+    public CardActionRouter Map(CardActionRouter router) => router
+        .On(ImpedimentCard.TakeVerb, (turn, data, ct) => ChangeAsync(turn, data, "You own this now.", (i, actor, _) => ImpedimentLifecycle.TakeOwnership(i, actor), ct))
+        .On(ImpedimentCard.ChooseOwnerVerb, ChooseOwnerAsync)
+        .On(ImpedimentCard.SetOwnerVerb, SetOwnerAsync)
+        .On(ImpedimentCard.RoamVerb, RoamAsync)
+        .On(ImpedimentCard.EscalateVerb, EscalateAsync)
+        .On(ImpedimentCard.ResolveVerb, ResolveAsync)
+        .On(ImpedimentCard.ReopenVerb, (turn, data, ct) => ChangeAsync(turn, data, "Reopened.", (i, actor, _) => ImpedimentLifecycle.Reopen(i, actor), ct));
+
+    private async Task<InvokeResponse> ChooseOwnerAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
+    {
+        var (impediment, actor, error) = await FindAsync(turn, data, cancellationToken);
+        if (impediment is null)
+        {
+            return error!;
+        }
+
+        if (!impediment.IsOpen)
+        {
+            return Card(ImpedimentCard.Build(impediment, time.GetUtcNow(), "This is resolved; reopen it before changing the owner.", noticeIsError: true));
+        }
+
+        var choices = await people.ListAsync(turn.Activity, ImpedimentScope.Of(turn.Activity), impediment, actor!, cancellationToken);
+        return Card(ImpedimentCard.Build(impediment, time.GetUtcNow(), ownerChoices: choices));
+    }
+
+    private Task<InvokeResponse> SetOwnerAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
+    {
+        var ownerId = ReadText(data, ImpedimentCard.OwnerInputId);
+        var name = ownerId is { Length: > 0 }
+            && data is { ValueKind: JsonValueKind.Object } element
+            && element.TryGetProperty(ImpedimentCard.PeopleField, out var offered) && offered.ValueKind == JsonValueKind.Object
+            && offered.TryGetProperty(ownerId, out var found) && found.ValueKind == JsonValueKind.String
+                ? found.GetString()
+                : null;
+        if (name is null)
+        {
+            // Only someone the card offered (the conversation's members, or the people the impediment knows).
+            return Task.FromResult(Error("InvalidOwner", "Choose the new owner from the list."));
+        }
+
+        var owner = new Person(ownerId!, name);
+        return ChangeAsync(turn, data, $"{owner.DisplayName} owns this now.", (i, actor, _) => ImpedimentLifecycle.SetOwner(i, actor, owner), cancellationToken);
+    }
+
+    private Task<InvokeResponse> RoamAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
+    {
+        if (!ImpedimentRules.TryParseRoam(ReadText(data, ImpedimentCard.RoamInputId), out var roam))
+        {
+            return Task.FromResult(Error("InvalidRoam", "Choose a ROAM status: Resolved, Owned, Accepted or Mitigated."));
+        }
+
+        return ChangeAsync(turn, data, $"ROAM status set to {roam}.", (i, actor, now) => ImpedimentLifecycle.SetRoam(i, actor, roam, now), cancellationToken);
+    }
+
+    private Task<InvokeResponse> ResolveAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
+    {
+        var note = ImpedimentRules.CheckNote(ReadText(data, ImpedimentCard.NoteInputId));
+        if (!note.IsOk)
+        {
+            return Task.FromResult(Error("InvalidNote", note.Error!));
+        }
+
+        return ChangeAsync(turn, data, "Resolved.", (i, actor, now) => ImpedimentLifecycle.Resolve(i, actor, note.Value, now), cancellationToken);
+    }
+
+    private async Task<InvokeResponse> EscalateAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
+    {
+        var response = await ChangeCoreAsync(turn, data, null,
+            (i, actor, now) => ImpedimentLifecycle.Escalate(i, actor, now, escalation.TargetName(i)), cancellationToken);
+        if (response.Updated is { } escalated)
+        {
+            var actor = ImpedimentScope.Actor(turn.Activity)!;
+            var origin = turn.Activity;
+            _ = Task.Run(async () =>
+            {
+                try
+                {
+                    await escalation.EscalateAsync(escalated, actor, origin, CancellationToken.None);
+                }
+                catch (Exception exception)
+                {
+                    LogEscalationFailed(escalated.Id, exception.GetType().Name, exception.Message);
+                }
+            }, CancellationToken.None);
+            return Card(ImpedimentCard.Build(escalated, time.GetUtcNow(), "Escalated to " + escalation.TargetName(escalated) + "."));
+        }
+
+        return response.Answer;
+    }
+
+    private async Task<InvokeResponse> ChangeAsync(
+        TurnContext turn, JsonElement? data, string? done, Func<Impediment, Person, DateTimeOffset, ImpedimentChange> rule, CancellationToken cancellationToken) =>
+        (await ChangeCoreAsync(turn, data, done, rule, cancellationToken)).Answer;
+
+    private async Task<(InvokeResponse Answer, Impediment? Updated)> ChangeCoreAsync(
+        TurnContext turn, JsonElement? data, string? done, Func<Impediment, Person, DateTimeOffset, ImpedimentChange> rule, CancellationToken cancellationToken)
+    {
+        var id = ReadText(data, ImpedimentCard.IdField);
+        if (!ImpedimentIds.IsWellFormed(id))
+        {
+            return (NotFound(), null);
+        }
+
+        if (ImpedimentScope.Actor(turn.Activity) is not { } actor)
+        {
+            return (Error("UnknownUser", "Teams did not say who you are, so nothing was changed."), null);
+        }
+
+        var scope = ImpedimentScope.Of(turn.Activity);
+        var now = time.GetUtcNow();
+        var result = await store.UpdateAsync(scope.TenantId, scope.ScopeId, id!, actor, current => rule(current, actor, now), cancellationToken);
+        switch (result.Status)
+        {
+            case ImpedimentUpdateStatus.Updated:
+                sharedCards.Schedule(result.Impediment!);
+                LogChanged(id!, turn.Activity.Value is { } value ? VerbOf(value) : "?");
+                return (Card(ImpedimentCard.Build(result.Impediment!, time.GetUtcNow(), done)), result.Impediment);
+            case ImpedimentUpdateStatus.NotFound:
+                LogNotFound(id!);
+                return (NotFound(), null);
+            default:
+                // Refused by the rules on the current state, or repeated concurrent edits: nothing changed; say why.
+                return (result.Impediment is { } current
+                    ? Card(ImpedimentCard.Build(current, time.GetUtcNow(), result.Message, noticeIsError: true))
+                    : Error("Conflict", result.Message ?? "Nothing was changed."), null);
+        }
+    }
+
+    private async Task<(Impediment? Impediment, Person? Actor, InvokeResponse? Error)> FindAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
+    {
+        var id = ReadText(data, ImpedimentCard.IdField);
+        if (!ImpedimentIds.IsWellFormed(id))
+        {
+            return (null, null, NotFound());
+        }
+
+        if (ImpedimentScope.Actor(turn.Activity) is not { } actor)
+        {
+            return (null, null, Error("UnknownUser", "Teams did not say who you are, so nothing was changed."));
+        }
+
+        var scope = ImpedimentScope.Of(turn.Activity);
+        var impediment = await store.GetAsync(scope.TenantId, scope.ScopeId, id!, cancellationToken);
+        if (impediment is null)
+        {
+            LogNotFound(id!);
+            return (null, null, NotFound());
+        }
+
+        return (impediment, actor, null);
+    }
+
+    private static string VerbOf(JsonElement value) =>
+        value.ValueKind == JsonValueKind.Object && value.TryGetProperty("action", out var action) && action.ValueKind == JsonValueKind.Object
+        && action.TryGetProperty("verb", out var verb) && verb.ValueKind == JsonValueKind.String ? verb.GetString()! : "?";
+
+    private static string? ReadText(JsonElement? data, string name) =>
+        data is { ValueKind: JsonValueKind.Object } element && element.TryGetProperty(name, out var property) && property.ValueKind == JsonValueKind.String
+            ? property.GetString()
+            : null;
+
+    private static InvokeResponse NotFound() => Error("ImpedimentNotFound", "This impediment does not exist in this team or chat.");
+
+    private static InvokeResponse Error(string code, string message) => InvokeErrors.UniversalActionError(400, code, message);
+
+    private static InvokeResponse Card(AdaptiveCard card)
+    {
+        var body = new AdaptiveCardInvokeResponse(200, AdaptiveCardInvokeResponse.CardType, card.ToJsonElement());
+        return new InvokeResponse(200, JsonSerializer.SerializeToElement(body, BotJsonContext.Default.AdaptiveCardInvokeResponse));
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Impediment {ImpedimentId} changed ({Verb})")]
+    private partial void LogChanged(string impedimentId, string verb);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Card action for impediment {ImpedimentId} refused: not an impediment of this tenant and scope")]
+    private partial void LogNotFound(string impedimentId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Escalation of impediment {ImpedimentId} not sent: {Error}: {Message}")]
+    private partial void LogEscalationFailed(string impedimentId, string error, string message);
+}

@@ -1,0 +1,57 @@
+using ArtBot.BotFramework.Schema;
+using ArtBot.Domain.Arts;
+using ArtBot.Domain.Conversations;
+using ArtBot.Domain.Impediments;
+
+namespace ArtBot.Features.Impediments;
+
+/// <summary>Builds a new impediment for the conversation of a turn: scope, team, where its card goes.</summary>
+public static class ImpedimentDrafts
+{
+    public static Impediment For(
+        Activity activity, ImpedimentScope scope, Person raisedBy, DateTimeOffset now,
+        string title, string description, ImpedimentKind kind, Severity severity, string? teamName, ImpedimentSource source, string? artId) => new()
+    {
+        Id = "",
+        TenantId = scope.TenantId,
+        ScopeId = scope.ScopeId,
+        ConversationId = scope.ConversationId,
+        TeamId = scope.TeamId,
+        TeamName = teamName,
+        ArtId = artId,
+        Kind = kind,
+        Title = title,
+        Description = description,
+        Severity = severity,
+        RaisedBy = raisedBy,
+        RaisedAt = now,
+        Source = source,
+        ServiceUrl = activity.ServiceUrl,
+        PostedConversationId = activity.Conversation?.Id,
+    };
+
+    /// <summary>The ART the conversation belongs to, and its team name there (as the team joined it), if any.</summary>
+    public static async Task<(string? ArtId, string? TeamName)> ArtOfAsync(IArtStore arts, ImpedimentScope scope, CancellationToken cancellationToken)
+    {
+        var membership = await arts.FindByConversationAsync(scope.TenantId, scope.ConversationId, cancellationToken);
+        return (membership?.Art.Id, membership?.Team?.TeamName);
+    }
+
+    /// <summary>The team's name as the bot knows it (stored at installation), else from the activity.</summary>
+    public static async Task<string?> TeamNameAsync(IConversationStore conversations, Activity activity, ImpedimentScope scope, CancellationToken cancellationToken)
+    {
+        if (activity.ChannelData?.Team?.Name is { Length: > 0 } name)
+        {
+            return name;
+        }
+
+        if (scope.TeamId is null)
+        {
+            return null;
+        }
+
+        var installed = await conversations.GetAsync(scope.TenantId, scope.TeamId, cancellationToken)
+            ?? await conversations.GetAsync(scope.TenantId, scope.ConversationId, cancellationToken);
+        return installed?.TeamName;
+    }
+}

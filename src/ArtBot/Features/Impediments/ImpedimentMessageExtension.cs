@@ -1,0 +1,226 @@
+using System.Text.Json;
+using ArtBot.BotFramework.Routing;
+using ArtBot.BotFramework.Schema;
+using ArtBot.Domain.Arts;
+using ArtBot.Domain.Conversations;
+using ArtBot.Domain.Impediments;
+
+namespace ArtBot.Features.Impediments;
+
+/// <summary>
+/// The "Raise impediment" message extension action (command id <c>raiseImpediment</c>, from a message's menu or the
+/// compose box). <c>composeExtension/fetchTask</c> answers with the dialog, pre-filled from the message;
+/// <c>composeExtension/submitAction</c> stores the impediment (keyed by the message id, else the activity id, so a
+/// second submit of the same message stores nothing new), answers at once and posts the card after answering.
+/// Malformed requests get a 400 with a reason; invalid input reopens the dialog with the reason; never a 500.
+/// </summary>
+public sealed partial class ImpedimentMessageExtension(
+    IImpedimentStore store,
+    IConversationStore conversations,
+    IArtStore arts,
+    SharedImpedimentCards sharedCards,
+    TimeProvider time,
+    ILogger<ImpedimentMessageExtension> logger)
+{
+    public const string CommandId = "raiseImpediment";
+
+    public async Task<InvokeResponse> FetchTaskAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        if (Parse(turn.Activity) is not { } action)
+        {
+            return BadRequest("The message extension request has no readable value.");
+        }
+
+        if (!string.Equals(action.CommandId, CommandId, StringComparison.Ordinal))
+        {
+            return TaskModuleResponse.Message($"ArtBot has no message action '{action.CommandId}'.").ToInvokeResponse();
+        }
+
+        try
+        {
+            var scope = ImpedimentScope.Of(turn.Activity);
+            var team = (await ImpedimentDrafts.ArtOfAsync(arts, scope, cancellationToken)).TeamName
+                ?? await ImpedimentDrafts.TeamNameAsync(conversations, turn.Activity, scope, cancellationToken);
+            var values = Prefill(action.MessagePayload, team);
+            return Dialog(values);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            LogFailed(FetchName, exception.GetType().Name, exception.Message);
+            return TaskModuleResponse.Message("ArtBot could not open the dialog just now. Please try again.").ToInvokeResponse();
+        }
+    }
+
+    public async Task<InvokeResponse> SubmitActionAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        if (Parse(turn.Activity) is not { } action)
+        {
+            return BadRequest("The message extension request has no readable value.");
+        }
+
+        if (!string.Equals(action.CommandId, CommandId, StringComparison.Ordinal))
+        {
+            return TaskModuleResponse.Message($"ArtBot has no message action '{action.CommandId}'.").ToInvokeResponse();
+        }
+
+        if (action.Data is not { ValueKind: JsonValueKind.Object } data)
+        {
+            return BadRequest("The dialog sent no data.");
+        }
+
+        var payload = action.MessagePayload;
+        var messageId = payload?.Id is { Length: > 0 } payloadId ? payloadId : Read(data, ImpedimentDialog.SourceMessageField);
+        var author = Author(payload);
+        var link = payload?.LinkToMessage;
+        var submitted = new ImpedimentDialog.Values(
+            Read(data, ImpedimentDialog.TitleInput) ?? "",
+            Read(data, ImpedimentDialog.DescriptionInput) ?? "",
+            Read(data, ImpedimentDialog.KindInput) ?? "impediment",
+            Read(data, ImpedimentDialog.SeverityInput) ?? "medium",
+            Read(data, ImpedimentDialog.TeamInput),
+            author, link, messageId, null, false);
+
+        var title = ImpedimentRules.CheckTitle(submitted.Title);
+        var description = ImpedimentRules.CheckDescription(submitted.Description);
+        var team = ImpedimentRules.CheckTeamName(submitted.Team);
+        var error = title.Error ?? description.Error ?? team.Error;
+        if (error is null && !ImpedimentRules.TryParseKind(submitted.Kind, out _))
+        {
+            error = "Choose whether it is an impediment or a risk.";
+        }
+
+        if (error is null && !ImpedimentRules.TryParseSeverity(submitted.Severity, out _))
+        {
+            error = "Choose a severity: low, medium, high or critical.";
+        }
+
+        if (error is not null)
+        {
+            // Show the dialog again with what was typed (cut to the limits) and the reason; nothing is stored.
+            return Dialog(submitted with
+            {
+                Title = Cut(submitted.Title, ImpedimentRules.MaxTitleLength),
+                Description = Cut(submitted.Description, ImpedimentRules.MaxDescriptionLength),
+                Kind = ImpedimentRules.TryParseKind(submitted.Kind, out _) ? submitted.Kind : "impediment",
+                Severity = ImpedimentRules.TryParseSeverity(submitted.Severity, out _) ? submitted.Severity : "medium",
+                Team = Cut(submitted.Team ?? "", ImpedimentRules.MaxTeamNameLength),
+                Notice = error,
+                NoticeIsError = true,
+            });
+        }
+
+        if (ImpedimentScope.Actor(turn.Activity) is not { } actor)
+        {
+            return BadRequest("Teams did not say who raised it.");
+        }
+
+        var kind = ImpedimentRules.TryParseKind(submitted.Kind, out var parsedKind) ? parsedKind : ImpedimentKind.Impediment;
+        var severity = ImpedimentRules.TryParseSeverity(submitted.Severity, out var parsedSeverity) ? parsedSeverity : Severity.Medium;
+        var activity = turn.Activity;
+        var scope = ImpedimentScope.Of(activity);
+        var source = messageId is not null || link is not null
+            ? ImpedimentSource.Message(messageId, link, author)
+            : ImpedimentSource.Command(activity.Id);
+        var (artId, _) = await ImpedimentDrafts.ArtOfAsync(arts, scope, cancellationToken);
+        var draft = ImpedimentDrafts.For(activity, scope, actor, time.GetUtcNow(), title.Value!, description.Value!, kind, severity, team.Value, source, artId);
+        var key = messageId is not null ? "message:" + messageId : "activity:" + (activity.Id ?? Guid.NewGuid().ToString("N"));
+
+        RaiseResult raised;
+        try
+        {
+            raised = await store.RaiseAsync(draft, key, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            LogFailed(SubmitName, exception.GetType().Name, exception.Message);
+            return TaskModuleResponse.Message("ArtBot could not save the impediment just now; nothing was raised. Please try again.").ToInvokeResponse();
+        }
+
+        var noun = raised.Impediment.Kind == ImpedimentKind.Risk ? "Risk" : "Impediment";
+        if (!raised.Created)
+        {
+            LogAlreadyRaised(raised.Impediment.Id);
+            return TaskModuleResponse.Message($"This was already raised: \"{raised.Impediment.Title}\". Its card is in the conversation.").ToInvokeResponse();
+        }
+
+        LogRaised(raised.Impediment.Id, raised.Impediment.Source.Kind);
+        _ = sharedCards.PostInBackground(raised.Impediment, activity); // after answering: Teams waits at most 5 seconds
+        return TaskModuleResponse.Message($"{noun} raised: \"{raised.Impediment.Title}\". Its card is posted in the conversation.").ToInvokeResponse();
+    }
+
+    /// <summary>The dialog's values for a message (HTML stripped, cut to the limits), or empty for the compose box.</summary>
+    public static ImpedimentDialog.Values Prefill(MessageActionsPayload? payload, string? team)
+    {
+        var text = ImpedimentRules.PlainText(payload?.Body?.Content);
+        string? notice = null;
+        if (payload is not null && text.Length == 0)
+        {
+            notice = "That message has no text to copy; please describe the impediment.";
+        }
+        else if (text.Length > ImpedimentRules.MaxDescriptionLength)
+        {
+            notice = $"The message is {text.Length} characters long; only the first {ImpedimentRules.MaxDescriptionLength} were copied.";
+        }
+
+        var title = text.Length == 0 ? "" : Cut(ImpedimentRules.DeriveTitle(text), ImpedimentRules.MaxTitleLength);
+        return new ImpedimentDialog.Values(
+            title,
+            Cut(text, ImpedimentRules.MaxDescriptionLength),
+            "impediment",
+            "medium",
+            team,
+            Author(payload),
+            payload?.LinkToMessage,
+            payload?.Id,
+            notice,
+            false);
+    }
+
+    private static string? Author(MessageActionsPayload? payload) =>
+        payload?.From?.User?.DisplayName is { Length: > 0 } user ? user
+        : payload?.From?.Application?.DisplayName is { Length: > 0 } app ? app
+        : null;
+
+    private static InvokeResponse Dialog(ImpedimentDialog.Values values) =>
+        TaskModuleResponse.Continue(new TaskModuleTaskInfo
+        {
+            Title = "Raise impediment",
+            Height = "large",
+            Width = "medium",
+            Card = ImpedimentDialog.Build(values).ToAttachment(),
+        }).ToInvokeResponse();
+
+    private static MessagingExtensionAction? Parse(Activity activity)
+    {
+        try
+        {
+            return activity.Value is { ValueKind: JsonValueKind.Object } value
+                ? value.Deserialize(BotJsonContext.Default.MessagingExtensionAction)
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static string? Read(JsonElement data, string name) =>
+        data.TryGetProperty(name, out var property) && property.ValueKind == JsonValueKind.String ? property.GetString() : null;
+
+    private static string Cut(string text, int max) => text.Length <= max ? text : text[..max];
+
+    private static InvokeResponse BadRequest(string reason) =>
+        new(400, JsonSerializer.SerializeToElement(new ErrorResponse(new ErrorDetail("BadRequest", reason)), BotJsonContext.Default.ErrorResponse));
+
+    private const string FetchName = "fetchTask";
+    private const string SubmitName = "submitAction";
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Impediment {ImpedimentId} raised from the message extension ({Source})")]
+    private partial void LogRaised(string impedimentId, ImpedimentSourceKind source);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Impediment {ImpedimentId} was already raised; the submit stored nothing new")]
+    private partial void LogAlreadyRaised(string impedimentId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Message extension {Step} failed: {Error}: {Message}")]
+    private partial void LogFailed(string step, string error, string message);
+}

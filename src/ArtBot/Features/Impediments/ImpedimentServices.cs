@@ -1,0 +1,26 @@
+using ArtBot.BotFramework.Routing;
+using ArtBot.Domain.Impediments;
+using ArtBot.Hosting;
+using ArtBot.Storage.Impediments;
+using ArtBot.Storage.Tables;
+
+namespace ArtBot.Features.Impediments;
+
+/// <summary>Registers impediments and risks: the store, its table, card actions, the message extension and escalation.</summary>
+public static class ImpedimentServices
+{
+    public static IServiceCollection AddImpediments(this IServiceCollection services)
+    {
+        services.AddSingleton(new RequiredTable(ImpedimentStore.TableName));
+        services.AddSingleton<IImpedimentStore>(sp => new ImpedimentStore(
+            sp.GetRequiredService<TableServiceClient>().GetTableClient(ImpedimentStore.TableName),
+            sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<SharedImpedimentCards>();
+        services.AddSingleton<ConversationPeople>();
+        services.AddSingleton<ConversationEscalation>();
+        services.AddSingleton<IImpedimentEscalation, ArtEscalation>();
+        services.AddSingleton<ImpedimentMessageExtension>();
+        services.AddSingleton<ICardActions, ImpedimentActions>();
+        return services;
+    }
+}

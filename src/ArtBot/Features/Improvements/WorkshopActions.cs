@@ -1,0 +1,281 @@
+using System.Text.Json;
+using ArtBot.BotFramework.Routing;
+using ArtBot.BotFramework.Schema;
+using ArtBot.Domain.Arts;
+using ArtBot.Domain.Improvements;
+
+namespace ArtBot.Features.Improvements;
+
+/// <summary>
+/// The workshop card's Universal Actions: <c>workshop.add</c> adds a problem, <c>workshop.dot</c> spends or takes
+/// back a dot (answered with the participant's own view), <c>workshop.close</c> closes voting (an RTE of the ART, or
+/// the starter without an ART) and turns the top problems into improvement items. Bad input gets an error Teams
+/// shows on the card and changes nothing.
+/// </summary>
+public sealed partial class WorkshopActions(
+    IWorkshopStore workshops,
+    IImprovementStore improvements,
+    IArtStore arts,
+    SharedWorkshopCardUpdater sharedCards,
+    TimeProvider time,
+    ILogger<WorkshopActions> logger) : ICardActions
+{
+    public CardActionRouter Map(CardActionRouter router) => router
+        .On(WorkshopCard.AddVerb, AddAsync)
+        .On(WorkshopCard.DotVerb, DotAsync)
+        .On(WorkshopCard.CloseVerb, CloseAsync);
+
+    private async Task<InvokeResponse> AddAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
+    {
+        var check = ImprovementRules.CheckProblem(CardData.Text(data, WorkshopCard.ProblemInputId));
+        if (check.Text is not { } text)
+        {
+            return CardResponses.Error("InvalidProblem", check.Error!);
+        }
+
+        var (state, error) = await FindAsync(turn, data, cancellationToken);
+        if (state is null)
+        {
+            return error!;
+        }
+
+        var workshop = state.Workshop;
+        if (workshop.IsClosed)
+        {
+            return CardResponses.Error("VotingClosed", "Voting is closed in this workshop; problems can no longer be added.");
+        }
+
+        var problem = new WorkshopProblem(
+            ImprovementIds.Problem(workshop.Id, turn.Activity.Id ?? Guid.NewGuid().ToString("N")), text,
+            turn.Activity.From?.Name, time.GetUtcNow());
+        if (state.Problems.All(p => p.Id != problem.Id))
+        {
+            if (state.Problems.Count >= DotRules.MaxProblems)
+            {
+                return CardResponses.Error("TooManyProblems", $"This workshop has the most problems it takes ({DotRules.MaxProblems}).");
+            }
+
+            await workshops.AddProblemAsync(workshop, problem, cancellationToken);
+            sharedCards.Schedule(workshop.Id);
+        }
+
+        return await ViewAsync(turn, workshop.Id, "Added. Thank you!", null, cancellationToken);
+    }
+
+    private async Task<InvokeResponse> DotAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
+    {
+        var problemId = CardData.Text(data, "problemId");
+        var op = CardData.Text(data, "op");
+        if (!ImprovementIds.IsProblem(problemId) || op is not (WorkshopCard.SpendOp or WorkshopCard.TakeBackOp))
+        {
+            return CardResponses.Error("InvalidDot", "This button does not name a problem of the workshop.");
+        }
+
+        var (workshop, error) = await FindWorkshopAsync(turn, data, cancellationToken);
+        if (workshop is null)
+        {
+            return error!;
+        }
+
+        if (workshop.IsClosed)
+        {
+            return CardResponses.Error("VotingClosed", "Voting is closed in this workshop; dots can no longer be placed or taken back.");
+        }
+
+        if (ImprovementPlace.ActorIdOf(turn.Activity) is not { } participantId)
+        {
+            return CardResponses.Error("UnknownParticipant", "Teams did not say who you are, so the dot could not be counted.");
+        }
+
+        DotResult result;
+        if (op == WorkshopCard.SpendOp)
+        {
+            var state = await workshops.GetStateAsync(workshop.Id, cancellationToken);
+            if (state is null || state.Problems.All(p => p.Id != problemId))
+            {
+                return CardResponses.Error("UnknownProblem", "That problem is not part of this workshop.");
+            }
+
+            result = await workshops.SpendDotAsync(workshop, participantId, turn.Activity.From?.Name, problemId!, cancellationToken);
+        }
+        else
+        {
+            result = await workshops.TakeBackDotAsync(workshop, participantId, problemId!, cancellationToken);
+        }
+
+        if (result.Outcome == DotOutcome.NoDotsLeft)
+        {
+            return CardResponses.Error("NoDotsLeft",
+                $"You have spent all {workshop.DotsPerPerson} of your dots. Take one back first to vote for another problem.");
+        }
+
+        if (result.Outcome == DotOutcome.Changed)
+        {
+            sharedCards.Schedule(workshop.Id);
+            LogDot(workshop.Id, op);
+        }
+
+        var notice = (op, result.Outcome) switch
+        {
+            (WorkshopCard.SpendOp, DotOutcome.Changed) => "Your dot is placed.",
+            (WorkshopCard.SpendOp, _) => "Your dot was already on this problem.",
+            (_, DotOutcome.Changed) => "Your dot is back; spend it on another problem.",
+            _ => "You had no dot on this problem.",
+        };
+        return await ViewAsync(turn, workshop.Id, notice, null, cancellationToken);
+    }
+
+    private async Task<InvokeResponse> CloseAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
+    {
+        var (state, error) = await FindAsync(turn, data, cancellationToken);
+        if (state is null)
+        {
+            return error!;
+        }
+
+        var workshop = state.Workshop;
+        var place = await ImprovementPlace.ResolveAsync(turn.Activity, arts, cancellationToken);
+        var art = workshop.Scope.ArtId is { } artId ? await arts.GetAsync(workshop.Scope.TenantId, artId, cancellationToken) : null;
+        var allowed = art is not null
+            ? art.IsRte(place.ActorId)
+            : workshop.Scope.ArtId is null && string.Equals(workshop.StarterId, place.ActorId, StringComparison.Ordinal);
+        if (!allowed)
+        {
+            return CardResponses.Error("NotAllowed", art is not null
+                ? $"Only the RTEs of {ImprovementRules.EscapeMarkdown(art.Name)} can close voting."
+                : $"Only {(workshop.StarterName is { Length: > 0 } name ? ImprovementRules.EscapeMarkdown(name) : "the person who started the workshop")} can close voting.");
+        }
+
+        if (!workshop.IsClosed)
+        {
+            var top = DotRules.DefaultTop;
+            var topText = CardData.Text(data, WorkshopCard.TopInputId);
+            if (!string.IsNullOrWhiteSpace(topText) && !DotRules.TryParseCount(topText, DotRules.MaxProblems, out top))
+            {
+                return CardResponses.Error("InvalidTop", $"How many problems become improvement items is a whole number from 1 to {DotRules.MaxProblems}.");
+            }
+
+            var picked = (CardData.Text(data, WorkshopCard.PickInputId) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            if (picked.Any(id => state.Problems.All(p => p.Id != id)))
+            {
+                return CardResponses.Error("UnknownProblem", "Only problems of this workshop can become its improvement items.");
+            }
+
+            var selected = DotRules.Select(state.Ranking, top, picked);
+            var closedAt = time.GetUtcNow();
+            if (await workshops.CloseAsync(workshop, closedAt, place.ActorName, [.. selected.Select(s => s.Problem.Id)], cancellationToken))
+            {
+                LogClosed(workshop.Id, selected.Count);
+            }
+        }
+
+        // Closed now (by this call or an earlier delivery): create the items of the stored selection; idempotent.
+        var closed = await workshops.GetStateAsync(workshop.Id, cancellationToken) ?? state;
+        var created = await CreateItemsAsync(closed, place, cancellationToken);
+        await sharedCards.UpdateNowAsync(workshop.Id, cancellationToken);
+        if (created.Count > 0)
+        {
+            var list = ImprovementListCard.Build(
+                $"Improvement items from the Inspect & Adapt of {WorkshopCard.PiLabel(workshop.Pi)}", created, time.GetUtcNow(), "None.");
+            await turn.SendAsync(Activity.CreateMessage(attachments: list.ToAttachment()), cancellationToken);
+        }
+
+        var notice = closed.Workshop.SelectedProblemIds.Count switch
+        {
+            0 => "Voting is closed. No problem got a dot, so no improvement item was created.",
+            1 => "Voting is closed. 1 improvement item was created.",
+            var n => $"Voting is closed. {n} improvement items were created.",
+        };
+        return CardResponses.Card(WorkshopCard.Build(closed, null, notice));
+    }
+
+    /// <summary>Creates the items of the selected problems that do not exist yet; returns those created now.</summary>
+    private async Task<IReadOnlyList<ImprovementItem>> CreateItemsAsync(WorkshopState state, ImprovementPlace place, CancellationToken cancellationToken)
+    {
+        var workshop = state.Workshop;
+        var ranking = state.Ranking.ToDictionary(r => r.Problem.Id, StringComparer.Ordinal);
+        var created = new List<ImprovementItem>();
+        foreach (var problemId in workshop.SelectedProblemIds)
+        {
+            if (!ranking.TryGetValue(problemId, out var ranked))
+            {
+                continue;
+            }
+
+            var at = workshop.ClosedAt ?? time.GetUtcNow();
+            var item = new ImprovementItem
+            {
+                Id = ImprovementIds.Item(workshop.Id, problemId),
+                Scope = workshop.Scope,
+                Title = ImprovementRules.TitleOf(ranked.Problem.Text),
+                Problem = ranked.Problem.Text,
+                SourcePi = workshop.Pi,
+                Status = ImprovementStatus.Proposed,
+                WorkshopId = workshop.Id,
+                Dots = ranked.Dots,
+                CreatedAt = at,
+                UpdatedAt = at,
+            };
+            var change = new ImprovementChange(at, place.ActorId, place.ActorName, ImprovementField.Created, null,
+                $"from the Inspect & Adapt of {WorkshopCard.PiLabel(workshop.Pi)}, {ranked.Dots} dots");
+            if (await improvements.CreateAsync(item, change, cancellationToken))
+            {
+                created.Add(item);
+            }
+        }
+
+        return created;
+    }
+
+    private async Task<InvokeResponse> ViewAsync(TurnContext turn, string workshopId, string? notice, string? color, CancellationToken cancellationToken)
+    {
+        var state = await workshops.GetStateAsync(workshopId, cancellationToken);
+        return state is null
+            ? CardResponses.Error("WorkshopNotFound", "This workshop does not exist in this conversation.")
+            : CardResponses.Card(WorkshopCard.Build(state, ImprovementPlace.ActorIdOf(turn.Activity), notice, color));
+    }
+
+    private async Task<(WorkshopState? State, InvokeResponse? Error)> FindAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
+    {
+        var (workshop, error) = await FindWorkshopAsync(turn, data, cancellationToken);
+        if (workshop is null)
+        {
+            return (null, error);
+        }
+
+        var state = await workshops.GetStateAsync(workshop.Id, cancellationToken);
+        return state is null ? (null, NotFound()) : (state, null);
+    }
+
+    /// <summary>The workshop named by the action's data, if it belongs to this tenant and conversation.</summary>
+    private async Task<(Workshop? Workshop, InvokeResponse? Error)> FindWorkshopAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
+    {
+        var workshopId = CardData.Text(data, "workshopId");
+        if (!ImprovementIds.IsWorkshop(workshopId) || turn.Activity.Conversation?.Id is not { } conversationId)
+        {
+            return (null, NotFound());
+        }
+
+        var workshop = await workshops.GetAsync(workshopId!, cancellationToken);
+        if (workshop is null
+            || !string.Equals(workshop.Scope.TenantId, Installation.ConversationIds.Tenant(turn.Activity), StringComparison.Ordinal)
+            || !string.Equals(workshop.ConversationId, Installation.ConversationIds.WithoutThread(conversationId), StringComparison.Ordinal))
+        {
+            LogNotFound(workshopId!);
+            return (null, NotFound());
+        }
+
+        return (workshop, null);
+    }
+
+    private static InvokeResponse NotFound() => CardResponses.Error("WorkshopNotFound", "This workshop does not exist in this conversation.");
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Dot {Op} in workshop {WorkshopId}")]
+    private partial void LogDot(string workshopId, string op);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Workshop {WorkshopId} closed; {Count} problems selected")]
+    private partial void LogClosed(string workshopId, int count);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Card action for workshop {WorkshopId} refused: not a workshop of this conversation")]
+    private partial void LogNotFound(string workshopId);
+}

@@ -1,0 +1,202 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using ArtBot.BotFramework.Cards;
+using ArtBot.Domain.Improvements;
+
+namespace ArtBot.Features.Improvements;
+
+/// <summary>
+/// The problem-solving workshop card: last PI's items and their outcomes first, then the problems with their dots,
+/// a field to add a problem and "Close voting". The shared card (everyone's) shows counts; a participant's own view
+/// (the answer to their click) also shows their remaining dots and lets them take dots back. Closed: the ranking.
+/// </summary>
+public static class WorkshopCard
+{
+    public const string AddVerb = "workshop.add";
+    public const string DotVerb = "workshop.dot";
+    public const string CloseVerb = "workshop.close";
+    public const string ProblemInputId = "problem";
+    public const string TopInputId = "top";
+    public const string PickInputId = "pick";
+    public const string SpendOp = "spend";
+    public const string TakeBackOp = "takeback";
+
+    private const int ChoiceTitleLength = 40;
+    private const int ReviewOutcomeLength = 120;
+
+    /// <summary>Builds the card; <paramref name="viewerId"/> set: that participant's own view.</summary>
+    public static AdaptiveCard Build(WorkshopState state, string? viewerId = null, string? notice = null, string? noticeColor = null)
+    {
+        var workshop = state.Workshop;
+        var ranking = state.Ranking;
+        var mine = viewerId is null ? null : state.Of(viewerId) ?? new ParticipantDots(viewerId, null, []);
+        var body = new List<CardElement>
+        {
+            new TextBlock(Header(workshop)) { IsSubtle = true, Size = "Small", Spacing = "None" },
+            new TextBlock(workshop.IsClosed ? "Problem-solving workshop: voting closed" : "Problem-solving workshop")
+            { Size = "Large", Weight = "Bolder", Style = "heading" },
+        };
+
+        if (workshop.Review.Count > 0)
+        {
+            body.Add(ReviewSection(workshop.Review));
+        }
+
+        if (!workshop.IsClosed)
+        {
+            body.Add(new TextBlock(
+                "Add the problems that held us back (what, where, when, impact; not who), then dot-vote: "
+                + $"each person has **{Dots(workshop.DotsPerPerson)}**, at most one per problem.")
+            { Separator = true });
+        }
+
+        if (mine is not null && !workshop.IsClosed)
+        {
+            var left = mine.Remaining(workshop.DotsPerPerson);
+            body.Add(new TextBlock($"You have **{left} of {workshop.DotsPerPerson}** {(workshop.DotsPerPerson == 1 ? "dot" : "dots")} left.") { Color = "Accent" });
+        }
+
+        if (notice is not null)
+        {
+            body.Add(new TextBlock(notice) { Color = noticeColor ?? "Good" });
+        }
+
+        body.Add(new TextBlock(ProblemsHeading(state)) { Weight = "Bolder", Separator = true });
+        if (state.Problems.Count == 0)
+        {
+            body.Add(new TextBlock(workshop.IsClosed ? "No problems were added." : "No problems yet. Add the first one below, or type `improve <problem>`.") { IsSubtle = true });
+        }
+
+        if (workshop.IsClosed)
+        {
+            body.AddRange(ranking.Select(r => Ranked(r, workshop.SelectedProblemIds.Contains(r.Problem.Id))));
+        }
+        else
+        {
+            var dots = ranking.ToDictionary(r => r.Problem.Id, r => r.Dots, StringComparer.Ordinal);
+            body.AddRange(state.Problems.Select((problem, index) => OpenProblem(workshop, problem, index + 1, dots.GetValueOrDefault(problem.Id), mine)));
+        }
+
+        if (!workshop.IsClosed)
+        {
+            body.AddRange(AddProblemSection(workshop, state.Problems.Count));
+            body.AddRange(CloseSection(state));
+        }
+
+        return new AdaptiveCard
+        {
+            Body = body,
+            Actions = workshop.IsClosed ? null : [new ExecuteAction("Close voting", CloseVerb, Data(workshop)) { Id = "close-voting" }],
+            FallbackText = "Inspect & Adapt problem-solving workshop",
+        };
+    }
+
+    public static string PiLabel(string? pi) => pi is { Length: > 0 } ? ImprovementRules.EscapeMarkdown(pi) : "no PI";
+
+    private static string Header(Workshop workshop)
+    {
+        var by = workshop.StarterName is { Length: > 0 } name ? $" \u00b7 started by {ImprovementRules.EscapeMarkdown(name)}" : string.Empty;
+        var closed = workshop.IsClosed ? " \u00b7 closed" + (workshop.ClosedByName is { Length: > 0 } closer ? $" by {ImprovementRules.EscapeMarkdown(closer)}" : string.Empty) : string.Empty;
+        return $"Inspect & Adapt \u00b7 {PiLabel(workshop.Pi)}{by}{closed}";
+    }
+
+    private static string ProblemsHeading(WorkshopState state)
+    {
+        var problems = state.Problems.Count == 1 ? "1 problem" : $"{state.Problems.Count} problems";
+        var voters = state.Participants.Count(p => p.ProblemIds.Count > 0);
+        var people = voters == 1 ? "1 person voted" : $"{voters} people voted";
+        return state.Workshop.IsClosed ? $"Ranked by dots ({problems}, {people})" : $"Problems ({problems}, {people})";
+    }
+
+    private static Container ReviewSection(IReadOnlyList<ReviewedItem> review)
+    {
+        var items = new List<CardElement> { new TextBlock("Last PI's improvement items") { Weight = "Bolder" } };
+        foreach (var item in review)
+        {
+            var line = $"**{item.Title}** \u00b7 {ImprovementRules.Describe(item.Status)} \u00b7 "
+                + (item.OwnerName is { Length: > 0 } owner ? "owner " + ImprovementRules.EscapeMarkdown(owner) : "no owner")
+                + (item.CarriedFromPi is { Length: > 0 } from ? $" \u00b7 carried over from {ImprovementRules.EscapeMarkdown(from)}" : string.Empty);
+            items.Add(new TextBlock("- " + line) { Spacing = "Small" });
+            if (item.Outcome is { Length: > 0 } outcome)
+            {
+                items.Add(new TextBlock("Outcome: " + Shorten(outcome, ReviewOutcomeLength)) { IsSubtle = true, Spacing = "None" });
+            }
+        }
+
+        return new Container(items) { Style = "emphasis", Separator = true };
+    }
+
+    private static Container OpenProblem(Workshop workshop, WorkshopProblem problem, int number, int dots, ParticipantDots? mine)
+    {
+        var voted = mine?.ProblemIds.Contains(problem.Id, StringComparer.Ordinal) == true;
+        var summary = Dots(dots) + (problem.AuthorName is { Length: > 0 } author ? $" \u00b7 added by {ImprovementRules.EscapeMarkdown(author)}" : string.Empty)
+            + (voted ? " \u00b7 your dot is here" : string.Empty);
+        var data = Data(workshop);
+        data["problemId"] = problem.Id;
+        data["op"] = voted ? TakeBackOp : SpendOp;
+        var action = new ExecuteAction(voted ? "Take my dot back" : "+1 dot", DotVerb, data) { Id = $"dot-{problem.Id}" };
+        return new Container(
+        [
+            new ColumnSet(
+            [
+                new Column([
+                    new TextBlock($"{number}. {problem.Text}"),
+                    new TextBlock(summary) { IsSubtle = true, Size = "Small", Spacing = "None" },
+                ]) { Width = "stretch", VerticalContentAlignment = "Center" },
+                new Column([new ActionSet([action])]) { Width = "auto", VerticalContentAlignment = "Center" },
+            ]),
+        ]) { Separator = true, Style = voted ? "accent" : null };
+    }
+
+    private static Container Ranked(RankedProblem ranked, bool selected) => new(
+    [
+        new TextBlock($"{ranked.Rank}. {ranked.Problem.Text}") { Weight = selected ? "Bolder" : null },
+        new TextBlock(Dots(ranked.Dots) + (selected ? " \u00b7 \u2713 improvement item" : string.Empty))
+        { IsSubtle = !selected, Color = selected ? "Good" : null, Size = "Small", Spacing = "None" },
+    ]) { Separator = true };
+
+    private static IEnumerable<CardElement> AddProblemSection(Workshop workshop, int count)
+    {
+        if (count >= DotRules.MaxProblems)
+        {
+            yield return new TextBlock($"This workshop has the most problems it takes ({DotRules.MaxProblems}).") { IsSubtle = true, Separator = true };
+            yield break;
+        }
+
+        yield return new TextInput
+        {
+            Id = ProblemInputId,
+            Label = "Add a problem",
+            Placeholder = "What held us back? Where, when, and what was the impact?",
+            IsMultiline = true,
+            MaxLength = ImprovementRules.MaxProblemLength,
+            Separator = true,
+        };
+        yield return new ActionSet([new ExecuteAction("Add problem", AddVerb, Data(workshop)) { Id = "add-problem" }]);
+    }
+
+    private static IEnumerable<CardElement> CloseSection(WorkshopState state)
+    {
+        var closer = state.Workshop.Scope.ArtId is null ? "the person who started the workshop" : "an RTE";
+        yield return new TextBlock($"When everyone has voted, {closer} closes voting: the top problems become improvement items.")
+        { IsSubtle = true, Separator = true };
+        yield return new NumberInput { Id = TopInputId, Label = "How many become improvement items", Value = DotRules.DefaultTop, Min = 1, Max = DotRules.MaxProblems };
+        if (state.Problems.Count > 0)
+        {
+            yield return new ChoiceSetInput([.. state.Problems.Select(p => new Choice(Shorten(p.Text, ChoiceTitleLength), p.Id))])
+            {
+                Id = PickInputId,
+                Label = "Or pick them (optional)",
+                IsMultiSelect = true,
+                Style = "compact",
+                Placeholder = "Top by dots",
+            };
+        }
+    }
+
+    private static JsonObject Data(Workshop workshop) => new() { ["workshopId"] = workshop.Id };
+
+    private static string Dots(int count) => count == 1 ? "1 dot" : count.ToString(CultureInfo.InvariantCulture) + " dots";
+
+    private static string Shorten(string text, int length) => text.Length <= length ? text : text[..(length - 1)].TrimEnd('\\') + "\u2026";
+}

@@ -1,0 +1,145 @@
+using ArtBot.BotFramework.Routing;
+using ArtBot.BotFramework.Schema;
+using ArtBot.Domain.Arts;
+using ArtBot.Domain.Improvements;
+using ArtBot.Features.Commands;
+
+namespace ArtBot.Features.Improvements;
+
+/// <summary>
+/// <c>inspect start [dots]</c> opens a problem-solving workshop card for the current PI (with last PI's items first);
+/// <c>improve &lt;problem&gt;</c> adds a problem to the open workshop of the conversation.
+/// </summary>
+public static partial class WorkshopCommands
+{
+    public const string InspectName = "inspect";
+    public const string ImproveName = "improve";
+
+    public static BotCommand Inspect() => new(
+        InspectName,
+        "inspect start [dots]",
+        "Open an Inspect & Adapt problem-solving workshop: add problems, dot-vote (3 dots each unless given), close to create improvement items",
+        InspectAsync);
+
+    public static BotCommand Improve() => new(
+        ImproveName,
+        "improve <problem>",
+        "Add a problem to this conversation's open Inspect & Adapt workshop",
+        ImproveAsync);
+
+    private static async Task InspectAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
+    {
+        var (sub, rest) = CommandRouter.Split(arguments);
+        if (sub != "start")
+        {
+            await turn.SendAsync(Activity.CreateMessage(
+                "Start an Inspect & Adapt problem-solving workshop with `inspect start` (each person gets 3 dots), or `inspect start 5` for 5 dots."), cancellationToken);
+            return;
+        }
+
+        var dots = DotRules.DefaultDots;
+        if (rest.Length > 0 && !DotRules.TryParseCount(rest, DotRules.MaxDots, out dots))
+        {
+            await turn.SendAsync(Activity.CreateMessage($"The number of dots per person is a whole number from 1 to {DotRules.MaxDots}, e.g. `inspect start 5`."), cancellationToken);
+            return;
+        }
+
+        var services = turn.Services;
+        var activity = turn.Activity;
+        var place = await ImprovementPlace.ResolveAsync(activity, services.GetRequiredService<IArtStore>(), cancellationToken);
+        if (!place.MayRun(null))
+        {
+            await turn.SendAsync(Activity.CreateMessage(
+                $"Only the RTEs of {ImprovementRules.EscapeMarkdown(place.Art!.Name)} can start its Inspect & Adapt workshop."), cancellationToken);
+            return;
+        }
+
+        var workshops = services.GetRequiredService<IWorkshopStore>();
+        var id = ImprovementIds.Workshop(place.TenantId, place.ConversationId, activity.Id ?? Guid.NewGuid().ToString("N"));
+        var latest = await workshops.FindLatestAsync(place.TenantId, place.ConversationId, cancellationToken);
+        if (latest?.Id == id)
+        {
+            return; // a redelivery of the same command: the workshop exists and its card was posted
+        }
+
+        if (latest is { IsClosed: false })
+        {
+            await turn.SendAsync(Activity.CreateMessage(
+                "A workshop is already open in this conversation: add problems and vote on its card, and close voting there before starting another."), cancellationToken);
+            return;
+        }
+
+        var items = await services.GetRequiredService<IImprovementStore>().ListAsync(place.Scope, cancellationToken);
+        var review = ImprovementRules.ForReview(items, place.Pi, latest?.Id)
+            .Select(i => new ReviewedItem(i.Id, i.Title, i.Status, i.OwnerName, i.ExpectedOutcome, i.CarriedFromPi)).ToList();
+        var workshop = new Workshop
+        {
+            Id = id,
+            Scope = place.Scope,
+            ConversationId = place.ConversationId,
+            PostedConversationId = place.PostedConversationId,
+            ServiceUrl = activity.ServiceUrl!,
+            Pi = place.Pi,
+            DotsPerPerson = dots,
+            StarterId = place.ActorId ?? "unknown",
+            StarterName = place.ActorName,
+            CreatedAt = services.GetRequiredService<TimeProvider>().GetUtcNow(),
+            Review = review,
+        };
+        if (!await workshops.CreateAsync(workshop, cancellationToken))
+        {
+            return;
+        }
+
+        var card = WorkshopCard.Build(new WorkshopState(workshop, [], []));
+        var outcome = await turn.SendAsync(Activity.CreateMessage(attachments: card.ToAttachment()), cancellationToken);
+        if (outcome.IsSuccess && outcome.Id is { Length: > 0 } activityId)
+        {
+            await workshops.SetActivityIdAsync(workshop.Id, activityId, cancellationToken);
+        }
+        else
+        {
+            LogNotPosted(Logger(turn), workshop.Id, outcome.Kind.ToString());
+        }
+    }
+
+    private static async Task ImproveAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
+    {
+        var check = ImprovementRules.CheckProblem(arguments);
+        if (check.Text is not { } text)
+        {
+            await turn.SendAsync(Activity.CreateMessage(check.Error), cancellationToken);
+            return;
+        }
+
+        var services = turn.Services;
+        var activity = turn.Activity;
+        var place = await ImprovementPlace.ResolveAsync(activity, services.GetRequiredService<IArtStore>(), cancellationToken);
+        var workshops = services.GetRequiredService<IWorkshopStore>();
+        var latest = await workshops.FindLatestAsync(place.TenantId, place.ConversationId, cancellationToken);
+        if (latest is null || latest.IsClosed)
+        {
+            await turn.SendAsync(Activity.CreateMessage("No workshop is open in this conversation. Start one with `inspect start`."), cancellationToken);
+            return;
+        }
+
+        var state = await workshops.GetStateAsync(latest.Id, cancellationToken);
+        var problem = new WorkshopProblem(
+            ImprovementIds.Problem(latest.Id, activity.Id ?? Guid.NewGuid().ToString("N")), text, place.ActorName,
+            services.GetRequiredService<TimeProvider>().GetUtcNow());
+        if (state is not null && state.Problems.All(p => p.Id != problem.Id) && state.Problems.Count >= DotRules.MaxProblems)
+        {
+            await turn.SendAsync(Activity.CreateMessage($"This workshop has the most problems it takes ({DotRules.MaxProblems}); vote on those."), cancellationToken);
+            return;
+        }
+
+        await workshops.AddProblemAsync(latest, problem, cancellationToken);
+        services.GetRequiredService<SharedWorkshopCardUpdater>().Schedule(latest.Id);
+        await turn.SendAsync(Activity.CreateMessage($"Added to the workshop: {text}"), cancellationToken);
+    }
+
+    private static ILogger Logger(TurnContext turn) => turn.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(WorkshopCommands));
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The card of workshop {WorkshopId} was not posted: {Kind}")]
+    private static partial void LogNotPosted(ILogger logger, string workshopId, string kind);
+}

@@ -1,0 +1,40 @@
+using ArtBot.BotFramework;
+using ArtBot.BotFramework.Connector;
+using ArtBot.Domain.People;
+using Azure.Core;
+using Microsoft.Extensions.Options;
+
+namespace ArtBot.Features.People;
+
+/// <summary>Registers <see cref="IPeopleDirectory"/>: Microsoft Graph when <c>Graph:Enabled</c> resolves to on, else the Bot Connector's rosters.</summary>
+public static class PeopleServices
+{
+    /// <summary>
+    /// Binds and validates (at start) the <c>Graph</c> section; <c>Graph:Enabled</c> unset means on when the bot has
+    /// an app identity in the customer's tenant (see <see cref="GraphOptions.OnByDefault"/>). The Graph directory uses the registered <see cref="TokenCredential"/> (the bot's, shared with
+    /// the connector) and falls back to <see cref="ConnectorPeopleDirectory"/> for teams without a readable group.
+    /// </summary>
+    public static IServiceCollection AddPeople(this IServiceCollection services)
+    {
+        services.AddOptions<GraphOptions>()
+            .BindConfiguration(GraphOptions.Section)
+            .PostConfigure<IOptions<BotFrameworkOptions>>((graph, bot) => graph.Enabled ??= GraphOptions.OnByDefault(bot.Value))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<GraphOptions>, GraphOptionsValidation>();
+        services.AddSingleton<ConnectorPeopleDirectory>();
+        services.AddSingleton<IPeopleDirectory>(sp =>
+        {
+            var connector = sp.GetRequiredService<ConnectorPeopleDirectory>();
+            var options = sp.GetRequiredService<IOptions<GraphOptions>>();
+            if (!options.Value.IsEnabled)
+            {
+                return connector;
+            }
+
+            var graph = GraphClients.Create(sp.GetRequiredService<TokenCredential>(), options.Value);
+            return new GraphPeopleDirectory(
+                graph, connector, options, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<GraphPeopleDirectory>>());
+        });
+        return services;
+    }
+}

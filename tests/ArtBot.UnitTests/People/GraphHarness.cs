@@ -1,0 +1,49 @@
+using ArtBot.Domain.Arts;
+using ArtBot.Features.People;
+using ArtBot.UnitTests.Connector;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace ArtBot.UnitTests.People;
+
+/// <summary>The real Graph SDK against a <see cref="FakeGraphServer"/>, a manual clock, a recording credential and a recording connector (fallback).</summary>
+internal sealed class GraphHarness : IAsyncDisposable
+{
+    private GraphHarness(FakeGraphServer server)
+    {
+        Server = server;
+        Credential = new GraphCredential(Time);
+    }
+
+    public FakeGraphServer Server { get; }
+    public ConnectorHarness Connector { get; } = new();
+    public ManualTimeProvider Time => Connector.Time;
+    public GraphCredential Credential { get; }
+    public CapturingLogger<GraphPeopleDirectory> Log { get; } = new();
+    public GraphOptions Options { get; } = new() { Enabled = true };
+
+    public static async Task<GraphHarness> StartAsync()
+    {
+        var harness = new GraphHarness(await FakeGraphServer.StartAsync());
+        harness.Options.BaseUrl = harness.Server.BaseUrl;
+        return harness;
+    }
+
+    public static ArtTeam Team(string? groupId = "g1") => new()
+    {
+        TenantId = ConnectorHarness.Tenant,
+        ArtId = "art-1",
+        ConversationId = "19:team-channel@thread.tacv2",
+        TeamName = "Rocket",
+        ServiceUrl = ConnectorHarness.ServiceUrl,
+        AadGroupId = groupId,
+    };
+
+    public GraphPeopleDirectory Create()
+    {
+        var options = Microsoft.Extensions.Options.Options.Create(Options);
+        var fallback = new ConnectorPeopleDirectory(Connector.Create(), options, Time, NullLogger<ConnectorPeopleDirectory>.Instance);
+        return new GraphPeopleDirectory(GraphClients.Create(Credential, Options), fallback, options, Time, Log);
+    }
+
+    public ValueTask DisposeAsync() => Server.DisposeAsync();
+}
