@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ArtBot.Domain.Arts;
+using ArtBot.Domain.People;
 using ArtBot.Domain.Sync;
 using ArtBot.Features.Sync;
 using ArtBot.IntegrationTests.Infrastructure;
@@ -63,13 +64,14 @@ internal sealed class SyncRig(BotHost bot)
     }
 
     /// <summary>A scheduler built from a host's services (its own table and connector clients) on <paramref name="clock"/>.</summary>
-    public static SyncScheduler Scheduler(IServiceProvider services, TimeProvider clock, Action<SyncOptions>? configure = null)
+    public static SyncScheduler Scheduler(IServiceProvider services, TimeProvider clock, Action<SyncOptions>? configure = null, IPeopleDirectory? people = null)
     {
         var options = new SyncOptions { InstanceId = "test-" + Guid.NewGuid().ToString("N")[..6] };
         configure?.Invoke(options);
         var wrapped = Options.Create(options);
-        var fanOut = ActivatorUtilities.CreateInstance<SyncFanOut>(services, clock, wrapped);
-        var summaries = ActivatorUtilities.CreateInstance<SummaryPublisher>(services, clock, wrapped);
+        people ??= services.GetRequiredService<IPeopleDirectory>();
+        var fanOut = ActivatorUtilities.CreateInstance<SyncFanOut>(services, clock, wrapped, people);
+        var summaries = ActivatorUtilities.CreateInstance<SummaryPublisher>(services, clock, wrapped, people);
         return ActivatorUtilities.CreateInstance<SyncScheduler>(services, fanOut, summaries, clock);
     }
 
@@ -143,4 +145,16 @@ internal sealed class SyncRig(BotHost bot)
         Assert.False(string.IsNullOrWhiteSpace(body.GetProperty("value").GetProperty("message").GetString()));
         return body.GetProperty("value").GetProperty("code").GetString()!;
     }
+}
+
+/// <summary>A people directory with fixed members per team channel and a fixed set of people out of office.</summary>
+internal sealed class FakePeopleDirectory(IReadOnlyDictionary<string, Person[]> members, IReadOnlySet<string> away) : IPeopleDirectory
+{
+    public bool UsesGraph => true;
+
+    public Task<IReadOnlyList<Person>> GetTeamMembersAsync(ArtTeam team, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<Person>>(members.GetValueOrDefault(team.ConversationId) ?? []);
+
+    public Task<IReadOnlySet<string>> GetOutOfOfficeAsync(IEnumerable<string> userIds, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlySet<string>>(userIds.Where(away.Contains).ToHashSet());
 }

@@ -1,4 +1,5 @@
 using ArtBot.Domain.Arts;
+using ArtBot.Domain.People;
 using ArtBot.Domain.Sync;
 using ArtBot.Features.Sync;
 using ArtBot.IntegrationTests.Infrastructure;
@@ -214,5 +215,34 @@ public sealed class SyncSchedulerTests(BotHost bot)
         Assert.Null(stored.Single(t => t.ConversationId == teams[1].ConversationId).UnreachableSince);
         var row = await _rig.Store.GetDeliveryAsync(OccurrenceKey.Of(art, occurrence), DeliveryKind.Prompt, teams[0].ConversationId, default);
         Assert.Equal(DeliveryState.Unreachable, row!.State);
+    }
+
+    [Fact]
+    public async Task With_naming_opted_in_reminders_and_the_summary_name_the_people_of_silent_teams_except_those_out_of_office()
+    {
+        var (art, teams) = await _rig.CreateArtAsync("Australia/Sydney", DayOfWeek.Monday, "09:00", 2, Pi2027, nameNonResponders: true);
+        var occurrence = SyncCalendar.On(art, new DateOnly(2027, 4, 5))!;
+        var people = new FakePeopleDirectory(
+            new Dictionary<string, Person[]>
+            {
+                [teams[0].ConversationId] = [new("p1", "Adele Vance"), new("p2", "Isaiah Langer")],
+                [teams[1].ConversationId] = [new("p3", "Patti Fernandez")],
+            },
+            new HashSet<string> { "p2" });
+        var clock = new ManualClock(occurrence.PromptAt);
+        var scheduler = SyncRig.Scheduler(bot.Services, clock, people: people);
+        await scheduler.TickArtAsync(art, default);
+
+        clock.Set(occurrence.ReminderAt!.Value);
+        await scheduler.TickArtAsync(art, default);
+        clock.Set(occurrence.SyncAt);
+        await scheduler.TickArtAsync(art, default);
+
+        var reminder = Assert.Single(_rig.PostsToThreadOf(teams[0].ConversationId));
+        Assert.Contains("(Adele Vance)", reminder.AllText, StringComparison.Ordinal);
+        Assert.DoesNotContain("Isaiah", reminder.AllText, StringComparison.Ordinal); // out of office
+        Assert.Contains("(Patti Fernandez)", Assert.Single(_rig.PostsToThreadOf(teams[1].ConversationId)).AllText, StringComparison.Ordinal);
+        var summary = Assert.Single(_rig.PostsTo(art.SummaryConversationId));
+        Assert.Contains("People in those teams: Adele Vance, Patti Fernandez", summary.AllText, StringComparison.Ordinal);
     }
 }

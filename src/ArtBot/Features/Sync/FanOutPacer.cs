@@ -65,6 +65,11 @@ public sealed class FanOutPacer(IOptions<SyncOptions> options, TimeProvider time
     private async Task PumpAsync(Lane lane)
     {
         var frequency = time.TimestampFrequency;
+        lock (lane)
+        {
+            lane.Next = Math.Max(lane.Next, time.GetTimestamp()); // no catch-up for the time the lane was idle
+        }
+
         while (true)
         {
             TaskCompletionSource? next;
