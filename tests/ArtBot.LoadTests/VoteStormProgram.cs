@@ -10,7 +10,7 @@ namespace ArtBot.LoadTests;
 /// </summary>
 public static class VoteStormProgram
 {
-    public static async Task<int> Main(string[] args)
+    public static async Task<int> RunAsync(string[] args)
     {
         var smoke = args.Contains("--smoke");
         var voters = smoke ? 25 : 125;

@@ -11,6 +11,7 @@ using ArtBot.Features.Improvements;
 using ArtBot.Features.Impediments;
 using ArtBot.Features.Installation;
 using ArtBot.Features.People;
+using ArtBot.Features.Sync;
 using ArtBot.Features.Votes;
 using ArtBot.Storage.Conversations;
 using ArtBot.Storage.Tables;
@@ -73,6 +74,7 @@ public static class ArtBotServices
         services.AddPeople();
         services.AddImpediments();
         services.AddImprovements();
+        services.AddSync(configuration);
         services.AddSingleton(sp => new CommandRouter(CommandCatalog.Create(), sp.GetRequiredService<ILogger<CommandRouter>>()));
         services.AddSingleton(BuildRouter);
 

@@ -42,9 +42,9 @@ public static class ArtCommands
 
     public static BotCommand Sync() => new(
         SyncName,
-        "sync skip|unskip <yyyy-MM-dd>",
-        "Skip the ART sync on a date (holidays, PI Planning), or undo it (RTEs)",
-        (turn, arguments, cancellationToken) => ArtSyncCommand.RunAsync(new ArtTurn(turn), arguments, cancellationToken));
+        "sync now | summary | skip|unskip <yyyy-MM-dd>",
+        "ART sync: post the check-in to every team now (RTEs), post the summary, or skip a date (holidays, PI Planning)",
+        (turn, arguments, cancellationToken) => Features.Sync.SyncCommands.Handles(arguments) ? Features.Sync.SyncCommands.RunAsync(turn, arguments, cancellationToken) : ArtSyncCommand.RunAsync(new ArtTurn(turn), arguments, cancellationToken));
 
     private static async Task ShowAsync(ArtTurn turn, CancellationToken cancellationToken)
     {

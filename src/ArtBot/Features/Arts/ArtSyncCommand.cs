@@ -10,7 +10,7 @@ public static class ArtSyncCommand
         var (verb, rest) = CommandRouter.Split(arguments);
         if (verb is not ("skip" or "unskip"))
         {
-            await turn.SendAsync("Use `sync skip <yyyy-MM-dd>` or `sync unskip <yyyy-MM-dd>`.", cancellationToken);
+            await turn.SendAsync("Use `sync now`, `sync summary`, `sync skip <yyyy-MM-dd>` or `sync unskip <yyyy-MM-dd>`.", cancellationToken);
             return;
         }
 

@@ -1,0 +1,81 @@
+using ArtBot.BotFramework.Connector;
+using ArtBot.BotFramework.Schema;
+using Microsoft.Extensions.Options;
+
+namespace ArtBot.Features.Sync;
+
+/// <summary>
+/// Sends a fan-out's messages with every attempt paced: a <see cref="ConnectorClient"/> of its own that makes one HTTP
+/// attempt per call (same HTTP client, token provider and shared rate limiter as every other send, so the
+/// per-conversation and per-tenant limits still hold across features), and the retries done here, each after the
+/// service's Retry-After (or a backoff) and a fresh slot from the <see cref="FanOutPacer"/>. Retries of 429, 412 and
+/// 5xx only: a POST that may have been delivered (timeout) is never repeated.
+/// </summary>
+public sealed class FanOutSender
+{
+    private static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(60);
+
+    private readonly ConnectorClient _connector;
+    private readonly FanOutPacer _pacer;
+    private readonly IOptions<SyncOptions> _options;
+    private readonly TimeProvider _time;
+
+    public FanOutSender(
+        IHttpClientFactory httpClients,
+        IConnectorTokenProvider tokens,
+        ConnectorRateLimiter limiter,
+        IOptions<ConnectorOptions> connectorOptions,
+        FanOutPacer pacer,
+        IOptions<SyncOptions> options,
+        TimeProvider time,
+        ILogger<ConnectorClient> logger)
+    {
+        var shared = connectorOptions.Value;
+        var single = new ConnectorOptions
+        {
+            MaxRetries = 0,
+            BaseRetryDelay = shared.BaseRetryDelay,
+            MaxRetryDelay = shared.MaxRetryDelay,
+            MaxRetryAfter = shared.MaxRetryAfter,
+            MaxQueueWait = shared.MaxQueueWait,
+            RequestTimeout = shared.RequestTimeout,
+            ConversationLimits = shared.ConversationLimits,
+            TenantLimits = shared.TenantLimits,
+        };
+        _connector = new ConnectorClient(httpClients.CreateClient(nameof(ConnectorClient)), tokens, limiter, Options.Create(single), time, logger);
+        _pacer = pacer;
+        _options = options;
+        _time = time;
+    }
+
+    /// <summary>Posts <paramref name="activity"/> into <paramref name="conversationId"/> (a channel, or a thread of it).</summary>
+    public async Task<ConnectorOutcome> SendAsync(string serviceUrl, string tenantId, string conversationId, Activity activity)
+    {
+        var retries = Math.Max(0, _options.Value.SendRetries);
+        var attempts = 0;
+        for (var retry = 0; ; retry++)
+        {
+            await _pacer.WaitAsync(tenantId, retry: retry > 0);
+            var outcome = await _connector.SendToConversationAsync(serviceUrl, tenantId, conversationId, activity, CancellationToken.None);
+            attempts += Math.Max(1, outcome.Attempts);
+            _pacer.Report(tenantId, throttled: outcome.StatusCode == 429 || outcome.Kind == ConnectorOutcomeKind.Throttled);
+            var retryable = outcome.StatusCode is 429 or 412 or 500 or 502 or 503 or 504
+                || (outcome.Kind == ConnectorOutcomeKind.Throttled && outcome.StatusCode == 0);
+            if (outcome.IsSuccess || !retryable || retry >= retries)
+            {
+                return outcome with { Attempts = attempts };
+            }
+
+            var wait = outcome.RetryAfter ?? TimeSpan.FromSeconds(Math.Pow(2, retry));
+            if (wait > MaxWait)
+            {
+                return outcome with { Attempts = attempts };
+            }
+
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait, _time);
+            }
+        }
+    }
+}

@@ -1,0 +1,266 @@
+using System.Text.Json;
+using ArtBot.BotFramework.Cards;
+using ArtBot.BotFramework.Connector;
+using ArtBot.BotFramework.Hosting;
+using ArtBot.BotFramework.Routing;
+using ArtBot.BotFramework.Schema;
+using ArtBot.Domain.Arts;
+using ArtBot.Domain.Sync;
+using ArtBot.Features.Installation;
+using ArtBot.Features.Votes;
+
+namespace ArtBot.Features.Sync;
+
+/// <summary>
+/// The sync cards' Universal Actions. <c>sync.answer</c> stores a team's check-in (from the team's own channel, until the
+/// sync closes), answers with the card showing the answer, and updates the shared prompt and the posted summary in place.
+/// <c>sync.raise</c> turns a blocker flagged "needs help" into an impediment from the summary. Bad input (unknown
+/// option values, another tenant's or channel's ART, a closed sync) gets an error on the card and changes nothing.
+/// </summary>
+public sealed partial class SyncActions(
+    IArtStore arts,
+    ISyncStore store,
+    SummaryPublisher summaries,
+    SyncCardUpdater updater,
+    IBlockerEscalation escalation,
+    ConnectorClient connector,
+    TimeProvider time,
+    ILogger<SyncActions> logger) : ICardActions
+{
+    public CardActionRouter Map(CardActionRouter router) => router
+        .On(CheckInCard.AnswerVerb, AnswerAsync)
+        .On(SummaryCard.RaiseVerb, RaiseAsync);
+
+    private async Task<InvokeResponse> AnswerAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
+    {
+        var activity = turn.Activity;
+        if (activity.Conversation?.Id is not { } conversationId || VoteActions.VoterId(activity) is not { } userId)
+        {
+            return Error("CheckInNotFound", "This check-in does not belong to this channel.");
+        }
+
+        var tenant = ConversationIds.Tenant(activity);
+        var channel = ConversationIds.WithoutThread(conversationId);
+        var membership = await arts.FindByConversationAsync(tenant, channel, cancellationToken);
+        if (membership is not { Team: { } team } || membership.Art.Id != ReadText(data, "artId")
+            || !SyncCalendar.TryParseId(ReadText(data, "occurrence"), out var date)
+            || SyncCalendar.Scheduled(membership.Art, date) is not { } occurrence)
+        {
+            return Error("CheckInNotFound", "This check-in does not belong to this channel's ART.");
+        }
+
+        var art = membership.Art;
+        var now = time.GetUtcNow();
+        if (!occurrence.AcceptsAnswersAt(now))
+        {
+            return Error("SyncClosed", $"The ART sync of {occurrence.Date:yyyy-MM-dd} has closed; check-ins can no longer be given or changed.");
+        }
+
+        var key = OccurrenceKey.Of(art, occurrence);
+        var existing = await store.GetAnswerAsync(key, team.ConversationId, cancellationToken);
+        var (answer, error) = Parse(data, existing);
+        if (answer is null)
+        {
+            return Error("InvalidAnswer", error!);
+        }
+
+        answer = answer with
+        {
+            Occurrence = key,
+            TeamConversationId = team.ConversationId,
+            TeamName = team.TeamName,
+            AnsweredBy = new ArtPerson(userId, activity.From?.Name),
+            AnsweredAt = now,
+            Revision = (existing?.Revision ?? 0) + 1,
+            Version = existing?.Version,
+        };
+        var saved = await store.SaveAnswerAsync(answer, cancellationToken);
+        if (saved is null)
+        {
+            return Error("AnswerConflict", "Someone else in the team saved a check-in at the same moment. Refresh the card to see it, then change it if needed.");
+        }
+
+        summaries.ScheduleRefresh(art, occurrence);
+        ScheduleSharedCard(art, occurrence, team, saved);
+        var notice = occurrence.IsLateAt(now)
+            ? "Thanks, your check-in was saved; the sync has started, so the summary was updated."
+            : existing is null ? "Thanks, your check-in was saved." : "Thanks, your check-in was updated.";
+        return Card(CheckInCard.Build(art, occurrence, team.TeamName, saved, closed: false, notice));
+    }
+
+    private async Task<InvokeResponse> RaiseAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
+    {
+        var notFound = Error("BlockerNotFound", "This blocker is not part of a check-in of this channel's ART.");
+        var activity = turn.Activity;
+        if (activity.Conversation?.Id is not { } conversationId || VoteActions.VoterId(activity) is not { } userId
+            || ReadText(data, "artId") is not { Length: > 0 and <= 200 } artId || ReadText(data, "team") is not { Length: > 0 and <= 400 } teamId
+            || !SyncCalendar.TryParseId(ReadText(data, "occurrence"), out var date)
+            || !int.TryParse(ReadText(data, "index"), out var index))
+        {
+            return notFound;
+        }
+
+        var kind = ReadText(data, "kind") switch
+        {
+            "blocker" => CheckInItemKind.Blocker,
+            "dependency" => (CheckInItemKind?)CheckInItemKind.Dependency,
+            _ => null,
+        };
+        var tenant = ConversationIds.Tenant(activity);
+        var channel = ConversationIds.WithoutThread(conversationId);
+        var art = await arts.GetAsync(tenant, artId, cancellationToken);
+        if (kind is null || art is null || (channel != art.SummaryConversationId && channel != art.HomeConversationId)
+            || SyncCalendar.Scheduled(art, date) is not { } occurrence)
+        {
+            return notFound;
+        }
+
+        var key = OccurrenceKey.Of(art, occurrence);
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            var answer = await store.GetAnswerAsync(key, teamId, cancellationToken);
+            var items = answer is null ? null : kind == CheckInItemKind.Blocker ? answer.Blockers : answer.Dependencies;
+            if (answer is null || items is null || index < 0 || index >= items.Count || !items[index].NeedsHelp)
+            {
+                return notFound;
+            }
+
+            var item = items[index];
+            if (item.ImpedimentId is null)
+            {
+                var result = await escalation.RaiseImpedimentAsync(new BlockerEscalationRequest(
+                    art, occurrence.Date, answer.TeamConversationId, answer.TeamName, kind.Value, item.Text,
+                    new ArtPerson(userId, activity.From?.Name), time.GetUtcNow(), channel, activity.ServiceUrl ?? art.ServiceUrl,
+                    $"{art.Id}-{occurrence.Id}-{kind.Value}-{index}-{StableHash(answer.TeamConversationId + "|" + item.Text)}"), cancellationToken);
+                if (!result.Raised || result.ImpedimentId is null)
+                {
+                    return Error("NotRaised", result.Message);
+                }
+
+                var updatedItems = items.Select((x, i) => i == index ? x with { ImpedimentId = result.ImpedimentId } : x).ToList();
+                var updated = kind == CheckInItemKind.Blocker ? answer with { Blockers = updatedItems } : answer with { Dependencies = updatedItems };
+                if (await store.SaveAnswerAsync(updated, cancellationToken) is null)
+                {
+                    continue; // the team edited its answer meanwhile: read again (the escalation is idempotent by SourceId)
+                }
+            }
+
+            summaries.ScheduleRefresh(art, occurrence);
+            return Card(await summaries.BuildAsync(art, occurrence, cancellationToken));
+        }
+
+        return Error("AnswerConflict", "The team is changing this check-in right now; please try again.");
+    }
+
+    /// <summary>Updates the team's prompt message for everyone in the channel (the invoke answer only updates it for the person who clicked).</summary>
+    private void ScheduleSharedCard(Art art, SyncOccurrence occurrence, ArtTeam team, CheckInAnswer answer) =>
+        updater.Schedule($"prompt|{art.TenantId}|{art.Id}|{occurrence.Id}|{team.ConversationId}", async cancellationToken =>
+        {
+            var prompt = await store.GetDeliveryAsync(OccurrenceKey.Of(art, occurrence), DeliveryKind.Prompt, team.ConversationId, cancellationToken);
+            if (prompt is { State: DeliveryState.Sent, ActivityId: { } activityId })
+            {
+                var latest = await store.GetAnswerAsync(OccurrenceKey.Of(art, occurrence), team.ConversationId, cancellationToken) ?? answer;
+                var card = CheckInCard.Build(art, occurrence, team.TeamName, latest, closed: false);
+                await connector.UpdateActivityAsync(team.ServiceUrl, art.TenantId, team.ConversationId, activityId,
+                    Activity.CreateMessage(attachments: card.ToAttachment()), cancellationToken);
+            }
+        });
+
+    /// <summary>The answer in the card's inputs, or the first problem with them.</summary>
+    internal static (CheckInAnswer? Answer, string? Error) Parse(JsonElement? data, CheckInAnswer? previous)
+    {
+        var statusText = ReadText(data, CheckInCard.StatusInput);
+        if (!CheckInRules.TryParseStatus(statusText, out var status))
+        {
+            return (null, string.IsNullOrEmpty(statusText)
+                ? "Pick a status: on track, at risk or off track."
+                : $"'{Shorten(statusText)}' is not a status; pick on track, at risk or off track.");
+        }
+
+        var (progress, progressError) = CheckInRules.CheckText(ReadText(data, CheckInCard.ProgressInput), "progress");
+        var (milestones, milestonesError) = CheckInRules.CheckText(ReadText(data, CheckInCard.MilestonesInput), "milestones text");
+        if ((progressError ?? milestonesError) is { } textError)
+        {
+            return (null, textError);
+        }
+
+        var (blockers, blockersError) = Items(data, CheckInCard.BlockerInput, "blocker", previous?.Blockers);
+        var (dependencies, dependenciesError) = Items(data, CheckInCard.DependencyInput, "dependency", previous?.Dependencies);
+        if ((blockersError ?? dependenciesError) is { } itemError)
+        {
+            return (null, itemError);
+        }
+
+        return (new CheckInAnswer
+        {
+            Occurrence = new OccurrenceKey("", "", default),
+            TeamConversationId = "",
+            TeamName = "",
+            Status = status,
+            Progress = progress!,
+            Blockers = blockers!,
+            Dependencies = dependencies!,
+            Milestones = milestones!,
+            AnsweredBy = new ArtPerson("", null),
+        }, null);
+    }
+
+    private static (List<CheckInItem>? Items, string? Error) Items(
+        JsonElement? data, Func<int, string> inputId, string what, IReadOnlyList<CheckInItem>? previous)
+    {
+        var items = new List<CheckInItem>();
+        for (var slot = 0; slot < CheckInRules.ItemSlots; slot++)
+        {
+            var id = inputId(slot);
+            var (text, error) = CheckInRules.CheckText(ReadText(data, id), what);
+            if (error is not null)
+            {
+                return (null, error);
+            }
+
+            var flag = ReadText(data, CheckInCard.HelpInput(id));
+            if (!CheckInRules.TryParseFlag(flag, out var needsHelp))
+            {
+                return (null, $"'{Shorten(flag)}' is not a valid \"needs help\" value for {what} {slot + 1}.");
+            }
+
+            if (text!.Length > 0)
+            {
+                // An item raised as an impediment keeps that link while its text is unchanged.
+                var raised = previous?.FirstOrDefault(p => p.ImpedimentId is not null && p.Text == text)?.ImpedimentId;
+                items.Add(new CheckInItem(text, needsHelp) { ImpedimentId = needsHelp ? raised : null });
+            }
+        }
+
+        return (items, null);
+    }
+
+    private static string? ReadText(JsonElement? data, string name) =>
+        data is { ValueKind: JsonValueKind.Object } element && element.TryGetProperty(name, out var property)
+            ? property.ValueKind switch
+            {
+                JsonValueKind.String => property.GetString(),
+                JsonValueKind.Number => property.GetRawText(),
+                JsonValueKind.True => "true",
+                JsonValueKind.False => "false",
+                _ => "?",
+            }
+            : null;
+
+    private static string Shorten(string? text) => text is { Length: > 40 } ? text[..40] + "\u2026" : text ?? "";
+
+    private static string StableHash(string text) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)))[..12];
+
+    private InvokeResponse Error(string code, string message)
+    {
+        SyncLog.ActionRefused(logger, code);
+        return InvokeErrors.UniversalActionError(400, code, message);
+    }
+
+    private static InvokeResponse Card(AdaptiveCard card)
+    {
+        var body = new AdaptiveCardInvokeResponse(200, AdaptiveCardInvokeResponse.CardType, card.ToJsonElement());
+        return new InvokeResponse(200, JsonSerializer.SerializeToElement(body, BotJsonContext.Default.AdaptiveCardInvokeResponse));
+    }
+}

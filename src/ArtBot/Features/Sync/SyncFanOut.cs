@@ -1,0 +1,217 @@
+using ArtBot.BotFramework.Connector;
+using ArtBot.BotFramework.Schema;
+using ArtBot.Domain.Arts;
+using ArtBot.Domain.People;
+using ArtBot.Domain.Sync;
+using Microsoft.Extensions.Options;
+
+namespace ArtBot.Features.Sync;
+
+/// <summary>
+/// Posts an occurrence's check-in prompts (and reminders) to the ART's team channels, exactly once per channel across
+/// instances: each send is preceded by a claim (insert-if-absent, or an ETag take-over of a claim whose lease ran out)
+/// and followed by its outcome. Sends go through the <see cref="FanOutSender"/> (the connector client's per-conversation
+/// and per-tenant limits, every attempt paced, 429 Retry-After honoured); at most <see cref="SyncOptions.FanOutConcurrency"/> are in flight. A send that started is
+/// never cancelled (cancellation only stops new claims), so a stopping instance leaves no half-done claim behind.
+/// 403/404 marks the team unreachable; throttled or failed sends are retried on a later tick.
+/// </summary>
+public sealed class SyncFanOut(
+    ISyncStore store,
+    IArtStore arts,
+    IPeopleDirectory people,
+    FanOutSender sender,
+    IOptions<SyncOptions> options,
+    TimeProvider time,
+    ILogger<SyncFanOut> logger)
+{
+    public Task<FanOutResult> PostPromptsAsync(Art art, SyncOccurrence occurrence, IReadOnlyList<ArtTeam> teams, CancellationToken cancellationToken) =>
+        RunAsync(art, occurrence, DeliveryKind.Prompt, teams, (team, _) => SendPromptAsync(art, occurrence, team), cancellationToken);
+
+    /// <summary>Replies in the prompt's thread of every team whose prompt was posted and which has not answered.</summary>
+    public async Task<FanOutResult> PostRemindersAsync(Art art, SyncOccurrence occurrence, IReadOnlyList<ArtTeam> teams, CancellationToken cancellationToken)
+    {
+        var key = OccurrenceKey.Of(art, occurrence);
+        var prompts = (await store.GetDeliveriesAsync(key, DeliveryKind.Prompt, cancellationToken))
+            .Where(d => d is { State: DeliveryState.Sent, ActivityId: not null })
+            .ToDictionary(d => d.ConversationId, d => d.ActivityId!, StringComparer.Ordinal);
+        var answered = (await store.GetAnswersAsync(key, cancellationToken)).Select(a => a.TeamConversationId).ToHashSet(StringComparer.Ordinal);
+        var due = teams.Where(t => prompts.ContainsKey(t.ConversationId) && !answered.Contains(t.ConversationId)).ToList();
+        return await RunAsync(art, occurrence, DeliveryKind.Reminder, due,
+            (team, _) => SendReminderAsync(art, occurrence, team, prompts[team.ConversationId]), cancellationToken);
+    }
+
+    /// <summary>
+    /// Passes over the deliveries not done yet; a pass that ended with throttled or failed sends is followed by another once
+    /// they are due again (bounded by <see cref="SyncOptions.MaxPasses"/>), so a throttled send does not wait for a later tick.
+    /// </summary>
+    private async Task<FanOutResult> RunAsync(
+        Art art, SyncOccurrence occurrence, DeliveryKind kind, IReadOnlyList<ArtTeam> teams,
+        Func<ArtTeam, SyncDelivery, Task<ConnectorOutcome>> send, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var total = FanOutResult.None;
+        for (var pass = 0; pass < Math.Max(1, settings.MaxPasses) && !cancellationToken.IsCancellationRequested; pass++)
+        {
+            var (result, retryAt) = await PassAsync(art, occurrence, kind, teams, send, cancellationToken);
+            total = new FanOutResult(total.Sent + result.Sent, total.Unreachable + result.Unreachable, total.Failed + result.Failed, result.Skipped);
+            if (result.Failed == 0 || retryAt is not { } due)
+            {
+                break;
+            }
+
+            var wait = due - time.GetUtcNow();
+            if (wait > settings.TickInterval)
+            {
+                break; // a later tick takes it
+            }
+
+            if (wait > TimeSpan.Zero)
+            {
+                try
+                {
+                    await Task.Delay(wait, time, cancellationToken);
+                }
+                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                {
+                    break;
+                }
+            }
+        }
+
+        SyncLog.FanOutDone(logger, art.Id, occurrence.Id, kind, total.Sent, total.Unreachable, total.Failed, total.Skipped);
+        return total;
+    }
+
+    private async Task<(FanOutResult Result, DateTimeOffset? RetryAt)> PassAsync(
+        Art art, SyncOccurrence occurrence, DeliveryKind kind, IReadOnlyList<ArtTeam> teams,
+        Func<ArtTeam, SyncDelivery, Task<ConnectorOutcome>> send, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var key = OccurrenceKey.Of(art, occurrence);
+        var now = time.GetUtcNow();
+        var existing = (await store.GetDeliveriesAsync(key, kind, cancellationToken)).ToDictionary(d => d.ConversationId, StringComparer.Ordinal);
+        var pending = teams
+            .Where(t => t.UnreachableSince is null)
+            .Where(t => !existing.TryGetValue(t.ConversationId, out var d) || d.IsClaimableAt(now, settings.MaxAttempts))
+            .ToList();
+        if (pending.Count == 0)
+        {
+            return (FanOutResult.None with { Skipped = teams.Count }, null);
+        }
+
+        int sent = 0, unreachable = 0, failed = 0, skipped = teams.Count - pending.Count;
+        long earliestRetry = long.MaxValue;
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, settings.FanOutConcurrency), CancellationToken = cancellationToken };
+        try
+        {
+            await Parallel.ForEachAsync(pending, parallel, async (team, _) =>
+            {
+                // From here on, not cancellable: a claim taken is always completed or released.
+                var claimedAt = time.GetUtcNow();
+                var claim = await store.TryClaimAsync(key, kind, team.ConversationId, settings.InstanceId, claimedAt, claimedAt + settings.ClaimLease, settings.MaxAttempts, CancellationToken.None);
+                if (claim is null)
+                {
+                    Interlocked.Increment(ref skipped);
+                    return;
+                }
+
+                ConnectorOutcome outcome;
+                try
+                {
+                    outcome = await send(team, claim);
+                }
+                catch (Exception) when (!cancellationToken.IsCancellationRequested)
+                {
+                    await store.ReleaseAsync(claim, CancellationToken.None);
+                    throw;
+                }
+
+                var done = time.GetUtcNow();
+                switch (outcome.Kind)
+                {
+                    case ConnectorOutcomeKind.Sent:
+                        Interlocked.Increment(ref sent);
+                        if (!await store.CompleteAsync(claim, DeliveryState.Sent, outcome.Id, null, done, null, CancellationToken.None))
+                        {
+                            SyncLog.ClaimLost(logger, art.Id, occurrence.Id, kind, team.ConversationId);
+                        }
+
+                        break;
+                    case ConnectorOutcomeKind.BotRemoved:
+                        Interlocked.Increment(ref unreachable);
+                        await store.CompleteAsync(claim, DeliveryState.Unreachable, null, $"{outcome.StatusCode} {outcome.ErrorCode}", done, null, CancellationToken.None);
+                        await arts.SetTeamUnreachableAsync(art.TenantId, art.Id, team.ConversationId, done, CancellationToken.None);
+                        SyncLog.TeamUnreachable(logger, art.Id, team.ConversationId);
+                        break;
+                    default:
+                        Interlocked.Increment(ref failed);
+                        var final = claim.Attempts >= settings.MaxAttempts ? DeliveryState.GaveUp : DeliveryState.Failed;
+                        var delay = outcome.Kind == ConnectorOutcomeKind.Throttled ? settings.ThrottledRetryDelay : settings.RetryDelay;
+                        var retryAt = done + (outcome.RetryAfter is { } asked && asked > delay ? asked : delay);
+                        await store.CompleteAsync(claim, final, null, $"{outcome.Kind} {outcome.StatusCode} {outcome.ErrorCode}", done, retryAt, CancellationToken.None);
+                        if (final == DeliveryState.Failed)
+                        {
+                            InterlockedMin(ref earliestRetry, retryAt.UtcTicks);
+                        }
+
+                        SyncLog.SendFailed(logger, art.Id, occurrence.Id, kind, team.ConversationId, outcome.Kind, outcome.StatusCode);
+                        break;
+                }
+            });
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopping: the sends in flight finished and were recorded; the rest is left for the next instance.
+        }
+
+        var next = earliestRetry == long.MaxValue ? (DateTimeOffset?)null : new DateTimeOffset(earliestRetry, TimeSpan.Zero);
+        return (new FanOutResult(sent, unreachable, failed, skipped), next);
+    }
+
+    private static void InterlockedMin(ref long target, long value)
+    {
+        var current = Interlocked.Read(ref target);
+        while (value < current)
+        {
+            var seen = Interlocked.CompareExchange(ref target, value, current);
+            if (seen == current)
+            {
+                return;
+            }
+
+            current = seen;
+        }
+    }
+
+    private Task<ConnectorOutcome> SendPromptAsync(Art art, SyncOccurrence occurrence, ArtTeam team)
+    {
+        var closed = !occurrence.AcceptsAnswersAt(time.GetUtcNow());
+        var card = CheckInCard.Build(art, occurrence, team.TeamName, null, closed);
+        var activity = Activity.CreateMessage(attachments: card.ToAttachment()) with { Summary = $"ART sync check-in for {team.TeamName}" };
+        return sender.SendAsync(team.ServiceUrl, art.TenantId, team.ConversationId, activity);
+    }
+
+    private async Task<ConnectorOutcome> SendReminderAsync(Art art, SyncOccurrence occurrence, ArtTeam team, string promptActivityId)
+    {
+        var text = $"Reminder: the ART sync is {SyncText.When(art, occurrence)} and this team's check-in is not in yet. Please answer on the card above.";
+        if (art.NameNonResponders)
+        {
+            var names = await NamesAsync(team);
+            if (names.Count > 0)
+            {
+                text += " (" + string.Join(", ", names) + ")";
+            }
+        }
+
+        var thread = team.ConversationId + ";messageid=" + promptActivityId;
+        return await sender.SendAsync(team.ServiceUrl, art.TenantId, thread, Activity.CreateMessage(text) with { ReplyToId = promptActivityId });
+    }
+
+    /// <summary>The team's people who are not out of office (at most 20 names).</summary>
+    private async Task<IReadOnlyList<string>> NamesAsync(ArtTeam team)
+    {
+        var members = await people.GetTeamMembersAsync(team, CancellationToken.None);
+        var away = await people.GetOutOfOfficeAsync(members.Select(m => m.Id), CancellationToken.None);
+        return [.. members.Where(m => !away.Contains(m.Id)).Select(m => m.Name).Take(20)];
+    }
+}

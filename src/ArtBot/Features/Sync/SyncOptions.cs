@@ -1,0 +1,46 @@
+namespace ArtBot.Features.Sync;
+
+/// <summary>Settings of the weekly ART sync scheduler (configuration section <c>Sync</c>).</summary>
+public sealed class SyncOptions
+{
+    public const string Section = "Sync";
+
+    /// <summary>Off: no background scheduler in this instance (tests drive <see cref="SyncScheduler.TickAsync"/> themselves).</summary>
+    public bool SchedulerEnabled { get; set; } = true;
+
+    /// <summary>How often each instance looks for due work.</summary>
+    public TimeSpan TickInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How long a claimed delivery is held before another instance may take it over (a crashed instance's claims).
+    /// Longer than the slowest send (queue wait, retries with Retry-After).
+    /// </summary>
+    public TimeSpan ClaimLease { get; set; } = TimeSpan.FromMinutes(3);
+
+    /// <summary>Sends in flight per fan-out; the connector's limits (50/s per tenant) pace them.</summary>
+    public int FanOutConcurrency { get; set; } = 64;
+
+    /// <summary>
+    /// Fan-out attempts (retries included) per second per tenant, evenly spaced (<see cref="FanOutPacer"/>), under the
+    /// connector client's 50/s tenant limit. 0 turns pacing off.
+    /// </summary>
+    public double FanOutPerSecond { get; set; } = 49;
+
+    /// <summary>Retries of one fan-out send after 429/412/5xx (each paced, after Retry-After) before the delivery counts as failed for this pass.</summary>
+    public int SendRetries { get; set; } = 4;
+
+    /// <summary>Attempts per delivery before it is given up (throttled or failed sends are retried on later ticks).</summary>
+    public int MaxAttempts { get; set; } = 5;
+
+    /// <summary>Wait before a failed delivery is tried again.</summary>
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Wait before a throttled delivery (429 still after the connector client's own retries) is tried again, unless the service asked for longer.</summary>
+    public TimeSpan ThrottledRetryDelay { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Passes one fan-out makes over deliveries that failed and are due again, before leaving them to later ticks.</summary>
+    public int MaxPasses { get; set; } = 5;
+
+    /// <summary>Names this instance in claim rows (diagnostics); a fresh id per process by default.</summary>
+    public string InstanceId { get; set; } = Environment.MachineName + "-" + Guid.NewGuid().ToString("N")[..8];
+}

@@ -1,0 +1,34 @@
+using ArtBot.BotFramework.Routing;
+using ArtBot.Domain.Impediments;
+using ArtBot.Domain.Sync;
+using ArtBot.Hosting;
+using ArtBot.Storage.Sync;
+using ArtBot.Storage.Tables;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace ArtBot.Features.Sync;
+
+/// <summary>Registers the weekly ART sync: its store and table, the scheduler, card actions, the summary and escalation.</summary>
+public static class SyncServices
+{
+    public static IServiceCollection AddSync(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<SyncOptions>().Bind(configuration.GetSection(SyncOptions.Section));
+        services.AddSingleton(new RequiredTable(SyncStore.TableName));
+        services.AddSingleton<ISyncStore>(sp => new SyncStore(sp.GetRequiredService<TableServiceClient>().GetTableClient(SyncStore.TableName)));
+        services.AddSingleton<SyncCardUpdater>();
+        services.AddSingleton<FanOutPacer>();
+        services.AddSingleton<FanOutSender>();
+        services.AddSingleton<SyncFanOut>();
+        services.AddSingleton<SummaryPublisher>();
+        services.AddSingleton<SyncScheduler>();
+        services.AddSingleton<SyncSchedulerService>();
+        services.AddHostedService(sp => sp.GetRequiredService<SyncSchedulerService>());
+        services.AddSingleton<ICardActions, SyncActions>();
+        // A blocker becomes a tracked impediment when the impediments feature is registered; else a plain card says so.
+        services.TryAddSingleton<IBlockerEscalation>(sp => sp.GetService<IImpedimentStore>() is { } impediments
+            ? ActivatorUtilities.CreateInstance<ImpedimentBlockerEscalation>(sp, impediments)
+            : ActivatorUtilities.CreateInstance<CardBlockerEscalation>(sp));
+        return services;
+    }
+}

@@ -1,0 +1,187 @@
+using System.Diagnostics;
+using System.Globalization;
+using ArtBot.Domain.Arts;
+using ArtBot.Domain.Sync;
+using ArtBot.Tests.Shared;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ArtBot.LoadTests;
+
+/// <summary>
+/// The fan-out benchmark (issue 4): an ART with N team channels (default 1,000), an RTE types <c>sync now</c>, and the
+/// scheduler posts every check-in prompt through the connector client to a connector that enforces Teams' limits and
+/// throttles 10% of sends at random. Run twice: uninterrupted, and with the bot host stopped when half the channels
+/// have their prompt and a new host started on the same storage. Reports the time to deliver all, messages per second
+/// against the 50/s tenant ceiling, duplicates and losses (both must be 0).
+/// </summary>
+public static class FanOutScenario
+{
+    public const string TenantId = "72f988bf-86f1-41af-91ab-2d7cd011db47";
+    private const string RteAad = "rte-aad";
+    private const double TargetSeconds = 25;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var smoke = args.Contains("--smoke");
+        var channels = smoke ? 100 : 1000;
+        var index = Array.IndexOf(args, "--channels");
+        if (index >= 0 && index + 1 < args.Length)
+        {
+            channels = int.Parse(args[index + 1], CultureInfo.InvariantCulture);
+        }
+
+        // --set Key=Value (repeatable): bot settings, e.g. --set Sync:FanOutConcurrency=128
+        var overrides = args.Select((a, i) => (a, i)).Where(x => x.a == "--set" && x.i + 1 < args.Length)
+            .Select(x => args[x.i + 1].Split('=', 2)).ToDictionary(kv => kv[0], kv => (string?)(kv.Length > 1 ? kv[1] : null));
+
+        Console.WriteLine($"Fan-out: {channels} team channels, connector limits 7/s and 60/30 s per conversation, 50/s per tenant, 10% of sends answered 429 + Retry-After: 1; {Environment.ProcessorCount} cores, .NET {Environment.Version}");
+        await using var azurite = await Azurite.StartAsync().ConfigureAwait(false);
+        await using var connector = await TeamsLimitedConnector.StartAsync().ConfigureAwait(false);
+        var tokens = new TestTokenIssuer();
+        await using var metadata = await OpenIdMetadataServer.StartAsync(tokens).ConfigureAwait(false);
+        var context = new RunContext(azurite.ConnectionString, connector, tokens, metadata, channels, overrides);
+
+        // Untimed warm-up (JIT, connection pools, signing keys), as in the vote storm.
+        await RunOnceAsync(context with { Channels = Math.Min(50, channels) }, "warm-up", restartAt: null).ConfigureAwait(false);
+        var results = new List<RunResult>
+        {
+            await RunOnceAsync(context, "uninterrupted", restartAt: null).ConfigureAwait(false),
+            await RunOnceAsync(context, "host stopped at 50%, new host started", restartAt: channels / 2).ConfigureAwait(false),
+        };
+
+        string F(double v, string format = "0.0") => v.ToString(format, CultureInfo.InvariantCulture);
+        Console.WriteLine();
+        Console.WriteLine("| Run | Delivered | Time to deliver all (s) | Messages/s (vs 50/s ceiling) | Requests/s incl. 429s | Peak requests in 1 s | 429 random / over limit | Duplicates | Losses | Restart |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|");
+        foreach (var r in results)
+        {
+            Console.WriteLine($"| {r.Label} | {r.Delivered} of {channels} | {F(r.Seconds, "0.00")} | {F(r.Delivered / r.Seconds)} ({F(100 * r.Delivered / r.Seconds / 50, "0")}%) | {F(r.Requests / r.Seconds)} | {r.PeakPerSecond} | {r.RandomThrottled} / {r.LimitThrottled} | {r.Duplicates} | {r.Lost} | {r.Restart} |");
+        }
+
+        var ok = results.All(r => r.Duplicates == 0 && r.Lost == 0);
+        var fast = results.All(r => r.Seconds <= TargetSeconds);
+        Console.WriteLine();
+        Console.WriteLine($"Zero duplicates and zero losses in every run: {(ok ? "met" : "NOT met")}."
+            + (channels == 1000 ? $" All 1,000 delivered within {F(TargetSeconds, "0")} s in every run: {(fast ? "met" : "NOT met")}." : ""));
+        return ok ? 0 : 1;
+    }
+
+    private static async Task<RunResult> RunOnceAsync(RunContext context, string label, int? restartAt)
+    {
+        var host = await FanOutHost.StartAsync(context.Storage, context.Metadata, context.Overrides).ConfigureAwait(false);
+        try
+        {
+            var (art, teams) = await SeedAsync(host.Services, context.Connector.ServiceUrl, context.Channels).ConfigureAwait(false);
+            var ids = teams.Select(t => t.ConversationId).ToHashSet(StringComparer.Ordinal);
+            var random0 = context.Connector.RandomThrottled;
+            var limit0 = context.Connector.LimitThrottled;
+
+            var start = Stopwatch.GetTimestamp();
+            var status = await host.CommandAsync(context.Tokens, context.Connector.ServiceUrl, art.HomeConversationId, "sync now", RteAad).ConfigureAwait(false);
+            if (status != 200)
+            {
+                throw new InvalidOperationException($"sync now answered {status}");
+            }
+
+            var restart = "-";
+            if (restartAt is { } half)
+            {
+                await WaitForAsync(() => Delivered(context.Connector, ids) >= half, TimeSpan.FromSeconds(120)).ConfigureAwait(false);
+                var stopping = Stopwatch.GetTimestamp();
+                await host.DisposeAsync().ConfigureAwait(false);
+                var stopped = Stopwatch.GetTimestamp();
+                var atStop = Delivered(context.Connector, ids);
+                host = await FanOutHost.StartAsync(context.Storage, context.Metadata, context.Overrides).ConfigureAwait(false);
+                var started = Stopwatch.GetTimestamp();
+                restart = $"stopped at {atStop} delivered (stop took {Stopwatch.GetElapsedTime(stopping, stopped).TotalSeconds:0.0} s), new host ready {Stopwatch.GetElapsedTime(stopped, started).TotalSeconds:0.0} s later";
+            }
+
+            await WaitForAsync(() => Delivered(context.Connector, ids) >= ids.Count, TimeSpan.FromSeconds(180)).ConfigureAwait(false);
+            var last = ids.Max(id => context.Connector.AcceptedAt.TryGetValue(id, out var at) ? at : 0);
+            var first = ids.Min(id => context.Connector.AcceptedAt.TryGetValue(id, out var at) ? at : long.MaxValue);
+            var sorted = ids.Select(id => context.Connector.AcceptedAt.GetValueOrDefault(id)).Order().ToArray();
+            string At(double share) => ((sorted[Math.Max(0, (int)Math.Ceiling(sorted.Length * share) - 1)] - start) / (double)Stopwatch.Frequency).ToString("0.00", CultureInfo.InvariantCulture);
+            Console.WriteLine($"{label}: first delivery after {(first - start) / (double)Stopwatch.Frequency:0.00} s; 50% {At(0.5)} s, 90% {At(0.9)} s, 95% {At(0.95)} s, 99% {At(0.99)} s, all {At(1)} s");
+            var seconds = (last - start) / (double)Stopwatch.Frequency;
+
+            // Every delivery row final: nothing is still claimed that could post again.
+            var store = host.Services.GetRequiredService<ISyncStore>();
+            var occurrence = SyncCalendar.Next(art, DateTimeOffset.UtcNow)!;
+            await WaitForAsync(async () =>
+            {
+                var rows = await store.GetDeliveriesAsync(OccurrenceKey.Of(art, occurrence), DeliveryKind.Prompt, default).ConfigureAwait(false);
+                return rows.Count == ids.Count && rows.All(r => r.IsFinal);
+            }, TimeSpan.FromSeconds(60)).ConfigureAwait(false);
+
+            var arrivals = context.Connector.ArrivalsSince(start).Where(t => t <= last).ToArray();
+            var duplicates = ids.Sum(id => Math.Max(0, context.Connector.Accepted.GetValueOrDefault(id) - 1));
+            var lost = ids.Count(id => context.Connector.Accepted.GetValueOrDefault(id) == 0);
+            return new RunResult(label, ids.Count - lost, seconds, arrivals.Length, TeamsLimitedConnector.PeakPerSecond(arrivals),
+                context.Connector.RandomThrottled - random0, context.Connector.LimitThrottled - limit0, duplicates, lost, restart);
+        }
+        finally
+        {
+            await host.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>An ART (the sync three days from now, so only <c>sync now</c> makes it due) and its team channels.</summary>
+    private static async Task<(Art Art, IReadOnlyList<ArtTeam> Teams)> SeedAsync(IServiceProvider services, string serviceUrl, int channels)
+    {
+        var arts = services.GetRequiredService<IArtStore>();
+        var rte = new ArtPerson(RteAad, "Rita RTE");
+        var home = TeamsPayloads.NewConversationId("channel");
+        var art = new Art
+        {
+            Id = "fan-" + Guid.NewGuid().ToString("N")[..12],
+            TenantId = TenantId,
+            Name = "Fan-out ART",
+            HomeConversationId = home,
+            ServiceUrl = serviceUrl,
+            SummaryConversationId = home,
+            Sync = new SyncSchedule(DateTimeOffset.UtcNow.AddDays(3).DayOfWeek, new TimeOnly(10, 0), "Europe/Berlin"),
+            Rtes = [rte],
+            CreatedBy = rte,
+        };
+        if (!await arts.CreateAsync(art, default).ConfigureAwait(false))
+        {
+            throw new InvalidOperationException("The ART was not created.");
+        }
+
+        var teams = Enumerable.Range(1, channels).Select(i => new ArtTeam
+        {
+            TenantId = TenantId,
+            ArtId = art.Id,
+            ConversationId = TeamsPayloads.NewConversationId("channel"),
+            TeamName = $"Team {i:0000}",
+            ServiceUrl = serviceUrl,
+        }).ToList();
+        await Parallel.ForEachAsync(teams, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (team, token) =>
+            await arts.JoinAsync(team, token).ConfigureAwait(false)).ConfigureAwait(false);
+        return (art, teams);
+    }
+
+    private static int Delivered(TeamsLimitedConnector connector, HashSet<string> ids) => ids.Count(connector.Accepted.ContainsKey);
+
+    private static Task WaitForAsync(Func<bool> condition, TimeSpan timeout) => WaitForAsync(() => Task.FromResult(condition()), timeout);
+
+    private static async Task WaitForAsync(Func<Task<bool>> condition, TimeSpan timeout)
+    {
+        var deadline = Stopwatch.GetTimestamp() + (long)(timeout.TotalSeconds * Stopwatch.Frequency);
+        while (!await condition().ConfigureAwait(false))
+        {
+            if (Stopwatch.GetTimestamp() > deadline)
+            {
+                throw new TimeoutException("The fan-out did not finish in time.");
+            }
+
+            await Task.Delay(10).ConfigureAwait(false);
+        }
+    }
+
+    private sealed record RunContext(
+        string Storage, TeamsLimitedConnector Connector, TestTokenIssuer Tokens, OpenIdMetadataServer Metadata, int Channels, IReadOnlyDictionary<string, string?> Overrides);
+
+    private sealed record RunResult(
+        string Label, int Delivered, double Seconds, int Requests, int PeakPerSecond, long RandomThrottled, long LimitThrottled, int Duplicates, int Lost, string Restart);
+}

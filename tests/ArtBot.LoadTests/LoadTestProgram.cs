@@ -1,0 +1,26 @@
+namespace ArtBot.LoadTests;
+
+/// <summary>
+/// Picks the scenario: <c>--scenario votes</c> (default, the vote storm) or <c>--scenario fanout</c> (the weekly sync
+/// fan-out). Every other argument goes to the scenario (e.g. <c>--smoke</c>).
+/// </summary>
+public static class LoadTestProgram
+{
+    public static async Task<int> Main(string[] args)
+    {
+        var index = Array.IndexOf(args, "--scenario");
+        var scenario = index >= 0 && index + 1 < args.Length ? args[index + 1] : "votes";
+        return scenario switch
+        {
+            "votes" => await VoteStormProgram.RunAsync(args).ConfigureAwait(false),
+            "fanout" => await FanOutScenario.RunAsync(args).ConfigureAwait(false),
+            _ => Usage(scenario),
+        };
+    }
+
+    private static int Usage(string scenario)
+    {
+        Console.Error.WriteLine($"Unknown scenario '{scenario}'. Use --scenario votes (default) or --scenario fanout, optionally with --smoke.");
+        return 2;
+    }
+}
