@@ -12,9 +12,10 @@ out="$(mktemp)"
 dotnet test ArtBot.sln -c Release --no-build -nologo "$@" 2>&1 | tee "$out"
 status=${PIPESTATUS[0]}
 
-# The vote-storm benchmark, smoke-sized: fails when a ballot is lost (figures: README, Benchmark).
-echo "[test] load test smoke run"
+# The benchmarks, smoke-sized: fail when a ballot or a message is lost or doubled (figures: README, Benchmark).
+echo "[test] load test smoke runs"
 dotnet run -c Release --no-build --project tests/ArtBot.LoadTests -- --smoke || status=1
+dotnet run -c Release --no-build --project tests/ArtBot.LoadTests -- --scenario fanout --smoke || status=1
 
 # One closing line for every runner: "N passed, N failed".
 awk '/(Passed|Failed)! +- +Failed:/ {

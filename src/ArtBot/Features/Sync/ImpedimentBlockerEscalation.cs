@@ -1,6 +1,7 @@
 using ArtBot.Domain.Arts;
 using ArtBot.Domain.Impediments;
 using ArtBot.Domain.Sync;
+using ArtBot.Domain.Text;
 using ArtBot.Features.Impediments;
 
 namespace ArtBot.Features.Sync;
@@ -18,7 +19,7 @@ public sealed class ImpedimentBlockerEscalation(IArtStore arts, IImpedimentStore
         ArgumentNullException.ThrowIfNull(request);
         var teams = await arts.GetTeamsAsync(request.Art.TenantId, request.Art.Id, cancellationToken);
         var team = teams.FirstOrDefault(t => t.ConversationId == request.TeamConversationId);
-        var text = ImpedimentRules.PlainText(request.Text).Trim();
+        var text = PlainText.FromHtml(request.Text).Trim();
         var title = text.Length > ImpedimentRules.MaxTitleLength ? text[..(ImpedimentRules.MaxTitleLength - 1)] + "\u2026" : text;
         if (title.Length == 0)
         {
