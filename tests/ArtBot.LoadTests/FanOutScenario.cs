@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using ArtBot.Domain.Arts;
+using ArtBot.Domain.People;
 using ArtBot.Domain.Sync;
 using ArtBot.Tests.Shared;
 using Microsoft.Extensions.DependencyInjection;
@@ -129,7 +130,7 @@ public static class FanOutScenario
     private static async Task<(Art Art, IReadOnlyList<ArtTeam> Teams)> SeedAsync(IServiceProvider services, string serviceUrl, int channels)
     {
         var arts = services.GetRequiredService<IArtStore>();
-        var rte = new ArtPerson(RteAad, "Rita RTE");
+        var rte = new Person(RteAad, "Rita RTE");
         var home = TeamsPayloads.NewConversationId("channel");
         var art = new Art
         {

@@ -1,3 +1,5 @@
+using ArtBot.Domain.People;
+
 namespace ArtBot.Domain.Arts;
 
 /// <summary>
@@ -18,12 +20,12 @@ public sealed record Art
     public ProgramIncrement? CurrentPi { get; init; }
     public required SyncSchedule Sync { get; init; }
     /// <summary>Release Train Engineers: allowed to change the ART and to close votes. The one who set it up is first.</summary>
-    public required IReadOnlyList<ArtPerson> Rtes { get; init; }
+    public required IReadOnlyList<Person> Rtes { get; init; }
     /// <summary>Opt-in: reminders and summaries may name people who have not answered.</summary>
     public bool NameNonResponders { get; init; }
     /// <summary>Dates (in the ART's time zone) with no sync: holidays, I&amp;A, PI Planning.</summary>
     public IReadOnlyList<DateOnly> SkippedDates { get; init; } = [];
-    public required ArtPerson CreatedBy { get; init; }
+    public required Person CreatedBy { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
     /// <summary>Set by the store (the row's ETag); null for an ART not stored yet.</summary>
     public string? Version { get; init; }

@@ -1,3 +1,5 @@
+using ArtBot.Domain.People;
+
 namespace ArtBot.Domain.Impediments;
 
 /// <summary>Impediments and risks with their history. Every change is optimistic (versioned) and never lost.</summary>

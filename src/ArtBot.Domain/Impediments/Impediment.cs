@@ -1,3 +1,5 @@
+using ArtBot.Domain.People;
+
 namespace ArtBot.Domain.Impediments;
 
 /// <summary>

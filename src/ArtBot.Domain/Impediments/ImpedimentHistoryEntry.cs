@@ -1,3 +1,5 @@
+using ArtBot.Domain.People;
+
 namespace ArtBot.Domain.Impediments;
 
 /// <summary>One change of an impediment: who, when, what (plain text, already escaped for display).</summary>

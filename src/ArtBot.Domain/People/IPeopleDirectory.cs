@@ -13,7 +13,7 @@ public interface IPeopleDirectory
     bool UsesGraph { get; }
 
     /// <summary>The people of a team channel of an ART.</summary>
-    Task<IReadOnlyList<Person>> GetTeamMembersAsync(ArtTeam team, CancellationToken cancellationToken);
+    Task<IReadOnlyList<TeamMember>> GetTeamMembersAsync(ArtTeam team, CancellationToken cancellationToken);
 
     /// <summary>Of these people (Entra object ids), those whose automatic replies are on now. Empty without Graph.</summary>
     Task<IReadOnlySet<string>> GetOutOfOfficeAsync(IEnumerable<string> userIds, CancellationToken cancellationToken);

@@ -1,4 +1,5 @@
 using ArtBot.Domain.Arts;
+using ArtBot.Domain.People;
 
 namespace ArtBot.Domain.Sync;
 
@@ -17,7 +18,7 @@ public sealed record CheckInAnswer
     public IReadOnlyList<CheckInItem> Blockers { get; init; } = [];
     public IReadOnlyList<CheckInItem> Dependencies { get; init; } = [];
     public string Milestones { get; init; } = "";
-    public required ArtPerson AnsweredBy { get; init; }
+    public required Person AnsweredBy { get; init; }
     public DateTimeOffset AnsweredAt { get; init; }
     /// <summary>How many times it was saved (1 = first answer).</summary>
     public int Revision { get; init; } = 1;

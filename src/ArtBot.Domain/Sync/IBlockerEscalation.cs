@@ -1,4 +1,5 @@
 using ArtBot.Domain.Arts;
+using ArtBot.Domain.People;
 
 namespace ArtBot.Domain.Sync;
 
@@ -19,7 +20,7 @@ public sealed record BlockerEscalationRequest(
     string TeamName,
     CheckInItemKind Kind,
     string Text,
-    ArtPerson RaisedBy,
+    Person RaisedBy,
     DateTimeOffset RaisedAt,
     /// <summary>Where the click came from (the summary's conversation) and its service URL.</summary>
     string ConversationId,

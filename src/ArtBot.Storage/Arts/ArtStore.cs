@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using ArtBot.Domain.Arts;
+using ArtBot.Domain.People;
 using ArtBot.Storage.Tables;
 using Azure;
 
@@ -226,7 +227,7 @@ public sealed class ArtStore(TableClient arts, TableClient conversations, TimePr
         ReminderLeadMinutes = (int)art.Sync.ReminderLead.TotalMinutes,
         RemindersOn = art.Sync.RemindersOn,
         NameNonResponders = art.NameNonResponders,
-        Rtes = JsonSerializer.Serialize([.. art.Rtes], ArtJsonContext.Default.ListArtPerson),
+        Rtes = JsonSerializer.Serialize([.. art.Rtes], ArtJsonContext.Default.ListPerson),
         SkippedDates = string.Join(',', art.SkippedDates.Order().Select(d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))),
         CreatedById = art.CreatedBy.Id,
         CreatedByName = art.CreatedBy.Name,
@@ -251,9 +252,9 @@ public sealed class ArtStore(TableClient arts, TableClient conversations, TimePr
             RemindersOn = entity.RemindersOn,
         },
         NameNonResponders = entity.NameNonResponders,
-        Rtes = JsonSerializer.Deserialize(entity.Rtes, ArtJsonContext.Default.ListArtPerson) ?? [],
+        Rtes = JsonSerializer.Deserialize(entity.Rtes, ArtJsonContext.Default.ListPerson) ?? [],
         SkippedDates = [.. entity.SkippedDates.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(ParseDate)],
-        CreatedBy = new ArtPerson(entity.CreatedById, entity.CreatedByName),
+        CreatedBy = new Person(entity.CreatedById, entity.CreatedByName),
         CreatedAt = entity.CreatedAt,
         Version = entity.ETag.ToString(),
     };
@@ -284,7 +285,7 @@ public sealed class ArtStore(TableClient arts, TableClient conversations, TimePr
         ServiceUrl = entity.ServiceUrl,
         TeamsTeamId = entity.TeamsTeamId,
         AadGroupId = entity.AadGroupId,
-        JoinedBy = entity.JoinedById is { } id ? new ArtPerson(id, entity.JoinedByName) : null,
+        JoinedBy = entity.JoinedById is { } id ? new Person(id, entity.JoinedByName) : null,
         JoinedAt = entity.JoinedAt,
         UnreachableSince = entity.UnreachableSince,
     };

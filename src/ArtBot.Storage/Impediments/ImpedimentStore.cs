@@ -1,5 +1,6 @@
 using System.Globalization;
 using ArtBot.Domain.Impediments;
+using ArtBot.Domain.People;
 using ArtBot.Storage.Tables;
 using Azure;
 

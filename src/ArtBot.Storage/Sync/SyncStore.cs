@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using ArtBot.Domain.Arts;
+using ArtBot.Domain.People;
 using ArtBot.Domain.Sync;
 using ArtBot.Storage.Tables;
 using Azure;
@@ -252,7 +253,7 @@ public sealed class SyncStore(TableClient table) : ISyncStore
         Blockers = Deserialize(entity.Blockers),
         Dependencies = Deserialize(entity.Dependencies),
         Milestones = entity.Milestones,
-        AnsweredBy = new ArtPerson(entity.AnsweredById, entity.AnsweredByName),
+        AnsweredBy = new Person(entity.AnsweredById, entity.AnsweredByName),
         AnsweredAt = entity.AnsweredAt,
         Revision = entity.Revision,
         Version = entity.ETag.ToString(),

@@ -1,4 +1,5 @@
 using ArtBot.Domain.Arts;
+using ArtBot.Domain.People;
 using ArtBot.Storage;
 using ArtBot.Storage.Arts;
 using ArtBot.Storage.Tables;
@@ -39,9 +40,9 @@ public sealed class ArtStoreTests(AzuriteFixture azurite) : IClassFixture<Azurit
         SummaryConversationId = home,
         CurrentPi = new ProgramIncrement("PI 2027.1", new DateOnly(2027, 1, 4), new DateOnly(2027, 3, 12)),
         Sync = new SyncSchedule(DayOfWeek.Wednesday, new TimeOnly(10, 0), "Europe/Berlin") { ReminderLead = TimeSpan.FromHours(3) },
-        Rtes = [new ArtPerson("aad-rte", "Alex RTE")],
+        Rtes = [new Person("aad-rte", "Alex RTE")],
         SkippedDates = [new DateOnly(2027, 2, 10), new DateOnly(2027, 1, 20)],
-        CreatedBy = new ArtPerson("aad-rte", "Alex RTE"),
+        CreatedBy = new Person("aad-rte", "Alex RTE"),
         CreatedAt = new DateTimeOffset(2026, 11, 22, 9, 0, 0, TimeSpan.Zero),
     };
 
@@ -56,7 +57,7 @@ public sealed class ArtStoreTests(AzuriteFixture azurite) : IClassFixture<Azurit
         Assert.NotNull(read.Version);
         Assert.Equal(NewArt("a1") with { Version = read.Version, SkippedDates = read.SkippedDates, Rtes = read.Rtes }, read);
         Assert.Equal([new DateOnly(2027, 1, 20), new DateOnly(2027, 2, 10)], read.SkippedDates);
-        Assert.Equal([new ArtPerson("aad-rte", "Alex RTE")], read.Rtes);
+        Assert.Equal([new Person("aad-rte", "Alex RTE")], read.Rtes);
         Assert.Equal(TimeSpan.FromHours(3), read.Sync.ReminderLead);
     }
 

@@ -1,4 +1,5 @@
 using ArtBot.Domain.Impediments;
+using ArtBot.Domain.People;
 using ArtBot.IntegrationTests.Infrastructure;
 using ArtBot.Storage.Impediments;
 using ArtBot.Storage.Tables;

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using ArtBot.Domain.Arts;
 using ArtBot.Domain.Conversations;
 using ArtBot.Domain.Improvements;
+using ArtBot.Domain.People;
 using ArtBot.Features.Improvements;
 using ArtBot.IntegrationTests.Infrastructure;
 using ArtBot.Storage.Improvements;
@@ -54,8 +55,8 @@ public sealed class ImprovementItemTests(BotHost bot)
         SummaryConversationId = _ia.ConversationId,
         CurrentPi = pi is null ? null : new ProgramIncrement(pi, new DateOnly(2027, 1, 4), new DateOnly(2027, 3, 12)),
         Sync = new SyncSchedule(DayOfWeek.Wednesday, new TimeOnly(10, 0), "Europe/Berlin"),
-        Rtes = [new ArtPerson("rte-aad", "Riley RTE")],
-        CreatedBy = new ArtPerson("rte-aad", "Riley RTE"),
+        Rtes = [new Person("rte-aad", "Riley RTE")],
+        CreatedBy = new Person("rte-aad", "Riley RTE"),
         CreatedAt = DateTimeOffset.UtcNow,
     };
 

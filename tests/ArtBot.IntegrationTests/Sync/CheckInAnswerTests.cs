@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using ArtBot.Domain.Arts;
 using ArtBot.Domain.Impediments;
+using ArtBot.Domain.People;
 using ArtBot.Domain.Sync;
 using ArtBot.IntegrationTests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -69,6 +70,28 @@ public sealed class CheckInAnswerTests(BotHost bot)
         await _rig.CommandAsync(art.HomeConversationId, "sync summary");
         await bot.Connector.WaitForAsync(r => r.Method == "PUT" && r.Path.Contains(art.SummaryConversationId, StringComparison.Ordinal), count: 2);
         Assert.Single(_rig.PostsTo(art.SummaryConversationId));
+    }
+
+    [Fact]
+    public async Task The_summary_lists_the_arts_impediments_open_longer_than_the_ageing_limit()
+    {
+        var (art, teams, _) = await ArtAsync();
+        var store = bot.Services.GetRequiredService<IImpedimentStore>();
+        async Task RaiseAsync(string title, int daysAgo) => await store.RaiseAsync(new Impediment
+        {
+            Id = "", TenantId = art.TenantId, ScopeId = teams[0].ConversationId, ConversationId = teams[0].ConversationId, ArtId = art.Id,
+            TeamName = teams[0].TeamName, Kind = ImpedimentKind.Impediment, Title = title, RaisedBy = new Person("sam-aad", "Sam"),
+            RaisedAt = DateTimeOffset.UtcNow.AddDays(-daysAgo), Source = ImpedimentSource.Command(title),
+        }, "ageing-test:" + title + art.Id, default);
+        await RaiseAsync("Old licence server blocker", 20);
+        await RaiseAsync("Fresh network issue", 2);
+
+        await _rig.CommandAsync(art.HomeConversationId, "sync summary");
+
+        var posted = (await bot.Connector.WaitForAsync(r => r.Method == "POST" && r.Path.Contains(art.SummaryConversationId, StringComparison.Ordinal))).Single();
+        Assert.Contains("Impediments open more than 14 days", posted.AllText, StringComparison.Ordinal);
+        Assert.Contains("Old licence server blocker", posted.AllText, StringComparison.Ordinal);
+        Assert.DoesNotContain("Fresh network issue", posted.AllText, StringComparison.Ordinal);
     }
 
     [Fact]

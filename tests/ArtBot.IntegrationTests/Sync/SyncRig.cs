@@ -38,10 +38,10 @@ internal sealed class SyncRig(BotHost bot)
             SummaryConversationId = "",
             CurrentPi = pi,
             Sync = new SyncSchedule(day, TimeOnly.ParseExact(time, "HH:mm", CultureInfo.InvariantCulture), zone),
-            Rtes = [new ArtPerson(RteAad, "Rita RTE")],
+            Rtes = [new Person(RteAad, "Rita RTE")],
             NameNonResponders = nameNonResponders,
             SkippedDates = skipped ?? [],
-            CreatedBy = new ArtPerson(RteAad, "Rita RTE"),
+            CreatedBy = new Person(RteAad, "Rita RTE"),
         };
         art = art with { SummaryConversationId = art.HomeConversationId };
         Assert.True(await Arts.CreateAsync(art, default));
@@ -148,12 +148,12 @@ internal sealed class SyncRig(BotHost bot)
 }
 
 /// <summary>A people directory with fixed members per team channel and a fixed set of people out of office.</summary>
-internal sealed class FakePeopleDirectory(IReadOnlyDictionary<string, Person[]> members, IReadOnlySet<string> away) : IPeopleDirectory
+internal sealed class FakePeopleDirectory(IReadOnlyDictionary<string, TeamMember[]> members, IReadOnlySet<string> away) : IPeopleDirectory
 {
     public bool UsesGraph => true;
 
-    public Task<IReadOnlyList<Person>> GetTeamMembersAsync(ArtTeam team, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<Person>>(members.GetValueOrDefault(team.ConversationId) ?? []);
+    public Task<IReadOnlyList<TeamMember>> GetTeamMembersAsync(ArtTeam team, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<TeamMember>>(members.GetValueOrDefault(team.ConversationId) ?? []);
 
     public Task<IReadOnlySet<string>> GetOutOfOfficeAsync(IEnumerable<string> userIds, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlySet<string>>(userIds.Where(away.Contains).ToHashSet());

@@ -79,7 +79,7 @@ public sealed class SyncSchedulerTests(BotHost bot)
             TeamConversationId = teams[0].ConversationId,
             TeamName = teams[0].TeamName,
             Status = ObjectiveStatus.AtRisk,
-            AnsweredBy = new ArtPerson("someone", "Megan Bowen"),
+            AnsweredBy = new Person("someone", "Megan Bowen"),
             AnsweredAt = clock.GetUtcNow(),
         }, default);
 
@@ -223,7 +223,7 @@ public sealed class SyncSchedulerTests(BotHost bot)
         var (art, teams) = await _rig.CreateArtAsync("Australia/Sydney", DayOfWeek.Monday, "09:00", 2, Pi2027, nameNonResponders: true);
         var occurrence = SyncCalendar.On(art, new DateOnly(2027, 4, 5))!;
         var people = new FakePeopleDirectory(
-            new Dictionary<string, Person[]>
+            new Dictionary<string, TeamMember[]>
             {
                 [teams[0].ConversationId] = [new("p1", "Adele Vance"), new("p2", "Isaiah Langer")],
                 [teams[1].ConversationId] = [new("p3", "Patti Fernandez")],

@@ -1,4 +1,5 @@
 using ArtBot.Domain.Arts;
+using ArtBot.Domain.People;
 using ArtBot.Features.Arts;
 
 namespace ArtBot.UnitTests.Arts;
@@ -67,7 +68,7 @@ public sealed class ArtFormTests
         var art = new Art
         {
             Id = "a", TenantId = "t", Name = settings.Name, HomeConversationId = Channels[0], ServiceUrl = "https://x/", SummaryConversationId = settings.SummaryConversationId,
-            CurrentPi = settings.Pi, Sync = settings.Sync, Rtes = [], CreatedBy = new ArtPerson("p", null), NameNonResponders = true,
+            CurrentPi = settings.Pi, Sync = settings.Sync, Rtes = [], CreatedBy = new Person("p", null), NameNonResponders = true,
         };
 
         Assert.Equal(Valid, ArtForm.From(art));

@@ -2,6 +2,7 @@ using ArtBot.BotFramework.Cards;
 using ArtBot.BotFramework.Schema;
 using ArtBot.Domain.Arts;
 using ArtBot.Domain.Conversations;
+using ArtBot.Domain.People;
 using ArtBot.Domain.Votes;
 using ArtBot.Features.Arts;
 using ArtBot.Features.Commands;
@@ -62,9 +63,9 @@ internal static class BotCards
         SummaryConversationId = "19:x@thread.tacv2",
         CurrentPi = new ProgramIncrement("PI 2027.1", new DateOnly(2027, 1, 4), new DateOnly(2027, 3, 12)),
         Sync = new SyncSchedule(DayOfWeek.Wednesday, new TimeOnly(10, 0), "Europe/Berlin"),
-        Rtes = [new ArtPerson("aad-1", "Riley RTE")],
+        Rtes = [new Person("aad-1", "Riley RTE")],
         SkippedDates = [new DateOnly(2026, 12, 23)],
-        CreatedBy = new ArtPerson("aad-1", "Riley RTE"),
+        CreatedBy = new Person("aad-1", "Riley RTE"),
         Version = "W/\"etag\"",
     };
 

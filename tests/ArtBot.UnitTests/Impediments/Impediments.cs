@@ -1,4 +1,5 @@
 using ArtBot.Domain.Impediments;
+using ArtBot.Domain.People;
 
 namespace ArtBot.UnitTests.Impediments;
 

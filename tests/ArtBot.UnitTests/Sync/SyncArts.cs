@@ -1,4 +1,5 @@
 using ArtBot.Domain.Arts;
+using ArtBot.Domain.People;
 
 namespace ArtBot.UnitTests.Sync;
 
@@ -21,9 +22,9 @@ internal static class SyncArts
             ReminderLead = reminderLead ?? TimeSpan.FromHours(2),
             RemindersOn = remindersOn,
         },
-        Rtes = [new ArtPerson("rte-aad", "Rita RTE")],
+        Rtes = [new Person("rte-aad", "Rita RTE")],
         SkippedDates = skipped ?? [],
-        CreatedBy = new ArtPerson("rte-aad", "Rita RTE"),
+        CreatedBy = new Person("rte-aad", "Rita RTE"),
     };
 
     public static DateTimeOffset Utc(int year, int month, int day, int hour, int minute = 0) => new(year, month, day, hour, minute, 0, TimeSpan.Zero);

@@ -37,7 +37,7 @@ public sealed class SyncCardTests
         Blockers = blockers,
         Dependencies = [new CheckInItem("API from Team 002", NeedsHelp: true)],
         Milestones = "Demo on Friday",
-        AnsweredBy = new ArtPerson("aad-1", "Megan Bowen"),
+        AnsweredBy = new Person("aad-1", "Megan Bowen"),
         AnsweredAt = Utc(2027, 3, 28, 12),
     };
 
@@ -51,7 +51,7 @@ public sealed class SyncCardTests
         };
         var many = Enumerable.Range(1, 1000).Select(i => Team(i)).ToList();
         var manyAnswers = Enumerable.Range(1, 400).Select(i => Answer(i, (ObjectiveStatus)(i % 3), new CheckInItem(new string('b', 900), true))).ToList();
-        var people = Enumerable.Range(1, 80).Select(i => new Person($"p{i}", $"Person {i}")).ToList();
+        var people = Enumerable.Range(1, 80).Select(i => new TeamMember($"p{i}", $"TeamMember {i}")).ToList();
         return new Dictionary<string, AdaptiveCard>
         {
             ["checkin-new"] = CheckInCard.Build(Art, Occurrence, "Team 001", null, closed: false),
@@ -116,7 +116,7 @@ public sealed class SyncCardTests
         var answers = new[] { Answer(1, ObjectiveStatus.OffTrack, new CheckInItem("Test env down", true)) };
         var summary = SyncSummary.Build(teams, answers);
 
-        var json = JsonSerializer.Serialize(SummaryCard.Build(Art, Occurrence, summary, [new Person("p1", "Adele Vance")], Occurrence.SyncAt), BotJsonContext.Default.AdaptiveCard);
+        var json = JsonSerializer.Serialize(SummaryCard.Build(Art, Occurrence, summary, [new TeamMember("p1", "Adele Vance")], Occurrence.SyncAt), BotJsonContext.Default.AdaptiveCard);
 
         Assert.Equal(1, summary.Answered);
         Assert.Equal(["Team 002", "Team 003"], summary.NotAnswered.Select(t => t.TeamName)); // the unreachable team is not "not answered"
@@ -133,7 +133,7 @@ public sealed class SyncCardTests
     {
         var summary = SyncSummary.Build([Team(1)], []);
 
-        var json = JsonSerializer.Serialize(SummaryCard.Build(Art with { NameNonResponders = false }, Occurrence, summary, [new Person("p1", "Adele Vance")], Occurrence.SyncAt), BotJsonContext.Default.AdaptiveCard);
+        var json = JsonSerializer.Serialize(SummaryCard.Build(Art with { NameNonResponders = false }, Occurrence, summary, [new TeamMember("p1", "Adele Vance")], Occurrence.SyncAt), BotJsonContext.Default.AdaptiveCard);
 
         Assert.DoesNotContain("Adele Vance", json, StringComparison.Ordinal);
         Assert.Contains("Team 001", json, StringComparison.Ordinal);

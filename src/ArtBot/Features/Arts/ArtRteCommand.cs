@@ -1,5 +1,6 @@
 using ArtBot.BotFramework.Schema;
 using ArtBot.Domain.Arts;
+using ArtBot.Domain.People;
 using ArtBot.Features.Commands;
 
 namespace ArtBot.Features.Arts;
@@ -49,17 +50,17 @@ public static class ArtRteCommand
     }
 
     /// <summary>The mentioned person with their Entra object id when Teams gives it (RTE checks use it first).</summary>
-    private static async Task<ArtPerson> ResolveAsync(ArtTurn turn, ChannelAccount mentioned, CancellationToken cancellationToken)
+    private static async Task<Person> ResolveAsync(ArtTurn turn, ChannelAccount mentioned, CancellationToken cancellationToken)
     {
         if (mentioned.AadObjectId is { Length: > 0 } aad)
         {
-            return new ArtPerson(aad, mentioned.Name);
+            return new Person(aad, mentioned.Name);
         }
 
         var member = await turn.Turn.Connector.GetConversationMemberAsync(
             turn.Activity.ServiceUrl!, turn.TenantId, turn.ConversationId, mentioned.Id!, cancellationToken);
         return member.IsSuccess && member.Value!.AadObjectId is { Length: > 0 } id
-            ? new ArtPerson(id, member.Value.Name ?? mentioned.Name)
-            : new ArtPerson(mentioned.Id!, mentioned.Name);
+            ? new Person(id, member.Value.Name ?? mentioned.Name)
+            : new Person(mentioned.Id!, mentioned.Name);
     }
 }

@@ -3,6 +3,7 @@ using ArtBot.BotFramework.Connector;
 using ArtBot.BotFramework.Routing;
 using ArtBot.BotFramework.Schema;
 using ArtBot.Domain.Arts;
+using ArtBot.Domain.People;
 using ArtBot.Features.Installation;
 
 namespace ArtBot.Features.Arts;
@@ -19,7 +20,7 @@ public sealed class ArtTurn(TurnContext turn)
         || turn.Activity.ChannelData?.Channel?.Id is { Length: > 0 };
     public IArtStore Store => Turn.Services.GetRequiredService<IArtStore>();
     public DateTimeOffset Now => Turn.Services.GetRequiredService<TimeProvider>().GetUtcNow();
-    public ArtPerson Actor => new(Activity.UserId() ?? "unknown", Activity.From?.Name);
+    public Person Actor => new(Activity.UserId() ?? "unknown", Activity.From?.Name);
 
     public Task<ArtMembership?> FindArtAsync(CancellationToken cancellationToken) =>
         Store.FindByConversationAsync(TenantId, ConversationId, cancellationToken);

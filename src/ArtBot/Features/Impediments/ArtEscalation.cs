@@ -3,6 +3,7 @@ using ArtBot.BotFramework.Connector;
 using ArtBot.BotFramework.Schema;
 using ArtBot.Domain.Arts;
 using ArtBot.Domain.Impediments;
+using ArtBot.Domain.People;
 using ArtBot.Domain.Text;
 
 namespace ArtBot.Features.Impediments;

@@ -1,6 +1,7 @@
 using ArtBot.BotFramework.Cards;
 using ArtBot.BotFramework.Schema;
 using ArtBot.Domain.Impediments;
+using ArtBot.Domain.People;
 using ArtBot.Domain.Text;
 
 namespace ArtBot.Features.Impediments;

@@ -1,6 +1,7 @@
 using ArtBot.BotFramework.Connector;
 using ArtBot.BotFramework.Schema;
 using ArtBot.Domain.Impediments;
+using ArtBot.Domain.People;
 
 namespace ArtBot.Features.Impediments;
 

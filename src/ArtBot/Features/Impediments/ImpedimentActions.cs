@@ -4,6 +4,7 @@ using ArtBot.BotFramework.Hosting;
 using ArtBot.BotFramework.Routing;
 using ArtBot.BotFramework.Schema;
 using ArtBot.Domain.Impediments;
+using ArtBot.Domain.People;
 
 namespace ArtBot.Features.Impediments;
 

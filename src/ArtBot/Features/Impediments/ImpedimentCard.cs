@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using ArtBot.BotFramework.Cards;
 using ArtBot.Domain.Impediments;
+using ArtBot.Domain.People;
 using ArtBot.Domain.Text;
 
 namespace ArtBot.Features.Impediments;

@@ -2,6 +2,7 @@ using ArtBot.BotFramework.Schema;
 using ArtBot.Domain.Arts;
 using ArtBot.Domain.Conversations;
 using ArtBot.Domain.Impediments;
+using ArtBot.Domain.People;
 
 namespace ArtBot.Features.Impediments;
 

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using ArtBot.BotFramework.Connector;
 using ArtBot.BotFramework.Schema;
 using ArtBot.Domain.Impediments;
+using ArtBot.Domain.People;
 
 namespace ArtBot.Features.Impediments;
 

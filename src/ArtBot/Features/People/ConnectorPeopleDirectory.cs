@@ -19,11 +19,11 @@ public sealed partial class ConnectorPeopleDirectory(
     internal const int MaxPages = 200;
 
     private static readonly IReadOnlySet<string> Nobody = new HashSet<string>();
-    private readonly ExpiringCache<string, IReadOnlyList<Person>> _rosters = new(time, options.Value.CacheDuration);
+    private readonly ExpiringCache<string, IReadOnlyList<TeamMember>> _rosters = new(time, options.Value.CacheDuration);
 
     public bool UsesGraph => false;
 
-    public async Task<IReadOnlyList<Person>> GetTeamMembersAsync(ArtTeam team, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<TeamMember>> GetTeamMembersAsync(ArtTeam team, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(team);
         if (_rosters.TryGet(team.ConversationId, out var cached))
@@ -31,7 +31,7 @@ public sealed partial class ConnectorPeopleDirectory(
             return cached;
         }
 
-        var people = new List<Person>();
+        var people = new List<TeamMember>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         string? continuation = null;
         for (var page = 0; page < MaxPages; page++)
@@ -66,7 +66,7 @@ public sealed partial class ConnectorPeopleDirectory(
     public Task<IReadOnlySet<string>> GetOutOfOfficeAsync(IEnumerable<string> userIds, CancellationToken cancellationToken) =>
         Task.FromResult(Nobody);
 
-    private static Person? ToPerson(BotFramework.Schema.TeamsChannelAccount member)
+    private static TeamMember? ToPerson(BotFramework.Schema.TeamsChannelAccount member)
     {
         if (string.IsNullOrWhiteSpace(member.Id) && string.IsNullOrWhiteSpace(member.AadObjectId))
         {
@@ -75,7 +75,7 @@ public sealed partial class ConnectorPeopleDirectory(
 
         var id = string.IsNullOrWhiteSpace(member.AadObjectId) ? member.Id! : member.AadObjectId;
         var name = FirstOf(member.Name, JoinNames(member.GivenName, member.Surname), member.UserPrincipalName, member.Email) ?? id;
-        return new Person(id, name, string.IsNullOrWhiteSpace(member.Id) ? null : member.Id, FirstOf(member.Email, member.UserPrincipalName));
+        return new TeamMember(id, name, string.IsNullOrWhiteSpace(member.Id) ? null : member.Id, FirstOf(member.Email, member.UserPrincipalName));
     }
 
     private static string? JoinNames(string? given, string? surname) =>

@@ -6,7 +6,7 @@ using Microsoft.Graph;
 using Microsoft.Graph.Models;
 using Microsoft.Graph.Models.ODataErrors;
 using Microsoft.Kiota.Abstractions;
-using Person = ArtBot.Domain.People.Person;
+using TeamMember = ArtBot.Domain.People.TeamMember;
 
 namespace ArtBot.Features.People;
 
@@ -36,7 +36,7 @@ public sealed partial class GraphPeopleDirectory : IPeopleDirectory, IDisposable
     private readonly GraphOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<GraphPeopleDirectory> _logger;
-    private readonly ExpiringCache<string, IReadOnlyList<Person>> _rosters;
+    private readonly ExpiringCache<string, IReadOnlyList<TeamMember>> _rosters;
     private readonly ExpiringCache<string, AutomaticReplies> _replies;
 
     public GraphPeopleDirectory(
@@ -53,7 +53,7 @@ public sealed partial class GraphPeopleDirectory : IPeopleDirectory, IDisposable
 
     public bool UsesGraph => true;
 
-    public async Task<IReadOnlyList<Person>> GetTeamMembersAsync(ArtTeam team, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<TeamMember>> GetTeamMembersAsync(ArtTeam team, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(team);
         if (string.IsNullOrWhiteSpace(team.AadGroupId))
@@ -119,9 +119,9 @@ public sealed partial class GraphPeopleDirectory : IPeopleDirectory, IDisposable
 
     public void Dispose() => _graph.Dispose();
 
-    private async Task<IReadOnlyList<Person>> ReadGroupMembersAsync(string groupId, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<TeamMember>> ReadGroupMembersAsync(string groupId, CancellationToken cancellationToken)
     {
-        var people = new List<Person>();
+        var people = new List<TeamMember>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var members = _graph.Groups[groupId].Members;
         var page = await members.GetAsync(
@@ -139,7 +139,7 @@ public sealed partial class GraphPeopleDirectory : IPeopleDirectory, IDisposable
                 if (member is User { Id: { Length: > 0 } id } user && seen.Add(id))
                 {
                     var name = FirstOf(user.DisplayName, user.UserPrincipalName, user.Mail) ?? id;
-                    people.Add(new Person(id, name, Email: FirstOf(user.Mail, user.UserPrincipalName)));
+                    people.Add(new TeamMember(id, name, Email: FirstOf(user.Mail, user.UserPrincipalName)));
                 }
             }
 

@@ -1,5 +1,6 @@
 using ArtBot.Domain.Arts;
 using ArtBot.Domain.Impediments;
+using ArtBot.Domain.People;
 using ArtBot.Domain.Sync;
 using ArtBot.Domain.Text;
 using ArtBot.Features.Impediments;
@@ -40,7 +41,7 @@ public sealed class ImpedimentBlockerEscalation(IArtStore arts, IImpedimentStore
             Title = title,
             Description = $"A {kind} in {request.TeamName}'s check-in for the {request.SyncDate:yyyy-MM-dd} ART sync of {request.Art.Name}."
                 + (text.Length > title.Length ? "\n\n" + text : ""),
-            RaisedBy = new Domain.Impediments.Person(request.RaisedBy.Id, request.RaisedBy.Name),
+            RaisedBy = request.RaisedBy,
             RaisedAt = request.RaisedAt,
             Source = ImpedimentSource.CheckInBlocker($"{request.Art.Id}/{request.SyncDate:yyyyMMdd}", request.TeamConversationId),
             ServiceUrl = team?.ServiceUrl ?? request.ServiceUrl,

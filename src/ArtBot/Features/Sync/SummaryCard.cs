@@ -2,10 +2,15 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using ArtBot.BotFramework.Cards;
 using ArtBot.Domain.Arts;
+using ArtBot.Domain.Impediments;
 using ArtBot.Domain.People;
 using ArtBot.Domain.Sync;
+using ArtBot.Domain.Text;
 
 namespace ArtBot.Features.Sync;
+
+/// <summary>The ART's open impediments older than <paramref name="Days"/> days, oldest first.</summary>
+public sealed record AgeingImpediments(int Days, IReadOnlyList<Impediment> Items);
 
 /// <summary>
 /// The ART sync summary: how many teams answered, each team's status, what is at risk, blockers and dependencies
@@ -20,7 +25,8 @@ public static class SummaryCard
     public const int MaxPeopleListed = 40;
 
     public static AdaptiveCard Build(
-        Art art, SyncOccurrence occurrence, SyncSummary summary, IReadOnlyList<Person>? nonResponders, DateTimeOffset now)
+        Art art, SyncOccurrence occurrence, SyncSummary summary, IReadOnlyList<TeamMember>? nonResponders, DateTimeOffset now,
+        AgeingImpediments? ageing = null)
     {
         var body = new List<CardElement>
         {
@@ -74,6 +80,19 @@ public static class SummaryCard
             }
 
             More(body, summary.AtRisk.Count - MaxTeamsListed, "more teams at risk");
+        }
+
+        if (ageing is { Items.Count: > 0 })
+        {
+            body.Add(Heading($"Impediments open more than {ageing.Days} days"));
+            foreach (var impediment in ageing.Items.Take(MaxHelpItems))
+            {
+                var team = impediment.TeamName is { Length: > 0 } name ? $"**{PlainText.EscapeMarkdown(name)}** \u00b7 " : "";
+                var owner = impediment.Owner is { } person ? "owner " + PlainText.EscapeMarkdown(person.DisplayName) : "no owner";
+                body.Add(new TextBlock($"{team}{PlainText.EscapeMarkdown(impediment.Title)} \u00b7 {ImpedimentRules.DescribeAge(impediment.Age(now))} \u00b7 {owner}"));
+            }
+
+            More(body, ageing.Items.Count - MaxHelpItems, "more ageing impediments");
         }
 
         body.Add(Heading("Teams"));

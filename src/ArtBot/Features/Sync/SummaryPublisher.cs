@@ -1,6 +1,7 @@
 using ArtBot.BotFramework.Connector;
 using ArtBot.BotFramework.Schema;
 using ArtBot.Domain.Arts;
+using ArtBot.Domain.Impediments;
 using ArtBot.Domain.People;
 using ArtBot.Domain.Sync;
 using Microsoft.Extensions.Options;
@@ -21,7 +22,8 @@ public sealed class SummaryPublisher(
     SyncCardUpdater updater,
     IOptions<SyncOptions> options,
     TimeProvider time,
-    ILogger<SummaryPublisher> logger)
+    ILogger<SummaryPublisher> logger,
+    IImpedimentStore? impediments = null)
 {
     /// <summary>The conversation id of the claim row that records "the sync-time summary was published".</summary>
     public const string AtSyncMarker = "at-sync";
@@ -104,10 +106,10 @@ public sealed class SummaryPublisher(
         var teams = await arts.GetTeamsAsync(art.TenantId, art.Id, cancellationToken);
         var answers = await store.GetAnswersAsync(OccurrenceKey.Of(art, occurrence), cancellationToken);
         var summary = SyncSummary.Build(teams, answers);
-        IReadOnlyList<Person>? names = null;
+        IReadOnlyList<TeamMember>? names = null;
         if (art.NameNonResponders && summary.NotAnswered.Count > 0)
         {
-            var members = new List<Person>();
+            var members = new List<TeamMember>();
             foreach (var team in summary.NotAnswered.Take(SummaryCard.MaxTeamsListed))
             {
                 members.AddRange(await people.GetTeamMembersAsync(team, cancellationToken));
@@ -117,7 +119,21 @@ public sealed class SummaryPublisher(
             names = [.. members.Where(m => !away.Contains(m.Id)).DistinctBy(m => m.Id).OrderBy(m => m.Name, StringComparer.OrdinalIgnoreCase)];
         }
 
-        return SummaryCard.Build(art, occurrence, summary, names, time.GetUtcNow());
+        return SummaryCard.Build(art, occurrence, summary, names, time.GetUtcNow(), await AgeingAsync(art, cancellationToken));
+    }
+
+    /// <summary>The ART's ageing impediments (none when the impediments feature is not registered).</summary>
+    private async Task<AgeingImpediments?> AgeingAsync(Art art, CancellationToken cancellationToken)
+    {
+        if (impediments is null)
+        {
+            return null;
+        }
+
+        var days = options.Value.AgeingImpedimentDays;
+        var now = time.GetUtcNow();
+        var open = await impediments.ListForArtAsync(art.TenantId, art.Id, new ImpedimentQuery(ImpedimentKind.Impediment), 500, cancellationToken);
+        return new AgeingImpediments(days, [.. open.Items.Where(i => ImpedimentRules.IsAgeing(i, now, days))]);
     }
 
     private async Task<ConnectorOutcome> UpdateAsync(Art art, SyncOccurrence occurrence, string activityId, CancellationToken cancellationToken)

@@ -5,6 +5,7 @@ using ArtBot.BotFramework.Hosting;
 using ArtBot.BotFramework.Routing;
 using ArtBot.BotFramework.Schema;
 using ArtBot.Domain.Arts;
+using ArtBot.Domain.People;
 using ArtBot.Domain.Sync;
 using ArtBot.Features.Installation;
 using ArtBot.Features.Votes;
@@ -69,7 +70,7 @@ public sealed partial class SyncActions(
             Occurrence = key,
             TeamConversationId = team.ConversationId,
             TeamName = team.TeamName,
-            AnsweredBy = new ArtPerson(userId, activity.From?.Name),
+            AnsweredBy = new Person(userId, activity.From?.Name),
             AnsweredAt = now,
             Revision = (existing?.Revision ?? 0) + 1,
             Version = existing?.Version,
@@ -130,7 +131,7 @@ public sealed partial class SyncActions(
             {
                 var result = await escalation.RaiseImpedimentAsync(new BlockerEscalationRequest(
                     art, occurrence.Date, answer.TeamConversationId, answer.TeamName, kind.Value, item.Text,
-                    new ArtPerson(userId, activity.From?.Name), time.GetUtcNow(), channel, activity.ServiceUrl ?? art.ServiceUrl,
+                    new Person(userId, activity.From?.Name), time.GetUtcNow(), channel, activity.ServiceUrl ?? art.ServiceUrl,
                     $"{art.Id}-{occurrence.Id}-{kind.Value}-{index}-{StableHash(answer.TeamConversationId + "|" + item.Text)}"), cancellationToken);
                 if (!result.Raised || result.ImpedimentId is null)
                 {
@@ -201,7 +202,7 @@ public sealed partial class SyncActions(
             Blockers = blockers!,
             Dependencies = dependencies!,
             Milestones = milestones!,
-            AnsweredBy = new ArtPerson("", null),
+            AnsweredBy = new Person("", null),
         }, null);
     }
 

@@ -5,6 +5,9 @@ public sealed class SyncOptions
 {
     public const string Section = "Sync";
 
+    /// <summary>Open impediments older than this many days are listed as ageing in the ART sync summary.</summary>
+    public int AgeingImpedimentDays { get; set; } = 14;
+
     /// <summary>Off: no background scheduler in this instance (tests drive <see cref="SyncScheduler.TickAsync"/> themselves).</summary>
     public bool SchedulerEnabled { get; set; } = true;
 

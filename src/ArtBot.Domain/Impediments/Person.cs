@@ -1,8 +1,0 @@
-namespace ArtBot.Domain.Impediments;
-
-/// <summary>Someone acting on or owning an impediment: a stable id (Entra object id, else the Teams user id) and a display name.</summary>
-public sealed record Person(string Id, string? Name)
-{
-    /// <summary>The name to show; the id never appears in a card.</summary>
-    public string DisplayName => Name is { Length: > 0 } name ? name : "someone";
-}
