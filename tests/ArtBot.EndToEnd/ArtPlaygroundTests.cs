@@ -16,7 +16,7 @@ public sealed class ArtPlaygroundTests(LocalTeams teams) : IClassFixture<LocalTe
         });
 
     [Fact]
-    public async Task An_rte_sets_up_the_art_with_the_form_and_a_team_channel_joins() =>
+    public async Task An_rte_sets_up_the_art_a_team_joins_gets_the_check_in_answers_it_and_the_summary_shows_it() =>
         await PlaygroundBrowser.RunAsync(teams, "art-setup", async page =>
         {
             await PlaygroundBrowser.OpenAsync(page, LocalTeams.GeneralChannel);
@@ -32,5 +32,23 @@ public sealed class ArtPlaygroundTests(LocalTeams teams) : IClassFixture<LocalTe
             await PlaygroundBrowser.OpenAsync(page, LocalTeams.PlanningChannel);
             await PlaygroundBrowser.PostMentioningBotAsync(page, "art join Rocket");
             await Assertions.Expect(page.GetByText("Team Rocket joined Rocket ART", new() { Exact = false }).First).ToBeVisibleAsync(new() { Timeout = 30_000 });
+
+            // The RTE posts this week's check-in now; it arrives in the team's channel.
+            await PlaygroundBrowser.OpenAsync(page, LocalTeams.GeneralChannel);
+            await PlaygroundBrowser.PostMentioningBotAsync(page, "sync now");
+            await Assertions.Expect(page.GetByText("Posting the check-in", new() { Exact = false }).First).ToBeVisibleAsync(new() { Timeout = 30_000 });
+
+            await PlaygroundBrowser.OpenAsync(page, LocalTeams.PlanningChannel);
+            await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Send check-in" }).Last).ToBeVisibleAsync(new() { Timeout = 30_000 });
+            await page.GetByRole(AriaRole.Radio, new() { Name = "At risk" }).Last.CheckAsync();
+            await page.GetByLabel("Progress since the last sync").Last.FillAsync("Payments API done, search slipping");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Send check-in" }).Last.ClickAsync();
+            await Assertions.Expect(page.GetByText("your check-in was saved", new() { Exact = false }).First).ToBeVisibleAsync(new() { Timeout = 30_000 });
+
+            // The summary in the ART's channel shows the team's answer.
+            await PlaygroundBrowser.OpenAsync(page, LocalTeams.GeneralChannel);
+            await PlaygroundBrowser.PostMentioningBotAsync(page, "sync summary");
+            await Assertions.Expect(page.GetByText("1 of 1 teams answered", new() { Exact = false }).First).ToBeVisibleAsync(new() { Timeout = 30_000 });
+            await Assertions.Expect(page.GetByText("search slipping", new() { Exact = false }).First).ToBeVisibleAsync();
         });
 }
