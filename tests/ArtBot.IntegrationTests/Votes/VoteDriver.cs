@@ -36,9 +36,11 @@ internal sealed class VoteDriver(BotHost bot)
 
     /// <summary>Posts an Action.Execute invoke; returns the HTTP status and the parsed body.</summary>
     public async Task<(HttpStatusCode Status, JsonElement Body)> InvokeAsync(
-        string verb, JsonObject data, string userAad, string userName = "Voter", string? conversationId = null, string? tenantId = null)
+        string verb, JsonObject data, string userAad, string userName = "Voter", string? conversationId = null, string? tenantId = null,
+        Action<JsonObject>? customize = null)
     {
         var activity = bot.Payload(TeamsPayloads.CardAction, conversationId ?? ConversationId);
+        customize?.Invoke(activity);
         SetFrom(activity, userAad, userName);
         activity["value"]!["action"]!["verb"] = verb;
         activity["value"]!["action"]!["data"] = data;
@@ -58,6 +60,39 @@ internal sealed class VoteDriver(BotHost bot)
 
     public Task<(HttpStatusCode Status, JsonElement Body)> CloseAsync(string voteId, string userAad, string userName = "Voter") =>
         InvokeAsync("vote.close", new JsonObject { ["voteId"] = voteId }, userAad, userName);
+
+    /// <summary>Submits the "new vote" form (Action.Execute <c>vote.start</c>) sent as message <paramref name="formId"/>.</summary>
+    public Task<(HttpStatusCode Status, JsonElement Body)> SubmitFormAsync(
+        string formId, string question, string mode = "named", string results = "live", string deadline = "none", string userAad = "creator-aad", string? activityId = null) =>
+        InvokeAsync("vote.start", new JsonObject { ["question"] = question, ["mode"] = mode, ["results"] = results, ["deadline"] = deadline },
+            userAad, "Ceri Creator", customize: a =>
+            {
+                a["replyToId"] = formId;
+                if (activityId is not null)
+                {
+                    a["id"] = activityId;
+                }
+            });
+
+    /// <summary>The refresh invoke Teams sends for a user listed in the card's <c>refresh.userIds</c>.</summary>
+    public Task<(HttpStatusCode Status, JsonElement Body)> RefreshAsync(string voteId, string userAad, string userName = "Voter") =>
+        InvokeAsync("vote.refresh", new JsonObject { ["voteId"] = voteId }, userAad, userName, customize: a => a["value"]!["trigger"] = "automatic");
+
+    /// <summary>The vote card's id in a posted card (from its first action with a voteId).</summary>
+    public static string VoteIdOf(RecordedRequest posted)
+    {
+        var card = Assert.Single(posted.Cards);
+        return card.GetProperty("actions")[0].GetProperty("data").GetProperty("voteId").GetString()!;
+    }
+
+    /// <summary>The card's actions (refresh included), anywhere in it.</summary>
+    public static IEnumerable<JsonElement> Actions(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.Object when element.TryGetProperty("verb", out _) => [element],
+        JsonValueKind.Object => element.EnumerateObject().SelectMany(p => Actions(p.Value)),
+        JsonValueKind.Array => element.EnumerateArray().SelectMany(Actions),
+        _ => [],
+    };
 
     public bool IsMine(RecordedRequest request) => request.Path.Contains(ConversationId, StringComparison.Ordinal);
 
