@@ -7,9 +7,12 @@ using ArtBot.Tests.Shared;
 namespace ArtBot.IntegrationTests.Votes;
 
 /// <summary>Drives votes through /api/messages the way Teams does: a command message, then Action.Execute invokes.</summary>
-internal sealed class VoteDriver(BotHost bot)
+internal sealed class VoteDriver(BotHost bot, HttpClient? instance = null)
 {
     public const string TenantId = "72f988bf-86f1-41af-91ab-2d7cd011db47";
+
+    private VoteDriver(BotHost bot, HttpClient? instance, string conversationId)
+        : this(bot, instance) => ConversationId = conversationId;
 
     public string ConversationId { get; } = TeamsPayloads.NewConversationId("channel");
 
@@ -20,7 +23,7 @@ internal sealed class VoteDriver(BotHost bot)
         var activity = bot.Payload(TeamsPayloads.ChannelMention, ConversationId);
         activity["text"] = "<at>ArtBot</at> " + text;
         SetFrom(activity, userAad, userName);
-        var response = await bot.PostAsync(activity);
+        var response = await PostAsync(activity);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return (await bot.Connector.WaitForAsync(r => IsMine(r) && r.Method == "POST", before + 1))[before];
     }
@@ -50,7 +53,7 @@ internal sealed class VoteDriver(BotHost bot)
             activity["channelData"]!["tenant"]!["id"] = tenantId;
         }
 
-        var response = await bot.PostAsync(activity);
+        var response = await PostAsync(activity);
         var text = await response.Content.ReadAsStringAsync();
         return (response.StatusCode, JsonDocument.Parse(text).RootElement.Clone());
     }
@@ -93,6 +96,25 @@ internal sealed class VoteDriver(BotHost bot)
         JsonValueKind.Array => element.EnumerateArray().SelectMany(Actions),
         _ => [],
     };
+
+    /// <summary>Posts to the shared bot, or to <c>instance</c> (another host of the bot) when given.</summary>
+    private Task<HttpResponseMessage> PostAsync(JsonObject activity)
+    {
+        if (instance is null)
+        {
+            return bot.PostAsync(activity);
+        }
+
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages")
+        {
+            Content = new StringContent(activity.ToJsonString(), System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.TryAddWithoutValidation("Authorization", TestTokenIssuer.Bearer(bot.Tokens.CreateToken(TestTokenKind.Valid, BotHost.AppId, bot.Connector.ServiceUrl)));
+        return instance.SendAsync(request);
+    }
+
+    /// <summary>The same conversation, driven through another host of the bot.</summary>
+    public VoteDriver Through(HttpClient other) => new(bot, other, ConversationId);
 
     public bool IsMine(RecordedRequest request) => request.Path.Contains(ConversationId, StringComparison.Ordinal);
 

@@ -26,6 +26,14 @@ public sealed partial class VoteDeadlineSweeper(
     IVoteStore store, VoteCloser closer, TimeProvider time, IOptions<VoteDeadlineOptions> options, ILogger<VoteDeadlineSweeper> logger) : BackgroundService
 {
     private const int MaxPerSweep = 100;
+    private long _sweeps;
+    private long _closed;
+
+    /// <summary>Sweeps completed by this instance (diagnostics and tests).</summary>
+    public long Sweeps => Interlocked.Read(ref _sweeps);
+
+    /// <summary>Votes this instance closed at their deadline.</summary>
+    public long Closed => Interlocked.Read(ref _closed);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -73,6 +81,7 @@ public sealed partial class VoteDeadlineSweeper(
                 if (closedNow)
                 {
                     closed++;
+                    Interlocked.Increment(ref _closed);
                     LogClosedAtDeadline(vote.Id);
                 }
 
@@ -84,6 +93,7 @@ public sealed partial class VoteDeadlineSweeper(
             }
         }
 
+        Interlocked.Increment(ref _sweeps);
         return closed;
     }
 
