@@ -24,7 +24,7 @@ public sealed class VoteStateReaderTests
     [Fact]
     public async Task Callers_arriving_while_a_read_runs_share_the_next_read_not_the_running_one()
     {
-        var reader = new VoteStateReader(_store.Object);
+        var reader = new VoteStateReader(_store.Object, TimeProvider.System);
         var first = reader.ReadFreshAsync(VoteId, CancellationToken.None);
         var running = await ReadStartedAsync(1);
 
@@ -43,9 +43,43 @@ public sealed class VoteStateReaderTests
     }
 
     [Fact]
+    public async Task A_read_waits_for_the_writes_in_flight_so_one_read_answers_the_whole_burst()
+    {
+        var reader = new VoteStateReader(_store.Object, TimeProvider.System) { MaxBatchWait = TimeSpan.FromMinutes(1) };
+        var writes = Enumerable.Range(0, 10).Select(_ => reader.Writing(VoteId)).ToList();
+
+        var waiting = new List<Task<VoteState?>>();
+        for (var i = 0; i < writes.Count; i++)
+        {
+            waiting.Add(writes[i].ReadAfterAsync(CancellationToken.None));
+            if (i < writes.Count - 1)
+            {
+                Assert.Empty(_reads); // nothing starts while writes are in flight
+            }
+        }
+
+        (await ReadStartedAsync(1)).SetResult(State(10));
+        var results = await Task.WhenAll(waiting);
+        Assert.All(results, r => Assert.Equal(10, r!.Ballots.Count));
+        Assert.Single(_reads);
+    }
+
+    [Fact]
+    public async Task A_read_does_not_wait_longer_than_the_batch_bound_for_writes()
+    {
+        var reader = new VoteStateReader(_store.Object, TimeProvider.System) { MaxBatchWait = TimeSpan.FromMilliseconds(30) };
+        using var stuck = reader.Writing(VoteId);
+
+        var read = reader.ReadFreshAsync(VoteId, CancellationToken.None);
+
+        (await ReadStartedAsync(1)).SetResult(State(1));
+        Assert.NotNull(await read);
+    }
+
+    [Fact]
     public async Task A_read_after_the_flight_ended_starts_a_new_one()
     {
-        var reader = new VoteStateReader(_store.Object);
+        var reader = new VoteStateReader(_store.Object, TimeProvider.System);
         var first = reader.ReadFreshAsync(VoteId, CancellationToken.None);
         (await ReadStartedAsync(1)).SetResult(State(1));
         await first;
@@ -59,7 +93,7 @@ public sealed class VoteStateReaderTests
     [Fact]
     public async Task A_failed_read_fails_its_callers_and_the_next_caller_reads_again()
     {
-        var reader = new VoteStateReader(_store.Object);
+        var reader = new VoteStateReader(_store.Object, TimeProvider.System);
         var first = reader.ReadFreshAsync(VoteId, CancellationToken.None);
         (await ReadStartedAsync(1)).SetException(new TimeoutException("storage"));
 
@@ -74,7 +108,7 @@ public sealed class VoteStateReaderTests
     {
         var vote = State(0).Vote;
         _store.Setup(s => s.GetAsync(VoteId, It.IsAny<CancellationToken>())).ReturnsAsync(vote);
-        var reader = new VoteStateReader(_store.Object);
+        var reader = new VoteStateReader(_store.Object, TimeProvider.System);
 
         await reader.GetVoteAsync(VoteId, CancellationToken.None);
         await reader.GetVoteAsync(VoteId, CancellationToken.None);

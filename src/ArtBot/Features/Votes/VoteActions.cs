@@ -76,6 +76,7 @@ public sealed partial class VoteActions(
         }
 
         string receipt;
+        using var writing = reader.Writing(vote.Id);
         try
         {
             receipt = await store.CastAsync(vote, voterId, turn.Activity.From?.Name, turn.Activity.From?.Id, value, cancellationToken);
@@ -86,7 +87,7 @@ public sealed partial class VoteActions(
         }
 
         // A read that started after the write: it holds this ballot, and tells whether a close got in first.
-        var state = await reader.ReadFreshAsync(vote.Id, cancellationToken) ?? throw new InvalidOperationException($"Vote {vote.Id} vanished.");
+        var state = await writing.ReadAfterAsync(cancellationToken) ?? throw new InvalidOperationException($"Vote {vote.Id} vanished.");
         sharedCards.Schedule(vote.Id);
         if (state.Vote.IsClosed)
         {

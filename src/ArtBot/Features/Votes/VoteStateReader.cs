@@ -11,10 +11,12 @@ namespace ArtBot.Features.Votes;
 /// vote, which is safe because every cast re-checks it in a fresh read after its write (see <see cref="VoteActions"/>).</item>
 /// <item><see cref="ReadFreshAsync"/>: single-flight partition reads. The answer is a read that <em>started after the
 /// call</em> (so it sees the caller's completed write and a close committed before it); concurrent callers share it:
-/// while one read runs, every caller arriving meanwhile waits for one shared next read.</item>
+/// at most one read per vote runs at a time, every caller arriving meanwhile waits for one shared next read, and that
+/// read waits briefly for the ballot writes still in flight on this instance (<see cref="Writing"/>), so a storm of
+/// ballots costs a handful of reads instead of one per ballot.</item>
 /// </list>
 /// </summary>
-public sealed class VoteStateReader(IVoteStore store)
+public sealed class VoteStateReader(IVoteStore store, TimeProvider time)
 {
     private const int MaxCachedVotes = 10_000;
 
@@ -54,83 +56,153 @@ public sealed class VoteStateReader(IVoteStore store)
         _votes[vote.Id] = vote;
     }
 
-    /// <summary>A read of the vote's partition that started after this call; shared with concurrent callers.</summary>
+    /// <summary>
+    /// Marks a ballot write to the vote as in flight until disposed. Reads wait (at most <see cref="MaxBatchWait"/>)
+    /// while writes of this instance are in flight, so one read after a burst of writes answers all of them.
+    /// </summary>
+    public WriteScope Writing(string voteId)
+    {
+        var flight = _flights.GetOrAdd(voteId, _ => new Flight());
+        lock (flight)
+        {
+            flight.Writes++;
+        }
+
+        return new WriteScope(this, voteId, flight);
+    }
+
+    /// <summary>
+    /// A read of the vote's partition that starts after this call (so it sees the caller's completed write, and a
+    /// close committed before it), shared by every caller waiting at the moment it starts.
+    /// </summary>
     public Task<VoteState?> ReadFreshAsync(string voteId, CancellationToken cancellationToken)
     {
         var flight = _flights.GetOrAdd(voteId, _ => new Flight());
-        Task<VoteState?> task;
         lock (flight)
         {
-            if (flight.Current is null)
-            {
-                flight.Current = NewSource();
-                flight.Started = false;
-                task = flight.Current.Task;
-                _ = Task.Run(() => RunAsync(voteId, flight), CancellationToken.None);
-            }
-            else if (!flight.Started)
-            {
-                task = flight.Current.Task; // not started yet: it will see everything done before this call
-            }
-            else
-            {
-                flight.Next ??= NewSource();
-                task = flight.Next.Task;
-            }
+            return Join(voteId, flight).WaitAsync(cancellationToken);
         }
-
-        return task.WaitAsync(cancellationToken);
     }
 
-    private async Task RunAsync(string voteId, Flight flight)
+    // Under the flight's lock: joins the next read and starts it if it may start now.
+    private Task<VoteState?> Join(string voteId, Flight flight)
     {
-        while (true)
+        if (flight.Pending is null)
         {
-            TaskCompletionSource<VoteState?> current;
+            flight.Pending = new TaskCompletionSource<VoteState?>(TaskCreationOptions.RunContinuationsAsynchronously);
+            flight.PendingSince = time.GetTimestamp();
+        }
+
+        var task = flight.Pending.Task;
+        TryLaunch(voteId, flight);
+        return task;
+    }
+
+    /// <summary>Longest a read waits for this instance's in-flight writes of the same vote before it starts anyway.</summary>
+    public TimeSpan MaxBatchWait { get; init; } = TimeSpan.FromMilliseconds(100);
+
+    // Under the flight's lock: starts the pending read unless one is running, or writes are in flight and the
+    // first waiter has waited less than MaxBatchWait (then a timer tries again).
+    private void TryLaunch(string voteId, Flight flight)
+    {
+        if (flight.Reading || flight.Pending is null)
+        {
+            if (!flight.Reading && flight.Pending is null && flight.Writes == 0)
+            {
+                flight.Timer?.Dispose();
+                flight.Timer = null;
+                _flights.TryRemove(new KeyValuePair<string, Flight>(voteId, flight));
+            }
+
+            return;
+        }
+
+        var waited = time.GetElapsedTime(flight.PendingSince);
+        if (flight.Writes > 0 && waited < MaxBatchWait)
+        {
+            flight.Timer ??= time.CreateTimer(_ => { lock (flight) { flight.Timer?.Dispose(); flight.Timer = null; TryLaunch(voteId, flight); } }, null, MaxBatchWait - waited, Timeout.InfiniteTimeSpan);
+            return;
+        }
+
+        flight.Timer?.Dispose();
+        flight.Timer = null;
+        var batch = flight.Pending;
+        flight.Pending = null;
+        flight.Reading = true;
+        _ = Task.Run(() => ReadAsync(voteId, flight, batch), CancellationToken.None);
+    }
+
+    private async Task ReadAsync(string voteId, Flight flight, TaskCompletionSource<VoteState?> batch)
+    {
+        try
+        {
+            Interlocked.Increment(ref _reads);
+            var state = await store.ReadStateAsync(voteId, CancellationToken.None);
+            if (state is not null)
+            {
+                Remember(state.Vote);
+            }
+
+            batch.TrySetResult(state);
+        }
+        catch (Exception exception)
+        {
+            batch.TrySetException(exception);
+        }
+        finally
+        {
             lock (flight)
             {
-                current = flight.Current!;
-                flight.Started = true;
-            }
-
-            try
-            {
-                Interlocked.Increment(ref _reads);
-                var state = await store.ReadStateAsync(voteId, CancellationToken.None);
-                if (state is not null)
-                {
-                    Remember(state.Vote);
-                }
-
-                current.TrySetResult(state);
-            }
-            catch (Exception exception)
-            {
-                current.TrySetException(exception);
-            }
-
-            lock (flight)
-            {
-                if (flight.Next is null)
-                {
-                    flight.Current = null;
-                    _flights.TryRemove(new KeyValuePair<string, Flight>(voteId, flight));
-                    return;
-                }
-
-                flight.Current = flight.Next;
-                flight.Next = null;
-                flight.Started = false;
+                flight.Reading = false;
+                TryLaunch(voteId, flight);
             }
         }
     }
 
-    private static TaskCompletionSource<VoteState?> NewSource() => new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-    private sealed class Flight
+    /// <summary>A ballot write in flight (see <see cref="Writing"/>).</summary>
+    public sealed class WriteScope : IDisposable
     {
-        public TaskCompletionSource<VoteState?>? Current { get; set; }
-        public TaskCompletionSource<VoteState?>? Next { get; set; }
-        public bool Started { get; set; }
+        private readonly VoteStateReader _reader;
+        private readonly string _voteId;
+        private readonly Flight _flight;
+        private int _ended;
+
+        internal WriteScope(VoteStateReader reader, string voteId, Flight flight) => (_reader, _voteId, _flight) = (reader, voteId, flight);
+
+        /// <summary>Ends the write and joins the next read in one step, so the read that the end of the burst
+        /// starts includes this caller (no extra read for the last writer).</summary>
+        public Task<VoteState?> ReadAfterAsync(CancellationToken cancellationToken)
+        {
+            lock (_flight)
+            {
+                if (Interlocked.Exchange(ref _ended, 1) == 0)
+                {
+                    _flight.Writes--;
+                }
+
+                return _reader.Join(_voteId, _flight).WaitAsync(cancellationToken);
+            }
+        }
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _ended, 1) == 0)
+            {
+                lock (_flight)
+                {
+                    _flight.Writes--;
+                    _reader.TryLaunch(_voteId, _flight);
+                }
+            }
+        }
+    }
+
+    internal sealed class Flight
+    {
+        public int Writes { get; set; }
+        public bool Reading { get; set; }
+        public TaskCompletionSource<VoteState?>? Pending { get; set; }
+        public long PendingSince { get; set; }
+        public ITimer? Timer { get; set; }
     }
 }
