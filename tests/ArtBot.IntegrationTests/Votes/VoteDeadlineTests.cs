@@ -36,6 +36,7 @@ public sealed class VoteDeadlineTests(BotHost bot) : IAsyncLifetime
         await votes.Through(clientA).CastAsync(voteId, 4, "alice-aad", "Alice");
         await votes.Through(clientB).CastAsync(voteId, 2, "bob-aad", "Bob");
         _clock.Advance(TimeSpan.FromSeconds(2)); // the coalesced live card updates run (and nothing is due yet)
+        await WaitAsync(() => Updater(a).IsIdle && Updater(b).IsIdle);
         await bot.Connector.WaitForAsync(r => r.Method == "PUT" && votes.IsMine(r) && r.AllText.Contains("2 votes so far", StringComparison.Ordinal));
         Assert.DoesNotContain(bot.Connector.Requests, r => votes.IsMine(r) && r.AllText.Contains("Final result", StringComparison.Ordinal));
 
@@ -106,6 +107,8 @@ public sealed class VoteDeadlineTests(BotHost bot) : IAsyncLifetime
         await BotHost.WaitUntilReadyAsync(client);
         return (host, client);
     }
+
+    private static SharedVoteCardUpdater Updater(WebApplicationFactory<Program> host) => host.Services.GetRequiredService<SharedVoteCardUpdater>();
 
     private static VoteDeadlineSweeper Sweeper(WebApplicationFactory<Program> host) => host.Services.GetRequiredService<VoteDeadlineSweeper>();
 

@@ -111,6 +111,23 @@ public sealed class VoteViewsTests
     }
 
     [Fact]
+    public void A_card_for_a_whole_art_stays_under_the_teams_message_size()
+    {
+        var ballots = Enumerable.Range(0, 400).Select(i => new Ballot(1 + i % 5, $"Long Voter Name Number {i:D3}")
+        {
+            VoterId = Guid.NewGuid().ToString(),
+            ChannelUserId = "29:" + new string('x', 86) + i.ToString("D3", System.Globalization.CultureInfo.InvariantCulture),
+            CastAt = Open.CreatedAt.AddSeconds(i),
+        }).ToList();
+
+        var card = VoteViews.For(new VoteState(Open, ballots, [], null), 3, null);
+
+        var text = Text(card);
+        Assert.Contains($"and {400 - VoteCard.MaxVotersListed} more", text, StringComparison.Ordinal);
+        Assert.True(System.Text.Encoding.UTF8.GetByteCount(JsonSerializer.Serialize(card, BotJsonContext.Default.AdaptiveCard)) < 24 * 1024);
+    }
+
+    [Fact]
     public void Refresh_lists_the_creator_then_the_latest_named_voters_at_most_sixty()
     {
         var many = Enumerable.Range(0, 80).Select(i => new Ballot(3, $"V{i}") { ChannelUserId = $"29:v{i}", CastAt = Open.CreatedAt.AddSeconds(i) }).ToList();

@@ -24,6 +24,9 @@ public sealed partial class SharedVoteCardUpdater(
     /// <summary>Trailing delay between the first ballot of a burst and the update.</summary>
     public TimeSpan Delay { get; init; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>True when no update is scheduled or running (diagnostics and tests).</summary>
+    public bool IsIdle => _states.IsEmpty;
+
     /// <summary>Asks for an update of the vote's shared card; returns at once.</summary>
     public void Schedule(string voteId)
     {

@@ -23,6 +23,9 @@ public static class VoteCard
 
     private const int BarWidth = 20;
 
+    /// <summary>Most names listed under "Who voted", so a large ART's card stays within Teams' message size.</summary>
+    public const int MaxVotersListed = 150;
+
     /// <summary>Builds the card. <paramref name="myValue"/> marks the viewer's ballot (their own view only).</summary>
     public static AdaptiveCard Build(
         Vote vote, VoteTally tally, IReadOnlyList<Ballot> ballots, int? myValue = null,
@@ -55,10 +58,15 @@ public static class VoteCard
         if (vote.ShowsResults && !vote.Anonymous && ballots.Any(b => b.VoterName is not null))
         {
             body.Add(new TextBlock("Who voted") { Weight = "Bolder", Separator = true });
-            body.Add(new FactSet([.. ballots
-                .Where(b => b.VoterName is not null)
+            var named = ballots.Where(b => b.VoterName is not null).ToList();
+            body.Add(new FactSet([.. named
                 .OrderBy(b => b.VoterName, StringComparer.CurrentCultureIgnoreCase)
+                .Take(MaxVotersListed)
                 .Select(b => new Fact(VoteRules.EscapeMarkdown(b.VoterName!), b.Value.ToString(CultureInfo.InvariantCulture)))]));
+            if (named.Count > MaxVotersListed)
+            {
+                body.Add(new TextBlock($"and {named.Count - MaxVotersListed} more") { IsSubtle = true, Spacing = "None" });
+            }
         }
 
         if (myValue is { } mine)

@@ -77,7 +77,9 @@ public sealed partial class VoteDeadlineSweeper(
                 }
 
                 // Open: close it. Closed long ago but still due: its closer died before the final card went out.
-                var (_, closedNow) = await closer.CloseAsync(vote.Id, vote.Deadline ?? due.Deadline, repairCard: vote.IsClosed, cancellationToken);
+                // Closed "now" (at most one sweep interval after the deadline): the repair rule above reads ClosedAt as
+                // the moment the close began, so it must not be back-dated to the deadline.
+                var (_, closedNow) = await closer.CloseAsync(vote.Id, now, repairCard: vote.IsClosed, cancellationToken);
                 if (closedNow)
                 {
                     closed++;
