@@ -23,6 +23,8 @@ public sealed partial class VoteActions(
     TimeProvider time,
     ILogger<VoteActions> logger) : ICardActions
 {
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<VoteState, OwnViews> _ownViews = [];
+
     /// <summary>Registers the vote cards' verbs.</summary>
     public CardActionRouter Map(CardActionRouter router) => router
         .On(VoteFormCard.StartVerb, StartAsync)
@@ -102,7 +104,35 @@ public sealed partial class VoteActions(
         }
 
         LogCast(vote.Id);
-        return Card(VoteViews.For(VoteViews.WithOwnBallot(state, voterId, value, turn.Activity.From?.Name), value, rosters.TryGetCached(vote)));
+        return OwnView(state, value, rosters.TryGetCached(vote));
+    }
+
+    /// <summary>
+    /// The voter's own view of a state. Every cast answered from one shared read gets the same card for the same
+    /// value, so it is rendered (and serialized) at most once per read and value, not once per voter.
+    /// </summary>
+    private InvokeResponse OwnView(VoteState state, int value, IReadOnlyList<RosterMember>? roster)
+    {
+        var views = _ownViews.GetOrCreateValue(state);
+        var key = value - VoteScale.Min;
+        var cached = Volatile.Read(ref views[key]);
+        if (cached is not null && ReferenceEquals(cached.Roster, roster))
+        {
+            return cached.Response;
+        }
+
+        var rendered = new RenderedView(roster, Card(VoteViews.For(state, value, roster)));
+        Volatile.Write(ref views[key], rendered);
+        return rendered.Response;
+    }
+
+    private sealed record RenderedView(IReadOnlyList<RosterMember>? Roster, InvokeResponse Response);
+
+    private sealed class OwnViews
+    {
+        private readonly RenderedView?[] _views = new RenderedView?[VoteScale.Max];
+
+        public ref RenderedView? this[int index] => ref _views[index];
     }
 
     private async Task<InvokeResponse> RefreshAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)

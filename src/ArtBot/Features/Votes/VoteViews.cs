@@ -24,17 +24,4 @@ public static class VoteViews
             Participation.Of(state.Vote, ballots, roster) is { } participation && participation.Voted == state.Tally.Count ? participation : null,
             VoteRefresh.UserIds(state.Vote, state.Ballots));
     }
-
-    /// <summary>A state as seen by someone whose ballot was just written: their own ballot counted once, with this value.</summary>
-    public static VoteState WithOwnBallot(VoteState state, string voterId, int value, string? voterName)
-    {
-        if (state.Vote.Anonymous || state.Final is not null)
-        {
-            return state; // anonymous rows name nobody; the fresh read (started after the write) already holds it
-        }
-
-        var others = state.Ballots.Where(b => !string.Equals(b.VoterId, voterId, StringComparison.Ordinal));
-        var mine = state.Ballots.FirstOrDefault(b => string.Equals(b.VoterId, voterId, StringComparison.Ordinal)) ?? new Ballot(value, voterName) { VoterId = voterId };
-        return state with { Ballots = [.. others, mine with { Value = value }] };
-    }
 }
