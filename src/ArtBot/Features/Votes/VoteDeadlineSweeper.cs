@@ -65,9 +65,10 @@ public sealed partial class VoteDeadlineSweeper(
             try
             {
                 var vote = await store.GetAsync(due.VoteId, cancellationToken);
-                if (vote is null)
+                if (vote is null || vote.Deadline != due.Deadline)
                 {
-                    await store.RemoveDueAsync(due, cancellationToken); // left by a start that failed half-way
+                    // Left by a start that failed half-way, or by a redelivered start (its row names another deadline).
+                    await store.RemoveDueAsync(due, cancellationToken);
                     continue;
                 }
 
