@@ -87,6 +87,28 @@ public sealed class VoteDeadlineTests(BotHost bot) : IAsyncLifetime
         Assert.Empty(await DueRowsAsync(voteId));
     }
 
+    [Fact]
+    public async Task A_second_start_of_the_same_form_leaves_no_second_close_behind()
+    {
+        var (host, client) = await StartHostAsync();
+        var votes = new VoteDriver(bot, client);
+        var formId = "form-" + Guid.NewGuid().ToString("N");
+        await votes.SubmitFormAsync(formId, "Twice started?", deadline: "5");
+        _clock.Advance(TimeSpan.FromSeconds(3)); // a second click on the same form computes a later deadline for the same vote
+        await votes.SubmitFormAsync(formId, "Twice started?", deadline: "5");
+        var voteId = VoteDriver.VoteIdOf(Assert.Single(bot.Connector.Requests, r => votes.IsMine(r) && r.Method == "POST" && r.Cards.Any()));
+        Assert.Equal(2, (await DueRowsAsync(voteId)).Count);
+
+        var sweeper = Sweeper(host);
+        var before = sweeper.Sweeps;
+        _clock.Advance(TimeSpan.FromMinutes(6));
+        await WaitAsync(() => sweeper.Sweeps > before + 2 && Updater(host).IsIdle);
+
+        Assert.Equal(1, sweeper.Closed);
+        Assert.Single(bot.Connector.Requests, r => r.Method == "PUT" && votes.IsMine(r) && r.AllText.Contains("Closed without votes.", StringComparison.Ordinal));
+        Assert.Empty(await DueRowsAsync(voteId));
+    }
+
     private async Task<(WebApplicationFactory<Program> Host, HttpClient Client)> StartHostAsync()
     {
         var host = BotHost.CreateFactory(new Dictionary<string, string?>
