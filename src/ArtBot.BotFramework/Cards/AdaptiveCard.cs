@@ -41,4 +41,12 @@ public sealed record CardTeamsProperties(string? Width);
 /// Universal Actions refresh: Teams calls <see cref="Action"/> for each user listed in <see cref="UserIds"/>
 /// (at most 60) so each sees a user-specific view.
 /// </summary>
-public sealed record CardRefresh(ExecuteAction Action, IList<string>? UserIds);
+public sealed record CardRefresh(ExecuteAction Action, IList<string>? UserIds)
+{
+    /// <summary>Serialized as a <see cref="CardAction"/>, so the JSON carries <c>"type": "Action.Execute"</c>.</summary>
+    [System.Text.Json.Serialization.JsonPropertyName("action")]
+    public CardAction SerializedAction => Action;
+
+    [System.Text.Json.Serialization.JsonIgnore]
+    public ExecuteAction Action { get; init; } = Action;
+}

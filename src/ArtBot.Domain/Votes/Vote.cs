@@ -12,9 +12,17 @@ public sealed record Vote
     public required string ServiceUrl { get; init; }
     public required string Question { get; init; }
     public bool Anonymous { get; init; }
+    /// <summary>Voters see only their own choice and the number of ballots until the vote closes.</summary>
+    public bool HideResults { get; init; }
     public required string CreatorId { get; init; }
+    /// <summary>The creator's Teams user id (<c>29:</c>), for the card's user-specific refresh.</summary>
+    public string? CreatorChannelId { get; init; }
     public string? CreatorName { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
+    /// <summary>How long the vote runs when it has a deadline (kept for the next round).</summary>
+    public int? DurationMinutes { get; init; }
+    /// <summary>When the vote closes by itself, if it has a deadline.</summary>
+    public DateTimeOffset? Deadline { get; init; }
     public DateTimeOffset? ClosedAt { get; init; }
     /// <summary>The id of the shared card's activity, once posted.</summary>
     public string? ActivityId { get; init; }
@@ -22,4 +30,7 @@ public sealed record Vote
     public string? PreviousVoteId { get; init; }
 
     public bool IsClosed => ClosedAt is not null;
+
+    /// <summary>True when the distribution and average may be shown (always once closed).</summary>
+    public bool ShowsResults => IsClosed || !HideResults;
 }

@@ -17,20 +17,33 @@ public sealed class VoteEntity : ITableEntity
     public string ServiceUrl { get; set; } = "";
     public string Question { get; set; } = "";
     public bool Anonymous { get; set; }
+    public bool HideResults { get; set; }
     /// <summary>Key of the voter hashes of an anonymous vote; removed when the vote closes.</summary>
     public string? Salt { get; set; }
     public string CreatorId { get; set; } = "";
+    public string? CreatorChannelId { get; set; }
     public string? CreatorName { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+    public int? DurationMinutes { get; set; }
+    public DateTimeOffset? Deadline { get; set; }
     public DateTimeOffset? ClosedAt { get; set; }
     public string? ActivityId { get; set; }
     public int Round { get; set; } = 1;
     public string? PreviousVoteId { get; set; }
     /// <summary>The row key of this vote's <c>voteindex</c> row.</summary>
     public string IndexRowKey { get; set; } = "";
+
+    /// <summary>Set by the second step of a close: the frozen tally and the receipts it counted.</summary>
+    public int? FinalCount { get; set; }
+    public double? FinalAverage { get; set; }
+    public string? FinalDistribution { get; set; }
+    public string? FinalCounted { get; set; }
 }
 
-/// <summary>A ballot row (PK vote id, RK <see cref="VoterKeys.RowKey"/>). Anonymous ballots hold only the value.</summary>
+/// <summary>
+/// A ballot row (PK vote id, RK <see cref="VoterKeys.RowKey"/>). Anonymous ballots hold only the value; named ones
+/// also the voter's id, Teams id and name.
+/// </summary>
 public sealed class BallotEntity : ITableEntity
 {
     public string PartitionKey { get; set; } = "";
@@ -40,6 +53,8 @@ public sealed class BallotEntity : ITableEntity
 
     public int Value { get; set; }
     public string? VoterName { get; set; }
+    public string? VoterId { get; set; }
+    public string? ChannelUserId { get; set; }
 }
 
 /// <summary>A row of the <c>voteindex</c> table: PK tenant|conversation (encoded), RK inverted time + vote id.</summary>
@@ -53,9 +68,23 @@ public sealed class VoteIndexEntity : ITableEntity
     public string VoteId { get; set; } = "";
     public string Question { get; set; } = "";
     public bool Anonymous { get; set; }
+    public bool HideResults { get; set; }
+    public int Round { get; set; } = 1;
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? ClosedAt { get; set; }
     public int? FinalCount { get; set; }
     public double? FinalAverage { get; set; }
     public string? FinalDistribution { get; set; }
+}
+
+/// <summary>A row of the <c>votedue</c> table: PK <c>due</c>, RK deadline ticks + vote id, so due votes are a range query.</summary>
+public sealed class DueVoteEntity : ITableEntity
+{
+    public string PartitionKey { get; set; } = VoteStore.DuePartitionKey;
+    public string RowKey { get; set; } = "";
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
+
+    public string VoteId { get; set; } = "";
+    public DateTimeOffset Deadline { get; set; }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using ArtBot.Domain.Votes;
 using ArtBot.Storage.Tables;
@@ -6,19 +7,22 @@ using Azure;
 namespace ArtBot.Storage.Votes;
 
 /// <summary>
-/// Votes in the <c>votes</c> table (PK vote id; RK <c>meta</c> for the vote, one row per voter for ballots) and
-/// the per-conversation history in <c>voteindex</c>. A ballot is one unconditional upsert of the voter's own row,
-/// so voters never contend with each other and a redelivered ballot counts once.
+/// Votes in the <c>votes</c> table (PK vote id; RK <c>meta</c> for the vote, one row per voter for ballots, one per
+/// concern), the per-conversation history in <c>voteindex</c> and due deadlines in <c>votedue</c>. A ballot is one
+/// unconditional upsert of the voter's own row, so voters never contend with each other and a redelivered ballot
+/// counts once. Everything about one vote is one partition, so <see cref="ReadStateAsync"/> is a single query.
 /// </summary>
-public sealed class VoteStore(TableClient votes, TableClient index) : IVoteStore
+public sealed class VoteStore(TableClient votes, TableClient index, TableClient due) : IVoteStore
 {
     public const string TableName = "votes";
     public const string IndexTableName = "voteindex";
+    public const string DueTableName = "votedue";
     public const string MetaRowKey = "meta";
     public const string ConcernPrefix = "concern-";
+    public const string DuePartitionKey = "due";
 
     // Salts never change while a vote is open, so one read per vote per instance is enough.
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _salts = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _salts = new(StringComparer.Ordinal);
 
     public async Task<bool> CreateAsync(Vote vote, CancellationToken cancellationToken)
     {
@@ -32,15 +36,27 @@ public sealed class VoteStore(TableClient votes, TableClient index) : IVoteStore
             ServiceUrl = vote.ServiceUrl,
             Question = vote.Question,
             Anonymous = vote.Anonymous,
+            HideResults = vote.HideResults,
             Salt = vote.Anonymous ? VoterKeys.NewSalt() : null,
             CreatorId = vote.CreatorId,
+            CreatorChannelId = vote.CreatorChannelId,
             CreatorName = vote.CreatorName,
             CreatedAt = vote.CreatedAt,
+            DurationMinutes = vote.DurationMinutes,
+            Deadline = vote.Deadline,
             ActivityId = vote.ActivityId,
             Round = vote.Round,
             PreviousVoteId = vote.PreviousVoteId,
             IndexRowKey = indexRowKey,
         };
+
+        // The deadline row goes first: a vote never exists without it (a crash in between leaves a harmless row
+        // that the sweep removes because its vote does not exist).
+        if (vote.Deadline is { } deadline)
+        {
+            await due.UpsertEntityAsync(new DueVoteEntity { RowKey = DueRowKey(deadline, vote.Id), VoteId = vote.Id, Deadline = deadline }, TableUpdateMode.Replace, cancellationToken);
+        }
+
         try
         {
             await votes.AddEntityAsync(entity, cancellationToken);
@@ -57,6 +73,8 @@ public sealed class VoteStore(TableClient votes, TableClient index) : IVoteStore
             VoteId = vote.Id,
             Question = vote.Question,
             Anonymous = vote.Anonymous,
+            HideResults = vote.HideResults,
+            Round = vote.Round,
             CreatedAt = vote.CreatedAt,
         }, TableUpdateMode.Replace, cancellationToken);
         return true;
@@ -74,7 +92,7 @@ public sealed class VoteStore(TableClient votes, TableClient index) : IVoteStore
         return entity is null ? null : ToDomain(entity);
     }
 
-    public async Task CastAsync(Vote vote, string voterId, string? voterName, int value, CancellationToken cancellationToken)
+    public async Task<string> CastAsync(Vote vote, string voterId, string? voterName, string? channelUserId, int value, CancellationToken cancellationToken)
     {
         if (!VoteScale.IsValid(value))
         {
@@ -87,28 +105,33 @@ public sealed class VoteStore(TableClient votes, TableClient index) : IVoteStore
             RowKey = await BallotRowKeyAsync(vote, voterId, cancellationToken),
             Value = value,
             VoterName = vote.Anonymous ? null : voterName,
+            VoterId = vote.Anonymous ? null : voterId,
+            ChannelUserId = vote.Anonymous ? null : channelUserId,
         };
-        await votes.UpsertEntityAsync(ballot, TableUpdateMode.Replace, cancellationToken);
+        var response = await votes.UpsertEntityAsync(ballot, TableUpdateMode.Replace, cancellationToken);
+        return BallotReceipts.Of(ballot.RowKey, response.Headers.ETag?.ToString() ?? "");
     }
 
     public async Task<int?> GetBallotAsync(Vote vote, string voterId, CancellationToken cancellationToken)
     {
-        var found = await votes.GetEntityIfExistsAsync<BallotEntity>(
-            vote.Id, await BallotRowKeyAsync(vote, voterId, cancellationToken), cancellationToken: cancellationToken);
+        string rowKey;
+        try
+        {
+            rowKey = await BallotRowKeyAsync(vote, voterId, cancellationToken);
+        }
+        catch (VoteClosedException)
+        {
+            return null; // a closed anonymous vote cannot link anybody to a ballot any more
+        }
+
+        var found = await votes.GetEntityIfExistsAsync<BallotEntity>(vote.Id, rowKey, cancellationToken: cancellationToken);
         return found.HasValue ? found.Value!.Value : null;
     }
 
-    public async Task<IReadOnlyList<Ballot>> GetBallotsAsync(string voteId, CancellationToken cancellationToken)
+    public async Task<VoteState?> ReadStateAsync(string voteId, CancellationToken cancellationToken)
     {
-        var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {voteId} and RowKey ge {VoterKeys.BallotPrefix} and RowKey lt {"ballot."}");
-        var ballots = new List<Ballot>();
-        await foreach (var entity in votes.QueryAsync<BallotEntity>(filter, cancellationToken: cancellationToken))
-        {
-            ballots.Add(new Ballot(entity.Value, entity.VoterName));
-        }
-
-        return ballots;
+        var (meta, state) = await ReadPartitionAsync(voteId, cancellationToken);
+        return meta is null ? null : state;
     }
 
     public async Task AddConcernAsync(Vote vote, string concernId, string text, string? authorName, CancellationToken cancellationToken)
@@ -122,24 +145,12 @@ public sealed class VoteStore(TableClient votes, TableClient index) : IVoteStore
         await votes.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
     }
 
-    public async Task<IReadOnlyList<VoteConcern>> GetConcernsAsync(string voteId, CancellationToken cancellationToken)
-    {
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {voteId} and RowKey ge {ConcernPrefix} and RowKey lt {"concern."}");
-        var concerns = new List<VoteConcern>();
-        await foreach (var entity in votes.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
-        {
-            concerns.Add(new VoteConcern(entity.GetString("Text") ?? "", entity.GetString("AuthorName")));
-        }
-
-        return concerns;
-    }
-
-    public async Task<bool> CloseAsync(Vote vote, DateTimeOffset closedAt, VoteTally finalTally, CancellationToken cancellationToken)
+    public async Task<bool> BeginCloseAsync(string voteId, DateTimeOffset closedAt, CancellationToken cancellationToken)
     {
         while (true)
         {
-            var entity = await GetEntityAsync(vote.Id, cancellationToken)
-                ?? throw new InvalidOperationException($"Vote {vote.Id} does not exist.");
+            var entity = await GetEntityAsync(voteId, cancellationToken)
+                ?? throw new InvalidOperationException($"Vote {voteId} does not exist.");
             if (entity.ClosedAt is not null)
             {
                 return false;
@@ -150,21 +161,63 @@ public sealed class VoteStore(TableClient votes, TableClient index) : IVoteStore
             try
             {
                 await votes.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, cancellationToken);
+                _salts.TryRemove(voteId, out _);
+                return true;
             }
             catch (RequestFailedException exception) when (exception.Status == 412)
             {
-                continue; // changed meanwhile (activity id, a concurrent close): read again
+                // changed meanwhile (activity id, a concurrent close): read again
+            }
+        }
+    }
+
+    public async Task<VoteState> FinishCloseAsync(string voteId, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var (meta, state) = await ReadPartitionAsync(voteId, cancellationToken);
+            if (meta is null || state is null)
+            {
+                throw new InvalidOperationException($"Vote {voteId} does not exist.");
             }
 
-            var patch = new TableEntity(IndexPartitionKey(entity.TenantId, entity.ConversationId), entity.IndexRowKey)
+            if (meta.ClosedAt is not { } closedAt)
+            {
+                throw new InvalidOperationException($"Vote {voteId} is not closed; call BeginCloseAsync first.");
+            }
+
+            if (state.Final is not null)
+            {
+                return state;
+            }
+
+            // Every ballot whose write completed before the close was marked is in this read (see VoteService).
+            var tally = VoteTally.From(state.Ballots.Select(b => b.Value));
+            var counted = state.Ballots.Select(b => b.Receipt!).ToList();
+            var patch = new TableEntity(voteId, MetaRowKey)
+            {
+                [nameof(VoteEntity.FinalCount)] = tally.Count,
+                [nameof(VoteEntity.FinalAverage)] = tally.Average,
+                [nameof(VoteEntity.FinalDistribution)] = string.Join(',', tally.Distribution),
+                [nameof(VoteEntity.FinalCounted)] = BallotReceipts.Join(counted),
+            };
+            try
+            {
+                await votes.UpdateEntityAsync(patch, meta.ETag, TableUpdateMode.Merge, cancellationToken);
+            }
+            catch (RequestFailedException exception) when (exception.Status == 412)
+            {
+                continue; // someone else froze it first (or the activity id changed): read again
+            }
+
+            await index.UpsertEntityAsync(new TableEntity(IndexPartitionKey(meta.TenantId, meta.ConversationId), meta.IndexRowKey)
             {
                 [nameof(VoteIndexEntity.ClosedAt)] = closedAt,
-                [nameof(VoteIndexEntity.FinalCount)] = finalTally.Count,
-                [nameof(VoteIndexEntity.FinalAverage)] = finalTally.Average,
-                [nameof(VoteIndexEntity.FinalDistribution)] = string.Join(',', finalTally.Distribution),
-            };
-            await index.UpsertEntityAsync(patch, TableUpdateMode.Merge, cancellationToken);
-            return true;
+                [nameof(VoteIndexEntity.FinalCount)] = tally.Count,
+                [nameof(VoteIndexEntity.FinalAverage)] = tally.Average,
+                [nameof(VoteIndexEntity.FinalDistribution)] = string.Join(',', tally.Distribution),
+            }, TableUpdateMode.Merge, cancellationToken);
+            return state with { Final = new VoteFinal(tally, BallotReceipts.Split(BallotReceipts.Join(counted))) };
         }
     }
 
@@ -174,7 +227,11 @@ public sealed class VoteStore(TableClient votes, TableClient index) : IVoteStore
         var list = new List<VoteSummary>();
         await foreach (var row in index.QueryAsync<VoteIndexEntity>(filter, maxPerPage: Math.Clamp(max, 1, 1000), cancellationToken: cancellationToken))
         {
-            list.Add(new VoteSummary(row.VoteId, row.Question, row.Anonymous, row.CreatedAt, row.ClosedAt, FinalTally(row)));
+            list.Add(new VoteSummary(row.VoteId, row.Question, row.Anonymous, row.CreatedAt, row.ClosedAt, FinalTally(row.FinalCount, row.FinalAverage, row.FinalDistribution))
+            {
+                Round = row.Round,
+                HideResults = row.HideResults,
+            });
             if (list.Count >= max)
             {
                 break;
@@ -184,12 +241,107 @@ public sealed class VoteStore(TableClient votes, TableClient index) : IVoteStore
         return list;
     }
 
+    public async Task<IReadOnlyList<DueVote>> ListDueAsync(DateTimeOffset now, int max, CancellationToken cancellationToken)
+    {
+        var upTo = DueRowKey(now, "~"); // '~' sorts after every hex digit: all rows due at or before now
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {DuePartitionKey} and RowKey lt {upTo}");
+        var list = new List<DueVote>();
+        await foreach (var row in due.QueryAsync<DueVoteEntity>(filter, maxPerPage: Math.Clamp(max, 1, 1000), cancellationToken: cancellationToken))
+        {
+            list.Add(new DueVote(row.VoteId, row.Deadline));
+            if (list.Count >= max)
+            {
+                break;
+            }
+        }
+
+        return list;
+    }
+
+    public async Task RemoveDueAsync(DueVote dueVote, CancellationToken cancellationToken) =>
+        await due.DeleteEntityAsync(DuePartitionKey, DueRowKey(dueVote.Deadline, dueVote.VoteId), cancellationToken: cancellationToken);
+
     /// <summary>Newest first: the row key starts with the inverted creation time.</summary>
     public static string IndexRowKey(DateTimeOffset createdAt, string voteId) =>
         (DateTimeOffset.MaxValue.UtcTicks - createdAt.UtcTicks).ToString("D19", CultureInfo.InvariantCulture) + "-" + voteId;
 
+    /// <summary>Oldest deadline first.</summary>
+    public static string DueRowKey(DateTimeOffset deadline, string voteId) =>
+        deadline.UtcTicks.ToString("D19", CultureInfo.InvariantCulture) + "-" + voteId;
+
     public static string IndexPartitionKey(string tenantId, string conversationId) =>
         StorageKeys.Encode(tenantId + "|" + conversationId);
+
+    private async Task<(VoteEntity? Meta, VoteState? State)> ReadPartitionAsync(string voteId, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {voteId}");
+        VoteEntity? meta = null;
+        var ballots = new List<Ballot>();
+        var concerns = new List<VoteConcern>();
+        await foreach (var row in votes.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            if (row.RowKey == MetaRowKey)
+            {
+                meta = ToMetaEntity(row);
+            }
+            else if (row.RowKey.StartsWith(VoterKeys.BallotPrefix, StringComparison.Ordinal) && row.GetInt32(nameof(BallotEntity.Value)) is { } value)
+            {
+                ballots.Add(new Ballot(value, row.GetString(nameof(BallotEntity.VoterName)))
+                {
+                    VoterId = row.GetString(nameof(BallotEntity.VoterId)),
+                    ChannelUserId = row.GetString(nameof(BallotEntity.ChannelUserId)),
+                    CastAt = row.Timestamp,
+                    Receipt = BallotReceipts.Of(row.RowKey, row.ETag.ToString()),
+                });
+            }
+            else if (row.RowKey.StartsWith(ConcernPrefix, StringComparison.Ordinal))
+            {
+                concerns.Add(new VoteConcern(row.GetString("Text") ?? "", row.GetString("AuthorName")));
+            }
+        }
+
+        if (meta is null)
+        {
+            return (null, null);
+        }
+
+        RememberSalt(voteId, meta.Salt);
+        var final = FinalTally(meta.FinalCount, meta.FinalAverage, meta.FinalDistribution) is { } tally
+            ? new VoteFinal(tally, BallotReceipts.Split(meta.FinalCounted))
+            : null;
+        return (meta, new VoteState(ToDomain(meta), ballots, concerns, final));
+    }
+
+    private static VoteEntity ToMetaEntity(TableEntity row) => new()
+    {
+        PartitionKey = row.PartitionKey,
+        RowKey = row.RowKey,
+        ETag = row.ETag,
+        Timestamp = row.Timestamp,
+        TenantId = row.GetString(nameof(VoteEntity.TenantId)) ?? "",
+        ConversationId = row.GetString(nameof(VoteEntity.ConversationId)) ?? "",
+        PostedConversationId = row.GetString(nameof(VoteEntity.PostedConversationId)) ?? "",
+        ServiceUrl = row.GetString(nameof(VoteEntity.ServiceUrl)) ?? "",
+        Question = row.GetString(nameof(VoteEntity.Question)) ?? "",
+        Anonymous = row.GetBoolean(nameof(VoteEntity.Anonymous)) ?? false,
+        HideResults = row.GetBoolean(nameof(VoteEntity.HideResults)) ?? false,
+        Salt = row.GetString(nameof(VoteEntity.Salt)),
+        CreatorId = row.GetString(nameof(VoteEntity.CreatorId)) ?? "",
+        CreatorChannelId = row.GetString(nameof(VoteEntity.CreatorChannelId)),
+        CreatorName = row.GetString(nameof(VoteEntity.CreatorName)),
+        CreatedAt = row.GetDateTimeOffset(nameof(VoteEntity.CreatedAt)) ?? default,
+        DurationMinutes = row.GetInt32(nameof(VoteEntity.DurationMinutes)),
+        Deadline = row.GetDateTimeOffset(nameof(VoteEntity.Deadline)),
+        ClosedAt = row.GetDateTimeOffset(nameof(VoteEntity.ClosedAt)),
+        ActivityId = row.GetString(nameof(VoteEntity.ActivityId)),
+        Round = row.GetInt32(nameof(VoteEntity.Round)) ?? 1,
+        PreviousVoteId = row.GetString(nameof(VoteEntity.PreviousVoteId)),
+        IndexRowKey = row.GetString(nameof(VoteEntity.IndexRowKey)) ?? "",
+        FinalCount = row.GetInt32(nameof(VoteEntity.FinalCount)),
+        FinalAverage = row.GetDouble(nameof(VoteEntity.FinalAverage)),
+        FinalDistribution = row.GetString(nameof(VoteEntity.FinalDistribution)),
+        FinalCounted = row.GetString(nameof(VoteEntity.FinalCounted)),
+    };
 
     private async Task<string> BallotRowKeyAsync(Vote vote, string voterId, CancellationToken cancellationToken)
     {
@@ -204,7 +356,7 @@ public sealed class VoteStore(TableClient votes, TableClient index) : IVoteStore
         }
 
         var entity = await GetEntityAsync(vote.Id, cancellationToken);
-        var salt = entity?.Salt ?? throw new InvalidOperationException($"Vote {vote.Id} is closed or unknown; its ballots cannot be changed.");
+        var salt = entity?.Salt ?? throw new VoteClosedException(vote.Id);
         return VoterKeys.RowKey(salt, voterId);
     }
 
@@ -217,7 +369,13 @@ public sealed class VoteStore(TableClient votes, TableClient index) : IVoteStore
         }
 
         var entity = found.Value!;
-        if (entity.Salt is { } salt)
+        RememberSalt(voteId, entity.Salt);
+        return entity;
+    }
+
+    private void RememberSalt(string voteId, string? salt)
+    {
+        if (salt is not null)
         {
             _salts.TryAdd(voteId, salt);
         }
@@ -225,18 +383,16 @@ public sealed class VoteStore(TableClient votes, TableClient index) : IVoteStore
         {
             _salts.TryRemove(voteId, out _);
         }
-
-        return entity;
     }
 
-    private static VoteTally? FinalTally(VoteIndexEntity row)
+    private static VoteTally? FinalTally(int? finalCount, double? finalAverage, string? finalDistribution)
     {
-        if (row.FinalCount is not { } count || row.FinalAverage is not { } average)
+        if (finalCount is not { } count || finalAverage is not { } average)
         {
             return null;
         }
 
-        var distribution = (row.FinalDistribution ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)
+        var distribution = (finalDistribution ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)
             .Select(d => int.Parse(d, CultureInfo.InvariantCulture)).ToArray();
         return new VoteTally(count, average, distribution.Length == VoteScale.Max ? distribution : [0, 0, 0, 0, 0]);
     }
@@ -250,9 +406,13 @@ public sealed class VoteStore(TableClient votes, TableClient index) : IVoteStore
         ServiceUrl = entity.ServiceUrl,
         Question = entity.Question,
         Anonymous = entity.Anonymous,
+        HideResults = entity.HideResults,
         CreatorId = entity.CreatorId,
+        CreatorChannelId = entity.CreatorChannelId,
         CreatorName = entity.CreatorName,
         CreatedAt = entity.CreatedAt,
+        DurationMinutes = entity.DurationMinutes,
+        Deadline = entity.Deadline,
         ClosedAt = entity.ClosedAt,
         ActivityId = entity.ActivityId,
         Round = entity.Round,

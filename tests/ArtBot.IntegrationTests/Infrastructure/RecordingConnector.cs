@@ -30,6 +30,9 @@ public sealed class RecordingConnector : IAsyncDisposable
     /// <summary>Status code to answer with instead of success, per request path prefix (for failure tests).</summary>
     public ConcurrentDictionary<string, int> FailPaths { get; } = new();
 
+    /// <summary>JSON to answer with instead of <c>{"id":...}</c>, per request path prefix (e.g. a roster).</summary>
+    public ConcurrentDictionary<string, string> Answers { get; } = new();
+
     public static async Task<RecordingConnector> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -83,6 +86,16 @@ public sealed class RecordingConnector : IAsyncDisposable
             {
                 context.Response.StatusCode = status;
                 await context.Response.WriteAsJsonAsync(new { error = new { code = "Recorded", message = "failure requested by the test" } });
+                return;
+            }
+        }
+
+        foreach (var (prefix, json) in Answers)
+        {
+            if (request.Path.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                context.Response.ContentType = "application/json";
+                await context.Response.WriteAsync(json);
                 return;
             }
         }

@@ -53,14 +53,20 @@ public sealed class VoteTests(BotHost bot)
     }
 
     [Theory]
-    [InlineData("vote", "Please add a question")]
-    [InlineData("vote anonymous", "Please add a question")]
-    public async Task Vote_without_a_question_explains_how_and_stores_nothing(string command, string expected)
+    [InlineData("vote", "named")]
+    [InlineData("vote anonymous", "anonymous")]
+    public async Task Vote_without_a_question_answers_with_the_new_vote_form_and_stores_nothing(string command, string mode)
     {
         var sent = await _votes.CommandAsync(command);
 
-        Assert.Empty(sent.Cards);
-        Assert.Contains(expected, sent.AllText, StringComparison.Ordinal);
+        var card = Assert.Single(sent.Cards);
+        Assert.Contains("New confidence vote", sent.AllText, StringComparison.Ordinal);
+        var inputs = card.GetProperty("body").EnumerateArray().Where(e => e.TryGetProperty("id", out _)).ToDictionary(e => e.GetProperty("id").GetString()!);
+        Assert.Equal("Input.Text", inputs["question"].GetProperty("type").GetString());
+        Assert.Equal(mode, inputs["mode"].GetProperty("value").GetString());
+        Assert.Equal("live", inputs["results"].GetProperty("value").GetString());
+        Assert.Equal("none", inputs["deadline"].GetProperty("value").GetString());
+        Assert.Equal("vote.start", AllActions(card).Single().GetProperty("verb").GetString());
         Assert.Empty(await QueryIndexAsync());
     }
 
@@ -275,7 +281,7 @@ public sealed class VoteTests(BotHost bot)
         var closedText = VoteDriver.CardText(closed);
         Assert.Contains("Final result: 2 votes, average 2.5", closedText, StringComparison.Ordinal);
         Assert.Contains("Rework the plan and vote again", closedText, StringComparison.Ordinal);
-        Assert.False(closed.GetProperty("value").TryGetProperty("actions", out _));
+        Assert.Equal(["vote.again"], AllActions(closed.GetProperty("value")).Select(a => a.GetProperty("verb").GetString()));
 
         var (_, late) = await _votes.CastAsync(voteId, 5, "carol-aad", "Carol");
         Assert.Equal("VoteClosed", VoteDriver.ErrorCode(late));

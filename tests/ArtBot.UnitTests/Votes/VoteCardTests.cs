@@ -86,11 +86,13 @@ public sealed class VoteCardTests
     }
 
     [Fact]
-    public void A_closed_card_shows_the_final_result_and_no_actions()
+    public void A_closed_card_shows_the_final_result_and_offers_only_vote_again()
     {
         var card = Json(Open with { ClosedAt = DateTimeOffset.UnixEpoch }, [2, 3]);
 
-        Assert.False(card.TryGetProperty("actions", out _));
+        var again = Assert.Single(AllActions(card));
+        Assert.Equal((VoteCard.AgainVerb, "Vote again"), (again.GetProperty("verb").GetString(), again.GetProperty("title").GetString()));
+        Assert.False(card.TryGetProperty("refresh", out _));
         var text = Text(card);
         Assert.Contains("Final result: 2 votes, average 2.5", text, StringComparison.Ordinal);
         Assert.Contains("Rework the plan and vote again", text, StringComparison.Ordinal);

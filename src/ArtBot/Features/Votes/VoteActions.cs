@@ -8,17 +8,51 @@ using ArtBot.Features.Installation;
 namespace ArtBot.Features.Votes;
 
 /// <summary>
-/// Answers the vote card's Universal Actions (<c>adaptiveCard/action</c> invokes): <c>vote.cast</c> writes the
-/// voter's ballot and answers with their own view; <c>vote.close</c> closes the vote (creator only). Bad input is
-/// answered with an error Teams shows on the card, and changes nothing.
+/// Answers the vote cards' Universal Actions (<c>adaptiveCard/action</c> invokes): <c>vote.start</c> (the form),
+/// <c>vote.cast</c> (answers with the voter's own view), <c>vote.refresh</c> (a user-specific view), <c>vote.close</c>
+/// and <c>vote.again</c> (creator only), <c>vote.concern</c>. Bad input is answered with an error Teams shows on the
+/// card, and changes nothing.
 /// </summary>
-public sealed partial class VoteActions(IVoteStore store, SharedVoteCardUpdater sharedCards, TimeProvider time, ILogger<VoteActions> logger) : ICardActions
+public sealed partial class VoteActions(
+    IVoteStore store,
+    VoteStateReader reader,
+    VoteStarter starter,
+    VoteCloser closer,
+    SharedVoteCardUpdater sharedCards,
+    RosterCache rosters,
+    TimeProvider time,
+    ILogger<VoteActions> logger) : ICardActions
 {
-    /// <summary>Registers the vote card's verbs.</summary>
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<VoteState, OwnViews> _ownViews = [];
+
+    /// <summary>Registers the vote cards' verbs.</summary>
     public CardActionRouter Map(CardActionRouter router) => router
+        .On(VoteFormCard.StartVerb, StartAsync)
         .On(VoteCard.CastVerb, CastAsync)
+        .On(VoteCard.RefreshVerb, RefreshAsync)
         .On(VoteCard.CloseVerb, CloseAsync)
+        .On(VoteCard.AgainVerb, AgainAsync)
         .On(VoteCard.ConcernVerb, ConcernAsync);
+
+    private async Task<InvokeResponse> StartAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
+    {
+        var mode = ReadText(data, VoteFormCard.ModeInput);
+        var results = ReadText(data, VoteFormCard.ResultsInput);
+        if (mode is not (null or "" or VoteFormCard.Named or VoteFormCard.Anonymous)
+            || results is not (null or "" or VoteFormCard.Live or VoteFormCard.Hidden)
+            || !VoteOptions.TryParseDuration(ReadText(data, VoteFormCard.DeadlineInput), out var minutes))
+        {
+            return Error("InvalidOptions", "Please choose the vote's options from the form.");
+        }
+
+        var options = new VoteOptions(mode == VoteFormCard.Anonymous, results == VoteFormCard.Hidden, minutes);
+
+        // One form starts one vote: keyed by the form card's message id, so a double click or a redelivery of the
+        // invoke finds the same vote instead of starting a second one.
+        var seed = "form:" + (turn.Activity.ReplyToId is { Length: > 0 } replyTo ? replyTo : turn.Activity.Id ?? Guid.NewGuid().ToString("N"));
+        var started = await starter.StartAsync(turn, seed, ReadText(data, VoteFormCard.QuestionInput), options, null, cancellationToken);
+        return started.Vote is { } vote ? Card(VoteFormCard.Started(vote)) : Error("InvalidQuestion", started.Error!);
+    }
 
     private async Task<InvokeResponse> CastAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
     {
@@ -43,12 +77,80 @@ public sealed partial class VoteActions(IVoteStore store, SharedVoteCardUpdater 
             return Error("UnknownVoter", "Teams did not say who you are, so the vote could not be counted.");
         }
 
-        await store.CastAsync(vote, voterId, turn.Activity.From?.Name, value, cancellationToken);
-        sharedCards.Schedule(vote.Id);
-        LogCast(vote.Id);
+        string receipt;
+        using var writing = reader.Writing(vote.Id);
+        try
+        {
+            receipt = await store.CastAsync(vote, voterId, turn.Activity.From?.Name, turn.Activity.From?.Id, value, cancellationToken);
+        }
+        catch (VoteClosedException)
+        {
+            return Error("VoteClosed", "This vote is closed; ballots can no longer be cast or changed.");
+        }
 
-        var ballots = await store.GetBallotsAsync(vote.Id, cancellationToken);
-        return Card(VoteCard.Build(vote, VoteTally.From(ballots.Select(b => b.Value)), ballots, value));
+        // A read that started after the write: it holds this ballot, and tells whether a close got in first.
+        var state = await writing.ReadAfterAsync(cancellationToken) ?? throw new InvalidOperationException($"Vote {vote.Id} vanished.");
+        sharedCards.Schedule(vote.Id);
+        if (state.Vote.IsClosed)
+        {
+            // The close race (see VoteCloser): the frozen result says whether exactly this ballot was counted.
+            var final = await closer.FinalOfAsync(state, cancellationToken);
+            var counted = final.Final!.HasCounted(receipt);
+            LogLateBallot(vote.Id, counted);
+            var notice = counted
+                ? "The vote closed just as your ballot arrived; it was counted in the final result."
+                : "The vote closed before your ballot arrived, so it was not counted. The final result stands.";
+            return Card(VoteViews.For(final, counted ? value : null, rosters.TryGetCached(vote), notice));
+        }
+
+        LogCast(vote.Id);
+        return OwnView(state, value, rosters.TryGetCached(vote));
+    }
+
+    /// <summary>
+    /// The voter's own view of a state. Every cast answered from one shared read gets the same card for the same
+    /// value, so it is rendered (and serialized) at most once per read and value, not once per voter.
+    /// </summary>
+    private InvokeResponse OwnView(VoteState state, int value, IReadOnlyList<RosterMember>? roster)
+    {
+        var views = _ownViews.GetOrCreateValue(state);
+        var key = value - VoteScale.Min;
+        var cached = Volatile.Read(ref views[key]);
+        if (cached is not null && ReferenceEquals(cached.Roster, roster))
+        {
+            return cached.Response;
+        }
+
+        var rendered = new RenderedView(roster, Card(VoteViews.For(state, value, roster)));
+        Volatile.Write(ref views[key], rendered);
+        return rendered.Response;
+    }
+
+    private sealed record RenderedView(IReadOnlyList<RosterMember>? Roster, InvokeResponse Response);
+
+    private sealed class OwnViews
+    {
+        private readonly RenderedView?[] _views = new RenderedView?[VoteScale.Max];
+
+        public ref RenderedView? this[int index] => ref _views[index];
+    }
+
+    private async Task<InvokeResponse> RefreshAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
+    {
+        var (vote, error) = await FindVoteAsync(turn, data, cancellationToken);
+        if (vote is null)
+        {
+            return error!;
+        }
+
+        var state = await reader.ReadFreshAsync(vote.Id, cancellationToken) ?? throw new InvalidOperationException($"Vote {vote.Id} vanished.");
+        if (state.Vote.IsClosed)
+        {
+            state = await closer.FinalOfAsync(state, cancellationToken);
+        }
+
+        var mine = await MyValueAsync(state, VoterId(turn.Activity), cancellationToken);
+        return Card(VoteViews.For(state, mine, rosters.TryGetCached(vote)));
     }
 
     private async Task<InvokeResponse> CloseAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
@@ -59,23 +161,42 @@ public sealed partial class VoteActions(IVoteStore store, SharedVoteCardUpdater 
             return error!;
         }
 
-        if (!string.Equals(VoterId(turn.Activity), vote.CreatorId, StringComparison.Ordinal))
+        if (!IsCreator(turn, vote))
         {
-            var creator = vote.CreatorName is { Length: > 0 } name ? name : "the person who started it";
-            return Error("NotCreator", $"Only {creator} can close this vote.");
+            return Error("NotCreator", $"Only {CreatorOf(vote)} can close this vote.");
         }
 
-        var closedAt = vote.ClosedAt ?? time.GetUtcNow();
-        var ballots = await store.GetBallotsAsync(vote.Id, cancellationToken);
-        var tally = VoteTally.From(ballots.Select(b => b.Value));
-        if (!vote.IsClosed && await store.CloseAsync(vote, closedAt, tally, cancellationToken))
+        var (final, _) = await closer.CloseAsync(vote.Id, time.GetUtcNow(), repairCard: false, cancellationToken);
+        var mine = await MyValueAsync(final, VoterId(turn.Activity), cancellationToken);
+        return Card(VoteViews.For(final, mine, await rosters.GetAsync(vote, cancellationToken)));
+    }
+
+    private async Task<InvokeResponse> AgainAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
+    {
+        var (vote, error) = await FindVoteAsync(turn, data, cancellationToken);
+        if (vote is null)
         {
-            LogClosed(vote.Id, tally.Count);
-            await sharedCards.UpdateNowAsync(vote.Id, cancellationToken);
+            return error!;
         }
 
-        var closed = vote with { ClosedAt = closedAt };
-        return Card(VoteCard.Build(closed, tally, ballots, concerns: await store.GetConcernsAsync(vote.Id, cancellationToken)));
+        if (!IsCreator(turn, vote))
+        {
+            return Error("NotCreator", $"Only {CreatorOf(vote)} can start another round of this vote.");
+        }
+
+        var state = await reader.ReadFreshAsync(vote.Id, cancellationToken) ?? throw new InvalidOperationException($"Vote {vote.Id} vanished.");
+        if (!state.Vote.IsClosed)
+        {
+            return Error("VoteOpen", "Close this vote before starting another round.");
+        }
+
+        var final = await closer.FinalOfAsync(state, cancellationToken);
+        var options = new VoteOptions(vote.Anonymous, vote.HideResults, vote.DurationMinutes);
+        var started = await starter.StartAsync(turn, "again:" + vote.Id, null, options, final.Vote, cancellationToken);
+        var round = final.Vote.Round + 1;
+        var notice = started.Created ? $"Round {round} started: vote again on the new card." : $"Round {round} was already started.";
+        var mine = await MyValueAsync(final, VoterId(turn.Activity), cancellationToken);
+        return Card(VoteViews.For(final, mine, rosters.TryGetCached(vote), notice));
     }
 
     private async Task<InvokeResponse> ConcernAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
@@ -101,10 +222,30 @@ public sealed partial class VoteActions(IVoteStore store, SharedVoteCardUpdater 
         await store.AddConcernAsync(vote, concernId, text, turn.Activity.From?.Name, cancellationToken);
         sharedCards.Schedule(vote.Id);
 
-        var mine = VoterId(turn.Activity) is { } voterId ? await store.GetBallotAsync(vote, voterId, cancellationToken) : null;
-        var ballots = await store.GetBallotsAsync(vote.Id, cancellationToken);
-        var concerns = await store.GetConcernsAsync(vote.Id, cancellationToken);
-        return Card(VoteCard.Build(vote, VoteTally.From(ballots.Select(b => b.Value)), ballots, mine, concerns, "Thank you, your concern was recorded."));
+        var state = await reader.ReadFreshAsync(vote.Id, cancellationToken) ?? throw new InvalidOperationException($"Vote {vote.Id} vanished.");
+        if (state.Vote.IsClosed)
+        {
+            state = await closer.FinalOfAsync(state, cancellationToken);
+        }
+
+        var mine = await MyValueAsync(state, VoterId(turn.Activity), cancellationToken);
+        return Card(VoteViews.For(state, mine, rosters.TryGetCached(vote), "Thank you, your concern was recorded."));
+    }
+
+    /// <summary>The person's own ballot: from the state for named votes, one point read for open anonymous ones.</summary>
+    private async Task<int?> MyValueAsync(VoteState state, string? voterId, CancellationToken cancellationToken)
+    {
+        if (voterId is null)
+        {
+            return null;
+        }
+
+        if (!state.Vote.Anonymous)
+        {
+            return state.ShownBallots.FirstOrDefault(b => string.Equals(b.VoterId, voterId, StringComparison.Ordinal))?.Value;
+        }
+
+        return state.Vote.IsClosed ? null : await store.GetBallotAsync(state.Vote, voterId, cancellationToken);
     }
 
     /// <summary>The vote named by the action's data, if it belongs to this tenant and conversation.</summary>
@@ -117,7 +258,7 @@ public sealed partial class VoteActions(IVoteStore store, SharedVoteCardUpdater 
             return (null, notFound);
         }
 
-        var vote = await store.GetAsync(voteId!, cancellationToken);
+        var vote = await reader.GetVoteAsync(voteId!, cancellationToken);
         if (vote is null
             || !string.Equals(vote.TenantId, ConversationIds.Tenant(turn.Activity), StringComparison.Ordinal)
             || !string.Equals(vote.ConversationId, ConversationIds.WithoutThread(conversationId), StringComparison.Ordinal))
@@ -128,6 +269,11 @@ public sealed partial class VoteActions(IVoteStore store, SharedVoteCardUpdater 
 
         return (vote, null);
     }
+
+    private static bool IsCreator(TurnContext turn, Vote vote) =>
+        string.Equals(VoterId(turn.Activity), vote.CreatorId, StringComparison.Ordinal);
+
+    private static string CreatorOf(Vote vote) => vote.CreatorName is { Length: > 0 } name ? name : "the person who started it";
 
     /// <summary>The stable identity of the person acting: Entra object id, else the Teams user id.</summary>
     public static string? VoterId(Activity activity) =>
@@ -156,8 +302,8 @@ public sealed partial class VoteActions(IVoteStore store, SharedVoteCardUpdater 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Ballot cast in vote {VoteId}")]
     private partial void LogCast(string voteId);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Vote {VoteId} closed with {Count} ballots")]
-    private partial void LogClosed(string voteId, int count);
+    [LoggerMessage(Level = LogLevel.Information, Message = "A ballot reached vote {VoteId} while it closed; counted: {Counted}")]
+    private partial void LogLateBallot(string voteId, bool counted);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Card action for vote {VoteId} refused: not a vote of this conversation")]
     private partial void LogNotFound(string voteId);

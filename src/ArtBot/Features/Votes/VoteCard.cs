@@ -8,7 +8,9 @@ namespace ArtBot.Features.Votes;
 /// <summary>
 /// The vote card: question, the 1-5 scale, five Action.Execute buttons (<c>vote.cast</c>), the tally and
 /// "Close vote" (<c>vote.close</c>). The shared card is the one everyone sees; a voter's own view marks their
-/// choice. A closed vote shows the final result and outcome without actions.
+/// choice. An open card carries <c>refresh</c> (<c>vote.refresh</c>) so listed users get their own view. With hidden
+/// results, an open card shows only the number of ballots (and the voter's own choice). A closed vote shows the final
+/// result and outcome and offers "Vote again" (<c>vote.again</c>).
 /// </summary>
 public static class VoteCard
 {
@@ -16,13 +18,19 @@ public static class VoteCard
     public const string CloseVerb = "vote.close";
     public const string ConcernVerb = "vote.concern";
     public const string ConcernInputId = "concern";
+    public const string RefreshVerb = "vote.refresh";
+    public const string AgainVerb = "vote.again";
 
     private const int BarWidth = 20;
+
+    /// <summary>Most names listed under "Who voted", so a large ART's card stays within Teams' message size.</summary>
+    public const int MaxVotersListed = 150;
 
     /// <summary>Builds the card. <paramref name="myValue"/> marks the viewer's ballot (their own view only).</summary>
     public static AdaptiveCard Build(
         Vote vote, VoteTally tally, IReadOnlyList<Ballot> ballots, int? myValue = null,
-        IReadOnlyList<VoteConcern>? concerns = null, string? notice = null)
+        IReadOnlyList<VoteConcern>? concerns = null, string? notice = null,
+        Participation? participation = null, IReadOnlyList<string>? refreshUserIds = null)
     {
         var body = new List<CardElement>
         {
@@ -35,15 +43,30 @@ public static class VoteCard
             body.Add(new TextBlock("How confident are you? 5 = very confident, 1 = no confidence.") { IsSubtle = true });
         }
 
-        body.Add(TallySection(vote, tally));
+        body.Add(vote.ShowsResults ? TallySection(vote, tally) : HiddenTallySection(vote, tally));
+        if (participation is not null)
+        {
+            body.Add(new TextBlock(participation.Describe()) { Weight = "Bolder", Spacing = "Small" });
+            if (!vote.Anonymous && !vote.IsClosed && participation.NotVoted.Count > 0)
+            {
+                var shown = participation.NotVoted.Take(Participation.MaxNamesShown).Select(VoteRules.EscapeMarkdown);
+                var more = participation.NotVoted.Count > Participation.MaxNamesShown ? $" and {participation.NotVoted.Count - Participation.MaxNamesShown} more" : string.Empty;
+                body.Add(new TextBlock("Not voted yet: " + string.Join(", ", shown) + more) { IsSubtle = true, Spacing = "None" });
+            }
+        }
 
-        if (!vote.Anonymous && ballots.Any(b => b.VoterName is not null))
+        if (vote.ShowsResults && !vote.Anonymous && ballots.Any(b => b.VoterName is not null))
         {
             body.Add(new TextBlock("Who voted") { Weight = "Bolder", Separator = true });
-            body.Add(new FactSet([.. ballots
-                .Where(b => b.VoterName is not null)
+            var named = ballots.Where(b => b.VoterName is not null).ToList();
+            body.Add(new FactSet([.. named
                 .OrderBy(b => b.VoterName, StringComparer.CurrentCultureIgnoreCase)
+                .Take(MaxVotersListed)
                 .Select(b => new Fact(VoteRules.EscapeMarkdown(b.VoterName!), b.Value.ToString(CultureInfo.InvariantCulture)))]));
+            if (named.Count > MaxVotersListed)
+            {
+                body.Add(new TextBlock($"and {named.Count - MaxVotersListed} more") { IsSubtle = true, Spacing = "None" });
+            }
         }
 
         if (myValue is { } mine)
@@ -94,10 +117,27 @@ public static class VoteCard
         return new AdaptiveCard
         {
             Body = body,
-            Actions = vote.IsClosed ? null : [CloseAction(vote)],
+            Actions = [vote.IsClosed ? AgainAction(vote) : CloseAction(vote)],
+            Refresh = !vote.IsClosed && refreshUserIds is { Count: > 0 }
+                ? new CardRefresh(new ExecuteAction(null, RefreshVerb, new JsonObject { ["voteId"] = vote.Id }), [.. refreshUserIds.Take(VoteRefresh.MaxUserIds)])
+                : null,
             FallbackText = $"Confidence vote: {vote.Question}",
         };
     }
+
+    /// <summary>Tally while results are hidden: the number of ballots only, never the distribution or average.</summary>
+    private static Container HiddenTallySection(Vote vote, VoteTally tally)
+    {
+        var ballots = tally.Count == 0 ? "No votes yet." : tally.Count == 1 ? "1 vote so far." : $"{tally.Count} votes so far.";
+        return new Container(
+        [
+            new TextBlock(ballots) { Weight = "Bolder" },
+            new TextBlock("Results are hidden until the vote closes" + (vote.Deadline is { } deadline ? " (at " + deadline.ToString("HH:mm", CultureInfo.InvariantCulture) + " UTC)." : ".")) { IsSubtle = true, Spacing = "None" },
+        ]) { Style = "emphasis", Separator = true };
+    }
+
+    private static ExecuteAction AgainAction(Vote vote) =>
+        new("Vote again", AgainVerb, new JsonObject { ["voteId"] = vote.Id }) { Id = "again" };
 
     /// <summary>The five ballot buttons, 5 first; titles start with their digit.</summary>
     public static IEnumerable<CardAction> CastActions(Vote vote, int? myValue) =>
@@ -116,7 +156,8 @@ public static class VoteCard
     {
         var kind = vote.Anonymous ? "Anonymous confidence vote" : "Confidence vote (named)";
         var round = vote.Round > 1 ? $" \u00b7 round {vote.Round}" : string.Empty;
-        var state = vote.IsClosed ? " \u00b7 closed" : string.Empty;
+        var state = vote.IsClosed ? " \u00b7 closed"
+            : vote.Deadline is { } deadline ? $" \u00b7 closes {deadline.ToString("HH:mm", CultureInfo.InvariantCulture)} UTC" : string.Empty;
         var by = vote.CreatorName is { Length: > 0 } name ? $" \u00b7 started by {VoteRules.EscapeMarkdown(name)}" : string.Empty;
         return kind + round + state + by;
     }

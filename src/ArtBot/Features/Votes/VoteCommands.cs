@@ -10,7 +10,7 @@ using ArtBot.Features.Installation;
 namespace ArtBot.Features.Votes;
 
 /// <summary><c>vote [anonymous] &lt;question&gt;</c> starts a confidence vote; <c>votes</c> lists this conversation's votes.</summary>
-public static partial class VoteCommands
+public static class VoteCommands
 {
     public const string VoteName = "vote";
     public const string ListName = "votes";
@@ -38,46 +38,19 @@ public static partial class VoteCommands
             arguments = rest;
         }
 
-        var check = VoteRules.CheckQuestion(arguments);
-        if (check.Question is null)
+        if (string.IsNullOrWhiteSpace(arguments))
         {
-            await turn.SendAsync(Activity.CreateMessage(check.Error), cancellationToken);
+            // No question: the "new vote" form offers the options for people who do not type commands.
+            await turn.SendAsync(Activity.CreateMessage(attachments: VoteFormCard.Build(anonymous).ToAttachment()), cancellationToken);
             return;
         }
 
-        var activity = turn.Activity;
-        var tenant = ConversationIds.Tenant(activity);
-        var postedIn = activity.Conversation!.Id!;
-        var conversation = ConversationIds.WithoutThread(postedIn);
-        var vote = new Vote
+        var starter = turn.Services.GetRequiredService<VoteStarter>();
+        var seed = turn.Activity.Id ?? Guid.NewGuid().ToString("N");
+        var started = await starter.StartAsync(turn, seed, arguments, new VoteOptions(anonymous), null, cancellationToken);
+        if (started.Error is { } error)
         {
-            Id = VoteIds.FromActivity(tenant, conversation, activity.Id ?? Guid.NewGuid().ToString("N")),
-            TenantId = tenant,
-            ConversationId = conversation,
-            PostedConversationId = postedIn,
-            ServiceUrl = activity.ServiceUrl!,
-            Question = check.Question,
-            Anonymous = anonymous,
-            CreatorId = VoteActions.VoterId(activity) ?? "unknown",
-            CreatorName = activity.From?.Name,
-            CreatedAt = turn.Services.GetRequiredService<TimeProvider>().GetUtcNow(),
-        };
-
-        var store = turn.Services.GetRequiredService<IVoteStore>();
-        if (!await store.CreateAsync(vote, cancellationToken))
-        {
-            return; // a redelivery of the same command: the vote exists and its card was posted
-        }
-
-        var card = VoteCard.Build(vote, VoteTally.Empty, []);
-        var outcome = await turn.SendAsync(Activity.CreateMessage(attachments: card.ToAttachment()), cancellationToken);
-        if (outcome.IsSuccess && outcome.Id is { Length: > 0 } activityId)
-        {
-            await store.SetActivityIdAsync(vote.Id, activityId, cancellationToken);
-        }
-        else
-        {
-            LogNotPosted(turn.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(VoteCommands)), vote.Id, outcome.Kind.ToString());
+            await turn.SendAsync(Activity.CreateMessage(error), cancellationToken);
         }
     }
 
@@ -96,7 +69,7 @@ public static partial class VoteCommands
 
         foreach (var summary in votes)
         {
-            var tally = summary.FinalTally ?? VoteTally.From((await store.GetBallotsAsync(summary.VoteId, cancellationToken)).Select(b => b.Value));
+            var tally = summary.FinalTally ?? (await store.ReadStateAsync(summary.VoteId, cancellationToken))?.Tally ?? VoteTally.Empty;
             body.Add(new Container(
             [
                 new TextBlock(summary.Question) { Weight = "Bolder" },
@@ -112,10 +85,15 @@ public static partial class VoteCommands
     public static string Line(VoteSummary summary, VoteTally tally)
     {
         var line = new StringBuilder();
+        line.Append(summary.Round > 1 ? $"Round {summary.Round.ToString(CultureInfo.InvariantCulture)} \u00b7 " : string.Empty);
         line.Append(summary.ClosedAt is { } closed ? "Closed " + closed.ToString("d MMM yyyy", CultureInfo.InvariantCulture) : "Open");
         line.Append(summary.Anonymous ? " \u00b7 anonymous" : string.Empty);
         line.Append(" \u00b7 ").Append(tally.Count == 1 ? "1 vote" : $"{tally.Count} votes");
-        if (tally.Count > 0)
+        if (summary.ClosedAt is null && summary.HideResults)
+        {
+            line.Append(" \u00b7 results hidden until it closes");
+        }
+        else if (tally.Count > 0)
         {
             line.Append(" \u00b7 average ").Append(tally.Average.ToString("0.0", CultureInfo.InvariantCulture));
             line.Append(" \u00b7 ").Append(VoteRules.Describe(VoteRules.OutcomeOf(tally)));
@@ -128,6 +106,4 @@ public static partial class VoteCommands
         return line.ToString();
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The card of vote {VoteId} was not posted: {Kind}")]
-    private static partial void LogNotPosted(ILogger logger, string voteId, string kind);
 }

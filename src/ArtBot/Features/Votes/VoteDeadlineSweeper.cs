@@ -1,0 +1,111 @@
+using ArtBot.Domain.Votes;
+using Microsoft.Extensions.Options;
+
+namespace ArtBot.Features.Votes;
+
+/// <summary>Settings of the deadline sweep (<c>Votes:*</c>).</summary>
+public sealed class VoteDeadlineOptions
+{
+    public const string Section = "Votes";
+
+    /// <summary>How often every instance looks for votes whose deadline passed.</summary>
+    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>A vote found closed but still due this long after its close is repaired (its closer died mid-way).</summary>
+    public TimeSpan RepairAfter { get; set; } = TimeSpan.FromMinutes(1);
+}
+
+/// <summary>
+/// Closes votes at their deadline. Every instance sweeps on a <see cref="TimeProvider"/> timer; the sweep is one range
+/// query on the <c>votedue</c> index (only votes with a deadline, oldest first). The close itself is ETag-guarded
+/// (<see cref="VoteCloser"/>), so with several instances, or after a restart, each vote closes exactly once and gets
+/// one final card update. A deadline row is removed only after the final card went out, so a crash in between is
+/// repaired by a later sweep.
+/// </summary>
+public sealed partial class VoteDeadlineSweeper(
+    IVoteStore store, VoteCloser closer, TimeProvider time, IOptions<VoteDeadlineOptions> options, ILogger<VoteDeadlineSweeper> logger) : BackgroundService
+{
+    private const int MaxPerSweep = 100;
+    private long _sweeps;
+    private long _closed;
+
+    /// <summary>Sweeps completed by this instance (diagnostics and tests).</summary>
+    public long Sweeps => Interlocked.Read(ref _sweeps);
+
+    /// <summary>Votes this instance closed at their deadline.</summary>
+    public long Closed => Interlocked.Read(ref _closed);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(options.Value.SweepInterval, time, stoppingToken);
+                await SweepAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception exception)
+            {
+                LogSweepFailed(exception.GetType().Name, exception.Message);
+            }
+        }
+    }
+
+    /// <summary>Closes every vote whose deadline has passed; returns how many this instance closed.</summary>
+    public async Task<int> SweepAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var closed = 0;
+        foreach (var due in await store.ListDueAsync(now, MaxPerSweep, cancellationToken))
+        {
+            try
+            {
+                var vote = await store.GetAsync(due.VoteId, cancellationToken);
+                if (vote is null || vote.Deadline != due.Deadline)
+                {
+                    // Left by a start that failed half-way, or by a redelivered start (its row names another deadline).
+                    await store.RemoveDueAsync(due, cancellationToken);
+                    continue;
+                }
+
+                if (vote.ClosedAt is { } closedAt && now - closedAt < options.Value.RepairAfter)
+                {
+                    continue; // closing right now (its closer removes the row), or just closed by its creator
+                }
+
+                // Open: close it. Closed long ago but still due: its closer died before the final card went out.
+                // Closed "now" (at most one sweep interval after the deadline): the repair rule above reads ClosedAt as
+                // the moment the close began, so it must not be back-dated to the deadline.
+                var (_, closedNow) = await closer.CloseAsync(vote.Id, now, repairCard: vote.IsClosed, cancellationToken);
+                if (closedNow)
+                {
+                    closed++;
+                    Interlocked.Increment(ref _closed);
+                    LogClosedAtDeadline(vote.Id);
+                }
+
+                await store.RemoveDueAsync(due, cancellationToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                LogCloseFailed(due.VoteId, exception.GetType().Name, exception.Message);
+            }
+        }
+
+        Interlocked.Increment(ref _sweeps);
+        return closed;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Vote {VoteId} closed at its deadline")]
+    private partial void LogClosedAtDeadline(string voteId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Closing vote {VoteId} at its deadline failed: {Error}: {Message}")]
+    private partial void LogCloseFailed(string voteId, string error, string message);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Deadline sweep failed: {Error}: {Message}")]
+    private partial void LogSweepFailed(string error, string message);
+}

@@ -1,0 +1,84 @@
+using ArtBot.BotFramework.Routing;
+using ArtBot.BotFramework.Schema;
+using ArtBot.Domain.Votes;
+using ArtBot.Features.Installation;
+
+namespace ArtBot.Features.Votes;
+
+/// <summary>
+/// Starts votes the same way from every entry point (<c>vote &lt;question&gt;</c>, the "new vote" form, "Vote again"):
+/// the same validation and errors, an id derived from what started it (so a redelivery creates nothing new), then
+/// the vote card posted into the conversation.
+/// </summary>
+public sealed partial class VoteStarter(IVoteStore store, VoteStateReader reader, TimeProvider time, ILogger<VoteStarter> logger)
+{
+    /// <summary>
+    /// Starts a vote in the turn's conversation. <paramref name="seed"/> names what started it (an activity or card id).
+    /// Returns the vote (new, or the existing one on a redelivery) or the reason it was refused.
+    /// </summary>
+    public async Task<StartResult> StartAsync(
+        TurnContext turn, string seed, string? questionText, VoteOptions options, Vote? previous, CancellationToken cancellationToken)
+    {
+        var check = previous is null ? VoteRules.CheckQuestion(questionText) : new QuestionCheck(previous.Question, null);
+        if (check.Question is null)
+        {
+            return new StartResult(null, check.Error, false);
+        }
+
+        var activity = turn.Activity;
+        var tenant = ConversationIds.Tenant(activity);
+        var postedIn = activity.Conversation!.Id!;
+        var conversation = ConversationIds.WithoutThread(postedIn);
+        var now = time.GetUtcNow();
+        var vote = new Vote
+        {
+            Id = VoteIds.FromActivity(tenant, conversation, seed),
+            TenantId = tenant,
+            ConversationId = conversation,
+            PostedConversationId = postedIn,
+            ServiceUrl = activity.ServiceUrl!,
+            Question = check.Question,
+            Anonymous = options.Anonymous,
+            HideResults = options.HideResults,
+            DurationMinutes = options.DurationMinutes,
+            Deadline = options.DurationMinutes is { } minutes ? now.AddMinutes(minutes) : null,
+            CreatorId = VoteActions.VoterId(activity) ?? "unknown",
+            CreatorChannelId = activity.From?.Id,
+            CreatorName = activity.From?.Name,
+            CreatedAt = now,
+            Round = previous is null ? 1 : previous.Round + 1,
+            PreviousVoteId = previous?.Id,
+        };
+
+        if (!await store.CreateAsync(vote, cancellationToken))
+        {
+            // A redelivery: the vote exists (and its card was posted by the first delivery).
+            return new StartResult(await store.GetAsync(vote.Id, cancellationToken) ?? vote, null, false);
+        }
+
+        var card = VoteViews.Shared(new VoteState(vote, [], [], null), null);
+        var outcome = await turn.SendAsync(Activity.CreateMessage(attachments: card.ToAttachment()), cancellationToken);
+        if (outcome.IsSuccess && outcome.Id is { Length: > 0 } activityId)
+        {
+            await store.SetActivityIdAsync(vote.Id, activityId, cancellationToken);
+            vote = vote with { ActivityId = activityId };
+        }
+        else
+        {
+            LogNotPosted(vote.Id, outcome.Kind.ToString());
+        }
+
+        reader.Remember(vote);
+        LogStarted(vote.Id, vote.Round);
+        return new StartResult(vote, null, true);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The card of vote {VoteId} was not posted: {Kind}")]
+    private partial void LogNotPosted(string voteId, string kind);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Vote {VoteId} started (round {Round})")]
+    private partial void LogStarted(string voteId, int round);
+}
+
+/// <summary>The vote started (or found again on a redelivery), or why it was refused.</summary>
+public sealed record StartResult(Vote? Vote, string? Error, bool Created);
