@@ -71,6 +71,12 @@ public static partial class PlainText
         return builder.ToString();
     }
 
+    /// <summary>The text <see cref="EscapeMarkdown"/> was given back (e.g. a stored, escaped text reused elsewhere).</summary>
+    public static string UnescapeMarkdown(string text) => EscapedCharacter().Replace(text, "$1");
+
+    [GeneratedRegex(@"\\([\\*_\[\]()#`~><!|])")]
+    private static partial Regex EscapedCharacter();
+
     [GeneratedRegex(@"<(script|style)\b[^>]*>.*?</\1\s*>", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
     private static partial Regex ScriptOrStyle();
 

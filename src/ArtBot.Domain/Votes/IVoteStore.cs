@@ -27,6 +27,9 @@ public interface IVoteStore
     /// <summary>Stores a concern; <paramref name="concernId"/> makes a redelivery idempotent. No author on anonymous votes.</summary>
     Task AddConcernAsync(Vote vote, string concernId, string text, string? authorName, CancellationToken cancellationToken);
 
+    /// <summary>Records that a concern was raised as a risk (the impediments store's id).</summary>
+    Task MarkConcernRaisedAsync(string voteId, string concernId, string riskId, CancellationToken cancellationToken);
+
     /// <summary>
     /// First step of a close: marks the vote closed (ETag-guarded, so exactly one caller ever gets true). Ballots are
     /// not counted yet; <see cref="FinishCloseAsync"/> freezes the result.
@@ -43,6 +46,9 @@ public interface IVoteStore
     /// <summary>The votes of a conversation, newest first, with the final tally of closed ones.</summary>
     Task<IReadOnlyList<VoteSummary>> ListAsync(string tenantId, string conversationId, int max, CancellationToken cancellationToken);
 
+    /// <summary>The votes of every conversation of an ART (team and ART votes), newest first: the PI roll-up.</summary>
+    Task<IReadOnlyList<VoteSummary>> ListForArtAsync(string tenantId, string artId, int max, CancellationToken cancellationToken);
+
     /// <summary>Votes whose deadline is at or before <paramref name="now"/> and not yet handled (a cheap range query).</summary>
     Task<IReadOnlyList<DueVote>> ListDueAsync(DateTimeOffset now, int max, CancellationToken cancellationToken);
 
@@ -55,6 +61,10 @@ public sealed record VoteSummary(string VoteId, string Question, bool Anonymous,
 {
     public int Round { get; init; } = 1;
     public bool HideResults { get; init; }
+    public string? PiName { get; init; }
+    public VoteScope Scope { get; init; } = VoteScope.Team;
+    public string? TeamName { get; init; }
+    public string? ConversationId { get; init; }
 }
 
 /// <summary>A vote whose deadline has passed.</summary>

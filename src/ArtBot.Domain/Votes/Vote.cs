@@ -1,6 +1,9 @@
 namespace ArtBot.Domain.Votes;
 
-/// <summary>A fist-of-five confidence vote, owned by the conversation it was started in.</summary>
+/// <summary>
+/// A fist-of-five confidence vote, owned by the conversation it was started in and, when that conversation belongs
+/// to an ART, by the ART and its PI at the time (for the PI roll-up).
+/// </summary>
 public sealed record Vote
 {
     public required string Id { get; init; }
@@ -27,6 +30,13 @@ public sealed record Vote
     /// <summary>The id of the shared card's activity, once posted.</summary>
     public string? ActivityId { get; init; }
     public int Round { get; init; } = 1;
+    /// <summary>The ART of the conversation when the vote started, and its PI then; null outside an ART.</summary>
+    public string? ArtId { get; init; }
+    public string? PiName { get; init; }
+    /// <summary>A team's vote on its PI objectives, or the whole ART's vote.</summary>
+    public VoteScope Scope { get; init; } = VoteScope.Team;
+    /// <summary>The team's name in its ART (team votes in an ART).</summary>
+    public string? TeamName { get; init; }
     public string? PreviousVoteId { get; init; }
 
     public bool IsClosed => ClosedAt is not null;

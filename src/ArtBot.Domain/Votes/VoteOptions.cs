@@ -3,7 +3,8 @@ using System.Globalization;
 namespace ArtBot.Domain.Votes;
 
 /// <summary>What is chosen when a vote starts (by command or the "new vote" form).</summary>
-public sealed record VoteOptions(bool Anonymous = false, bool HideResults = false, int? DurationMinutes = null)
+/// <param name="Scope">Team or ART vote; null: by where it starts (the ART's own channel: ART vote, else team vote).</param>
+public sealed record VoteOptions(bool Anonymous = false, bool HideResults = false, int? DurationMinutes = null, VoteScope? Scope = null)
 {
     /// <summary>The deadlines the form offers, in minutes.</summary>
     public static IReadOnlyList<int> Durations { get; } = [5, 10, 15, 30, 60];

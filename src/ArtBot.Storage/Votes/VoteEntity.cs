@@ -1,4 +1,5 @@
 using ArtBot.Storage.Tables;
+using ArtBot.Domain.Votes;
 using Azure;
 
 namespace ArtBot.Storage.Votes;
@@ -30,6 +31,10 @@ public sealed class VoteEntity : ITableEntity
     public string? ActivityId { get; set; }
     public int Round { get; set; } = 1;
     public string? PreviousVoteId { get; set; }
+    public string? ArtId { get; set; }
+    public string? PiName { get; set; }
+    public string Scope { get; set; } = nameof(VoteScope.Team);
+    public string? TeamName { get; set; }
     /// <summary>The row key of this vote's <c>voteindex</c> row.</summary>
     public string IndexRowKey { get; set; } = "";
 
@@ -72,6 +77,11 @@ public sealed class VoteIndexEntity : ITableEntity
     public int Round { get; set; } = 1;
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? ClosedAt { get; set; }
+    /// <summary>Set on the ART's rows (PK tenant|art|id): where the vote ran and for which PI and team.</summary>
+    public string? ConversationId { get; set; }
+    public string? PiName { get; set; }
+    public string? Scope { get; set; }
+    public string? TeamName { get; set; }
     public int? FinalCount { get; set; }
     public double? FinalAverage { get; set; }
     public string? FinalDistribution { get; set; }

@@ -47,6 +47,10 @@ public sealed class VoteStore(TableClient votes, TableClient index, TableClient 
             ActivityId = vote.ActivityId,
             Round = vote.Round,
             PreviousVoteId = vote.PreviousVoteId,
+            ArtId = vote.ArtId,
+            PiName = vote.PiName,
+            Scope = vote.Scope.ToString(),
+            TeamName = vote.TeamName,
             IndexRowKey = indexRowKey,
         };
 
@@ -66,17 +70,25 @@ public sealed class VoteStore(TableClient votes, TableClient index, TableClient 
             return false;
         }
 
-        await index.UpsertEntityAsync(new VoteIndexEntity
+        foreach (var partition in IndexPartitions(vote.TenantId, vote.ConversationId, vote.ArtId))
         {
-            PartitionKey = IndexPartitionKey(vote.TenantId, vote.ConversationId),
-            RowKey = indexRowKey,
-            VoteId = vote.Id,
-            Question = vote.Question,
-            Anonymous = vote.Anonymous,
-            HideResults = vote.HideResults,
-            Round = vote.Round,
-            CreatedAt = vote.CreatedAt,
-        }, TableUpdateMode.Replace, cancellationToken);
+            await index.UpsertEntityAsync(new VoteIndexEntity
+            {
+                PartitionKey = partition,
+                RowKey = indexRowKey,
+                VoteId = vote.Id,
+                Question = vote.Question,
+                Anonymous = vote.Anonymous,
+                HideResults = vote.HideResults,
+                Round = vote.Round,
+                CreatedAt = vote.CreatedAt,
+                ConversationId = vote.ConversationId,
+                PiName = vote.PiName,
+                Scope = vote.Scope.ToString(),
+                TeamName = vote.TeamName,
+            }, TableUpdateMode.Replace, cancellationToken);
+        }
+
         return true;
     }
 
@@ -133,6 +145,10 @@ public sealed class VoteStore(TableClient votes, TableClient index, TableClient 
         var (meta, state) = await ReadPartitionAsync(voteId, cancellationToken);
         return meta is null ? null : state;
     }
+
+    public async Task MarkConcernRaisedAsync(string voteId, string concernId, string riskId, CancellationToken cancellationToken) =>
+        await votes.UpdateEntityAsync(
+            new TableEntity(voteId, ConcernPrefix + concernId) { [nameof(VoteConcern.RiskId)] = riskId }, ETag.All, TableUpdateMode.Merge, cancellationToken);
 
     public async Task AddConcernAsync(Vote vote, string concernId, string text, string? authorName, CancellationToken cancellationToken)
     {
@@ -210,20 +226,35 @@ public sealed class VoteStore(TableClient votes, TableClient index, TableClient 
                 continue; // someone else froze it first (or the activity id changed): read again
             }
 
-            await index.UpsertEntityAsync(new TableEntity(IndexPartitionKey(meta.TenantId, meta.ConversationId), meta.IndexRowKey)
+            foreach (var partition in IndexPartitions(meta.TenantId, meta.ConversationId, meta.ArtId))
             {
-                [nameof(VoteIndexEntity.ClosedAt)] = closedAt,
-                [nameof(VoteIndexEntity.FinalCount)] = tally.Count,
-                [nameof(VoteIndexEntity.FinalAverage)] = tally.Average,
-                [nameof(VoteIndexEntity.FinalDistribution)] = string.Join(',', tally.Distribution),
-            }, TableUpdateMode.Merge, cancellationToken);
+                await index.UpsertEntityAsync(new TableEntity(partition, meta.IndexRowKey)
+                {
+                    [nameof(VoteIndexEntity.ClosedAt)] = closedAt,
+                    [nameof(VoteIndexEntity.FinalCount)] = tally.Count,
+                    [nameof(VoteIndexEntity.FinalAverage)] = tally.Average,
+                    [nameof(VoteIndexEntity.FinalDistribution)] = string.Join(',', tally.Distribution),
+                }, TableUpdateMode.Merge, cancellationToken);
+            }
             return state with { Final = new VoteFinal(tally, BallotReceipts.Split(BallotReceipts.Join(counted))) };
         }
     }
 
-    public async Task<IReadOnlyList<VoteSummary>> ListAsync(string tenantId, string conversationId, int max, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<VoteSummary>> ListAsync(string tenantId, string conversationId, int max, CancellationToken cancellationToken) =>
+        ListIndexAsync(IndexPartitionKey(tenantId, conversationId), max, cancellationToken);
+
+    public Task<IReadOnlyList<VoteSummary>> ListForArtAsync(string tenantId, string artId, int max, CancellationToken cancellationToken) =>
+        ListIndexAsync(ArtIndexPartitionKey(tenantId, artId), max, cancellationToken);
+
+    /// <summary>A vote is listed in its conversation's partition and, in an ART, in the ART's (the PI roll-up).</summary>
+    private static IEnumerable<string> IndexPartitions(string tenantId, string conversationId, string? artId) =>
+        artId is null ? [IndexPartitionKey(tenantId, conversationId)] : [IndexPartitionKey(tenantId, conversationId), ArtIndexPartitionKey(tenantId, artId)];
+
+    public static string ArtIndexPartitionKey(string tenantId, string artId) => StorageKeys.Encode(tenantId + "|art|" + artId);
+
+    private async Task<IReadOnlyList<VoteSummary>> ListIndexAsync(string partition, int max, CancellationToken cancellationToken)
     {
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {IndexPartitionKey(tenantId, conversationId)}");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition}");
         var list = new List<VoteSummary>();
         await foreach (var row in index.QueryAsync<VoteIndexEntity>(filter, maxPerPage: Math.Clamp(max, 1, 1000), cancellationToken: cancellationToken))
         {
@@ -231,6 +262,10 @@ public sealed class VoteStore(TableClient votes, TableClient index, TableClient 
             {
                 Round = row.Round,
                 HideResults = row.HideResults,
+                PiName = row.PiName,
+                Scope = row.Scope == nameof(VoteScope.Art) ? VoteScope.Art : VoteScope.Team,
+                TeamName = row.TeamName,
+                ConversationId = row.ConversationId,
             });
             if (list.Count >= max)
             {
@@ -296,7 +331,11 @@ public sealed class VoteStore(TableClient votes, TableClient index, TableClient 
             }
             else if (row.RowKey.StartsWith(ConcernPrefix, StringComparison.Ordinal))
             {
-                concerns.Add(new VoteConcern(row.GetString("Text") ?? "", row.GetString("AuthorName")));
+                concerns.Add(new VoteConcern(row.GetString("Text") ?? "", row.GetString("AuthorName"))
+                {
+                    Id = row.RowKey[ConcernPrefix.Length..],
+                    RiskId = row.GetString(nameof(VoteConcern.RiskId)),
+                });
             }
         }
 
@@ -336,6 +375,10 @@ public sealed class VoteStore(TableClient votes, TableClient index, TableClient 
         ActivityId = row.GetString(nameof(VoteEntity.ActivityId)),
         Round = row.GetInt32(nameof(VoteEntity.Round)) ?? 1,
         PreviousVoteId = row.GetString(nameof(VoteEntity.PreviousVoteId)),
+        ArtId = row.GetString(nameof(VoteEntity.ArtId)),
+        PiName = row.GetString(nameof(VoteEntity.PiName)),
+        Scope = row.GetString(nameof(VoteEntity.Scope)) ?? nameof(VoteScope.Team),
+        TeamName = row.GetString(nameof(VoteEntity.TeamName)),
         IndexRowKey = row.GetString(nameof(VoteEntity.IndexRowKey)) ?? "",
         FinalCount = row.GetInt32(nameof(VoteEntity.FinalCount)),
         FinalAverage = row.GetDouble(nameof(VoteEntity.FinalAverage)),
@@ -417,5 +460,9 @@ public sealed class VoteStore(TableClient votes, TableClient index, TableClient 
         ActivityId = entity.ActivityId,
         Round = entity.Round,
         PreviousVoteId = entity.PreviousVoteId,
+        ArtId = entity.ArtId,
+        PiName = entity.PiName,
+        Scope = entity.Scope == nameof(VoteScope.Art) ? VoteScope.Art : VoteScope.Team,
+        TeamName = entity.TeamName,
     };
 }

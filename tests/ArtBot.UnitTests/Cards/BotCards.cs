@@ -45,6 +45,11 @@ internal static class BotCards
             ["vote-named-my-view"] = VoteCard.Build(Vote(anonymous: false), VoteTally.From(NamedBallots.Select(b => b.Value)), NamedBallots, myValue: 2),
             ["vote-anonymous-concerns"] = VoteCard.Build(Vote(anonymous: true), VoteTally.From([1, 2, 5]), [new(1, null), new(2, null), new(5, null)], myValue: 1, concerns: [new("Dependency on the platform team is not planned", null)]),
             ["vote-closed"] = VoteCard.Build(Vote(anonymous: false) with { ClosedAt = DateTimeOffset.Parse("2026-11-20T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture) }, VoteTally.From(NamedBallots.Select(b => b.Value)), NamedBallots),
+            ["vote-closed-concerns-to-raise-as-risks"] = VoteCard.Build(
+                Vote(anonymous: true) with { ClosedAt = DateTimeOffset.Parse("2026-11-20T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture) },
+                VoteTally.From([1, 2, 4]), [new(1, null), new(2, null), new(4, null)],
+                concerns: [new("No capacity for the platform work", null) { Id = "c1" }, new("Unclear API contract", null) { Id = "c2", RiskId = "r1" }]),
+            ["vote-form-in-an-art"] = VoteFormCard.Build(art: ("Rocket ART", VoteScope.Art)),
             ["art-setup-form"] = ArtCards.Form(new ArtForm { TimeZone = "Europe/Berlin" }, [new Choice("This channel", "19:x@thread.tacv2")], null),
             ["art-settings-form-with-error"] = ArtCards.Form(ArtForm.From(Art()), [new Choice("This channel", "19:x@thread.tacv2")], Art(), "'Mars' is not a time zone I know."),
             ["art-overview"] = ArtCards.Overview(Art(), [Team("Rocket", null), Team("Comet", DateTimeOffset.Parse("2026-11-01T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture))], new DateOnly(2026, 11, 22), "Settings saved."),

@@ -2,7 +2,10 @@ using System.Text.Json;
 using ArtBot.BotFramework.Hosting;
 using ArtBot.BotFramework.Routing;
 using ArtBot.BotFramework.Schema;
+using ArtBot.Domain.Arts;
+using ArtBot.Domain.Text;
 using ArtBot.Domain.Votes;
+using ArtBot.Features.Impediments;
 using ArtBot.Features.Installation;
 
 namespace ArtBot.Features.Votes;
@@ -20,6 +23,8 @@ public sealed partial class VoteActions(
     VoteCloser closer,
     SharedVoteCardUpdater sharedCards,
     RosterCache rosters,
+    IArtStore arts,
+    VoteConcernRisks risks,
     TimeProvider time,
     ILogger<VoteActions> logger) : ICardActions
 {
@@ -32,20 +37,24 @@ public sealed partial class VoteActions(
         .On(VoteCard.RefreshVerb, RefreshAsync)
         .On(VoteCard.CloseVerb, CloseAsync)
         .On(VoteCard.AgainVerb, AgainAsync)
-        .On(VoteCard.ConcernVerb, ConcernAsync);
+        .On(VoteCard.ConcernVerb, ConcernAsync)
+        .On(VoteCard.RiskVerb, RaiseRiskAsync);
 
     private async Task<InvokeResponse> StartAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
     {
         var mode = ReadText(data, VoteFormCard.ModeInput);
         var results = ReadText(data, VoteFormCard.ResultsInput);
+        var scope = ReadText(data, VoteFormCard.ScopeInput);
         if (mode is not (null or "" or VoteFormCard.Named or VoteFormCard.Anonymous)
             || results is not (null or "" or VoteFormCard.Live or VoteFormCard.Hidden)
+            || scope is not (null or "" or VoteFormCard.TeamScope or VoteFormCard.ArtScope)
             || !VoteOptions.TryParseDuration(ReadText(data, VoteFormCard.DeadlineInput), out var minutes))
         {
             return Error("InvalidOptions", "Please choose the vote's options from the form.");
         }
 
-        var options = new VoteOptions(mode == VoteFormCard.Anonymous, results == VoteFormCard.Hidden, minutes);
+        VoteScope? chosenScope = scope switch { VoteFormCard.ArtScope => VoteScope.Art, VoteFormCard.TeamScope => VoteScope.Team, _ => null };
+        var options = new VoteOptions(mode == VoteFormCard.Anonymous, results == VoteFormCard.Hidden, minutes, chosenScope);
 
         // One form starts one vote: keyed by the form card's message id, so a double click or a redelivery of the
         // invoke finds the same vote instead of starting a second one.
@@ -161,9 +170,9 @@ public sealed partial class VoteActions(
             return error!;
         }
 
-        if (!IsCreator(turn, vote))
+        if (!await CanManageAsync(turn, vote, cancellationToken))
         {
-            return Error("NotCreator", $"Only {CreatorOf(vote)} can close this vote.");
+            return Error("NotCreator", $"Only {CreatorOf(vote)} or the ART's RTEs can close this vote.");
         }
 
         var (final, _) = await closer.CloseAsync(vote.Id, time.GetUtcNow(), repairCard: false, cancellationToken);
@@ -179,9 +188,9 @@ public sealed partial class VoteActions(
             return error!;
         }
 
-        if (!IsCreator(turn, vote))
+        if (!await CanManageAsync(turn, vote, cancellationToken))
         {
-            return Error("NotCreator", $"Only {CreatorOf(vote)} can start another round of this vote.");
+            return Error("NotCreator", $"Only {CreatorOf(vote)} or the ART's RTEs can start another round of this vote.");
         }
 
         var state = await reader.ReadFreshAsync(vote.Id, cancellationToken) ?? throw new InvalidOperationException($"Vote {vote.Id} vanished.");
@@ -191,7 +200,7 @@ public sealed partial class VoteActions(
         }
 
         var final = await closer.FinalOfAsync(state, cancellationToken);
-        var options = new VoteOptions(vote.Anonymous, vote.HideResults, vote.DurationMinutes);
+        var options = new VoteOptions(vote.Anonymous, vote.HideResults, vote.DurationMinutes, vote.Scope);
         var started = await starter.StartAsync(turn, "again:" + vote.Id, null, options, final.Vote, cancellationToken);
         var round = final.Vote.Round + 1;
         var notice = started.Created ? $"Round {round} started: vote again on the new card." : $"Round {round} was already started.";
@@ -270,8 +279,45 @@ public sealed partial class VoteActions(
         return (vote, null);
     }
 
-    private static bool IsCreator(TurnContext turn, Vote vote) =>
-        string.Equals(VoterId(turn.Activity), vote.CreatorId, StringComparison.Ordinal);
+    /// <summary>A concern of this vote becomes a risk to ROAM (once; again finds the same risk).</summary>
+    private async Task<InvokeResponse> RaiseRiskAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
+    {
+        var (vote, error) = await FindVoteAsync(turn, data, cancellationToken);
+        if (vote is null)
+        {
+            return error!;
+        }
+
+        if (ImpedimentScope.Actor(turn.Activity) is not { } actor)
+        {
+            return Error("UnknownVoter", "Teams did not say who you are, so the risk could not be raised.");
+        }
+
+        var state = await reader.ReadFreshAsync(vote.Id, cancellationToken) ?? throw new InvalidOperationException($"Vote {vote.Id} vanished.");
+        var concernId = ReadText(data, "concernId");
+        if (state.Concerns.FirstOrDefault(c => c.Id.Length > 0 && c.Id == concernId) is not { } concern)
+        {
+            return Error("ConcernNotFound", "That concern does not exist on this vote.");
+        }
+
+        var risk = await risks.RaiseAsync(turn.Activity, state.Vote, concern, actor, cancellationToken);
+        var fresh = await reader.ReadFreshAsync(vote.Id, cancellationToken) ?? state;
+        var shown = fresh.Vote.IsClosed ? await closer.FinalOfAsync(fresh, cancellationToken) : fresh;
+        var mine = await MyValueAsync(shown, VoterId(turn.Activity), cancellationToken);
+        return Card(VoteViews.For(shown, mine, rosters.TryGetCached(vote), $"Raised as a risk for the team to ROAM: {PlainText.EscapeMarkdown(risk.Title)}"));
+    }
+
+    /// <summary>The creator manages a vote (close, vote again); so do the RTEs of the ART the conversation belongs to.</summary>
+    private async Task<bool> CanManageAsync(TurnContext turn, Vote vote, CancellationToken cancellationToken)
+    {
+        if (string.Equals(VoterId(turn.Activity), vote.CreatorId, StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        var membership = await arts.FindByConversationAsync(vote.TenantId, vote.ConversationId, cancellationToken);
+        return membership is not null && (membership.Art.IsRte(turn.Activity.From?.AadObjectId) || membership.Art.IsRte(turn.Activity.From?.Id));
+    }
 
     private static string CreatorOf(Vote vote) => vote.CreatorName is { Length: > 0 } name ? name : "the person who started it";
 

@@ -17,6 +17,9 @@ public static class VoteCard
     public const string CastVerb = "vote.cast";
     public const string CloseVerb = "vote.close";
     public const string ConcernVerb = "vote.concern";
+    public const string RiskVerb = "vote.risk";
+    /// <summary>Concerns offered as risks on the closed card (one button each; the rest via the impediments list).</summary>
+    public const int MaxRiskButtons = 10;
     public const string ConcernInputId = "concern";
     public const string RefreshVerb = "vote.refresh";
     public const string AgainVerb = "vote.again";
@@ -100,9 +103,17 @@ public static class VoteCard
             body.Add(new TextBlock(concerns.Count == 1 ? "1 concern raised" : $"{concerns.Count} concerns raised") { Weight = "Bolder", Separator = true });
             if (vote.IsClosed)
             {
-                foreach (var concern in concerns)
+                foreach (var (concern, index) in concerns.Select((c, i) => (c, i)))
                 {
-                    body.Add(new TextBlock("- " + concern.Text + (concern.AuthorName is { } author ? $" ({VoteRules.EscapeMarkdown(author)})" : string.Empty)));
+                    body.Add(new TextBlock("- " + concern.Text + (concern.AuthorName is { } author ? $" ({VoteRules.EscapeMarkdown(author)})" : string.Empty)
+                        + (concern.RiskId is null ? string.Empty : " \u00b7 raised as a risk")));
+                    if (concern.RiskId is null && concern.Id.Length > 0 && index < MaxRiskButtons)
+                    {
+                        body.Add(new ActionSet([new ExecuteAction("Raise as risk", RiskVerb, new JsonObject { ["voteId"] = vote.Id, ["concernId"] = concern.Id })])
+                        {
+                            Spacing = "None",
+                        });
+                    }
                 }
             }
         }

@@ -3,6 +3,7 @@ using System.Text;
 using ArtBot.BotFramework.Cards;
 using ArtBot.BotFramework.Routing;
 using ArtBot.BotFramework.Schema;
+using ArtBot.Domain.Arts;
 using ArtBot.Domain.Votes;
 using ArtBot.Features.Commands;
 using ArtBot.Features.Installation;
@@ -41,7 +42,10 @@ public static class VoteCommands
         if (string.IsNullOrWhiteSpace(arguments))
         {
             // No question: the "new vote" form offers the options for people who do not type commands.
-            await turn.SendAsync(Activity.CreateMessage(attachments: VoteFormCard.Build(anonymous).ToAttachment()), cancellationToken);
+            var membership = await turn.Services.GetRequiredService<IArtStore>().FindByConversationAsync(
+                ConversationIds.Tenant(turn.Activity), ConversationIds.WithoutThread(turn.Activity.Conversation!.Id!), cancellationToken);
+            (string, VoteScope)? art = membership is null ? null : (membership.Art.Name, membership.Team is null ? VoteScope.Art : VoteScope.Team);
+            await turn.SendAsync(Activity.CreateMessage(attachments: VoteFormCard.Build(anonymous, art: art).ToAttachment()), cancellationToken);
             return;
         }
 
@@ -57,11 +61,19 @@ public static class VoteCommands
     private static async Task ListAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
     {
         var activity = turn.Activity;
+        var tenant = ConversationIds.Tenant(activity);
+        var conversation = ConversationIds.WithoutThread(activity.Conversation!.Id!);
         var store = turn.Services.GetRequiredService<IVoteStore>();
-        var votes = await store.ListAsync(
-            ConversationIds.Tenant(activity), ConversationIds.WithoutThread(activity.Conversation!.Id!), ListMax, cancellationToken);
+        var membership = await turn.Services.GetRequiredService<IArtStore>().FindByConversationAsync(tenant, conversation, cancellationToken);
 
-        var body = new List<CardElement> { new TextBlock("Confidence votes in this conversation") { Size = "Large", Weight = "Bolder", Style = "heading" } };
+        var body = new List<CardElement>();
+        if (membership is { } inArt)
+        {
+            body.AddRange(await RollUpAsync(store, inArt.Art, cancellationToken));
+        }
+
+        var votes = await store.ListAsync(tenant, conversation, ListMax, cancellationToken);
+        body.Add(new TextBlock("Confidence votes in this conversation") { Size = membership is null ? "Large" : "Medium", Weight = "Bolder", Style = "heading", Separator = membership is not null });
         if (votes.Count == 0)
         {
             body.Add(new TextBlock("No votes yet. Start one with `vote <question>`."));
@@ -69,7 +81,7 @@ public static class VoteCommands
 
         foreach (var summary in votes)
         {
-            var tally = summary.FinalTally ?? (await store.ReadStateAsync(summary.VoteId, cancellationToken))?.Tally ?? VoteTally.Empty;
+            var tally = await TallyOfAsync(store, summary, cancellationToken);
             body.Add(new Container(
             [
                 new TextBlock(summary.Question) { Weight = "Bolder" },
@@ -77,9 +89,49 @@ public static class VoteCommands
             ]) { Separator = true });
         }
 
-        var card = new AdaptiveCard { Body = body, FallbackText = "Confidence votes in this conversation" };
+        var card = new AdaptiveCard { Body = body, FallbackText = "Confidence votes" };
         await turn.SendAsync(Activity.CreateMessage(attachments: card.ToAttachment()), cancellationToken);
     }
+
+    /// <summary>
+    /// The PI roll-up of an ART: this PI's ART vote and each team's latest vote side by side (the latest round of
+    /// each), so the RTE sees at a glance which teams committed and which rework their plans.
+    /// </summary>
+    private static async Task<IReadOnlyList<CardElement>> RollUpAsync(IVoteStore store, Art art, CancellationToken cancellationToken)
+    {
+        var pi = art.CurrentPi?.Name;
+        var ofPi = (await store.ListForArtAsync(art.TenantId, art.Id, 200, cancellationToken)).Where(v => v.PiName == pi).ToList();
+        var elements = new List<CardElement>
+        {
+            new TextBlock($"{art.Name}: confidence in {pi ?? "this PI"}") { Size = "Large", Weight = "Bolder", Style = "heading" },
+        };
+        if (ofPi.Count == 0)
+        {
+            elements.Add(new TextBlock("No votes in this PI yet. Each team votes in its channel, then the ART votes in the ART's channel."));
+            return elements;
+        }
+
+        // Newest first: the first vote seen per team (or for the ART) is its latest round.
+        var artVote = ofPi.FirstOrDefault(v => v.Scope == VoteScope.Art);
+        var teams = ofPi.Where(v => v.Scope == VoteScope.Team).GroupBy(v => v.TeamName ?? v.ConversationId ?? "").Select(g => g.First())
+            .OrderBy(v => v.TeamName, StringComparer.OrdinalIgnoreCase).ToList();
+        var facts = new List<Fact>();
+        if (artVote is not null)
+        {
+            facts.Add(new Fact("ART", Line(artVote, await TallyOfAsync(store, artVote, cancellationToken))));
+        }
+
+        foreach (var team in teams)
+        {
+            facts.Add(new Fact(team.TeamName ?? "A team", Line(team, await TallyOfAsync(store, team, cancellationToken))));
+        }
+
+        elements.Add(new FactSet(facts));
+        return elements;
+    }
+
+    private static async Task<VoteTally> TallyOfAsync(IVoteStore store, VoteSummary summary, CancellationToken cancellationToken) =>
+        summary.FinalTally ?? (await store.ReadStateAsync(summary.VoteId, cancellationToken))?.Tally ?? VoteTally.Empty;
 
     /// <summary>"Closed 20 Nov 2026 · 12 votes · average 3.4 · Commitment accepted".</summary>
     public static string Line(VoteSummary summary, VoteTally tally)

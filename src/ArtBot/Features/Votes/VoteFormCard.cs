@@ -23,7 +23,12 @@ public static class VoteFormCard
     public const string Hidden = "hidden";
     public const string NoDeadline = "none";
 
-    public static AdaptiveCard Build(bool anonymous = false, string? error = null)
+    public const string ScopeInput = "scope";
+    public const string TeamScope = "team";
+    public const string ArtScope = "art";
+
+    /// <summary>The form. <paramref name="art"/>: the ART's name and the default scope, when the conversation belongs to one.</summary>
+    public static AdaptiveCard Build(bool anonymous = false, string? error = null, (string Name, VoteScope DefaultScope)? art = null)
     {
         var body = new List<CardElement>
         {
@@ -51,6 +56,17 @@ public static class VoteFormCard
             Value = anonymous ? Anonymous : Named,
             Style = "expanded",
         });
+        if (art is { } inArt)
+        {
+            body.Add(new ChoiceSetInput([new Choice("Team vote: our team's PI objectives", TeamScope), new Choice($"ART vote: the PI objectives of {inArt.Name}", ArtScope)])
+            {
+                Id = ScopeInput,
+                Label = "Scope",
+                Value = inArt.DefaultScope == VoteScope.Art ? ArtScope : TeamScope,
+                Style = "expanded",
+            });
+        }
+
         body.Add(new ChoiceSetInput([new Choice("Live: everyone sees the tally as it grows", Live), new Choice("Hidden until the vote closes", Hidden)])
         {
             Id = ResultsInput,

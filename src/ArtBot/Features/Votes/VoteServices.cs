@@ -28,6 +28,7 @@ public static class VoteServices
         services.AddSingleton<SharedVoteCardUpdater>();
         services.AddSingleton<VoteStarter>();
         services.AddSingleton<VoteCloser>();
+        services.AddSingleton<VoteConcernRisks>();
         services.AddSingleton<ICardActions, VoteActions>();
         services.AddSingleton<VoteDeadlineSweeper>();
         services.AddHostedService(sp => sp.GetRequiredService<VoteDeadlineSweeper>());

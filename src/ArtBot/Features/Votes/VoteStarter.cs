@@ -1,5 +1,6 @@
 using ArtBot.BotFramework.Routing;
 using ArtBot.BotFramework.Schema;
+using ArtBot.Domain.Arts;
 using ArtBot.Domain.Votes;
 using ArtBot.Features.Installation;
 
@@ -10,7 +11,7 @@ namespace ArtBot.Features.Votes;
 /// the same validation and errors, an id derived from what started it (so a redelivery creates nothing new), then
 /// the vote card posted into the conversation.
 /// </summary>
-public sealed partial class VoteStarter(IVoteStore store, VoteStateReader reader, TimeProvider time, ILogger<VoteStarter> logger)
+public sealed partial class VoteStarter(IVoteStore store, IArtStore arts, VoteStateReader reader, TimeProvider time, ILogger<VoteStarter> logger)
 {
     /// <summary>
     /// Starts a vote in the turn's conversation. <paramref name="seed"/> names what started it (an activity or card id).
@@ -30,6 +31,7 @@ public sealed partial class VoteStarter(IVoteStore store, VoteStateReader reader
         var postedIn = activity.Conversation!.Id!;
         var conversation = ConversationIds.WithoutThread(postedIn);
         var now = time.GetUtcNow();
+        var membership = await arts.FindByConversationAsync(tenant, conversation, cancellationToken);
         var vote = new Vote
         {
             Id = VoteIds.FromActivity(tenant, conversation, seed),
@@ -48,6 +50,10 @@ public sealed partial class VoteStarter(IVoteStore store, VoteStateReader reader
             CreatedAt = now,
             Round = previous is null ? 1 : previous.Round + 1,
             PreviousVoteId = previous?.Id,
+            ArtId = membership?.Art.Id,
+            PiName = previous is null ? membership?.Art.CurrentPi?.Name : previous.PiName,
+            Scope = options.Scope ?? (membership is { Team: null } ? VoteScope.Art : VoteScope.Team),
+            TeamName = membership?.Team?.TeamName,
         };
 
         if (!await store.CreateAsync(vote, cancellationToken))
