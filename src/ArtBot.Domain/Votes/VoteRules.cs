@@ -1,11 +1,10 @@
 using System.Globalization;
-using System.Text;
-using System.Text.RegularExpressions;
+using ArtBot.Domain.Text;
 
 namespace ArtBot.Domain.Votes;
 
 /// <summary>The pure rules of confidence votes: outcome, ballot values, questions.</summary>
-public static partial class VoteRules
+public static class VoteRules
 {
     /// <summary>Longest question accepted (characters, after clean-up).</summary>
     public const int MaxQuestionLength = 500;
@@ -37,9 +36,7 @@ public static partial class VoteRules
     /// </summary>
     public static QuestionCheck CheckQuestion(string? text)
     {
-        var withoutTags = HtmlTag().Replace(text ?? string.Empty, " ");
-        var decoded = System.Net.WebUtility.HtmlDecode(withoutTags);
-        var collapsed = Whitespace().Replace(decoded, " ").Trim();
+        var collapsed = PlainText.OneLine(text);
         if (collapsed.Length == 0)
         {
             return new QuestionCheck(null, "Please add a question, e.g. `vote How confident are we in our PI objectives?`");
@@ -50,7 +47,7 @@ public static partial class VoteRules
             return new QuestionCheck(null, $"That question is {collapsed.Length} characters long; please keep it to {MaxQuestionLength}.");
         }
 
-        return new QuestionCheck(EscapeMarkdown(collapsed), null);
+        return new QuestionCheck(PlainText.EscapeMarkdown(collapsed), null);
     }
 
     /// <summary>Longest concern accepted (characters).</summary>
@@ -59,37 +56,16 @@ public static partial class VoteRules
     /// <summary>Cleans a concern like a question; null with a reason when empty or too long.</summary>
     public static QuestionCheck CheckConcern(string? text)
     {
-        var collapsed = Whitespace().Replace(HtmlTag().Replace(text ?? string.Empty, " "), " ").Trim();
+        var collapsed = PlainText.OneLine(text);
         return collapsed.Length switch
         {
             0 => new QuestionCheck(null, "Please write your concern before sending it."),
             > MaxConcernLength => new QuestionCheck(null, $"Please keep your concern to {MaxConcernLength} characters."),
-            _ => new QuestionCheck(EscapeMarkdown(collapsed), null),
+            _ => new QuestionCheck(PlainText.EscapeMarkdown(collapsed), null),
         };
     }
 
-    /// <summary>Escapes the characters Teams' Markdown subset would interpret, so text shows as typed.</summary>
-    public static string EscapeMarkdown(string text)
-    {
-        var builder = new StringBuilder(text.Length + 8);
-        foreach (var c in text)
-        {
-            if (c is '\\' or '*' or '_' or '[' or ']' or '(' or ')' or '#' or '`' or '~' or '>' or '<' or '!' or '|')
-            {
-                builder.Append('\\');
-            }
 
-            builder.Append(c);
-        }
-
-        return builder.ToString();
-    }
-
-    [GeneratedRegex("<[^>]*>")]
-    private static partial Regex HtmlTag();
-
-    [GeneratedRegex(@"[\s\p{Cc}]+")]
-    private static partial Regex Whitespace();
 }
 
 /// <summary>The result of <see cref="VoteRules.CheckQuestion"/>: the clean question, or why it was refused.</summary>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ArtBot.Domain.Votes;
+using ArtBot.Features.Commands;
 using ArtBot.Features.Votes;
 
 namespace ArtBot.UnitTests.Votes;
@@ -112,13 +113,13 @@ public sealed class VoteCardTests
     [Fact]
     public void Vote_ids_are_stable_per_activity_and_well_formed()
     {
-        var id = VoteIds.FromActivity("t", "c", "a1");
+        var id = DerivedIds.FromActivity("t", "c", "a1");
 
-        Assert.Equal(id, VoteIds.FromActivity("t", "c", "a1"));
-        Assert.NotEqual(id, VoteIds.FromActivity("t", "c", "a2"));
-        Assert.True(VoteIds.IsWellFormed(id));
-        Assert.False(VoteIds.IsWellFormed("../meta"));
-        Assert.False(VoteIds.IsWellFormed(null));
+        Assert.Equal(id, DerivedIds.FromActivity("t", "c", "a1"));
+        Assert.NotEqual(id, DerivedIds.FromActivity("t", "c", "a2"));
+        Assert.True(DerivedIds.IsWellFormed(id));
+        Assert.False(DerivedIds.IsWellFormed("../meta"));
+        Assert.False(DerivedIds.IsWellFormed(null));
     }
 
     private static IEnumerable<JsonElement> AllActions(JsonElement element) => element.ValueKind switch

@@ -5,6 +5,7 @@ using ArtBot.BotFramework.Schema;
 using ArtBot.Domain.Arts;
 using ArtBot.Domain.Text;
 using ArtBot.Domain.Votes;
+using ArtBot.Features.Commands;
 using ArtBot.Features.Impediments;
 using ArtBot.Features.Installation;
 
@@ -227,7 +228,7 @@ public sealed partial class VoteActions(
             return Error("InvalidConcern", check.Error!);
         }
 
-        var concernId = VoteIds.FromActivity(vote.TenantId, vote.Id, turn.Activity.Id ?? Guid.NewGuid().ToString("N"));
+        var concernId = DerivedIds.FromActivity(vote.TenantId, vote.Id, turn.Activity.Id ?? Guid.NewGuid().ToString("N"));
         await store.AddConcernAsync(vote, concernId, text, turn.Activity.From?.Name, cancellationToken);
         sharedCards.Schedule(vote.Id);
 
@@ -262,7 +263,7 @@ public sealed partial class VoteActions(
     {
         var notFound = Error("VoteNotFound", "This vote does not exist in this conversation.");
         var voteId = ReadText(data, "voteId");
-        if (!VoteIds.IsWellFormed(voteId) || turn.Activity.Conversation?.Id is not { } conversationId)
+        if (!DerivedIds.IsWellFormed(voteId) || turn.Activity.Conversation?.Id is not { } conversationId)
         {
             return (null, notFound);
         }

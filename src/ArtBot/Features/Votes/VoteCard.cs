@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using ArtBot.BotFramework.Cards;
+using ArtBot.Domain.Text;
 using ArtBot.Domain.Votes;
 
 namespace ArtBot.Features.Votes;
@@ -52,7 +53,7 @@ public static class VoteCard
             body.Add(new TextBlock(participation.Describe()) { Weight = "Bolder", Spacing = "Small" });
             if (!vote.Anonymous && !vote.IsClosed && participation.NotVoted.Count > 0)
             {
-                var shown = participation.NotVoted.Take(Participation.MaxNamesShown).Select(VoteRules.EscapeMarkdown);
+                var shown = participation.NotVoted.Take(Participation.MaxNamesShown).Select(PlainText.EscapeMarkdown);
                 var more = participation.NotVoted.Count > Participation.MaxNamesShown ? $" and {participation.NotVoted.Count - Participation.MaxNamesShown} more" : string.Empty;
                 body.Add(new TextBlock("Not voted yet: " + string.Join(", ", shown) + more) { IsSubtle = true, Spacing = "None" });
             }
@@ -65,7 +66,7 @@ public static class VoteCard
             body.Add(new FactSet([.. named
                 .OrderBy(b => b.VoterName, StringComparer.CurrentCultureIgnoreCase)
                 .Take(MaxVotersListed)
-                .Select(b => new Fact(VoteRules.EscapeMarkdown(b.VoterName!), b.Value.ToString(CultureInfo.InvariantCulture)))]));
+                .Select(b => new Fact(PlainText.EscapeMarkdown(b.VoterName!), b.Value.ToString(CultureInfo.InvariantCulture)))]));
             if (named.Count > MaxVotersListed)
             {
                 body.Add(new TextBlock($"and {named.Count - MaxVotersListed} more") { IsSubtle = true, Spacing = "None" });
@@ -105,7 +106,7 @@ public static class VoteCard
             {
                 foreach (var (concern, index) in concerns.Select((c, i) => (c, i)))
                 {
-                    body.Add(new TextBlock("- " + concern.Text + (concern.AuthorName is { } author ? $" ({VoteRules.EscapeMarkdown(author)})" : string.Empty)
+                    body.Add(new TextBlock("- " + concern.Text + (concern.AuthorName is { } author ? $" ({PlainText.EscapeMarkdown(author)})" : string.Empty)
                         + (concern.RiskId is null ? string.Empty : " \u00b7 raised as a risk")));
                     if (concern.RiskId is null && concern.Id.Length > 0 && index < MaxRiskButtons)
                     {
@@ -169,7 +170,7 @@ public static class VoteCard
         var round = vote.Round > 1 ? $" \u00b7 round {vote.Round}" : string.Empty;
         var state = vote.IsClosed ? " \u00b7 closed"
             : vote.Deadline is { } deadline ? $" \u00b7 closes {deadline.ToString("HH:mm", CultureInfo.InvariantCulture)} UTC" : string.Empty;
-        var by = vote.CreatorName is { Length: > 0 } name ? $" \u00b7 started by {VoteRules.EscapeMarkdown(name)}" : string.Empty;
+        var by = vote.CreatorName is { Length: > 0 } name ? $" \u00b7 started by {PlainText.EscapeMarkdown(name)}" : string.Empty;
         return kind + round + state + by;
     }
 

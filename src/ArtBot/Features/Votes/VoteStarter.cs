@@ -2,6 +2,7 @@ using ArtBot.BotFramework.Routing;
 using ArtBot.BotFramework.Schema;
 using ArtBot.Domain.Arts;
 using ArtBot.Domain.Votes;
+using ArtBot.Features.Commands;
 using ArtBot.Features.Installation;
 
 namespace ArtBot.Features.Votes;
@@ -34,7 +35,7 @@ public sealed partial class VoteStarter(IVoteStore store, IArtStore arts, VoteSt
         var membership = await arts.FindByConversationAsync(tenant, conversation, cancellationToken);
         var vote = new Vote
         {
-            Id = VoteIds.FromActivity(tenant, conversation, seed),
+            Id = DerivedIds.FromActivity(tenant, conversation, seed),
             TenantId = tenant,
             ConversationId = conversation,
             PostedConversationId = postedIn,

@@ -20,7 +20,14 @@ public sealed class VoteStateReader(IVoteStore store, TimeProvider time)
 {
     private const int MaxCachedVotes = 10_000;
 
-    private readonly ConcurrentDictionary<string, Vote> _votes = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (Vote Vote, DateTimeOffset At)> _votes = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// How long a cached open vote is trusted. Another instance may close it meanwhile; after this a cast reads the
+    /// meta row again and is refused before it writes anything. (Within it, the close race rule applies: the voter is
+    /// told the ballot was not counted.) A closed vote stays closed, so it is trusted for good.
+    /// </summary>
+    public TimeSpan OpenVoteTtl { get; init; } = TimeSpan.FromSeconds(2);
     private readonly ConcurrentDictionary<string, Flight> _flights = new(StringComparer.Ordinal);
 
     /// <summary>Storage reads started (for tests and diagnostics).</summary>
@@ -31,9 +38,9 @@ public sealed class VoteStateReader(IVoteStore store, TimeProvider time)
     /// <summary>The vote's meta row, from the cache when this instance has seen it.</summary>
     public async Task<Vote?> GetVoteAsync(string voteId, CancellationToken cancellationToken)
     {
-        if (_votes.TryGetValue(voteId, out var cached))
+        if (_votes.TryGetValue(voteId, out var cached) && (cached.Vote.IsClosed || time.GetUtcNow() - cached.At < OpenVoteTtl))
         {
-            return cached;
+            return cached.Vote;
         }
 
         var vote = await store.GetAsync(voteId, cancellationToken);
@@ -53,7 +60,8 @@ public sealed class VoteStateReader(IVoteStore store, TimeProvider time)
             _votes.Clear();
         }
 
-        _votes[vote.Id] = vote;
+        var now = time.GetUtcNow();
+        _votes.AddOrUpdate(vote.Id, (vote, now), (_, known) => known.Vote.IsClosed && !vote.IsClosed ? known : (vote, now)); // closed is final
     }
 
     /// <summary>
