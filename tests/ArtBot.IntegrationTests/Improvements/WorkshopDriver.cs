@@ -95,24 +95,10 @@ internal sealed class WorkshopDriver(BotHost bot, string? conversationId = null)
     public ImprovementScope Scope(string? artId = null) => new(TenantId, artId, ConversationId);
 
     /// <summary>Every text of the card in an invoke response body (asserting it is a card answer).</summary>
-    public static string CardText(JsonElement body)
-    {
-        Assert.True(body.GetProperty("statusCode").GetInt32() == 200, body.GetRawText());
-        Assert.Equal("application/vnd.microsoft.card.adaptive", body.GetProperty("type").GetString());
-        return string.Join("\n", RecordedRequest.Strings(body.GetProperty("value")));
-    }
+    public static string CardText(JsonElement body) => InvokeAnswers.CardText(body);
 
     /// <summary>The error code of an error answer.</summary>
-    public static string ErrorCode(JsonElement body)
-    {
-        Assert.True(body.GetProperty("statusCode").GetInt32() == 400, body.GetRawText());
-        Assert.Equal("application/vnd.microsoft.error", body.GetProperty("type").GetString());
-        Assert.False(string.IsNullOrWhiteSpace(body.GetProperty("value").GetProperty("message").GetString()));
-        return body.GetProperty("value").GetProperty("code").GetString()!;
-    }
+    public static string ErrorCode(JsonElement body) => InvokeAnswers.ErrorCode(body);
 
-    private static void SetFrom(JsonObject activity, string aad, string name)
-    {
-        activity["from"] = new JsonObject { ["id"] = "29:" + aad, ["name"] = name, ["aadObjectId"] = aad };
-    }
+    private static void SetFrom(JsonObject activity, string aad, string name) => InvokeAnswers.SetFrom(activity, aad, name);
 }

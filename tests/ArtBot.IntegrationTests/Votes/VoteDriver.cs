@@ -119,24 +119,10 @@ internal sealed class VoteDriver(BotHost bot, HttpClient? instance = null)
     public bool IsMine(RecordedRequest request) => request.Path.Contains(ConversationId, StringComparison.Ordinal);
 
     /// <summary>Every text of the card in an invoke response body (asserting it is a card answer).</summary>
-    public static string CardText(JsonElement body)
-    {
-        Assert.Equal(200, body.GetProperty("statusCode").GetInt32());
-        Assert.Equal("application/vnd.microsoft.card.adaptive", body.GetProperty("type").GetString());
-        return string.Join("\n", RecordedRequest.Strings(body.GetProperty("value")));
-    }
+    public static string CardText(JsonElement body) => InvokeAnswers.CardText(body);
 
     /// <summary>The error code of an error answer.</summary>
-    public static string ErrorCode(JsonElement body)
-    {
-        Assert.Equal(400, body.GetProperty("statusCode").GetInt32());
-        Assert.Equal("application/vnd.microsoft.error", body.GetProperty("type").GetString());
-        Assert.False(string.IsNullOrWhiteSpace(body.GetProperty("value").GetProperty("message").GetString()));
-        return body.GetProperty("value").GetProperty("code").GetString()!;
-    }
+    public static string ErrorCode(JsonElement body) => InvokeAnswers.ErrorCode(body);
 
-    private static void SetFrom(JsonObject activity, string aad, string name)
-    {
-        activity["from"] = new JsonObject { ["id"] = "29:" + aad, ["name"] = name, ["aadObjectId"] = aad };
-    }
+    private static void SetFrom(JsonObject activity, string aad, string name) => InvokeAnswers.SetFrom(activity, aad, name);
 }
