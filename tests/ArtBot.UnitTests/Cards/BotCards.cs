@@ -50,6 +50,16 @@ internal static class BotCards
                 VoteTally.From([1, 2, 4]), [new(1, null), new(2, null), new(4, null)],
                 concerns: [new("No capacity for the platform work", null) { Id = "c1" }, new("Unclear API contract", null) { Id = "c2", RiskId = "r1" }]),
             ["vote-form-in-an-art"] = VoteFormCard.Build(art: ("Rocket ART", VoteScope.Art)),
+            ["sync-rte-digest"] = ArtBot.Features.Sync.RteDigest.Build(Art(), new ArtBot.Features.Sync.AgeingImpediments(14,
+            [
+                new ArtBot.Domain.Impediments.Impediment
+                {
+                    Id = "i1", TenantId = "t", ScopeId = "s", ConversationId = "19:x@thread.tacv2", TeamName = "Rocket_Team", Title = "Licence *server* down",
+                    Kind = ArtBot.Domain.Impediments.ImpedimentKind.Impediment, RaisedBy = new Person("p", "Sam"),
+                    RaisedAt = DateTimeOffset.Parse("2026-10-01T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture),
+                    Source = ArtBot.Domain.Impediments.ImpedimentSource.Command("a1"),
+                },
+            ]), DateTimeOffset.Parse("2026-11-22T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture)),
             ["art-setup-form"] = ArtCards.Form(new ArtForm { TimeZone = "Europe/Berlin" }, [new Choice("This channel", "19:x@thread.tacv2")], null),
             ["art-settings-form-with-error"] = ArtCards.Form(ArtForm.From(Art()), [new Choice("This channel", "19:x@thread.tacv2")], Art(), "'Mars' is not a time zone I know."),
             ["art-overview"] = ArtCards.Overview(Art(), [Team("Rocket", null), Team("Comet", DateTimeOffset.Parse("2026-11-01T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture))], new DateOnly(2026, 11, 22), "Settings saved."),

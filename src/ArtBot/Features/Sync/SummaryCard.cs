@@ -9,8 +9,6 @@ using ArtBot.Domain.Text;
 
 namespace ArtBot.Features.Sync;
 
-/// <summary>The ART's open impediments older than <paramref name="Days"/> days, oldest first.</summary>
-public sealed record AgeingImpediments(int Days, IReadOnlyList<Impediment> Items);
 
 /// <summary>
 /// The ART sync summary: how many teams answered, each team's status, what is at risk, blockers and dependencies

@@ -23,7 +23,8 @@ public sealed class SummaryPublisher(
     IOptions<SyncOptions> options,
     TimeProvider time,
     ILogger<SummaryPublisher> logger,
-    IImpedimentStore? impediments = null)
+    IImpedimentStore? impediments = null,
+    RteDigest? digest = null)
 {
     /// <summary>The conversation id of the claim row that records "the sync-time summary was published".</summary>
     public const string AtSyncMarker = "at-sync";
@@ -81,6 +82,11 @@ public sealed class SummaryPublisher(
         var done = time.GetUtcNow();
         if (outcome is { IsSuccess: true })
         {
+            if (digest is not null)
+            {
+                await digest.SendAsync(art, CancellationToken.None); // once per occurrence: this marker is claimed once
+            }
+
             await store.CompleteAsync(marker, DeliveryState.Sent, outcome.Id, null, done, null, CancellationToken.None);
         }
         else
@@ -130,10 +136,7 @@ public sealed class SummaryPublisher(
             return null;
         }
 
-        var days = options.Value.AgeingImpedimentDays;
-        var now = time.GetUtcNow();
-        var open = await impediments.ListForArtAsync(art.TenantId, art.Id, new ImpedimentQuery(ImpedimentKind.Impediment), 500, cancellationToken);
-        return new AgeingImpediments(days, [.. open.Items.Where(i => ImpedimentRules.IsAgeing(i, now, days))]);
+        return await AgeingImpediments.LoadAsync(impediments, art, options.Value.AgeingImpedimentDays, time.GetUtcNow(), cancellationToken);
     }
 
     private async Task<ConnectorOutcome> UpdateAsync(Art art, SyncOccurrence occurrence, string activityId, CancellationToken cancellationToken)

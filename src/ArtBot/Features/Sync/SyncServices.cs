@@ -20,6 +20,7 @@ public static class SyncServices
         services.AddSingleton<FanOutPacer>();
         services.AddSingleton<FanOutSender>();
         services.AddSingleton<SyncFanOut>();
+        services.AddSingleton<RteDigest>();
         services.AddSingleton<SummaryPublisher>();
         services.AddSingleton<SyncScheduler>();
         services.AddSingleton<SyncSchedulerService>();
