@@ -45,7 +45,8 @@ public sealed class ArtVoteTests(BotHost bot)
         var (home, team, art) = await ArtWithTeamAsync();
         var store = bot.Services.GetRequiredService<IVoteStore>();
 
-        var (teamVoteId, _) = await team.StartAsync("Can Rocket commit to its PI objectives?");
+        var (teamVoteId, teamCard) = await team.StartAsync("Can Rocket commit to its PI objectives?");
+        Assert.Contains("team Rocket \u00b7 PI 2027.1", teamCard.AllText, StringComparison.Ordinal);
         var (artVoteId, _) = await home.StartAsync("Can the ART commit to the ART PI objectives?");
         var teamVote = (await store.GetAsync(teamVoteId, default))!;
         var artVote = (await store.GetAsync(artVoteId, default))!;

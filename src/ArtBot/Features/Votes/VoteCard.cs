@@ -171,7 +171,10 @@ public static class VoteCard
         var state = vote.IsClosed ? " \u00b7 closed"
             : vote.Deadline is { } deadline ? $" \u00b7 closes {deadline.ToString("HH:mm", CultureInfo.InvariantCulture)} UTC" : string.Empty;
         var by = vote.CreatorName is { Length: > 0 } name ? $" \u00b7 started by {PlainText.EscapeMarkdown(name)}" : string.Empty;
-        return kind + round + state + by;
+        var scope = vote.ArtId is null ? string.Empty
+            : (vote.Scope == VoteScope.Art ? " \u00b7 ART vote" : vote.TeamName is { Length: > 0 } team ? $" \u00b7 team {PlainText.EscapeMarkdown(team)}" : " \u00b7 team vote")
+              + (vote.PiName is { Length: > 0 } pi ? $" \u00b7 {PlainText.EscapeMarkdown(pi)}" : string.Empty);
+        return kind + scope + round + state + by;
     }
 
     private static Container TallySection(Vote vote, VoteTally tally)
