@@ -22,6 +22,13 @@ public interface ISyncStore
         OccurrenceKey occurrence, DeliveryKind kind, string conversationId, ClaimOwner owner, DateTimeOffset now, DateTimeOffset leaseUntil, int maxAttempts, CancellationToken cancellationToken);
 
     /// <summary>
+    /// <see cref="TryClaimAsync"/> for a row already read (<paramref name="existing"/>): takes it over with that row's ETag if
+    /// <paramref name="owner"/> may (lease ran out, or an abandoned claim of its own), in one write. Null when it may not, or
+    /// the row changed since it was read.
+    /// </summary>
+    Task<SyncDelivery?> TryTakeOverAsync(SyncDelivery existing, ClaimOwner owner, DateTimeOffset now, DateTimeOffset leaseUntil, int maxAttempts, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Records on a held claim that its send is about to go out (<see cref="SyncDelivery.SendingAt"/> = <paramref name="at"/>).
     /// Returns the claim with its new version, or null when it was taken over meanwhile (then nothing may be sent).
     /// </summary>

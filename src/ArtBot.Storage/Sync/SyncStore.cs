@@ -68,24 +68,36 @@ public sealed class SyncStore(TableClient table) : ISyncStore
         }
 
         var existing = await GetDeliveryAsync(occurrence, kind, conversationId, cancellationToken);
-        if (existing is null || !existing.IsClaimableBy(owner, now, maxAttempts))
+        return existing is null ? null : await TryTakeOverAsync(existing, owner, now, leaseUntil, maxAttempts, cancellationToken);
+    }
+
+    public async Task<SyncDelivery?> TryTakeOverAsync(
+        SyncDelivery existing, ClaimOwner owner, DateTimeOffset now, DateTimeOffset leaseUntil, int maxAttempts, CancellationToken cancellationToken)
+    {
+        if (!existing.IsClaimableBy(owner, now, maxAttempts))
         {
             return null;
         }
 
-        entity.Attempts = existing.Attempts + 1;
-        entity.ActivityId = existing.ActivityId;
-        entity.LastError = existing.LastError;
-        entity.SendingAt = existing.SendingAt; // an interrupted send (set only while no outcome is recorded): the new holder decides
+        var entity = ToEntity(existing with
+        {
+            State = DeliveryState.Claimed,
+            Owner = owner.Instance,
+            OwnerRun = owner.Run,
+            LeaseUntil = leaseUntil,
+            Attempts = existing.Attempts + 1,
+            UpdatedAt = now,
+            // SendingAt is kept: an interrupted send (set only while no outcome is recorded), for the new holder to decide.
+        });
         try
         {
             var updated = await table.UpdateEntityAsync(entity, new ETag(existing.Version!), TableUpdateMode.Replace, cancellationToken);
             entity.ETag = updated.Headers.ETag ?? default;
-            return ToDomain(occurrence, entity);
+            return ToDomain(existing.Occurrence, entity);
         }
         catch (RequestFailedException exception) when (exception.Status is 412 or 404)
         {
-            return null; // another instance took it over first
+            return null; // another instance took it over first, or it changed since it was read
         }
     }
 

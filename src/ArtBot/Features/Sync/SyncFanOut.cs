@@ -117,7 +117,9 @@ public sealed class SyncFanOut(
             {
                 // From here on, not cancellable: a claim taken is always completed or released.
                 var claimedAt = time.GetUtcNow();
-                var claim = await store.TryClaimAsync(key, kind, team.ConversationId, owner, claimedAt, claimedAt + settings.ClaimLease, settings.MaxAttempts, CancellationToken.None);
+                var claim = existing.TryGetValue(team.ConversationId, out var row)
+                    ? await store.TryTakeOverAsync(row, owner, claimedAt, claimedAt + settings.ClaimLease, settings.MaxAttempts, CancellationToken.None)
+                    : await store.TryClaimAsync(key, kind, team.ConversationId, owner, claimedAt, claimedAt + settings.ClaimLease, settings.MaxAttempts, CancellationToken.None);
                 if (claim is null)
                 {
                     Interlocked.Increment(ref skipped);
