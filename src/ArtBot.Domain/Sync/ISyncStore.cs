@@ -13,11 +13,26 @@ public interface ISyncStore
 
     /// <summary>
     /// Claims the delivery for <paramref name="owner"/> until <paramref name="leaseUntil"/>: inserts its row, or takes over a
-    /// row whose lease ran out (not final, fewer than <paramref name="maxAttempts"/> attempts) with its ETag. Null when
-    /// another instance holds it or it is done.
+    /// row whose lease ran out (not final, fewer than <paramref name="maxAttempts"/> attempts) or that an earlier run of the
+    /// same instance left claimed (<see cref="SyncDelivery.IsAbandonedBy"/>), with its ETag. The claim returned keeps the
+    /// previous holder's <see cref="SyncDelivery.SendingAt"/> (an interrupted send). Null when another instance holds it or
+    /// it is done.
     /// </summary>
     Task<SyncDelivery?> TryClaimAsync(
-        OccurrenceKey occurrence, DeliveryKind kind, string conversationId, string owner, DateTimeOffset now, DateTimeOffset leaseUntil, int maxAttempts, CancellationToken cancellationToken);
+        OccurrenceKey occurrence, DeliveryKind kind, string conversationId, ClaimOwner owner, DateTimeOffset now, DateTimeOffset leaseUntil, int maxAttempts, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// <see cref="TryClaimAsync"/> for a row already read (<paramref name="existing"/>): takes it over with that row's ETag if
+    /// <paramref name="owner"/> may (lease ran out, or an abandoned claim of its own), in one write. Null when it may not, or
+    /// the row changed since it was read.
+    /// </summary>
+    Task<SyncDelivery?> TryTakeOverAsync(SyncDelivery existing, ClaimOwner owner, DateTimeOffset now, DateTimeOffset leaseUntil, int maxAttempts, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Records on a held claim that its send is about to go out (<see cref="SyncDelivery.SendingAt"/> = <paramref name="at"/>).
+    /// Returns the claim with its new version, or null when it was taken over meanwhile (then nothing may be sent).
+    /// </summary>
+    Task<SyncDelivery?> MarkSendingAsync(SyncDelivery claim, DateTimeOffset at, CancellationToken cancellationToken);
 
     /// <summary>
     /// Records the end of a claimed delivery (Sent, Failed with a retry time in <paramref name="retryAt"/>, Unreachable, GaveUp),

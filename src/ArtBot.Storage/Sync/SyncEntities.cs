@@ -15,6 +15,8 @@ public sealed class SyncDeliveryEntity : ITableEntity
     public string ConversationId { get; set; } = "";
     public string State { get; set; } = "";
     public string? Owner { get; set; }
+    public string? OwnerRun { get; set; }
+    public DateTimeOffset? SendingAt { get; set; }
     public DateTimeOffset LeaseUntil { get; set; }
     public string? ActivityId { get; set; }
     public int Attempts { get; set; }

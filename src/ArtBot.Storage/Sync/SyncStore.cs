@@ -42,7 +42,7 @@ public sealed class SyncStore(TableClient table) : ISyncStore
     }
 
     public async Task<SyncDelivery?> TryClaimAsync(
-        OccurrenceKey occurrence, DeliveryKind kind, string conversationId, string owner, DateTimeOffset now, DateTimeOffset leaseUntil, int maxAttempts, CancellationToken cancellationToken)
+        OccurrenceKey occurrence, DeliveryKind kind, string conversationId, ClaimOwner owner, DateTimeOffset now, DateTimeOffset leaseUntil, int maxAttempts, CancellationToken cancellationToken)
     {
         var entity = new SyncDeliveryEntity
         {
@@ -51,7 +51,8 @@ public sealed class SyncStore(TableClient table) : ISyncStore
             Kind = kind.ToString(),
             ConversationId = conversationId,
             State = nameof(DeliveryState.Claimed),
-            Owner = owner,
+            Owner = owner.Instance,
+            OwnerRun = owner.Run,
             LeaseUntil = leaseUntil,
             Attempts = 1,
             UpdatedAt = now,
@@ -67,23 +68,36 @@ public sealed class SyncStore(TableClient table) : ISyncStore
         }
 
         var existing = await GetDeliveryAsync(occurrence, kind, conversationId, cancellationToken);
-        if (existing is null || !existing.IsClaimableAt(now, maxAttempts))
+        return existing is null ? null : await TryTakeOverAsync(existing, owner, now, leaseUntil, maxAttempts, cancellationToken);
+    }
+
+    public async Task<SyncDelivery?> TryTakeOverAsync(
+        SyncDelivery existing, ClaimOwner owner, DateTimeOffset now, DateTimeOffset leaseUntil, int maxAttempts, CancellationToken cancellationToken)
+    {
+        if (!existing.IsClaimableBy(owner, now, maxAttempts))
         {
             return null;
         }
 
-        entity.Attempts = existing.Attempts + 1;
-        entity.ActivityId = existing.ActivityId;
-        entity.LastError = existing.LastError;
+        var entity = ToEntity(existing with
+        {
+            State = DeliveryState.Claimed,
+            Owner = owner.Instance,
+            OwnerRun = owner.Run,
+            LeaseUntil = leaseUntil,
+            Attempts = existing.Attempts + 1,
+            UpdatedAt = now,
+            // SendingAt is kept: an interrupted send (set only while no outcome is recorded), for the new holder to decide.
+        });
         try
         {
             var updated = await table.UpdateEntityAsync(entity, new ETag(existing.Version!), TableUpdateMode.Replace, cancellationToken);
             entity.ETag = updated.Headers.ETag ?? default;
-            return ToDomain(occurrence, entity);
+            return ToDomain(existing.Occurrence, entity);
         }
         catch (RequestFailedException exception) when (exception.Status is 412 or 404)
         {
-            return null; // another instance took it over first
+            return null; // another instance took it over first, or it changed since it was read
         }
     }
 
@@ -98,6 +112,7 @@ public sealed class SyncStore(TableClient table) : ISyncStore
             ConversationId = claim.ConversationId,
             State = state.ToString(),
             Owner = claim.Owner,
+            OwnerRun = claim.OwnerRun,
             LeaseUntil = retryAt ?? now,
             ActivityId = activityId ?? claim.ActivityId,
             Attempts = claim.Attempts,
@@ -115,11 +130,26 @@ public sealed class SyncStore(TableClient table) : ISyncStore
         }
     }
 
+    public async Task<SyncDelivery?> MarkSendingAsync(SyncDelivery claim, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var entity = ToEntity(claim);
+        entity.SendingAt = at;
+        try
+        {
+            var updated = await table.UpdateEntityAsync(entity, new ETag(claim.Version!), TableUpdateMode.Replace, cancellationToken);
+            return claim with { SendingAt = at, Version = (updated.Headers.ETag ?? default).ToString() };
+        }
+        catch (RequestFailedException exception) when (exception.Status is 412 or 404)
+        {
+            return null;
+        }
+    }
+
     public async Task ReleaseAsync(SyncDelivery claim, CancellationToken cancellationToken)
     {
         try
         {
-            if (claim.Attempts <= 1 && claim.ActivityId is null)
+            if (claim.Attempts <= 1 && claim.ActivityId is null && claim.SendingAt is null)
             {
                 await table.DeleteEntityAsync(PartitionKey(claim.Occurrence), DeliveryRowKey(claim.Kind, claim.ConversationId), new ETag(claim.Version!), cancellationToken);
                 return;
@@ -133,6 +163,7 @@ public sealed class SyncStore(TableClient table) : ISyncStore
                 ConversationId = claim.ConversationId,
                 State = nameof(DeliveryState.Failed),
                 LeaseUntil = DateTimeOffset.MinValue.AddYears(1),
+                SendingAt = claim.SendingAt,
                 ActivityId = claim.ActivityId,
                 Attempts = claim.Attempts - 1,
                 LastError = claim.LastError,
@@ -215,12 +246,31 @@ public sealed class SyncStore(TableClient table) : ISyncStore
         ConversationId = entity.ConversationId,
         State = Enum.Parse<DeliveryState>(entity.State),
         Owner = entity.Owner,
+        OwnerRun = entity.OwnerRun,
+        SendingAt = entity.SendingAt,
         LeaseUntil = entity.LeaseUntil,
         ActivityId = entity.ActivityId,
         Attempts = entity.Attempts,
         LastError = entity.LastError,
         UpdatedAt = entity.UpdatedAt,
         Version = entity.ETag.ToString(),
+    };
+
+    private static SyncDeliveryEntity ToEntity(SyncDelivery delivery) => new()
+    {
+        PartitionKey = PartitionKey(delivery.Occurrence),
+        RowKey = DeliveryRowKey(delivery.Kind, delivery.ConversationId),
+        Kind = delivery.Kind.ToString(),
+        ConversationId = delivery.ConversationId,
+        State = delivery.State.ToString(),
+        Owner = delivery.Owner,
+        OwnerRun = delivery.OwnerRun,
+        SendingAt = delivery.SendingAt,
+        LeaseUntil = delivery.LeaseUntil,
+        ActivityId = delivery.ActivityId,
+        Attempts = delivery.Attempts,
+        LastError = delivery.LastError,
+        UpdatedAt = delivery.UpdatedAt,
     };
 
     private static CheckInAnswerEntity ToEntity(CheckInAnswer answer) => new()

@@ -64,15 +64,18 @@ internal sealed class SyncRig(BotHost bot)
     }
 
     /// <summary>A scheduler built from a host's services (its own table and connector clients) on <paramref name="clock"/>.</summary>
-    public static SyncScheduler Scheduler(IServiceProvider services, TimeProvider clock, Action<SyncOptions>? configure = null, IPeopleDirectory? people = null)
+    /// <remarks>Each call is a new process run (a fresh <see cref="SyncOptions.RunId"/>); <paramref name="store"/> replaces the host's store.</remarks>
+    public static SyncScheduler Scheduler(
+        IServiceProvider services, TimeProvider clock, Action<SyncOptions>? configure = null, IPeopleDirectory? people = null, ISyncStore? store = null)
     {
         var options = new SyncOptions { InstanceId = "test-" + Guid.NewGuid().ToString("N")[..6] };
         configure?.Invoke(options);
         var wrapped = Options.Create(options);
         people ??= services.GetRequiredService<IPeopleDirectory>();
-        var fanOut = ActivatorUtilities.CreateInstance<SyncFanOut>(services, clock, wrapped, people);
-        var summaries = ActivatorUtilities.CreateInstance<SummaryPublisher>(services, clock, wrapped, people);
-        return ActivatorUtilities.CreateInstance<SyncScheduler>(services, fanOut, summaries, clock);
+        store ??= services.GetRequiredService<ISyncStore>();
+        var fanOut = ActivatorUtilities.CreateInstance<SyncFanOut>(services, clock, wrapped, people, store);
+        var summaries = ActivatorUtilities.CreateInstance<SummaryPublisher>(services, clock, wrapped, people, store);
+        return ActivatorUtilities.CreateInstance<SyncScheduler>(services, fanOut, summaries, clock, store);
     }
 
     /// <summary>Another instance of the bot on the same storage (its scheduler loop off; tests drive it).</summary>

@@ -123,11 +123,11 @@ public sealed class SyncSchedulerTests(BotHost bot)
         // The crashed instance: two prompts sent and recorded, one claimed and never finished.
         foreach (var team in teams.Take(2))
         {
-            var claim = await _rig.Store.TryClaimAsync(key, DeliveryKind.Prompt, team.ConversationId, "crashed", crashAt, crashAt.AddMinutes(3), 5, default);
+            var claim = await _rig.Store.TryClaimAsync(key, DeliveryKind.Prompt, team.ConversationId, new ClaimOwner("crashed", "run-1"), crashAt, crashAt.AddMinutes(3), 5, default);
             Assert.True(await _rig.Store.CompleteAsync(claim!, DeliveryState.Sent, "activity-before-crash", null, crashAt, null, default));
         }
 
-        Assert.NotNull(await _rig.Store.TryClaimAsync(key, DeliveryKind.Prompt, teams[2].ConversationId, "crashed", crashAt, crashAt.AddMinutes(3), 5, default));
+        Assert.NotNull(await _rig.Store.TryClaimAsync(key, DeliveryKind.Prompt, teams[2].ConversationId, new ClaimOwner("crashed", "run-1"), crashAt, crashAt.AddMinutes(3), 5, default));
 
         // The restarted instance.
         var clock = new ManualClock(crashAt.AddSeconds(30));

@@ -15,6 +15,9 @@ public sealed class FanOutSender
 {
     private static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(60);
 
+    /// <summary>Nothing was sent: the delivery's claim was taken over before the send (its paced slot goes unused).</summary>
+    public static readonly ConnectorOutcome ClaimLost = new() { Kind = ConnectorOutcomeKind.Failed, ErrorCode = "ClaimLost" };
+
     private readonly ConnectorClient _connector;
     private readonly FanOutPacer _pacer;
     private readonly IOptions<SyncOptions> _options;
@@ -48,14 +51,23 @@ public sealed class FanOutSender
         _time = time;
     }
 
-    /// <summary>Posts <paramref name="activity"/> into <paramref name="conversationId"/> (a channel, or a thread of it).</summary>
-    public async Task<ConnectorOutcome> SendAsync(string serviceUrl, string tenantId, string conversationId, Activity activity)
+    /// <summary>
+    /// Posts <paramref name="activity"/> into <paramref name="conversationId"/> (a channel, or a thread of it).
+    /// <paramref name="beforeFirstSend"/> runs after the first paced slot, right before the first HTTP attempt (the
+    /// fan-out records its "sending" marker there); when it returns false nothing is sent and the outcome is
+    /// <see cref="ClaimLost"/>.
+    /// </summary>
+    public async Task<ConnectorOutcome> SendAsync(string serviceUrl, string tenantId, string conversationId, Activity activity, Func<Task<bool>>? beforeFirstSend = null)
     {
         var retries = Math.Max(0, _options.Value.SendRetries);
         var attempts = 0;
         for (var retry = 0; ; retry++)
         {
             await _pacer.WaitAsync(tenantId, retry: retry > 0);
+            if (retry == 0 && beforeFirstSend is not null && !await beforeFirstSend())
+            {
+                return ClaimLost;
+            }
             var outcome = await _connector.SendToConversationAsync(serviceUrl, tenantId, conversationId, activity, CancellationToken.None);
             attempts += Math.Max(1, outcome.Attempts);
             _pacer.Report(tenantId, throttled: outcome.StatusCode == 429 || outcome.Kind == ConnectorOutcomeKind.Throttled);

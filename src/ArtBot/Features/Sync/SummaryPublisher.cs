@@ -41,13 +41,24 @@ public sealed class SummaryPublisher(
 
         var settings = options.Value;
         var now = time.GetUtcNow();
-        var claim = await store.TryClaimAsync(key, DeliveryKind.Summary, art.SummaryConversationId, settings.InstanceId, now, now + settings.ClaimLease, settings.MaxAttempts, cancellationToken);
+        var claim = await store.TryClaimAsync(key, DeliveryKind.Summary, art.SummaryConversationId, settings.Owner, now, now + settings.ClaimLease, settings.MaxAttempts, cancellationToken);
         if (claim is null)
         {
             return null;
         }
 
+        if (claim.SendingAt is { } interrupted)
+        {
+            SyncLog.InterruptedSendRepeated(logger, art.Id, occurrence.Id, DeliveryKind.Summary, art.SummaryConversationId, interrupted); // see ResendsInterruptedSend
+        }
+
         var card = await BuildAsync(art, occurrence, CancellationToken.None);
+        claim = await store.MarkSendingAsync(claim, time.GetUtcNow(), CancellationToken.None);
+        if (claim is null)
+        {
+            return null; // taken over meanwhile: the new holder posts it
+        }
+
         var outcome = await connector.SendToConversationAsync(
             art.ServiceUrl, art.TenantId, art.SummaryConversationId,
             Activity.CreateMessage(attachments: card.ToAttachment()) with { Summary = $"ART sync summary: {art.Name}" }, CancellationToken.None);
@@ -72,7 +83,7 @@ public sealed class SummaryPublisher(
         var key = OccurrenceKey.Of(art, occurrence);
         var settings = options.Value;
         var now = time.GetUtcNow();
-        var marker = await store.TryClaimAsync(key, DeliveryKind.Summary, AtSyncMarker, settings.InstanceId, now, now + settings.ClaimLease, settings.MaxAttempts, cancellationToken);
+        var marker = await store.TryClaimAsync(key, DeliveryKind.Summary, AtSyncMarker, settings.Owner, now, now + settings.ClaimLease, settings.MaxAttempts, cancellationToken);
         if (marker is null)
         {
             return;

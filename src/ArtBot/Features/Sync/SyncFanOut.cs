@@ -14,6 +14,14 @@ namespace ArtBot.Features.Sync;
 /// and per-tenant limits, every attempt paced, 429 Retry-After honoured); at most <see cref="SyncOptions.FanOutConcurrency"/> are in flight. A send that started is
 /// never cancelled (cancellation only stops new claims), so a stopping instance leaves no half-done claim behind.
 /// 403/404 marks the team unreachable; throttled or failed sends are retried on a later tick.
+/// <para>
+/// A killed process leaves claims behind. Its claims are taken over after <see cref="SyncOptions.ClaimLease"/> by any
+/// instance, or at once by the next run of the same <see cref="SyncOptions.InstanceId"/>. Right before the HTTP send the
+/// claim row records <see cref="SyncDelivery.SendingAt"/>; a claim taken over without it was never sent (most of them:
+/// the rest were waiting for their paced slot) and is simply sent. One taken over with it was interrupted mid-send and
+/// is decided by <see cref="SyncDelivery.ResendsInterruptedSend"/>: prompts are sent again (a duplicate is possible if
+/// the first post reached Teams before the kill, a loss is not), reminders are recorded as sent without being repeated.
+/// </para>
 /// </summary>
 public sealed class SyncFanOut(
     ISyncStore store,
@@ -25,7 +33,7 @@ public sealed class SyncFanOut(
     ILogger<SyncFanOut> logger)
 {
     public Task<FanOutResult> PostPromptsAsync(Art art, SyncOccurrence occurrence, IReadOnlyList<ArtTeam> teams, CancellationToken cancellationToken) =>
-        RunAsync(art, occurrence, DeliveryKind.Prompt, teams, (team, _) => SendPromptAsync(art, occurrence, team), cancellationToken);
+        RunAsync(art, occurrence, DeliveryKind.Prompt, teams, (team, marking) => SendPromptAsync(art, occurrence, team, marking), cancellationToken);
 
     /// <summary>Replies in the prompt's thread of every team whose prompt was posted and which has not answered.</summary>
     public async Task<FanOutResult> PostRemindersAsync(Art art, SyncOccurrence occurrence, IReadOnlyList<ArtTeam> teams, CancellationToken cancellationToken)
@@ -37,7 +45,7 @@ public sealed class SyncFanOut(
         var answered = (await store.GetAnswersAsync(key, cancellationToken)).Select(a => a.TeamConversationId).ToHashSet(StringComparer.Ordinal);
         var due = teams.Where(t => prompts.ContainsKey(t.ConversationId) && !answered.Contains(t.ConversationId)).ToList();
         return await RunAsync(art, occurrence, DeliveryKind.Reminder, due,
-            (team, _) => SendReminderAsync(art, occurrence, team, prompts[team.ConversationId]), cancellationToken);
+            (team, marking) => SendReminderAsync(art, occurrence, team, prompts[team.ConversationId], marking), cancellationToken);
     }
 
     /// <summary>
@@ -46,7 +54,7 @@ public sealed class SyncFanOut(
     /// </summary>
     private async Task<FanOutResult> RunAsync(
         Art art, SyncOccurrence occurrence, DeliveryKind kind, IReadOnlyList<ArtTeam> teams,
-        Func<ArtTeam, SyncDelivery, Task<ConnectorOutcome>> send, CancellationToken cancellationToken)
+        Func<ArtTeam, Func<Task<bool>>, Task<ConnectorOutcome>> send, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         var total = FanOutResult.None;
@@ -84,15 +92,16 @@ public sealed class SyncFanOut(
 
     private async Task<(FanOutResult Result, DateTimeOffset? RetryAt)> PassAsync(
         Art art, SyncOccurrence occurrence, DeliveryKind kind, IReadOnlyList<ArtTeam> teams,
-        Func<ArtTeam, SyncDelivery, Task<ConnectorOutcome>> send, CancellationToken cancellationToken)
+        Func<ArtTeam, Func<Task<bool>>, Task<ConnectorOutcome>> send, CancellationToken cancellationToken)
     {
         var settings = options.Value;
+        var owner = settings.Owner;
         var key = OccurrenceKey.Of(art, occurrence);
         var now = time.GetUtcNow();
         var existing = (await store.GetDeliveriesAsync(key, kind, cancellationToken)).ToDictionary(d => d.ConversationId, StringComparer.Ordinal);
         var pending = teams
             .Where(t => t.UnreachableSince is null)
-            .Where(t => !existing.TryGetValue(t.ConversationId, out var d) || d.IsClaimableAt(now, settings.MaxAttempts))
+            .Where(t => !existing.TryGetValue(t.ConversationId, out var d) || d.IsClaimableBy(owner, now, settings.MaxAttempts))
             .ToList();
         if (pending.Count == 0)
         {
@@ -108,17 +117,45 @@ public sealed class SyncFanOut(
             {
                 // From here on, not cancellable: a claim taken is always completed or released.
                 var claimedAt = time.GetUtcNow();
-                var claim = await store.TryClaimAsync(key, kind, team.ConversationId, settings.InstanceId, claimedAt, claimedAt + settings.ClaimLease, settings.MaxAttempts, CancellationToken.None);
+                var claim = existing.TryGetValue(team.ConversationId, out var row)
+                    ? await store.TryTakeOverAsync(row, owner, claimedAt, claimedAt + settings.ClaimLease, settings.MaxAttempts, CancellationToken.None)
+                    : await store.TryClaimAsync(key, kind, team.ConversationId, owner, claimedAt, claimedAt + settings.ClaimLease, settings.MaxAttempts, CancellationToken.None);
                 if (claim is null)
                 {
                     Interlocked.Increment(ref skipped);
                     return;
                 }
 
+                if (claim.SendingAt is { } interrupted)
+                {
+                    // The previous holder died between starting this send and recording its outcome (see ResendsInterruptedSend).
+                    if (!SyncDelivery.ResendsInterruptedSend(kind))
+                    {
+                        Interlocked.Increment(ref skipped);
+                        await store.CompleteAsync(claim, DeliveryState.Sent, null, $"interrupted send at {interrupted:O} not repeated", time.GetUtcNow(), null, CancellationToken.None);
+                        SyncLog.InterruptedSendNotRepeated(logger, art.Id, occurrence.Id, kind, team.ConversationId, interrupted);
+                        return;
+                    }
+
+                    SyncLog.InterruptedSendRepeated(logger, art.Id, occurrence.Id, kind, team.ConversationId, interrupted);
+                }
+
+                async Task<bool> MarkSendingAsync()
+                {
+                    var marked = await store.MarkSendingAsync(claim, time.GetUtcNow(), CancellationToken.None);
+                    if (marked is null)
+                    {
+                        return false;
+                    }
+
+                    claim = marked;
+                    return true;
+                }
+
                 ConnectorOutcome outcome;
                 try
                 {
-                    outcome = await send(team, claim);
+                    outcome = await send(team, MarkSendingAsync);
                 }
                 catch (Exception) when (!cancellationToken.IsCancellationRequested)
                 {
@@ -127,6 +164,13 @@ public sealed class SyncFanOut(
                 }
 
                 var done = time.GetUtcNow();
+                if (ReferenceEquals(outcome, FanOutSender.ClaimLost))
+                {
+                    Interlocked.Increment(ref skipped); // taken over before anything was sent: the new holder posts it
+                    SyncLog.ClaimLostBeforeSend(logger, art.Id, occurrence.Id, kind, team.ConversationId);
+                    return;
+                }
+
                 switch (outcome.Kind)
                 {
                     case ConnectorOutcomeKind.Sent:
@@ -183,15 +227,15 @@ public sealed class SyncFanOut(
         }
     }
 
-    private Task<ConnectorOutcome> SendPromptAsync(Art art, SyncOccurrence occurrence, ArtTeam team)
+    private Task<ConnectorOutcome> SendPromptAsync(Art art, SyncOccurrence occurrence, ArtTeam team, Func<Task<bool>> beforeFirstSend)
     {
         var closed = !occurrence.AcceptsAnswersAt(time.GetUtcNow());
         var card = CheckInCard.Build(art, occurrence, team.TeamName, null, closed);
         var activity = Activity.CreateMessage(attachments: card.ToAttachment()) with { Summary = $"ART sync check-in for {team.TeamName}" };
-        return sender.SendAsync(team.ServiceUrl, art.TenantId, team.ConversationId, activity);
+        return sender.SendAsync(team.ServiceUrl, art.TenantId, team.ConversationId, activity, beforeFirstSend);
     }
 
-    private async Task<ConnectorOutcome> SendReminderAsync(Art art, SyncOccurrence occurrence, ArtTeam team, string promptActivityId)
+    private async Task<ConnectorOutcome> SendReminderAsync(Art art, SyncOccurrence occurrence, ArtTeam team, string promptActivityId, Func<Task<bool>> beforeFirstSend)
     {
         var text = $"Reminder: the ART sync is {SyncText.When(art, occurrence)} and this team's check-in is not in yet. Please answer on the card above.";
         if (art.NameNonResponders)
@@ -204,7 +248,7 @@ public sealed class SyncFanOut(
         }
 
         var thread = team.ConversationId + ";messageid=" + promptActivityId;
-        return await sender.SendAsync(team.ServiceUrl, art.TenantId, thread, Activity.CreateMessage(text) with { ReplyToId = promptActivityId });
+        return await sender.SendAsync(team.ServiceUrl, art.TenantId, thread, Activity.CreateMessage(text) with { ReplyToId = promptActivityId }, beforeFirstSend);
     }
 
     /// <summary>The team's people who are not out of office (at most 20 names).</summary>

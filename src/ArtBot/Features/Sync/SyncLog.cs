@@ -15,6 +15,15 @@ internal static partial class SyncLog
     [LoggerMessage(Level = LogLevel.Error, Message = "Sync {ArtId} {OccurrenceId}: {Kind} to {ConversationId} was sent but its claim had been taken over; a second post is possible (raise Sync:ClaimLease)")]
     public static partial void ClaimLost(ILogger logger, string artId, string occurrenceId, Domain.Sync.DeliveryKind kind, string conversationId);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sync {ArtId} {OccurrenceId}: the {Kind} to {ConversationId} was interrupted mid-send at {SendingAt:O} (its instance died); sent again, so the channel may get it twice")]
+    public static partial void InterruptedSendRepeated(ILogger logger, string artId, string occurrenceId, Domain.Sync.DeliveryKind kind, string conversationId, DateTimeOffset sendingAt);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sync {ArtId} {OccurrenceId}: the {Kind} to {ConversationId} was interrupted mid-send at {SendingAt:O} (its instance died); recorded as sent and not repeated, so the channel may lack it")]
+    public static partial void InterruptedSendNotRepeated(ILogger logger, string artId, string occurrenceId, Domain.Sync.DeliveryKind kind, string conversationId, DateTimeOffset sendingAt);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sync {ArtId} {OccurrenceId}: {Kind} to {ConversationId} not sent: its claim was taken over before the send (raise Sync:ClaimLease)")]
+    public static partial void ClaimLostBeforeSend(ILogger logger, string artId, string occurrenceId, Domain.Sync.DeliveryKind kind, string conversationId);
+
     [LoggerMessage(Level = LogLevel.Error, Message = "Sync scheduler tick failed for ART {ArtId}")]
     public static partial void TickFailed(ILogger logger, Exception exception, string artId);
 

@@ -44,6 +44,18 @@ public sealed class SyncOptions
     /// <summary>Passes one fan-out makes over deliveries that failed and are due again, before leaving them to later ticks.</summary>
     public int MaxPasses { get; set; } = 5;
 
-    /// <summary>Names this instance in claim rows (diagnostics); a fresh id per process by default.</summary>
+    /// <summary>
+    /// Names this instance in claim rows. Default: a fresh id per process, so a restarted process waits out
+    /// <see cref="ClaimLease"/> for the claims its predecessor left. Set a stable id (e.g. a StatefulSet pod name, a
+    /// container restarted in place) and a restarted process takes over its predecessor's claims at start-up instead.
+    /// It must name one process at a time: two processes running at once under one id would take each other's claims
+    /// (so not App Service's <c>WEBSITE_INSTANCE_ID</c>, whose overlapped recycling runs the old and new process together).
+    /// </summary>
     public string InstanceId { get; set; } = Environment.MachineName + "-" + Guid.NewGuid().ToString("N")[..8];
+
+    /// <summary>This process's run of <see cref="InstanceId"/>: fresh for every options instance (not a setting).</summary>
+    public string RunId { get; } = Guid.NewGuid().ToString("N")[..12];
+
+    /// <summary>Who this instance's claims belong to.</summary>
+    public Domain.Sync.ClaimOwner Owner => new(InstanceId, RunId);
 }

@@ -1,0 +1,163 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json.Nodes;
+using ArtBot.Tests.Shared;
+
+namespace ArtBot.LoadTests;
+
+/// <summary>
+/// The built bot (<c>src/ArtBot/bin/Release/net10.0/ArtBot.dll</c>, or <c>ARTBOT_DLL</c>) as a process of its own:
+/// <c>dotnet ArtBot.dll --urls http://127.0.0.1:PORT</c>, settings as environment variables, local-development mode
+/// (no <c>MicrosoftAppId</c>: requests unauthenticated, no outbound token), so it can be killed like a crashed
+/// container. Its log (Warning and up) is kept.
+/// </summary>
+public sealed class BotProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly ConcurrentQueue<string> _log = new();
+
+    private BotProcess(Process process, Uri baseAddress)
+    {
+        _process = process;
+        Client = new HttpClient { BaseAddress = baseAddress };
+    }
+
+    public HttpClient Client { get; }
+
+    public int Id => _process.Id;
+
+    /// <summary>Every line the process wrote (stdout and stderr).</summary>
+    public IReadOnlyCollection<string> Log => _log;
+
+    public static string DllPath()
+    {
+        var configured = Environment.GetEnvironmentVariable("ARTBOT_DLL");
+        if (!string.IsNullOrEmpty(configured))
+        {
+            return configured;
+        }
+
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "ArtBot.sln")))
+            {
+                var dll = Path.Combine(dir.FullName, "src", "ArtBot", "bin", "Release", "net10.0", "ArtBot.dll");
+                return File.Exists(dll) ? dll : throw new FileNotFoundException("Build the bot first: dotnet build ArtBot.sln -c Release", dll);
+            }
+        }
+
+        throw new FileNotFoundException("ArtBot.sln not found above " + AppContext.BaseDirectory + "; set ARTBOT_DLL.");
+    }
+
+    public static async Task<BotProcess> StartAsync(IReadOnlyDictionary<string, string?> settings)
+    {
+        var dll = DllPath();
+        var port = FreePort();
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = Path.GetDirectoryName(dll)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(dll);
+        start.ArgumentList.Add("--urls");
+        start.ArgumentList.Add($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}");
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["DOTNET_gcServer"] = "1";
+        foreach (var (key, value) in settings)
+        {
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value ?? "";
+        }
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
+        var bot = new BotProcess(process, new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/"));
+        process.OutputDataReceived += (_, e) => bot.Keep(e.Data);
+        process.ErrorDataReceived += (_, e) => bot.Keep(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        var deadline = Stopwatch.GetTimestamp() + 60 * Stopwatch.Frequency;
+        while (true)
+        {
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"The bot exited with {process.ExitCode}:\n" + string.Join("\n", bot.Log.TakeLast(30)));
+            }
+
+            try
+            {
+                using var response = await bot.Client.GetAsync(new Uri("health/ready", UriKind.Relative)).ConfigureAwait(false);
+                if (response.IsSuccessStatusCode)
+                {
+                    return bot;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            if (Stopwatch.GetTimestamp() > deadline)
+            {
+                await bot.DisposeAsync().ConfigureAwait(false);
+                throw new TimeoutException("The bot process did not become ready:\n" + string.Join("\n", bot.Log.TakeLast(30)));
+            }
+
+            await Task.Delay(20).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Posts <c>@ArtBot {text}</c> in a channel as <paramref name="userAad"/> (no token: local-development mode).</summary>
+    public async Task<int> CommandAsync(string serviceUrl, string conversationId, string text, string userAad, string tenantId)
+    {
+        var activity = TeamsPayloads.Load(TeamsPayloads.ChannelMention, serviceUrl, conversationId);
+        activity["text"] = "<at>ArtBot</at> " + text;
+        activity["from"] = new JsonObject { ["id"] = "29:" + userAad, ["name"] = "Rita RTE", ["aadObjectId"] = userAad };
+        activity["conversation"]!["tenantId"] = tenantId;
+        activity["channelData"]!["tenant"]!["id"] = tenantId;
+        using var content = new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json");
+        using var response = await Client.PostAsync(new Uri("api/messages", UriKind.Relative), content).ConfigureAwait(false);
+        return (int)response.StatusCode;
+    }
+
+    /// <summary>SIGKILL, the whole process tree: no shutdown, nothing in flight finishes or is recorded.</summary>
+    public void Kill()
+    {
+        _process.Kill(entireProcessTree: true);
+        _process.WaitForExit();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync().ConfigureAwait(false);
+        }
+
+        _process.Dispose();
+    }
+
+    private void Keep(string? line)
+    {
+        if (line is not null)
+        {
+            _log.Enqueue(line);
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+}
