@@ -43,7 +43,9 @@ public sealed class ArtPlaygroundTests(LocalTeams teams) : IClassFixture<LocalTe
             await page.GetByRole(AriaRole.Radio, new() { Name = "At risk" }).Last.CheckAsync();
             await page.GetByLabel("Progress since the last sync").Last.FillAsync("Payments API done, search slipping");
             await page.GetByRole(AriaRole.Button, new() { Name = "Send check-in" }).Last.ClickAsync();
-            await Assertions.Expect(page.GetByText("your check-in was saved", new() { Exact = false }).First).ToBeVisibleAsync(new() { Timeout = 30_000 });
+            // The card shows the answer (the answer's "saved" notice may already be replaced by the channel-wide update).
+            await Assertions.Expect(page.GetByText("Your team's check-in").First).ToBeVisibleAsync(new() { Timeout = 30_000 });
+            await Assertions.Expect(page.GetByText("Payments API done, search slipping").First).ToBeVisibleAsync();
 
             // The summary in the ART's channel shows the team's answer.
             await PlaygroundBrowser.OpenAsync(page, LocalTeams.GeneralChannel);
