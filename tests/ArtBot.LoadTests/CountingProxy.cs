@@ -1,11 +1,7 @@
+using ArtBot.Tests.Shared;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace ArtBot.LoadTests;
 
@@ -45,15 +41,10 @@ public sealed class CountingProxy : IAsyncDisposable
 
     public static async Task<CountingProxy> StartAsync(int targetPort)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
+        var app = LoopbackServer.Create();
         var proxy = new CountingProxy(app, new Uri($"http://127.0.0.1:{targetPort}"));
         app.Run(proxy.ForwardAsync);
-        await app.StartAsync().ConfigureAwait(false);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        proxy.Port = new Uri(address).Port;
+        proxy.Port = new Uri(await LoopbackServer.StartAsync(app).ConfigureAwait(false)).Port;
         return proxy;
     }
 

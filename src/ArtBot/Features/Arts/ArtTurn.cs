@@ -26,7 +26,7 @@ public sealed class ArtTurn(TurnContext turn)
         Store.FindByConversationAsync(TenantId, ConversationId, cancellationToken);
 
     /// <summary>True when the person acting is one of the ART's RTEs (by Entra object id or Teams id).</summary>
-    public bool IsRte(Art art) => art.IsRte(Activity.From?.AadObjectId) || art.IsRte(Activity.From?.Id);
+    public bool IsRte(Art art) => Activity.IsRteOf(art);
 
     /// <summary>"Only the ART's RTEs (Alex, Sam) can ..."</summary>
     public static string RteOnly(Art art, string what) =>

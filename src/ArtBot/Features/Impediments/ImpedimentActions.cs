@@ -179,20 +179,13 @@ public sealed partial class ImpedimentActions(
         value.ValueKind == JsonValueKind.Object && value.TryGetProperty("action", out var action) && action.ValueKind == JsonValueKind.Object
         && action.TryGetProperty("verb", out var verb) && verb.ValueKind == JsonValueKind.String ? verb.GetString()! : "?";
 
-    private static string? ReadText(JsonElement? data, string name) =>
-        data is { ValueKind: JsonValueKind.Object } element && element.TryGetProperty(name, out var property) && property.ValueKind == JsonValueKind.String
-            ? property.GetString()
-            : null;
+    private static string? ReadText(JsonElement? data, string name) => CardData.Text(data, name);
 
     private static InvokeResponse NotFound() => Error("ImpedimentNotFound", "This impediment does not exist in this team or chat.");
 
-    private static InvokeResponse Error(string code, string message) => InvokeErrors.UniversalActionError(400, code, message);
+    private static InvokeResponse Error(string code, string message) => CardResponses.Error(code, message);
 
-    private static InvokeResponse Card(AdaptiveCard card)
-    {
-        var body = new AdaptiveCardInvokeResponse(200, AdaptiveCardInvokeResponse.CardType, card.ToJsonElement());
-        return new InvokeResponse(200, JsonSerializer.SerializeToElement(body, BotJsonContext.Default.AdaptiveCardInvokeResponse));
-    }
+    private static InvokeResponse Card(AdaptiveCard card) => CardResponses.Card(card);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Impediment {ImpedimentId} changed ({Verb})")]
     private partial void LogChanged(string impedimentId, string verb);

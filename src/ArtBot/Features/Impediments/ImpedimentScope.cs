@@ -22,9 +22,7 @@ public sealed record ImpedimentScope(string TenantId, string ScopeId, string Con
     /// <summary>The person acting: Entra object id (else Teams user id) and name. Null when Teams did not say.</summary>
     public static Person? Actor(Activity activity)
     {
-        var id = activity.From?.AadObjectId is { Length: > 0 } aad ? aad
-            : activity.From?.Id is { Length: > 0 } teamsId ? teamsId
-            : null;
+        var id = activity.UserId();
         return id is null ? null : new Person(id, activity.From?.Name);
     }
 }

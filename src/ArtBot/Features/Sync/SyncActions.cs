@@ -35,7 +35,7 @@ public sealed partial class SyncActions(
     private async Task<InvokeResponse> AnswerAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
     {
         var activity = turn.Activity;
-        if (activity.Conversation?.Id is not { } conversationId || VoteActions.VoterId(activity) is not { } userId)
+        if (activity.Conversation?.Id is not { } conversationId || activity.UserId() is not { } userId)
         {
             return Error("CheckInNotFound", "This check-in does not belong to this channel.");
         }
@@ -93,7 +93,7 @@ public sealed partial class SyncActions(
     {
         var notFound = Error("BlockerNotFound", "This blocker is not part of a check-in of this channel's ART.");
         var activity = turn.Activity;
-        if (activity.Conversation?.Id is not { } conversationId || VoteActions.VoterId(activity) is not { } userId
+        if (activity.Conversation?.Id is not { } conversationId || activity.UserId() is not { } userId
             || ReadText(data, "artId") is not { Length: > 0 and <= 200 } artId || ReadText(data, "team") is not { Length: > 0 and <= 400 } teamId
             || !SyncCalendar.TryParseId(ReadText(data, "occurrence"), out var date)
             || !int.TryParse(ReadText(data, "index"), out var index))
@@ -259,9 +259,5 @@ public sealed partial class SyncActions(
         return InvokeErrors.UniversalActionError(400, code, message);
     }
 
-    private static InvokeResponse Card(AdaptiveCard card)
-    {
-        var body = new AdaptiveCardInvokeResponse(200, AdaptiveCardInvokeResponse.CardType, card.ToJsonElement());
-        return new InvokeResponse(200, JsonSerializer.SerializeToElement(body, BotJsonContext.Default.AdaptiveCardInvokeResponse));
-    }
+    private static InvokeResponse Card(AdaptiveCard card) => CardResponses.Card(card);
 }

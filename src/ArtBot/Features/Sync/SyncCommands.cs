@@ -2,6 +2,7 @@ using ArtBot.BotFramework.Routing;
 using ArtBot.BotFramework.Schema;
 using ArtBot.Domain.Arts;
 using ArtBot.Domain.Sync;
+using ArtBot.Features.Arts;
 using ArtBot.Features.Commands;
 using ArtBot.Features.Installation;
 using ArtBot.Features.Votes;
@@ -28,7 +29,7 @@ public static class SyncCommands
             return;
         }
 
-        if (!art.IsRte(VoteActions.VoterId(turn.Activity)))
+        if (!turn.Activity.IsRteOf(art))
         {
             var names = string.Join(", ", art.Rtes.Select(r => r.Name ?? "an RTE"));
             await turn.SendAsync(Activity.CreateMessage($"Only the ART's RTEs ({names}) can post the check-in early."), cancellationToken);
@@ -43,7 +44,7 @@ public static class SyncCommands
         }
 
         var store = turn.Services.GetRequiredService<ISyncStore>();
-        await store.RequestPromptsAsync(OccurrenceKey.Of(art, occurrence), now, VoteActions.VoterId(turn.Activity)!, cancellationToken);
+        await store.RequestPromptsAsync(OccurrenceKey.Of(art, occurrence), now, turn.Activity.UserId()!, cancellationToken);
         turn.Services.GetRequiredService<SyncSchedulerService>().Nudge();
         var teams = await turn.Services.GetRequiredService<IArtStore>().GetTeamsAsync(art.TenantId, art.Id, cancellationToken);
         var reachable = teams.Count(t => t.UnreachableSince is null);

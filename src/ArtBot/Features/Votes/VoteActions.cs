@@ -5,6 +5,7 @@ using ArtBot.BotFramework.Schema;
 using ArtBot.Domain.Arts;
 using ArtBot.Domain.Text;
 using ArtBot.Domain.Votes;
+using ArtBot.Features.Arts;
 using ArtBot.Features.Commands;
 using ArtBot.Features.Impediments;
 using ArtBot.Features.Installation;
@@ -82,7 +83,7 @@ public sealed partial class VoteActions(
             return Error("VoteClosed", "This vote is closed; ballots can no longer be cast or changed.");
         }
 
-        if (VoterId(turn.Activity) is not { } voterId)
+        if (turn.Activity.UserId() is not { } voterId)
         {
             return Error("UnknownVoter", "Teams did not say who you are, so the vote could not be counted.");
         }
@@ -159,7 +160,7 @@ public sealed partial class VoteActions(
             state = await closer.FinalOfAsync(state, cancellationToken);
         }
 
-        var mine = await MyValueAsync(state, VoterId(turn.Activity), cancellationToken);
+        var mine = await MyValueAsync(state, turn.Activity.UserId(), cancellationToken);
         return Card(VoteViews.For(state, mine, rosters.TryGetCached(vote)));
     }
 
@@ -177,7 +178,7 @@ public sealed partial class VoteActions(
         }
 
         var (final, _) = await closer.CloseAsync(vote.Id, time.GetUtcNow(), repairCard: false, cancellationToken);
-        var mine = await MyValueAsync(final, VoterId(turn.Activity), cancellationToken);
+        var mine = await MyValueAsync(final, turn.Activity.UserId(), cancellationToken);
         return Card(VoteViews.For(final, mine, await rosters.GetAsync(vote, cancellationToken)));
     }
 
@@ -205,7 +206,7 @@ public sealed partial class VoteActions(
         var started = await starter.StartAsync(turn, "again:" + vote.Id, null, options, final.Vote, cancellationToken);
         var round = final.Vote.Round + 1;
         var notice = started.Created ? $"Round {round} started: vote again on the new card." : $"Round {round} was already started.";
-        var mine = await MyValueAsync(final, VoterId(turn.Activity), cancellationToken);
+        var mine = await MyValueAsync(final, turn.Activity.UserId(), cancellationToken);
         return Card(VoteViews.For(final, mine, rosters.TryGetCached(vote), notice));
     }
 
@@ -238,7 +239,7 @@ public sealed partial class VoteActions(
             state = await closer.FinalOfAsync(state, cancellationToken);
         }
 
-        var mine = await MyValueAsync(state, VoterId(turn.Activity), cancellationToken);
+        var mine = await MyValueAsync(state, turn.Activity.UserId(), cancellationToken);
         return Card(VoteViews.For(state, mine, rosters.TryGetCached(vote), "Thank you, your concern was recorded."));
     }
 
@@ -304,47 +305,29 @@ public sealed partial class VoteActions(
         var risk = await risks.RaiseAsync(turn.Activity, state.Vote, concern, actor, cancellationToken);
         var fresh = await reader.ReadFreshAsync(vote.Id, cancellationToken) ?? state;
         var shown = fresh.Vote.IsClosed ? await closer.FinalOfAsync(fresh, cancellationToken) : fresh;
-        var mine = await MyValueAsync(shown, VoterId(turn.Activity), cancellationToken);
+        var mine = await MyValueAsync(shown, turn.Activity.UserId(), cancellationToken);
         return Card(VoteViews.For(shown, mine, rosters.TryGetCached(vote), $"Raised as a risk for the team to ROAM: {PlainText.EscapeMarkdown(risk.Title)}"));
     }
 
     /// <summary>The creator manages a vote (close, vote again); so do the RTEs of the ART the conversation belongs to.</summary>
     private async Task<bool> CanManageAsync(TurnContext turn, Vote vote, CancellationToken cancellationToken)
     {
-        if (string.Equals(VoterId(turn.Activity), vote.CreatorId, StringComparison.Ordinal))
+        if (string.Equals(turn.Activity.UserId(), vote.CreatorId, StringComparison.Ordinal))
         {
             return true;
         }
 
         var membership = await arts.FindByConversationAsync(vote.TenantId, vote.ConversationId, cancellationToken);
-        return membership is not null && (membership.Art.IsRte(turn.Activity.From?.AadObjectId) || membership.Art.IsRte(turn.Activity.From?.Id));
+        return membership is not null && turn.Activity.IsRteOf(membership.Art);
     }
 
     private static string CreatorOf(Vote vote) => vote.CreatorName is { Length: > 0 } name ? name : "the person who started it";
 
-    /// <summary>The stable identity of the person acting: Entra object id, else the Teams user id.</summary>
-    public static string? VoterId(Activity activity) =>
-        activity.From?.AadObjectId is { Length: > 0 } aad ? aad
-        : activity.From?.Id is { Length: > 0 } id ? id
-        : null;
+    private static string? ReadText(JsonElement? data, string name) => CardData.Text(data, name);
 
-    private static string? ReadText(JsonElement? data, string name) =>
-        data is { ValueKind: JsonValueKind.Object } element && element.TryGetProperty(name, out var property)
-            ? property.ValueKind switch
-            {
-                JsonValueKind.String => property.GetString(),
-                JsonValueKind.Number => property.GetRawText(),
-                _ => null,
-            }
-            : null;
+    private static InvokeResponse Error(string code, string message) => CardResponses.Error(code, message);
 
-    private static InvokeResponse Error(string code, string message) => InvokeErrors.UniversalActionError(400, code, message);
-
-    private static InvokeResponse Card(BotFramework.Cards.AdaptiveCard card)
-    {
-        var body = new AdaptiveCardInvokeResponse(200, AdaptiveCardInvokeResponse.CardType, card.ToJsonElement());
-        return new InvokeResponse(200, JsonSerializer.SerializeToElement(body, BotJsonContext.Default.AdaptiveCardInvokeResponse));
-    }
+    private static InvokeResponse Card(BotFramework.Cards.AdaptiveCard card) => CardResponses.Card(card);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Ballot cast in vote {VoteId}")]
     private partial void LogCast(string voteId);

@@ -45,7 +45,7 @@ public sealed partial class VoteStarter(IVoteStore store, IArtStore arts, VoteSt
             HideResults = options.HideResults,
             DurationMinutes = options.DurationMinutes,
             Deadline = options.DurationMinutes is { } minutes ? now.AddMinutes(minutes) : null,
-            CreatorId = VoteActions.VoterId(activity) ?? "unknown",
+            CreatorId = activity.UserId() ?? "unknown",
             CreatorChannelId = activity.From?.Id,
             CreatorName = activity.From?.Name,
             CreatedAt = now,

@@ -1,0 +1,15 @@
+using ArtBot.BotFramework.Schema;
+using ArtBot.Domain.Arts;
+
+namespace ArtBot.Features.Arts;
+
+/// <summary>Whether the sender of an activity is one of an ART's RTEs.</summary>
+public static class RteCheck
+{
+    /// <summary>
+    /// By Entra object id or by Teams user id: an RTE added by @mention is stored by Teams id when Teams could not tell
+    /// their Entra object id.
+    /// </summary>
+    public static bool IsRteOf(this Activity activity, Art art) =>
+        art.IsRte(activity.From?.AadObjectId) || art.IsRte(activity.From?.Id);
+}
