@@ -38,8 +38,8 @@ public sealed class ArtPlaygroundTests(LocalTeams teams) : IClassFixture<LocalTe
             await PlaygroundBrowser.PostMentioningBotAsync(page, "sync now");
             await Assertions.Expect(page.GetByText("Posting the check-in", new() { Exact = false }).First).ToBeVisibleAsync(new() { Timeout = 30_000 });
 
-            await PlaygroundBrowser.OpenAsync(page, LocalTeams.PlanningChannel);
-            await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Send check-in" }).Last).ToBeVisibleAsync(new() { Timeout = 30_000 });
+            await PlaygroundBrowser.OpenAndExpectAsync(page, LocalTeams.PlanningChannel, LocalTeams.GeneralChannel,
+                p => p.GetByRole(AriaRole.Button, new() { Name = "Send check-in" }).Last);
             await page.GetByRole(AriaRole.Radio, new() { Name = "At risk" }).Last.CheckAsync();
             await page.GetByLabel("Progress since the last sync").Last.FillAsync("Payments API done, search slipping");
             await page.GetByRole(AriaRole.Button, new() { Name = "Send check-in" }).Last.ClickAsync();

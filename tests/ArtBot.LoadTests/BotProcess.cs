@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json.Nodes;
 using ArtBot.Tests.Shared;
@@ -10,7 +11,7 @@ using ArtBot.Tests.Shared;
 namespace ArtBot.LoadTests;
 
 /// <summary>
-/// The built bot (<c>src/ArtBot/bin/Release/net10.0/ArtBot.dll</c>, or <c>ARTBOT_DLL</c>) as a process of its own:
+/// The bot (<see cref="PrepareAsync"/>) as a process of its own:
 /// <c>dotnet ArtBot.dll --urls http://127.0.0.1:PORT</c>, settings as environment variables, local-development mode
 /// (no <c>MicrosoftAppId</c>: requests unauthenticated, no outbound token), so it can be killed like a crashed
 /// container. Its log (Warning and up) is kept.
@@ -33,7 +34,12 @@ public sealed class BotProcess : IAsyncDisposable
     /// <summary>Every line the process wrote (stdout and stderr).</summary>
     public IReadOnlyCollection<string> Log => _log;
 
-    public static string DllPath()
+    /// <summary>
+    /// The bot to run: <c>ARTBOT_DLL</c> when set; otherwise, with <paramref name="published"/>, the bot published as it is
+    /// deployed (ReadyToRun, framework-dependent, for this machine's platform) into <c>bot/</c> beside the benchmark, else
+    /// the Release build (<c>src/ArtBot/bin/Release/net10.0/ArtBot.dll</c>).
+    /// </summary>
+    public static async Task<string> PrepareAsync(bool published)
     {
         var configured = Environment.GetEnvironmentVariable("ARTBOT_DLL");
         if (!string.IsNullOrEmpty(configured))
@@ -41,21 +47,49 @@ public sealed class BotProcess : IAsyncDisposable
             return configured;
         }
 
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        var repository = new DirectoryInfo(AppContext.BaseDirectory);
+        while (repository is not null && !File.Exists(Path.Combine(repository.FullName, "ArtBot.sln")))
         {
-            if (File.Exists(Path.Combine(dir.FullName, "ArtBot.sln")))
-            {
-                var dll = Path.Combine(dir.FullName, "src", "ArtBot", "bin", "Release", "net10.0", "ArtBot.dll");
-                return File.Exists(dll) ? dll : throw new FileNotFoundException("Build the bot first: dotnet build ArtBot.sln -c Release", dll);
-            }
+            repository = repository.Parent;
         }
 
-        throw new FileNotFoundException("ArtBot.sln not found above " + AppContext.BaseDirectory + "; set ARTBOT_DLL.");
+        if (repository is null)
+        {
+            throw new FileNotFoundException("ArtBot.sln not found above " + AppContext.BaseDirectory + "; set ARTBOT_DLL.");
+        }
+
+        if (!published)
+        {
+            var dll = Path.Combine(repository.FullName, "src", "ArtBot", "bin", "Release", "net10.0", "ArtBot.dll");
+            return File.Exists(dll) ? dll : throw new FileNotFoundException("Build the bot first: dotnet build ArtBot.sln -c Release", dll);
+        }
+
+        var output = Path.Combine(AppContext.BaseDirectory, "bot");
+        var publish = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in new[]
+        {
+            "publish", Path.Combine(repository.FullName, "src", "ArtBot", "ArtBot.csproj"), "-c", "Release",
+            "-r", RuntimeInformation.RuntimeIdentifier, "--self-contained", "false", "-o", output, "--nologo",
+        })
+        {
+            publish.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(publish) ?? throw new InvalidOperationException("dotnet publish did not start.");
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().ConfigureAwait(false);
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"dotnet publish failed ({process.ExitCode}):\n{await stdout.ConfigureAwait(false)}{await stderr.ConfigureAwait(false)}");
+        }
+
+        return Path.Combine(output, "ArtBot.dll");
     }
 
-    public static async Task<BotProcess> StartAsync(IReadOnlyDictionary<string, string?> settings)
+    /// <summary>Starts <paramref name="dll"/> (see <see cref="PrepareAsync"/>) with <paramref name="settings"/> and waits until it is ready.</summary>
+    public static async Task<BotProcess> StartAsync(string dll, IReadOnlyDictionary<string, string?> settings)
     {
-        var dll = DllPath();
         var port = FreePort();
         var start = new ProcessStartInfo("dotnet")
         {

@@ -41,7 +41,10 @@ public static class FanOutScenario
         await using var connector = await TeamsLimitedConnector.StartAsync().ConfigureAwait(false);
         var tokens = new TestTokenIssuer();
         await using var metadata = await OpenIdMetadataServer.StartAsync(tokens).ConfigureAwait(false);
-        var context = new RunContext(azurite.ConnectionString, connector, tokens, metadata, channels, overrides);
+        // The killed runs start the bot as a process: as deployed (published ReadyToRun) for a full run, the Release build for a smoke run.
+        var bot = await BotProcess.PrepareAsync(published: !smoke).ConfigureAwait(false);
+        Console.WriteLine($"Bot process for the killed runs: {bot}");
+        var context = new RunContext(azurite.ConnectionString, connector, tokens, metadata, channels, overrides, bot);
 
         // Untimed warm-up (JIT, connection pools, signing keys), as in the vote storm.
         await RunOnceAsync(context with { Channels = Math.Min(50, channels) }, "warm-up", restartAt: null).ConfigureAwait(false);
@@ -124,7 +127,7 @@ public static class FanOutScenario
     }
 
     /// <summary>
-    /// The bot as a process of its own (the built ArtBot.dll, local-development mode, <c>Sync:InstanceId</c> fixed),
+    /// The bot as a process of its own (<see cref="BotProcess.PrepareAsync"/>, local-development mode, <c>Sync:InstanceId</c> fixed),
     /// SIGKILLed once half the channels have their prompt, and a new process started under the same instance id, as a
     /// container restarted in place. An in-process host with its scheduler off seeds the ART and reads the claim rows.
     /// </summary>
@@ -150,7 +153,7 @@ public static class FanOutScenario
         BotProcess? bot = null;
         try
         {
-            bot = await BotProcess.StartAsync(settings).ConfigureAwait(false);
+            bot = await BotProcess.StartAsync(context.BotDll, settings).ConfigureAwait(false);
 
             // Untimed warm-up of the process that will be killed (a bot that has been running is warm; its restart is not).
             var (warmArt, warmTeams) = await SeedAsync(observer.Services, context.Connector.ServiceUrl, Math.Min(50, context.Channels)).ConfigureAwait(false);
@@ -183,13 +186,17 @@ public static class FanOutScenario
             var killed = Stopwatch.GetTimestamp();
             var atKill = Delivered(context.Connector, ids);
             var overLimitAtKill = context.Connector.LimitThrottled - limit0;
-            var rows = await store.GetDeliveriesAsync(key, DeliveryKind.Prompt, default).ConfigureAwait(false);
-            var held = rows.Count(r => r.State == DeliveryState.Claimed);
-            var midSend = rows.Count(r => r.State == DeliveryState.Claimed && r.SendingAt is not null);
-            var unrecorded = rows.Count(r => r.State == DeliveryState.Claimed && context.Connector.Accepted.ContainsKey(r.ConversationId));
+            var acceptedAtKill = context.Connector.Accepted.Keys.ToHashSet(StringComparer.Ordinal);
             await bot.DisposeAsync().ConfigureAwait(false);
 
-            bot = await BotProcess.StartAsync(settings).ConfigureAwait(false);
+            // Restarted at once, as an orchestrator would; the claim rows as the kill left them are read meanwhile (one
+            // query, answered long before the new process reaches storage).
+            var left = store.GetDeliveriesAsync(key, DeliveryKind.Prompt, default);
+            bot = await BotProcess.StartAsync(context.BotDll, settings).ConfigureAwait(false);
+            var rows = await left.ConfigureAwait(false);
+            var held = rows.Count(r => r.State == DeliveryState.Claimed);
+            var midSend = rows.Count(r => r.State == DeliveryState.Claimed && r.SendingAt is not null);
+            var unrecorded = rows.Count(r => r.State == DeliveryState.Claimed && acceptedAtKill.Contains(r.ConversationId));
             var ready = Stopwatch.GetTimestamp();
             var result = await MeasureAsync(context, label, art, ids, (start, random0, limit0), store, "").ConfigureAwait(false);
             var resent = bot.Log.Count(l => l.Contains("interrupted mid-send", StringComparison.Ordinal));
@@ -302,7 +309,8 @@ public static class FanOutScenario
     }
 
     private sealed record RunContext(
-        string Storage, TeamsLimitedConnector Connector, TestTokenIssuer Tokens, OpenIdMetadataServer Metadata, int Channels, IReadOnlyDictionary<string, string?> Overrides)
+        string Storage, TeamsLimitedConnector Connector, TestTokenIssuer Tokens, OpenIdMetadataServer Metadata, int Channels,
+        IReadOnlyDictionary<string, string?> Overrides, string BotDll)
     {
         /// <summary>The ARTs in the benchmark's storage (a client of its own).</summary>
         public IArtStore Arts { get; } = new ArtBot.Storage.Arts.ArtStore(

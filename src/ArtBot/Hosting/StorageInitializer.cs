@@ -12,9 +12,12 @@ public sealed partial class StorageInitializer(
     /// <summary>Every table the bot uses (each feature registers its own <see cref="RequiredTable"/>s).</summary>
     public IReadOnlyList<string> Tables { get; } = [.. required.Select(t => t.Name).Distinct(StringComparer.Ordinal)];
 
-    private volatile bool _ready;
+    private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public bool IsReady => _ready;
+    public bool IsReady => _ready.Task.IsCompletedSuccessfully;
+
+    /// <summary>Completes once every table exists (or is cancelled with <paramref name="cancellationToken"/>).</summary>
+    public Task WhenReadyAsync(CancellationToken cancellationToken) => _ready.Task.WaitAsync(cancellationToken);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -23,12 +26,8 @@ public sealed partial class StorageInitializer(
         {
             try
             {
-                foreach (var table in Tables)
-                {
-                    await tables.CreateTableIfNotExistsAsync(table, stoppingToken);
-                }
-
-                _ready = true;
+                await Task.WhenAll(Tables.Select(table => tables.CreateTableIfNotExistsAsync(table, stoppingToken)));
+                _ready.TrySetResult();
                 LogReady(Tables.Count);
                 return;
             }

@@ -39,16 +39,13 @@ public sealed class SyncSchedulerService(
         }
 
         // The tables are created at start-up by another hosted service: wait for them rather than fail the first ticks.
-        while (!storage.IsReady)
+        try
         {
-            try
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(100), time, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
+            await storage.WhenReadyAsync(stoppingToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
         }
 
         SyncLog.SchedulerStarted(logger, settings.InstanceId, settings.TickInterval);
