@@ -44,6 +44,8 @@ public sealed class FanOutHost : IAsyncDisposable
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:ArtBot.Features.Sync"] = "Warning",
             ["Logging:LogLevel:ArtBot.BotFramework.Connector"] = "Error",
+            // The readiness poll below expects "tables not created yet" at first; the health service logs that as an error.
+            ["Logging:LogLevel:Microsoft.Extensions.Diagnostics.HealthChecks"] = "Critical",
         };
         foreach (var (key, value) in overrides)
         {
