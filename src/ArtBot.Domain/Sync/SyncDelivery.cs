@@ -74,9 +74,9 @@ public sealed record SyncDelivery
         IsClaimableAt(now, maxAttempts) || IsAbandonedBy(owner);
 
     /// <summary>
-    /// What a new holder does with a claim whose send was interrupted (<see cref="SendingAt"/> set, no outcome recorded):
-    /// the post may have reached Teams before the process died, or not, and the connector offers no idempotency key or
-    /// lookup to tell. True: send again (a duplicate is possible, a loss is not). False: record it as sent without an
+    /// What a new holder does with a claim whose send was interrupted (<see cref="SendingAt"/> set, no outcome recorded)
+    /// when it cannot tell whether the post reached Teams before the process died (the connector offers no idempotency
+    /// key or lookup; the bot searches the channel with Microsoft Graph when it can). True: send again (a duplicate is possible, a loss is not). False: record it as sent without an
     /// id (a loss is possible, a duplicate is not).
     /// <para>
     /// Prompts and the summary are sent again: a lost prompt silently drops a team from the sync (no card to answer,

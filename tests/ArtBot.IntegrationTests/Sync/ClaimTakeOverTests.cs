@@ -1,5 +1,6 @@
 using ArtBot.Domain.Arts;
 using ArtBot.Domain.Sync;
+using ArtBot.Features.Sync;
 using ArtBot.IntegrationTests.Infrastructure;
 
 namespace ArtBot.IntegrationTests.Sync;
@@ -161,6 +162,85 @@ public sealed class ClaimTakeOverTests(BotHost bot)
         Assert.Null(row.SendingAt);
         Assert.Contains("interrupted send", row.LastError, StringComparison.Ordinal);
         Assert.All(teams, t => Assert.Single(_rig.PostsTo(t.ConversationId))); // prompts untouched
+    }
+
+    [Fact]
+    public async Task With_Graph_an_interrupted_prompt_found_in_its_channel_is_recorded_not_repeated_and_one_not_found_is_sent()
+    {
+        var (art, teams) = await _rig.CreateArtAsync("Europe/Berlin", DayOfWeek.Monday, "10:00", 3, Pi2027, withGroups: true);
+        var occurrence = SyncCalendar.On(art, new DateOnly(2027, 3, 29))!;
+        var key = OccurrenceKey.Of(art, occurrence);
+        var killedAt = occurrence.PromptAt.AddSeconds(5);
+        var killed = new ClaimOwner("bot-1", "run-killed");
+
+        // The killed run: the prompts of teams 0 and 1 mid-send; team 0's reached Teams before the kill, team 1's did not.
+        foreach (var team in teams.Take(2))
+        {
+            var claim = await _rig.Store.TryClaimAsync(key, DeliveryKind.Prompt, team.ConversationId, killed, killedAt, killedAt.AddMinutes(3), 5, default);
+            Assert.NotNull(await _rig.Store.MarkSendingAsync(claim!, killedAt, default));
+        }
+
+        var graph = new StubPostedMessages(q => q.ChannelId == teams[0].ConversationId ? new PostSearch(PostSearchResult.Posted, "1711699200000") : PostSearch.NotPosted);
+        var clock = new ManualClock(killedAt + new SyncOptions().PostSearchDelay);
+        var restarted = SyncRig.Scheduler(bot.Services, clock, o => o.InstanceId = "bot-1", posted: graph);
+        await restarted.TickArtAsync(art, default);
+
+        Assert.Empty(_rig.PostsTo(teams[0].ConversationId));
+        Assert.Single(_rig.PostsTo(teams[1].ConversationId));
+        Assert.Single(_rig.PostsTo(teams[2].ConversationId));
+        var found = await _rig.Store.GetDeliveryAsync(key, DeliveryKind.Prompt, teams[0].ConversationId, default);
+        Assert.Equal(DeliveryState.Sent, found!.State);
+        Assert.Equal("1711699200000", found.ActivityId); // later card updates and the reminder's thread use the found post
+        Assert.Null(found.SendingAt);
+        Assert.Contains("found in the channel", found.LastError, StringComparison.Ordinal);
+        Assert.Equal(2, graph.Queries.Count); // interrupted sends only
+        Assert.All(graph.Queries, q =>
+        {
+            Assert.Null(q.ThreadId);
+            Assert.Equal(killedAt.AddMinutes(-5), q.NotBefore);
+            Assert.Equal([CheckInCard.AnswerVerb, art.Id, occurrence.Id], q.Markers);
+        });
+        Assert.Equal(["group-01", "group-02"], graph.Queries.Select(q => q.TeamGroupId).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task With_Graph_an_interrupted_reminder_not_in_the_thread_is_sent()
+    {
+        var (art, teams) = await _rig.CreateArtAsync("Europe/Berlin", DayOfWeek.Monday, "10:00", 1, Pi2027, withGroups: true);
+        var occurrence = SyncCalendar.On(art, new DateOnly(2027, 3, 29))!;
+        var key = OccurrenceKey.Of(art, occurrence);
+        await SyncRig.Scheduler(bot.Services, new ManualClock(occurrence.PromptAt)).TickArtAsync(art, default);
+        var prompt = await _rig.Store.GetDeliveryAsync(key, DeliveryKind.Prompt, teams[0].ConversationId, default);
+
+        var killedAt = occurrence.ReminderAt!.Value;
+        var interrupted = await _rig.Store.TryClaimAsync(key, DeliveryKind.Reminder, teams[0].ConversationId, new ClaimOwner("bot-1", "run-killed"), killedAt, killedAt.AddMinutes(3), 5, default);
+        Assert.NotNull(await _rig.Store.MarkSendingAsync(interrupted!, killedAt, default));
+
+        var graph = new StubPostedMessages(_ => PostSearch.NotPosted);
+        var clock = new ManualClock(killedAt.AddMinutes(1));
+        await SyncRig.Scheduler(bot.Services, clock, o => o.InstanceId = "bot-1", posted: graph).TickArtAsync(art, default);
+
+        Assert.Single(_rig.PostsToThreadOf(teams[0].ConversationId)); // without Graph it would be recorded and not sent
+        var query = Assert.Single(graph.Queries);
+        Assert.Equal(prompt!.ActivityId, query.ThreadId);
+        Assert.Equal([SyncFanOut.ReminderStart], query.Markers);
+        var row = await _rig.Store.GetDeliveryAsync(key, DeliveryKind.Reminder, teams[0].ConversationId, default);
+        Assert.Equal(DeliveryState.Sent, row!.State);
+        Assert.NotNull(row.ActivityId);
+    }
+
+    /// <summary>Graph's answer to the search for an interrupted send's post, chosen by the test; the queries it got.</summary>
+    private sealed class StubPostedMessages(Func<PostQuery, PostSearch> answer) : IPostedMessages
+    {
+        public System.Collections.Concurrent.ConcurrentQueue<PostQuery> Queries { get; } = new();
+
+        public bool CanSearch => true;
+
+        public Task<PostSearch> FindAsync(PostQuery query, CancellationToken cancellationToken)
+        {
+            Queries.Enqueue(query);
+            return Task.FromResult(answer(query));
+        }
     }
 
     /// <summary>The real store, plus: what the stored row's marker was when each send's outcome came, and a hook before marking.</summary>

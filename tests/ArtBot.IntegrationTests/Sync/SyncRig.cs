@@ -23,10 +23,10 @@ internal sealed class SyncRig(BotHost bot)
 
     public ISyncStore Store => bot.Services.GetRequiredService<ISyncStore>();
 
-    /// <summary>Stores an ART (home channel = summary channel) with <paramref name="teamCount"/> team channels on the recording connector.</summary>
+    /// <summary>Stores an ART (home channel = summary channel) with <paramref name="teamCount"/> team channels on the recording connector (with Microsoft 365 group ids: <paramref name="withGroups"/>).</summary>
     public async Task<(Art Art, IReadOnlyList<ArtTeam> Teams)> CreateArtAsync(
         string zone, DayOfWeek day, string time, int teamCount, ProgramIncrement? pi = null, IReadOnlyList<DateOnly>? skipped = null,
-        bool nameNonResponders = false, string tenantId = TenantId)
+        bool nameNonResponders = false, string tenantId = TenantId, bool withGroups = false)
     {
         var art = new Art
         {
@@ -55,6 +55,7 @@ internal sealed class SyncRig(BotHost bot)
                 ConversationId = TeamsPayloads.NewConversationId("channel"),
                 TeamName = $"Team {i + 1:00}",
                 ServiceUrl = bot.Connector.ServiceUrl,
+                AadGroupId = withGroups ? $"group-{i + 1:00}" : null,
             };
             Assert.Equal(JoinResult.Joined, await Arts.JoinAsync(team, default));
             teams.Add(team);
@@ -64,16 +65,18 @@ internal sealed class SyncRig(BotHost bot)
     }
 
     /// <summary>A scheduler built from a host's services (its own table and connector clients) on <paramref name="clock"/>.</summary>
-    /// <remarks>Each call is a new process run (a fresh <see cref="SyncOptions.RunId"/>); <paramref name="store"/> replaces the host's store.</remarks>
+    /// <remarks>Each call is a new process run (a fresh <see cref="SyncOptions.RunId"/>); <paramref name="store"/> replaces the host's store, <paramref name="posted"/> its search for posts (none: the host's, Graph off).</remarks>
     public static SyncScheduler Scheduler(
-        IServiceProvider services, TimeProvider clock, Action<SyncOptions>? configure = null, IPeopleDirectory? people = null, ISyncStore? store = null)
+        IServiceProvider services, TimeProvider clock, Action<SyncOptions>? configure = null, IPeopleDirectory? people = null, ISyncStore? store = null,
+        IPostedMessages? posted = null)
     {
         var options = new SyncOptions { InstanceId = "test-" + Guid.NewGuid().ToString("N")[..6] };
         configure?.Invoke(options);
         var wrapped = Options.Create(options);
         people ??= services.GetRequiredService<IPeopleDirectory>();
         store ??= services.GetRequiredService<ISyncStore>();
-        var fanOut = ActivatorUtilities.CreateInstance<SyncFanOut>(services, clock, wrapped, people, store);
+        var interrupted = ActivatorUtilities.CreateInstance<InterruptedSends>(services, clock, wrapped, posted ?? services.GetRequiredService<IPostedMessages>());
+        var fanOut = ActivatorUtilities.CreateInstance<SyncFanOut>(services, clock, wrapped, people, store, interrupted);
         var summaries = ActivatorUtilities.CreateInstance<SummaryPublisher>(services, clock, wrapped, people, store);
         return ActivatorUtilities.CreateInstance<SyncScheduler>(services, fanOut, summaries, clock, store);
     }

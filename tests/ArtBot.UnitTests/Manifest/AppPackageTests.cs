@@ -38,6 +38,8 @@ public sealed class AppPackageTests(AppPackageFixture package) : IClassFixture<A
         var webApp = root.GetProperty("webApplicationInfo");
         Assert.Equal(AppPackageFixture.AppId, webApp.GetProperty("id").GetString());
         Assert.Equal($"api://botid-{AppPackageFixture.AppId}", webApp.GetProperty("resource").GetString());
+        var rsc = Assert.Single(root.GetProperty("authorization").GetProperty("permissions").GetProperty("resourceSpecific").EnumerateArray());
+        Assert.Equal(("ChannelMessage.Read.Group", "Application"), (rsc.GetProperty("name").GetString(), rsc.GetProperty("type").GetString())); // the sync's search for interrupted posts
         Assert.Equal(
             [AppPackageFixture.Host, "token.botframework.com"],
             root.GetProperty("validDomains").EnumerateArray().Select(d => d.GetString()));

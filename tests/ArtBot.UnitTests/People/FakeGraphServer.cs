@@ -17,7 +17,8 @@ internal sealed record GraphRequest(string Method, string Path, string? Authoriz
 /// <summary>
 /// A fake Microsoft Graph v1.0 on 127.0.0.1 (Kestrel, free port) answering as Graph does: group members in pages
 /// (<c>@odata.nextLink</c> with <c>$skiptoken</c>, mixed directory object types), users' mailbox settings, OData
-/// errors (403, 404), 429 with Retry-After once for chosen paths, and JSON batches (<c>POST /$batch</c>, at most 20).
+/// errors (403, 404), 429 with Retry-After once for chosen paths, JSON batches (<c>POST /$batch</c>, at most 20), and
+/// a team channel's messages and a message's replies (newest first, in pages of <c>$top</c>).
 /// </summary>
 internal sealed class FakeGraphServer : IAsyncDisposable
 {
@@ -29,6 +30,7 @@ internal sealed class FakeGraphServer : IAsyncDisposable
     private readonly ConcurrentDictionary<string, JsonObject> _replies = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, HttpStatusCode> _failures = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, int> _throttleOnce = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, List<JsonObject>> _messages = new(StringComparer.Ordinal);
     private int _batches;
 
     private FakeGraphServer(WebApplication app) => _app = app;
@@ -79,6 +81,29 @@ internal sealed class FakeGraphServer : IAsyncDisposable
     };
 
     public void AddGroup(string groupId, params JsonObject[] members) => _groups[groupId] = [.. members];
+
+    /// <summary>
+    /// Adds <paramref name="message"/> (see <see cref="Message"/>) to channel <paramref name="channelId"/> of team
+    /// <paramref name="groupId"/>, or to the replies of <paramref name="threadId"/> there.
+    /// </summary>
+    public void AddMessage(string groupId, string channelId, JsonObject message, string? threadId = null) =>
+        _messages.GetOrAdd(MessagesKey(groupId, channelId, threadId), _ => []).Add(message);
+
+    /// <summary>A chatMessage as Graph lists it: from an app (a bot) or a user, with HTML text or an Adaptive Card attachment.</summary>
+    public static JsonObject Message(string id, DateTimeOffset created, string? appId = null, string? html = null, string? card = null) => new()
+    {
+        ["id"] = id,
+        ["replyToId"] = null,
+        ["messageType"] = "message",
+        ["createdDateTime"] = created.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture),
+        ["from"] = appId is null
+            ? new JsonObject { ["user"] = new JsonObject { ["@odata.type"] = "#microsoft.graph.teamworkUserIdentity", ["id"] = "u-" + id, ["displayName"] = "Ada Lovelace", ["userIdentityType"] = "aadUser" } }
+            : new JsonObject { ["application"] = new JsonObject { ["@odata.type"] = "#microsoft.graph.teamworkApplicationIdentity", ["id"] = appId, ["displayName"] = "ArtBot", ["applicationIdentityType"] = "bot" } },
+        ["body"] = new JsonObject { ["contentType"] = "html", ["content"] = card is null ? html ?? "" : $"<attachment id=\"a-{id}\"></attachment>" },
+        ["attachments"] = card is null
+            ? new JsonArray()
+            : new JsonArray(new JsonObject { ["id"] = "a-" + id, ["contentType"] = "application/vnd.microsoft.card.adaptive", ["contentUrl"] = null, ["content"] = card, ["name"] = null }),
+    };
 
     /// <summary>The user's <c>automaticRepliesSetting</c>.</summary>
     public void SetAutomaticReplies(string userId, string status, (string DateTime, string TimeZone)? start = null, (string DateTime, string TimeZone)? end = null)
@@ -221,8 +246,35 @@ internal sealed class FakeGraphServer : IAsyncDisposable
             }, null);
         }
 
+        if (method == "GET" && segments is ["teams", var team, "channels", var channel, "messages"])
+        {
+            return MessagesPage(MessagesKey(team, channel, null), $"/teams/{team}/channels/{Uri.EscapeDataString(channel)}/messages", query);
+        }
+
+        if (method == "GET" && segments is ["teams", var team2, "channels", var channel2, "messages", var thread, "replies"])
+        {
+            return MessagesPage(MessagesKey(team2, channel2, thread), $"/teams/{team2}/channels/{Uri.EscapeDataString(channel2)}/messages/{thread}/replies", query);
+        }
+
         return new(HttpStatusCode.BadRequest, Error("BadRequest", "Unsupported request."), null);
     }
+
+    private Answer MessagesPage(string key, string path, string query)
+    {
+        var all = _messages.TryGetValue(key, out var list) ? [.. list.OrderByDescending(m => m["createdDateTime"]!.GetValue<string>(), StringComparer.Ordinal)] : new List<JsonObject>();
+        var top = Query(query, "$top") is { } t ? int.Parse(t, CultureInfo.InvariantCulture) : 20;
+        var skip = Query(query, "$skiptoken") is { } token ? int.Parse(token, CultureInfo.InvariantCulture) : 0;
+        var page = new JsonObject { ["@odata.context"] = "https://graph.microsoft.com/v1.0/$metadata#teams('x')/channels('y')/messages" };
+        if (skip + top < all.Count)
+        {
+            page["@odata.nextLink"] = $"{BaseUrl}{path}?$top={top}&$skiptoken={skip + top}";
+        }
+
+        page["value"] = new JsonArray([.. all.Skip(skip).Take(top).Select(m => (JsonNode)m.DeepClone())]);
+        return new(HttpStatusCode.OK, page, null);
+    }
+
+    private static string MessagesKey(string groupId, string channelId, string? threadId) => $"{groupId}|{channelId}|{threadId}";
 
     private static string? Query(string query, string name) =>
         query.Split('&').Select(p => p.Split('=', 2)).Where(p => p.Length == 2 && p[0] == name).Select(p => p[1]).FirstOrDefault();

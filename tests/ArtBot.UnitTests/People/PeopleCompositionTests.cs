@@ -1,5 +1,6 @@
 using ArtBot.Domain.People;
 using ArtBot.Features.People;
+using ArtBot.Features.Sync;
 using ArtBot.Hosting;
 using ArtBot.UnitTests.Connector;
 using Azure.Core;
@@ -59,6 +60,7 @@ public sealed class PeopleCompositionTests
         var people = await directory.GetTeamMembersAsync(GraphHarness.Team(), CancellationToken.None);
 
         Assert.True(directory.UsesGraph);
+        Assert.IsType<GraphPostedMessages>(services.GetRequiredService<IPostedMessages>()); // interrupted sends are searched for
         Assert.Equal("Ada Lovelace", Assert.Single(people).Name);
         Assert.Equal(["https://graph.microsoft.com/.default"], Assert.Single(credential.Requests));
         Assert.Equal("Bearer " + GraphCredential.Token, Assert.Single(graph.Requests).Authorization);
@@ -74,6 +76,7 @@ public sealed class PeopleCompositionTests
         await services.GetServices<IHostedService>().OfType<StartupLog>().Single().StartAsync(CancellationToken.None);
 
         Assert.IsType<ConnectorPeopleDirectory>(services.GetRequiredService<IPeopleDirectory>());
+        Assert.False(services.GetRequiredService<IPostedMessages>().CanSearch);
         Assert.Contains(log.Lines, l => l.Text.Contains("Bot Connector's channel rosters", StringComparison.Ordinal)
             && l.Text.Contains("Graph:Enabled is false", StringComparison.Ordinal)
             && l.Text.Contains("out-of-office rule is off", StringComparison.Ordinal));

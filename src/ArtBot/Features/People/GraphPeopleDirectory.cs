@@ -74,9 +74,9 @@ public sealed partial class GraphPeopleDirectory : IPeopleDirectory, IDisposable
             _rosters.Set(groupId, people);
             return people;
         }
-        catch (Exception ex) when (IsGraphFailure(ex, cancellationToken))
+        catch (Exception ex) when (GraphErrors.IsFailure(ex, cancellationToken))
         {
-            LogGroupUnavailable(groupId, StatusOf(ex), ErrorCodeOf(ex));
+            LogGroupUnavailable(groupId, GraphErrors.StatusOf(ex), GraphErrors.ErrorCodeOf(ex));
             return await _fallback.GetTeamMembersAsync(team, cancellationToken).ConfigureAwait(false);
         }
     }
@@ -201,9 +201,9 @@ public sealed partial class GraphPeopleDirectory : IPeopleDirectory, IDisposable
                     }
                 }
             }
-            catch (Exception ex) when (IsGraphFailure(ex, cancellationToken))
+            catch (Exception ex) when (GraphErrors.IsFailure(ex, cancellationToken))
             {
-                LogBatchFailed(pending.Count, StatusOf(ex), ErrorCodeOf(ex));
+                LogBatchFailed(pending.Count, GraphErrors.StatusOf(ex), GraphErrors.ErrorCodeOf(ex));
                 return read;
             }
 
@@ -249,25 +249,6 @@ public sealed partial class GraphPeopleDirectory : IPeopleDirectory, IDisposable
 
         return DefaultRetryAfter;
     }
-
-    private static bool IsGraphFailure(Exception ex, CancellationToken cancellationToken) =>
-        ex is ApiException or HttpRequestException or ServiceException
-        || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested);
-
-    private static int StatusOf(Exception ex) => ex switch
-    {
-        ApiException api => api.ResponseStatusCode,
-        HttpRequestException http => (int?)http.StatusCode ?? 0,
-        _ => 0,
-    };
-
-    private static string ErrorCodeOf(Exception ex) => ex switch
-    {
-        ODataError { Error.Code: { } code } => code,
-        OperationCanceledException => "Timeout",
-        HttpRequestException => "NetworkError",
-        _ => ex.GetType().Name,
-    };
 
     private static string? FirstOf(params string?[] values) => values.FirstOrDefault(v => !string.IsNullOrWhiteSpace(v));
 

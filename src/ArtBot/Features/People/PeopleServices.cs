@@ -21,6 +21,8 @@ public static class PeopleServices
             .PostConfigure<IOptions<BotFrameworkOptions>>((graph, bot) => graph.Enabled ??= GraphOptions.OnByDefault(bot.Value))
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<GraphOptions>, GraphOptionsValidation>();
+        // The app-only Graph client, created only when Graph is on (the directory, and the sync's search for interrupted posts).
+        services.AddSingleton(sp => GraphClients.Create(sp.GetRequiredService<TokenCredential>(), sp.GetRequiredService<IOptions<GraphOptions>>().Value));
         services.AddSingleton<ConnectorPeopleDirectory>();
         services.AddSingleton<IPeopleDirectory>(sp =>
         {
@@ -31,9 +33,8 @@ public static class PeopleServices
                 return connector;
             }
 
-            var graph = GraphClients.Create(sp.GetRequiredService<TokenCredential>(), options.Value);
             return new GraphPeopleDirectory(
-                graph, connector, options, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<GraphPeopleDirectory>>());
+                sp.GetRequiredService<Microsoft.Graph.GraphServiceClient>(), connector, options, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<GraphPeopleDirectory>>());
         });
         return services;
     }

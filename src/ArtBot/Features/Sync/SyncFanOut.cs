@@ -19,8 +19,9 @@ namespace ArtBot.Features.Sync;
 /// instance, or at once by the next run of the same <see cref="SyncOptions.InstanceId"/>. Right before the HTTP send the
 /// claim row records <see cref="SyncDelivery.SendingAt"/>; a claim taken over without it was never sent (most of them:
 /// the rest were waiting for their paced slot) and is simply sent. One taken over with it was interrupted mid-send and
-/// is decided by <see cref="SyncDelivery.ResendsInterruptedSend"/>: prompts are sent again (a duplicate is possible if
-/// the first post reached Teams before the kill, a loss is not), reminders are recorded as sent without being repeated.
+/// is settled by <see cref="InterruptedSends"/>: with Graph, the channel (or the prompt's thread) is searched for the
+/// post; without it, prompts are sent again (a duplicate is possible if the first post reached Teams before the kill, a
+/// loss is not) and reminders are recorded as sent without being repeated.
 /// </para>
 /// </summary>
 public sealed class SyncFanOut(
@@ -28,12 +29,17 @@ public sealed class SyncFanOut(
     IArtStore arts,
     IPeopleDirectory people,
     FanOutSender sender,
+    InterruptedSends interruptedSends,
     IOptions<SyncOptions> options,
     TimeProvider time,
     ILogger<SyncFanOut> logger)
 {
+    /// <summary>The start of every reminder's text: how a reminder is found in a prompt's thread.</summary>
+    internal const string ReminderStart = "Reminder: the ART sync";
+
     public Task<FanOutResult> PostPromptsAsync(Art art, SyncOccurrence occurrence, IReadOnlyList<ArtTeam> teams, CancellationToken cancellationToken) =>
-        RunAsync(art, occurrence, DeliveryKind.Prompt, teams, (team, marking) => SendPromptAsync(art, occurrence, team, marking), cancellationToken);
+        RunAsync(art, occurrence, DeliveryKind.Prompt, teams, (team, marking) => SendPromptAsync(art, occurrence, team, marking),
+            _ => new PostIdentity(null, [CheckInCard.AnswerVerb, art.Id, occurrence.Id]), cancellationToken);
 
     /// <summary>Replies in the prompt's thread of every team whose prompt was posted and which has not answered.</summary>
     public async Task<FanOutResult> PostRemindersAsync(Art art, SyncOccurrence occurrence, IReadOnlyList<ArtTeam> teams, CancellationToken cancellationToken)
@@ -45,7 +51,8 @@ public sealed class SyncFanOut(
         var answered = (await store.GetAnswersAsync(key, cancellationToken)).Select(a => a.TeamConversationId).ToHashSet(StringComparer.Ordinal);
         var due = teams.Where(t => prompts.ContainsKey(t.ConversationId) && !answered.Contains(t.ConversationId)).ToList();
         return await RunAsync(art, occurrence, DeliveryKind.Reminder, due,
-            (team, marking) => SendReminderAsync(art, occurrence, team, prompts[team.ConversationId], marking), cancellationToken);
+            (team, marking) => SendReminderAsync(art, occurrence, team, prompts[team.ConversationId], marking),
+            team => new PostIdentity(prompts[team.ConversationId], [ReminderStart]), cancellationToken);
     }
 
     /// <summary>
@@ -54,13 +61,13 @@ public sealed class SyncFanOut(
     /// </summary>
     private async Task<FanOutResult> RunAsync(
         Art art, SyncOccurrence occurrence, DeliveryKind kind, IReadOnlyList<ArtTeam> teams,
-        Func<ArtTeam, Func<Task<bool>>, Task<ConnectorOutcome>> send, CancellationToken cancellationToken)
+        Func<ArtTeam, Func<Task<bool>>, Task<ConnectorOutcome>> send, Func<ArtTeam, PostIdentity> postOf, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         var total = FanOutResult.None;
         for (var pass = 0; pass < Math.Max(1, settings.MaxPasses) && !cancellationToken.IsCancellationRequested; pass++)
         {
-            var (result, retryAt) = await PassAsync(art, occurrence, kind, teams, send, cancellationToken);
+            var (result, retryAt) = await PassAsync(art, occurrence, kind, teams, send, postOf, cancellationToken);
             total = new FanOutResult(total.Sent + result.Sent, total.Unreachable + result.Unreachable, total.Failed + result.Failed, result.Skipped);
             if (result.Failed == 0 || retryAt is not { } due)
             {
@@ -92,7 +99,7 @@ public sealed class SyncFanOut(
 
     private async Task<(FanOutResult Result, DateTimeOffset? RetryAt)> PassAsync(
         Art art, SyncOccurrence occurrence, DeliveryKind kind, IReadOnlyList<ArtTeam> teams,
-        Func<ArtTeam, Func<Task<bool>>, Task<ConnectorOutcome>> send, CancellationToken cancellationToken)
+        Func<ArtTeam, Func<Task<bool>>, Task<ConnectorOutcome>> send, Func<ArtTeam, PostIdentity> postOf, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         var owner = settings.Owner;
@@ -128,16 +135,16 @@ public sealed class SyncFanOut(
 
                 if (claim.SendingAt is { } interrupted)
                 {
-                    // The previous holder died between starting this send and recording its outcome (see ResendsInterruptedSend).
-                    if (!SyncDelivery.ResendsInterruptedSend(kind))
+                    // The previous holder died between starting this send and recording its outcome: is the post in the channel?
+                    var post = postOf(team);
+                    var settled = await interruptedSends.SettleAsync(
+                        art.Id, occurrence.Id, kind, team.ConversationId, interrupted, team.AadGroupId, post.ThreadId, post.Markers);
+                    if (settled.Action == InterruptedSendAction.RecordSent)
                     {
                         Interlocked.Increment(ref skipped);
-                        await store.CompleteAsync(claim, DeliveryState.Sent, null, $"interrupted send at {interrupted:O} not repeated", time.GetUtcNow(), null, CancellationToken.None);
-                        SyncLog.InterruptedSendNotRepeated(logger, art.Id, occurrence.Id, kind, team.ConversationId, interrupted);
+                        await store.CompleteAsync(claim, DeliveryState.Sent, settled.MessageId, settled.Note, time.GetUtcNow(), null, CancellationToken.None);
                         return;
                     }
-
-                    SyncLog.InterruptedSendRepeated(logger, art.Id, occurrence.Id, kind, team.ConversationId, interrupted);
                 }
 
                 async Task<bool> MarkSendingAsync()
@@ -237,7 +244,7 @@ public sealed class SyncFanOut(
 
     private async Task<ConnectorOutcome> SendReminderAsync(Art art, SyncOccurrence occurrence, ArtTeam team, string promptActivityId, Func<Task<bool>> beforeFirstSend)
     {
-        var text = $"Reminder: the ART sync is {SyncText.When(art, occurrence)} and this team's check-in is not in yet. Please answer on the card above.";
+        var text = $"{ReminderStart} is {SyncText.When(art, occurrence)} and this team's check-in is not in yet. Please answer on the card above.";
         if (art.NameNonResponders)
         {
             var names = await NamesAsync(team);
@@ -258,4 +265,7 @@ public sealed class SyncFanOut(
         var away = await people.GetOutOfOfficeAsync(members.Select(m => m.Id), CancellationToken.None);
         return [.. members.Where(m => !away.Contains(m.Id)).Select(m => m.Name).Take(20)];
     }
+
+    /// <summary>How a delivery's post is found in its channel: top-level or in a thread, and the texts it holds.</summary>
+    private sealed record PostIdentity(string? ThreadId, IReadOnlyList<string> Markers);
 }

@@ -21,6 +21,12 @@ internal static partial class SyncLog
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sync {ArtId} {OccurrenceId}: the {Kind} to {ConversationId} was interrupted mid-send at {SendingAt:O} (its instance died); recorded as sent and not repeated, so the channel may lack it")]
     public static partial void InterruptedSendNotRepeated(ILogger logger, string artId, string occurrenceId, Domain.Sync.DeliveryKind kind, string conversationId, DateTimeOffset sendingAt);
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "Sync {ArtId} {OccurrenceId}: the {Kind} to {ConversationId} interrupted mid-send at {SendingAt:O} is in the channel (message {MessageId}); recorded as sent, not repeated")]
+    public static partial void InterruptedSendFound(ILogger logger, string artId, string occurrenceId, Domain.Sync.DeliveryKind kind, string conversationId, DateTimeOffset sendingAt, string? messageId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Sync {ArtId} {OccurrenceId}: the {Kind} to {ConversationId} interrupted mid-send at {SendingAt:O} is not in the channel; sent")]
+    public static partial void InterruptedSendNotFound(ILogger logger, string artId, string occurrenceId, Domain.Sync.DeliveryKind kind, string conversationId, DateTimeOffset sendingAt);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sync {ArtId} {OccurrenceId}: {Kind} to {ConversationId} not sent: its claim was taken over before the send (raise Sync:ClaimLease)")]
     public static partial void ClaimLostBeforeSend(ILogger logger, string artId, string occurrenceId, Domain.Sync.DeliveryKind kind, string conversationId);
 

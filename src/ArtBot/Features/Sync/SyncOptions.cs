@@ -46,6 +46,12 @@ public sealed class SyncOptions
     public int MaxPasses { get; set; } = 5;
 
     /// <summary>
+    /// How long after an interrupted send's "sending" marker its channel is searched for the post (Microsoft Graph lists a
+    /// new message after a short delay), when Graph is on (<see cref="IPostedMessages"/>).
+    /// </summary>
+    public TimeSpan PostSearchDelay { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
     /// Names this instance in claim rows. Default: a fresh id per process, so a restarted process waits out
     /// <see cref="ClaimLease"/> for the claims its predecessor left. Set a stable id (e.g. a StatefulSet pod name, a
     /// container restarted in place) and a restarted process takes over its predecessor's claims at start-up instead.

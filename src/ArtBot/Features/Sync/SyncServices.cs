@@ -1,10 +1,12 @@
 using ArtBot.BotFramework.Routing;
 using ArtBot.Domain.Impediments;
 using ArtBot.Domain.Sync;
+using ArtBot.Features.People;
 using ArtBot.Hosting;
 using ArtBot.Storage.Sync;
 using ArtBot.Storage.Tables;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace ArtBot.Features.Sync;
 
@@ -19,6 +21,10 @@ public static class SyncServices
         services.AddSingleton<SyncCardUpdater>();
         services.AddSingleton<FanOutPacer>();
         services.AddSingleton<FanOutSender>();
+        services.AddSingleton<IPostedMessages>(sp => sp.GetRequiredService<IOptions<GraphOptions>>().Value.IsEnabled
+            ? ActivatorUtilities.CreateInstance<GraphPostedMessages>(sp)
+            : new NoPostedMessages());
+        services.AddSingleton<InterruptedSends>();
         services.AddSingleton<SyncFanOut>();
         services.AddSingleton<RteDigest>();
         services.AddSingleton<SummaryPublisher>();
