@@ -12,9 +12,8 @@ namespace ArtBot.LoadTests;
 
 /// <summary>
 /// The bot (<see cref="PrepareAsync"/>) as a process of its own:
-/// <c>dotnet ArtBot.dll --urls http://127.0.0.1:PORT</c>, settings as environment variables, local-development mode
-/// (no <c>MicrosoftAppId</c>: requests unauthenticated, no outbound token), so it can be killed like a crashed
-/// container. Its log (Warning and up) is kept.
+/// <c>dotnet ArtBot.dll --urls http://127.0.0.1:PORT</c>, settings as environment variables (the caller's: production
+/// mode or local development), so it can be killed like a crashed container. Its log is kept.
 /// </summary>
 public sealed class BotProcess : IAsyncDisposable
 {
@@ -146,16 +145,24 @@ public sealed class BotProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Posts <c>@ArtBot {text}</c> in a channel as <paramref name="userAad"/> (no token: local-development mode).</summary>
-    public async Task<int> CommandAsync(string serviceUrl, string conversationId, string text, string userAad, string tenantId)
+    /// <summary>Posts <c>@ArtBot {text}</c> in a channel as <paramref name="userAad"/>, with the channel's <paramref name="token"/> (none in local-development mode).</summary>
+    public async Task<int> CommandAsync(string serviceUrl, string conversationId, string text, string userAad, string tenantId, string? token = null)
     {
         var activity = TeamsPayloads.Load(TeamsPayloads.ChannelMention, serviceUrl, conversationId);
         activity["text"] = "<at>ArtBot</at> " + text;
         activity["from"] = new JsonObject { ["id"] = "29:" + userAad, ["name"] = "Rita RTE", ["aadObjectId"] = userAad };
         activity["conversation"]!["tenantId"] = tenantId;
         activity["channelData"]!["tenant"]!["id"] = tenantId;
-        using var content = new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json");
-        using var response = await Client.PostAsync(new Uri("api/messages", UriKind.Relative), content).ConfigureAwait(false);
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("api/messages", UriKind.Relative))
+        {
+            Content = new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json"),
+        };
+        if (token is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Authorization", TestTokenIssuer.Bearer(token));
+        }
+
+        using var response = await Client.SendAsync(request).ConfigureAwait(false);
         return (int)response.StatusCode;
     }
 

@@ -12,9 +12,10 @@ namespace ArtBot.LoadTests;
 /// 30 seconds, per tenant (this connector serves one) 50 per second, every arriving request counting, throttled ones
 /// included. A request over a limit gets 429 with <c>Retry-After: 1</c>; on top of that a share of the sends
 /// (<see cref="RandomThrottleShare"/>, 10%) gets 429 + Retry-After at random, like a busy service. Records every
-/// request's arrival time and each conversation's accepted posts, so duplicates and losses can be counted.
+/// request's arrival time and each conversation's accepted posts, so duplicates and losses can be counted. The same
+/// server lists the accepted posts as Microsoft Graph does and issues managed-identity tokens (<c>TeamsLimitedConnector.Graph.cs</c>).
 /// </summary>
-public sealed class TeamsLimitedConnector : IAsyncDisposable
+public sealed partial class TeamsLimitedConnector : IAsyncDisposable
 {
     private const int TenantPerSecond = 50;
     private const int ConversationPerSecond = 7;
@@ -87,12 +88,18 @@ public sealed class TeamsLimitedConnector : IAsyncDisposable
     private async Task HandleAsync(HttpContext context)
     {
         var now = Stopwatch.GetTimestamp();
-        using (var reader = new StreamReader(context.Request.Body))
+        var path = Uri.UnescapeDataString(context.Request.Path.Value ?? "");
+        if (await TryServeGraphAsync(context, path).ConfigureAwait(false))
         {
-            await reader.ReadToEndAsync(context.RequestAborted).ConfigureAwait(false);
+            return; // another service: not counted against the connector's limits
         }
 
-        var path = Uri.UnescapeDataString(context.Request.Path.Value ?? "");
+        string body;
+        using (var reader = new StreamReader(context.Request.Body))
+        {
+            body = await reader.ReadToEndAsync(context.RequestAborted).ConfigureAwait(false);
+        }
+
         var conversation = ConversationOf(path);
         bool overLimit;
         bool randomThrottle;
@@ -126,15 +133,16 @@ public sealed class TeamsLimitedConnector : IAsyncDisposable
             return;
         }
 
+        var id = (1_700_000_000_000L + Interlocked.Increment(ref _nextId)).ToString(CultureInfo.InvariantCulture); // Teams message ids are numbers
         if (HttpMethods.IsPost(context.Request.Method) && conversation is not null)
         {
             _accepted.AddOrUpdate(conversation, 1, (_, n) => n + 1);
             _acceptedAt.TryAdd(conversation, Stopwatch.GetTimestamp());
+            KeepPost(path, id, body);
         }
 
         context.Response.StatusCode = 200;
         context.Response.ContentType = "application/json";
-        var id = "fan-" + Interlocked.Increment(ref _nextId).ToString(CultureInfo.InvariantCulture);
         await context.Response.WriteAsync($$"""{"id":"{{id}}"}""", context.RequestAborted).ConfigureAwait(false);
     }
 

@@ -23,4 +23,7 @@ internal static partial class ConnectorLog
     [LoggerMessage(EventId = 1104, Level = LogLevel.Warning,
         Message = "Connector {Operation} for conversation {ConversationId}: {ErrorCode} after {Attempts} attempt(s); not retried because the request may have been delivered")]
     public static partial void AmbiguousDelivery(ILogger logger, string operation, string? conversationId, string errorCode, int attempts);
+
+    [LoggerMessage(EventId = 1105, Level = LogLevel.Warning, Message = "The connector access token could not be acquired at start-up; the first send asks again")]
+    public static partial void TokenWarmUpFailed(ILogger logger, Exception exception);
 }

@@ -15,6 +15,7 @@ public static class ConnectorServiceCollectionExtensions
     /// Tokens come from the registered <see cref="TokenCredential"/> if there is one (it must be the bot
     /// identity's credential for its app type), else from the credential the app type calls for
     /// (<see cref="ConnectorTokenProvider"/>). Register your own <see cref="IConnectorTokenProvider"/> first to replace it.
+    /// The first token is asked for at start-up (<see cref="ConnectorTokenWarmUp"/>).
     /// <see cref="BotFrameworkOptions"/> is bound by the composition root.
     /// </summary>
     public static IServiceCollection AddBotConnector(this IServiceCollection services, Action<ConnectorOptions>? configure = null)
@@ -38,6 +39,7 @@ public static class ConnectorServiceCollectionExtensions
             return new ConnectorTokenProvider(
                 bot, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<ConnectorTokenProvider>>(), credential);
         });
+        services.AddHostedService<ConnectorTokenWarmUp>();
         services.AddHttpClient<ConnectorClient>((sp, client) =>
             client.Timeout = sp.GetRequiredService<IOptions<ConnectorOptions>>().Value.RequestTimeout);
         return services;

@@ -1,0 +1,119 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
+
+namespace ArtBot.LoadTests;
+
+/// <summary>
+/// The stand-in's other two services, for a bot run as deployed (UserAssignedMSI, Graph on): an App Service
+/// managed-identity token endpoint (<c>IDENTITY_ENDPOINT</c>, <see cref="IdentityEndpoint"/>) and Microsoft Graph's
+/// listing of a channel's messages and a thread's replies (<see cref="GraphBaseUrl"/>): every accepted post, newest
+/// first, from the bot's app (<see cref="BotAppId"/>), with its card as Graph shows it. Neither counts against the
+/// connector's limits.
+/// </summary>
+public sealed partial class TeamsLimitedConnector
+{
+    /// <summary>The <c>X-IDENTITY-HEADER</c> value the token endpoint expects (<c>IDENTITY_HEADER</c>).</summary>
+    public const string IdentityHeader = "fanout-identity-header";
+
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<JsonObject>> _posts = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> _tokenRequests = new(StringComparer.Ordinal);
+    private long _graphRequests;
+
+    /// <summary>The app id the posts are listed as from.</summary>
+    public string BotAppId { get; init; } = FanOutHost.AppId;
+
+    public string GraphBaseUrl => ServiceUrl + "v1.0";
+
+    public string IdentityEndpoint => ServiceUrl + "msi/token";
+
+    /// <summary>Managed-identity tokens issued, per resource.</summary>
+    public IReadOnlyDictionary<string, int> TokenRequests => _tokenRequests;
+
+    public long GraphRequests => Interlocked.Read(ref _graphRequests);
+
+    private async Task<bool> TryServeGraphAsync(HttpContext context, string path)
+    {
+        if (path == "/msi/token")
+        {
+            await IssueTokenAsync(context).ConfigureAwait(false);
+            return true;
+        }
+
+        if (!path.StartsWith("/v1.0/", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        Interlocked.Increment(ref _graphRequests);
+        var segments = path["/v1.0/".Length..].Split('/');
+        var key = segments switch
+        {
+            ["teams", _, "channels", var channel, "messages"] => channel,
+            ["teams", _, "channels", var channel, "messages", var thread, "replies"] => channel + ";messageid=" + thread,
+            _ => null,
+        };
+        if (key is null || !context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.Ordinal))
+        {
+            context.Response.StatusCode = key is null ? 400 : 401;
+            return true;
+        }
+
+        var messages = _posts.TryGetValue(key, out var posts) ? posts.Reverse().Select(m => (JsonNode)m.DeepClone()).ToArray() : [];
+        context.Response.ContentType = "application/json";
+        await context.Response.WriteAsync(new JsonObject { ["value"] = new JsonArray(messages) }.ToJsonString(), context.RequestAborted).ConfigureAwait(false);
+        return true;
+    }
+
+    /// <summary>An accepted post, as Graph lists it: the conversation (a channel, or <c>channel;messageid=thread</c>) keeps it.</summary>
+    private void KeepPost(string path, string id, string body)
+    {
+        const string Marker = "/v3/conversations/";
+        var rest = path[(path.IndexOf(Marker, StringComparison.Ordinal) + Marker.Length)..];
+        var conversation = rest.Contains('/', StringComparison.Ordinal) ? rest[..rest.IndexOf('/', StringComparison.Ordinal)] : rest;
+        var activity = JsonNode.Parse(body) as JsonObject;
+        var attachments = new JsonArray();
+        foreach (var attachment in activity?["attachments"]?.AsArray() ?? [])
+        {
+            attachments.Add(new JsonObject
+            {
+                ["id"] = "a-" + id,
+                ["contentType"] = attachment?["contentType"]?.GetValue<string>(),
+                ["content"] = attachment?["content"]?.ToJsonString(), // Graph gives a card as a JSON string
+            });
+        }
+
+        _posts.GetOrAdd(conversation, _ => new()).Enqueue(new JsonObject
+        {
+            ["id"] = id,
+            ["messageType"] = "message",
+            ["createdDateTime"] = DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture),
+            ["from"] = new JsonObject { ["application"] = new JsonObject { ["id"] = BotAppId, ["displayName"] = "ArtBot", ["applicationIdentityType"] = "bot" } },
+            ["body"] = new JsonObject { ["contentType"] = "html", ["content"] = activity?["text"]?.GetValue<string>() ?? "" },
+            ["attachments"] = attachments,
+        });
+    }
+
+    private async Task IssueTokenAsync(HttpContext context)
+    {
+        var resource = context.Request.Query["resource"].ToString();
+        if (context.Request.Headers["X-IDENTITY-HEADER"] != IdentityHeader || resource.Length == 0)
+        {
+            context.Response.StatusCode = 400;
+            return;
+        }
+
+        _tokenRequests.AddOrUpdate(resource, 1, (_, n) => n + 1);
+        var expires = DateTimeOffset.UtcNow.AddHours(1).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        context.Response.ContentType = "application/json";
+        await context.Response.WriteAsync(new JsonObject
+        {
+            ["access_token"] = "fanout-token-" + Guid.NewGuid().ToString("N"),
+            ["expires_on"] = expires,
+            ["resource"] = resource,
+            ["token_type"] = "Bearer",
+            ["client_id"] = context.Request.Query["client_id"].ToString(),
+        }.ToJsonString(), context.RequestAborted).ConfigureAwait(false);
+    }
+}
