@@ -3,6 +3,10 @@ using System.Globalization;
 using ArtBot.Domain.Arts;
 using ArtBot.Domain.People;
 using ArtBot.Domain.Sync;
+using ArtBot.Storage;
+using ArtBot.Storage.Arts;
+using ArtBot.Storage.Sync;
+using ArtBot.Storage.Tables;
 using ArtBot.Tests.Shared;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -254,14 +258,9 @@ public static class FanOutScenario
             return rows.Count == ids.Count && rows.All(r => r.IsFinal);
         }, TimeSpan.FromSeconds(60)).ConfigureAwait(false);
 
-        // Retire the run's ART (its sync date skipped), so later runs' ticks do not re-read its 1,000 finished rows each time:
-        // every run measures one ART of N channels.
-        var arts = context.Arts;
-        var stored = await arts.GetAsync(art.TenantId, art.Id, default).ConfigureAwait(false);
-        if (stored is null || await arts.UpdateAsync(stored with { SkippedDates = [occurrence.Date] }, default).ConfigureAwait(false) is null)
-        {
-            throw new InvalidOperationException("The run's ART was not retired.");
-        }
+        // Remove the run's ART, so later runs' ticks neither scan its team rows nor re-read its finished deliveries: every
+        // run measures one ART of N channels, as a store holding only it would.
+        await context.RemoveArtAsync(art).ConfigureAwait(false);
 
         var arrivals = context.Connector.ArrivalsSince(start).Where(t => t <= last).ToArray();
         var duplicates = ids.Sum(id => Math.Max(0, context.Connector.Accepted.GetValueOrDefault(id) - 1));
@@ -330,13 +329,13 @@ public static class FanOutScenario
         IReadOnlyDictionary<string, string?> Overrides, string BotDll)
     {
         /// <summary>The prompt deliveries of <paramref name="key"/> still claimed (a server-side filter: the benchmark's read stays small).</summary>
-        public async Task<IReadOnlyList<ArtBot.Storage.Sync.SyncDeliveryEntity>> ClaimsLeftAsync(OccurrenceKey key)
+        public async Task<IReadOnlyList<SyncDeliveryEntity>> ClaimsLeftAsync(OccurrenceKey key)
         {
-            var table = new ArtBot.Storage.Tables.TableServiceClient(Storage).GetTableClient(ArtBot.Storage.Sync.SyncStore.TableName);
-            var filter = ArtBot.Storage.Tables.TableClient.CreateQueryFilter(
-                $"PartitionKey eq {ArtBot.Storage.Sync.SyncStore.PartitionKey(key)} and Kind eq {nameof(DeliveryKind.Prompt)} and State eq {nameof(DeliveryState.Claimed)}");
-            var claims = new List<ArtBot.Storage.Sync.SyncDeliveryEntity>();
-            await foreach (var entity in table.QueryAsync<ArtBot.Storage.Sync.SyncDeliveryEntity>(filter).ConfigureAwait(false))
+            var table = new TableServiceClient(Storage).GetTableClient(SyncStore.TableName);
+            var filter = TableClient.CreateQueryFilter(
+                $"PartitionKey eq {SyncStore.PartitionKey(key)} and Kind eq {nameof(DeliveryKind.Prompt)} and State eq {nameof(DeliveryState.Claimed)}");
+            var claims = new List<SyncDeliveryEntity>();
+            await foreach (var entity in table.QueryAsync<SyncDeliveryEntity>(filter).ConfigureAwait(false))
             {
                 claims.Add(entity);
             }
@@ -344,10 +343,33 @@ public static class FanOutScenario
             return claims;
         }
 
-        /// <summary>The ARTs in the benchmark's storage (a client of its own).</summary>
-        public IArtStore Arts { get; } = new ArtBot.Storage.Arts.ArtStore(
-            new ArtBot.Storage.Tables.TableServiceClient(Storage).GetTableClient(ArtBot.Storage.Arts.ArtStore.TableName),
-            new ArtBot.Storage.Tables.TableServiceClient(Storage).GetTableClient(ArtBot.Storage.Arts.ArtStore.ConversationsTableName));
+        /// <summary>Deletes an ART's row, its team rows and the conversation index rows of its channels (batches of 100).</summary>
+        public async Task RemoveArtAsync(Art art)
+        {
+            var service = new TableServiceClient(Storage);
+            var arts = service.GetTableClient(ArtStore.TableName);
+            var conversations = service.GetTableClient(ArtStore.ConversationsTableName);
+            var partition = StorageKeys.Encode(art.TenantId);
+            var prefix = ArtStore.TeamRowKeyPrefix(art.Id);
+            var teams = new List<ArtTeamEntity>();
+            await foreach (var team in arts.QueryAsync<ArtTeamEntity>(
+                TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {prefix} and RowKey lt {prefix[..^1] + "."}")).ConfigureAwait(false))
+            {
+                teams.Add(team);
+            }
+
+            foreach (var chunk in teams.Chunk(100))
+            {
+                await arts.SubmitTransactionAsync(chunk.Select(t => new TableTransactionAction(
+                    TableTransactionActionType.Delete, t))).ConfigureAwait(false);
+                await conversations.SubmitTransactionAsync(chunk.Select(t => new TableTransactionAction(
+                    TableTransactionActionType.Delete,
+                    new ArtConversationEntity { PartitionKey = partition, RowKey = StorageKeys.Encode(t.ConversationId) }))).ConfigureAwait(false);
+            }
+
+            await conversations.DeleteEntityAsync(partition, StorageKeys.Encode(art.HomeConversationId)).ConfigureAwait(false);
+            await arts.DeleteEntityAsync(partition, ArtStore.ArtRowKey(art.Id)).ConfigureAwait(false);
+        }
     }
 
     private sealed record RunResult(
