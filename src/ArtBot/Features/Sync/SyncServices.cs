@@ -15,7 +15,8 @@ public static class SyncServices
 {
     public static IServiceCollection AddSync(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<SyncOptions>().Bind(configuration.GetSection(SyncOptions.Section));
+        services.AddOptions<SyncOptions>().Bind(configuration.GetSection(SyncOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SyncOptions>, SyncOptionsValidation>();
         services.AddSingleton(new RequiredTable(SyncStore.TableName));
         services.AddSingleton<ISyncStore>(sp => new SyncStore(sp.GetRequiredService<TableServiceClient>().GetTableClient(SyncStore.TableName)));
         services.AddSingleton<SyncCardUpdater>();
