@@ -69,9 +69,7 @@ public sealed partial class TeamsLimitedConnector
     /// <summary>An accepted post, as Graph lists it: the conversation (a channel, or <c>channel;messageid=thread</c>) keeps it.</summary>
     private void KeepPost(string path, string id, string body)
     {
-        const string Marker = "/v3/conversations/";
-        var rest = path[(path.IndexOf(Marker, StringComparison.Ordinal) + Marker.Length)..];
-        var conversation = rest.Contains('/', StringComparison.Ordinal) ? rest[..rest.IndexOf('/', StringComparison.Ordinal)] : rest;
+        var conversation = ConversationPathOf(path)!;
         var activity = JsonNode.Parse(body) as JsonObject;
         var attachments = new JsonArray();
         foreach (var attachment in activity?["attachments"]?.AsArray() ?? [])

@@ -161,6 +161,14 @@ public sealed partial class TeamsLimitedConnector : IAsyncDisposable
     /// <summary>The conversation of <c>/v3/conversations/{id}/activities[...]</c>, thread suffix removed.</summary>
     private static string? ConversationOf(string path)
     {
+        var id = ConversationPathOf(path);
+        var thread = id?.IndexOf(";messageid=", StringComparison.Ordinal) ?? -1;
+        return thread < 0 ? id : id![..thread];
+    }
+
+    /// <summary>The <c>{id}</c> of <c>/v3/conversations/{id}/activities[...]</c> as sent: a channel, or <c>channel;messageid=thread</c>.</summary>
+    private static string? ConversationPathOf(string path)
+    {
         const string Marker = "/v3/conversations/";
         var start = path.IndexOf(Marker, StringComparison.Ordinal);
         if (start < 0)
@@ -170,9 +178,7 @@ public sealed partial class TeamsLimitedConnector : IAsyncDisposable
 
         var rest = path[(start + Marker.Length)..];
         var end = rest.IndexOf('/', StringComparison.Ordinal);
-        var id = end < 0 ? rest : rest[..end];
-        var thread = id.IndexOf(";messageid=", StringComparison.Ordinal);
-        return thread < 0 ? id : id[..thread];
+        return end < 0 ? rest : rest[..end];
     }
 
     public async ValueTask DisposeAsync()

@@ -218,18 +218,9 @@ internal sealed class FakeGraphServer : IAsyncDisposable
                 return new(HttpStatusCode.NotFound, Error("Request_ResourceNotFound", $"Resource '{groupId}' does not exist."), null);
             }
 
-            var skip = Query(query, "$skiptoken") is { } token ? int.Parse(token, CultureInfo.InvariantCulture) : 0;
-            var page = new JsonObject
-            {
-                ["@odata.context"] = "https://graph.microsoft.com/v1.0/$metadata#directoryObjects(id,displayName,mail,userPrincipalName)",
-            };
-            if (skip + PageSize < members.Count)
-            {
-                page["@odata.nextLink"] = $"{BaseUrl}/groups/{groupId}/members?$select=id,displayName,mail,userPrincipalName&$top=999&$skiptoken={skip + PageSize}";
-            }
-
-            page["value"] = new JsonArray([.. members.Skip(skip).Take(PageSize).Select(m => (JsonNode)m.DeepClone())]);
-            return new(HttpStatusCode.OK, page, null);
+            return Page(
+                members, PageSize, query, "https://graph.microsoft.com/v1.0/$metadata#directoryObjects(id,displayName,mail,userPrincipalName)",
+                $"{BaseUrl}/groups/{groupId}/members?$select=id,displayName,mail,userPrincipalName&$top=999&$skiptoken=");
         }
 
         if (method == "GET" && segments is ["users", var userId, "mailboxSettings"])
@@ -263,14 +254,20 @@ internal sealed class FakeGraphServer : IAsyncDisposable
     {
         var all = _messages.TryGetValue(key, out var list) ? [.. list.OrderByDescending(m => m["createdDateTime"]!.GetValue<string>(), StringComparer.Ordinal)] : new List<JsonObject>();
         var top = Query(query, "$top") is { } t ? int.Parse(t, CultureInfo.InvariantCulture) : 20;
+        return Page(all, top, query, "https://graph.microsoft.com/v1.0/$metadata#teams('x')/channels('y')/messages", $"{BaseUrl}{path}?$top={top}&$skiptoken=");
+    }
+
+    /// <summary>The page of <paramref name="items"/> that the query's <c>$skiptoken</c> points at; <paramref name="nextLink"/> ends where the next offset goes.</summary>
+    private static Answer Page(List<JsonObject> items, int size, string query, string context, string nextLink)
+    {
         var skip = Query(query, "$skiptoken") is { } token ? int.Parse(token, CultureInfo.InvariantCulture) : 0;
-        var page = new JsonObject { ["@odata.context"] = "https://graph.microsoft.com/v1.0/$metadata#teams('x')/channels('y')/messages" };
-        if (skip + top < all.Count)
+        var page = new JsonObject { ["@odata.context"] = context };
+        if (skip + size < items.Count)
         {
-            page["@odata.nextLink"] = $"{BaseUrl}{path}?$top={top}&$skiptoken={skip + top}";
+            page["@odata.nextLink"] = nextLink + (skip + size).ToString(CultureInfo.InvariantCulture);
         }
 
-        page["value"] = new JsonArray([.. all.Skip(skip).Take(top).Select(m => (JsonNode)m.DeepClone())]);
+        page["value"] = new JsonArray([.. items.Skip(skip).Take(size).Select(m => (JsonNode)m.DeepClone())]);
         return new(HttpStatusCode.OK, page, null);
     }
 

@@ -54,9 +54,7 @@ public sealed partial class GraphPostedMessages(GraphServiceClient graph, IOptio
                     return PostSearch.Unknown;
                 }
 
-                page = query.ThreadId is { } threadId
-                    ? await channel.Messages[threadId].Replies.WithUrl(next).GetAsync(cancellationToken: cancellationToken).ConfigureAwait(false)
-                    : await channel.Messages.WithUrl(next).GetAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+                page = await channel.Messages.WithUrl(next).GetAsync(cancellationToken: cancellationToken).ConfigureAwait(false); // an absolute link, messages or replies
             }
 
             return PostSearch.NotPosted;
