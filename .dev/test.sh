@@ -1,12 +1,19 @@
 #!/usr/bin/env bash
 # Runs ArtBot's whole test suite from a fresh clone: installs the npm tools and Chromium, builds with
-# warnings as errors, runs unit, integration (Azurite) and end-to-end (Agents Playground + Chromium) tests.
+# warnings as errors, publishes the bot as deployed, runs unit, integration (Azurite) and end-to-end (Agents Playground +
+# Chromium, against the published bot) tests.
 set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 
 bash .dev/setup.sh --browser || exit 1
 dotnet build ArtBot.sln -c Release -nologo -clp:"ErrorsOnly;Summary" || exit 1
+
+# The bot as deployed (native AOT, a few minutes the first time): the end-to-end tests and the benchmarks' killed runs
+# start this executable (ARTBOT_BOT, tests/Shared/Bot/BotBuild.cs), so the tests pass on what ships.
+echo "[test] publishing the bot (native AOT)"
+dotnet publish src/ArtBot/ArtBot.csproj -c Release -o "$root/.dev/run/bot" -nologo -clp:"ErrorsOnly;Summary" || exit 1
+export ARTBOT_BOT="$root/.dev/run/bot/ArtBot"
 
 out="$(mktemp)"
 dotnet test ArtBot.sln -c Release --no-build -nologo "$@" 2>&1 | tee "$out"

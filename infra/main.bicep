@@ -183,7 +183,7 @@ resource webApp 'Microsoft.Web/sites@2024-04-01' = {
     clientAffinityEnabled: false // stateless host: any instance can take any request
     siteConfig: {
       linuxFxVersion: 'DOTNETCORE|10.0'
-      appCommandLine: 'dotnet ArtBot.dll'
+      appCommandLine: './ArtBot' // published native AOT: an executable, started without the .NET runtime
       alwaysOn: true // the scheduler (ART sync reminders, outbox) must keep running
       healthCheckPath: '/health/ready'
       ftpsState: 'Disabled'

@@ -6,8 +6,9 @@ using ArtBot.Tests.Shared;
 namespace ArtBot.EndToEnd;
 
 /// <summary>
-/// The real pieces a newcomer runs locally: Azurite, the bot as its own process (local-development mode),
-/// and the Microsoft 365 Agents Playground (the Teams emulator) talking to it.
+/// The real pieces a newcomer runs locally: Azurite, the bot as its own process (local-development mode; the build
+/// <see cref="BotBuild"/> names, else this project's copy of <c>ArtBot.dll</c>), and the Microsoft 365 Agents Playground
+/// (the Teams emulator) talking to it.
 /// </summary>
 public sealed partial class LocalTeams : IAsyncLifetime
 {
@@ -34,10 +35,12 @@ public sealed partial class LocalTeams : IAsyncLifetime
         _azurite = await Azurite.StartAsync();
 
         BotUrl = $"http://127.0.0.1:{FreePort()}";
+        var bot = BotBuild.Configured ?? Path.Combine(AppContext.BaseDirectory, "ArtBot.dll");
+        var (program, arguments) = BotBuild.CommandFor(bot);
         _bot = ChildProcess.Start(
-            "dotnet",
-            [Path.Combine(AppContext.BaseDirectory, "ArtBot.dll"), "--urls", BotUrl],
-            AppContext.BaseDirectory,
+            program,
+            [.. arguments, "--urls", BotUrl],
+            Path.GetDirectoryName(bot)!,
             new Dictionary<string, string>
             {
                 ["MicrosoftAppId"] = "",

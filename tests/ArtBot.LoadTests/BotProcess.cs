@@ -12,7 +12,7 @@ namespace ArtBot.LoadTests;
 
 /// <summary>
 /// The bot (<see cref="PrepareAsync"/>) as a process of its own:
-/// <c>dotnet ArtBot.dll --urls http://127.0.0.1:PORT</c>, settings as environment variables (the caller's: production
+/// <c>./ArtBot --urls http://127.0.0.1:PORT</c>, settings as environment variables (the caller's: production
 /// mode or local development), so it can be killed like a crashed container. Its log is kept.
 /// </summary>
 public sealed class BotProcess : IAsyncDisposable
@@ -34,14 +34,12 @@ public sealed class BotProcess : IAsyncDisposable
     public IReadOnlyCollection<string> Log => _log;
 
     /// <summary>
-    /// The bot to run: <c>ARTBOT_DLL</c> when set; otherwise, with <paramref name="published"/>, the bot published as it is
-    /// deployed (ReadyToRun, framework-dependent, for this machine's platform) into <c>bot/</c> beside the benchmark, else
-    /// the Release build (<c>src/ArtBot/bin/Release/net10.0/ArtBot.dll</c>).
+    /// The bot to run: the build <see cref="BotBuild"/> names; otherwise the bot published as it is deployed (native AOT, for this machine's platform) into <c>bot/</c> beside the
+    /// benchmark. The first publish takes a few minutes; later ones only when the bot changed.
     /// </summary>
-    public static async Task<string> PrepareAsync(bool published)
+    public static async Task<string> PrepareAsync()
     {
-        var configured = Environment.GetEnvironmentVariable("ARTBOT_DLL");
-        if (!string.IsNullOrEmpty(configured))
+        if (BotBuild.Configured is { } configured)
         {
             return configured;
         }
@@ -54,13 +52,7 @@ public sealed class BotProcess : IAsyncDisposable
 
         if (repository is null)
         {
-            throw new FileNotFoundException("ArtBot.sln not found above " + AppContext.BaseDirectory + "; set ARTBOT_DLL.");
-        }
-
-        if (!published)
-        {
-            var dll = Path.Combine(repository.FullName, "src", "ArtBot", "bin", "Release", "net10.0", "ArtBot.dll");
-            return File.Exists(dll) ? dll : throw new FileNotFoundException("Build the bot first: dotnet build ArtBot.sln -c Release", dll);
+            throw new FileNotFoundException("ArtBot.sln not found above " + AppContext.BaseDirectory + "; set ARTBOT_BOT.");
         }
 
         var output = Path.Combine(AppContext.BaseDirectory, "bot");
@@ -68,7 +60,7 @@ public sealed class BotProcess : IAsyncDisposable
         foreach (var argument in new[]
         {
             "publish", Path.Combine(repository.FullName, "src", "ArtBot", "ArtBot.csproj"), "-c", "Release",
-            "-r", RuntimeInformation.RuntimeIdentifier, "--self-contained", "false", "-o", output, "--nologo",
+            "-r", RuntimeInformation.RuntimeIdentifier, "-o", output, "--nologo",
         })
         {
             publish.ArgumentList.Add(argument);
@@ -83,21 +75,26 @@ public sealed class BotProcess : IAsyncDisposable
             throw new InvalidOperationException($"dotnet publish failed ({process.ExitCode}):\n{await stdout.ConfigureAwait(false)}{await stderr.ConfigureAwait(false)}");
         }
 
-        return Path.Combine(output, "ArtBot.dll");
+        return Path.Combine(output, "ArtBot");
     }
 
-    /// <summary>Starts <paramref name="dll"/> (see <see cref="PrepareAsync"/>) with <paramref name="settings"/> and waits until it is ready.</summary>
-    public static async Task<BotProcess> StartAsync(string dll, IReadOnlyDictionary<string, string?> settings)
+    /// <summary>Starts the bot at <paramref name="path"/> (see <see cref="PrepareAsync"/>) with <paramref name="settings"/> and waits until it is ready.</summary>
+    public static async Task<BotProcess> StartAsync(string path, IReadOnlyDictionary<string, string?> settings)
     {
         var port = FreePort();
-        var start = new ProcessStartInfo("dotnet")
+        var (program, arguments) = BotBuild.CommandFor(path);
+        var start = new ProcessStartInfo(program)
         {
-            WorkingDirectory = Path.GetDirectoryName(dll)!,
+            WorkingDirectory = Path.GetDirectoryName(path)!,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(dll);
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}");
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";

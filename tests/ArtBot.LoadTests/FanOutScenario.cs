@@ -45,8 +45,8 @@ public static class FanOutScenario
         await using var connector = await TeamsLimitedConnector.StartAsync().ConfigureAwait(false);
         var tokens = new TestTokenIssuer();
         await using var metadata = await OpenIdMetadataServer.StartAsync(tokens).ConfigureAwait(false);
-        // The killed runs start the bot as a process: as deployed (published ReadyToRun) for a full run, the Release build for a smoke run.
-        var bot = await BotProcess.PrepareAsync(published: !smoke).ConfigureAwait(false);
+        // The killed runs start the bot as a process, as deployed: published native AOT.
+        var bot = await BotProcess.PrepareAsync().ConfigureAwait(false);
         Console.WriteLine($"Bot process for the killed runs: {bot}");
         var context = new RunContext(azurite.ConnectionString, connector, tokens, metadata, channels, overrides, bot);
 
@@ -170,7 +170,7 @@ public static class FanOutScenario
         BotProcess? bot = null;
         try
         {
-            bot = await BotProcess.StartAsync(context.BotDll, settings).ConfigureAwait(false);
+            bot = await BotProcess.StartAsync(context.Bot, settings).ConfigureAwait(false);
 
             // Untimed warm-up of the process that will be killed (a bot that has been running is warm; its restart is not).
             var (warmArt, warmTeams) = await SeedAsync(observer.Services, context.Connector.ServiceUrl, Math.Min(50, context.Channels)).ConfigureAwait(false);
@@ -209,7 +209,7 @@ public static class FanOutScenario
             // Restarted at once, as an orchestrator would; the claims the kill left are read meanwhile (one query of the
             // claimed rows only, answered long before the new process reaches storage).
             var left = context.ClaimsLeftAsync(key);
-            bot = await BotProcess.StartAsync(context.BotDll, settings).ConfigureAwait(false);
+            bot = await BotProcess.StartAsync(context.Bot, settings).ConfigureAwait(false);
             var claims = await left.ConfigureAwait(false);
             var held = claims.Count;
             var midSend = claims.Count(c => c.SendingAt is not null);
@@ -326,7 +326,7 @@ public static class FanOutScenario
 
     private sealed record RunContext(
         string Storage, TeamsLimitedConnector Connector, TestTokenIssuer Tokens, OpenIdMetadataServer Metadata, int Channels,
-        IReadOnlyDictionary<string, string?> Overrides, string BotDll)
+        IReadOnlyDictionary<string, string?> Overrides, string Bot)
     {
         /// <summary>The prompt deliveries of <paramref name="key"/> still claimed (a server-side filter: the benchmark's read stays small).</summary>
         public async Task<IReadOnlyList<SyncDeliveryEntity>> ClaimsLeftAsync(OccurrenceKey key)

@@ -1,10 +1,14 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using System.Runtime.Serialization;
 
 namespace ArtBot.Storage.Tables;
 
-/// <summary>The mapped properties of one entity type, built by reflection once per type and cached.</summary>
+/// <summary>
+/// The mapped properties of one entity type, built by reflection once per type and cached. Entity types keep their public
+/// properties when the app is trimmed (native AOT): <see cref="ITableEntity"/> asks for them.
+/// </summary>
 internal sealed class EntityTypeMap
 {
     private static readonly ConcurrentDictionary<Type, EntityTypeMap> Cache = new();
@@ -16,9 +20,10 @@ internal sealed class EntityTypeMap
 
     public IReadOnlyList<EntityProperty> Properties { get; }
 
-    public static EntityTypeMap For(Type type) => Cache.GetOrAdd(type, Build);
+    public static EntityTypeMap For([DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicProperties)] Type type) =>
+        Cache.TryGetValue(type, out var map) ? map : Cache.GetOrAdd(type, Build(type));
 
-    private static EntityTypeMap Build(Type type)
+    private static EntityTypeMap Build([DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicProperties)] Type type)
     {
         var properties = new List<EntityProperty>();
         foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))

@@ -46,7 +46,7 @@ internal static class TableEntitySerializer
         }
         else
         {
-            foreach (var property in EntityTypeMap.For(entity.GetType()).Properties)
+            foreach (var property in MapOf(entity).Properties)
             {
                 WriteValue(writer, property.Name, property.Property.GetValue(entity));
             }
@@ -133,6 +133,9 @@ internal static class TableEntitySerializer
         _ => DateTime.SpecifyKind(value, DateTimeKind.Utc),
     };
 
+    /// <summary>The columns of <paramref name="entity"/>'s type (kept by the trimmer: see <see cref="ITableEntity"/>).</summary>
+    private static EntityTypeMap MapOf(ITableEntity entity) => EntityTypeMap.For(entity.GetType());
+
     public static T Deserialize<T>(JsonElement json)
         where T : class, ITableEntity, new()
     {
@@ -143,7 +146,7 @@ internal static class TableEntitySerializer
 
         var entity = new T();
         ReadSystemProperties(json, entity);
-        foreach (var property in EntityTypeMap.For(typeof(T)).Properties)
+        foreach (var property in MapOf(entity).Properties)
         {
             if (!json.TryGetProperty(property.Name, out var value) || value.ValueKind == JsonValueKind.Null)
             {
