@@ -34,8 +34,8 @@ public sealed class BotProcess : IAsyncDisposable
     public IReadOnlyCollection<string> Log => _log;
 
     /// <summary>
-    /// The bot to run: the build <see cref="BotBuild"/> names; otherwise the bot published as it is deployed (native AOT, for this machine's platform) into <c>bot/</c> beside the
-    /// benchmark. The first publish takes a few minutes; later ones only when the bot changed.
+    /// The bot to run: the build <see cref="BotBuild"/> names; otherwise the bot published as it is deployed (native AOT,
+    /// for this machine's platform) into <c>bot/</c> beside the benchmark: a few minutes the first time, seconds after.
     /// </summary>
     public static async Task<string> PrepareAsync()
     {
