@@ -144,8 +144,7 @@ public sealed class ClaimTakeOverTests(BotHost bot)
         // The killed run: team 0's reminder mid-send, team 1's claimed and not started.
         var killedAt = occurrence.ReminderAt!.Value;
         var killed = new ClaimOwner("bot-1", "run-killed");
-        var interrupted = await _rig.Store.TryClaimAsync(key, DeliveryKind.Reminder, teams[0].ConversationId, killed, killedAt, killedAt.AddMinutes(3), 5, default);
-        Assert.NotNull(await _rig.Store.MarkSendingAsync(interrupted!, killedAt, default));
+        await InterruptAsync(key, DeliveryKind.Reminder, teams[0].ConversationId, killed, killedAt);
         Assert.NotNull(await _rig.Store.TryClaimAsync(key, DeliveryKind.Reminder, teams[1].ConversationId, killed, killedAt, killedAt.AddMinutes(3), 5, default));
 
         clock.Set(killedAt.AddSeconds(2));
@@ -176,8 +175,7 @@ public sealed class ClaimTakeOverTests(BotHost bot)
         // The killed run: the prompts of teams 0 and 1 mid-send; team 0's reached Teams before the kill, team 1's did not.
         foreach (var team in teams.Take(2))
         {
-            var claim = await _rig.Store.TryClaimAsync(key, DeliveryKind.Prompt, team.ConversationId, killed, killedAt, killedAt.AddMinutes(3), 5, default);
-            Assert.NotNull(await _rig.Store.MarkSendingAsync(claim!, killedAt, default));
+            await InterruptAsync(key, DeliveryKind.Prompt, team.ConversationId, killed, killedAt);
         }
 
         var graph = new StubPostedMessages(q => q.ChannelId == teams[0].ConversationId ? new PostSearch(PostSearchResult.Posted, "1711699200000") : PostSearch.NotPosted);
@@ -213,8 +211,7 @@ public sealed class ClaimTakeOverTests(BotHost bot)
         var prompt = await _rig.Store.GetDeliveryAsync(key, DeliveryKind.Prompt, teams[0].ConversationId, default);
 
         var killedAt = occurrence.ReminderAt!.Value;
-        var interrupted = await _rig.Store.TryClaimAsync(key, DeliveryKind.Reminder, teams[0].ConversationId, new ClaimOwner("bot-1", "run-killed"), killedAt, killedAt.AddMinutes(3), 5, default);
-        Assert.NotNull(await _rig.Store.MarkSendingAsync(interrupted!, killedAt, default));
+        await InterruptAsync(key, DeliveryKind.Reminder, teams[0].ConversationId, new ClaimOwner("bot-1", "run-killed"), killedAt);
 
         var graph = new StubPostedMessages(_ => PostSearch.NotPosted);
         var clock = new ManualClock(killedAt.AddMinutes(1));
@@ -230,6 +227,14 @@ public sealed class ClaimTakeOverTests(BotHost bot)
     }
 
     /// <summary>Graph's answer to the search for an interrupted send's post, chosen by the test; the queries it got.</summary>
+    /// <summary>What a run killed mid-send leaves: the delivery claimed by <paramref name="owner"/> and marked "sending" at <paramref name="at"/>.</summary>
+    private async Task InterruptAsync(OccurrenceKey key, DeliveryKind kind, string conversationId, ClaimOwner owner, DateTimeOffset at)
+    {
+        var claim = await _rig.Store.TryClaimAsync(key, kind, conversationId, owner, at, at.AddMinutes(3), 5, default);
+        Assert.NotNull(claim);
+        Assert.NotNull(await _rig.Store.MarkSendingAsync(claim, at, default));
+    }
+
     private sealed class StubPostedMessages(Func<PostQuery, PostSearch> answer) : IPostedMessages
     {
         public System.Collections.Concurrent.ConcurrentQueue<PostQuery> Queries { get; } = new();
