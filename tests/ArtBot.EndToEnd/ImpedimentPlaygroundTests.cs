@@ -1,6 +1,6 @@
 using ArtBot.Domain.Impediments;
 using ArtBot.Storage.Impediments;
-using ArtBot.Storage.Tables;
+using Azure.Data.Tables;
 using Microsoft.Playwright;
 
 namespace ArtBot.EndToEnd;

@@ -1,5 +1,5 @@
 using ArtBot.Storage.Conversations;
-using ArtBot.Storage.Tables;
+using Azure.Data.Tables;
 using Microsoft.Playwright;
 
 namespace ArtBot.EndToEnd;

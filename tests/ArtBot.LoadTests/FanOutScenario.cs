@@ -6,7 +6,7 @@ using ArtBot.Domain.Sync;
 using ArtBot.Storage;
 using ArtBot.Storage.Arts;
 using ArtBot.Storage.Sync;
-using ArtBot.Storage.Tables;
+using Azure.Data.Tables;
 using ArtBot.Tests.Shared;
 using Microsoft.Extensions.DependencyInjection;
 

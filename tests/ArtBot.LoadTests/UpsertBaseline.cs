@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using ArtBot.Storage.Tables;
+using Azure.Data.Tables;
 
 namespace ArtBot.LoadTests;
 

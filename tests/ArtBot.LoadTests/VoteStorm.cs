@@ -3,7 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
-using ArtBot.Storage.Tables;
+using Azure.Data.Tables;
 using ArtBot.Tests.Shared;
 
 namespace ArtBot.LoadTests;

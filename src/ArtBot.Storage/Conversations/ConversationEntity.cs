@@ -1,5 +1,5 @@
 using Azure;
-using ArtBot.Storage.Tables;
+using Azure.Data.Tables;
 
 namespace ArtBot.Storage.Conversations;
 

@@ -1,5 +1,5 @@
 using ArtBot.Domain.Conversations;
-using ArtBot.Storage.Tables;
+using Azure.Data.Tables;
 using Azure;
 
 namespace ArtBot.Storage.Conversations;

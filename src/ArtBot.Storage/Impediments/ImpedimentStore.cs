@@ -1,7 +1,7 @@
 using System.Globalization;
 using ArtBot.Domain.Impediments;
 using ArtBot.Domain.People;
-using ArtBot.Storage.Tables;
+using Azure.Data.Tables;
 using Azure;
 
 namespace ArtBot.Storage.Impediments;

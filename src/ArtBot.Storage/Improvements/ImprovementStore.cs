@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using ArtBot.Domain.Improvements;
-using ArtBot.Storage.Tables;
+using Azure.Data.Tables;
 using Azure;
 
 namespace ArtBot.Storage.Improvements;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using ArtBot.Domain.Improvements;
-using ArtBot.Storage.Tables;
+using Azure.Data.Tables;
 using Azure;
 
 namespace ArtBot.Storage.Improvements;

@@ -1,4 +1,4 @@
-using ArtBot.Storage.Tables;
+using Azure.Data.Tables;
 using Azure;
 
 namespace ArtBot.Storage.Sync;

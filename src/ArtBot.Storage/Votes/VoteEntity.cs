@@ -1,4 +1,4 @@
-using ArtBot.Storage.Tables;
+using Azure.Data.Tables;
 using ArtBot.Domain.Votes;
 using Azure;
 

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using ArtBot.Domain.Votes;
-using ArtBot.Storage.Tables;
+using Azure.Data.Tables;
 using Azure;
 
 namespace ArtBot.Storage.Votes;

@@ -14,7 +14,7 @@ using ArtBot.Features.People;
 using ArtBot.Features.Sync;
 using ArtBot.Features.Votes;
 using ArtBot.Storage.Conversations;
-using ArtBot.Storage.Tables;
+using Azure.Data.Tables;
 using Azure.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;

@@ -2,7 +2,7 @@ using ArtBot.Domain.Arts;
 using ArtBot.Domain.People;
 using ArtBot.Storage;
 using ArtBot.Storage.Arts;
-using ArtBot.Storage.Tables;
+using Azure.Data.Tables;
 using ArtBot.Tests.Shared;
 
 namespace ArtBot.IntegrationTests.Arts;

@@ -1,7 +1,7 @@
 using ArtBot.Domain.Impediments;
 using ArtBot.IntegrationTests.Infrastructure;
 using ArtBot.Storage.Impediments;
-using ArtBot.Storage.Tables;
+using Azure.Data.Tables;
 using ArtBot.Tests.Shared;
 
 namespace ArtBot.IntegrationTests.Impediments;

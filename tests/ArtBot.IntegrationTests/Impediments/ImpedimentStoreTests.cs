@@ -2,7 +2,7 @@ using ArtBot.Domain.Impediments;
 using ArtBot.Domain.People;
 using ArtBot.IntegrationTests.Infrastructure;
 using ArtBot.Storage.Impediments;
-using ArtBot.Storage.Tables;
+using Azure.Data.Tables;
 
 namespace ArtBot.IntegrationTests.Impediments;
 

@@ -6,7 +6,7 @@ using ArtBot.Domain.People;
 using ArtBot.Features.Improvements;
 using ArtBot.IntegrationTests.Infrastructure;
 using ArtBot.Storage.Improvements;
-using ArtBot.Storage.Tables;
+using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ArtBot.IntegrationTests.Improvements;

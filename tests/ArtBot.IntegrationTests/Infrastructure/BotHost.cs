@@ -2,7 +2,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using ArtBot.BotFramework.Connector;
-using ArtBot.Storage.Tables;
+using Azure.Data.Tables;
 using ArtBot.Tests.Shared;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;

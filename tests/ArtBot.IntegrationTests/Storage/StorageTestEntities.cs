@@ -1,5 +1,5 @@
 using System.Runtime.Serialization;
-using ArtBot.Storage.Tables;
+using Azure.Data.Tables;
 using Azure;
 
 namespace ArtBot.IntegrationTests.Storage;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using ArtBot.Storage.Tables;
+using Azure.Data.Tables;
 using ArtBot.Tests.Shared;
 
 namespace ArtBot.IntegrationTests.Storage;

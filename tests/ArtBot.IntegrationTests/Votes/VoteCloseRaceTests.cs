@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net;
 using ArtBot.Domain.Votes;
 using ArtBot.IntegrationTests.Infrastructure;
-using ArtBot.Storage.Tables;
+using Azure.Data.Tables;
 using ArtBot.Storage.Votes;
 
 namespace ArtBot.IntegrationTests.Votes;

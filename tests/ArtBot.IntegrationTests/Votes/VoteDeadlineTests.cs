@@ -1,6 +1,6 @@
 using ArtBot.Features.Votes;
 using ArtBot.IntegrationTests.Infrastructure;
-using ArtBot.Storage.Tables;
+using Azure.Data.Tables;
 using ArtBot.Storage.Votes;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;

@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using ArtBot.IntegrationTests.Infrastructure;
-using ArtBot.Storage.Tables;
+using Azure.Data.Tables;
 
 namespace ArtBot.IntegrationTests.Votes;
 

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ArtBot.IntegrationTests.Infrastructure;
-using ArtBot.Storage.Tables;
+using Azure.Data.Tables;
 using ArtBot.Tests.Shared;
 
 namespace ArtBot.IntegrationTests.Votes;

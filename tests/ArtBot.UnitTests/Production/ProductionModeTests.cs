@@ -1,6 +1,6 @@
 using ArtBot.BotFramework.Connector;
 using ArtBot.Hosting;
-using ArtBot.Storage.Tables;
+using Azure.Data.Tables;
 using Azure.Core;
 using Azure.Identity;
 using Microsoft.AspNetCore.Builder;

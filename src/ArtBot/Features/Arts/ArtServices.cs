@@ -2,7 +2,7 @@ using ArtBot.BotFramework.Routing;
 using ArtBot.Domain.Arts;
 using ArtBot.Hosting;
 using ArtBot.Storage.Arts;
-using ArtBot.Storage.Tables;
+using Azure.Data.Tables;
 
 namespace ArtBot.Features.Arts;
 

@@ -2,7 +2,7 @@ using ArtBot.BotFramework.Routing;
 using ArtBot.Domain.Impediments;
 using ArtBot.Hosting;
 using ArtBot.Storage.Impediments;
-using ArtBot.Storage.Tables;
+using Azure.Data.Tables;
 
 namespace ArtBot.Features.Impediments;
 

@@ -3,7 +3,7 @@ using ArtBot.Domain.Arts;
 using ArtBot.Domain.Improvements;
 using ArtBot.Hosting;
 using ArtBot.Storage.Improvements;
-using ArtBot.Storage.Tables;
+using Azure.Data.Tables;
 
 namespace ArtBot.Features.Improvements;
 

@@ -4,7 +4,7 @@ using ArtBot.Domain.Sync;
 using ArtBot.Features.People;
 using ArtBot.Hosting;
 using ArtBot.Storage.Sync;
-using ArtBot.Storage.Tables;
+using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 

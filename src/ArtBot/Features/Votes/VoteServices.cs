@@ -1,7 +1,7 @@
 using ArtBot.BotFramework.Routing;
 using ArtBot.Domain.Votes;
 using ArtBot.Hosting;
-using ArtBot.Storage.Tables;
+using Azure.Data.Tables;
 using ArtBot.Storage.Votes;
 
 namespace ArtBot.Features.Votes;
