@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Runs ArtBot's whole test suite from a fresh clone: installs the npm tools and Chromium, builds with
-# warnings as errors, publishes the bot as deployed, runs unit, integration (Azurite) and end-to-end (Agents Playground +
-# Chromium, against the published bot) tests.
+# warnings as errors, compiles and lints infra/main.bicep (warnings fail too), publishes the bot as deployed, runs unit,
+# integration (Azurite) and end-to-end (Agents Playground + Chromium, against the published bot) tests.
 set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 
 bash .dev/setup.sh --browser || exit 1
 dotnet build ArtBot.sln -c Release -nologo -clp:"ErrorsOnly;Summary" || exit 1
+bash .dev/scripts/bicep-check.sh || exit 1   # infra/main.bicep: Bicep CLI from the NuGet feed, warnings fail
 
 # The bot as deployed (native AOT, a few minutes the first time): the end-to-end tests and the benchmarks' killed runs
 # start this executable (ARTBOT_BOT, tests/Shared/Bot/BotBuild.cs), so the tests pass on what ships.

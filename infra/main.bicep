@@ -16,7 +16,8 @@ param baseName string = 'artbot'
 @description('Region for all regional resources (the Azure Bot itself is always global).')
 param location string = resourceGroup().location
 
-@description('Suffix that keeps the globally unique names (web app, bot, storage) unique.')
+@description('Suffix that keeps the globally unique names (web app, bot, storage) unique (lower-case letters and digits; the storage account name takes it as is).')
+@minLength(1) // never empty: the names would end with a hyphen, and the storage account name could fall under 3 characters (BCP334)
 param nameSuffix string = uniqueString(resourceGroup().id)
 
 @description('Name of the user-assigned managed identity the bot authenticates as.')
@@ -282,3 +283,6 @@ output botName string = bot.name
 
 @description('Resource id of the managed identity.')
 output identityResourceId string = identity.id
+
+@description('Name of the Application Insights component whose connection string the web app gets (APPLICATIONINSIGHTS_CONNECTION_STRING).')
+output appInsightsName string = appInsights.name

@@ -1,15 +1,32 @@
 #!/usr/bin/env node
-// Draws the ArtBot app icons from simple shapes and writes them as PNG (no image tools needed):
+// Draws the ArtBot app icons from simple shapes and writes them as PNG (pngjs from .dev/node_modules, no image tools):
 //   manifest/color.png    192x192, full colour: a locomotive on a rail track with a check-mark badge
 //   manifest/outline.png   32x32, white on a fully transparent background (what Teams shows in its app bar)
 // Usage: node manifest/scripts/make-icons.mjs [--preview <dir>]
 //   --preview also writes enlarged copies (outline on a dark background) to look at them.
 import { mkdirSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { encodePng } from "./png.mjs";
 
 const manifestDir = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+
+// The project's npm packages live in .dev/node_modules (npm ci in .dev, by .dev/setup.sh).
+let PNG;
+try {
+  ({ PNG } = createRequire(join(manifestDir, "..", ".dev", "package.json"))("pngjs"));
+} catch {
+  console.error("make-icons: error: pngjs is not installed: run 'npm ci' in .dev/ first");
+  process.exit(1);
+}
+
+/**
+ * Encodes width x height RGBA pixels (4 bytes a pixel, row-major) as an 8-bit RGBA PNG. No row filters and zlib's
+ * default strategy at level 9: the same bytes for the same pixels (the committed icons are exactly what this writes).
+ */
+const encodePng = (width, height, rgba) =>
+  PNG.sync.write({ width, height, data: Buffer.from(rgba.buffer, rgba.byteOffset, rgba.length) },
+    { colorType: 6, filterType: 0, deflateLevel: 9, deflateStrategy: 0 });
 
 // ---- shapes: predicates over a point (x, y) in pixel units, origin top-left ----
 const rect = (x0, y0, x1, y1) => (x, y) => x >= x0 && x < x1 && y >= y0 && y < y1;

@@ -8,14 +8,12 @@
 //
 // Steps: fill manifest/manifest.template.json (commandLists generated from manifest/commands.json),
 // validate it offline against the Teams schema bundled in @microsoft/app-manifest (.dev/node_modules),
-// check the icons (sizes; outline white on transparent), write the zip. Exit code 0 on success,
+// check the icons (pngjs: sizes; outline white on transparent), write the zip (yazl). Exit code 0 on success,
 // 1 when the manifest, commands or icons are invalid, 2 for bad arguments.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { decodePng } from "./png.mjs";
-import { createZip } from "./zip.mjs";
 
 const manifestDir = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const repoRoot = resolve(manifestDir, "..");
@@ -131,24 +129,25 @@ function fill(node, values, commandLists) {
   return node;
 }
 
-function loadAppManifestPackage() {
-  const devPackage = join(repoRoot, ".dev", "package.json");
-  const require = createRequire(devPackage);
+// The project's npm packages (Teams schema, pngjs, yazl) live in .dev/node_modules (npm ci in .dev, by .dev/setup.sh).
+const devRequire = createRequire(join(repoRoot, ".dev", "package.json"));
+
+function loadDevPackage(name) {
   try {
-    return { ManifestUtil: require("@microsoft/app-manifest").ManifestUtil, require };
+    return devRequire(name);
   } catch {
-    throw new PackageError("@microsoft/app-manifest is not installed: run 'npm ci' in .dev/ first");
+    throw new PackageError(`${name} is not installed: run 'npm ci' in .dev/ first`);
   }
 }
 
 async function validateManifest(manifest) {
-  const { ManifestUtil, require } = loadAppManifestPackage();
+  const { ManifestUtil } = loadDevPackage("@microsoft/app-manifest");
   const match = /\/teams\/(v[0-9.]+)\/MicrosoftTeams\.schema\.json$/.exec(manifest.$schema ?? "");
   if (!match) throw new PackageError(`manifest $schema '${manifest.$schema}' is not a Teams manifest schema URL`);
   if (match[1] !== `v${manifest.manifestVersion}`) throw new PackageError(`$schema (${match[1]}) and manifestVersion (${manifest.manifestVersion}) differ`);
   let schema;
   try {
-    schema = require(`@microsoft/app-manifest/build/json-schemas/teams/${match[1]}/MicrosoftTeams.schema.json`);
+    schema = devRequire(`@microsoft/app-manifest/build/json-schemas/teams/${match[1]}/MicrosoftTeams.schema.json`);
   } catch {
     throw new PackageError(`@microsoft/app-manifest has no bundled schema ${match[1]}`);
   }
@@ -159,20 +158,42 @@ async function validateManifest(manifest) {
   if (manifest.bots?.[0]?.botId !== manifest.webApplicationInfo?.id) throw new PackageError("bots[0].botId and webApplicationInfo.id differ");
 }
 
-function readIcon(file, expectedSize) {
+async function readIcon(file, expectedSize) {
   const path = join(manifestDir, file);
   if (!existsSync(path)) throw new PackageError(`icon ${relative(path)} is missing (run node manifest/scripts/make-icons.mjs)`);
   const data = readFileSync(path);
+  const { PNG } = loadDevPackage("pngjs");
   let image;
   try {
-    image = decodePng(data);
+    // Any PNG flavour, returned as 8-bit RGBA. The callback form: PNG.sync.read reports most damage as
+    // "unrecognised content at end of stream" instead of the actual problem (bad signature, CRC, truncation).
+    const png = await new Promise((done, fail) => new PNG().parse(data, (error, parsed) => (error ? fail(error) : done(parsed))));
+    image = { width: png.width, height: png.height, rgba: png.data };
   } catch (error) {
-    throw new PackageError(`icon ${file}: ${error.message}`);
+    throw new PackageError(`icon ${file} is not a readable PNG: ${error.message}`);
   }
   if (image.width !== expectedSize || image.height !== expectedSize) {
     throw new PackageError(`icon ${file} is ${image.width}x${image.height}, Teams needs ${expectedSize}x${expectedSize}`);
   }
   return { data, image };
+}
+
+// Every entry dated 1980-01-01 00:00 (the earliest DOS time, no extended UTC time field), so the same inputs give the
+// same bytes in any time zone.
+const ZIP_ENTRY_TIME = new Date(1980, 0, 1);
+
+/** Builds the zip in memory with yazl from [{ name, data }]: files at the archive root, deflated (PNGs, already deflated, stored). */
+async function createZip(entries) {
+  const { ZipFile } = loadDevPackage("yazl");
+  const zip = new ZipFile();
+  for (const { name, data } of entries) {
+    const compressionLevel = name.endsWith(".png") ? 0 : 9;
+    zip.addBuffer(data, name, { mtime: ZIP_ENTRY_TIME, forceDosTimestamp: true, mode: 0o100644, compressionLevel });
+  }
+  zip.end();
+  const chunks = [];
+  for await (const chunk of zip.outputStream) chunks.push(chunk);
+  return Buffer.concat(chunks);
 }
 
 /** The outline icon must be white on a transparent background: each pixel fully transparent or white. */
@@ -200,7 +221,7 @@ async function main(argv) {
   const manifest = fill(template, values, commandLists);
   await validateManifest(manifest);
 
-  const icons = [readIcon(manifest.icons.color, 192), readIcon(manifest.icons.outline, 32)];
+  const icons = [await readIcon(manifest.icons.color, 192), await readIcon(manifest.icons.outline, 32)];
   checkOutline(icons[1].image);
 
   const commandCount = new Set(commandLists.flatMap((l) => l.commands.map((c) => c.title))).size;
@@ -211,7 +232,7 @@ async function main(argv) {
   }
   const out = resolve(options.out ?? join(manifestDir, "build", "appPackage.zip"));
   mkdirSync(dirname(out), { recursive: true });
-  const zip = createZip([
+  const zip = await createZip([
     { name: "manifest.json", data: Buffer.from(JSON.stringify(manifest, null, 2) + "\n", "utf8") },
     { name: manifest.icons.color, data: icons[0].data },
     { name: manifest.icons.outline, data: icons[1].data },
