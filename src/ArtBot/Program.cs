@@ -1,8 +1,10 @@
 using ArtBot.BotFramework.Hosting;
 using ArtBot.Hosting;
+using ArtBot.Hosting.Telemetry;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.AddArtBotTelemetry();
 builder.Services.AddArtBot(builder.Configuration);
 
 var app = builder.Build();

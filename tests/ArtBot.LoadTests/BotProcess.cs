@@ -30,6 +30,23 @@ public sealed class BotProcess : IAsyncDisposable
 
     public int Id => _process.Id;
 
+    /// <summary>The process's peak resident set so far (Linux <c>VmHWM</c>), or its current working set elsewhere.</summary>
+    public long PeakWorkingSetBytes
+    {
+        get
+        {
+            var status = $"/proc/{_process.Id.ToString(CultureInfo.InvariantCulture)}/status";
+            var line = File.Exists(status) ? File.ReadLines(status).FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal)) : null;
+            if (line is null)
+            {
+                _process.Refresh();
+                return _process.WorkingSet64;
+            }
+
+            return long.Parse(line["VmHWM:".Length..].Replace("kB", "", StringComparison.Ordinal).Trim(), CultureInfo.InvariantCulture) * 1024;
+        }
+    }
+
     /// <summary>Every line the process wrote (stdout and stderr).</summary>
     public IReadOnlyCollection<string> Log => _log;
 
@@ -161,6 +178,17 @@ public sealed class BotProcess : IAsyncDisposable
 
         using var response = await Client.SendAsync(request).ConfigureAwait(false);
         return (int)response.StatusCode;
+    }
+
+    /// <summary>SIGTERM and wait for the process to exit: the host's graceful shutdown (in-flight sends finish, nothing new is claimed).</summary>
+    public async Task StopAsync()
+    {
+        using (var signal = Process.Start("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)]))
+        {
+            await signal.WaitForExitAsync().ConfigureAwait(false);
+        }
+
+        await _process.WaitForExitAsync().ConfigureAwait(false);
     }
 
     /// <summary>SIGKILL, the whole process tree: no shutdown, nothing in flight finishes or is recorded.</summary>

@@ -45,18 +45,16 @@ public static class FanOutScenario
         await using var connector = await TeamsLimitedConnector.StartAsync().ConfigureAwait(false);
         var tokens = new TestTokenIssuer();
         await using var metadata = await OpenIdMetadataServer.StartAsync(tokens).ConfigureAwait(false);
-        // The killed runs start the bot as a process, as deployed: published native AOT.
+        // Every run starts the bot as a process, as deployed.
         var bot = await BotProcess.PrepareAsync().ConfigureAwait(false);
-        Console.WriteLine($"Bot process for the killed runs: {bot}");
+        Console.WriteLine($"Bot process: {bot}");
         var context = new RunContext(azurite.ConnectionString, connector, tokens, metadata, channels, overrides, bot);
 
-        // Untimed warm-up (JIT, connection pools, signing keys), as in the vote storm.
-        await RunOnceAsync(context with { Channels = Math.Min(50, channels) }, "warm-up", restartAt: null).ConfigureAwait(false);
         var results = new List<RunResult>();
         if (!args.Contains("--killed-only"))
         {
-            results.Add(await RunOnceAsync(context, "uninterrupted", restartAt: null).ConfigureAwait(false));
-            results.Add(await RunOnceAsync(context, "host stopped at 50%, new host started", restartAt: channels / 2).ConfigureAwait(false));
+            results.Add(await RunProcessAsync(context, "uninterrupted", Interruption.None).ConfigureAwait(false));
+            results.Add(await RunProcessAsync(context, "bot process stopped at 50% (SIGTERM), restarted", Interruption.Stop).ConfigureAwait(false));
         }
 
         // --kill-runs N: how many killed runs (each a fresh ART on the same storage and connector).
@@ -64,7 +62,7 @@ public static class FanOutScenario
         var killRuns = killIndex >= 0 && killIndex + 1 < args.Length ? int.Parse(args[killIndex + 1], CultureInfo.InvariantCulture) : 1;
         for (var run = 1; run <= killRuns; run++)
         {
-            results.Add(await RunKilledAsync(context, $"bot process killed at 50%, restarted (same instance id), run {run}").ConfigureAwait(false));
+            results.Add(await RunProcessAsync(context, $"bot process killed at 50% (SIGKILL), restarted, run {run}", Interruption.Kill).ConfigureAwait(false));
         }
 
         string F(double v, string format = "0.0") => v.ToString(format, CultureInfo.InvariantCulture);
@@ -95,50 +93,13 @@ public static class FanOutScenario
         return ok ? 0 : 1;
     }
 
-    private static async Task<RunResult> RunOnceAsync(RunContext context, string label, int? restartAt)
-    {
-        var host = await FanOutHost.StartAsync(context.Storage, context.Metadata, context.Overrides).ConfigureAwait(false);
-        try
-        {
-            var (art, teams) = await SeedAsync(host.Services, context.Connector.ServiceUrl, context.Channels).ConfigureAwait(false);
-            var ids = teams.Select(t => t.ConversationId).ToHashSet(StringComparer.Ordinal);
-            var random0 = context.Connector.RandomThrottled;
-            var limit0 = context.Connector.LimitThrottled;
-
-            var start = Stopwatch.GetTimestamp();
-            var status = await host.CommandAsync(context.Tokens, context.Connector.ServiceUrl, art.HomeConversationId, "sync now", RteAad).ConfigureAwait(false);
-            if (status != 200)
-            {
-                throw new InvalidOperationException($"sync now answered {status}");
-            }
-
-            var restart = "-";
-            if (restartAt is { } half)
-            {
-                await WaitForAsync(() => Delivered(context.Connector, ids) >= half, TimeSpan.FromSeconds(120)).ConfigureAwait(false);
-                var stopping = Stopwatch.GetTimestamp();
-                await host.DisposeAsync().ConfigureAwait(false);
-                var stopped = Stopwatch.GetTimestamp();
-                var atStop = Delivered(context.Connector, ids);
-                host = await FanOutHost.StartAsync(context.Storage, context.Metadata, context.Overrides).ConfigureAwait(false);
-                var started = Stopwatch.GetTimestamp();
-                restart = $"stopped at {atStop} delivered (stop took {Stopwatch.GetElapsedTime(stopping, stopped).TotalSeconds:0.0} s), new host ready {Stopwatch.GetElapsedTime(stopped, started).TotalSeconds:0.0} s later";
-            }
-
-            return await MeasureAsync(context, label, art, ids, (start, random0, limit0), host.Services.GetRequiredService<ISyncStore>(), restart).ConfigureAwait(false);
-        }
-        finally
-        {
-            await host.DisposeAsync().ConfigureAwait(false);
-        }
-    }
-
     /// <summary>
     /// The bot as a process of its own (<see cref="BotProcess.PrepareAsync"/>, as deployed: UserAssignedMSI, Graph on; <c>Sync:InstanceId</c> fixed),
-    /// SIGKILLed once half the channels have their prompt, and a new process started under the same instance id, as a
-    /// container restarted in place. An in-process host with its scheduler off seeds the ART and reads the claim rows.
+    /// warmed up with an untimed fan-out, then timed: uninterrupted, or stopped (SIGTERM: graceful shutdown, as in a deployment
+    /// or scale-in) or SIGKILLed once half the channels have their prompt, and a new process started under the same instance
+    /// id, as a container restarted in place. An in-process host with its scheduler off seeds the ART and reads the claim rows.
     /// </summary>
-    private static async Task<RunResult> RunKilledAsync(RunContext context, string label)
+    private static async Task<RunResult> RunProcessAsync(RunContext context, string label, Interruption interruption)
     {
         var observer = await FanOutHost.StartAsync(context.Storage, context.Metadata,
             new Dictionary<string, string?>(context.Overrides) { ["Sync:SchedulerEnabled"] = "false" }).ConfigureAwait(false);
@@ -151,7 +112,7 @@ public static class FanOutScenario
             ["MicrosoftAppTenantId"] = TenantId,
             ["ToBotFromChannelOpenIdMetadataUrl"] = context.Metadata.MetadataUrl,
             ["IDENTITY_ENDPOINT"] = context.Connector.IdentityEndpoint,
-            ["IDENTITY_HEADER"] = TeamsLimitedConnector.IdentityHeader,
+            ["IDENTITY_HEADER"] = ManagedIdentityStandIn.Header,
             ["Graph:BaseUrl"] = context.Connector.GraphBaseUrl,
             ["Storage:ConnectionString"] = context.Storage,
             ["Sync:InstanceId"] = "fanout-bot-" + Guid.NewGuid().ToString("N")[..6],
@@ -197,34 +158,49 @@ public static class FanOutScenario
                 throw new InvalidOperationException($"sync now answered {status}");
             }
 
+            if (interruption == Interruption.None)
+            {
+                return await MeasureAsync(context, label, art, ids, (start, random0, limit0), store, "-").ConfigureAwait(false);
+            }
+
             await WaitForAsync(() => Delivered(context.Connector, ids) >= ids.Count / 2, TimeSpan.FromSeconds(120)).ConfigureAwait(false);
             var pid = bot.Id;
-            bot.Kill();
-            var killed = Stopwatch.GetTimestamp();
-            var atKill = Delivered(context.Connector, ids);
-            var overLimitAtKill = context.Connector.LimitThrottled - limit0;
-            var acceptedAtKill = context.Connector.Accepted.Keys.ToHashSet(StringComparer.Ordinal);
+            var stopping = Stopwatch.GetTimestamp();
+            if (interruption == Interruption.Kill)
+            {
+                bot.Kill();
+            }
+            else
+            {
+                await bot.StopAsync().ConfigureAwait(false);
+            }
+
+            var stopped = Stopwatch.GetTimestamp();
+            var atStop = Delivered(context.Connector, ids);
+            var overLimitAtStop = context.Connector.LimitThrottled - limit0;
+            var acceptedAtStop = context.Connector.Accepted.Keys.ToHashSet(StringComparer.Ordinal);
             await bot.DisposeAsync().ConfigureAwait(false);
 
-            // Restarted at once, as an orchestrator would; the claims the kill left are read meanwhile (one query of the
-            // claimed rows only, answered long before the new process reaches storage).
+            // Restarted at once, as an orchestrator would; the claims left are read meanwhile (one query of the claimed rows
+            // only, answered long before the new process reaches storage).
             var left = context.ClaimsLeftAsync(key);
             bot = await BotProcess.StartAsync(context.Bot, settings).ConfigureAwait(false);
             var claims = await left.ConfigureAwait(false);
             var held = claims.Count;
             var midSend = claims.Count(c => c.SendingAt is not null);
-            var unrecorded = claims.Count(c => acceptedAtKill.Contains(c.ConversationId));
+            var unrecorded = claims.Count(c => acceptedAtStop.Contains(c.ConversationId));
             var ready = Stopwatch.GetTimestamp();
             var result = await MeasureAsync(context, label, art, ids, (start, random0, limit0), store, "").ConfigureAwait(false);
             var found = bot.Log.Count(l => l.Contains("is in the channel", StringComparison.Ordinal));
             var notThere = bot.Log.Count(l => l.Contains("is not in the channel; sent", StringComparison.Ordinal));
             var resent = bot.Log.Count(l => l.Contains("sent again, so the channel may get it twice", StringComparison.Ordinal));
             var firstAfter = context.Connector.ArrivalsSince(ready).FirstOrDefault(ready);
-            var restart = $"process {pid} killed at {atKill} delivered, leaving {held} claims ({midSend} mid-send, {unrecorded} already accepted by the connector); "
-                + $"new process ready {Stopwatch.GetElapsedTime(killed, ready).TotalSeconds:0.0} s after the kill, its first send {Stopwatch.GetElapsedTime(killed, firstAfter).TotalSeconds:0.0} s after it; "
+            var how = interruption == Interruption.Kill ? "killed" : $"stopped (shutdown took {Stopwatch.GetElapsedTime(stopping, stopped).TotalSeconds:0.0} s)";
+            var restart = $"process {pid} {how} at {atStop} delivered, leaving {held} claims ({midSend} mid-send, {unrecorded} already accepted by the connector); "
+                + $"new process ready {Stopwatch.GetElapsedTime(stopped, ready).TotalSeconds:0.0} s after, its first send {Stopwatch.GetElapsedTime(stopped, firstAfter).TotalSeconds:0.0} s after; "
                 + $"interrupted sends searched for with Graph: {found} found in the channel (recorded), {notThere} not there (sent), {resent} undecided and sent again; "
-                + $"over-limit 429s before / after the kill {overLimitAtKill} / {result.LimitThrottled - overLimitAtKill}";
-            return result with { Restart = restart, Repeated = resent, Found = found, Killed = true };
+                + $"over-limit 429s before / after {overLimitAtStop} / {result.LimitThrottled - overLimitAtStop}";
+            return result with { Restart = restart, Repeated = resent, Found = found, Killed = interruption == Interruption.Kill };
         }
         finally
         {
@@ -370,6 +346,13 @@ public static class FanOutScenario
             await conversations.DeleteEntityAsync(partition, StorageKeys.Encode(art.HomeConversationId)).ConfigureAwait(false);
             await arts.DeleteEntityAsync(partition, ArtStore.ArtRowKey(art.Id)).ConfigureAwait(false);
         }
+    }
+
+    private enum Interruption
+    {
+        None,
+        Stop,
+        Kill,
     }
 
     private sealed record RunResult(

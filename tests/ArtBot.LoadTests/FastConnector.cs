@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Http;
 namespace ArtBot.LoadTests;
 
 /// <summary>
-/// The Bot Connector stand-in: answers 200/201 at once, counts POSTs and PUTs, and keeps the last activity
+/// The Bot Connector stand-in (and the bot's managed-identity token endpoint): answers 200/201 at once, counts POSTs and PUTs, and keeps the last activity
 /// body PUT to each path (the shared card's latest state) plus every card POSTed.
 /// </summary>
 public sealed class FastConnector : IAsyncDisposable
@@ -15,6 +15,7 @@ public sealed class FastConnector : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ConcurrentDictionary<string, string> _lastPut = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<string> _posts = new();
+    private readonly ConcurrentDictionary<string, int> _tokens = new(StringComparer.Ordinal);
     private long _putCount;
     private long _postCount;
     private int _nextId;
@@ -22,6 +23,9 @@ public sealed class FastConnector : IAsyncDisposable
     private FastConnector(WebApplication app) => _app = app;
 
     public string ServiceUrl { get; private set; } = "";
+
+    /// <summary>The bot's managed-identity token endpoint (<see cref="ManagedIdentityStandIn"/>).</summary>
+    public string IdentityEndpoint => ServiceUrl.TrimEnd('/') + ManagedIdentityStandIn.Path;
 
     public long Puts => Interlocked.Read(ref _putCount);
 
@@ -44,6 +48,12 @@ public sealed class FastConnector : IAsyncDisposable
 
     private async Task HandleAsync(HttpContext context)
     {
+        if (context.Request.Path == ManagedIdentityStandIn.Path)
+        {
+            await ManagedIdentityStandIn.IssueAsync(context, _tokens).ConfigureAwait(false);
+            return;
+        }
+
         using var reader = new StreamReader(context.Request.Body);
         var body = await reader.ReadToEndAsync(context.RequestAborted).ConfigureAwait(false);
         var path = Uri.UnescapeDataString(context.Request.Path.Value ?? "");

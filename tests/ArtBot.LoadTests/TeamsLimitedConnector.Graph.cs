@@ -14,9 +14,6 @@ namespace ArtBot.LoadTests;
 /// </summary>
 public sealed partial class TeamsLimitedConnector
 {
-    /// <summary>The <c>X-IDENTITY-HEADER</c> value the token endpoint expects (<c>IDENTITY_HEADER</c>).</summary>
-    public const string IdentityHeader = "fanout-identity-header";
-
     private readonly ConcurrentDictionary<string, ConcurrentQueue<JsonObject>> _posts = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> _tokenRequests = new(StringComparer.Ordinal);
     private long _graphRequests;
@@ -26,7 +23,7 @@ public sealed partial class TeamsLimitedConnector
 
     public string GraphBaseUrl => ServiceUrl + "v1.0";
 
-    public string IdentityEndpoint => ServiceUrl + "msi/token";
+    public string IdentityEndpoint => ServiceUrl.TrimEnd('/') + ManagedIdentityStandIn.Path;
 
     /// <summary>Managed-identity tokens issued, per resource.</summary>
     public IReadOnlyDictionary<string, int> TokenRequests => _tokenRequests;
@@ -35,9 +32,9 @@ public sealed partial class TeamsLimitedConnector
 
     private async Task<bool> TryServeGraphAsync(HttpContext context, string path)
     {
-        if (path == "/msi/token")
+        if (path == ManagedIdentityStandIn.Path)
         {
-            await IssueTokenAsync(context).ConfigureAwait(false);
+            await ManagedIdentityStandIn.IssueAsync(context, _tokenRequests).ConfigureAwait(false);
             return true;
         }
 
@@ -91,27 +88,5 @@ public sealed partial class TeamsLimitedConnector
             ["body"] = new JsonObject { ["contentType"] = "html", ["content"] = activity?["text"]?.GetValue<string>() ?? "" },
             ["attachments"] = attachments,
         });
-    }
-
-    private async Task IssueTokenAsync(HttpContext context)
-    {
-        var resource = context.Request.Query["resource"].ToString();
-        if (context.Request.Headers["X-IDENTITY-HEADER"] != IdentityHeader || resource.Length == 0)
-        {
-            context.Response.StatusCode = 400;
-            return;
-        }
-
-        _tokenRequests.AddOrUpdate(resource, 1, (_, n) => n + 1);
-        var expires = DateTimeOffset.UtcNow.AddHours(1).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-        context.Response.ContentType = "application/json";
-        await context.Response.WriteAsync(new JsonObject
-        {
-            ["access_token"] = "fanout-token-" + Guid.NewGuid().ToString("N"),
-            ["expires_on"] = expires,
-            ["resource"] = resource,
-            ["token_type"] = "Bearer",
-            ["client_id"] = context.Request.Query["client_id"].ToString(),
-        }.ToJsonString(), context.RequestAborted).ConfigureAwait(false);
     }
 }

@@ -57,6 +57,7 @@ public static partial class BotEndpoint
             return;
         }
 
+        using var span = BotTelemetry.StartTurn(activity);
         var validator = services.GetRequiredService<BotTokenValidator>();
         var auth = await validator.AuthenticateAsync(
             http.Request.Headers.Authorization.ToString() is { Length: > 0 } header ? header : null,
@@ -66,6 +67,7 @@ public static partial class BotEndpoint
         if (!auth.Succeeded)
         {
             // The validator has logged the reason once; the caller gets it too (it never contains the token).
+            BotTelemetry.SetOutcome(span, "unauthorized");
             await WriteProblemAsync(http, StatusCodes.Status401Unauthorized, auth.FailureReason ?? "unauthorized");
             return;
         }
@@ -73,6 +75,7 @@ public static partial class BotEndpoint
         if (!HasAddress(activity))
         {
             const string reason = "activity has no valid serviceUrl or conversation id";
+            BotTelemetry.SetOutcome(span, "rejected");
             LogRejected(logger, StatusCodes.Status400BadRequest, reason);
             await WriteProblemAsync(http, StatusCodes.Status400BadRequest, reason);
             return;
@@ -91,13 +94,18 @@ public static partial class BotEndpoint
             {
                 LogDuplicate(logger, activity.Type!, activity.Id);
             }
+
+            BotTelemetry.SetOutcome(span, duplicate ? "duplicate" : "handled");
         }
-        catch (Exception exception) when (exception is not OperationCanceledException)
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            // A handler failed (a bug or storage outage). Invokes still get an answer Teams can show;
-            // other activities get a 500 so the channel retries the turn.
-            LogTurnFailed(logger, exception, activity.Type!, activity.Id);
-            response = InvokeErrors.ForFailedTurn(activity);
+            // A handler failed. A failure the app recognises (storage unreachable) is told to the user as it is; anything
+            // else (a bug) gets the generic answer: invokes an answer Teams can show, other activities a 500 so the
+            // channel retries the turn.
+            var failure = services.GetService<ITurnFailureDescriber>()?.Describe(exception);
+            LogTurnFailed(logger, exception, activity.Type!, activity.Id, failure?.Code ?? "unexpected");
+            BotTelemetry.SetOutcome(span, failure?.Code ?? "failed", exception);
+            response = await InvokeErrors.ForFailedTurnAsync(turn, failure, CancellationToken.None);
         }
 
         if (response is null)
@@ -166,8 +174,8 @@ public static partial class BotEndpoint
     [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected a bot request with {Status}: {Reason}")]
     private static partial void LogRejected(ILogger logger, int status, string reason);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "The {Type} turn of activity {ActivityId} failed")]
-    private static partial void LogTurnFailed(ILogger logger, Exception exception, string type, string? activityId);
+    [LoggerMessage(Level = LogLevel.Error, Message = "The {Type} turn of activity {ActivityId} failed ({Failure})")]
+    private static partial void LogTurnFailed(ILogger logger, Exception exception, string type, string? activityId, string failure);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Activity {ActivityId} ({Type}) was delivered again; handled once")]
     private static partial void LogDuplicate(ILogger logger, string type, string? activityId);

@@ -41,6 +41,7 @@ public sealed class CardActionRouter
 
         if (invoke?.Action is { Type: "Action.Execute", Verb: { } verb } action && _verbs.TryGetValue(verb, out var handler))
         {
+            BotTelemetry.SetCardVerb(verb);
             return handler(turn, action.Data, cancellationToken);
         }
 

@@ -13,6 +13,8 @@ using ArtBot.Features.Installation;
 using ArtBot.Features.People;
 using ArtBot.Features.Sync;
 using ArtBot.Features.Votes;
+using ArtBot.Hosting.Telemetry;
+using ArtBot.Storage;
 using ArtBot.Storage.Conversations;
 using Azure.Data.Tables;
 using Azure.Core;
@@ -27,6 +29,8 @@ public static class ArtBotServices
     public static IServiceCollection AddArtBot(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.AddSingleton<ArtBotMetrics>();
 
         // Settings (standard Bot Framework names at the configuration root), validated at start-up.
         services.AddOptions<BotFrameworkOptions>().Bind(configuration).ValidateOnStart();
@@ -51,14 +55,16 @@ public static class ArtBotServices
         services.AddBotAuthentication();
         services.AddBotConnector();
         services.AddSingleton<ActivityDeduplicator>();
+        services.AddSingleton<ITurnFailureDescriber, StorageFailureDescriber>();
 
         // Storage.
         services.AddSingleton(sp =>
         {
             var storage = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
+            var options = StorageClientOptions.Create();
             return string.IsNullOrWhiteSpace(storage.TableEndpoint)
-                ? new TableServiceClient(storage.ConnectionString!)
-                : new TableServiceClient(new Uri(storage.TableEndpoint), sp.GetRequiredService<TokenCredential>());
+                ? new TableServiceClient(storage.ConnectionString!, options)
+                : new TableServiceClient(new Uri(storage.TableEndpoint), sp.GetRequiredService<TokenCredential>(), options);
         });
         services.AddSingleton<StorageInitializer>();
         services.AddHostedService(sp => sp.GetRequiredService<StorageInitializer>());
@@ -79,7 +85,7 @@ public static class ArtBotServices
         services.AddSingleton(BuildRouter);
 
         services.AddHostedService<StartupLog>();
-        services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: ["ready"]);
+        services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: ["ready"], timeout: StorageHealthCheck.Timeout);
         return services;
     }
 

@@ -3,9 +3,12 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace ArtBot.Hosting;
 
-/// <summary>Ready when the bot's tables exist and answer a query.</summary>
+/// <summary>Ready when the bot's tables exist and answer a query within <see cref="Timeout"/>.</summary>
 public sealed class StorageHealthCheck(StorageInitializer initializer, TableServiceClient tables) : IHealthCheck
 {
+    /// <summary>A probe that takes longer reports unhealthy (storage hanging is storage unreachable).</summary>
+    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(3);
+
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         if (!initializer.IsReady)
@@ -23,9 +26,13 @@ public sealed class StorageHealthCheck(StorageInitializer initializer, TableServ
 
             return HealthCheckResult.Healthy();
         }
-        catch (Exception exception) when (exception is not OperationCanceledException)
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             return HealthCheckResult.Unhealthy("storage unreachable: " + exception.GetType().Name);
+        }
+        catch (OperationCanceledException)
+        {
+            return HealthCheckResult.Unhealthy($"storage did not answer within {Timeout.TotalSeconds:0} s");
         }
     }
 }

@@ -12,7 +12,7 @@ public sealed class InvokeErrorsTests
     [InlineData("AdaptiveCard/Action")]
     public void A_failed_universal_action_answers_200_with_an_error_body_Teams_shows_on_the_card(string name)
     {
-        var response = InvokeErrors.ForFailedTurn(new Activity { Type = ActivityTypes.Invoke, Name = name });
+        var response = InvokeErrors.ForFailedInvoke(new Activity { Type = ActivityTypes.Invoke, Name = name }, failure: null);
 
         Assert.Equal(200, response.Status);
         AssertJson(
@@ -34,14 +34,37 @@ public sealed class InvokeErrorsTests
             response.Body);
     }
 
-    [Theory]
-    [InlineData(ActivityTypes.Invoke, "composeExtension/query")]
-    [InlineData(ActivityTypes.Invoke, null)]
-    [InlineData(ActivityTypes.Message, null)]
-    [InlineData(ActivityTypes.ConversationUpdate, null)]
-    public void Other_failed_turns_answer_500_without_a_body(string type, string? name)
+    [Fact]
+    public void A_universal_action_that_met_a_recognised_failure_says_what_happened()
     {
-        var response = InvokeErrors.ForFailedTurn(new Activity { Type = type, Name = name });
+        var response = InvokeErrors.ForFailedInvoke(
+            new Activity { Type = ActivityTypes.Invoke, Name = "adaptiveCard/action" }, new TurnFailure("StorageUnavailable", "Storage is down; nothing was recorded."));
+
+        AssertJson(
+            """{"statusCode":503,"type":"application/vnd.microsoft.error","value":{"code":"StorageUnavailable","message":"Storage is down; nothing was recorded."}}""",
+            response.Body);
+    }
+
+    [Theory]
+    [InlineData("composeExtension/submitAction", "Storage is down; nothing was recorded.")]
+    [InlineData("task/fetch", null)]
+    public void A_failed_dialog_answers_with_a_message_in_the_dialog(string name, string? failure)
+    {
+        var response = InvokeErrors.ForFailedInvoke(
+            new Activity { Type = ActivityTypes.Invoke, Name = name }, failure is null ? null : new TurnFailure("StorageUnavailable", failure));
+
+        Assert.Equal(200, response.Status);
+        AssertJson(
+            $$$"""{"task":{"type":"message","value":"{{{failure ?? "Something went wrong on our side. Please try again."}}}"}}""",
+            response.Body);
+    }
+
+    [Theory]
+    [InlineData("composeExtension/query")]
+    [InlineData(null)]
+    public void Other_failed_invokes_answer_500_without_a_body(string? name)
+    {
+        var response = InvokeErrors.ForFailedInvoke(new Activity { Type = ActivityTypes.Invoke, Name = name }, new TurnFailure("StorageUnavailable", "down"));
 
         Assert.Equal(500, response.Status);
         Assert.Null(response.Body);

@@ -1,6 +1,7 @@
 using ArtBot.BotFramework.Routing;
 using ArtBot.Domain.Impediments;
 using ArtBot.Hosting;
+using ArtBot.Hosting.Telemetry;
 using ArtBot.Storage.Impediments;
 using Azure.Data.Tables;
 
@@ -12,9 +13,9 @@ public static class ImpedimentServices
     public static IServiceCollection AddImpediments(this IServiceCollection services)
     {
         services.AddSingleton(new RequiredTable(ImpedimentStore.TableName));
-        services.AddSingleton<IImpedimentStore>(sp => new ImpedimentStore(
-            sp.GetRequiredService<TableServiceClient>().GetTableClient(ImpedimentStore.TableName),
-            sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IImpedimentStore>(sp => new MeteredImpedimentStore(
+            new ImpedimentStore(sp.GetRequiredService<TableServiceClient>().GetTableClient(ImpedimentStore.TableName), sp.GetRequiredService<TimeProvider>()),
+            sp.GetRequiredService<ArtBotMetrics>()));
         services.AddSingleton<SharedImpedimentCards>();
         services.AddSingleton<ConversationPeople>();
         services.AddSingleton<ConversationEscalation>();

@@ -1,3 +1,4 @@
+using ArtBot.Hosting.Telemetry;
 using System.Text.Json;
 using ArtBot.BotFramework.Cards;
 using ArtBot.BotFramework.Connector;
@@ -25,6 +26,7 @@ public sealed partial class SyncActions(
     SyncCardUpdater updater,
     IBlockerEscalation escalation,
     ConnectorClient connector,
+    ArtBotMetrics metrics,
     TimeProvider time,
     ILogger<SyncActions> logger) : ICardActions
 {
@@ -81,6 +83,7 @@ public sealed partial class SyncActions(
             return Error("AnswerConflict", "Someone else in the team saved a check-in at the same moment. Refresh the card to see it, then change it if needed.");
         }
 
+        metrics.CheckInAnswered();
         summaries.ScheduleRefresh(art, occurrence);
         ScheduleSharedCard(art, occurrence, team, saved);
         var notice = occurrence.IsLateAt(now)

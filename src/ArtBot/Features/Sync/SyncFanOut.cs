@@ -1,3 +1,4 @@
+using ArtBot.Hosting.Telemetry;
 using ArtBot.BotFramework.Connector;
 using ArtBot.BotFramework.Schema;
 using ArtBot.Domain.Arts;
@@ -30,6 +31,7 @@ public sealed class SyncFanOut(
     IPeopleDirectory people,
     FanOutSender sender,
     InterruptedSends interruptedSends,
+    ArtBotMetrics metrics,
     IOptions<SyncOptions> options,
     TimeProvider time,
     ILogger<SyncFanOut> logger)
@@ -65,6 +67,7 @@ public sealed class SyncFanOut(
     {
         var settings = options.Value;
         var total = FanOutResult.None;
+        var started = time.GetTimestamp();
         for (var pass = 0; pass < Math.Max(1, settings.MaxPasses) && !cancellationToken.IsCancellationRequested; pass++)
         {
             var (result, retryAt) = await PassAsync(art, occurrence, kind, teams, send, postOf, cancellationToken);
@@ -94,6 +97,11 @@ public sealed class SyncFanOut(
         }
 
         SyncLog.FanOutDone(logger, art.Id, occurrence.Id, kind, total.Sent, total.Unreachable, total.Failed, total.Skipped);
+        if (total.Sent + total.Unreachable + total.Failed > 0)
+        {
+            metrics.FanOutFinished(KindTag(kind), time.GetElapsedTime(started));
+        }
+
         return total;
     }
 
@@ -182,6 +190,7 @@ public sealed class SyncFanOut(
                 {
                     case ConnectorOutcomeKind.Sent:
                         Interlocked.Increment(ref sent);
+                        metrics.Post(KindTag(kind), "sent");
                         if (!await store.CompleteAsync(claim, DeliveryState.Sent, outcome.Id, null, done, null, CancellationToken.None))
                         {
                             SyncLog.ClaimLost(logger, art.Id, occurrence.Id, kind, team.ConversationId);
@@ -190,12 +199,14 @@ public sealed class SyncFanOut(
                         break;
                     case ConnectorOutcomeKind.BotRemoved:
                         Interlocked.Increment(ref unreachable);
+                        metrics.Post(KindTag(kind), "unreachable");
                         await store.CompleteAsync(claim, DeliveryState.Unreachable, null, $"{outcome.StatusCode} {outcome.ErrorCode}", done, null, CancellationToken.None);
                         await arts.SetTeamUnreachableAsync(art.TenantId, art.Id, team.ConversationId, done, CancellationToken.None);
                         SyncLog.TeamUnreachable(logger, art.Id, team.ConversationId);
                         break;
                     default:
                         Interlocked.Increment(ref failed);
+                        metrics.Post(KindTag(kind), outcome.Kind == ConnectorOutcomeKind.Throttled ? "throttled" : "failed");
                         var final = claim.Attempts >= settings.MaxAttempts ? DeliveryState.GaveUp : DeliveryState.Failed;
                         var delay = outcome.Kind == ConnectorOutcomeKind.Throttled ? settings.ThrottledRetryDelay : settings.RetryDelay;
                         var retryAt = done + (outcome.RetryAfter is { } asked && asked > delay ? asked : delay);
@@ -268,4 +279,6 @@ public sealed class SyncFanOut(
 
     /// <summary>How a delivery's post is found in its channel: top-level or in a thread, and the texts it holds.</summary>
     private sealed record PostIdentity(string? ThreadId, IReadOnlyList<string> Markers);
+
+    private static string KindTag(DeliveryKind kind) => kind == DeliveryKind.Prompt ? "prompt" : "reminder";
 }

@@ -1,3 +1,4 @@
+using ArtBot.Hosting.Telemetry;
 using System.Text.Json;
 using ArtBot.BotFramework.Hosting;
 using ArtBot.BotFramework.Routing;
@@ -27,6 +28,7 @@ public sealed partial class VoteActions(
     RosterCache rosters,
     IArtStore arts,
     VoteConcernRisks risks,
+    ArtBotMetrics metrics,
     TimeProvider time,
     ILogger<VoteActions> logger) : ICardActions
 {
@@ -98,6 +100,8 @@ public sealed partial class VoteActions(
         {
             return Error("VoteClosed", "This vote is closed; ballots can no longer be cast or changed.");
         }
+
+        metrics.BallotCast(vote.Anonymous);
 
         // A read that started after the write: it holds this ballot, and tells whether a close got in first.
         var state = await writing.ReadAfterAsync(cancellationToken) ?? throw new InvalidOperationException($"Vote {vote.Id} vanished.");

@@ -1,3 +1,4 @@
+using ArtBot.Hosting.Telemetry;
 using ArtBot.Domain.Votes;
 
 namespace ArtBot.Features.Votes;
@@ -20,7 +21,7 @@ namespace ArtBot.Features.Votes;
 /// The shared card renders only the frozen result once closed, and <see cref="SharedVoteCardUpdater"/> re-PUTs the
 /// final card whenever an open card may have landed after it, so the card converges to the exact final state.
 /// </remarks>
-public sealed partial class VoteCloser(IVoteStore store, VoteStateReader reader, SharedVoteCardUpdater sharedCards, ILogger<VoteCloser> logger)
+public sealed partial class VoteCloser(IVoteStore store, VoteStateReader reader, SharedVoteCardUpdater sharedCards, ArtBotMetrics metrics, ILogger<VoteCloser> logger)
 {
     /// <summary>
     /// Closes the vote if open. Returns the final state and whether this call closed it. Only the caller that closed
@@ -33,6 +34,7 @@ public sealed partial class VoteCloser(IVoteStore store, VoteStateReader reader,
         reader.Remember(final.Vote);
         if (closedNow)
         {
+            metrics.VoteClosed();
             LogClosed(voteId, final.Tally.Count);
         }
 

@@ -1,3 +1,4 @@
+using ArtBot.Hosting.Telemetry;
 using ArtBot.BotFramework.Routing;
 using ArtBot.BotFramework.Schema;
 using ArtBot.Domain.Arts;
@@ -12,7 +13,7 @@ namespace ArtBot.Features.Votes;
 /// the same validation and errors, an id derived from what started it (so a redelivery creates nothing new), then
 /// the vote card posted into the conversation.
 /// </summary>
-public sealed partial class VoteStarter(IVoteStore store, IArtStore arts, VoteStateReader reader, TimeProvider time, ILogger<VoteStarter> logger)
+public sealed partial class VoteStarter(IVoteStore store, IArtStore arts, VoteStateReader reader, ArtBotMetrics metrics, TimeProvider time, ILogger<VoteStarter> logger)
 {
     /// <summary>
     /// Starts a vote in the turn's conversation. <paramref name="seed"/> names what started it (an activity or card id).
@@ -63,6 +64,7 @@ public sealed partial class VoteStarter(IVoteStore store, IArtStore arts, VoteSt
             return new StartResult(await store.GetAsync(vote.Id, cancellationToken) ?? vote, null, false);
         }
 
+        metrics.VoteStarted(vote.Anonymous);
         var card = VoteViews.Shared(new VoteState(vote, [], [], null), null);
         var outcome = await turn.SendAsync(Activity.CreateMessage(attachments: card.ToAttachment()), cancellationToken);
         if (outcome.IsSuccess && outcome.Id is { Length: > 0 } activityId)
