@@ -31,11 +31,29 @@ public static class Azurite
             return new AzuriteInstance(external, PortOf(external), process: null);
         }
 
+        return await LaunchOnFreePortAsync(location: null, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// A dedicated instance that keeps its data in <paramref name="location"/> (Azurite writes it to disk every 5 s), on
+    /// <paramref name="port"/> (a free one if null): kill it and start it again on the same folder and port, and the bot
+    /// finds its data where it left it. Never the external storage.
+    /// </summary>
+    public static Task<AzuriteInstance> StartOnDiskAsync(string location, int? port = null, CancellationToken cancellationToken = default) =>
+        port is { } fixedPort ? LaunchAsync(MainScript(), fixedPort, location, cancellationToken) : LaunchOnFreePortAsync(location, cancellationToken);
+
+    /// <summary>The file Azurite keeps an on-disk instance's tables in.</summary>
+    public static string DatabaseFile(string location) => Path.Combine(location, "__azurite_db_table__.json");
+
+    private static string MainScript()
+    {
         var main = Path.Combine(FindRepositoryRoot(), ".dev", "node_modules", "azurite", "dist", "src", "table", "main.js");
-        if (!File.Exists(main))
-        {
-            throw new InvalidOperationException($"Azurite is not installed: {main} is missing. Run 'npm ci' in .dev.");
-        }
+        return File.Exists(main) ? main : throw new InvalidOperationException($"Azurite is not installed: {main} is missing. Run 'npm ci' in .dev.");
+    }
+
+    private static async Task<AzuriteInstance> LaunchOnFreePortAsync(string? location, CancellationToken cancellationToken)
+    {
+        var main = MainScript();
 
         // A port picked here can be taken before Azurite binds it; try a few.
         Exception? last = null;
@@ -43,7 +61,7 @@ public static class Azurite
         {
             try
             {
-                return await LaunchAsync(main, FreePort(), cancellationToken).ConfigureAwait(false);
+                return await LaunchAsync(main, FreePort(), location, cancellationToken).ConfigureAwait(false);
             }
             catch (AzuriteStartException e)
             {
@@ -92,7 +110,7 @@ public static class Azurite
         return instance;
     }
 
-    private static async Task<AzuriteInstance> LaunchAsync(string main, int port, CancellationToken cancellationToken)
+    private static async Task<AzuriteInstance> LaunchAsync(string main, int port, string? location, CancellationToken cancellationToken)
     {
         var start = new ProcessStartInfo("node")
         {
@@ -101,11 +119,12 @@ public static class Azurite
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[]
-                 {
+        string[] persistence = location is null ? ["--inMemoryPersistence"] : ["--location", location];
+        foreach (var arg in (string[])
+                 [
                      main, "--tableHost", "127.0.0.1", "--tablePort", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                     "--inMemoryPersistence", "--disableTelemetry", "--silent",
-                 })
+                     .. persistence, "--disableTelemetry", "--silent",
+                 ])
         {
             start.ArgumentList.Add(arg);
         }

@@ -27,6 +27,31 @@ public sealed class AzuriteInstance : IAsyncDisposable
     /// <summary>True when the tests use the storage named by ARTBOT_TEST_STORAGE instead of a launched Azurite.</summary>
     public bool IsExternal => _process is null;
 
+    /// <summary>SIGSTOP: the service hangs (connections are accepted by the kernel, nothing is answered).</summary>
+    public Task PauseAsync() => SignalAsync("-STOP");
+
+    /// <summary>SIGCONT after <see cref="PauseAsync"/>.</summary>
+    public Task ResumeAsync() => SignalAsync("-CONT");
+
+    /// <summary>SIGKILL: the service is gone (connections are refused) until started again.</summary>
+    public void Kill()
+    {
+        var process = _process ?? throw new InvalidOperationException("The external storage cannot be killed.");
+        process.Kill(entireProcessTree: true);
+        process.WaitForExit();
+    }
+
+    private async Task SignalAsync(string signal)
+    {
+        var process = _process ?? throw new InvalidOperationException("The external storage cannot be signalled.");
+        using var kill = Process.Start("kill", [signal, process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        await kill.WaitForExitAsync().ConfigureAwait(false);
+        if (kill.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"kill {signal} {process.Id} failed with {kill.ExitCode}.");
+        }
+    }
+
     public ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 0 && _process is not null)
