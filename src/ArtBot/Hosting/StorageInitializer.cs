@@ -33,7 +33,7 @@ public sealed partial class StorageInitializer(
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
-                LogNotReady(exception.GetType().Name, exception.Message, delay.TotalSeconds);
+                LogNotReady(exception, delay.TotalSeconds);
                 await Task.Delay(delay, time, stoppingToken);
                 delay = TimeSpan.FromSeconds(Math.Min(delay.TotalSeconds * 2, 30));
             }
@@ -43,6 +43,6 @@ public sealed partial class StorageInitializer(
     [LoggerMessage(Level = LogLevel.Information, Message = "Storage ready: {Count} tables")]
     private partial void LogReady(int count);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Storage not reachable yet ({Error}: {Message}); retrying in {Seconds} s")]
-    private partial void LogNotReady(string error, string message, double seconds);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Storage not reachable yet; retrying in {Seconds} s")]
+    private partial void LogNotReady(Exception exception, double seconds);
 }

@@ -104,7 +104,7 @@ public sealed partial class ImpedimentActions(
                 }
                 catch (Exception exception)
                 {
-                    LogEscalationFailed(escalated.Id, exception.GetType().Name, exception.Message);
+                    LogEscalationFailed(exception, escalated.Id);
                 }
             }, CancellationToken.None);
             return Card(ImpedimentCard.Build(escalated, time.GetUtcNow(), "Escalated to " + escalation.TargetName(escalated) + "."));
@@ -193,6 +193,6 @@ public sealed partial class ImpedimentActions(
     [LoggerMessage(Level = LogLevel.Information, Message = "Card action for impediment {ImpedimentId} refused: not an impediment of this tenant and scope")]
     private partial void LogNotFound(string impedimentId);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Escalation of impediment {ImpedimentId} not sent: {Error}: {Message}")]
-    private partial void LogEscalationFailed(string impedimentId, string error, string message);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Escalation of impediment {ImpedimentId} not sent")]
+    private partial void LogEscalationFailed(Exception exception, string impedimentId);
 }

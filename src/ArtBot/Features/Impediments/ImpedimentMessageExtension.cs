@@ -47,7 +47,7 @@ public sealed partial class ImpedimentMessageExtension(
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            LogFailed(FetchName, exception.GetType().Name, exception.Message);
+            LogFailed(exception, FetchName);
             return TaskModuleResponse.Message("ArtBot could not open the dialog just now. Please try again.").ToInvokeResponse();
         }
     }
@@ -133,7 +133,7 @@ public sealed partial class ImpedimentMessageExtension(
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            LogFailed(SubmitName, exception.GetType().Name, exception.Message);
+            LogFailed(exception, SubmitName);
             return TaskModuleResponse.Message("ArtBot could not save the impediment just now; nothing was raised. Please try again.").ToInvokeResponse();
         }
 
@@ -222,6 +222,6 @@ public sealed partial class ImpedimentMessageExtension(
     [LoggerMessage(Level = LogLevel.Information, Message = "Impediment {ImpedimentId} was already raised; the submit stored nothing new")]
     private partial void LogAlreadyRaised(string impedimentId);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Message extension {Step} failed: {Error}: {Message}")]
-    private partial void LogFailed(string step, string error, string message);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Message extension {Step} failed")]
+    private partial void LogFailed(Exception exception, string step);
 }

@@ -59,7 +59,7 @@ public sealed partial class SharedImpedimentCards(IImpedimentStore store, Connec
         }
         catch (Exception exception)
         {
-            LogBackgroundError(impediment.Id, exception.GetType().Name, exception.Message);
+            LogBackgroundError(exception, impediment.Id);
         }
     });
 
@@ -116,7 +116,7 @@ public sealed partial class SharedImpedimentCards(IImpedimentStore store, Connec
             }
             catch (Exception exception)
             {
-                LogBackgroundError(impediment.Id, exception.GetType().Name, exception.Message);
+                LogBackgroundError(exception, impediment.Id);
             }
 
             lock (state)
@@ -143,6 +143,6 @@ public sealed partial class SharedImpedimentCards(IImpedimentStore store, Connec
     [LoggerMessage(Level = LogLevel.Warning, Message = "Shared card of impediment {ImpedimentId} not updated: {Kind} ({Status})")]
     private partial void LogUpdateFailed(string impedimentId, string kind, int status);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Background work for impediment {ImpedimentId} failed: {Error}: {Message}")]
-    private partial void LogBackgroundError(string impedimentId, string error, string message);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Background work for impediment {ImpedimentId} failed")]
+    private partial void LogBackgroundError(Exception exception, string impedimentId);
 }

@@ -73,7 +73,7 @@ public sealed partial class SharedWorkshopCardUpdater(IWorkshopStore store, Conn
             }
             catch (Exception exception)
             {
-                LogUpdateError(workshopId, exception.GetType().Name, exception.Message);
+                LogUpdateError(exception, workshopId);
             }
 
             lock (state)
@@ -97,6 +97,6 @@ public sealed partial class SharedWorkshopCardUpdater(IWorkshopStore store, Conn
     [LoggerMessage(Level = LogLevel.Warning, Message = "Shared card of workshop {WorkshopId} not updated: {Kind} ({Status})")]
     private partial void LogUpdateFailed(string workshopId, string kind, int status);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Shared card of workshop {WorkshopId} not updated: {Error}: {Message}")]
-    private partial void LogUpdateError(string workshopId, string error, string message);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Shared card of workshop {WorkshopId} not updated")]
+    private partial void LogUpdateError(Exception exception, string workshopId);
 }

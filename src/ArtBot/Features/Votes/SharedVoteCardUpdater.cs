@@ -107,7 +107,7 @@ public sealed partial class SharedVoteCardUpdater(
             }
             catch (Exception exception)
             {
-                LogUpdateError(voteId, exception.GetType().Name, exception.Message);
+                LogUpdateError(exception, voteId);
             }
 
             lock (state)
@@ -131,6 +131,6 @@ public sealed partial class SharedVoteCardUpdater(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Shared card of vote {VoteId} not updated: {Kind} ({Status})")]
     private partial void LogUpdateFailed(string voteId, string kind, int status);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Shared card of vote {VoteId} not updated: {Error}: {Message}")]
-    private partial void LogUpdateError(string voteId, string error, string message);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Shared card of vote {VoteId} not updated")]
+    private partial void LogUpdateError(Exception exception, string voteId);
 }

@@ -38,7 +38,7 @@ public sealed partial class VoteDeadlineSweeper(
             }
             catch (Exception exception)
             {
-                LogSweepFailed(exception.GetType().Name, exception.Message);
+                LogSweepFailed(exception);
             }
         }
     }
@@ -80,7 +80,7 @@ public sealed partial class VoteDeadlineSweeper(
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
-                LogCloseFailed(due.VoteId, exception.GetType().Name, exception.Message);
+                LogCloseFailed(exception, due.VoteId);
             }
         }
 
@@ -91,9 +91,9 @@ public sealed partial class VoteDeadlineSweeper(
     [LoggerMessage(Level = LogLevel.Information, Message = "Vote {VoteId} closed at its deadline")]
     private partial void LogClosedAtDeadline(string voteId);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Closing vote {VoteId} at its deadline failed: {Error}: {Message}")]
-    private partial void LogCloseFailed(string voteId, string error, string message);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Closing vote {VoteId} at its deadline failed")]
+    private partial void LogCloseFailed(Exception exception, string voteId);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Deadline sweep failed: {Error}: {Message}")]
-    private partial void LogSweepFailed(string error, string message);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Deadline sweep failed")]
+    private partial void LogSweepFailed(Exception exception);
 }
