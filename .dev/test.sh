@@ -10,9 +10,9 @@ bash .dev/setup.sh --browser || exit 1
 dotnet build ArtBot.sln -c Release -nologo -clp:"ErrorsOnly;Summary" || exit 1
 bash .dev/scripts/bicep-check.sh || exit 1   # infra/main.bicep: Bicep CLI from the NuGet feed, warnings fail
 
-# The bot as deployed (native AOT, a few minutes the first time): the end-to-end tests and the benchmarks' killed runs
-# start this executable (ARTBOT_BOT, tests/Shared/Bot/BotBuild.cs), so the tests pass on what ships.
-echo "[test] publishing the bot (native AOT)"
+# The bot as deployed (ReadyToRun): the end-to-end tests and the benchmarks
+# start this build (ARTBOT_BOT, tests/Shared/Bot/BotBuild.cs), so the tests pass on what ships.
+echo "[test] publishing the bot as deployed (ReadyToRun)"
 dotnet publish src/ArtBot/ArtBot.csproj -c Release -o "$root/.dev/run/bot" -nologo -clp:"ErrorsOnly;Summary" || exit 1
 export ARTBOT_BOT="$root/.dev/run/bot/ArtBot"
 

@@ -184,7 +184,7 @@ resource webApp 'Microsoft.Web/sites@2024-04-01' = {
     clientAffinityEnabled: false // stateless host: any instance can take any request
     siteConfig: {
       linuxFxVersion: 'DOTNETCORE|10.0'
-      appCommandLine: './ArtBot' // published native AOT: an executable, started without the .NET runtime
+      appCommandLine: 'dotnet ArtBot.dll' // published ReadyToRun, framework-dependent, on the site's .NET 10 runtime
       alwaysOn: true // the scheduler (ART sync reminders, outbox) must keep running
       healthCheckPath: '/health/ready'
       ftpsState: 'Disabled'

@@ -51,7 +51,7 @@ public sealed class BotProcess : IAsyncDisposable
     public IReadOnlyCollection<string> Log => _log;
 
     /// <summary>
-    /// The bot to run: the build <see cref="BotBuild"/> names; otherwise the bot published as it is deployed (native AOT,
+    /// The bot to run: the build <see cref="BotBuild"/> names; otherwise the bot published as it is deployed (ReadyToRun,
     /// for this machine's platform) into <c>bot/</c> beside the benchmark: a few minutes the first time, seconds after.
     /// </summary>
     public static async Task<string> PrepareAsync()

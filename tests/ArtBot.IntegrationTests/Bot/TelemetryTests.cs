@@ -68,15 +68,7 @@ public sealed class TelemetryTests(BotHost bot)
     }
 
     private WebApplicationFactory<Program> CreateFactory(ExportedTelemetry exported) =>
-        BotHost.CreateFactory(new Dictionary<string, string?>
-        {
-            ["MicrosoftAppType"] = "MultiTenant",
-            ["MicrosoftAppId"] = BotHost.AppId,
-            ["MicrosoftAppPassword"] = "not-used-the-token-provider-is-replaced",
-            ["ToBotFromChannelOpenIdMetadataUrl"] = bot.Metadata.MetadataUrl,
-            ["Storage:ConnectionString"] = bot.StorageConnectionString,
-            ["Logging:LogLevel:Default"] = "Debug",
-        }).WithWebHostBuilder(builder => builder.ConfigureTestServices(services => services
+        bot.AnotherInstance(new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Debug" }).WithWebHostBuilder(builder => builder.ConfigureTestServices(services => services
             .ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddProcessor(new SimpleActivityExportProcessor(exported.Traces)))
             .ConfigureOpenTelemetryMeterProvider(metrics => metrics.AddReader(new BaseExportingMetricReader(exported.Metrics)))
             .ConfigureOpenTelemetryLoggerProvider(logging => logging.AddProcessor(new SimpleLogRecordExportProcessor(exported.Logs)))));

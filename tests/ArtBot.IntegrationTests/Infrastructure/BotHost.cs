@@ -66,6 +66,28 @@ public sealed class BotHost : IAsyncLifetime
             });
         });
 
+    /// <summary>
+    /// Another instance of the bot as production runs it (channel tokens checked against this host's metadata), on this
+    /// host's storage or <paramref name="storage"/>, with <paramref name="settings"/> on top.
+    /// </summary>
+    public WebApplicationFactory<Program> AnotherInstance(IReadOnlyDictionary<string, string?>? settings = null, string? storage = null)
+    {
+        var all = new Dictionary<string, string?>
+        {
+            ["MicrosoftAppType"] = "MultiTenant",
+            ["MicrosoftAppId"] = AppId,
+            ["MicrosoftAppPassword"] = "not-used-the-token-provider-is-replaced",
+            ["ToBotFromChannelOpenIdMetadataUrl"] = Metadata.MetadataUrl,
+            ["Storage:ConnectionString"] = storage ?? StorageConnectionString,
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            all[key] = value;
+        }
+
+        return CreateFactory(all);
+    }
+
     /// <summary>Polls /health/ready until the tables exist (deadline, no fixed sleep).</summary>
     public static async Task WaitUntilReadyAsync(HttpClient client)
     {

@@ -25,16 +25,8 @@ public sealed class StorageOutageTests(BotHost bot) : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _azurite = await Azurite.StartOnDiskAsync(_location);
-        _factory = BotHost.CreateFactory(new Dictionary<string, string?>
-        {
-            ["MicrosoftAppType"] = "MultiTenant",
-            ["MicrosoftAppId"] = BotHost.AppId,
-            ["MicrosoftAppPassword"] = "not-used-the-token-provider-is-replaced",
-            ["ToBotFromChannelOpenIdMetadataUrl"] = bot.Metadata.MetadataUrl,
-            ["Storage:ConnectionString"] = _azurite.ConnectionString,
-            ["Votes:SweepInterval"] = "01:00:00",
-            ["Sync:SchedulerEnabled"] = "false",
-        });
+        _factory = bot.AnotherInstance(
+            new Dictionary<string, string?> { ["Votes:SweepInterval"] = "01:00:00", ["Sync:SchedulerEnabled"] = "false" }, _azurite.ConnectionString);
         _client = _factory.CreateClient();
         _client.Timeout = AnswerWithin;
         await BotHost.WaitUntilReadyAsync(_client);

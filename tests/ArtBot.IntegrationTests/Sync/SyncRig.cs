@@ -82,15 +82,8 @@ internal sealed class SyncRig(BotHost bot)
     }
 
     /// <summary>Another instance of the bot on the same storage (its scheduler loop off; tests drive it).</summary>
-    public static WebApplicationFactory<Program> SecondInstance(BotHost bot) => BotHost.CreateFactory(new Dictionary<string, string?>
-    {
-        ["MicrosoftAppType"] = "MultiTenant",
-        ["MicrosoftAppId"] = BotHost.AppId,
-        ["MicrosoftAppPassword"] = "not-used-the-token-provider-is-replaced",
-        ["ToBotFromChannelOpenIdMetadataUrl"] = bot.Metadata.MetadataUrl,
-        ["Storage:ConnectionString"] = bot.StorageConnectionString,
-        ["Sync:SchedulerEnabled"] = "false",
-    });
+    public static WebApplicationFactory<Program> SecondInstance(BotHost bot) =>
+        bot.AnotherInstance(new Dictionary<string, string?> { ["Sync:SchedulerEnabled"] = "false" });
 
     public IReadOnlyList<RecordedRequest> PostsTo(string conversationId) =>
         [.. bot.Connector.Requests.Where(r => r.Method == "POST" && r.Path.Contains("/v3/conversations/" + conversationId + "/activities", StringComparison.Ordinal))];

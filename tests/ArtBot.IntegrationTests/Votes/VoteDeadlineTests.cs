@@ -111,15 +111,7 @@ public sealed class VoteDeadlineTests(BotHost bot) : IAsyncLifetime
 
     private async Task<(WebApplicationFactory<Program> Host, HttpClient Client)> StartHostAsync()
     {
-        var host = BotHost.CreateFactory(new Dictionary<string, string?>
-        {
-            ["MicrosoftAppType"] = "MultiTenant",
-            ["MicrosoftAppId"] = BotHost.AppId,
-            ["MicrosoftAppPassword"] = "not-used-the-token-provider-is-replaced",
-            ["ToBotFromChannelOpenIdMetadataUrl"] = bot.Metadata.MetadataUrl,
-            ["Storage:ConnectionString"] = bot.StorageConnectionString,
-            ["Votes:SweepInterval"] = "00:00:10",
-        }).WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
+        var host = bot.AnotherInstance(new Dictionary<string, string?> { ["Votes:SweepInterval"] = "00:00:10" }).WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(_clock);

@@ -2,7 +2,7 @@ namespace ArtBot.Tests.Shared;
 
 /// <summary>
 /// Which build of the bot a test starts as a process of its own, and how. <c>ARTBOT_BOT</c> names one: the published
-/// native executable (as deployed; <c>.dev/test.sh</c> publishes it once and points every such test at it), or an
+/// published build's executable (as deployed; <c>.dev/test.sh</c> publishes it once and points every such test at it), or an
 /// <c>ArtBot.dll</c>, which runs with <c>dotnet</c>.
 /// </summary>
 public static class BotBuild
