@@ -6,7 +6,8 @@ using ArtBot.BotFramework.Routing;
 using ArtBot.BotFramework.Schema;
 using ArtBot.Domain.Conversations;
 using ArtBot.Features.Arts;
-using ArtBot.Features.Commands;
+using ArtBot.Features.Common;
+using ArtBot.Features.Help;
 using ArtBot.Features.Improvements;
 using ArtBot.Features.Impediments;
 using ArtBot.Features.Installation;
@@ -72,38 +73,20 @@ public static class ArtBotServices
         services.AddSingleton<IConversationStore>(sp =>
             new ConversationStore(sp.GetRequiredService<TableServiceClient>().GetTableClient(ConversationStore.TableName)));
 
-        // Features.
-        services.AddSingleton<InstallationHandlers>();
-        services.AddSingleton<ServiceUrlTracker>();
-        services.AddArts();
+        // Features, each with its handlers in the feature table; help lists the commands in this order.
+        services.AddFeatureRouting();
+        services.AddBotFeature<ServiceUrlTracker>();
+        services.AddBotFeature<InstallationHandlers>();
+        services.AddBotFeature<HelpCommands>();
         services.AddVotes();
+        services.AddArts();
+        services.AddSync(configuration);
         services.AddPeople();
         services.AddImpediments();
         services.AddImprovements();
-        services.AddSync(configuration);
-        services.AddSingleton(sp => new CommandRouter(CommandCatalog.Create(), sp.GetRequiredService<ILogger<CommandRouter>>()));
-        services.AddSingleton(BuildRouter);
 
         services.AddHostedService<StartupLog>();
         services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: ["ready"], timeout: StorageHealthCheck.Timeout);
         return services;
-    }
-
-    private static ActivityRouter BuildRouter(IServiceProvider services)
-    {
-        var commands = services.GetRequiredService<CommandRouter>();
-        var installation = services.GetRequiredService<InstallationHandlers>();
-        var serviceUrls = services.GetRequiredService<ServiceUrlTracker>();
-        var impediments = services.GetRequiredService<ImpedimentMessageExtension>();
-        var cardActions = services.GetServices<ICardActions>().Aggregate(new CardActionRouter(), (router, feature) => feature.Map(router));
-        return new ActivityRouter(services.GetRequiredService<ILogger<ActivityRouter>>())
-            .OnEveryActivity(serviceUrls.OnActivityAsync)
-            .On(ActivityTypes.Message, commands.HandleMessageAsync)
-            .On(ActivityTypes.ConversationUpdate, installation.OnConversationUpdateAsync)
-            .On(ActivityTypes.InstallationUpdate, installation.OnInstallationUpdateAsync)
-            .On(ActivityTypes.MessageReaction, (_, _) => Task.CompletedTask)
-            .OnInvoke(CardActionRouter.InvokeName, cardActions.RouteAsync)
-            .OnInvoke(MessagingExtensionAction.FetchTaskInvoke, impediments.FetchTaskAsync)
-            .OnInvoke(MessagingExtensionAction.SubmitActionInvoke, impediments.SubmitActionAsync);
     }
 }

@@ -1,9 +1,10 @@
+using ArtBot.UnitTests.Features;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ArtBot.BotFramework.Cards;
 using ArtBot.BotFramework.Schema;
-using ArtBot.Features.Commands;
+using ArtBot.Features.Common;
 using ArtBot.Features.Help;
 
 namespace ArtBot.UnitTests.Cards;
@@ -105,7 +106,7 @@ public sealed class BotCardTests
     {
         var unknown = new string('a', HelpCard.MaxEchoedCommandLength - 1) + "😀😀";
 
-        var texts = Texts(HelpCard.Build(CommandCatalog.Create(), ConversationTypes.Personal, unknown));
+        var texts = Texts(HelpCard.Build(AppCommands.All, ConversationTypes.Personal, unknown));
 
         var echo = Assert.Single(texts, t => t.StartsWith("I don't know the command", StringComparison.Ordinal));
         Assert.Contains($"\"{new string('a', HelpCard.MaxEchoedCommandLength - 1)}…\"", echo, StringComparison.Ordinal);
@@ -138,7 +139,7 @@ public sealed class BotCardTests
         var facts = Assert.Single(card.Body.OfType<FactSet>()).Facts;
 
         Assert.Equal(
-            CommandCatalog.Create().Select(c => (HelpCard.Displayed(c.Usage), c.Description)),
+            AppCommands.All.Select(c => (HelpCard.Displayed(c.Usage), c.Description)),
             facts.Select(f => (f.Title, f.Value)));
         Assert.Contains(facts, f => f.Title == "vote [anonymous] \u2039question\u203A");
         Assert.DoesNotContain(facts, f => f.Title.Contains('<', StringComparison.Ordinal));

@@ -1,3 +1,4 @@
+using ArtBot.UnitTests.Features;
 using ArtBot.BotFramework.Cards;
 using ArtBot.BotFramework.Schema;
 using ArtBot.Domain.Arts;
@@ -5,7 +6,7 @@ using ArtBot.Domain.Conversations;
 using ArtBot.Domain.People;
 using ArtBot.Domain.Votes;
 using ArtBot.Features.Arts;
-using ArtBot.Features.Commands;
+using ArtBot.Features.Common;
 using ArtBot.Features.Help;
 using ArtBot.Features.Installation;
 using ArtBot.Features.Votes;
@@ -28,7 +29,7 @@ internal static class BotCards
 
     private static Dictionary<string, AdaptiveCard> Build()
     {
-        var commands = CommandCatalog.Create();
+        var commands = AppCommands.All;
         return new Dictionary<string, AdaptiveCard>(StringComparer.Ordinal)
         {
             ["help-personal"] = HelpCard.Build(commands, ConversationTypes.Personal, null),

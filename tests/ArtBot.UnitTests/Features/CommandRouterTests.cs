@@ -1,6 +1,6 @@
 using System.Text.Json;
 using ArtBot.BotFramework.Schema;
-using ArtBot.Features.Commands;
+using ArtBot.Features.Common;
 using ArtBot.UnitTests.Routing;
 using Microsoft.Extensions.Logging.Abstractions;
 

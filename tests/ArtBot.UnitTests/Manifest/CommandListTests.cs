@@ -1,5 +1,6 @@
+using ArtBot.UnitTests.Features;
 using System.Text.Json;
-using ArtBot.Features.Commands;
+using ArtBot.Features.Common;
 
 namespace ArtBot.UnitTests.Manifest;
 
@@ -28,7 +29,7 @@ public sealed class CommandListTests
     [Fact]
     public void Every_manifest_command_is_answered_by_the_bot()
     {
-        var unknown = ManifestCommands().Except(CommandCatalog.Create().Select(c => c.Name), StringComparer.OrdinalIgnoreCase);
+        var unknown = ManifestCommands().Except(AppCommands.All.Select(c => c.Name), StringComparer.OrdinalIgnoreCase);
 
         Assert.Empty(unknown);
     }

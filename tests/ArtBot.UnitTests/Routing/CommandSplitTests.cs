@@ -1,4 +1,4 @@
-using ArtBot.Features.Commands;
+using ArtBot.Features.Common;
 
 namespace ArtBot.UnitTests.Routing;
 

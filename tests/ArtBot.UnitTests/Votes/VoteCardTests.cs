@@ -1,6 +1,6 @@
+using ArtBot.Features.Common;
 using System.Text.Json;
 using ArtBot.Domain.Votes;
-using ArtBot.Features.Commands;
 using ArtBot.Features.Votes;
 
 namespace ArtBot.UnitTests.Votes;

@@ -1,9 +1,9 @@
+using ArtBot.Features.Common;
 using System.Text.Json;
 using ArtBot.BotFramework.Hosting;
 using ArtBot.BotFramework.Routing;
 using ArtBot.BotFramework.Schema;
 using ArtBot.Domain.Arts;
-using ArtBot.Features.Commands;
 
 namespace ArtBot.Features.Arts;
 
@@ -11,16 +11,16 @@ namespace ArtBot.Features.Arts;
 /// The ART cards' Universal Actions: <c>art.save</c> (set up, or change settings: RTEs only, on fresh state),
 /// <c>art.edit</c> (open the settings form) and <c>art.join</c> (a team picks its ART).
 /// </summary>
-public sealed partial class ArtActions(ILogger<ArtActions> logger) : ICardActions
+public sealed partial class ArtActions(ArtContext arts, ILogger<ArtActions> logger) : IBotFeature
 {
-    public CardActionRouter Map(CardActionRouter router) => router
-        .On(ArtCards.SaveVerb, SaveAsync)
-        .On(ArtCards.EditVerb, EditAsync)
-        .On(ArtCards.JoinVerb, JoinAsync);
+    public void Register(FeatureTable table) => table
+        .Verb(ArtCards.SaveVerb, SaveAsync)
+        .Verb(ArtCards.EditVerb, EditAsync)
+        .Verb(ArtCards.JoinVerb, JoinAsync);
 
     private async Task<InvokeResponse> SaveAsync(TurnContext context, JsonElement? data, CancellationToken cancellationToken)
     {
-        var turn = new ArtTurn(context);
+        var turn = new ArtTurn(context, arts);
         var artId = CardData.Text(data, "artId");
         Art? current = null;
         if (artId is not null)
@@ -110,14 +110,14 @@ public sealed partial class ArtActions(ILogger<ArtActions> logger) : ICardAction
 
     private async Task<InvokeResponse> EditAsync(TurnContext context, JsonElement? data, CancellationToken cancellationToken)
     {
-        var turn = new ArtTurn(context);
+        var turn = new ArtTurn(context, arts);
         var (art, error) = await FindOwnArtAsync(turn, CardData.Text(data, "artId"), cancellationToken);
         return art is null ? error! : CardResponses.Card(ArtCards.Form(ArtForm.From(art), await turn.SummaryChannelsAsync(art, cancellationToken), art));
     }
 
     private async Task<InvokeResponse> JoinAsync(TurnContext context, JsonElement? data, CancellationToken cancellationToken)
     {
-        var turn = new ArtTurn(context);
+        var turn = new ArtTurn(context, arts);
         var artId = CardData.Text(data, "artId");
         var name = ArtRules.CheckName(CardData.Text(data, "teamName"), "team");
         if (!DerivedIds.IsWellFormed(artId) || !name.IsValid || !turn.IsChannel

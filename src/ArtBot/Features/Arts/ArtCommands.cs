@@ -1,7 +1,7 @@
 using System.Globalization;
 using ArtBot.BotFramework.Routing;
 using ArtBot.Domain.Arts;
-using ArtBot.Features.Commands;
+using ArtBot.Features.Common;
 
 namespace ArtBot.Features.Arts;
 
@@ -9,42 +9,37 @@ namespace ArtBot.Features.Arts;
 /// <c>art</c> (show), <c>art setup</c>, <c>art settings</c>, <c>art join &lt;team&gt;</c>, <c>art rte add|remove @person</c>;
 /// <c>pi start &lt;name&gt; [start end]</c>; <c>sync skip|unskip &lt;date&gt;</c>.
 /// </summary>
-public static class ArtCommands
+public sealed class ArtCommands(ArtContext arts) : IBotFeature
 {
     public const string ArtName = "art";
     public const string PiName = "pi";
-    public const string SyncName = "sync";
 
-    public static BotCommand Art() => new(
-        ArtName,
-        "art [setup | settings | join <team name> | rte add|remove @person]",
-        "Show this channel's ART, set one up, join a team channel to it, or change its settings and RTEs",
-        (turn, arguments, cancellationToken) =>
+    public void Register(FeatureTable table) => table
+        .Command(
+            ArtName,
+            "art [setup | settings | join <team name> | rte add|remove @person]",
+            "Show this channel's ART, set one up, join a team channel to it, or change its settings and RTEs",
+            ArtAsync)
+        .Command(
+            PiName,
+            "pi start <name> [yyyy-MM-dd yyyy-MM-dd]",
+            "Start the ART's next Program Increment (RTEs); open improvement items are carried into it",
+            (turn, arguments, cancellationToken) => ArtPiCommand.RunAsync(new ArtTurn(turn, arts), arguments, cancellationToken));
+
+    private Task ArtAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
+    {
+        var (sub, rest) = CommandRouter.Split(arguments);
+        var art = new ArtTurn(turn, arts);
+        return sub switch
         {
-            var (sub, rest) = CommandRouter.Split(arguments);
-            var art = new ArtTurn(turn);
-            return sub switch
-            {
-                "" => ShowAsync(art, cancellationToken),
-                "setup" => SetupAsync(art, cancellationToken),
-                "settings" => SettingsAsync(art, cancellationToken),
-                "join" => JoinAsync(art, rest, cancellationToken),
-                "rte" => ArtRteCommand.RunAsync(art, rest, cancellationToken),
-                _ => art.SendAsync($"I don't know `art {sub}`. Try `art`, `art setup`, `art settings`, `art join <team name>` or `art rte add @person`.", cancellationToken),
-            };
-        });
-
-    public static BotCommand Pi() => new(
-        PiName,
-        "pi start <name> [yyyy-MM-dd yyyy-MM-dd]",
-        "Start the ART's next Program Increment (RTEs); open improvement items are carried into it",
-        (turn, arguments, cancellationToken) => ArtPiCommand.RunAsync(new ArtTurn(turn), arguments, cancellationToken));
-
-    public static BotCommand Sync() => new(
-        SyncName,
-        "sync now | summary | skip|unskip <yyyy-MM-dd>",
-        "ART sync: post the check-in to every team now (RTEs), post the summary, or skip a date (holidays, PI Planning)",
-        (turn, arguments, cancellationToken) => Features.Sync.SyncCommands.Handles(arguments) ? Features.Sync.SyncCommands.RunAsync(turn, arguments, cancellationToken) : ArtSyncCommand.RunAsync(new ArtTurn(turn), arguments, cancellationToken));
+            "" => ShowAsync(art, cancellationToken),
+            "setup" => SetupAsync(art, cancellationToken),
+            "settings" => SettingsAsync(art, cancellationToken),
+            "join" => JoinAsync(art, rest, cancellationToken),
+            "rte" => ArtRteCommand.RunAsync(art, rest, cancellationToken),
+            _ => art.SendAsync($"I don't know `art {sub}`. Try `art`, `art setup`, `art settings`, `art join <team name>` or `art rte add @person`.", cancellationToken),
+        };
+    }
 
     private static async Task ShowAsync(ArtTurn turn, CancellationToken cancellationToken)
     {

@@ -1,5 +1,5 @@
 using ArtBot.Domain.Arts;
-using ArtBot.Features.Commands;
+using ArtBot.Features.Common;
 
 namespace ArtBot.Features.Arts;
 

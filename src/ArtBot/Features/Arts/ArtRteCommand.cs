@@ -1,7 +1,7 @@
 using ArtBot.BotFramework.Schema;
 using ArtBot.Domain.Arts;
 using ArtBot.Domain.People;
-using ArtBot.Features.Commands;
+using ArtBot.Features.Common;
 
 namespace ArtBot.Features.Arts;
 

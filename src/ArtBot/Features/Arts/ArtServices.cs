@@ -1,3 +1,4 @@
+using ArtBot.Features.Common;
 using ArtBot.BotFramework.Routing;
 using ArtBot.Domain.Arts;
 using ArtBot.Hosting;
@@ -18,7 +19,9 @@ public static class ArtServices
             var tables = sp.GetRequiredService<TableServiceClient>();
             return new ArtStore(tables.GetTableClient(ArtStore.TableName), tables.GetTableClient(ArtStore.ConversationsTableName), sp.GetRequiredService<TimeProvider>());
         });
-        services.AddSingleton<ICardActions, ArtActions>();
+        services.AddSingleton<ArtContext>();
+        services.AddBotFeature<ArtCommands>();
+        services.AddBotFeature<ArtActions>();
         return services;
     }
 }

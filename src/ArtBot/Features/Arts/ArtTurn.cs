@@ -4,22 +4,22 @@ using ArtBot.BotFramework.Routing;
 using ArtBot.BotFramework.Schema;
 using ArtBot.Domain.Arts;
 using ArtBot.Domain.People;
-using ArtBot.Features.Installation;
 
 namespace ArtBot.Features.Arts;
 
 /// <summary>What ART commands and actions need to know about the turn: where it happens, who acts, which ART.</summary>
-public sealed class ArtTurn(TurnContext turn)
+public sealed class ArtTurn(TurnContext turn, ArtContext context)
 {
     public TurnContext Turn { get; } = turn;
+    public ArtContext Context { get; } = context;
     public Activity Activity => Turn.Activity;
     public string TenantId { get; } = ConversationIds.Tenant(turn.Activity);
     /// <summary>The conversation without a channel-thread suffix.</summary>
     public string ConversationId { get; } = ConversationIds.WithoutThread(turn.Activity.Conversation!.Id!);
     public bool IsChannel { get; } = string.Equals(turn.Activity.Conversation?.ConversationType, "channel", StringComparison.OrdinalIgnoreCase)
         || turn.Activity.ChannelData?.Channel?.Id is { Length: > 0 };
-    public IArtStore Store => Turn.Services.GetRequiredService<IArtStore>();
-    public DateTimeOffset Now => Turn.Services.GetRequiredService<TimeProvider>().GetUtcNow();
+    public IArtStore Store => Context.Store;
+    public DateTimeOffset Now => Context.Time.GetUtcNow();
     public Person Actor => new(Activity.UserId() ?? "unknown", Activity.From?.Name);
 
     public Task<ArtMembership?> FindArtAsync(CancellationToken cancellationToken) =>

@@ -46,7 +46,7 @@ public static class ArtUpdate
     {
         if (after.CurrentPi is { } pi && pi != before.CurrentPi)
         {
-            foreach (var listener in turn.Turn.Services.GetServices<IPiChangeListener>())
+            foreach (var listener in turn.Context.PiListeners)
             {
                 await listener.OnPiChangedAsync(after, before.CurrentPi, pi, cancellationToken);
             }

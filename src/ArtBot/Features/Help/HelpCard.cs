@@ -1,6 +1,6 @@
 using ArtBot.BotFramework.Cards;
 using ArtBot.BotFramework.Schema;
-using ArtBot.Features.Commands;
+using ArtBot.Features.Common;
 
 namespace ArtBot.Features.Help;
 

@@ -1,3 +1,4 @@
+using ArtBot.Features.Common;
 using System.Text.Json;
 using ArtBot.BotFramework.Cards;
 using ArtBot.BotFramework.Hosting;
@@ -20,16 +21,16 @@ public sealed partial class ImpedimentActions(
     ConversationPeople people,
     IImpedimentEscalation escalation,
     TimeProvider time,
-    ILogger<ImpedimentActions> logger) : ICardActions
+    ILogger<ImpedimentActions> logger) : IBotFeature
 {
-    public CardActionRouter Map(CardActionRouter router) => router
-        .On(ImpedimentCard.TakeVerb, (turn, data, ct) => ChangeAsync(turn, data, "You own this now.", (i, actor, _) => ImpedimentLifecycle.TakeOwnership(i, actor), ct))
-        .On(ImpedimentCard.ChooseOwnerVerb, ChooseOwnerAsync)
-        .On(ImpedimentCard.SetOwnerVerb, SetOwnerAsync)
-        .On(ImpedimentCard.RoamVerb, RoamAsync)
-        .On(ImpedimentCard.EscalateVerb, EscalateAsync)
-        .On(ImpedimentCard.ResolveVerb, ResolveAsync)
-        .On(ImpedimentCard.ReopenVerb, (turn, data, ct) => ChangeAsync(turn, data, "Reopened.", (i, actor, _) => ImpedimentLifecycle.Reopen(i, actor), ct));
+    public void Register(FeatureTable table) => table
+        .Verb(ImpedimentCard.TakeVerb, (turn, data, ct) => ChangeAsync(turn, data, "You own this now.", (i, actor, _) => ImpedimentLifecycle.TakeOwnership(i, actor), ct))
+        .Verb(ImpedimentCard.ChooseOwnerVerb, ChooseOwnerAsync)
+        .Verb(ImpedimentCard.SetOwnerVerb, SetOwnerAsync)
+        .Verb(ImpedimentCard.RoamVerb, RoamAsync)
+        .Verb(ImpedimentCard.EscalateVerb, EscalateAsync)
+        .Verb(ImpedimentCard.ResolveVerb, ResolveAsync)
+        .Verb(ImpedimentCard.ReopenVerb, (turn, data, ct) => ChangeAsync(turn, data, "Reopened.", (i, actor, _) => ImpedimentLifecycle.Reopen(i, actor), ct));
 
     private async Task<InvokeResponse> ChooseOwnerAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
     {

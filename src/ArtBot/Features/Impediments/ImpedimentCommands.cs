@@ -3,7 +3,7 @@ using ArtBot.BotFramework.Schema;
 using ArtBot.Domain.Arts;
 using ArtBot.Domain.Conversations;
 using ArtBot.Domain.Impediments;
-using ArtBot.Features.Commands;
+using ArtBot.Features.Common;
 
 namespace ArtBot.Features.Impediments;
 
@@ -11,7 +11,8 @@ namespace ArtBot.Features.Impediments;
 /// <c>impediment &lt;text&gt;</c> / <c>blocked &lt;text&gt;</c> raise an impediment and post its card;
 /// <c>impediments [mine|all]</c> and <c>risks [mine|all]</c> list them, oldest first.
 /// </summary>
-public static partial class ImpedimentCommands
+public sealed class ImpedimentCommands(
+    IImpedimentStore store, IArtStore arts, IConversationStore conversations, SharedImpedimentCards cards, TimeProvider time) : IBotFeature
 {
     public const string RaiseName = "impediment";
     public const string BlockedName = "blocked";
@@ -19,19 +20,13 @@ public static partial class ImpedimentCommands
     public const string RisksName = "risks";
     public const int ListMax = 30;
 
-    public static BotCommand Raise() => new(
-        RaiseName, "impediment <text>", "Raise an impediment for this team: a card to own, ROAM, escalate and resolve it", RaiseAsync);
+    public void Register(FeatureTable table) => table
+        .Command(RaiseName, "impediment <text>", "Raise an impediment for this team: a card to own, ROAM, escalate and resolve it", RaiseAsync)
+        .Command(BlockedName, "blocked <text>", "Same as 'impediment': say what blocks you", RaiseAsync)
+        .Command(ListName, "impediments [mine|all]", "This team's open impediments, oldest first; 'mine' yours, 'all' including resolved", ListAsync)
+        .Command(RisksName, "risks [mine|all]", "This team's open risks with their ROAM status, oldest first", RisksAsync);
 
-    public static BotCommand Blocked() => new(
-        BlockedName, "blocked <text>", "Same as 'impediment': say what blocks you", RaiseAsync);
-
-    public static BotCommand List() => new(
-        ListName, "impediments [mine|all]", "This team's open impediments, oldest first; 'mine' yours, 'all' including resolved", ListAsync);
-
-    public static BotCommand Risks() => new(
-        RisksName, "risks [mine|all]", "This team's open risks with their ROAM status, oldest first", RisksAsync);
-
-    private static async Task RaiseAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
+    private async Task RaiseAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
     {
         var check = ImpedimentRules.CheckCommandText(arguments);
         if (!check.IsOk)
@@ -48,30 +43,29 @@ public static partial class ImpedimentCommands
             return;
         }
 
-        var services = turn.Services;
-        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
-        var art = await ImpedimentDrafts.ArtOfAsync(services.GetRequiredService<IArtStore>(), scope, cancellationToken);
-        var teamName = art.TeamName ?? await ImpedimentDrafts.TeamNameAsync(services.GetRequiredService<IConversationStore>(), activity, scope, cancellationToken);
+        var now = time.GetUtcNow();
+        var art = await ImpedimentDrafts.ArtOfAsync(arts, scope, cancellationToken);
+        var teamName = art.TeamName ?? await ImpedimentDrafts.TeamNameAsync(conversations, activity, scope, cancellationToken);
         var (title, description) = check.Value;
         var draft = ImpedimentDrafts.For(activity, scope, actor, now, title, description, ImpedimentKind.Impediment, Severity.Medium, teamName,
             ImpedimentSource.Command(activity.Id), art.ArtId);
 
-        var raised = await services.GetRequiredService<IImpedimentStore>().RaiseAsync(draft, "activity:" + (activity.Id ?? Guid.NewGuid().ToString("N")), cancellationToken);
+        var raised = await store.RaiseAsync(draft, "activity:" + (activity.Id ?? Guid.NewGuid().ToString("N")), cancellationToken);
         if (!raised.Created)
         {
             return; // a redelivery of the same command: it is stored and its card was posted
         }
 
-        await services.GetRequiredService<SharedImpedimentCards>().PostAsync(raised.Impediment, activity, cancellationToken);
+        await cards.PostAsync(raised.Impediment, activity, cancellationToken);
     }
 
-    private static Task ListAsync(TurnContext turn, string arguments, CancellationToken cancellationToken) =>
+    private Task ListAsync(TurnContext turn, string arguments, CancellationToken cancellationToken) =>
         ShowListAsync(turn, arguments, ImpedimentKind.Impediment, cancellationToken);
 
-    private static Task RisksAsync(TurnContext turn, string arguments, CancellationToken cancellationToken) =>
+    private Task RisksAsync(TurnContext turn, string arguments, CancellationToken cancellationToken) =>
         ShowListAsync(turn, arguments, ImpedimentKind.Risk, cancellationToken);
 
-    private static async Task ShowListAsync(TurnContext turn, string arguments, ImpedimentKind kind, CancellationToken cancellationToken)
+    private async Task ShowListAsync(TurnContext turn, string arguments, ImpedimentKind kind, CancellationToken cancellationToken)
     {
         var noun = kind == ImpedimentKind.Risk ? "risks" : "impediments";
         var actor = ImpedimentScope.Actor(turn.Activity);
@@ -90,9 +84,7 @@ public static partial class ImpedimentCommands
         }
 
         var scope = ImpedimentScope.Of(turn.Activity);
-        var services = turn.Services;
-        var store = services.GetRequiredService<IImpedimentStore>();
-        var membership = await services.GetRequiredService<IArtStore>().FindByConversationAsync(scope.TenantId, scope.ConversationId, cancellationToken);
+        var membership = await arts.FindByConversationAsync(scope.TenantId, scope.ConversationId, cancellationToken);
         var artWide = membership is { Team: null }; // the ART's own channel lists every team's
         var list = artWide
             ? await store.ListForArtAsync(scope.TenantId, membership!.Art.Id, query, ListMax, cancellationToken)
@@ -107,7 +99,7 @@ public static partial class ImpedimentCommands
         var empty = kind == ImpedimentKind.Risk
             ? "No risks here. Raise one from any message's menu (... > Raise impediment, kind Risk)."
             : "Nothing here. Raise one with `impediment <text>`, or from any message's menu (... > Raise impediment).";
-        var card = ImpedimentListCard.Build(heading, list, services.GetRequiredService<TimeProvider>().GetUtcNow(), empty);
+        var card = ImpedimentListCard.Build(heading, list, time.GetUtcNow(), empty);
         await turn.SendAsync(Activity.CreateMessage(attachments: card.ToAttachment()), cancellationToken);
     }
 }

@@ -1,3 +1,4 @@
+using ArtBot.Features.Common;
 using System.Text.Json;
 using ArtBot.BotFramework.Routing;
 using ArtBot.BotFramework.Schema;
@@ -21,9 +22,13 @@ public sealed partial class ImpedimentMessageExtension(
     IArtStore arts,
     SharedImpedimentCards sharedCards,
     TimeProvider time,
-    ILogger<ImpedimentMessageExtension> logger)
+    ILogger<ImpedimentMessageExtension> logger) : IBotFeature
 {
     public const string CommandId = "raiseImpediment";
+
+    public void Register(FeatureTable table) => table
+        .Invoke(MessagingExtensionAction.FetchTaskInvoke, FetchTaskAsync)
+        .Invoke(MessagingExtensionAction.SubmitActionInvoke, SubmitActionAsync);
 
     public async Task<InvokeResponse> FetchTaskAsync(TurnContext turn, CancellationToken cancellationToken)
     {

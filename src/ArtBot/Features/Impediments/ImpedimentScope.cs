@@ -1,7 +1,6 @@
 using ArtBot.BotFramework.Schema;
 using ArtBot.Domain.Impediments;
 using ArtBot.Domain.People;
-using ArtBot.Features.Installation;
 
 namespace ArtBot.Features.Impediments;
 

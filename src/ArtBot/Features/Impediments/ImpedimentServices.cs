@@ -1,3 +1,4 @@
+using ArtBot.Features.Common;
 using ArtBot.BotFramework.Routing;
 using ArtBot.Domain.Impediments;
 using ArtBot.Hosting;
@@ -20,8 +21,9 @@ public static class ImpedimentServices
         services.AddSingleton<ConversationPeople>();
         services.AddSingleton<ConversationEscalation>();
         services.AddSingleton<IImpedimentEscalation, ArtEscalation>();
-        services.AddSingleton<ImpedimentMessageExtension>();
-        services.AddSingleton<ICardActions, ImpedimentActions>();
+        services.AddBotFeature<ImpedimentCommands>();
+        services.AddBotFeature<ImpedimentMessageExtension>();
+        services.AddBotFeature<ImpedimentActions>();
         return services;
     }
 }

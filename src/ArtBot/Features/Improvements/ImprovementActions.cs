@@ -1,3 +1,4 @@
+using ArtBot.Features.Common;
 using System.Globalization;
 using System.Text.Json;
 using ArtBot.BotFramework.Routing;
@@ -19,13 +20,13 @@ public sealed partial class ImprovementActions(
     IArtStore arts,
     ConversationMembers members,
     TimeProvider time,
-    ILogger<ImprovementActions> logger) : ICardActions
+    ILogger<ImprovementActions> logger) : IBotFeature
 {
     private const int MaxAttempts = 5;
 
-    public CardActionRouter Map(CardActionRouter router) => router
-        .On(ImprovementCard.ShowVerb, ShowAsync)
-        .On(ImprovementCard.SetVerb, SetAsync);
+    public void Register(FeatureTable table) => table
+        .Verb(ImprovementCard.ShowVerb, ShowAsync)
+        .Verb(ImprovementCard.SetVerb, SetAsync);
 
     private async Task<InvokeResponse> ShowAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
     {

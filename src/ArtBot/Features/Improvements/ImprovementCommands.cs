@@ -3,22 +3,19 @@ using ArtBot.BotFramework.Schema;
 using ArtBot.Domain.Arts;
 using ArtBot.Domain.Improvements;
 using ArtBot.Domain.Text;
-using ArtBot.Features.Commands;
+using ArtBot.Features.Common;
 
 namespace ArtBot.Features.Improvements;
 
 /// <summary><c>improvements</c> lists this ART's (or conversation's) improvement items; <c>improvements mine</c> those you own.</summary>
-public static class ImprovementCommands
+public sealed class ImprovementCommands(IArtStore arts, IImprovementStore improvements, TimeProvider time) : IBotFeature
 {
     public const string ListName = "improvements";
 
-    public static BotCommand List() => new(
-        ListName,
-        "improvements [mine]",
-        "List this ART's improvement items with owner, status and age; 'mine' lists the ones you own",
-        ListAsync);
+    public void Register(FeatureTable table) => table.Command(
+        ListName, "improvements [mine]", "List this ART's improvement items with owner, status and age; 'mine' lists the ones you own", ListAsync);
 
-    private static async Task ListAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
+    private async Task ListAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
     {
         var (word, _) = CommandRouter.Split(arguments);
         if (word is not ("" or "mine"))
@@ -27,10 +24,10 @@ public static class ImprovementCommands
             return;
         }
 
-        var place = await ImprovementPlace.ResolveAsync(turn.Activity, turn.Services.GetRequiredService<IArtStore>(), cancellationToken);
-        var items = await turn.Services.GetRequiredService<IImprovementStore>().ListAsync(place.Scope, cancellationToken);
+        var place = await ImprovementPlace.ResolveAsync(turn.Activity, arts, cancellationToken);
+        var items = await improvements.ListAsync(place.Scope, cancellationToken);
         var whose = place.Art is { } art ? PlainText.EscapeMarkdown(art.Name) : "this conversation";
-        var now = turn.Services.GetRequiredService<TimeProvider>().GetUtcNow();
+        var now = time.GetUtcNow();
         var card = word == "mine"
             ? ImprovementListCard.Build(
                 $"Your improvement items ({whose})",

@@ -1,7 +1,6 @@
 using ArtBot.BotFramework.Schema;
 using ArtBot.Domain.Arts;
 using ArtBot.Domain.Improvements;
-using ArtBot.Features.Installation;
 
 namespace ArtBot.Features.Improvements;
 

@@ -1,3 +1,4 @@
+using ArtBot.Features.Common;
 using ArtBot.BotFramework.Routing;
 using ArtBot.Domain.Arts;
 using ArtBot.Domain.Improvements;
@@ -26,8 +27,10 @@ public static class ImprovementServices
         services.AddSingleton<ConversationMembers>();
         services.AddSingleton<ImprovementCarryOver>();
         services.AddSingleton<IPiChangeListener>(sp => sp.GetRequiredService<ImprovementCarryOver>());
-        services.AddSingleton<ICardActions, WorkshopActions>();
-        services.AddSingleton<ICardActions, ImprovementActions>();
+        services.AddBotFeature<WorkshopCommands>();
+        services.AddBotFeature<WorkshopActions>();
+        services.AddBotFeature<ImprovementCommands>();
+        services.AddBotFeature<ImprovementActions>();
         return services;
     }
 }

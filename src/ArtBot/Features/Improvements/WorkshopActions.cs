@@ -1,3 +1,4 @@
+using ArtBot.Features.Common;
 using System.Text.Json;
 using ArtBot.BotFramework.Routing;
 using ArtBot.BotFramework.Schema;
@@ -19,12 +20,12 @@ public sealed partial class WorkshopActions(
     IArtStore arts,
     SharedWorkshopCardUpdater sharedCards,
     TimeProvider time,
-    ILogger<WorkshopActions> logger) : ICardActions
+    ILogger<WorkshopActions> logger) : IBotFeature
 {
-    public CardActionRouter Map(CardActionRouter router) => router
-        .On(WorkshopCard.AddVerb, AddAsync)
-        .On(WorkshopCard.DotVerb, DotAsync)
-        .On(WorkshopCard.CloseVerb, CloseAsync);
+    public void Register(FeatureTable table) => table
+        .Verb(WorkshopCard.AddVerb, AddAsync)
+        .Verb(WorkshopCard.DotVerb, DotAsync)
+        .Verb(WorkshopCard.CloseVerb, CloseAsync);
 
     private async Task<InvokeResponse> AddAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
     {
@@ -259,8 +260,8 @@ public sealed partial class WorkshopActions(
 
         var workshop = await workshops.GetAsync(workshopId!, cancellationToken);
         if (workshop is null
-            || !string.Equals(workshop.Scope.TenantId, Installation.ConversationIds.Tenant(turn.Activity), StringComparison.Ordinal)
-            || !string.Equals(workshop.ConversationId, Installation.ConversationIds.WithoutThread(conversationId), StringComparison.Ordinal))
+            || !string.Equals(workshop.Scope.TenantId, ConversationIds.Tenant(turn.Activity), StringComparison.Ordinal)
+            || !string.Equals(workshop.ConversationId, ConversationIds.WithoutThread(conversationId), StringComparison.Ordinal))
         {
             LogNotFound(workshopId!);
             return (null, NotFound());

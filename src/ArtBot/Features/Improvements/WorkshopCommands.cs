@@ -3,7 +3,7 @@ using ArtBot.BotFramework.Schema;
 using ArtBot.Domain.Arts;
 using ArtBot.Domain.Improvements;
 using ArtBot.Domain.Text;
-using ArtBot.Features.Commands;
+using ArtBot.Features.Common;
 
 namespace ArtBot.Features.Improvements;
 
@@ -11,24 +11,22 @@ namespace ArtBot.Features.Improvements;
 /// <c>inspect start [dots]</c> opens a problem-solving workshop card for the current PI (with last PI's items first);
 /// <c>improve &lt;problem&gt;</c> adds a problem to the open workshop of the conversation.
 /// </summary>
-public static partial class WorkshopCommands
+public sealed partial class WorkshopCommands(
+    IArtStore arts, IWorkshopStore workshops, IImprovementStore improvements, SharedWorkshopCardUpdater sharedCards, TimeProvider time,
+    ILogger<WorkshopCommands> logger) : IBotFeature
 {
     public const string InspectName = "inspect";
     public const string ImproveName = "improve";
 
-    public static BotCommand Inspect() => new(
-        InspectName,
-        "inspect start [dots]",
-        "Open an Inspect & Adapt problem-solving workshop: add problems, dot-vote (3 dots each unless given), close to create improvement items",
-        InspectAsync);
+    public void Register(FeatureTable table) => table
+        .Command(
+            InspectName,
+            "inspect start [dots]",
+            "Open an Inspect & Adapt problem-solving workshop: add problems, dot-vote (3 dots each unless given), close to create improvement items",
+            InspectAsync)
+        .Command(ImproveName, "improve <problem>", "Add a problem to this conversation's open Inspect & Adapt workshop", ImproveAsync);
 
-    public static BotCommand Improve() => new(
-        ImproveName,
-        "improve <problem>",
-        "Add a problem to this conversation's open Inspect & Adapt workshop",
-        ImproveAsync);
-
-    private static async Task InspectAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
+    private async Task InspectAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
     {
         var (sub, rest) = CommandRouter.Split(arguments);
         if (sub != "start")
@@ -45,9 +43,8 @@ public static partial class WorkshopCommands
             return;
         }
 
-        var services = turn.Services;
         var activity = turn.Activity;
-        var place = await ImprovementPlace.ResolveAsync(activity, services.GetRequiredService<IArtStore>(), cancellationToken);
+        var place = await ImprovementPlace.ResolveAsync(activity, arts, cancellationToken);
         if (!place.MayRun(null))
         {
             await turn.SendAsync(Activity.CreateMessage(
@@ -55,7 +52,6 @@ public static partial class WorkshopCommands
             return;
         }
 
-        var workshops = services.GetRequiredService<IWorkshopStore>();
         var id = ImprovementIds.Workshop(place.TenantId, place.ConversationId, activity.Id ?? Guid.NewGuid().ToString("N"));
         var latest = await workshops.FindLatestAsync(place.TenantId, place.ConversationId, cancellationToken);
         if (latest?.Id == id)
@@ -70,7 +66,7 @@ public static partial class WorkshopCommands
             return;
         }
 
-        var items = await services.GetRequiredService<IImprovementStore>().ListAsync(place.Scope, cancellationToken);
+        var items = await improvements.ListAsync(place.Scope, cancellationToken);
         var review = ImprovementRules.ForReview(items, place.Pi, latest?.Id)
             .Select(i => new ReviewedItem(i.Id, i.Title, i.Status, i.OwnerName, i.ExpectedOutcome, i.CarriedFromPi)).ToList();
         var workshop = new Workshop
@@ -84,7 +80,7 @@ public static partial class WorkshopCommands
             DotsPerPerson = dots,
             StarterId = place.ActorId ?? "unknown",
             StarterName = place.ActorName,
-            CreatedAt = services.GetRequiredService<TimeProvider>().GetUtcNow(),
+            CreatedAt = time.GetUtcNow(),
             Review = review,
         };
         if (!await workshops.CreateAsync(workshop, cancellationToken))
@@ -100,11 +96,11 @@ public static partial class WorkshopCommands
         }
         else
         {
-            LogNotPosted(Logger(turn), workshop.Id, outcome.Kind.ToString());
+            LogNotPosted(workshop.Id, outcome.Kind.ToString());
         }
     }
 
-    private static async Task ImproveAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
+    private async Task ImproveAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
     {
         var check = ImprovementRules.CheckProblem(arguments);
         if (check.Text is not { } text)
@@ -113,10 +109,8 @@ public static partial class WorkshopCommands
             return;
         }
 
-        var services = turn.Services;
         var activity = turn.Activity;
-        var place = await ImprovementPlace.ResolveAsync(activity, services.GetRequiredService<IArtStore>(), cancellationToken);
-        var workshops = services.GetRequiredService<IWorkshopStore>();
+        var place = await ImprovementPlace.ResolveAsync(activity, arts, cancellationToken);
         var latest = await workshops.FindLatestAsync(place.TenantId, place.ConversationId, cancellationToken);
         if (latest is null || latest.IsClosed)
         {
@@ -127,7 +121,7 @@ public static partial class WorkshopCommands
         var state = await workshops.GetStateAsync(latest.Id, cancellationToken);
         var problem = new WorkshopProblem(
             ImprovementIds.Problem(latest.Id, activity.Id ?? Guid.NewGuid().ToString("N")), text, place.ActorName,
-            services.GetRequiredService<TimeProvider>().GetUtcNow());
+            time.GetUtcNow());
         if (state is not null && state.Problems.All(p => p.Id != problem.Id) && state.Problems.Count >= DotRules.MaxProblems)
         {
             await turn.SendAsync(Activity.CreateMessage($"This workshop has the most problems it takes ({DotRules.MaxProblems}); vote on those."), cancellationToken);
@@ -135,12 +129,10 @@ public static partial class WorkshopCommands
         }
 
         await workshops.AddProblemAsync(latest, problem, cancellationToken);
-        services.GetRequiredService<SharedWorkshopCardUpdater>().Schedule(latest.Id);
+        sharedCards.Schedule(latest.Id);
         await turn.SendAsync(Activity.CreateMessage($"Added to the workshop: {text}"), cancellationToken);
     }
 
-    private static ILogger Logger(TurnContext turn) => turn.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(WorkshopCommands));
-
     [LoggerMessage(Level = LogLevel.Warning, Message = "The card of workshop {WorkshopId} was not posted: {Kind}")]
-    private static partial void LogNotPosted(ILogger logger, string workshopId, string kind);
+    private partial void LogNotPosted(string workshopId, string kind);
 }

@@ -1,3 +1,4 @@
+using ArtBot.Features.Common;
 using ArtBot.BotFramework.Routing;
 using ArtBot.BotFramework.Schema;
 using ArtBot.Domain.Conversations;
@@ -9,8 +10,12 @@ namespace ArtBot.Features.Installation;
 /// in <c>membersAdded</c>/<c>membersRemoved</c>, or <c>installationUpdate</c> add/remove. Teams (and the Agents
 /// Playground) send both for one installation; only the first stores it and posts the welcome card.
 /// </summary>
-public sealed partial class InstallationHandlers(IConversationStore store, TimeProvider time, ILogger<InstallationHandlers> logger)
+public sealed partial class InstallationHandlers(IConversationStore store, TimeProvider time, ILogger<InstallationHandlers> logger) : IBotFeature
 {
+    public void Register(FeatureTable table) => table
+        .Activity(ActivityTypes.ConversationUpdate, OnConversationUpdateAsync)
+        .Activity(ActivityTypes.InstallationUpdate, OnInstallationUpdateAsync);
+
     public Task OnConversationUpdateAsync(TurnContext turn, CancellationToken cancellationToken)
     {
         var activity = turn.Activity;

@@ -1,5 +1,7 @@
+using ArtBot.BotFramework.Schema;
 using System.Collections.Concurrent;
 using ArtBot.BotFramework.Routing;
+using ArtBot.Features.Common;
 using ArtBot.Domain.Conversations;
 
 namespace ArtBot.Features.Installation;
@@ -9,10 +11,13 @@ namespace ArtBot.Features.Installation;
 /// regional endpoint). Runs for every activity but writes only when the URL differs from the one this
 /// instance last saw, so a busy conversation costs one write per instance, not one per activity.
 /// </summary>
-public sealed class ServiceUrlTracker(IConversationStore store)
+public sealed class ServiceUrlTracker(IConversationStore store) : IBotFeature
 {
     private const int MaxRemembered = 100_000;
     private readonly ConcurrentDictionary<(string Tenant, string Conversation), string> _known = new();
+
+    /// <summary>Runs before every other handler, for every activity.</summary>
+    public void Register(FeatureTable table) => table.Activity(null, OnActivityAsync);
 
     public async Task OnActivityAsync(TurnContext turn, CancellationToken cancellationToken)
     {

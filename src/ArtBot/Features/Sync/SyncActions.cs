@@ -1,3 +1,4 @@
+using ArtBot.Features.Common;
 using ArtBot.Hosting.Telemetry;
 using System.Text.Json;
 using ArtBot.BotFramework.Cards;
@@ -8,7 +9,6 @@ using ArtBot.BotFramework.Schema;
 using ArtBot.Domain.Arts;
 using ArtBot.Domain.People;
 using ArtBot.Domain.Sync;
-using ArtBot.Features.Installation;
 using ArtBot.Features.Votes;
 
 namespace ArtBot.Features.Sync;
@@ -28,11 +28,11 @@ public sealed partial class SyncActions(
     ConnectorClient connector,
     ArtBotMetrics metrics,
     TimeProvider time,
-    ILogger<SyncActions> logger) : ICardActions
+    ILogger<SyncActions> logger) : IBotFeature
 {
-    public CardActionRouter Map(CardActionRouter router) => router
-        .On(CheckInCard.AnswerVerb, AnswerAsync)
-        .On(SummaryCard.RaiseVerb, RaiseAsync);
+    public void Register(FeatureTable table) => table
+        .Verb(CheckInCard.AnswerVerb, AnswerAsync)
+        .Verb(SummaryCard.RaiseVerb, RaiseAsync);
 
     private async Task<InvokeResponse> AnswerAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
     {

@@ -3,26 +3,34 @@ using ArtBot.BotFramework.Schema;
 using ArtBot.Domain.Arts;
 using ArtBot.Domain.Sync;
 using ArtBot.Features.Arts;
-using ArtBot.Features.Commands;
-using ArtBot.Features.Installation;
+using ArtBot.Features.Common;
 using ArtBot.Features.Votes;
 
 namespace ArtBot.Features.Sync;
 
 /// <summary>
-/// <c>sync now</c> (RTE: post the check-in prompts of the next sync at once) and <c>sync summary</c> (post or refresh the
-/// summary): sub-commands of the ARTs feature's <c>sync</c> command, which dispatches them here.
+/// <c>sync now</c> (RTE: post the check-in prompts of the next sync at once), <c>sync summary</c> (post or refresh the
+/// summary), and <c>sync skip|unskip &lt;date&gt;</c>, which change the ART's calendar (<see cref="ArtSyncCommand"/>).
 /// </summary>
-public static class SyncCommands
+public sealed class SyncCommands(
+    ArtContext arts, ISyncStore store, SummaryPublisher summaries, SyncSchedulerService scheduler) : IBotFeature
 {
-    /// <summary>True for the sub-commands this feature answers (<c>now</c>, <c>summary</c>); the ARTs feature owns the rest of <c>sync</c>.</summary>
-    public static bool Handles(string arguments) => CommandRouter.Split(arguments).Word is "now" or "summary";
+    public const string SyncName = "sync";
 
-    /// <summary>Runs <c>sync now</c> or <c>sync summary</c>; <paramref name="arguments"/> is the text after <c>sync</c>.</summary>
-    public static Task RunAsync(TurnContext turn, string arguments, CancellationToken cancellationToken) =>
-        CommandRouter.Split(arguments).Word == "now" ? NowAsync(turn, cancellationToken) : SummaryAsync(turn, cancellationToken);
+    public void Register(FeatureTable table) => table.Command(
+        SyncName,
+        "sync now | summary | skip|unskip <yyyy-MM-dd>",
+        "ART sync: post the check-in to every team now (RTEs), post the summary, or skip a date (holidays, PI Planning)",
+        RunAsync);
 
-    private static async Task NowAsync(TurnContext turn, CancellationToken cancellationToken)
+    private Task RunAsync(TurnContext turn, string arguments, CancellationToken cancellationToken) => CommandRouter.Split(arguments).Word switch
+    {
+        "now" => NowAsync(turn, cancellationToken),
+        "summary" => SummaryAsync(turn, cancellationToken),
+        _ => ArtSyncCommand.RunAsync(new ArtTurn(turn, arts), arguments, cancellationToken),
+    };
+
+    private async Task NowAsync(TurnContext turn, CancellationToken cancellationToken)
     {
         if (await FindArtAsync(turn, cancellationToken) is not { } art)
         {
@@ -36,38 +44,37 @@ public static class SyncCommands
             return;
         }
 
-        var now = turn.Services.GetRequiredService<TimeProvider>().GetUtcNow();
+        var now = arts.Time.GetUtcNow();
         if (SyncCalendar.Next(art, now) is not { } occurrence)
         {
             await turn.SendAsync(Activity.CreateMessage("No ART sync is scheduled: the PI has ended or every coming date is skipped."), cancellationToken);
             return;
         }
 
-        var store = turn.Services.GetRequiredService<ISyncStore>();
         await store.RequestPromptsAsync(OccurrenceKey.Of(art, occurrence), now, turn.Activity.UserId()!, cancellationToken);
-        turn.Services.GetRequiredService<SyncSchedulerService>().Nudge();
-        var teams = await turn.Services.GetRequiredService<IArtStore>().GetTeamsAsync(art.TenantId, art.Id, cancellationToken);
+        scheduler.Nudge();
+        var teams = await arts.Store.GetTeamsAsync(art.TenantId, art.Id, cancellationToken);
         var reachable = teams.Count(t => t.UnreachableSince is null);
         await turn.SendAsync(Activity.CreateMessage(
             $"Posting the check-in for the sync {SyncText.When(art, occurrence)} to {reachable} team channel{(reachable == 1 ? "" : "s")} now. Teams that already have it will not get it twice."),
             cancellationToken);
     }
 
-    private static async Task SummaryAsync(TurnContext turn, CancellationToken cancellationToken)
+    private async Task SummaryAsync(TurnContext turn, CancellationToken cancellationToken)
     {
         if (await FindArtAsync(turn, cancellationToken) is not { } art)
         {
             return;
         }
 
-        var now = turn.Services.GetRequiredService<TimeProvider>().GetUtcNow();
+        var now = arts.Time.GetUtcNow();
         if (SyncCalendar.Current(art, now) is not { } occurrence)
         {
             await turn.SendAsync(Activity.CreateMessage("No ART sync is scheduled: the PI has ended or every coming date is skipped."), cancellationToken);
             return;
         }
 
-        var outcome = await turn.Services.GetRequiredService<SummaryPublisher>().PublishAsync(art, occurrence, cancellationToken);
+        var outcome = await summaries.PublishAsync(art, occurrence, cancellationToken);
         var here = ConversationIds.WithoutThread(turn.Activity.Conversation!.Id!) == art.SummaryConversationId;
         var text = outcome switch
         {
@@ -82,10 +89,10 @@ public static class SyncCommands
         }
     }
 
-    private static async Task<Art?> FindArtAsync(TurnContext turn, CancellationToken cancellationToken)
+    private async Task<Art?> FindArtAsync(TurnContext turn, CancellationToken cancellationToken)
     {
         var activity = turn.Activity;
-        var membership = await turn.Services.GetRequiredService<IArtStore>().FindByConversationAsync(
+        var membership = await arts.Store.FindByConversationAsync(
             ConversationIds.Tenant(activity), ConversationIds.WithoutThread(activity.Conversation!.Id!), cancellationToken);
         if (membership is null)
         {

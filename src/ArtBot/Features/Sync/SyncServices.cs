@@ -1,3 +1,4 @@
+using ArtBot.Features.Common;
 using ArtBot.BotFramework.Routing;
 using ArtBot.Domain.Impediments;
 using ArtBot.Domain.Sync;
@@ -32,7 +33,8 @@ public static class SyncServices
         services.AddSingleton<SyncScheduler>();
         services.AddSingleton<SyncSchedulerService>();
         services.AddHostedService(sp => sp.GetRequiredService<SyncSchedulerService>());
-        services.AddSingleton<ICardActions, SyncActions>();
+        services.AddBotFeature<SyncCommands>();
+        services.AddBotFeature<SyncActions>();
         // A blocker becomes a tracked impediment when the impediments feature is registered; else a plain card says so.
         services.TryAddSingleton<IBlockerEscalation>(sp => sp.GetService<IImpedimentStore>() is { } impediments
             ? ActivatorUtilities.CreateInstance<ImpedimentBlockerEscalation>(sp, impediments)

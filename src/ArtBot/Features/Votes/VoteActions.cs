@@ -1,3 +1,4 @@
+using ArtBot.Features.Common;
 using ArtBot.Hosting.Telemetry;
 using System.Text.Json;
 using ArtBot.BotFramework.Hosting;
@@ -7,9 +8,7 @@ using ArtBot.Domain.Arts;
 using ArtBot.Domain.Text;
 using ArtBot.Domain.Votes;
 using ArtBot.Features.Arts;
-using ArtBot.Features.Commands;
 using ArtBot.Features.Impediments;
-using ArtBot.Features.Installation;
 
 namespace ArtBot.Features.Votes;
 
@@ -30,19 +29,19 @@ public sealed partial class VoteActions(
     VoteConcernRisks risks,
     ArtBotMetrics metrics,
     TimeProvider time,
-    ILogger<VoteActions> logger) : ICardActions
+    ILogger<VoteActions> logger) : IBotFeature
 {
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<VoteState, OwnViews> _ownViews = [];
 
     /// <summary>Registers the vote cards' verbs.</summary>
-    public CardActionRouter Map(CardActionRouter router) => router
-        .On(VoteFormCard.StartVerb, StartAsync)
-        .On(VoteCard.CastVerb, CastAsync)
-        .On(VoteCard.RefreshVerb, RefreshAsync)
-        .On(VoteCard.CloseVerb, CloseAsync)
-        .On(VoteCard.AgainVerb, AgainAsync)
-        .On(VoteCard.ConcernVerb, ConcernAsync)
-        .On(VoteCard.RiskVerb, RaiseRiskAsync);
+    public void Register(FeatureTable table) => table
+        .Verb(VoteFormCard.StartVerb, StartAsync)
+        .Verb(VoteCard.CastVerb, CastAsync)
+        .Verb(VoteCard.RefreshVerb, RefreshAsync)
+        .Verb(VoteCard.CloseVerb, CloseAsync)
+        .Verb(VoteCard.AgainVerb, AgainAsync)
+        .Verb(VoteCard.ConcernVerb, ConcernAsync)
+        .Verb(VoteCard.RiskVerb, RaiseRiskAsync);
 
     private async Task<InvokeResponse> StartAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
     {

@@ -5,31 +5,22 @@ using ArtBot.BotFramework.Routing;
 using ArtBot.BotFramework.Schema;
 using ArtBot.Domain.Arts;
 using ArtBot.Domain.Votes;
-using ArtBot.Features.Commands;
-using ArtBot.Features.Installation;
+using ArtBot.Features.Common;
 
 namespace ArtBot.Features.Votes;
 
 /// <summary><c>vote [anonymous] &lt;question&gt;</c> starts a confidence vote; <c>votes</c> lists this conversation's votes.</summary>
-public static class VoteCommands
+public sealed class VoteCommands(IVoteStore store, IArtStore arts, VoteStarter starter) : IBotFeature
 {
     public const string VoteName = "vote";
     public const string ListName = "votes";
     public const int ListMax = 20;
 
-    public static BotCommand Vote() => new(
-        VoteName,
-        "vote [anonymous] <question>",
-        "Start a fist-of-five confidence vote (1-5); add 'anonymous' to hide who voted what",
-        StartAsync);
+    public void Register(FeatureTable table) => table
+        .Command(VoteName, "vote [anonymous] <question>", "Start a fist-of-five confidence vote (1-5); add 'anonymous' to hide who voted what", StartAsync)
+        .Command(ListName, "votes", "List the confidence votes of this conversation with their averages and outcomes", ListAsync);
 
-    public static BotCommand List() => new(
-        ListName,
-        "votes",
-        "List the confidence votes of this conversation with their averages and outcomes",
-        ListAsync);
-
-    private static async Task StartAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
+    private async Task StartAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
     {
         var anonymous = false;
         var (first, rest) = CommandRouter.Split(arguments);
@@ -42,14 +33,13 @@ public static class VoteCommands
         if (string.IsNullOrWhiteSpace(arguments))
         {
             // No question: the "new vote" form offers the options for people who do not type commands.
-            var membership = await turn.Services.GetRequiredService<IArtStore>().FindByConversationAsync(
+            var membership = await arts.FindByConversationAsync(
                 ConversationIds.Tenant(turn.Activity), ConversationIds.WithoutThread(turn.Activity.Conversation!.Id!), cancellationToken);
             (string, VoteScope)? art = membership is null ? null : (membership.Art.Name, membership.Team is null ? VoteScope.Art : VoteScope.Team);
             await turn.SendAsync(Activity.CreateMessage(attachments: VoteFormCard.Build(anonymous, art: art).ToAttachment()), cancellationToken);
             return;
         }
 
-        var starter = turn.Services.GetRequiredService<VoteStarter>();
         var seed = turn.Activity.Id ?? Guid.NewGuid().ToString("N");
         var started = await starter.StartAsync(turn, seed, arguments, new VoteOptions(anonymous), null, cancellationToken);
         if (started.Error is { } error)
@@ -58,13 +48,12 @@ public static class VoteCommands
         }
     }
 
-    private static async Task ListAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
+    private async Task ListAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
     {
         var activity = turn.Activity;
         var tenant = ConversationIds.Tenant(activity);
         var conversation = ConversationIds.WithoutThread(activity.Conversation!.Id!);
-        var store = turn.Services.GetRequiredService<IVoteStore>();
-        var membership = await turn.Services.GetRequiredService<IArtStore>().FindByConversationAsync(tenant, conversation, cancellationToken);
+        var membership = await arts.FindByConversationAsync(tenant, conversation, cancellationToken);
 
         var body = new List<CardElement>();
         if (membership is { } inArt)

@@ -1,4 +1,4 @@
-using ArtBot.BotFramework.Routing;
+using ArtBot.Features.Common;
 using ArtBot.Domain.Votes;
 using ArtBot.Hosting;
 using Azure.Data.Tables;
@@ -29,7 +29,8 @@ public static class VoteServices
         services.AddSingleton<VoteStarter>();
         services.AddSingleton<VoteCloser>();
         services.AddSingleton<VoteConcernRisks>();
-        services.AddSingleton<ICardActions, VoteActions>();
+        services.AddBotFeature<VoteCommands>();
+        services.AddBotFeature<VoteActions>();
         services.AddSingleton<VoteDeadlineSweeper>();
         services.AddHostedService(sp => sp.GetRequiredService<VoteDeadlineSweeper>());
         return services;

@@ -1,10 +1,9 @@
+using ArtBot.Features.Common;
 using ArtBot.Hosting.Telemetry;
 using ArtBot.BotFramework.Routing;
 using ArtBot.BotFramework.Schema;
 using ArtBot.Domain.Arts;
 using ArtBot.Domain.Votes;
-using ArtBot.Features.Commands;
-using ArtBot.Features.Installation;
 
 namespace ArtBot.Features.Votes;
 

@@ -1,6 +1,6 @@
 using ArtBot.BotFramework.Routing;
 
-namespace ArtBot.Features.Commands;
+namespace ArtBot.Features.Common;
 
 /// <summary>Handles a text command; <paramref name="arguments"/> is the text after the command word.</summary>
 public delegate Task CommandHandler(TurnContext turn, string arguments, CancellationToken cancellationToken);

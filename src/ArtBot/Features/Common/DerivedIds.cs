@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace ArtBot.Features.Commands;
+namespace ArtBot.Features.Common;
 
 /// <summary>
 /// Ids derived from the activity that creates something (a vote, an ART, ...), so a redelivered activity creates

@@ -1,6 +1,6 @@
 using ArtBot.BotFramework.Routing;
 
-namespace ArtBot.Features.Commands;
+namespace ArtBot.Features.Common;
 
 /// <summary>
 /// Dispatches message text to the command named by its first word (case-insensitive, after the bot's

@@ -1,6 +1,5 @@
-using ArtBot.BotFramework.Schema;
 
-namespace ArtBot.Features.Installation;
+namespace ArtBot.BotFramework.Schema;
 
 /// <summary>How conversations are identified in storage.</summary>
 public static class ConversationIds

@@ -1,0 +1,25 @@
+using ArtBot.BotFramework.Routing;
+
+namespace ArtBot.Features.Common;
+
+/// <summary>Registers a feature's handler class and the table the router is built from.</summary>
+public static class FeatureServices
+{
+    /// <summary>Registers <typeparamref name="T"/> (a singleton) as one of the bot's <see cref="IBotFeature"/>s.</summary>
+    public static IServiceCollection AddBotFeature<T>(this IServiceCollection services)
+        where T : class, IBotFeature
+    {
+        services.AddSingleton<T>();
+        services.AddSingleton<IBotFeature>(sp => sp.GetRequiredService<T>());
+        return services;
+    }
+
+    /// <summary>The feature table and the router built from every registered feature, in registration order.</summary>
+    public static IServiceCollection AddFeatureRouting(this IServiceCollection services)
+    {
+        services.AddSingleton<FeatureTable>();
+        services.AddSingleton(sp => sp.GetRequiredService<FeatureTable>().Build(
+            sp.GetServices<IBotFeature>(), sp.GetRequiredService<ILogger<ActivityRouter>>(), sp.GetRequiredService<ILogger<CommandRouter>>()));
+        return services;
+    }
+}

@@ -1,0 +1,94 @@
+using ArtBot.BotFramework.Routing;
+using ArtBot.BotFramework.Schema;
+
+namespace ArtBot.Features.Common;
+
+/// <summary>
+/// What the bot answers, filled once by every <see cref="IBotFeature"/> in registration order: text commands (the order
+/// help lists them), Universal Action verbs, invokes, and handlers by activity type. <see cref="Build"/> turns it into the
+/// <see cref="ActivityRouter"/> the endpoint uses; after that it is read-only.
+/// </summary>
+public sealed class FeatureTable
+{
+    private readonly List<BotCommand> _commands = [];
+    private readonly CardActionRouter _verbs = new();
+    private readonly List<(string Name, InvokeHandler Handler)> _invokes = [];
+    private readonly List<(string? Type, ActivityHandler Handler)> _activities = [];
+    private bool _built;
+
+    /// <summary>The text commands, in the order they were registered.</summary>
+    public IReadOnlyList<BotCommand> Commands => _commands;
+
+    /// <summary>A text command: its word, how it is typed and one line for help and the manifest.</summary>
+    public FeatureTable Command(string word, string usage, string description, CommandHandler handler)
+    {
+        ThrowIfBuilt();
+        if (_commands.Any(c => string.Equals(c.Name, word, StringComparison.OrdinalIgnoreCase)))
+        {
+            throw new InvalidOperationException($"The command '{word}' is registered twice.");
+        }
+
+        _commands.Add(new BotCommand(word, usage, description, handler));
+        return this;
+    }
+
+    /// <summary>A Universal Action verb (<c>adaptiveCard/action</c>).</summary>
+    public FeatureTable Verb(string verb, CardActionHandler handler)
+    {
+        ThrowIfBuilt();
+        _verbs.On(verb, handler);
+        return this;
+    }
+
+    /// <summary>Another invoke (a message extension's fetch or submit, say).</summary>
+    public FeatureTable Invoke(string name, InvokeHandler handler)
+    {
+        ThrowIfBuilt();
+        _invokes.Add((name, handler));
+        return this;
+    }
+
+    /// <summary>A handler for activities of <paramref name="type"/>; null: every activity, before the others.</summary>
+    public FeatureTable Activity(string? type, ActivityHandler handler)
+    {
+        ThrowIfBuilt();
+        _activities.Add((type, handler));
+        return this;
+    }
+
+    /// <summary>Fills the table from <paramref name="features"/> and builds the router: messages go to the commands.</summary>
+    public ActivityRouter Build(IEnumerable<IBotFeature> features, ILogger<ActivityRouter> routerLogger, ILogger<CommandRouter> commandLogger)
+    {
+        ArgumentNullException.ThrowIfNull(features);
+        foreach (var feature in features)
+        {
+            feature.Register(this);
+        }
+
+        _built = true;
+        var commands = new CommandRouter(_commands, commandLogger);
+        var router = new ActivityRouter(routerLogger);
+        foreach (var (type, handler) in _activities)
+        {
+            _ = type is null ? router.OnEveryActivity(handler) : router.On(type, handler);
+        }
+
+        router.On(ActivityTypes.Message, commands.HandleMessageAsync)
+            .On(ActivityTypes.MessageReaction, (_, _) => Task.CompletedTask) // reactions are acknowledged, nothing more
+            .OnInvoke(CardActionRouter.InvokeName, _verbs.RouteAsync);
+        foreach (var (name, handler) in _invokes)
+        {
+            router.OnInvoke(name, handler);
+        }
+
+        return router;
+    }
+
+    private void ThrowIfBuilt()
+    {
+        if (_built)
+        {
+            throw new InvalidOperationException("The feature table is read-only once the router is built.");
+        }
+    }
+}
