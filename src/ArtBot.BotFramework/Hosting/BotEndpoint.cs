@@ -84,7 +84,7 @@ public static partial class BotEndpoint
         var router = services.GetRequiredService<ActivityRouter>();
         var connector = services.GetRequiredService<ConnectorClient>();
         var deduplicator = services.GetRequiredService<ActivityDeduplicator>();
-        var turn = new TurnContext(activity, connector, services);
+        var turn = new TurnContext(activity, connector);
 
         InvokeResponse? response;
         try

@@ -5,16 +5,14 @@ namespace ArtBot.BotFramework.Routing;
 
 /// <summary>
 /// One turn: the incoming activity, the mention-free text, the caller's identity and a way to answer
-/// into the same conversation through the connector.
+/// into the same conversation through the connector. Handlers get their services through their constructors.
 /// </summary>
-public sealed class TurnContext(Activity activity, ConnectorClient connector, IServiceProvider services)
+public sealed class TurnContext(Activity activity, ConnectorClient connector)
 {
     public Activity Activity { get; } = activity;
 
     /// <summary>The message text with the bot's own @mention removed and whitespace trimmed.</summary>
     public string Text { get; } = MentionText.RemoveRecipientMention(activity);
-
-    public IServiceProvider Services { get; } = services;
 
     public ConnectorClient Connector { get; } = connector;
 

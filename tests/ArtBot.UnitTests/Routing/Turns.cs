@@ -1,15 +1,13 @@
 using ArtBot.BotFramework.Routing;
 using ArtBot.BotFramework.Schema;
 using ArtBot.UnitTests.Connector;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ArtBot.UnitTests.Routing;
 
 /// <summary>Turn contexts for routing tests; the connector is never called by them.</summary>
 internal static class Turns
 {
-    public static TurnContext For(Activity activity, IServiceProvider? services = null) =>
-        new(activity, new ConnectorHarness().Create(), services ?? new ServiceCollection().BuildServiceProvider());
+    public static TurnContext For(Activity activity) => new(activity, new ConnectorHarness().Create());
 
     public static TurnContext Of(string type, string? name = null, string? text = null) => For(new Activity
     {
