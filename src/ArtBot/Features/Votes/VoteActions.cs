@@ -89,11 +89,11 @@ public sealed partial class VoteActions(
             return Error("UnknownVoter", "Teams did not say who you are, so the vote could not be counted.");
         }
 
+        VoteState state;
         string receipt;
-        using var writing = reader.Writing(vote.Id);
         try
         {
-            receipt = await store.CastAsync(vote, voterId, turn.Activity.From?.Name, turn.Activity.From?.Id, value, cancellationToken);
+            (state, receipt) = await reader.CastAsync(vote, voterId, turn.Activity.From?.Name, turn.Activity.From?.Id, value, cancellationToken);
         }
         catch (VoteClosedException)
         {
@@ -101,9 +101,6 @@ public sealed partial class VoteActions(
         }
 
         metrics.BallotCast(vote.Anonymous);
-
-        // A read that started after the write: it holds this ballot, and tells whether a close got in first.
-        var state = await writing.ReadAfterAsync(cancellationToken) ?? throw new InvalidOperationException($"Vote {vote.Id} vanished.");
         sharedCards.Schedule(vote.Id);
         if (state.Vote.IsClosed)
         {

@@ -65,6 +65,20 @@ public sealed class VoteStateReader(IVoteStore store, TimeProvider time)
     }
 
     /// <summary>
+    /// A ballot's one trip to storage: writes it (<see cref="IVoteStore.CastAsync"/>) and answers with a read that started
+    /// after the write (<see cref="Writing"/>), shared with the casts around it. The receipt names the ballot version,
+    /// which a close racing the ballot may or may not have counted (<see cref="VoteCloser"/>).
+    /// </summary>
+    public async Task<(VoteState State, string Receipt)> CastAsync(
+        Vote vote, string voterId, string? voterName, string? voterChannelId, int value, CancellationToken cancellationToken)
+    {
+        using var writing = Writing(vote.Id);
+        var receipt = await store.CastAsync(vote, voterId, voterName, voterChannelId, value, cancellationToken);
+        var state = await writing.ReadAfterAsync(cancellationToken) ?? throw new InvalidOperationException($"Vote {vote.Id} vanished.");
+        return (state, receipt);
+    }
+
+    /// <summary>
     /// Marks a ballot write to the vote as in flight until disposed. Reads wait (at most <see cref="MaxBatchWait"/>)
     /// while writes of this instance are in flight, so one read after a burst of writes answers all of them.
     /// </summary>
