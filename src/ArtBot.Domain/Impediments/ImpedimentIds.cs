@@ -1,5 +1,4 @@
-using System.Security.Cryptography;
-using System.Text;
+using ArtBot.Domain.Ids;
 
 namespace ArtBot.Domain.Impediments;
 
@@ -9,12 +8,10 @@ namespace ArtBot.Domain.Impediments;
 /// </summary>
 public static class ImpedimentIds
 {
-    public const int Length = 24;
+    public const int Length = DerivedIds.Length;
 
-    public static string FromKey(string tenantId, string scopeId, string key) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"impediment\n{tenantId}\n{scopeId}\n{key}")))[..Length];
+    public static string FromKey(string tenantId, string scopeId, string key) => DerivedIds.Of(Length, "impediment", tenantId, scopeId, key);
 
     /// <summary>True for strings shaped like an impediment id (checked before they reach storage keys).</summary>
-    public static bool IsWellFormed(string? id) =>
-        id is { Length: Length } && id.All(c => c is (>= '0' and <= '9') or (>= 'a' and <= 'f'));
+    public static bool IsWellFormed(string? id) => DerivedIds.IsWellFormed(id, Length);
 }

@@ -4,7 +4,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using ArtBot.BotFramework.Cards;
 using ArtBot.BotFramework.Schema;
-using ArtBot.Features.Common;
 using ArtBot.Features.Help;
 
 namespace ArtBot.UnitTests.Cards;

@@ -6,7 +6,6 @@ using ArtBot.Domain.Conversations;
 using ArtBot.Domain.People;
 using ArtBot.Domain.Votes;
 using ArtBot.Features.Arts;
-using ArtBot.Features.Common;
 using ArtBot.Features.Help;
 using ArtBot.Features.Installation;
 using ArtBot.Features.Votes;

@@ -1,4 +1,4 @@
-using ArtBot.Features.Common;
+using ArtBot.Domain.Ids;
 using System.Text.Json;
 using ArtBot.Domain.Votes;
 using ArtBot.Features.Votes;

@@ -1,3 +1,4 @@
+using ArtBot.Domain.Ids;
 using ArtBot.Features.Common;
 using System.Text.Json;
 using ArtBot.BotFramework.Hosting;

@@ -1,5 +1,4 @@
-using System.Security.Cryptography;
-using System.Text;
+using ArtBot.Domain.Ids;
 
 namespace ArtBot.Features.Improvements;
 
@@ -14,19 +13,15 @@ public static class ImprovementIds
     public const int ProblemLength = 12;
     public const int ItemLength = 16;
 
-    public static string Workshop(string tenantId, string conversationId, string activityId) => Hash($"workshop\n{tenantId}\n{conversationId}\n{activityId}", WorkshopLength);
+    public static string Workshop(string tenantId, string conversationId, string activityId) => DerivedIds.Of(WorkshopLength, "workshop", tenantId, conversationId, activityId);
 
-    public static string Problem(string workshopId, string activityId) => Hash($"problem\n{workshopId}\n{activityId}", ProblemLength);
+    public static string Problem(string workshopId, string activityId) => DerivedIds.Of(ProblemLength, "problem", workshopId, activityId);
 
-    public static string Item(string workshopId, string problemId) => Hash($"item\n{workshopId}\n{problemId}", ItemLength);
+    public static string Item(string workshopId, string problemId) => DerivedIds.Of(ItemLength, "item", workshopId, problemId);
 
-    public static bool IsWorkshop(string? id) => IsHex(id, WorkshopLength);
+    public static bool IsWorkshop(string? id) => DerivedIds.IsWellFormed(id, WorkshopLength);
 
-    public static bool IsProblem(string? id) => IsHex(id, ProblemLength);
+    public static bool IsProblem(string? id) => DerivedIds.IsWellFormed(id, ProblemLength);
 
-    public static bool IsItem(string? id) => IsHex(id, ItemLength);
-
-    private static string Hash(string text, int length) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..length];
-
-    private static bool IsHex(string? id, int length) => id is { Length: var l } && l == length && id.All(c => c is (>= '0' and <= '9') or (>= 'a' and <= 'f'));
+    public static bool IsItem(string? id) => DerivedIds.IsWellFormed(id, ItemLength);
 }

@@ -1,3 +1,4 @@
+using ArtBot.Domain.Ids;
 using ArtBot.Features.Common;
 using ArtBot.Hosting.Telemetry;
 using System.Text.Json;

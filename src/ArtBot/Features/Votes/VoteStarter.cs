@@ -1,4 +1,4 @@
-using ArtBot.Features.Common;
+using ArtBot.Domain.Ids;
 using ArtBot.Hosting.Telemetry;
 using ArtBot.BotFramework.Routing;
 using ArtBot.BotFramework.Schema;
