@@ -4,6 +4,7 @@ using ArtBot.Storage;
 using ArtBot.Storage.Arts;
 using Azure.Data.Tables;
 using ArtBot.Tests.Shared;
+using Microsoft.Extensions.Time.Testing;
 
 namespace ArtBot.IntegrationTests.Arts;
 
@@ -82,14 +83,9 @@ public sealed class ArtStoreTests(AzuriteFixture azurite) : IClassFixture<Azurit
 
         Assert.False(await _store.CreateAsync(NewArt("g1", "19:ghost@thread.tacv2"), default));
 
-        var later = new ArtStore(_arts, _conversations, new FixedTime(DateTimeOffset.UtcNow + ArtStore.AbandonedClaimAge + TimeSpan.FromMinutes(1)));
+        var later = new ArtStore(_arts, _conversations, new FakeTimeProvider(DateTimeOffset.UtcNow + ArtStore.AbandonedClaimAge + TimeSpan.FromMinutes(1)));
         Assert.True(await later.CreateAsync(NewArt("g2", "19:ghost@thread.tacv2"), default));
         Assert.Equal("g2", (await _store.FindByConversationAsync(Tenant, "19:ghost@thread.tacv2", default))!.Art.Id);
-    }
-
-    private sealed class FixedTime(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using ArtBot.Domain.Arts;
 using ArtBot.Domain.Sync;
 using ArtBot.Features.Sync;
 using ArtBot.IntegrationTests.Infrastructure;
+using Microsoft.Extensions.Time.Testing;
 
 namespace ArtBot.IntegrationTests.Sync;
 
@@ -34,7 +35,7 @@ public sealed class ClaimTakeOverTests(BotHost bot)
         var midSend = await _rig.Store.GetDeliveryAsync(key, DeliveryKind.Prompt, teams[2].ConversationId, default);
         Assert.NotNull(await _rig.Store.MarkSendingAsync(midSend!, killedAt, default));
 
-        var clock = new ManualClock(killedAt.AddSeconds(1));
+        var clock = new FakeTimeProvider(killedAt.AddSeconds(1));
         var other = SyncRig.Scheduler(bot.Services, clock, o => o.InstanceId = "bot-2");
         await other.TickArtAsync(art, default);
         Assert.All(teams.Take(3), t => Assert.Empty(_rig.PostsTo(t.ConversationId))); // held: the lease runs 3 minutes
@@ -87,7 +88,7 @@ public sealed class ClaimTakeOverTests(BotHost bot)
     {
         var (art, teams) = await _rig.CreateArtAsync("Europe/Berlin", DayOfWeek.Monday, "10:00", 3, Pi2027);
         var occurrence = SyncCalendar.On(art, new DateOnly(2027, 3, 29))!;
-        var clock = new ManualClock(occurrence.PromptAt);
+        var clock = new FakeTimeProvider(occurrence.PromptAt);
         var spy = new SpyStore(_rig.Store);
         var scheduler = SyncRig.Scheduler(bot.Services, clock, store: spy);
 
@@ -106,7 +107,7 @@ public sealed class ClaimTakeOverTests(BotHost bot)
         var (art, teams) = await _rig.CreateArtAsync("Europe/Berlin", DayOfWeek.Monday, "10:00", 2, Pi2027);
         var occurrence = SyncCalendar.On(art, new DateOnly(2027, 3, 29))!;
         var key = OccurrenceKey.Of(art, occurrence);
-        var clock = new ManualClock(occurrence.PromptAt);
+        var clock = new FakeTimeProvider(occurrence.PromptAt);
         var thief = new ClaimOwner("bot-9", "run-9");
         var spy = new SpyStore(_rig.Store)
         {
@@ -138,7 +139,7 @@ public sealed class ClaimTakeOverTests(BotHost bot)
         var (art, teams) = await _rig.CreateArtAsync("Europe/Berlin", DayOfWeek.Monday, "10:00", 3, Pi2027);
         var occurrence = SyncCalendar.On(art, new DateOnly(2027, 3, 29))!;
         var key = OccurrenceKey.Of(art, occurrence);
-        var clock = new ManualClock(occurrence.PromptAt);
+        var clock = new FakeTimeProvider(occurrence.PromptAt);
         await SyncRig.Scheduler(bot.Services, clock, o => o.InstanceId = "bot-1").TickArtAsync(art, default);
 
         // The killed run: team 0's reminder mid-send, team 1's claimed and not started.
@@ -147,7 +148,7 @@ public sealed class ClaimTakeOverTests(BotHost bot)
         await InterruptAsync(key, DeliveryKind.Reminder, teams[0].ConversationId, killed, killedAt);
         Assert.NotNull(await _rig.Store.TryClaimAsync(key, DeliveryKind.Reminder, teams[1].ConversationId, killed, killedAt, killedAt.AddMinutes(3), 5, default));
 
-        clock.Set(killedAt.AddSeconds(2));
+        clock.SetUtcNow(killedAt.AddSeconds(2));
         var restarted = SyncRig.Scheduler(bot.Services, clock, o => o.InstanceId = "bot-1");
         await restarted.TickArtAsync(art, default);
         await restarted.TickArtAsync(art, default);
@@ -179,7 +180,7 @@ public sealed class ClaimTakeOverTests(BotHost bot)
         }
 
         var graph = new StubPostedMessages(q => q.ChannelId == teams[0].ConversationId ? new PostSearch(PostSearchResult.Posted, "1711699200000") : PostSearch.NotPosted);
-        var clock = new ManualClock(killedAt + new SyncOptions().PostSearchDelay);
+        var clock = new FakeTimeProvider(killedAt + new SyncOptions().PostSearchDelay);
         var restarted = SyncRig.Scheduler(bot.Services, clock, o => o.InstanceId = "bot-1", posted: graph);
         await restarted.TickArtAsync(art, default);
 
@@ -207,14 +208,14 @@ public sealed class ClaimTakeOverTests(BotHost bot)
         var (art, teams) = await _rig.CreateArtAsync("Europe/Berlin", DayOfWeek.Monday, "10:00", 1, Pi2027, withGroups: true);
         var occurrence = SyncCalendar.On(art, new DateOnly(2027, 3, 29))!;
         var key = OccurrenceKey.Of(art, occurrence);
-        await SyncRig.Scheduler(bot.Services, new ManualClock(occurrence.PromptAt)).TickArtAsync(art, default);
+        await SyncRig.Scheduler(bot.Services, new FakeTimeProvider(occurrence.PromptAt)).TickArtAsync(art, default);
         var prompt = await _rig.Store.GetDeliveryAsync(key, DeliveryKind.Prompt, teams[0].ConversationId, default);
 
         var killedAt = occurrence.ReminderAt!.Value;
         await InterruptAsync(key, DeliveryKind.Reminder, teams[0].ConversationId, new ClaimOwner("bot-1", "run-killed"), killedAt);
 
         var graph = new StubPostedMessages(_ => PostSearch.NotPosted);
-        var clock = new ManualClock(killedAt.AddMinutes(1));
+        var clock = new FakeTimeProvider(killedAt.AddMinutes(1));
         await SyncRig.Scheduler(bot.Services, clock, o => o.InstanceId = "bot-1", posted: graph).TickArtAsync(art, default);
 
         Assert.Single(_rig.PostsToThreadOf(teams[0].ConversationId)); // without Graph it would be recorded and not sent

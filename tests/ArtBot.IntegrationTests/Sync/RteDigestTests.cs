@@ -5,6 +5,7 @@ using ArtBot.Domain.People;
 using ArtBot.Domain.Sync;
 using ArtBot.IntegrationTests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace ArtBot.IntegrationTests.Sync;
 
@@ -36,7 +37,7 @@ public sealed class RteDigestTests(BotHost bot)
         }
 
         var occurrence = SyncCalendar.On(art, new DateOnly(2027, 3, 29))!;
-        var clock = new ManualClock(occurrence.SyncAt);
+        var clock = new FakeTimeProvider(occurrence.SyncAt);
         var scheduler = SyncRig.Scheduler(bot.Services, clock);
         await scheduler.TickArtAsync(art, default);
         clock.Advance(TimeSpan.FromMinutes(1));

@@ -4,6 +4,7 @@ using ArtBot.Domain.Sync;
 using ArtBot.Features.Sync;
 using ArtBot.IntegrationTests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace ArtBot.IntegrationTests.Sync;
 
@@ -31,13 +32,13 @@ public sealed class SyncSchedulerTests(BotHost bot)
     {
         var (art, teams) = await _rig.CreateArtAsync(zone, day, time, teamCount: 3, pi: Pi2027);
         var promptAt = Utc(y, m, d, h, min);
-        var clock = new ManualClock(promptAt.AddMinutes(-1));
+        var clock = new FakeTimeProvider(promptAt.AddMinutes(-1));
         var scheduler = SyncRig.Scheduler(bot.Services, clock);
 
         await scheduler.TickArtAsync(art, default);
         Assert.All(teams, t => Assert.Empty(_rig.PostsTo(t.ConversationId)));
 
-        clock.Set(promptAt);
+        clock.SetUtcNow(promptAt);
         await scheduler.TickArtAsync(art, default);
         await scheduler.TickArtAsync(art, default);
         clock.Advance(TimeSpan.FromMinutes(30));
@@ -54,13 +55,13 @@ public sealed class SyncSchedulerTests(BotHost bot)
     public async Task A_skipped_date_gets_no_prompt_and_the_next_week_does()
     {
         var (art, teams) = await _rig.CreateArtAsync("Europe/Berlin", DayOfWeek.Monday, "10:00", 1, Pi2027, skipped: [new DateOnly(2027, 3, 29)]);
-        var clock = new ManualClock(Utc(2027, 3, 28, 8, 5));
+        var clock = new FakeTimeProvider(Utc(2027, 3, 28, 8, 5));
         var scheduler = SyncRig.Scheduler(bot.Services, clock);
 
         await scheduler.TickArtAsync(art, default);
         Assert.Empty(_rig.PostsTo(teams[0].ConversationId));
 
-        clock.Set(Utc(2027, 4, 4, 8, 5));
+        clock.SetUtcNow(Utc(2027, 4, 4, 8, 5));
         await scheduler.TickArtAsync(art, default);
         Assert.Single(_rig.PostsTo(teams[0].ConversationId));
     }
@@ -70,7 +71,7 @@ public sealed class SyncSchedulerTests(BotHost bot)
     {
         var (art, teams) = await _rig.CreateArtAsync("Europe/Berlin", DayOfWeek.Monday, "10:00", 3, Pi2027);
         var occurrence = SyncCalendar.On(art, new DateOnly(2027, 3, 29))!;
-        var clock = new ManualClock(occurrence.PromptAt);
+        var clock = new FakeTimeProvider(occurrence.PromptAt);
         var scheduler = SyncRig.Scheduler(bot.Services, clock);
         await scheduler.TickArtAsync(art, default);
         await _rig.Store.SaveAnswerAsync(new CheckInAnswer
@@ -83,11 +84,11 @@ public sealed class SyncSchedulerTests(BotHost bot)
             AnsweredAt = clock.GetUtcNow(),
         }, default);
 
-        clock.Set(occurrence.ReminderAt!.Value.AddMinutes(-1));
+        clock.SetUtcNow(occurrence.ReminderAt!.Value.AddMinutes(-1));
         await scheduler.TickArtAsync(art, default);
         Assert.All(teams, t => Assert.Empty(_rig.PostsToThreadOf(t.ConversationId)));
 
-        clock.Set(occurrence.ReminderAt!.Value);
+        clock.SetUtcNow(occurrence.ReminderAt!.Value);
         await scheduler.TickArtAsync(art, default);
         await scheduler.TickArtAsync(art, default);
 
@@ -102,7 +103,7 @@ public sealed class SyncSchedulerTests(BotHost bot)
         }
 
         Assert.Empty(_rig.PostsTo(art.SummaryConversationId));
-        clock.Set(occurrence.SyncAt);
+        clock.SetUtcNow(occurrence.SyncAt);
         await scheduler.TickArtAsync(art, default);
         clock.Advance(TimeSpan.FromMinutes(1));
         await scheduler.TickArtAsync(art, default);
@@ -130,7 +131,7 @@ public sealed class SyncSchedulerTests(BotHost bot)
         Assert.NotNull(await _rig.Store.TryClaimAsync(key, DeliveryKind.Prompt, teams[2].ConversationId, new ClaimOwner("crashed", "run-1"), crashAt, crashAt.AddMinutes(3), 5, default));
 
         // The restarted instance.
-        var clock = new ManualClock(crashAt.AddSeconds(30));
+        var clock = new FakeTimeProvider(crashAt.AddSeconds(30));
         var scheduler = SyncRig.Scheduler(bot.Services, clock);
         await scheduler.TickArtAsync(art, default);
 
@@ -139,7 +140,7 @@ public sealed class SyncSchedulerTests(BotHost bot)
         Assert.Empty(_rig.PostsTo(teams[2].ConversationId)); // still held by the crashed instance's lease
         Assert.All(teams.Skip(3), t => Assert.Single(_rig.PostsTo(t.ConversationId)));
 
-        clock.Set(crashAt.AddMinutes(3));
+        clock.SetUtcNow(crashAt.AddMinutes(3));
         await scheduler.TickArtAsync(art, default);
         await scheduler.TickArtAsync(art, default);
 
@@ -155,7 +156,7 @@ public sealed class SyncSchedulerTests(BotHost bot)
     {
         var (art, teams) = await _rig.CreateArtAsync("Europe/Berlin", DayOfWeek.Monday, "10:00", 24, Pi2027);
         var occurrence = SyncCalendar.On(art, new DateOnly(2027, 3, 29))!;
-        var clock = new ManualClock(occurrence.PromptAt);
+        var clock = new FakeTimeProvider(occurrence.PromptAt);
         var first = SyncRig.Scheduler(bot.Services, clock, o => o.FanOutConcurrency = 2);
         using var stop = new CancellationTokenSource();
 
@@ -182,7 +183,7 @@ public sealed class SyncSchedulerTests(BotHost bot)
         await using var other = SyncRig.SecondInstance(bot);
         using var client = other.CreateClient();
         await BotHost.WaitUntilReadyAsync(client);
-        var clock = new ManualClock(occurrence.PromptAt.AddSeconds(1));
+        var clock = new FakeTimeProvider(occurrence.PromptAt.AddSeconds(1));
         var a = SyncRig.Scheduler(bot.Services, clock, o => o.FanOutConcurrency = 8);
         var b = SyncRig.Scheduler(other.Services, clock, o => o.FanOutConcurrency = 8);
         Assert.NotSame(bot.Services.GetRequiredService<ISyncStore>(), other.Services.GetRequiredService<ISyncStore>());
@@ -201,7 +202,7 @@ public sealed class SyncSchedulerTests(BotHost bot)
         var (art, teams) = await _rig.CreateArtAsync("Europe/Berlin", DayOfWeek.Monday, "10:00", 2, Pi2027);
         var occurrence = SyncCalendar.On(art, new DateOnly(2027, 3, 29))!;
         bot.Connector.FailPaths["/v3/conversations/" + teams[0].ConversationId] = 403;
-        var clock = new ManualClock(occurrence.PromptAt);
+        var clock = new FakeTimeProvider(occurrence.PromptAt);
         var scheduler = SyncRig.Scheduler(bot.Services, clock);
 
         await scheduler.TickArtAsync(art, default);
@@ -229,13 +230,13 @@ public sealed class SyncSchedulerTests(BotHost bot)
                 [teams[1].ConversationId] = [new("p3", "Patti Fernandez")],
             },
             new HashSet<string> { "p2" });
-        var clock = new ManualClock(occurrence.PromptAt);
+        var clock = new FakeTimeProvider(occurrence.PromptAt);
         var scheduler = SyncRig.Scheduler(bot.Services, clock, people: people);
         await scheduler.TickArtAsync(art, default);
 
-        clock.Set(occurrence.ReminderAt!.Value);
+        clock.SetUtcNow(occurrence.ReminderAt!.Value);
         await scheduler.TickArtAsync(art, default);
-        clock.Set(occurrence.SyncAt);
+        clock.SetUtcNow(occurrence.SyncAt);
         await scheduler.TickArtAsync(art, default);
 
         var reminder = Assert.Single(_rig.PostsToThreadOf(teams[0].ConversationId));

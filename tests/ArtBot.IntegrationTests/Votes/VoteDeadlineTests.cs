@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace ArtBot.IntegrationTests.Votes;
 
@@ -16,7 +17,7 @@ namespace ArtBot.IntegrationTests.Votes;
 [Collection(BotTests.Name)]
 public sealed class VoteDeadlineTests(BotHost bot) : IAsyncLifetime
 {
-    private readonly ManualClock _clock = new(DateTimeOffset.UtcNow);
+    private readonly FakeTimeProvider _clock = new(DateTimeOffset.UtcNow);
     private readonly List<WebApplicationFactory<Program>> _hosts = [];
 
     [Fact]

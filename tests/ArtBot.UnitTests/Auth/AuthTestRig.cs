@@ -2,6 +2,7 @@ using ArtBot.BotFramework;
 using ArtBot.BotFramework.Auth;
 using ArtBot.Tests.Shared;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace ArtBot.UnitTests.Auth;
 
@@ -14,7 +15,7 @@ internal sealed class AuthTestRig : IAsyncDisposable
 
     private readonly List<BotTokenValidator> _validators = [];
 
-    private AuthTestRig(OpenIdMetadataServer server, TestTokenIssuer issuer, ManualTimeProvider time)
+    private AuthTestRig(OpenIdMetadataServer server, TestTokenIssuer issuer, FakeTimeProvider time)
     {
         Server = server;
         Issuer = issuer;
@@ -27,7 +28,7 @@ internal sealed class AuthTestRig : IAsyncDisposable
 
     public TestTokenIssuer Issuer { get; }
 
-    public ManualTimeProvider Time { get; }
+    public FakeTimeProvider Time { get; }
 
     public HttpClient Http { get; } = new();
 
@@ -35,7 +36,7 @@ internal sealed class AuthTestRig : IAsyncDisposable
 
     public static async Task<AuthTestRig> StartAsync()
     {
-        var time = new ManualTimeProvider(Start);
+        var time = new FakeTimeProvider(Start);
         var issuer = new TestTokenIssuer(time);
         var server = await OpenIdMetadataServer.StartAsync(issuer);
         return new AuthTestRig(server, issuer, time);

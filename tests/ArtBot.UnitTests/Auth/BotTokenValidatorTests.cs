@@ -228,7 +228,7 @@ public sealed class BotTokenValidatorTests : IAsyncLifetime
         var validator = _rig.CreateValidator();
         var expires = AuthTestRig.Start.AddMinutes(30);
         var token = _rig.Issuer.CreateToken(AuthTestRig.AppId, AuthTestRig.ServiceUrl, o => o.Expires = expires);
-        _rig.Time.Set(expires.AddMinutes(-minutesFromExpiry));
+        _rig.Time.SetUtcNow(expires.AddMinutes(-minutesFromExpiry));
 
         var result = await AuthTestRig.AuthenticateAsync(validator, token);
 

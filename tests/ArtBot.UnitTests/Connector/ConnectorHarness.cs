@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ArtBot.UnitTests.Connector;
 
-/// <summary>A <see cref="ConnectorClient"/> over a <see cref="RecordingHandler"/>, a manual clock and a fake credential.</summary>
+/// <summary>A <see cref="ConnectorClient"/> over a <see cref="RecordingHandler"/>, a fake clock (TimerCountingTimeProvider) and a fake credential.</summary>
 internal sealed class ConnectorHarness
 {
     public const string ServiceUrl = "https://smba.trafficmanager.net/amer/tenant-1/";
@@ -14,7 +14,7 @@ internal sealed class ConnectorHarness
     /// <summary>How long a test waits for something the code under test does on another thread.</summary>
     public static readonly TimeSpan Deadline = TimeSpan.FromSeconds(10);
 
-    public ManualTimeProvider Time { get; } = new();
+    public TimerCountingTimeProvider Time { get; } = new();
     public RecordingHandler Handler { get; } = new();
     public ConnectorOptions Options { get; } = new();
     public BotFrameworkOptions Bot { get; } = new()

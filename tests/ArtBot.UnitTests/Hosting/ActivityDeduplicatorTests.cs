@@ -1,13 +1,13 @@
 using System.Text.Json;
 using ArtBot.BotFramework.Hosting;
 using ArtBot.BotFramework.Schema;
-using ArtBot.UnitTests.Connector;
+using Microsoft.Extensions.Time.Testing;
 
 namespace ArtBot.UnitTests.Hosting;
 
 public sealed class ActivityDeduplicatorTests
 {
-    private readonly ManualTimeProvider _time = new();
+    private readonly FakeTimeProvider _time = new();
     private readonly ActivityDeduplicator _deduplicator;
     private int _runs;
 

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ArtBot.UnitTests.People;
 
-/// <summary>The real Graph SDK against a <see cref="FakeGraphServer"/>, a manual clock, a recording credential and a recording connector (fallback).</summary>
+/// <summary>The real Graph SDK against a <see cref="FakeGraphServer"/>, a fake clock, a recording credential and a recording connector (fallback).</summary>
 internal sealed class GraphHarness : IAsyncDisposable
 {
     private GraphHarness(FakeGraphServer server)
@@ -16,7 +16,7 @@ internal sealed class GraphHarness : IAsyncDisposable
 
     public FakeGraphServer Server { get; }
     public ConnectorHarness Connector { get; } = new();
-    public ManualTimeProvider Time => Connector.Time;
+    public TimerCountingTimeProvider Time => Connector.Time;
     public GraphCredential Credential { get; }
     public CapturingLogger<GraphPeopleDirectory> Log { get; } = new();
     public GraphOptions Options { get; } = new() { Enabled = true };

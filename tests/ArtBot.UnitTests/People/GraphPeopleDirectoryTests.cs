@@ -98,7 +98,7 @@ public sealed class GraphPeopleDirectoryTests
     [Fact]
     public async Task Out_of_office_is_always_enabled_or_now_inside_the_scheduled_window()
     {
-        // The manual clock reads Monday 2026-01-05 09:00 UTC.
+        // The fake clock reads Monday 2026-01-05 09:00 UTC.
         await using var h = await GraphHarness.StartAsync();
         h.Server.SetAutomaticReplies("always", "alwaysEnabled");
         h.Server.SetAutomaticReplies("in-window", "scheduled", ("2026-01-05T08:00:00.0000000", "UTC"), ("2026-01-09T17:00:00.0000000", "UTC"));

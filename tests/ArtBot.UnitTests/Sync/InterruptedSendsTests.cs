@@ -12,7 +12,7 @@ public sealed class InterruptedSendsTests
     private static readonly DateTimeOffset SendingAt = new(2027, 3, 29, 8, 0, 0, TimeSpan.Zero);
     private static readonly string[] Markers = ["sync.answer", "art-1", "2027-03-29"];
 
-    private readonly ManualTimeProvider _time = new(SendingAt.AddSeconds(1));
+    private readonly TimerCountingTimeProvider _time = new(SendingAt.AddSeconds(1));
     private readonly Mock<IPostedMessages> _posted = new(MockBehavior.Strict);
 
     [Fact]
