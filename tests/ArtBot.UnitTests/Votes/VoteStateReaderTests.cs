@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using ArtBot.Domain.Votes;
 using ArtBot.Features.Votes;
+using ArtBot.UnitTests.Connector;
 using Moq;
 
 namespace ArtBot.UnitTests.Votes;
@@ -12,6 +13,7 @@ public sealed class VoteStateReaderTests
 
     private readonly ConcurrentQueue<TaskCompletionSource<VoteState?>> _reads = new();
     private readonly Mock<IVoteStore> _store = new(MockBehavior.Strict);
+    private readonly TimerCountingTimeProvider _time = new();
 
     public VoteStateReaderTests() =>
         _store.Setup(s => s.ReadStateAsync(VoteId, It.IsAny<CancellationToken>())).Returns(() =>
@@ -24,7 +26,7 @@ public sealed class VoteStateReaderTests
     [Fact]
     public async Task Callers_arriving_while_a_read_runs_share_the_next_read_not_the_running_one()
     {
-        var reader = new VoteStateReader(_store.Object, TimeProvider.System);
+        var reader = new VoteStateReader(_store.Object, _time);
         var first = reader.ReadFreshAsync(VoteId, CancellationToken.None);
         var running = await ReadStartedAsync(1);
 
@@ -45,7 +47,7 @@ public sealed class VoteStateReaderTests
     [Fact]
     public async Task A_read_waits_for_the_writes_in_flight_so_one_read_answers_the_whole_burst()
     {
-        var reader = new VoteStateReader(_store.Object, TimeProvider.System) { MaxBatchWait = TimeSpan.FromMinutes(1) };
+        var reader = new VoteStateReader(_store.Object, _time) { MaxBatchWait = TimeSpan.FromMinutes(1) };
         var writes = Enumerable.Range(0, 10).Select(_ => reader.Writing(VoteId)).ToList();
 
         var waiting = new List<Task<VoteState?>>();
@@ -65,21 +67,41 @@ public sealed class VoteStateReaderTests
     }
 
     [Fact]
-    public async Task A_read_does_not_wait_longer_than_the_batch_bound_for_writes()
+    public async Task A_read_waits_for_writes_exactly_up_to_the_batch_bound_and_then_starts()
     {
-        var reader = new VoteStateReader(_store.Object, TimeProvider.System) { MaxBatchWait = TimeSpan.FromMilliseconds(30) };
+        var reader = new VoteStateReader(_store.Object, _time) { MaxBatchWait = TimeSpan.FromMilliseconds(100) };
         using var stuck = reader.Writing(VoteId);
 
         var read = reader.ReadFreshAsync(VoteId, CancellationToken.None);
+        Assert.Equal(1, _time.PendingTimers);
+        _time.Advance(TimeSpan.FromMilliseconds(99));
+        Assert.Empty(_reads); // not before the bound
+        _time.Advance(TimeSpan.FromMilliseconds(1));
 
         (await ReadStartedAsync(1)).SetResult(State(1));
         Assert.NotNull(await read);
     }
 
     [Fact]
+    public async Task An_open_vote_is_served_from_the_cache_for_exactly_its_time_to_live()
+    {
+        _store.Setup(s => s.GetAsync(VoteId, It.IsAny<CancellationToken>())).ReturnsAsync(State(0).Vote);
+        var reader = new VoteStateReader(_store.Object, _time) { OpenVoteTtl = TimeSpan.FromSeconds(2) };
+
+        await reader.GetVoteAsync(VoteId, CancellationToken.None);
+        _time.Advance(TimeSpan.FromSeconds(2) - TimeSpan.FromTicks(1));
+        await reader.GetVoteAsync(VoteId, CancellationToken.None);
+        _store.Verify(s => s.GetAsync(VoteId, It.IsAny<CancellationToken>()), Times.Once);
+
+        _time.Advance(TimeSpan.FromTicks(1));
+        await reader.GetVoteAsync(VoteId, CancellationToken.None);
+        _store.Verify(s => s.GetAsync(VoteId, It.IsAny<CancellationToken>()), Times.Exactly(2));
+    }
+
+    [Fact]
     public async Task A_read_after_the_flight_ended_starts_a_new_one()
     {
-        var reader = new VoteStateReader(_store.Object, TimeProvider.System);
+        var reader = new VoteStateReader(_store.Object, _time);
         var first = reader.ReadFreshAsync(VoteId, CancellationToken.None);
         (await ReadStartedAsync(1)).SetResult(State(1));
         await first;
@@ -93,7 +115,7 @@ public sealed class VoteStateReaderTests
     [Fact]
     public async Task A_failed_read_fails_its_callers_and_the_next_caller_reads_again()
     {
-        var reader = new VoteStateReader(_store.Object, TimeProvider.System);
+        var reader = new VoteStateReader(_store.Object, _time);
         var first = reader.ReadFreshAsync(VoteId, CancellationToken.None);
         (await ReadStartedAsync(1)).SetException(new TimeoutException("storage"));
 
@@ -108,7 +130,7 @@ public sealed class VoteStateReaderTests
     {
         var vote = State(0).Vote;
         _store.Setup(s => s.GetAsync(VoteId, It.IsAny<CancellationToken>())).ReturnsAsync(vote);
-        var reader = new VoteStateReader(_store.Object, TimeProvider.System);
+        var reader = new VoteStateReader(_store.Object, _time);
 
         await reader.GetVoteAsync(VoteId, CancellationToken.None);
         await reader.GetVoteAsync(VoteId, CancellationToken.None);
@@ -122,13 +144,7 @@ public sealed class VoteStateReaderTests
 
     private async Task<TaskCompletionSource<VoteState?>> ReadStartedAsync(int count)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(5);
-        while (_reads.Count < count)
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"Read {count} did not start.");
-            await Task.Delay(5);
-        }
-
+        await ConnectorHarness.UntilAsync(() => _reads.Count >= count, $"read {count} started");
         return _reads.ElementAt(count - 1);
     }
 
