@@ -91,8 +91,19 @@ public sealed partial class LocalTeams : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        if (_playground is not null) await _playground.DisposeAsync();
-        if (_bot is not null) await _bot.DisposeAsync();
-        if (_azurite is not null) await _azurite.DisposeAsync();
+        if (_playground is not null)
+        {
+            await _playground.DisposeAsync();
+        }
+
+        if (_bot is not null)
+        {
+            await _bot.DisposeAsync();
+        }
+
+        if (_azurite is not null)
+        {
+            await _azurite.DisposeAsync();
+        }
     }
 }

@@ -32,15 +32,35 @@ public static class BotSettingsValidator
         switch (bot.MicrosoftAppType)
         {
             case BotAppType.SingleTenant:
-                if (!hasTenant) errors.Add("MicrosoftAppTenantId is required when MicrosoftAppType is SingleTenant.");
-                if (!hasPassword) errors.Add("MicrosoftAppPassword is required when MicrosoftAppType is SingleTenant.");
+                if (!hasTenant)
+                {
+                    errors.Add("MicrosoftAppTenantId is required when MicrosoftAppType is SingleTenant.");
+                }
+
+                if (!hasPassword)
+                {
+                    errors.Add("MicrosoftAppPassword is required when MicrosoftAppType is SingleTenant.");
+                }
+
                 break;
             case BotAppType.UserAssignedMSI:
-                if (!hasTenant) errors.Add("MicrosoftAppTenantId is required when MicrosoftAppType is UserAssignedMSI.");
-                if (hasPassword) errors.Add("MicrosoftAppPassword must be empty when MicrosoftAppType is UserAssignedMSI (the managed identity has no secret).");
+                if (!hasTenant)
+                {
+                    errors.Add("MicrosoftAppTenantId is required when MicrosoftAppType is UserAssignedMSI.");
+                }
+
+                if (hasPassword)
+                {
+                    errors.Add("MicrosoftAppPassword must be empty when MicrosoftAppType is UserAssignedMSI (the managed identity has no secret).");
+                }
+
                 break;
             case BotAppType.MultiTenant:
-                if (!hasPassword) errors.Add("MicrosoftAppPassword is required when MicrosoftAppType is MultiTenant.");
+                if (!hasPassword)
+                {
+                    errors.Add("MicrosoftAppPassword is required when MicrosoftAppType is MultiTenant.");
+                }
+
                 break;
         }
 

@@ -77,8 +77,16 @@ internal sealed class WorkshopDriver(BotHost bot, string? conversationId = null)
     public Task<(HttpStatusCode Status, JsonElement Body)> CloseAsync(string workshopId, string userAad = "starter-aad", string? top = null, string? pick = null)
     {
         var data = new JsonObject { ["workshopId"] = workshopId };
-        if (top is not null) data["top"] = top;
-        if (pick is not null) data["pick"] = pick;
+        if (top is not null)
+        {
+            data["top"] = top;
+        }
+
+        if (pick is not null)
+        {
+            data["pick"] = pick;
+        }
+
         return InvokeAsync("workshop.close", data, userAad, "Closer");
     }
 
@@ -86,7 +94,11 @@ internal sealed class WorkshopDriver(BotHost bot, string? conversationId = null)
     {
         inputs["itemId"] = itemId;
         inputs["field"] = field;
-        if (seen is not null) inputs["seen"] = seen;
+        if (seen is not null)
+        {
+            inputs["seen"] = seen;
+        }
+
         return InvokeAsync("improvement.set", inputs, userAad, userName);
     }
 

@@ -141,9 +141,20 @@ public sealed class BotHost : IAsyncLifetime
     public async Task DisposeAsync()
     {
         Client?.Dispose();
-        if (_factory is not null) await _factory.DisposeAsync();
-        if (Connector is not null) await Connector.DisposeAsync();
-        if (Metadata is not null) await Metadata.DisposeAsync();
+        if (_factory is not null)
+        {
+            await _factory.DisposeAsync();
+        }
+
+        if (Connector is not null)
+        {
+            await Connector.DisposeAsync();
+        }
+
+        if (Metadata is not null)
+        {
+            await Metadata.DisposeAsync();
+        }
     }
 
     private sealed class FixedTokenProvider(string? token) : IConnectorTokenProvider
