@@ -18,7 +18,7 @@ public sealed class TableClientCrudTests(AzuriteFixture azurite) : IClassFixture
     public Task DisposeAsync() => _table.DeleteAsync();
 
     [Fact]
-    public async Task CreateTableTwiceIsNotAnError()
+    public async Task Create_table_twice_is_not_an_error()
     {
         var again = await _table.CreateIfNotExistsAsync();
         Assert.Equal(_table.Name, again.Value.Name);
@@ -26,7 +26,7 @@ public sealed class TableClientCrudTests(AzuriteFixture azurite) : IClassFixture
     }
 
     [Fact]
-    public async Task AddGetUpdateDeleteRoundTrip()
+    public async Task Add_get_update_delete_round_trip()
     {
         var note = new NoteEntity { PartitionKey = "p", RowKey = "r1", Text = "hello", Count = 1 };
         var added = await _table.AddEntityAsync(note);
@@ -50,7 +50,7 @@ public sealed class TableClientCrudTests(AzuriteFixture azurite) : IClassFixture
     }
 
     [Fact]
-    public async Task AddExistingEntityThrows409WithErrorCode()
+    public async Task Add_existing_entity_throws_409_with_error_code()
     {
         var note = new NoteEntity { PartitionKey = "p", RowKey = "dup" };
         await _table.AddEntityAsync(note);
@@ -60,7 +60,7 @@ public sealed class TableClientCrudTests(AzuriteFixture azurite) : IClassFixture
     }
 
     [Fact]
-    public async Task GetMissingEntityThrows404AndDeleteMissingIsNotAnError()
+    public async Task Get_missing_entity_throws_404_and_delete_missing_is_not_an_error()
     {
         var e = await Assert.ThrowsAsync<RequestFailedException>(() => _table.GetEntityAsync<NoteEntity>("p", "nobody"));
         Assert.Equal(404, e.Status);
@@ -71,7 +71,7 @@ public sealed class TableClientCrudTests(AzuriteFixture azurite) : IClassFixture
     }
 
     [Fact]
-    public async Task UpsertMergeKeepsOtherPropertiesAndReplaceDropsThem()
+    public async Task Upsert_merge_keeps_other_properties_and_replace_drops_them()
     {
         await _table.UpsertEntityAsync(new TableEntity("p", "up") { ["A"] = "a", ["B"] = 1 });
         await _table.UpsertEntityAsync(new TableEntity("p", "up") { ["B"] = 2 });
@@ -86,7 +86,7 @@ public sealed class TableClientCrudTests(AzuriteFixture azurite) : IClassFixture
     }
 
     [Fact]
-    public async Task EverySupportedTypeRoundTrips()
+    public async Task Every_supported_type_round_trips()
     {
         var entity = AllTypes("p", "types");
         await _table.AddEntityAsync(entity);
@@ -123,7 +123,7 @@ public sealed class TableClientCrudTests(AzuriteFixture azurite) : IClassFixture
     }
 
     [Fact]
-    public async Task DoubleThatLooksIntegralStaysADouble()
+    public async Task Double_that_looks_integral_stays_a_double()
     {
         await _table.AddEntityAsync(new TableEntity("p", "dbl") { ["D"] = 2.0, ["I"] = 2 });
         var read = (await _table.GetEntityAsync<TableEntity>("p", "dbl")).Value;
@@ -132,7 +132,7 @@ public sealed class TableClientCrudTests(AzuriteFixture azurite) : IClassFixture
     }
 
     [Fact]
-    public async Task LongAbove2Pow53KeepsPrecision()
+    public async Task Long_above_2_pow_53_keeps_precision()
     {
         const long big = 9_007_199_254_740_993;
         await _table.AddEntityAsync(new TableEntity("p", "big") { ["L"] = big });
@@ -140,7 +140,7 @@ public sealed class TableClientCrudTests(AzuriteFixture azurite) : IClassFixture
     }
 
     [Fact]
-    public async Task StaleEtagGives412OnUpdateAndDelete()
+    public async Task Stale_ETag_gives_412_on_update_and_delete()
     {
         await _table.AddEntityAsync(new NoteEntity { PartitionKey = "p", RowKey = "cc", Count = 1 });
         var first = (await _table.GetEntityAsync<NoteEntity>("p", "cc")).Value;
@@ -164,7 +164,7 @@ public sealed class TableClientCrudTests(AzuriteFixture azurite) : IClassFixture
     }
 
     [Fact]
-    public async Task UpdateOfMissingEntityGives404()
+    public async Task Update_of_missing_entity_gives_404()
     {
         var e = await Assert.ThrowsAsync<RequestFailedException>(
             () => _table.UpdateEntityAsync(new NoteEntity { PartitionKey = "p", RowKey = "ghost" }, ETag.All));
@@ -178,7 +178,7 @@ public sealed class TableClientCrudTests(AzuriteFixture azurite) : IClassFixture
     [InlineData("''", "'")]
     [InlineData("ünï cödé ✓", "spaces and (parens), commas")]
     [InlineData("", "empty-partition")]
-    public async Task KeysWithSpecialCharactersRoundTrip(string partitionKey, string rowKey)
+    public async Task Keys_with_special_characters_round_trip(string partitionKey, string rowKey)
     {
         var note = new NoteEntity { PartitionKey = partitionKey, RowKey = rowKey, Text = "k" };
         await _table.AddEntityAsync(note);
@@ -200,7 +200,7 @@ public sealed class TableClientCrudTests(AzuriteFixture azurite) : IClassFixture
     }
 
     [Fact]
-    public async Task FiltersWithQuotesAndTypedValuesMatchExactly()
+    public async Task Filters_with_quotes_and_typed_values_match_exactly()
     {
         var when = new DateTimeOffset(2024, 5, 6, 7, 8, 9, TimeSpan.Zero).AddTicks(1234567);
         await _table.AddEntityAsync(new TableEntity("f", "1") { ["Name"] = "O'Neil", ["N"] = 5L, ["When"] = when, ["Ok"] = true });
@@ -218,7 +218,7 @@ public sealed class TableClientCrudTests(AzuriteFixture azurite) : IClassFixture
     }
 
     [Fact]
-    public async Task SelectReturnsOnlyNamedProperties()
+    public async Task Select_returns_only_named_properties()
     {
         await _table.AddEntityAsync(new NoteEntity { PartitionKey = "s", RowKey = "1", Text = "t", Count = 9 });
         var read = (await _table.GetEntityAsync<NoteEntity>("s", "1", select: ["Count"])).Value;

@@ -31,7 +31,7 @@ public sealed class TableClientPagingTests(AzuriteFixture azurite) : IClassFixtu
     public Task DisposeAsync() => _table.DeleteAsync();
 
     [Fact]
-    public async Task QueryFollowsContinuationTokensPast1000()
+    public async Task Query_follows_continuation_tokens_past_1000()
     {
         var pages = new List<int>();
         var rows = new List<string>();
@@ -48,7 +48,7 @@ public sealed class TableClientPagingTests(AzuriteFixture azurite) : IClassFixtu
     }
 
     [Fact]
-    public async Task MaxPerPageLimitsEachPageAndAllItemsStillCome()
+    public async Task Max_per_page_limits_each_page_and_all_items_still_come()
     {
         var pages = new List<int>();
         await foreach (var page in _table.QueryAsync<TableEntity>(maxPerPage: 300).AsPages())
@@ -62,7 +62,7 @@ public sealed class TableClientPagingTests(AzuriteFixture azurite) : IClassFixtu
     }
 
     [Fact]
-    public async Task PagesCanResumeFromAContinuationToken()
+    public async Task Pages_can_resume_from_a_continuation_token()
     {
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {"big"}");
         string? token = null;
@@ -83,7 +83,7 @@ public sealed class TableClientPagingTests(AzuriteFixture azurite) : IClassFixtu
     }
 
     [Fact]
-    public async Task FilterOnATypedPropertyAcrossPartitions()
+    public async Task Filter_on_a_typed_property_across_partitions()
     {
         var hits = await _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"N lt {2}")).ToListAsync();
         Assert.Equal(4, hits.Count);

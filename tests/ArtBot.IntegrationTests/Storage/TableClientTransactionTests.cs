@@ -17,7 +17,7 @@ public sealed class TableClientTransactionTests(AzuriteFixture azurite) : IClass
     public Task DisposeAsync() => _table.DeleteAsync();
 
     [Fact]
-    public async Task EveryActionTypeSucceedsInOneTransaction()
+    public async Task Every_action_type_succeeds_in_one_transaction()
     {
         await _table.AddEntityAsync(new TableEntity("ok", "merge") { ["A"] = 1, ["Keep"] = "k" });
         await _table.AddEntityAsync(new TableEntity("ok", "replace") { ["A"] = 1, ["Drop"] = "d" });
@@ -48,7 +48,7 @@ public sealed class TableClientTransactionTests(AzuriteFixture azurite) : IClass
     }
 
     [Fact]
-    public async Task AFailingActionRollsBackAllAndNamesItsIndex()
+    public async Task A_failing_action_rolls_back_all_and_names_its_index()
     {
         await _table.AddEntityAsync(new TableEntity("fail", "exists"));
 
@@ -69,7 +69,7 @@ public sealed class TableClientTransactionTests(AzuriteFixture azurite) : IClass
     }
 
     [Fact]
-    public async Task AStaleEtagInATransactionFailsWith412()
+    public async Task A_stale_ETag_in_a_transaction_fails_with_412()
     {
         await _table.AddEntityAsync(new TableEntity("stale", "a") { ["N"] = 1 });
         var stale = (await _table.GetEntityAsync<TableEntity>("stale", "a")).Value.ETag;
@@ -87,7 +87,7 @@ public sealed class TableClientTransactionTests(AzuriteFixture azurite) : IClass
     }
 
     [Fact]
-    public async Task TransactionsOnKeysWithQuotesAndPercentWork()
+    public async Task Transactions_on_keys_with_quotes_and_percent_work()
     {
         var result = await _table.SubmitTransactionAsync(
         [
@@ -102,7 +102,7 @@ public sealed class TableClientTransactionTests(AzuriteFixture azurite) : IClass
     }
 
     [Fact]
-    public async Task Exactly100ActionsAreAccepted()
+    public async Task Exactly_100_actions_are_accepted()
     {
         var result = await _table.SubmitTransactionAsync(
             Enumerable.Range(0, 100).Select(i => new TableTransactionAction(TableTransactionActionType.Add, new TableEntity("hundred", $"r{i:D3}"))));

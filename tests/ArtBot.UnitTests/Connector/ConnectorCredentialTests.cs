@@ -7,7 +7,7 @@ namespace ArtBot.UnitTests.Connector;
 public sealed class ConnectorCredentialTests
 {
     [Fact]
-    public void SingleTenantUsesAClientSecretAgainstTheAppTenantAndLoginUrl()
+    public void Single_tenant_uses_a_client_secret_against_the_app_tenant_and_login_URL()
     {
         var options = new BotFrameworkOptions
         {
@@ -25,7 +25,7 @@ public sealed class ConnectorCredentialTests
     }
 
     [Fact]
-    public void MultiTenantUsesAClientSecretAgainstBotframeworkCom()
+    public void Multi_tenant_uses_a_client_secret_against_botframework_com()
     {
         var options = new BotFrameworkOptions
         {
@@ -44,7 +44,7 @@ public sealed class ConnectorCredentialTests
     }
 
     [Fact]
-    public void UserAssignedMsiUsesTheManagedIdentityByClientId()
+    public void User_assigned_MSI_uses_the_managed_identity_by_client_id()
     {
         var options = new BotFrameworkOptions
         {
@@ -65,7 +65,7 @@ public sealed class ConnectorCredentialTests
     [InlineData(BotAppType.SingleTenant, "app", "pw", null, "MicrosoftAppTenantId")]
     [InlineData(BotAppType.MultiTenant, "app", "", null, "MicrosoftAppPassword")]
     [InlineData(BotAppType.UserAssignedMSI, "app", "pw", "tenant", "MicrosoftAppPassword")]
-    public void IncompleteSettingsAreRejectedByName(BotAppType type, string appId, string? password, string? tenant, string setting)
+    public void Incomplete_settings_are_rejected_by_name(BotAppType type, string appId, string? password, string? tenant, string setting)
     {
         var options = new BotFrameworkOptions { MicrosoftAppType = type, MicrosoftAppId = appId, MicrosoftAppPassword = password, MicrosoftAppTenantId = tenant };
 
@@ -77,6 +77,6 @@ public sealed class ConnectorCredentialTests
     [Theory]
     [InlineData("https://api.botframework.com", "https://api.botframework.com/.default")]
     [InlineData("https://api.botframework.us/", "https://api.botframework.us/.default")]
-    public void ScopeIsTheConfiguredResourceWithDefault(string resource, string scope) =>
+    public void Scope_is_the_configured_resource_with_default(string resource, string scope) =>
         Assert.Equal(scope, ConnectorCredentialSpec.Scope(new BotFrameworkOptions { ToChannelFromBotOAuthScope = resource }));
 }

@@ -13,7 +13,7 @@ public sealed class ConnectorJsonTests
     public ConnectorJsonTests() => _client = _harness.Create();
 
     [Fact]
-    public async Task ReplyBodyIsTheActivityWithReplyToId()
+    public async Task Reply_body_is_the_activity_with_reply_to_id()
     {
         await _client.ReplyToActivityAsync(ConnectorHarness.ServiceUrl, "t", "c1", "act-9", Activity.CreateMessage("Hello **team**"));
 
@@ -22,7 +22,7 @@ public sealed class ConnectorJsonTests
     }
 
     [Fact]
-    public async Task SendDefaultsAMissingTypeToMessageAndKeepsAttachments()
+    public async Task Send_defaults_a_missing_type_to_message_and_keeps_attachments()
     {
         using var content = JsonDocument.Parse("""{"type":"AdaptiveCard"}""");
         var card = new Attachment { ContentType = Attachment.AdaptiveCardContentType, Content = content.RootElement.Clone() };
@@ -34,7 +34,7 @@ public sealed class ConnectorJsonTests
     }
 
     [Fact]
-    public async Task PersonalConversationBodyHasBotMemberTenantAndChannelDataTenant()
+    public async Task Personal_conversation_body_has_bot_member_tenant_and_channel_data_tenant()
     {
         await _client.CreatePersonalConversationAsync(ConnectorHarness.ServiceUrl, "tid", "28:bot", "29:user", Activity.CreateMessage("Welcome"));
 
@@ -47,7 +47,7 @@ public sealed class ConnectorJsonTests
     }
 
     [Fact]
-    public async Task ChannelThreadBodyHasChannelActivityAndTenant()
+    public async Task Channel_thread_body_has_channel_activity_and_tenant()
     {
         await _client.CreateChannelThreadAsync(ConnectorHarness.ServiceUrl, "tid", "19:abc@thread.tacv2", Activity.CreateMessage("PI planning starts"));
 
@@ -60,7 +60,7 @@ public sealed class ConnectorJsonTests
     }
 
     [Fact]
-    public async Task UpdateBodyIsTheFullActivityWithItsId()
+    public async Task Update_body_is_the_full_activity_with_its_id()
     {
         await _client.UpdateActivityAsync(ConnectorHarness.ServiceUrl, "t", "c1", "act-5", Activity.CreateMessage("Votes: 3"));
 

@@ -9,7 +9,7 @@ namespace ArtBot.UnitTests.Connector;
 public sealed class ConnectorLoggingTests
 {
     [Fact]
-    public async Task AFailedSendLogsOneWarningWithStatusConversationAndAttemptsButNoTokenOrText()
+    public async Task A_failed_send_logs_one_warning_with_status_conversation_and_attempts_but_no_token_or_text()
     {
         var harness = new ConnectorHarness();
         var logger = new CapturingLogger<ConnectorClient>();

@@ -15,7 +15,7 @@ public sealed class ConnectorOutcomeTests
     [InlineData(HttpStatusCode.OK)]
     [InlineData(HttpStatusCode.Created)]
     [InlineData(HttpStatusCode.Accepted)]
-    public async Task Any2xxWithAnIdIsSentWithThatId(HttpStatusCode status)
+    public async Task Any_2xx_with_an_id_is_sent_with_that_id(HttpStatusCode status)
     {
         _harness.Handler.Respond(status, """{"id":"1:abc"}""");
 
@@ -29,7 +29,7 @@ public sealed class ConnectorOutcomeTests
     }
 
     [Fact]
-    public async Task A202WithoutABodyIsStillSent()
+    public async Task A_202_without_a_body_is_still_sent()
     {
         _harness.Handler.Respond(HttpStatusCode.Accepted);
 
@@ -42,7 +42,7 @@ public sealed class ConnectorOutcomeTests
     [Theory]
     [InlineData(HttpStatusCode.Forbidden, "BotNotInConversationRoster")]
     [InlineData(HttpStatusCode.NotFound, "ConversationNotFound")]
-    public async Task ForbiddenOrNotFoundIsBotRemovedWithTheErrorCode(HttpStatusCode status, string code)
+    public async Task Forbidden_or_not_found_is_bot_removed_with_the_error_code(HttpStatusCode status, string code)
     {
         _harness.Handler.Respond(status, $$$"""{"error":{"code":"{{{code}}}","message":"The bot is not part of the conversation roster."}}""");
 
@@ -56,7 +56,7 @@ public sealed class ConnectorOutcomeTests
     }
 
     [Fact]
-    public async Task BadRequestIsFailedOnceWithCodeAndMessage()
+    public async Task Bad_request_is_failed_once_with_code_and_message()
     {
         _harness.Handler.Respond(HttpStatusCode.BadRequest, """{"error":{"code":"BadSyntax","message":"Incorrect conversation creation parameters"}}""");
 
@@ -70,7 +70,7 @@ public sealed class ConnectorOutcomeTests
     }
 
     [Fact]
-    public async Task AnErrorWithoutAJsonBodyIsFailedWithoutACode()
+    public async Task An_error_without_a_JSON_body_is_failed_without_a_code()
     {
         _harness.Handler.Respond(HttpStatusCode.Unauthorized, "<html>nope</html>");
 
@@ -82,7 +82,7 @@ public sealed class ConnectorOutcomeTests
     }
 
     [Fact]
-    public async Task ServerErrorIsRetriedThenFailed()
+    public async Task Server_error_is_retried_then_failed()
     {
         for (var i = 0; i < 4; i++)
         {
@@ -99,7 +99,7 @@ public sealed class ConnectorOutcomeTests
     }
 
     [Fact]
-    public async Task CreateConversationReturnsConversationAndActivityIds()
+    public async Task Create_conversation_returns_conversation_and_activity_ids()
     {
         _harness.Handler.Respond(HttpStatusCode.Created, """{"id":"19:c@thread.tacv2;messageid=123","activityId":"123","serviceUrl":"https://smba.example/"}""");
 
@@ -112,7 +112,7 @@ public sealed class ConnectorOutcomeTests
     }
 
     [Fact]
-    public async Task DeleteSuccessReportsTheDeletedId()
+    public async Task Delete_success_reports_the_deleted_id()
     {
         _harness.Handler.Respond(HttpStatusCode.OK);
 
@@ -123,7 +123,7 @@ public sealed class ConnectorOutcomeTests
     }
 
     [Fact]
-    public async Task ReadsReturnTheParsedValue()
+    public async Task Reads_return_the_parsed_value()
     {
         _harness.Handler.Respond(HttpStatusCode.OK, """{"members":[{"id":"29:a","name":"Ada","aadObjectId":"oid-a","userRole":"user"}],"continuationToken":"next"}""");
         _harness.Handler.Respond(HttpStatusCode.OK, """{"id":"19:t","name":"ART","aadGroupId":"g1","memberCount":12}""");
@@ -142,7 +142,7 @@ public sealed class ConnectorOutcomeTests
     }
 
     [Fact]
-    public async Task AReadOfARemovedConversationIsBotRemovedWithoutAValue()
+    public async Task A_read_of_a_removed_conversation_is_bot_removed_without_a_value()
     {
         _harness.Handler.Respond(HttpStatusCode.Forbidden, """{"error":{"code":"BotNotInConversationRoster","message":"x"}}""");
 
@@ -154,7 +154,7 @@ public sealed class ConnectorOutcomeTests
     }
 
     [Fact]
-    public async Task AReadWithAnUnreadableBodyIsFailed()
+    public async Task A_read_with_an_unreadable_body_is_failed()
     {
         _harness.Handler.Respond(HttpStatusCode.OK, "not json");
 
@@ -165,7 +165,7 @@ public sealed class ConnectorOutcomeTests
     }
 
     [Fact]
-    public async Task CancellationThrows()
+    public async Task Cancellation_throws()
     {
         using var cts = new CancellationTokenSource();
         await cts.CancelAsync();
@@ -176,7 +176,7 @@ public sealed class ConnectorOutcomeTests
     }
 
     [Fact]
-    public async Task CancellationDuringARetryWaitThrows()
+    public async Task Cancellation_during_a_retry_wait_throws()
     {
         _harness.Handler.Respond(HttpStatusCode.ServiceUnavailable);
         using var cts = new CancellationTokenSource();
@@ -190,7 +190,7 @@ public sealed class ConnectorOutcomeTests
     }
 
     [Fact]
-    public async Task ATimedOutPostIsNotRepeated()
+    public async Task A_timed_out_post_is_not_repeated()
     {
         _harness.Handler.Throw(new TaskCanceledException("The request was canceled due to the configured HttpClient.Timeout", new TimeoutException()));
 
@@ -203,7 +203,7 @@ public sealed class ConnectorOutcomeTests
     }
 
     [Fact]
-    public async Task APostThatLostItsConnectionMidResponseIsNotRepeated()
+    public async Task A_post_that_lost_its_connection_mid_response_is_not_repeated()
     {
         _harness.Handler.Throw(new HttpRequestException(HttpRequestError.ResponseEnded, "ended"));
 
@@ -214,7 +214,7 @@ public sealed class ConnectorOutcomeTests
     }
 
     [Fact]
-    public async Task APostWhoseConnectionNeverOpenedIsRetried()
+    public async Task A_post_whose_connection_never_opened_is_retried()
     {
         _harness.Handler.Throw(new HttpRequestException(HttpRequestError.ConnectionError, "refused"));
 
@@ -225,7 +225,7 @@ public sealed class ConnectorOutcomeTests
     }
 
     [Fact]
-    public async Task ATimedOutGetIsRetried()
+    public async Task A_timed_out_get_is_retried()
     {
         _harness.Handler.Throw(new TaskCanceledException("timeout", new TimeoutException()));
         _harness.Handler.Respond(HttpStatusCode.OK, """{"id":"19:t"}""");
@@ -237,7 +237,7 @@ public sealed class ConnectorOutcomeTests
     }
 
     [Fact]
-    public async Task ATimedOutUpdateIsRetried()
+    public async Task A_timed_out_update_is_retried()
     {
         _harness.Handler.Throw(new TaskCanceledException("timeout", new TimeoutException()));
 

@@ -11,7 +11,7 @@ public sealed class ConnectorRateLimitTests
     public ConnectorRateLimitTests() => _client = _harness.Create();
 
     [Fact]
-    public async Task TheEighthSendWithinASecondWaitsUntilTheSecondHasPassed()
+    public async Task The_eighth_send_within_a_second_waits_until_the_second_has_passed()
     {
         for (var i = 0; i < 7; i++)
         {
@@ -32,7 +32,7 @@ public sealed class ConnectorRateLimitTests
     }
 
     [Fact]
-    public async Task AnotherConversationIsNotHeldUpByAFullOne()
+    public async Task Another_conversation_is_not_held_up_by_a_full_one()
     {
         for (var i = 0; i < 7; i++)
         {
@@ -46,7 +46,7 @@ public sealed class ConnectorRateLimitTests
     }
 
     [Fact]
-    public async Task ReadsCountAgainstTheConversationLimit()
+    public async Task Reads_count_against_the_conversation_limit()
     {
         for (var i = 0; i < 7; i++)
         {
@@ -62,7 +62,7 @@ public sealed class ConnectorRateLimitTests
     }
 
     [Fact]
-    public async Task AtMostSixtySendsPerThirtySecondsPerConversation()
+    public async Task At_most_sixty_sends_per_thirty_seconds_per_conversation()
     {
         // 7 per second for 9 seconds would be 63: the 61st must wait for the 30 s window.
         var sent = 0;
@@ -91,7 +91,7 @@ public sealed class ConnectorRateLimitTests
     }
 
     [Fact]
-    public async Task AtMostFiftyRequestsPerSecondPerTenantAcrossConversations()
+    public async Task At_most_fifty_requests_per_second_per_tenant_across_conversations()
     {
         for (var i = 0; i < 50; i++)
         {
@@ -111,7 +111,7 @@ public sealed class ConnectorRateLimitTests
     }
 
     [Fact]
-    public async Task AWaitLongerThanTheQueueTimeIsThrottledWithoutARequest()
+    public async Task A_wait_longer_than_the_queue_time_is_throttled_without_a_request()
     {
         _harness.Options.MaxQueueWait = TimeSpan.FromMilliseconds(500);
         for (var i = 0; i < 7; i++)
@@ -129,7 +129,7 @@ public sealed class ConnectorRateLimitTests
     }
 
     [Fact]
-    public async Task IdleConversationsAreEvicted()
+    public async Task Idle_conversations_are_evicted()
     {
         for (var i = 0; i < 20; i++)
         {

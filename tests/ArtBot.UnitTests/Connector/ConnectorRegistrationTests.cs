@@ -9,7 +9,7 @@ namespace ArtBot.UnitTests.Connector;
 public sealed class ConnectorRegistrationTests
 {
     [Fact]
-    public async Task AddBotConnectorResolvesAWorkingClientWithSharedSingletons()
+    public async Task Add_bot_connector_resolves_a_working_client_with_shared_singletons()
     {
         var handler = new RecordingHandler();
         var services = new ServiceCollection()
@@ -30,7 +30,7 @@ public sealed class ConnectorRegistrationTests
     }
 
     [Fact]
-    public async Task AddBotConnectorUsesTheRegisteredCredentialForTheBotIdentity()
+    public async Task Add_bot_connector_uses_the_registered_credential_for_the_bot_identity()
     {
         var handler = new RecordingHandler();
         var credential = new FakeCredential(TimeProvider.System);
@@ -51,7 +51,7 @@ public sealed class ConnectorRegistrationTests
     }
 
     [Fact]
-    public async Task LocalDevelopmentDoesNotEvenResolveTheCredential()
+    public async Task Local_development_does_not_even_resolve_the_credential()
     {
         var services = new ServiceCollection()
             .AddLogging()

@@ -13,7 +13,7 @@ public sealed class ConnectorRetryTests
     public ConnectorRetryTests() => _client = _harness.Create();
 
     [Fact]
-    public async Task Throttled429WaitsForRetryAfterSecondsBeforeRetrying()
+    public async Task Throttled_429_waits_for_retry_after_seconds_before_retrying()
     {
         _harness.Handler.Respond(HttpStatusCode.TooManyRequests, null, r => r.Headers.RetryAfter = new RetryConditionHeaderValue(TimeSpan.FromSeconds(5)));
 
@@ -34,7 +34,7 @@ public sealed class ConnectorRetryTests
     }
 
     [Fact]
-    public async Task Throttled429HonoursRetryAfterAsAnHttpDate()
+    public async Task Throttled_429_honours_retry_after_as_an_HTTP_date()
     {
         var at = _harness.Time.GetUtcNow().AddSeconds(3);
         _harness.Handler.Respond(HttpStatusCode.TooManyRequests, null, r => r.Headers.RetryAfter = new RetryConditionHeaderValue(at));
@@ -52,7 +52,7 @@ public sealed class ConnectorRetryTests
     }
 
     [Fact]
-    public async Task ARetryAfterBeyondTheCapIsThrottledAtOnceWithTheAskedDelay()
+    public async Task A_retry_after_beyond_the_cap_is_throttled_at_once_with_the_asked_delay()
     {
         _harness.Options.MaxRetryAfter = TimeSpan.FromSeconds(60);
         _harness.Handler.Respond(HttpStatusCode.TooManyRequests, null, r => r.Headers.RetryAfter = new RetryConditionHeaderValue(TimeSpan.FromMinutes(10)));
@@ -66,7 +66,7 @@ public sealed class ConnectorRetryTests
     }
 
     [Fact]
-    public async Task Repeated429GivesUpThrottledAfterTheBoundedRetries()
+    public async Task Repeated_429_gives_up_throttled_after_the_bounded_retries()
     {
         for (var i = 0; i < 10; i++)
         {
@@ -93,7 +93,7 @@ public sealed class ConnectorRetryTests
     [InlineData(HttpStatusCode.BadGateway)]
     [InlineData(HttpStatusCode.ServiceUnavailable)]
     [InlineData(HttpStatusCode.GatewayTimeout)]
-    public async Task TransientStatusesBackOffExponentiallyThenFail(HttpStatusCode status)
+    public async Task Transient_statuses_back_off_exponentially_then_fail(HttpStatusCode status)
     {
         for (var i = 0; i < 4; i++)
         {
@@ -122,7 +122,7 @@ public sealed class ConnectorRetryTests
     }
 
     [Fact]
-    public async Task ATransientErrorThenSuccessIsSent()
+    public async Task A_transient_error_then_success_is_sent()
     {
         _harness.Handler.Respond(HttpStatusCode.BadGateway);
         _harness.Handler.Respond(HttpStatusCode.OK, """{"id":"m-2"}""");
@@ -138,7 +138,7 @@ public sealed class ConnectorRetryTests
     }
 
     [Fact]
-    public async Task RetriesResendTheSameBody()
+    public async Task Retries_resend_the_same_body()
     {
         _harness.Handler.Respond(HttpStatusCode.ServiceUnavailable);
 
@@ -154,7 +154,7 @@ public sealed class ConnectorRetryTests
     }
 
     [Fact]
-    public void BackoffGrowsExponentiallyIsCappedAndJitteredWithinHalfToFullStep()
+    public void Backoff_grows_exponentially_is_capped_and_jittered_within_half_to_full_step()
     {
         _harness.Options.BaseRetryDelay = TimeSpan.FromSeconds(1);
         _harness.Options.MaxRetryDelay = TimeSpan.FromSeconds(5);

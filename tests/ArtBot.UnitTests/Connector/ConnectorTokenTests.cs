@@ -11,7 +11,7 @@ public sealed class ConnectorTokenTests
     private readonly ConnectorHarness _harness = new();
 
     [Fact]
-    public async Task EveryRequestCarriesTheBearerTokenFromOneCredentialCall()
+    public async Task Every_request_carries_the_bearer_token_from_one_credential_call()
     {
         var client = _harness.Create();
 
@@ -26,7 +26,7 @@ public sealed class ConnectorTokenTests
     }
 
     [Fact]
-    public async Task TheTokenIsRefreshedFiveMinutesBeforeExpiry()
+    public async Task The_token_is_refreshed_five_minutes_before_expiry()
     {
         var provider = new ConnectorTokenProvider(_harness.Bot, _harness.Time, NullLogger<ConnectorTokenProvider>.Instance, _harness.Credential);
 
@@ -40,7 +40,7 @@ public sealed class ConnectorTokenTests
     }
 
     [Fact]
-    public async Task ConcurrentCallersShareOneTokenRequest()
+    public async Task Concurrent_callers_share_one_token_request()
     {
         var provider = new ConnectorTokenProvider(_harness.Bot, _harness.Time, NullLogger<ConnectorTokenProvider>.Instance, _harness.Credential);
 
@@ -51,7 +51,7 @@ public sealed class ConnectorTokenTests
     }
 
     [Fact]
-    public async Task LocalDevelopmentSendsNoAuthorizationHeaderAndAsksNoCredential()
+    public async Task Local_development_sends_no_authorization_header_and_asks_no_credential()
     {
         _harness.Bot.MicrosoftAppId = null;
         var client = _harness.Create();
@@ -64,7 +64,7 @@ public sealed class ConnectorTokenTests
     }
 
     [Fact]
-    public async Task ACredentialFailureIsAFailedOutcomeWithoutARequest()
+    public async Task A_credential_failure_is_a_failed_outcome_without_a_request()
     {
         _harness.Credential.Failure = new AuthenticationFailedException("AADSTS700016: application not found");
         var client = _harness.Create();
@@ -78,7 +78,7 @@ public sealed class ConnectorTokenTests
     }
 
     [Fact]
-    public void MissingSettingsFailAtConstructionNotAtFirstSend()
+    public void Missing_settings_fail_at_construction_not_at_first_send()
     {
         var options = new BotFrameworkOptions { MicrosoftAppType = BotAppType.SingleTenant, MicrosoftAppId = "app", MicrosoftAppPassword = "pw" };
 

@@ -14,7 +14,7 @@ public sealed class ConnectorUrlTests
     public ConnectorUrlTests() => _client = _harness.Create();
 
     [Fact]
-    public async Task ReplyPostsToTheActivityWithEscapedIdsAndTrimmedServiceUrl()
+    public async Task Reply_posts_to_the_activity_with_escaped_ids_and_trimmed_service_URL()
     {
         await _client.ReplyToActivityAsync(ConnectorHarness.ServiceUrl, "t", ConnectorHarness.Conversation, "1:23", Activity.CreateMessage("hi"));
 
@@ -23,7 +23,7 @@ public sealed class ConnectorUrlTests
     }
 
     [Fact]
-    public async Task SendPostsToTheConversationActivities()
+    public async Task Send_posts_to_the_conversation_activities()
     {
         await _client.SendToConversationAsync(Base, "t", ConnectorHarness.Conversation, Activity.CreateMessage("hi"));
 
@@ -32,7 +32,7 @@ public sealed class ConnectorUrlTests
     }
 
     [Fact]
-    public async Task UpdatePutsTheActivity()
+    public async Task Update_puts_the_activity()
     {
         await _client.UpdateActivityAsync(ConnectorHarness.ServiceUrl, "t", ConnectorHarness.Conversation, "17", Activity.CreateMessage("hi"));
 
@@ -41,7 +41,7 @@ public sealed class ConnectorUrlTests
     }
 
     [Fact]
-    public async Task DeleteDeletesTheActivityWithoutABody()
+    public async Task Delete_deletes_the_activity_without_a_body()
     {
         await _client.DeleteActivityAsync(ConnectorHarness.ServiceUrl, "t", ConnectorHarness.Conversation, "17");
 
@@ -51,7 +51,7 @@ public sealed class ConnectorUrlTests
     }
 
     [Fact]
-    public async Task CreateConversationPostsToConversations()
+    public async Task Create_conversation_posts_to_conversations()
     {
         await _client.CreatePersonalConversationAsync(ConnectorHarness.ServiceUrl, "t", "28:bot", "29:user");
 
@@ -60,7 +60,7 @@ public sealed class ConnectorUrlTests
     }
 
     [Fact]
-    public async Task MembersGetsTheRoster()
+    public async Task Members_gets_the_roster()
     {
         _harness.Handler.Respond(System.Net.HttpStatusCode.OK, "[]");
         await _client.GetConversationMembersAsync(ConnectorHarness.ServiceUrl, "t", ConnectorHarness.Conversation);
@@ -70,7 +70,7 @@ public sealed class ConnectorUrlTests
     }
 
     [Fact]
-    public async Task PagedMembersCarriesPageSizeAndEscapedContinuationToken()
+    public async Task Paged_members_carries_page_size_and_escaped_continuation_token()
     {
         _harness.Handler.Respond(System.Net.HttpStatusCode.OK, """{"members":[]}""");
         await _client.GetConversationPagedMembersAsync(ConnectorHarness.ServiceUrl, "t", "19:team@thread.tacv2", 100, "a+b/c=");
@@ -81,7 +81,7 @@ public sealed class ConnectorUrlTests
     }
 
     [Fact]
-    public async Task PagedMembersWithoutPagingArgumentsHasNoQuery()
+    public async Task Paged_members_without_paging_arguments_has_no_query()
     {
         _harness.Handler.Respond(System.Net.HttpStatusCode.OK, """{"members":[]}""");
         await _client.GetConversationPagedMembersAsync(ConnectorHarness.ServiceUrl, "t", "c1");
@@ -90,7 +90,7 @@ public sealed class ConnectorUrlTests
     }
 
     [Fact]
-    public async Task SingleMemberEscapesTheUserId()
+    public async Task Single_member_escapes_the_user_id()
     {
         _harness.Handler.Respond(System.Net.HttpStatusCode.OK, """{"id":"29:u"}""");
         await _client.GetConversationMemberAsync(ConnectorHarness.ServiceUrl, "t", "c1", "ada@contoso.com");
@@ -99,7 +99,7 @@ public sealed class ConnectorUrlTests
     }
 
     [Fact]
-    public async Task TeamDetailsAndChannelsUseTheTeamsPath()
+    public async Task Team_details_and_channels_use_the_teams_path()
     {
         _harness.Handler.Respond(System.Net.HttpStatusCode.OK, """{"id":"19:t"}""");
         _harness.Handler.Respond(System.Net.HttpStatusCode.OK, """{"conversations":[]}""");
@@ -113,7 +113,7 @@ public sealed class ConnectorUrlTests
     }
 
     [Fact]
-    public async Task PlaygroundStyleServiceUrlWithAPathKeepsItsPath()
+    public async Task Playground_style_service_URL_with_a_path_keeps_its_path()
     {
         await _client.SendToConversationAsync("http://localhost:56150/_connector", null, "c1", Activity.CreateMessage("hi"));
 
@@ -124,7 +124,7 @@ public sealed class ConnectorUrlTests
     [InlineData("")]
     [InlineData("not a url")]
     [InlineData("ftp://example.com/")]
-    public async Task ABadServiceUrlIsAnArgumentErrorNotARequest(string serviceUrl)
+    public async Task A_bad_service_URL_is_an_argument_error_not_a_request(string serviceUrl)
     {
         await Assert.ThrowsAnyAsync<ArgumentException>(() =>
             _client.SendToConversationAsync(serviceUrl, "t", "c1", Activity.CreateMessage("hi")));

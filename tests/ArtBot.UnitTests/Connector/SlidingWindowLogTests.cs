@@ -7,7 +7,7 @@ public sealed class SlidingWindowLogTests
     private const long Second = TimeSpan.TicksPerSecond;
 
     [Fact]
-    public void GrantsUpToTheLimitThenReportsWhenTheOldestLeavesTheWindow()
+    public void Grants_up_to_the_limit_then_reports_when_the_oldest_leaves_the_window()
     {
         var log = new SlidingWindowLog([new RateLimitRule(3, TimeSpan.FromSeconds(1))], Second);
         log.Record(0);
@@ -20,7 +20,7 @@ public sealed class SlidingWindowLogTests
     }
 
     [Fact]
-    public void TheStrictestOfSeveralRulesWins()
+    public void The_strictest_of_several_rules_wins()
     {
         var log = new SlidingWindowLog([new RateLimitRule(2, TimeSpan.FromSeconds(1)), new RateLimitRule(3, TimeSpan.FromSeconds(10))], Second);
         log.Record(0);
@@ -33,7 +33,7 @@ public sealed class SlidingWindowLogTests
     }
 
     [Fact]
-    public void IsIdleOnceTheLongestWindowHasPassed()
+    public void Is_idle_once_the_longest_window_has_passed()
     {
         var log = new SlidingWindowLog([new RateLimitRule(1, TimeSpan.FromSeconds(30))], Second);
         Assert.True(log.IsIdle(0));
@@ -43,7 +43,7 @@ public sealed class SlidingWindowLogTests
     }
 
     [Fact]
-    public void RejectsEmptyOrNonPositiveRules()
+    public void Rejects_empty_or_non_positive_rules()
     {
         Assert.Throws<ArgumentException>(() => new SlidingWindowLog([], Second));
         Assert.Throws<ArgumentException>(() => new SlidingWindowLog([new RateLimitRule(0, TimeSpan.FromSeconds(1))], Second));

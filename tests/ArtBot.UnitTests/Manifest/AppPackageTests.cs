@@ -10,20 +10,20 @@ public sealed class AppPackageTests(AppPackageFixture package) : IClassFixture<A
     private static readonly string[] AllScopes = ["personal", "team", "groupChat"];
 
     [Fact]
-    public void PackageScriptExitsWithZero()
+    public void Package_script_exits_with_zero()
     {
         Assert.True(package.Result.ExitCode == 0, package.Result.ToString());
         Assert.Contains("appPackage.zip", package.Result.StandardOutput, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void ZipHoldsExactlyTheManifestAndBothIconsAtItsRoot()
+    public void Zip_holds_exactly_the_manifest_and_both_icons_at_its_root()
     {
         Assert.Equal(["color.png", "manifest.json", "outline.png"], package.Entries.Keys.Order(StringComparer.Ordinal));
     }
 
     [Fact]
-    public void ManifestValuesAreFilledFromTheArguments()
+    public void Manifest_values_are_filled_from_the_arguments()
     {
         var text = Encoding.UTF8.GetString(package.Entries["manifest.json"]);
         Assert.DoesNotContain("${{", text, StringComparison.Ordinal);
@@ -47,7 +47,7 @@ public sealed class AppPackageTests(AppPackageFixture package) : IClassFixture<A
     }
 
     [Fact]
-    public void ManifestUsesTheNewestSchemaTheBundledPackageHas()
+    public void Manifest_uses_the_newest_schema_the_bundled_package_has()
     {
         var schemas = Path.Combine(RepoRoot.Path, ".dev", "node_modules", "@microsoft", "app-manifest", "build", "json-schemas", "teams");
         var newest = Directory.GetDirectories(schemas)
@@ -65,7 +65,7 @@ public sealed class AppPackageTests(AppPackageFixture package) : IClassFixture<A
     }
 
     [Fact]
-    public void MessageExtensionOffersTheRaiseImpedimentAction()
+    public void Message_extension_offers_the_raise_impediment_action()
     {
         var extension = Assert.Single(Parse().GetProperty("composeExtensions").EnumerateArray());
         Assert.Equal(AppPackageFixture.AppId, extension.GetProperty("botId").GetString());
@@ -78,7 +78,7 @@ public sealed class AppPackageTests(AppPackageFixture package) : IClassFixture<A
     }
 
     [Fact]
-    public void CommandListsHoldEveryCommandOfCommandsJsonInEachOfItsScopes()
+    public void Command_lists_hold_every_command_of_commands_JSON_in_each_of_its_scopes()
     {
         using var commands = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(RepoRoot.Path, "manifest", "commands.json")));
         var lists = Parse().GetProperty("bots")[0].GetProperty("commandLists").EnumerateArray()
@@ -100,7 +100,7 @@ public sealed class AppPackageTests(AppPackageFixture package) : IClassFixture<A
     }
 
     [Fact]
-    public void ColourIconIs192PixelsSquareAndOpaque()
+    public void Colour_icon_is_192_pixels_square_and_opaque()
     {
         var file = package.Entries["color.png"];
         Assert.Equal((192, 192), PngImage.ReadSize(file));
@@ -111,7 +111,7 @@ public sealed class AppPackageTests(AppPackageFixture package) : IClassFixture<A
     }
 
     [Fact]
-    public void OutlineIconIs32PixelsSquareWhiteOnTransparent()
+    public void Outline_icon_is_32_pixels_square_white_on_transparent()
     {
         var file = package.Entries["outline.png"];
         Assert.Equal((32, 32), PngImage.ReadSize(file));
@@ -142,7 +142,7 @@ public sealed class AppPackageTests(AppPackageFixture package) : IClassFixture<A
     [Theory]
     [InlineData("color.png")]
     [InlineData("outline.png")]
-    public void IconsInTheZipAreTheCommittedOnes(string name)
+    public void Icons_in_the_zip_are_the_committed_ones(string name)
     {
         Assert.Equal(File.ReadAllBytes(Path.Combine(RepoRoot.Path, "manifest", name)), package.Entries[name]);
     }

@@ -11,7 +11,7 @@ public sealed class PackageScriptFailureTests : IDisposable
     private string ZipPath => Path.Combine(_folder, "appPackage.zip");
 
     [Fact]
-    public async Task BadAppIdFailsWithAMessageAndWritesNoZip()
+    public async Task Bad_app_id_fails_with_a_message_and_writes_no_zip()
     {
         var result = await NodeScript.RunAsync(Script, "--app-id", "not-a-guid", "--host", AppPackageFixture.Host, "--out", ZipPath);
 
@@ -23,7 +23,7 @@ public sealed class PackageScriptFailureTests : IDisposable
     [Theory]
     [InlineData("https://app-artbot.azurewebsites.net", "without scheme or path")]
     [InlineData("bad_host!", "is not a valid host name")]
-    public async Task BadHostFailsWithAMessage(string host, string message)
+    public async Task Bad_host_fails_with_a_message(string host, string message)
     {
         var result = await NodeScript.RunAsync(Script, "--app-id", AppPackageFixture.AppId, "--host", host, "--out", ZipPath);
 
@@ -33,7 +33,7 @@ public sealed class PackageScriptFailureTests : IDisposable
     }
 
     [Fact]
-    public async Task VersionThatIsNotSemverFails()
+    public async Task Version_that_is_not_semver_fails()
     {
         var result = await NodeScript.RunAsync(Script, "--app-id", AppPackageFixture.AppId, "--host", AppPackageFixture.Host, "--version", "1.0", "--out", ZipPath);
 
@@ -42,7 +42,7 @@ public sealed class PackageScriptFailureTests : IDisposable
     }
 
     [Fact]
-    public async Task CheckModeValidatesWithDummyValuesAndWritesNothing()
+    public async Task Check_mode_validates_with_dummy_values_and_writes_nothing()
     {
         var result = await NodeScript.RunAsync(Script, "--check", "--out", ZipPath);
 
