@@ -14,7 +14,13 @@ public static class BotAuthenticationServiceCollectionExtensions
     public static IServiceCollection AddBotAuthentication(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.AddHttpClient(BotTokenValidator.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30));
+        services.AddHttpClient(BotTokenValidator.HttpClientName, client =>
+        {
+            // Per request (IdentityModel's retriever passes no token, and tries a 503 or 408 once more); the metadata
+            // and key documents are a few kilobytes.
+            client.Timeout = TimeSpan.FromSeconds(15);
+            client.MaxResponseContentBufferSize = 512 * 1024;
+        });
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<BotTokenValidator>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BotFrameworkOptions>, BotAuthenticationOptionsValidator>());

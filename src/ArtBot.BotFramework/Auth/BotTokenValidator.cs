@@ -2,6 +2,10 @@ using System.Security.Claims;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Protocols;
+using Microsoft.IdentityModel.Protocols.Configuration;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect.Configuration;
 using Microsoft.IdentityModel.Tokens;
 
 namespace ArtBot.BotFramework.Auth;
@@ -12,15 +16,26 @@ namespace ArtBot.BotFramework.Auth;
 /// <see cref="BotFrameworkOptions.ToBotFromChannelOpenIdMetadataUrl"/>, issuer
 /// <see cref="BotFrameworkOptions.ToBotFromChannelTokenIssuer"/>, audience the app id, lifetime with
 /// <see cref="ClockSkew"/>, the signing key endorsed for the activity's channelId, and a <c>serviceurl</c> claim equal
-/// (case-insensitive) to the activity's serviceUrl. Register as a singleton: it owns the signing-key cache.
+/// (case-insensitive) to the activity's serviceUrl. Register as a singleton: it owns the metadata cache.
 /// Never throws for bad input; every failure is a result with a short reason and exactly one warning log line.
 /// </summary>
 /// <remarks>
+/// <para>
+/// The metadata and its keys come from IdentityModel's <see cref="ConfigurationManager{T}"/>: fetched on first use,
+/// refreshed every <see cref="MetadataRefreshInterval"/> (plus IdentityModel's jitter of up to a twentieth of it), and for
+/// an unknown <c>kid</c> refreshed unless the last fetch is less than <see cref="UnknownKeyRefreshInterval"/> old (the
+/// first such refresh is always made). IdentityModel's blocking
+/// update switch is turned on so that such a refresh is awaited by the request that asked for it: a message signed with a
+/// key rotated in since the last fetch is accepted, not answered 401. A failed refresh keeps the keys already fetched.
+/// What is Bot-Framework-specific stays here: the key's <c>endorsements</c> and the <c>serviceurl</c> claim.
+/// </para>
+/// <para>
 /// Audience: only the bare app id is accepted, as botbuilder does. teams.net also accepts <c>api://{appId}</c> and
 /// <c>api://botid-{appId}</c>, but channel tokens from the Bot Framework issuer always carry the bare app id, so the
 /// extra forms would only widen what is accepted without helping Teams traffic.
+/// </para>
 /// </remarks>
-public sealed partial class BotTokenValidator : IDisposable
+public sealed partial class BotTokenValidator
 {
     /// <summary>The named HttpClient used for the metadata and key documents.</summary>
     public const string HttpClientName = "ArtBot.BotAuthentication";
@@ -31,15 +46,33 @@ public sealed partial class BotTokenValidator : IDisposable
     /// <summary>The <c>serviceurl</c> claim the channel puts in its tokens.</summary>
     public const string ServiceUrlClaim = "serviceurl";
 
+    /// <summary>How often the metadata and keys are fetched again (IdentityModel's default).</summary>
+    public static readonly TimeSpan MetadataRefreshInterval = TimeSpan.FromHours(12);
+
+    /// <summary>Least time between two fetches asked for by tokens with an unknown <c>kid</c> (IdentityModel's default).</summary>
+    public static readonly TimeSpan UnknownKeyRefreshInterval = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// IdentityModel's process-wide switch: a requested refresh is fetched by the next <c>GetConfigurationAsync</c>,
+    /// which waits for it, instead of on a background thread.
+    /// </summary>
+    private const string UpdateConfigAsBlockingSwitch = "Switch.Microsoft.IdentityModel.UpdateConfigAsBlocking";
+
     private static readonly string[] AllowedAlgorithms =
         [SecurityAlgorithms.RsaSha256, SecurityAlgorithms.RsaSha384, SecurityAlgorithms.RsaSha512];
 
     private readonly string? _appId;
     private readonly string _issuer;
-    private readonly SigningKeyCache? _keys;
+    private readonly string? _metadataUrl;
+    private readonly ConfigurationManager<OpenIdConnectConfiguration>? _metadata;
+    private OpenIdConnectConfiguration? _lastMetadata;
     private readonly TimeProvider _time;
     private readonly ILogger<BotTokenValidator> _logger;
     private readonly JsonWebTokenHandler _handler = new() { MapInboundClaims = false };
+
+    // Set before this type creates any IdentityModel object: IdentityModel reads the switch once, when the first one
+    // that cares is created (a token handler's telemetry client already does), and keeps that value.
+    static BotTokenValidator() => AppContext.SetSwitch(UpdateConfigAsBlockingSwitch, true);
 
     /// <exception cref="InvalidOperationException">The metadata URL is not https (or http on loopback), or the issuer is empty.</exception>
     public BotTokenValidator(
@@ -74,24 +107,30 @@ public sealed partial class BotTokenValidator : IDisposable
             throw new InvalidOperationException($"{nameof(BotFrameworkOptions.ToBotFromChannelTokenIssuer)} is empty.");
         }
 
-        _keys = new SigningKeyCache(
-            new Uri(settings.ToBotFromChannelOpenIdMetadataUrl),
-            () => httpClientFactory.CreateClient(HttpClientName),
-            timeProvider,
-            logger);
+        _metadataUrl = settings.ToBotFromChannelOpenIdMetadataUrl;
+        _metadata = new ConfigurationManager<OpenIdConnectConfiguration>(
+            _metadataUrl,
+            new OpenIdConnectConfigurationRetriever(),
+            new ChannelDocumentRetriever(_metadataUrl, () => httpClientFactory.CreateClient(HttpClientName)),
+            new OpenIdConnectConfigurationValidator())
+        {
+            AutomaticRefreshInterval = MetadataRefreshInterval,
+            RefreshInterval = UnknownKeyRefreshInterval,
+        };
     }
 
-    public void Dispose() => _keys?.Dispose();
+    /// <summary>The metadata cache (null in local-development mode); for tests.</summary>
+    internal ConfigurationManager<OpenIdConnectConfiguration>? Metadata => _metadata;
 
     /// <summary>Authenticates one inbound request.</summary>
     /// <param name="authorizationHeader">The raw <c>Authorization</c> header value, if any.</param>
     /// <param name="channelId">The activity's <c>channelId</c> (must be endorsed by the signing key).</param>
     /// <param name="serviceUrl">The activity's <c>serviceUrl</c> (must equal the token's <c>serviceurl</c> claim).</param>
-    /// <param name="ct">Cancels a metadata fetch; the only exception this method lets out.</param>
+    /// <param name="ct">Cancels waiting for a metadata fetch; the only exception this method lets out.</param>
     public async Task<BotAuthenticationResult> AuthenticateAsync(
         string? authorizationHeader, string? channelId, string? serviceUrl, CancellationToken ct)
     {
-        if (_keys is null)
+        if (_metadata is null)
         {
             // Local-development mode (no MicrosoftAppId), following botbuilder: a request without an Authorization
             // header gets an anonymous identity. A request WITH a header is still validated by botbuilder, and its
@@ -104,7 +143,7 @@ public sealed partial class BotTokenValidator : IDisposable
 
         try
         {
-            return await ValidateAsync(authorizationHeader, channelId, serviceUrl, _keys, ct).ConfigureAwait(false);
+            return await ValidateAsync(authorizationHeader, channelId, serviceUrl, _metadata, ct).ConfigureAwait(false);
         }
         catch (MetadataUnavailableException ex)
         {
@@ -123,7 +162,7 @@ public sealed partial class BotTokenValidator : IDisposable
     }
 
     private async Task<BotAuthenticationResult> ValidateAsync(
-        string? authorizationHeader, string? channelId, string? serviceUrl, SigningKeyCache keys, CancellationToken ct)
+        string? authorizationHeader, string? channelId, string? serviceUrl, ConfigurationManager<OpenIdConnectConfiguration> metadata, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(authorizationHeader))
         {
@@ -175,17 +214,20 @@ public sealed partial class BotTokenValidator : IDisposable
             return Fail(BotAuthenticationFailures.UnknownSigningKey);
         }
 
-        var snapshot = await keys.GetAsync(ct).ConfigureAwait(false);
-        if (!snapshot.Keys.TryGetValue(jwt.Kid, out var signingKey))
+        var signingKey = ChannelSigningKey.Find(await GetMetadataAsync(metadata, ct).ConfigureAwait(false), jwt.Kid);
+        if (signingKey is null)
         {
-            snapshot = await keys.RefreshForUnknownKeyAsync(jwt.Kid, snapshot, ct).ConfigureAwait(false);
-            if (!snapshot.Keys.TryGetValue(jwt.Kid, out signingKey))
+            // Perhaps rotated in since the last fetch. Ignored within UnknownKeyRefreshInterval of the last fetch; a
+            // failed refresh keeps the current keys.
+            metadata.RequestRefresh();
+            signingKey = ChannelSigningKey.Find(await GetMetadataAsync(metadata, ct).ConfigureAwait(false), jwt.Kid);
+            if (signingKey is null)
             {
                 return Fail(BotAuthenticationFailures.UnknownSigningKey);
             }
         }
 
-        var result = await _handler.ValidateTokenAsync(jwt, CreateParameters(signingKey.Key)).ConfigureAwait(false);
+        var result = await _handler.ValidateTokenAsync(jwt, CreateParameters(signingKey.Keys)).ConfigureAwait(false);
         if (!result.IsValid)
         {
             return Fail(ReasonFor(result.Exception));
@@ -216,7 +258,49 @@ public sealed partial class BotTokenValidator : IDisposable
         return BotAuthenticationResult.Success(identity);
     }
 
-    private TokenValidationParameters CreateParameters(SecurityKey key) => new()
+    /// <exception cref="MetadataUnavailableException">There are no keys: none could be fetched yet.</exception>
+    private async Task<OpenIdConnectConfiguration> GetMetadataAsync(ConfigurationManager<OpenIdConnectConfiguration> metadata, CancellationToken ct)
+    {
+        OpenIdConnectConfiguration configuration;
+        try
+        {
+            configuration = await metadata.GetConfigurationAsync(ct).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            throw new MetadataUnavailableException(Describe(ex), ex);
+        }
+
+        if (!ReferenceEquals(Interlocked.Exchange(ref _lastMetadata, configuration), configuration))
+        {
+            LogKeysFetched(_logger, configuration.SigningKeys.Count, _metadataUrl!);
+        }
+
+        return configuration;
+    }
+
+    /// <summary>Why the metadata could not be had: the retriever's own message, else the deepest IdentityModel message (PII-scrubbed).</summary>
+    private string Describe(Exception failure)
+    {
+        var innermost = failure;
+        for (var e = failure; e is not null; e = e.InnerException)
+        {
+            switch (e)
+            {
+                case MetadataUnavailableException:
+                    return e.Message;
+                case InvalidConfigurationException:
+                    // OpenIdConnectConfigurationValidator's only checks; its own message is hidden as PII.
+                    return $"The key set of {_metadataUrl} holds no usable signing keys.";
+            }
+
+            innermost = e;
+        }
+
+        return $"{_metadataUrl}: {innermost.Message}";
+    }
+
+    private TokenValidationParameters CreateParameters(IReadOnlyList<SecurityKey> keys) => new()
     {
         ValidateIssuer = true,
         ValidIssuer = _issuer,
@@ -227,7 +311,7 @@ public sealed partial class BotTokenValidator : IDisposable
         // setting); the handler's own check would read the system clock.
         ValidateLifetime = false,
         RequireSignedTokens = true,
-        IssuerSigningKeys = [key],
+        IssuerSigningKeys = keys,
         TryAllIssuerSigningKeys = false,
         ValidAlgorithms = AllowedAlgorithms,
         AuthenticationType = BotAuthenticationResult.ChannelAuthenticationType,
@@ -285,4 +369,7 @@ public sealed partial class BotTokenValidator : IDisposable
 
     [LoggerMessage(EventId = 1100, Level = LogLevel.Warning, Message = "Inbound channel request rejected: {Reason}. {Detail}")]
     private static partial void LogAuthenticationFailed(ILogger logger, string reason, string detail);
+
+    [LoggerMessage(EventId = 1101, Level = LogLevel.Information, Message = "Using {KeyCount} channel signing keys fetched from {MetadataUrl}")]
+    private static partial void LogKeysFetched(ILogger logger, int keyCount, string metadataUrl);
 }

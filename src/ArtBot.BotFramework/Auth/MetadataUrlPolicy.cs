@@ -26,13 +26,19 @@ internal static class MetadataUrlPolicy
             return null;
         }
 
-        if (uri.Scheme == Uri.UriSchemeHttp && IsLoopback(uri))
+        if (IsLoopbackHttp(uri))
         {
             return null;
         }
 
         return $"{settingName} '{url}' must use https (plain http is accepted only for 127.0.0.1, ::1 or localhost).";
     }
+
+    /// <summary>True for plain http on the loopback interface, the one case where https is not required.</summary>
+    public static bool IsLoopbackHttp(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && IsLoopbackHttp(uri);
+
+    private static bool IsLoopbackHttp(Uri uri) => uri.Scheme == Uri.UriSchemeHttp && IsLoopback(uri);
 
     private static bool IsLoopback(Uri uri) =>
         string.Equals(uri.IdnHost, "localhost", StringComparison.OrdinalIgnoreCase)

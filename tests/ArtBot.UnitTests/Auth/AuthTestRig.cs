@@ -13,8 +13,6 @@ internal sealed class AuthTestRig : IAsyncDisposable
     public const string ServiceUrl = "https://smba.trafficmanager.net/amer/72f988bf-86f1-41af-91ab-2d7cd011db47/";
     public const string ChannelId = TestTokenIssuer.ChannelId;
 
-    private readonly List<BotTokenValidator> _validators = [];
-
     private AuthTestRig(OpenIdMetadataServer server, TestTokenIssuer issuer, FakeTimeProvider time)
     {
         Server = server;
@@ -49,9 +47,7 @@ internal sealed class AuthTestRig : IAsyncDisposable
             MicrosoftAppId = appId,
             ToBotFromChannelOpenIdMetadataUrl = metadataUrl ?? Server.MetadataUrl,
         };
-        var validator = new BotTokenValidator(Options.Create(options), new SingleClientFactory(Http), Time, Logger);
-        _validators.Add(validator);
-        return validator;
+        return new BotTokenValidator(Options.Create(options), new SingleClientFactory(Http), Time, Logger);
     }
 
     public static Task<BotAuthenticationResult> AuthenticateAsync(BotTokenValidator validator, string token, string? channelId = ChannelId, string? serviceUrl = ServiceUrl) =>
@@ -61,11 +57,6 @@ internal sealed class AuthTestRig : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var validator in _validators)
-        {
-            validator.Dispose();
-        }
-
         Http.Dispose();
         await Server.DisposeAsync();
     }

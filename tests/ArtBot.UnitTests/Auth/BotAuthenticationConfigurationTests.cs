@@ -4,6 +4,8 @@ using ArtBot.Tests.Shared;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+using Microsoft.IdentityModel.Tokens;
 
 namespace ArtBot.UnitTests.Auth;
 
@@ -118,23 +120,45 @@ public sealed class BotAuthenticationConfigurationTests : IAsyncLifetime
     }
 
     [Fact]
-    public void ParseKeysKeepsRsaSignatureKeysWithTheirEndorsements()
+    public void EndorsementsAreReadFromTheJwksStringsOnly()
     {
-        using var doc = System.Text.Json.JsonDocument.Parse(
-            """{"keys":[{"kty":"RSA","kid":"k","n":"AQAB","e":"AQAB","endorsements":["msteams",7]},{"kty":"EC","kid":"ec"},{"kty":"RSA","kid":"enc","use":"enc","n":"AQAB","e":"AQAB"},{"kty":"RSA","kid":"bare","n":"AQAB","e":"AQAB"}]}""");
+        var set = new JsonWebKeySet(
+            """{"keys":[{"kty":"RSA","kid":"k","n":"AQAB","e":"AQAB","endorsements":["msteams",7,"webchat"]},{"kty":"RSA","kid":"bare","n":"AQAB","e":"AQAB"},{"kty":"RSA","kid":"odd","n":"AQAB","e":"AQAB","endorsements":"msteams"}]}""");
 
-        var keys = SigningKeyCache.ParseKeys(doc.RootElement);
+        var endorsements = set.Keys.ToDictionary(k => k.Kid, ChannelSigningKey.EndorsementsOf);
 
-        Assert.Equal(["bare", "k"], keys.Keys.Order(StringComparer.Ordinal));
-        Assert.Equal(["msteams"], keys["k"].Endorsements);
-        Assert.Empty(keys["bare"].Endorsements);
+        Assert.Equal(["msteams", "webchat"], endorsements["k"]);
+        Assert.Empty(endorsements["bare"]);
+        Assert.Empty(endorsements["odd"]);
+    }
+
+    [Fact]
+    public void OnlySigningKeysOfTheKidAreFoundAndAKidPublishedTwiceIsEndorsedForWhatBothList()
+    {
+        var configuration = new OpenIdConnectConfiguration
+        {
+            JsonWebKeySet = new JsonWebKeySet(
+                """{"keys":[{"kty":"RSA","kid":"twice","n":"AQAB","e":"AQAB","endorsements":["msteams","webchat"]},{"kty":"RSA","kid":"twice","n":"AQAB","e":"AQAB","endorsements":["msteams"]},{"kty":"RSA","kid":"enc","use":"enc","n":"AQAB","e":"AQAB","endorsements":["msteams"]}]}"""),
+        };
+        foreach (var key in configuration.JsonWebKeySet.GetSigningKeys())
+        {
+            configuration.SigningKeys.Add(key);
+        }
+
+        var twice = ChannelSigningKey.Find(configuration, "twice");
+
+        Assert.NotNull(twice);
+        Assert.Equal(2, twice.Keys.Count);
+        Assert.Equal(["msteams"], twice.Endorsements);
+        Assert.Null(ChannelSigningKey.Find(configuration, "enc"));
+        Assert.Null(ChannelSigningKey.Find(configuration, "missing"));
     }
 
     [Fact]
     public async Task LocalDevelopmentNeverFetchesMetadata()
     {
         var factory = new Moq.Mock<IHttpClientFactory>(Moq.MockBehavior.Strict);
-        using var validator = new BotTokenValidator(
+        var validator = new BotTokenValidator(
             Options.Create(new BotFrameworkOptions { ToBotFromChannelOpenIdMetadataUrl = "http://not-checked.example.com" }),
             factory.Object, TimeProvider.System, NullLogger<BotTokenValidator>.Instance);
 
