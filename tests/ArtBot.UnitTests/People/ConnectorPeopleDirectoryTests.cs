@@ -1,18 +1,24 @@
 using System.Net;
 using ArtBot.Features.People;
 using ArtBot.UnitTests.Connector;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Logging;
 
 namespace ArtBot.UnitTests.People;
 
-public sealed class ConnectorPeopleDirectoryTests
+public sealed class ConnectorPeopleDirectoryTests : IDisposable
 {
     private readonly ConnectorHarness _harness = new();
+    private readonly MemoryCache _cache;
     private readonly CapturingLogger<ConnectorPeopleDirectory> _log = new();
     private readonly GraphOptions _options = new();
 
+    public ConnectorPeopleDirectoryTests() => _cache = GraphHarness.NewCache(_harness.Time);
+
+    public void Dispose() => _cache.Dispose();
+
     private ConnectorPeopleDirectory Create() =>
-        new(_harness.Create(), Microsoft.Extensions.Options.Options.Create(_options), _harness.Time, _log);
+        new(_harness.Create(), Microsoft.Extensions.Options.Options.Create(_options), _cache, _log);
 
     [Fact]
     public async Task Team_members_are_the_channel_members_across_pages()
@@ -58,6 +64,20 @@ public sealed class ConnectorPeopleDirectoryTests
         Assert.Equal(1, _harness.Handler.Count);
         _harness.Time.Advance(_options.CacheDuration);
         await directory.GetTeamMembersAsync(GraphHarness.Team(), CancellationToken.None);
+        Assert.Equal(2, _harness.Handler.Count);
+    }
+
+    [Fact]
+    public async Task With_a_zero_cache_duration_every_roster_is_read()
+    {
+        const string Roster = """{"members":[{"id":"29:1a","name":"Ada","aadObjectId":"u1"}]}""";
+        _harness.Handler.Respond(HttpStatusCode.OK, Roster).Respond(HttpStatusCode.OK, Roster);
+        _options.CacheDuration = TimeSpan.Zero;
+        var directory = Create();
+
+        await directory.GetTeamMembersAsync(GraphHarness.Team(), CancellationToken.None);
+        await directory.GetTeamMembersAsync(GraphHarness.Team(), CancellationToken.None);
+
         Assert.Equal(2, _harness.Handler.Count);
     }
 

@@ -1,6 +1,8 @@
 using ArtBot.Domain.Arts;
 using ArtBot.Features.People;
+using ArtBot.Hosting;
 using ArtBot.UnitTests.Connector;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ArtBot.UnitTests.People;
@@ -20,10 +22,12 @@ internal sealed class GraphHarness : IAsyncDisposable
     public GraphCredential Credential { get; }
     public CapturingLogger<GraphPeopleDirectory> Log { get; } = new();
     public GraphOptions Options { get; } = new() { Enabled = true };
+    public MemoryCache Cache { get; private set; } = null!;
 
     public static async Task<GraphHarness> StartAsync()
     {
         var harness = new GraphHarness(await FakeGraphServer.StartAsync());
+        harness.Cache = NewCache(harness.Time);
         harness.Options.BaseUrl = harness.Server.BaseUrl;
         return harness;
     }
@@ -41,9 +45,16 @@ internal sealed class GraphHarness : IAsyncDisposable
     public GraphPeopleDirectory Create()
     {
         var options = Microsoft.Extensions.Options.Options.Create(Options);
-        var fallback = new ConnectorPeopleDirectory(Connector.Create(), options, Time, NullLogger<ConnectorPeopleDirectory>.Instance);
-        return new GraphPeopleDirectory(GraphClients.Create(Credential, Options), fallback, options, Time, Log);
+        var fallback = new ConnectorPeopleDirectory(Connector.Create(), options, Cache, NullLogger<ConnectorPeopleDirectory>.Instance);
+        return new GraphPeopleDirectory(GraphClients.Create(Credential, Options), fallback, options, Cache, Time, Log);
     }
 
-    public ValueTask DisposeAsync() => Server.DisposeAsync();
+    /// <summary>A memory cache on <paramref name="time"/>, as the app's is on its TimeProvider.</summary>
+    public static MemoryCache NewCache(TimeProvider time) => new(new MemoryCacheOptions { Clock = new TimeProviderClock(time) });
+
+    public async ValueTask DisposeAsync()
+    {
+        Cache.Dispose();
+        await Server.DisposeAsync();
+    }
 }

@@ -4,18 +4,25 @@ using ArtBot.Domain.People;
 using ArtBot.Features.People;
 using ArtBot.UnitTests.Connector;
 using Azure.Core;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace ArtBot.UnitTests.People;
 
 public sealed class PeopleServicesTests
 {
-    private static ServiceProvider Build(Dictionary<string, string?> settings)
+    private static ServiceProvider Build(Dictionary<string, string?> settings, TimeProvider? time = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
+        if (time is not null)
+        {
+            services.AddSingleton(time);
+        }
+
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging();
         services.AddOptions<BotFrameworkOptions>().Bind(configuration);
@@ -74,6 +81,22 @@ public sealed class PeopleServicesTests
         Assert.IsType<ConnectorPeopleDirectory>(byDefault.GetRequiredService<IPeopleDirectory>());
         var error = Assert.Throws<OptionsValidationException>(() => switchedOn.GetRequiredService<IOptions<GraphOptions>>().Value);
         Assert.Contains("SingleTenant or UserAssignedMSI", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void What_the_directories_keep_expires_on_the_apps_clock()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero));
+        using var provider = Build(App(), time);
+        var cache = provider.GetRequiredService<IMemoryCache>();
+
+        cache.Set("roster", 1, TimeSpan.FromMinutes(5));
+        time.Advance(TimeSpan.FromMinutes(5) - TimeSpan.FromTicks(1));
+        var kept = cache.TryGetValue("roster", out _);
+        time.Advance(TimeSpan.FromTicks(1));
+
+        Assert.True(kept);
+        Assert.False(cache.TryGetValue("roster", out _));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using ArtBot.BotFramework.Connector;
 using ArtBot.Domain.Arts;
 using ArtBot.Domain.People;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 
 namespace ArtBot.Features.People;
@@ -8,9 +9,10 @@ namespace ArtBot.Features.People;
 /// <summary>
 /// The directory without Microsoft Graph: a team's people are its channel's members as the Bot Connector lists them
 /// (paged), and nobody counts as away. A roster that cannot be read is empty (and said in the log), never an exception.
+/// Rosters read are kept in the app's <see cref="IMemoryCache"/> for <see cref="GraphOptions.CacheDuration"/>.
 /// </summary>
 public sealed partial class ConnectorPeopleDirectory(
-    ConnectorClient connector, IOptions<GraphOptions> options, TimeProvider time, ILogger<ConnectorPeopleDirectory> logger) : IPeopleDirectory
+    ConnectorClient connector, IOptions<GraphOptions> options, IMemoryCache cache, ILogger<ConnectorPeopleDirectory> logger) : IPeopleDirectory
 {
     /// <summary>The largest page the connector serves.</summary>
     internal const int PageSize = 500;
@@ -19,16 +21,17 @@ public sealed partial class ConnectorPeopleDirectory(
     internal const int MaxPages = 200;
 
     private static readonly IReadOnlySet<string> Nobody = new HashSet<string>();
-    private readonly ExpiringCache<string, IReadOnlyList<TeamMember>> _rosters = new(time, options.Value.CacheDuration);
+    private readonly TimeSpan _cacheDuration = options.Value.CacheDuration;
 
     public bool UsesGraph => false;
 
     public async Task<IReadOnlyList<TeamMember>> GetTeamMembersAsync(ArtTeam team, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(team);
-        if (_rosters.TryGet(team.ConversationId, out var cached))
+        var key = new RosterKey(team.ConversationId);
+        if (cache.TryGetValue(key, out IReadOnlyList<TeamMember>? cached))
         {
-            return cached;
+            return cached!;
         }
 
         var people = new List<TeamMember>();
@@ -59,7 +62,7 @@ public sealed partial class ConnectorPeopleDirectory(
             }
         }
 
-        _rosters.Set(team.ConversationId, people);
+        cache.Keep<IReadOnlyList<TeamMember>>(key, people, _cacheDuration);
         return people;
     }
 
@@ -82,6 +85,8 @@ public sealed partial class ConnectorPeopleDirectory(
         FirstOf(string.Join(' ', new[] { given, surname }.Where(s => !string.IsNullOrWhiteSpace(s))));
 
     private static string? FirstOf(params string?[] values) => values.FirstOrDefault(v => !string.IsNullOrWhiteSpace(v));
+
+    private sealed record RosterKey(string ConversationId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The roster of channel {ConversationId} could not be read from the Bot Connector ({Kind}, HTTP {StatusCode}): no members for now")]
     private partial void LogRosterUnavailable(string conversationId, ConnectorOutcomeKind kind, int statusCode);

@@ -1,6 +1,7 @@
 using System.Net;
 using ArtBot.Domain.Arts;
 using ArtBot.Domain.People;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using Microsoft.Graph;
 using Microsoft.Graph.Models;
@@ -13,8 +14,9 @@ namespace ArtBot.Features.People;
 /// <summary>
 /// The directory from Microsoft Graph (app-only): a team's people are the user members of its Microsoft 365 group
 /// (<c>/groups/{id}/members</c>, paged); out of office is read from each person's mailbox settings in JSON batches
-/// of 20. Rosters and settings are cached for <see cref="GraphOptions.CacheDuration"/>. Throttling: the SDK's retry
-/// handler honours Retry-After on whole requests; a throttled item inside a batch is retried after its Retry-After.
+/// of 20. Rosters and settings are kept in the app's <see cref="IMemoryCache"/> for <see cref="GraphOptions.CacheDuration"/>.
+/// Throttling: the SDK's retry handler honours Retry-After on whole requests; a throttled item inside a batch is retried
+/// after its Retry-After.
 /// A team without a group id, or whose group cannot be read, gets the connector's roster instead.
 /// </summary>
 public sealed partial class GraphPeopleDirectory : IPeopleDirectory, IDisposable
@@ -36,19 +38,17 @@ public sealed partial class GraphPeopleDirectory : IPeopleDirectory, IDisposable
     private readonly GraphOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<GraphPeopleDirectory> _logger;
-    private readonly ExpiringCache<string, IReadOnlyList<TeamMember>> _rosters;
-    private readonly ExpiringCache<string, AutomaticReplies> _replies;
+    private readonly IMemoryCache _cache;
 
     public GraphPeopleDirectory(
-        GraphServiceClient graph, IPeopleDirectory fallback, IOptions<GraphOptions> options, TimeProvider time, ILogger<GraphPeopleDirectory> logger)
+        GraphServiceClient graph, IPeopleDirectory fallback, IOptions<GraphOptions> options, IMemoryCache cache, TimeProvider time, ILogger<GraphPeopleDirectory> logger)
     {
         _graph = graph;
         _fallback = fallback;
         _options = options.Value;
+        _cache = cache;
         _time = time;
         _logger = logger;
-        _rosters = new(time, _options.CacheDuration);
-        _replies = new(time, _options.CacheDuration);
     }
 
     public bool UsesGraph => true;
@@ -63,15 +63,16 @@ public sealed partial class GraphPeopleDirectory : IPeopleDirectory, IDisposable
         }
 
         var groupId = team.AadGroupId.Trim();
-        if (_rosters.TryGet(groupId, out var cached))
+        var key = new GroupMembersKey(groupId);
+        if (_cache.TryGetValue(key, out IReadOnlyList<TeamMember>? cached))
         {
-            return cached;
+            return cached!;
         }
 
         try
         {
             var people = await ReadGroupMembersAsync(groupId, cancellationToken).ConfigureAwait(false);
-            _rosters.Set(groupId, people);
+            _cache.Keep(key, people, _options.CacheDuration);
             return people;
         }
         catch (Exception ex) when (GraphErrors.IsFailure(ex, cancellationToken))
@@ -89,9 +90,9 @@ public sealed partial class GraphPeopleDirectory : IPeopleDirectory, IDisposable
         var toRead = new List<string>();
         foreach (var id in userIds.Where(id => !string.IsNullOrWhiteSpace(id)).Distinct(StringComparer.Ordinal))
         {
-            if (_replies.TryGet(id, out var replies))
+            if (_cache.TryGetValue(new AutomaticRepliesKey(id), out AutomaticReplies? replies))
             {
-                if (replies.IsOnAt(now))
+                if (replies!.IsOnAt(now))
                 {
                     away.Add(id);
                 }
@@ -230,7 +231,7 @@ public sealed partial class GraphPeopleDirectory : IPeopleDirectory, IDisposable
     private void Remember(Dictionary<string, AutomaticReplies> read, string id, AutomaticReplies replies)
     {
         read[id] = replies;
-        _replies.Set(id, replies);
+        _cache.Keep(new AutomaticRepliesKey(id), replies, _options.CacheDuration);
     }
 
     private TimeSpan RetryAfterOf(HttpResponseMessage? item)
@@ -251,6 +252,10 @@ public sealed partial class GraphPeopleDirectory : IPeopleDirectory, IDisposable
     }
 
     private static string? FirstOf(params string?[] values) => values.FirstOrDefault(v => !string.IsNullOrWhiteSpace(v));
+
+    private sealed record GroupMembersKey(string GroupId);
+
+    private sealed record AutomaticRepliesKey(string UserId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Channel {ConversationId} has no Microsoft 365 group id: its roster comes from the Bot Connector")]
     private partial void LogNoGroup(string conversationId);

@@ -1,7 +1,9 @@
 using ArtBot.BotFramework;
 using ArtBot.BotFramework.Connector;
 using ArtBot.Domain.People;
+using ArtBot.Hosting;
 using Azure.Core;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 
 namespace ArtBot.Features.People;
@@ -21,6 +23,9 @@ public static class PeopleServices
             .PostConfigure<IOptions<BotFrameworkOptions>>((graph, bot) => graph.Enabled ??= GraphOptions.OnByDefault(bot.Value))
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<GraphOptions>, GraphOptionsValidation>();
+        // Rosters and automatic replies are kept in the app's memory cache, on the app's clock.
+        services.AddMemoryCache();
+        services.AddOptions<MemoryCacheOptions>().Configure<TimeProvider>((cache, time) => cache.Clock ??= new TimeProviderClock(time));
         // The app-only Graph client, created only when Graph is on (the directory, and the sync's search for interrupted posts).
         services.AddSingleton(sp => GraphClients.Create(sp.GetRequiredService<TokenCredential>(), sp.GetRequiredService<IOptions<GraphOptions>>().Value));
         services.AddSingleton<ConnectorPeopleDirectory>();
@@ -34,7 +39,12 @@ public static class PeopleServices
             }
 
             return new GraphPeopleDirectory(
-                sp.GetRequiredService<Microsoft.Graph.GraphServiceClient>(), connector, options, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<GraphPeopleDirectory>>());
+                sp.GetRequiredService<Microsoft.Graph.GraphServiceClient>(),
+                connector,
+                options,
+                sp.GetRequiredService<IMemoryCache>(),
+                sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<ILogger<GraphPeopleDirectory>>());
         });
         return services;
     }

@@ -8,6 +8,7 @@ namespace ArtBot.Features.Votes;
 /// The members of a conversation (paged roster from the Bot Connector), cached per conversation for
 /// <see cref="Lifetime"/>. A roster that cannot be read is remembered as unknown for <see cref="FailureLifetime"/>,
 /// so cards then show only the count and the connector is not asked again on every ballot.
+/// Not an <c>IMemoryCache</c>: concurrent callers share one read in flight, and a failed read shortens its entry's life.
 /// </summary>
 public sealed partial class RosterCache(ConnectorClient connector, TimeProvider time, ILogger<RosterCache> logger)
 {
