@@ -23,7 +23,7 @@ public sealed class BotAuthenticationConfigurationTests : IAsyncLifetime
     [InlineData("ftp://127.0.0.1/.well-known/openidconfiguration")]
     [InlineData("/relative/openidconfiguration")]
     [InlineData("")]
-    public void MetadataUrlOtherThanHttpsOrLoopbackHttpFailsAtConstruction(string url)
+    public void Metadata_URL_other_than_HTTPS_or_loopback_HTTP_fails_at_construction(string url)
     {
         var error = Assert.Throws<InvalidOperationException>(() => _rig.CreateValidator(metadataUrl: url));
 
@@ -35,14 +35,14 @@ public sealed class BotAuthenticationConfigurationTests : IAsyncLifetime
     [InlineData("http://127.0.0.1:5000/.well-known/openidconfiguration")]
     [InlineData("http://localhost:5000/.well-known/openidconfiguration")]
     [InlineData("http://[::1]:5000/.well-known/openidconfiguration")]
-    public void HttpsAndLoopbackHttpMetadataUrlsAreAccepted(string url)
+    public void HTTPS_and_loopback_HTTP_metadata_URLs_are_accepted(string url)
     {
         Assert.Null(MetadataUrlPolicy.Check(url, "setting"));
         _ = _rig.CreateValidator(metadataUrl: url);
     }
 
     [Fact]
-    public async Task LocalDevelopmentAcceptsARequestWithoutHeaderAsAnonymous()
+    public async Task Local_development_accepts_a_request_without_header_as_anonymous()
     {
         var validator = _rig.CreateValidator(appId: null);
 
@@ -56,7 +56,7 @@ public sealed class BotAuthenticationConfigurationTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task LocalDevelopmentRejectsAPresentedTokenLikeBotbuilder()
+    public async Task Local_development_rejects_a_presented_token_like_botbuilder()
     {
         var validator = _rig.CreateValidator(appId: "  ");
 
@@ -69,7 +69,7 @@ public sealed class BotAuthenticationConfigurationTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AddBotAuthenticationResolvesAWorkingSingletonValidator()
+    public async Task Add_bot_authentication_resolves_a_working_singleton_validator()
     {
         var services = new ServiceCollection();
         services.AddLogging();
@@ -90,7 +90,7 @@ public sealed class BotAuthenticationConfigurationTests : IAsyncLifetime
     }
 
     [Fact]
-    public void AddBotAuthenticationRejectsAPlainHttpMetadataUrlWhenOptionsAreValidated()
+    public void Add_bot_authentication_rejects_a_plain_HTTP_metadata_URL_when_options_are_validated()
     {
         var services = new ServiceCollection();
         services.Configure<BotFrameworkOptions>(o =>
@@ -107,7 +107,7 @@ public sealed class BotAuthenticationConfigurationTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task JwksUriOnPlainHttpOffLoopbackIsRefused()
+    public async Task JWKS_URI_on_plain_HTTP_off_loopback_is_refused()
     {
         _rig.Server.JwksUriOverride = "http://keys.example.com/keys";
         var validator = _rig.CreateValidator();
@@ -120,7 +120,7 @@ public sealed class BotAuthenticationConfigurationTests : IAsyncLifetime
     }
 
     [Fact]
-    public void EndorsementsAreReadFromTheJwksStringsOnly()
+    public void Endorsements_are_read_from_the_JWKS_strings_only()
     {
         var set = new JsonWebKeySet(
             """{"keys":[{"kty":"RSA","kid":"k","n":"AQAB","e":"AQAB","endorsements":["msteams",7,"webchat"]},{"kty":"RSA","kid":"bare","n":"AQAB","e":"AQAB"},{"kty":"RSA","kid":"odd","n":"AQAB","e":"AQAB","endorsements":"msteams"}]}""");
@@ -133,7 +133,7 @@ public sealed class BotAuthenticationConfigurationTests : IAsyncLifetime
     }
 
     [Fact]
-    public void OnlySigningKeysOfTheKidAreFoundAndAKidPublishedTwiceIsEndorsedForWhatBothList()
+    public void Only_signing_keys_of_the_kid_are_found_and_a_kid_published_twice_is_endorsed_for_what_both_list()
     {
         var configuration = new OpenIdConnectConfiguration
         {
@@ -155,7 +155,7 @@ public sealed class BotAuthenticationConfigurationTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task LocalDevelopmentNeverFetchesMetadata()
+    public async Task Local_development_never_fetches_metadata()
     {
         var factory = new Moq.Mock<IHttpClientFactory>(Moq.MockBehavior.Strict);
         var validator = new BotTokenValidator(

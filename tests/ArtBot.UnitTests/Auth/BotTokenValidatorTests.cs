@@ -12,7 +12,7 @@ public sealed class BotTokenValidatorTests : IAsyncLifetime
     public async Task DisposeAsync() => await _rig.DisposeAsync();
 
     [Fact]
-    public async Task ValidTokenIsAcceptedWithItsClaims()
+    public async Task Valid_token_is_accepted_with_its_claims()
     {
         var validator = _rig.CreateValidator();
 
@@ -31,7 +31,7 @@ public sealed class BotTokenValidatorTests : IAsyncLifetime
     [Theory]
     [InlineData("RS384")]
     [InlineData("RS512")]
-    public async Task OtherAllowedRsaAlgorithmsAreAccepted(string algorithm)
+    public async Task Other_allowed_RSA_algorithms_are_accepted(string algorithm)
     {
         var validator = _rig.CreateValidator();
         var token = _rig.Issuer.CreateToken(AuthTestRig.AppId, AuthTestRig.ServiceUrl, o => o.Algorithm = algorithm);
@@ -53,7 +53,7 @@ public sealed class BotTokenValidatorTests : IAsyncLifetime
     [InlineData(TestTokenKind.WrongServiceUrl, BotAuthenticationFailures.ServiceUrlClaimMismatch)]
     [InlineData(TestTokenKind.MissingServiceUrl, BotAuthenticationFailures.ServiceUrlClaimMissing)]
     [InlineData(TestTokenKind.Forged, BotAuthenticationFailures.InvalidSignature)]
-    public async Task BadTokenIsRejectedWithItsReasonAndOneWarningWithoutTheToken(TestTokenKind kind, string reason)
+    public async Task Bad_token_is_rejected_with_its_reason_and_one_warning_without_the_token(TestTokenKind kind, string reason)
     {
         var validator = _rig.CreateValidator();
         var token = _rig.Token(kind);
@@ -75,7 +75,7 @@ public sealed class BotTokenValidatorTests : IAsyncLifetime
     [InlineData("   ")]
     [InlineData("Bearer")]
     [InlineData("Bearer    ")]
-    public async Task MissingBearerTokenIsRejected(string? header)
+    public async Task Missing_bearer_token_is_rejected(string? header)
     {
         var validator = _rig.CreateValidator();
 
@@ -91,7 +91,7 @@ public sealed class BotTokenValidatorTests : IAsyncLifetime
     [InlineData("Basic dXNlcjpwYXNz")]
     [InlineData("Token {0}")]
     [InlineData("{0}")]
-    public async Task NonBearerSchemeIsRejected(string headerFormat)
+    public async Task Non_bearer_scheme_is_rejected(string headerFormat)
     {
         var validator = _rig.CreateValidator();
         var header = string.Format(System.Globalization.CultureInfo.InvariantCulture, headerFormat, _rig.Token());
@@ -103,7 +103,7 @@ public sealed class BotTokenValidatorTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task BearerSchemeIsCaseInsensitive()
+    public async Task Bearer_scheme_is_case_insensitive()
     {
         var validator = _rig.CreateValidator();
 
@@ -117,7 +117,7 @@ public sealed class BotTokenValidatorTests : IAsyncLifetime
     [InlineData("a.b.c")]
     [InlineData("eyJhbGciOiJSUzI1NiJ9.!!!.sig")]
     [InlineData("a.b.c.d.e")]
-    public async Task GarbageTokenIsRejectedAsMalformed(string token)
+    public async Task Garbage_token_is_rejected_as_malformed(string token)
     {
         var validator = _rig.CreateValidator();
 
@@ -129,7 +129,7 @@ public sealed class BotTokenValidatorTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task HugeGarbageHeaderIsAFailureNotAnException()
+    public async Task Huge_garbage_header_is_a_failure_not_an_exception()
     {
         var validator = _rig.CreateValidator();
 
@@ -140,7 +140,7 @@ public sealed class BotTokenValidatorTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task TokenWithoutKidIsRejected()
+    public async Task Token_without_kid_is_rejected()
     {
         var validator = _rig.CreateValidator();
         var token = _rig.Issuer.CreateToken(AuthTestRig.AppId, AuthTestRig.ServiceUrl, o => o.KeyId = string.Empty);
@@ -151,7 +151,7 @@ public sealed class BotTokenValidatorTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task TokenWithoutExpiryIsRejected()
+    public async Task Token_without_expiry_is_rejected()
     {
         var validator = _rig.CreateValidator();
         var token = _rig.Issuer.CreateToken(AuthTestRig.AppId, AuthTestRig.ServiceUrl, o => o.OmitExpiry = true);
@@ -162,7 +162,7 @@ public sealed class BotTokenValidatorTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task TokenForApiSchemeAudienceIsRejected()
+    public async Task Token_for_api_scheme_audience_is_rejected()
     {
         var validator = _rig.CreateValidator();
         var token = _rig.Issuer.CreateToken(AuthTestRig.AppId, AuthTestRig.ServiceUrl, o => o.Audience = $"api://botid-{AuthTestRig.AppId}");
@@ -173,7 +173,7 @@ public sealed class BotTokenValidatorTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ServiceurlClaimIsComparedCaseInsensitively()
+    public async Task Serviceurl_claim_is_compared_case_insensitively()
     {
         var validator = _rig.CreateValidator();
 
@@ -185,7 +185,7 @@ public sealed class BotTokenValidatorTests : IAsyncLifetime
     [Theory]
     [InlineData(null, BotAuthenticationFailures.ServiceUrlClaimMismatch)]
     [InlineData("https://smba.trafficmanager.net/emea/", BotAuthenticationFailures.ServiceUrlClaimMismatch)]
-    public async Task ActivityServiceurlMustMatchTheClaim(string? activityServiceUrl, string reason)
+    public async Task Activity_serviceurl_must_match_the_claim(string? activityServiceUrl, string reason)
     {
         var validator = _rig.CreateValidator();
 
@@ -199,7 +199,7 @@ public sealed class BotTokenValidatorTests : IAsyncLifetime
     [InlineData("MSTEAMS")]
     [InlineData("")]
     [InlineData(null)]
-    public async Task KeyMustBeEndorsedForTheActivityChannel(string? channelId)
+    public async Task Key_must_be_endorsed_for_the_activity_channel(string? channelId)
     {
         var validator = _rig.CreateValidator();
 
@@ -209,7 +209,7 @@ public sealed class BotTokenValidatorTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task KeyPublishedWithoutEndorsementsIsNotEndorsed()
+    public async Task Key_published_without_endorsements_is_not_endorsed()
     {
         _rig.Server.ReplaceKeys([_rig.Issuer.SigningKey.WithKeyId("bare-key").WithoutEndorsements()]);
         var validator = _rig.CreateValidator();
@@ -223,7 +223,7 @@ public sealed class BotTokenValidatorTests : IAsyncLifetime
     [Theory]
     [InlineData(-4, true)]
     [InlineData(-6, false)]
-    public async Task ExpiryAllowsFiveMinutesClockSkew(int minutesFromExpiry, bool accepted)
+    public async Task Expiry_allows_five_minutes_clock_skew(int minutesFromExpiry, bool accepted)
     {
         var validator = _rig.CreateValidator();
         var expires = AuthTestRig.Start.AddMinutes(30);
@@ -239,7 +239,7 @@ public sealed class BotTokenValidatorTests : IAsyncLifetime
     [Theory]
     [InlineData(4, true)]
     [InlineData(6, false)]
-    public async Task NotBeforeAllowsFiveMinutesClockSkew(int minutesBeforeNbf, bool accepted)
+    public async Task Not_before_allows_five_minutes_clock_skew(int minutesBeforeNbf, bool accepted)
     {
         var validator = _rig.CreateValidator();
         var notBefore = AuthTestRig.Start.AddMinutes(minutesBeforeNbf);

@@ -12,7 +12,7 @@ public sealed class SigningKeyCachingTests : IAsyncLifetime
     public async Task DisposeAsync() => await _rig.DisposeAsync();
 
     [Fact]
-    public async Task MetadataIsFetchedOnceAcrossManyValidations()
+    public async Task Metadata_is_fetched_once_across_many_validations()
     {
         var validator = _rig.CreateValidator();
         var token = _rig.Token();
@@ -29,7 +29,7 @@ public sealed class SigningKeyCachingTests : IAsyncLifetime
     }
 
     [Fact]
-    public void KeysAreRefreshedEveryTwelveHoursAndForAnUnknownKidAtMostEveryFiveMinutes()
+    public void Keys_are_refreshed_every_twelve_hours_and_for_an_unknown_kid_at_most_every_five_minutes()
     {
         // IdentityModel's ConfigurationManager keeps the time on its own clock, which the test's cannot move: what is
         // checked here is what it is told.
@@ -41,7 +41,7 @@ public sealed class SigningKeyCachingTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task RotatedKeyIsPickedUpByOneRefreshOnUnknownKid()
+    public async Task Rotated_key_is_picked_up_by_one_refresh_on_unknown_kid()
     {
         var validator = _rig.CreateValidator();
         Assert.True((await AuthTestRig.AuthenticateAsync(validator, _rig.Token())).Succeeded);
@@ -59,7 +59,7 @@ public sealed class SigningKeyCachingTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task UnknownKidRefreshesOnceAndNotAgainWithinFiveMinutes()
+    public async Task Unknown_kid_refreshes_once_and_not_again_within_five_minutes()
     {
         var validator = _rig.CreateValidator();
         Assert.True((await AuthTestRig.AuthenticateAsync(validator, _rig.Token())).Succeeded);
@@ -82,7 +82,7 @@ public sealed class SigningKeyCachingTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task MetadataServerDownIsAFailureResultNotAnException()
+    public async Task Metadata_server_down_is_a_failure_result_not_an_exception()
     {
         var deadUrl = _rig.Server.MetadataUrl;
         await _rig.Server.DisposeAsync();
@@ -97,7 +97,7 @@ public sealed class SigningKeyCachingTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task MetadataServerErrorIsAFailureResultAndRecoversWhenTheServerDoes()
+    public async Task Metadata_server_error_is_a_failure_result_and_recovers_when_the_server_does()
     {
         _rig.Server.Failing = true;
         var validator = _rig.CreateValidator();
@@ -112,7 +112,7 @@ public sealed class SigningKeyCachingTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task FailedRefreshKeepsTheCachedKeys()
+    public async Task Failed_refresh_keeps_the_cached_keys()
     {
         var validator = _rig.CreateValidator();
         Assert.True((await AuthTestRig.AuthenticateAsync(validator, _rig.Token())).Succeeded);
@@ -131,7 +131,7 @@ public sealed class SigningKeyCachingTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AKeySetWithoutUsableKeysIsMetadataUnavailable()
+    public async Task A_key_set_without_usable_keys_is_metadata_unavailable()
     {
         _rig.Server.ReplaceKeys([]);
         var validator = _rig.CreateValidator();
