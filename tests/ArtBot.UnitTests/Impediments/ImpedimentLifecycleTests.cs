@@ -1,5 +1,5 @@
 using ArtBot.Domain.Impediments;
-using static ArtBot.UnitTests.Impediments.Impediments;
+using static ArtBot.Tests.Shared.TestImpediments;
 
 namespace ArtBot.UnitTests.Impediments;
 

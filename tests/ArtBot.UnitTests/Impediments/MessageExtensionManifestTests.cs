@@ -1,6 +1,6 @@
+using ArtBot.Tests.Shared;
 using System.Text.Json;
 using ArtBot.Features.Impediments;
-using ArtBot.UnitTests.Manifest;
 
 namespace ArtBot.UnitTests.Impediments;
 

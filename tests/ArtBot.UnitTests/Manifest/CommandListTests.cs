@@ -1,4 +1,4 @@
-using ArtBot.UnitTests.Features;
+using ArtBot.Tests.Shared;
 using System.Text.Json;
 using ArtBot.Features.Common;
 

@@ -1,7 +1,7 @@
+using ArtBot.Tests.Shared;
 using System.Text.Json;
 using ArtBot.BotFramework.Routing;
 using ArtBot.BotFramework.Schema;
-using ArtBot.UnitTests.Auth;
 
 namespace ArtBot.UnitTests.Routing;
 

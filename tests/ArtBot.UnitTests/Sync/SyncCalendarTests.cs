@@ -1,6 +1,6 @@
 using ArtBot.Domain.Arts;
 using ArtBot.Domain.Sync;
-using static ArtBot.UnitTests.Sync.SyncArts;
+using static ArtBot.Tests.Shared.SyncArts;
 
 namespace ArtBot.UnitTests.Sync;
 

@@ -1,10 +1,10 @@
 using ArtBot.Domain.Impediments;
 using ArtBot.Domain.People;
 
-namespace ArtBot.UnitTests.Impediments;
+namespace ArtBot.Tests.Shared;
 
 /// <summary>Impediments in known states for the unit tests.</summary>
-internal static class Impediments
+public static class TestImpediments
 {
     public static readonly DateTimeOffset RaisedAt = new(2026, 11, 16, 9, 0, 0, TimeSpan.Zero);
     public static readonly Person Alex = new("alex-aad", "Alex Wilber");

@@ -1,4 +1,4 @@
-using ArtBot.UnitTests.Features;
+using ArtBot.Tests.Shared;
 using ArtBot.BotFramework.Cards;
 using ArtBot.BotFramework.Schema;
 using ArtBot.Domain.Arts;
@@ -10,7 +10,7 @@ using ArtBot.Features.Help;
 using ArtBot.Features.Installation;
 using ArtBot.Features.Votes;
 
-namespace ArtBot.UnitTests.Cards;
+namespace ArtBot.IntegrationTests.Cards;
 
 /// <summary>Every card the bot builds, in each variant it can take, by a readable name.</summary>
 internal static class BotCards

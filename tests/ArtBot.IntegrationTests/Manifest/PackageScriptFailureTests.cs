@@ -1,4 +1,4 @@
-namespace ArtBot.UnitTests.Manifest;
+namespace ArtBot.IntegrationTests.Manifest;
 
 /// <summary>Bad arguments make the package script fail loudly and write nothing; --check writes nothing either.</summary>
 public sealed class PackageScriptFailureTests : IDisposable

@@ -1,7 +1,7 @@
 using ArtBot.BotFramework.Auth;
 using ArtBot.Tests.Shared;
 
-namespace ArtBot.UnitTests.Auth;
+namespace ArtBot.IntegrationTests.Auth;
 
 public sealed class BotTokenValidatorTests : IAsyncLifetime
 {

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Microsoft.IdentityModel.Tokens;
 
-namespace ArtBot.UnitTests.Auth;
+namespace ArtBot.IntegrationTests.Auth;
 
 public sealed class BotAuthenticationConfigurationTests : IAsyncLifetime
 {

@@ -1,6 +1,7 @@
+using ArtBot.Tests.Shared;
 using System.Diagnostics;
 
-namespace ArtBot.UnitTests.Manifest;
+namespace ArtBot.IntegrationTests.Manifest;
 
 /// <summary>The outcome of one script run.</summary>
 internal sealed record ScriptResult(int ExitCode, string StandardOutput, string StandardError)

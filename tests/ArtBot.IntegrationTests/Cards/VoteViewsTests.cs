@@ -3,9 +3,8 @@ using ArtBot.BotFramework.Cards;
 using ArtBot.BotFramework.Schema;
 using ArtBot.Domain.Votes;
 using ArtBot.Features.Votes;
-using ArtBot.UnitTests.Cards;
 
-namespace ArtBot.UnitTests.Votes;
+namespace ArtBot.IntegrationTests.Cards;
 
 /// <summary>Hidden results, participation, refresh, the form and the started card.</summary>
 public sealed class VoteViewsTests

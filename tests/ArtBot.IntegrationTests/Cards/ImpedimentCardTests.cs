@@ -3,10 +3,9 @@ using System.Text.Json.Nodes;
 using ArtBot.BotFramework.Cards;
 using ArtBot.Domain.Impediments;
 using ArtBot.Features.Impediments;
-using ArtBot.UnitTests.Cards;
-using static ArtBot.UnitTests.Impediments.Impediments;
+using static ArtBot.Tests.Shared.TestImpediments;
 
-namespace ArtBot.UnitTests.Impediments;
+namespace ArtBot.IntegrationTests.Cards;
 
 public sealed class ImpedimentCardTests
 {

@@ -4,7 +4,7 @@ using ArtBot.Tests.Shared;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
-namespace ArtBot.UnitTests.Auth;
+namespace ArtBot.IntegrationTests.Auth;
 
 /// <summary>A token issuer, a live metadata server on loopback, a controllable clock and a validator factory.</summary>
 internal sealed class AuthTestRig : IAsyncDisposable

@@ -5,10 +5,10 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace ArtBot.UnitTests.Features;
+namespace ArtBot.Tests.Shared;
 
 /// <summary>The app's feature table as the host composes it (local-development settings; nothing is reached).</summary>
-internal static class AppCommands
+public static class AppCommands
 {
     private static readonly Lazy<IReadOnlyList<BotCommand>> Commands = new(Compose);
 

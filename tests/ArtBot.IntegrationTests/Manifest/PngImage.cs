@@ -2,7 +2,7 @@ using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Text;
 
-namespace ArtBot.UnitTests.Manifest;
+namespace ArtBot.IntegrationTests.Manifest;
 
 /// <summary>
 /// A decoded 8-bit, non-interlaced PNG (grey, RGB, grey+alpha or RGBA) as RGBA pixels: enough to check

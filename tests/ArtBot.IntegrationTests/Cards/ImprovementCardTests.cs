@@ -5,9 +5,8 @@ using ArtBot.BotFramework.Cards;
 using ArtBot.Domain.Improvements;
 using ArtBot.Domain.Text;
 using ArtBot.Features.Improvements;
-using ArtBot.UnitTests.Cards;
 
-namespace ArtBot.UnitTests.Improvements;
+namespace ArtBot.IntegrationTests.Cards;
 
 public sealed class ImprovementCardTests
 {

@@ -1,10 +1,10 @@
 using ArtBot.Domain.Arts;
 using ArtBot.Domain.People;
 
-namespace ArtBot.UnitTests.Sync;
+namespace ArtBot.Tests.Shared;
 
 /// <summary>ARTs for the sync tests.</summary>
-internal static class SyncArts
+public static class SyncArts
 {
     public static Art Create(string zone, DayOfWeek day, string time, ProgramIncrement? pi = null, IReadOnlyList<DateOnly>? skipped = null,
         TimeSpan? promptLead = null, TimeSpan? reminderLead = null, bool remindersOn = true) => new()

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using ArtBot.UnitTests.Manifest;
+using ArtBot.IntegrationTests.Manifest;
 
-namespace ArtBot.UnitTests.Cards;
+namespace ArtBot.IntegrationTests.Cards;
 
 /// <summary>Runs <c>.dev/scripts/validate-cards.cjs</c> (the official Adaptive Cards renderer) on cards as JSON.</summary>
 internal static class CardValidator

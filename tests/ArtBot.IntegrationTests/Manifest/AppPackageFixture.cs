@@ -1,6 +1,6 @@
 using System.IO.Compression;
 
-namespace ArtBot.UnitTests.Manifest;
+namespace ArtBot.IntegrationTests.Manifest;
 
 /// <summary>Runs the package script once into a temporary folder and keeps the zip's entries.</summary>
 public sealed class AppPackageFixture : IAsyncLifetime

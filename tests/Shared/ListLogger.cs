@@ -1,10 +1,10 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace ArtBot.UnitTests.Auth;
+namespace ArtBot.Tests.Shared;
 
 /// <summary>Keeps every log line for assertions.</summary>
-internal sealed class ListLogger<T> : ILogger<T>
+public sealed class ListLogger<T> : ILogger<T>
 {
     public ConcurrentQueue<(LogLevel Level, string Message)> Entries { get; } = new();
 

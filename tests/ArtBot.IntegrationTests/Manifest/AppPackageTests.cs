@@ -1,8 +1,9 @@
+using ArtBot.Tests.Shared;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
-namespace ArtBot.UnitTests.Manifest;
+namespace ArtBot.IntegrationTests.Manifest;
 
 /// <summary>The app package the script builds: zip layout, filled manifest, icons.</summary>
 public sealed class AppPackageTests(AppPackageFixture package) : IClassFixture<AppPackageFixture>

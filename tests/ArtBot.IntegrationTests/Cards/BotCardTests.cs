@@ -1,4 +1,4 @@
-using ArtBot.UnitTests.Features;
+using ArtBot.Tests.Shared;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -6,7 +6,7 @@ using ArtBot.BotFramework.Cards;
 using ArtBot.BotFramework.Schema;
 using ArtBot.Features.Help;
 
-namespace ArtBot.UnitTests.Cards;
+namespace ArtBot.IntegrationTests.Cards;
 
 public sealed class BotCardTests
 {

@@ -1,9 +1,8 @@
-using ArtBot.Tests.Shared;
 
-namespace ArtBot.UnitTests.Manifest;
+namespace ArtBot.Tests.Shared;
 
 /// <summary>The repository root (the folder holding ArtBot.sln), found once from the test's output folder.</summary>
-internal static class RepoRoot
+public static class RepoRoot
 {
     private static readonly Lazy<string> Root = new(Azurite.FindRepositoryRoot);
 

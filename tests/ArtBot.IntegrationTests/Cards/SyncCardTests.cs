@@ -7,10 +7,9 @@ using ArtBot.Domain.Arts;
 using ArtBot.Domain.People;
 using ArtBot.Domain.Sync;
 using ArtBot.Features.Sync;
-using ArtBot.UnitTests.Cards;
-using static ArtBot.UnitTests.Sync.SyncArts;
+using static ArtBot.Tests.Shared.SyncArts;
 
-namespace ArtBot.UnitTests.Sync;
+namespace ArtBot.IntegrationTests.Cards;
 
 public sealed class SyncCardTests
 {
