@@ -1,3 +1,4 @@
+using ArtBot.Tests.Shared;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ArtBot.BotFramework.Connector;

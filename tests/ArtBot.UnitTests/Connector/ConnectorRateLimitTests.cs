@@ -1,3 +1,4 @@
+using ArtBot.Tests.Shared;
 using ArtBot.BotFramework.Connector;
 using ArtBot.BotFramework.Schema;
 

@@ -1,3 +1,4 @@
+using ArtBot.Tests.Shared;
 using ArtBot.BotFramework;
 using ArtBot.BotFramework.Connector;
 using Azure.Core;

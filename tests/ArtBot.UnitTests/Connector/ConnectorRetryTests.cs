@@ -1,3 +1,4 @@
+using ArtBot.Tests.Shared;
 using System.Net;
 using System.Net.Http.Headers;
 using ArtBot.BotFramework.Connector;

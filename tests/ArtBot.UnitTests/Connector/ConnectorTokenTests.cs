@@ -1,3 +1,4 @@
+using ArtBot.Tests.Shared;
 using Azure.Identity;
 using ArtBot.BotFramework;
 using ArtBot.BotFramework.Connector;

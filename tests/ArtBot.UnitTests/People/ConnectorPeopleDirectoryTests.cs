@@ -1,6 +1,6 @@
+using ArtBot.Tests.Shared;
 using System.Net;
 using ArtBot.Features.People;
-using ArtBot.UnitTests.Connector;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Logging;
 
@@ -13,7 +13,7 @@ public sealed class ConnectorPeopleDirectoryTests : IDisposable
     private readonly CapturingLogger<ConnectorPeopleDirectory> _log = new();
     private readonly GraphOptions _options = new();
 
-    public ConnectorPeopleDirectoryTests() => _cache = GraphHarness.NewCache(_harness.Time);
+    public ConnectorPeopleDirectoryTests() => _cache = PeopleDoubles.NewCache(_harness.Time);
 
     public void Dispose() => _cache.Dispose();
 
@@ -36,7 +36,7 @@ public sealed class ConnectorPeopleDirectoryTests : IDisposable
                 """);
         var directory = Create();
 
-        var people = await directory.GetTeamMembersAsync(GraphHarness.Team(), CancellationToken.None);
+        var people = await directory.GetTeamMembersAsync(PeopleDoubles.Team(), CancellationToken.None);
 
         Assert.False(directory.UsesGraph);
         Assert.Equal(["u1", "u2", "29:3c"], people.Select(p => p.Id));
@@ -59,11 +59,11 @@ public sealed class ConnectorPeopleDirectoryTests : IDisposable
         _harness.Handler.Respond(HttpStatusCode.OK, Roster).Respond(HttpStatusCode.OK, Roster);
         var directory = Create();
 
-        await directory.GetTeamMembersAsync(GraphHarness.Team(), CancellationToken.None);
-        await directory.GetTeamMembersAsync(GraphHarness.Team(), CancellationToken.None);
+        await directory.GetTeamMembersAsync(PeopleDoubles.Team(), CancellationToken.None);
+        await directory.GetTeamMembersAsync(PeopleDoubles.Team(), CancellationToken.None);
         Assert.Equal(1, _harness.Handler.Count);
         _harness.Time.Advance(_options.CacheDuration);
-        await directory.GetTeamMembersAsync(GraphHarness.Team(), CancellationToken.None);
+        await directory.GetTeamMembersAsync(PeopleDoubles.Team(), CancellationToken.None);
         Assert.Equal(2, _harness.Handler.Count);
     }
 
@@ -75,8 +75,8 @@ public sealed class ConnectorPeopleDirectoryTests : IDisposable
         _options.CacheDuration = TimeSpan.Zero;
         var directory = Create();
 
-        await directory.GetTeamMembersAsync(GraphHarness.Team(), CancellationToken.None);
-        await directory.GetTeamMembersAsync(GraphHarness.Team(), CancellationToken.None);
+        await directory.GetTeamMembersAsync(PeopleDoubles.Team(), CancellationToken.None);
+        await directory.GetTeamMembersAsync(PeopleDoubles.Team(), CancellationToken.None);
 
         Assert.Equal(2, _harness.Handler.Count);
     }
@@ -87,7 +87,7 @@ public sealed class ConnectorPeopleDirectoryTests : IDisposable
         _harness.Handler.Respond(HttpStatusCode.Forbidden, """{"error":{"code":"BotNotInConversationRoster","message":"The bot is not part of the conversation roster."}}""");
         var directory = Create();
 
-        var people = await directory.GetTeamMembersAsync(GraphHarness.Team(), CancellationToken.None);
+        var people = await directory.GetTeamMembersAsync(PeopleDoubles.Team(), CancellationToken.None);
 
         Assert.Empty(people);
         Assert.Contains(_log.Lines, l => l.Level == LogLevel.Warning && l.Text.Contains("19:team-channel@thread.tacv2", StringComparison.Ordinal) && l.Text.Contains("403", StringComparison.Ordinal));

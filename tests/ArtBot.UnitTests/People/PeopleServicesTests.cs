@@ -1,8 +1,8 @@
+using ArtBot.Tests.Shared;
 using ArtBot.BotFramework;
 using ArtBot.BotFramework.Connector;
 using ArtBot.Domain.People;
 using ArtBot.Features.People;
-using ArtBot.UnitTests.Connector;
 using Azure.Core;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Configuration;

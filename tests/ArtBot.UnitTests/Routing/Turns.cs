@@ -1,6 +1,6 @@
+using ArtBot.Tests.Shared;
 using ArtBot.BotFramework.Routing;
 using ArtBot.BotFramework.Schema;
-using ArtBot.UnitTests.Connector;
 
 namespace ArtBot.UnitTests.Routing;
 

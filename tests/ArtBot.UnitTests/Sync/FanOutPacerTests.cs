@@ -1,6 +1,6 @@
+using ArtBot.Tests.Shared;
 using System.Collections.Concurrent;
 using ArtBot.Features.Sync;
-using ArtBot.UnitTests.Connector;
 using Microsoft.Extensions.Options;
 
 namespace ArtBot.UnitTests.Sync;

@@ -1,6 +1,6 @@
+using ArtBot.Tests.Shared;
 using ArtBot.Domain.Sync;
 using ArtBot.Features.Sync;
-using ArtBot.UnitTests.Connector;
 using Microsoft.Extensions.Logging.Abstractions;
 using Moq;
 

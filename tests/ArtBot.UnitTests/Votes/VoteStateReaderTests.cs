@@ -1,7 +1,7 @@
+using ArtBot.Tests.Shared;
 using System.Collections.Concurrent;
 using ArtBot.Domain.Votes;
 using ArtBot.Features.Votes;
-using ArtBot.UnitTests.Connector;
 using Moq;
 
 namespace ArtBot.UnitTests.Votes;

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace ArtBot.UnitTests.Connector;
+namespace ArtBot.Tests.Shared;
 
 /// <summary>Keeps every formatted log line (with its level) for assertions.</summary>
 internal sealed class CapturingLogger<T> : ILogger<T>

@@ -1,9 +1,9 @@
+using ArtBot.Tests.Shared;
 using System.Diagnostics;
 using System.Net;
 using ArtBot.Features.People;
-using ArtBot.UnitTests.Connector;
 
-namespace ArtBot.UnitTests.People;
+namespace ArtBot.IntegrationTests.People;
 
 public sealed class GraphPeopleDirectoryTests
 {
@@ -20,7 +20,7 @@ public sealed class GraphPeopleDirectoryTests
             FakeGraphServer.User("u3", "Alan Turing", "alan@contoso.com"));
         using var directory = h.Create();
 
-        var people = await directory.GetTeamMembersAsync(GraphHarness.Team(), CancellationToken.None);
+        var people = await directory.GetTeamMembersAsync(PeopleDoubles.Team(), CancellationToken.None);
 
         Assert.True(directory.UsesGraph);
         Assert.Equal(["u1", "u2", "u3"], people.Select(p => p.Id));
@@ -45,8 +45,8 @@ public sealed class GraphPeopleDirectoryTests
         h.Server.Fail("/users/u2", HttpStatusCode.Forbidden);
         using var directory = h.Create();
 
-        await directory.GetTeamMembersAsync(GraphHarness.Team(), CancellationToken.None);
-        await directory.GetTeamMembersAsync(GraphHarness.Team("g2"), CancellationToken.None);
+        await directory.GetTeamMembersAsync(PeopleDoubles.Team(), CancellationToken.None);
+        await directory.GetTeamMembersAsync(PeopleDoubles.Team("g2"), CancellationToken.None);
         await directory.GetOutOfOfficeAsync(["u1", "u2"], CancellationToken.None);
 
         Assert.NotEmpty(h.Credential.Requests);
@@ -65,12 +65,12 @@ public sealed class GraphPeopleDirectoryTests
         h.Server.AddGroup("g1", FakeGraphServer.User("u1", "Ada"));
         using var directory = h.Create();
 
-        await directory.GetTeamMembersAsync(GraphHarness.Team(), CancellationToken.None);
+        await directory.GetTeamMembersAsync(PeopleDoubles.Team(), CancellationToken.None);
         h.Server.AddGroup("g1", FakeGraphServer.User("u1", "Ada"), FakeGraphServer.User("u9", "Newcomer"));
         h.Time.Advance(h.Options.CacheDuration - TimeSpan.FromSeconds(1));
-        var cached = await directory.GetTeamMembersAsync(GraphHarness.Team(), CancellationToken.None);
+        var cached = await directory.GetTeamMembersAsync(PeopleDoubles.Team(), CancellationToken.None);
         h.Time.Advance(TimeSpan.FromSeconds(1));
-        var fresh = await directory.GetTeamMembersAsync(GraphHarness.Team(), CancellationToken.None);
+        var fresh = await directory.GetTeamMembersAsync(PeopleDoubles.Team(), CancellationToken.None);
 
         Assert.Equal(["u1"], cached.Select(p => p.Id));
         Assert.Equal(["u1", "u9"], fresh.Select(p => p.Id));
@@ -86,7 +86,7 @@ public sealed class GraphPeopleDirectoryTests
         using var directory = h.Create();
 
         var clock = Stopwatch.StartNew();
-        var people = await directory.GetTeamMembersAsync(GraphHarness.Team(), CancellationToken.None);
+        var people = await directory.GetTeamMembersAsync(PeopleDoubles.Team(), CancellationToken.None);
         clock.Stop();
 
         Assert.Equal(["u1", "u2", "u3"], people.Select(p => p.Id));
@@ -206,8 +206,8 @@ public sealed class GraphPeopleDirectoryTests
         h.Connector.Handler.Respond(HttpStatusCode.OK, Roster).Respond(HttpStatusCode.OK, Roster);
         using var directory = h.Create();
 
-        var noGroup = await directory.GetTeamMembersAsync(GraphHarness.Team(groupId: null), CancellationToken.None);
-        var forbidden = await directory.GetTeamMembersAsync(GraphHarness.Team("g-forbidden") with { ConversationId = "19:other@thread.tacv2" }, CancellationToken.None);
+        var noGroup = await directory.GetTeamMembersAsync(PeopleDoubles.Team(groupId: null), CancellationToken.None);
+        var forbidden = await directory.GetTeamMembersAsync(PeopleDoubles.Team("g-forbidden") with { ConversationId = "19:other@thread.tacv2" }, CancellationToken.None);
 
         Assert.Equal("u1", Assert.Single(noGroup).Id);
         Assert.Equal("29:1", Assert.Single(forbidden).TeamsUserId);

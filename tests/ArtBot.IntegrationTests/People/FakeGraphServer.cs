@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace ArtBot.UnitTests.People;
+namespace ArtBot.IntegrationTests.People;
 
 /// <summary>One request as the fake Graph saw it: <paramref name="Path"/> is relative to <c>/v1.0</c>; batch items have a batch number.</summary>
 internal sealed record GraphRequest(string Method, string Path, string? Authorization, int? Batch = null);

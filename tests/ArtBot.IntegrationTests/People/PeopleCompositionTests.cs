@@ -1,8 +1,8 @@
+using ArtBot.Tests.Shared;
 using ArtBot.Domain.People;
 using ArtBot.Features.People;
 using ArtBot.Features.Sync;
 using ArtBot.Hosting;
-using ArtBot.UnitTests.Connector;
 using Azure.Core;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
@@ -11,7 +11,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace ArtBot.UnitTests.People;
+namespace ArtBot.IntegrationTests.People;
 
 /// <summary>The whole composition root (AddArtBot) with Graph pointed at the fake server, and the start-up log.</summary>
 public sealed class PeopleCompositionTests
@@ -57,7 +57,7 @@ public sealed class PeopleCompositionTests
 
         await services.GetServices<IHostedService>().OfType<StartupLog>().Single().StartAsync(CancellationToken.None);
         var directory = services.GetRequiredService<IPeopleDirectory>();
-        var people = await directory.GetTeamMembersAsync(GraphHarness.Team(), CancellationToken.None);
+        var people = await directory.GetTeamMembersAsync(PeopleDoubles.Team(), CancellationToken.None);
 
         Assert.True(directory.UsesGraph);
         Assert.IsType<GraphPostedMessages>(services.GetRequiredService<IPostedMessages>()); // interrupted sends are searched for

@@ -1,6 +1,6 @@
 using Azure.Core;
 
-namespace ArtBot.UnitTests.Connector;
+namespace ArtBot.Tests.Shared;
 
 /// <summary>A token credential that counts calls and hands out numbered tokens valid for an hour.</summary>
 internal sealed class FakeCredential(TimeProvider time) : TokenCredential

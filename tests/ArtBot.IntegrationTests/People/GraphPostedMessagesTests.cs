@@ -1,10 +1,10 @@
+using ArtBot.Tests.Shared;
 using System.Net;
 using ArtBot.BotFramework;
 using ArtBot.Features.People;
 using ArtBot.Features.Sync;
-using ArtBot.UnitTests.Connector;
 
-namespace ArtBot.UnitTests.People;
+namespace ArtBot.IntegrationTests.People;
 
 /// <summary>The search for an interrupted send's post, through the real Graph SDK against the fake Graph.</summary>
 public sealed class GraphPostedMessagesTests

@@ -1,6 +1,6 @@
 using Azure.Core;
 
-namespace ArtBot.UnitTests.People;
+namespace ArtBot.Tests.Shared;
 
 /// <summary>A token credential that records every scope it was asked for and hands out a recognisable secret token.</summary>
 internal sealed class GraphCredential(TimeProvider time) : TokenCredential

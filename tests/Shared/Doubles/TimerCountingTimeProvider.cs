@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Time.Testing;
 
-namespace ArtBot.UnitTests.Connector;
+namespace ArtBot.Tests.Shared;
 
 /// <summary>
 /// A <see cref="FakeTimeProvider"/> that also says how many of its timers are waiting to fire. FakeTimeProvider keeps

@@ -2,7 +2,7 @@ using ArtBot.BotFramework;
 using ArtBot.BotFramework.Connector;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace ArtBot.UnitTests.Connector;
+namespace ArtBot.Tests.Shared;
 
 /// <summary>A <see cref="ConnectorClient"/> over a <see cref="RecordingHandler"/>, a fake clock (TimerCountingTimeProvider) and a fake credential.</summary>
 internal sealed class ConnectorHarness

@@ -1,10 +1,10 @@
 using System.Net;
 using System.Text;
 
-namespace ArtBot.UnitTests.Connector;
+namespace ArtBot.Tests.Shared;
 
 /// <summary>One request as the connector saw it.</summary>
-internal sealed record RecordedRequest(HttpMethod Method, Uri Uri, string? Authorization, string? ContentType, string? Body);
+internal sealed record HandledRequest(HttpMethod Method, Uri Uri, string? Authorization, string? ContentType, string? Body);
 
 /// <summary>
 /// A fake connector: records every request and answers from a queue of scripted responses
@@ -13,10 +13,10 @@ internal sealed record RecordedRequest(HttpMethod Method, Uri Uri, string? Autho
 internal sealed class RecordingHandler : HttpMessageHandler
 {
     private readonly Lock _gate = new();
-    private readonly List<RecordedRequest> _requests = [];
+    private readonly List<HandledRequest> _requests = [];
     private readonly Queue<Func<HttpResponseMessage>> _script = new();
 
-    public IReadOnlyList<RecordedRequest> Requests
+    public IReadOnlyList<HandledRequest> Requests
     {
         get { lock (_gate) { return [.. _requests]; } }
     }
@@ -26,7 +26,7 @@ internal sealed class RecordingHandler : HttpMessageHandler
         get { lock (_gate) { return _requests.Count; } }
     }
 
-    public RecordedRequest Last => Requests[^1];
+    public HandledRequest Last => Requests[^1];
 
     public RecordingHandler Respond(HttpStatusCode status, string? json = null, Action<HttpResponseMessage>? configure = null)
     {
