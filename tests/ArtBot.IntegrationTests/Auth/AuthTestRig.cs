@@ -30,7 +30,7 @@ internal sealed class AuthTestRig : IAsyncDisposable
 
     public HttpClient Http { get; } = new();
 
-    public ListLogger<BotTokenValidator> Logger { get; } = new();
+    public CapturingLogger<BotTokenValidator> Logger { get; } = new();
 
     public static async Task<AuthTestRig> StartAsync()
     {

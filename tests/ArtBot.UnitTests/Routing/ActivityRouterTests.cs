@@ -7,7 +7,7 @@ namespace ArtBot.UnitTests.Routing;
 
 public sealed class ActivityRouterTests
 {
-    private readonly ListLogger<ActivityRouter> _log = new();
+    private readonly CapturingLogger<ActivityRouter> _log = new();
     private readonly List<string> _calls = [];
     private readonly ActivityRouter _router;
 
@@ -60,7 +60,7 @@ public sealed class ActivityRouterTests
 
         Assert.Null(response);
         Assert.Equal(["every"], _calls);
-        Assert.Contains(_log.Entries, e => e.Message.Contains("'somethingNew'", StringComparison.Ordinal) && e.Message.Contains("act-1", StringComparison.Ordinal));
+        Assert.Contains(_log.Lines, e => e.Text.Contains("'somethingNew'", StringComparison.Ordinal) && e.Text.Contains("act-1", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -87,7 +87,7 @@ public sealed class ActivityRouterTests
         Assert.Equal(501, response?.Status);
         Assert.Null(response?.Body);
         Assert.Equal(["every"], _calls);
-        Assert.Contains(_log.Entries, e => e.Message.Contains("501", StringComparison.Ordinal));
+        Assert.Contains(_log.Lines, e => e.Text.Contains("501", StringComparison.Ordinal));
     }
 
     [Fact]

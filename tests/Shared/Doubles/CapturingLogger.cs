@@ -13,6 +13,9 @@ internal sealed class CapturingLogger<T> : ILogger<T>
         get { lock (_gate) { return [.. _lines]; } }
     }
 
+    /// <summary>The warnings' texts, in order.</summary>
+    public IEnumerable<string> Warnings => Lines.Where(l => l.Level == LogLevel.Warning).Select(l => l.Text);
+
     public IDisposable? BeginScope<TState>(TState state)
         where TState : notnull => null;
 
