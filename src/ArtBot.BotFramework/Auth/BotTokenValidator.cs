@@ -307,7 +307,7 @@ public sealed partial class BotTokenValidator
         ValidateAudience = true,
         RequireAudience = true,
         ValidAudience = _appId,
-        // Lifetime is checked by CheckLifetime against the injected TimeProvider (8.16 has no public TimeProvider
+        // Lifetime is checked by CheckLifetime against the injected TimeProvider (8.23 has no public TimeProvider
         // setting); the handler's own check would read the system clock.
         ValidateLifetime = false,
         RequireSignedTokens = true,

@@ -67,8 +67,30 @@ public sealed class TelemetryTests(BotHost bot)
         Assert.DoesNotMatch(@"(?i)(value|ballot)[^\n]{0,20}=\s*3\b", text);
     }
 
+    [Theory]
+    [InlineData(null, false)]
+    [InlineData("APPLICATIONINSIGHTS_CONNECTION_STRING", true)]
+    [InlineData("OTEL_EXPORTER_OTLP_ENDPOINT", true)]
+    public async Task Telemetry_is_collected_only_when_an_exporter_is_configured(string? setting, bool collected)
+    {
+        var settings = new Dictionary<string, string?>();
+        if (setting is not null)
+        {
+            // Endpoints nobody listens on: the exporters are set up, their sends fail quietly.
+            settings[setting] = setting.StartsWith("APPLICATIONINSIGHTS", StringComparison.Ordinal)
+                ? "InstrumentationKey=00000000-0000-0000-0000-000000000000;IngestionEndpoint=http://127.0.0.1:9/"
+                : "http://127.0.0.1:9";
+        }
+
+        await using var factory = bot.AnotherInstance(settings);
+        using var client = factory.CreateClient();
+
+        Assert.Equal(collected, factory.Services.GetService<TracerProvider>() is not null);
+        Assert.Equal(collected, factory.Services.GetService<MeterProvider>() is not null);
+    }
+
     private WebApplicationFactory<Program> CreateFactory(ExportedTelemetry exported) =>
-        bot.AnotherInstance(new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Debug" }).WithWebHostBuilder(builder => builder.ConfigureTestServices(services => services
+        bot.AnotherInstance(new Dictionary<string, string?> { ["Telemetry:Collect"] = "true", ["Logging:LogLevel:Default"] = "Debug" }).WithWebHostBuilder(builder => builder.ConfigureTestServices(services => services
             .ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddProcessor(new SimpleActivityExportProcessor(exported.Traces)))
             .ConfigureOpenTelemetryMeterProvider(metrics => metrics.AddReader(new BaseExportingMetricReader(exported.Metrics)))
             .ConfigureOpenTelemetryLoggerProvider(logging => logging.AddProcessor(new SimpleLogRecordExportProcessor(exported.Logs)))));
