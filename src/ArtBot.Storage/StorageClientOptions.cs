@@ -24,6 +24,11 @@ public static class StorageClientOptions
         options.Retry.Delay = RetryDelay;
         options.Retry.MaxDelay = TimeSpan.FromSeconds(1);
         options.Retry.NetworkTimeout = TryTimeout;
+
+        // Storage calls are traced by OpenTelemetry's HttpClient instrumentation (as children of the turn's span) and the
+        // SDK's EventSource logs are not forwarded here, so its own logging and tracing policies would be work for nothing.
+        options.Diagnostics.IsLoggingEnabled = false;
+        options.Diagnostics.IsDistributedTracingEnabled = false;
         options.AddPolicy(new UnavailablePolicy(), HttpPipelinePosition.PerCall);
         return options;
     }
