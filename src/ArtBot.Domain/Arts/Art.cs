@@ -21,6 +21,8 @@ public sealed record Art
     public required SyncSchedule Sync { get; init; }
     /// <summary>Release Train Engineers: allowed to change the ART and to close votes. The one who set it up is first.</summary>
     public required IReadOnlyList<Person> Rtes { get; init; }
+    /// <summary>Business Owners: they assign and rate the business value of the teams' PI objectives. RTEs name them.</summary>
+    public IReadOnlyList<Person> BusinessOwners { get; init; } = [];
     /// <summary>Opt-in: reminders and summaries may name people who have not answered.</summary>
     public bool NameNonResponders { get; init; }
     /// <summary>Dates (in the ART's time zone) with no sync: holidays, I&amp;A, PI Planning.</summary>
@@ -31,4 +33,7 @@ public sealed record Art
     public string? Version { get; init; }
 
     public bool IsRte(string? userId) => userId is { Length: > 0 } && Rtes.Any(r => string.Equals(r.Id, userId, StringComparison.Ordinal));
+
+    public bool IsBusinessOwner(string? userId) =>
+        userId is { Length: > 0 } && BusinessOwners.Any(b => string.Equals(b.Id, userId, StringComparison.Ordinal));
 }

@@ -29,6 +29,8 @@ public sealed class ArtEntity : ITableEntity
     public bool NameNonResponders { get; set; }
     /// <summary>JSON array of {Id, Name}.</summary>
     public string Rtes { get; set; } = "[]";
+    /// <summary>JSON array of {Id, Name}; absent on rows written before Business Owners existed.</summary>
+    public string? BusinessOwners { get; set; }
     /// <summary>Comma-separated yyyy-MM-dd dates.</summary>
     public string SkippedDates { get; set; } = "";
     public string CreatedById { get; set; } = "";

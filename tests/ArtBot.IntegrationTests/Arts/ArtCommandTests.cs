@@ -188,20 +188,52 @@ public sealed class ArtCommandTests(BotHost bot)
     {
         var (channel, art) = await SetUpAsync();
 
-        var add = bot.Payload(TeamsPayloads.ChannelMention, channel.ConversationId);
-        add["text"] = "<at>ArtBot</at> art rte add <at>Sam</at>";
-        add["from"] = new JsonObject { ["id"] = "29:" + Rte, ["name"] = "Riley RTE", ["aadObjectId"] = Rte };
-        add["entities"]!.AsArray().Add(new JsonObject
-        {
-            ["type"] = "mention", ["text"] = "<at>Sam</at>",
-            ["mentioned"] = new JsonObject { ["id"] = "29:sam-teams-id", ["name"] = "Sam Scrum" },
-        });
-        Assert.Equal(HttpStatusCode.OK, (await bot.PostAsync(add)).StatusCode);
-        await bot.Connector.WaitForAsync(r => channel.IsMine(r) && r.AllText.Contains("is now an RTE", StringComparison.Ordinal));
+        await MentionAsync(channel, "art rte add", Rte, "Riley RTE", "Sam Scrum", mentionedAad: null, "is now an RTE");
 
         var stored = (await Store.GetAsync(VoteDriver.TenantId, art.Id, default))!;
         Assert.Equal(2, stored.Rtes.Count);
         Assert.Equal(["Riley RTE", "Sam Scrum"], stored.Rtes.Select(r => r.Name));
+    }
+
+    [Fact]
+    public async Task Rtes_name_business_owners_who_art_shows_and_nobody_else_can()
+    {
+        var (channel, art) = await SetUpAsync();
+
+        await MentionAsync(channel, "art bo add", Rte, "Riley RTE", "Dana Owner", "dana-aad", "is now a Business Owner");
+        await MentionAsync(channel, "art bo add", "someone-else", "Sam Someone", "Eve Owner", "eve-aad", "Only the RTEs");
+        var shown = (await channel.CommandAsync("art", Rte)).AllText;
+        Assert.Contains("Business Owners", shown, StringComparison.Ordinal);
+        Assert.Contains("Dana Owner", shown, StringComparison.Ordinal);
+        var stored = (await Store.GetAsync(VoteDriver.TenantId, art.Id, default))!;
+        Assert.Equal(["dana-aad"], stored.BusinessOwners.Select(b => b.Id));
+        Assert.True(stored.IsBusinessOwner("dana-aad"));
+        Assert.Equal(["Riley RTE"], stored.Rtes.Select(r => r.Name)); // RTEs unchanged
+
+        await MentionAsync(channel, "art bo remove", Rte, "Riley RTE", "Dana Owner", "dana-aad", "is no longer a Business Owner");
+        Assert.Empty((await Store.GetAsync(VoteDriver.TenantId, art.Id, default))!.BusinessOwners);
+        Assert.Contains("none yet", (await channel.CommandAsync("art", Rte)).AllText, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Posts <c>@ArtBot {command} @{mentioned}</c> as <paramref name="fromAad"/> and waits for the answer containing
+    /// <paramref name="answer"/>. Without <paramref name="mentionedAad"/> the mention carries a Teams id only.
+    /// </summary>
+    private async Task MentionAsync(VoteDriver channel, string command, string fromAad, string fromName, string mentionedName, string? mentionedAad, string answer)
+    {
+        var first = mentionedName.Split(' ')[0];
+        var activity = bot.Payload(TeamsPayloads.ChannelMention, channel.ConversationId);
+        activity["text"] = $"<at>ArtBot</at> {command} <at>{first}</at>";
+        activity["from"] = new JsonObject { ["id"] = "29:" + fromAad, ["name"] = fromName, ["aadObjectId"] = fromAad };
+        var mentioned = new JsonObject { ["id"] = "29:" + first.ToLowerInvariant() + "-teams-id", ["name"] = mentionedName };
+        if (mentionedAad is not null)
+        {
+            mentioned["aadObjectId"] = mentionedAad;
+        }
+
+        activity["entities"]!.AsArray().Add(new JsonObject { ["type"] = "mention", ["text"] = $"<at>{first}</at>", ["mentioned"] = mentioned });
+        Assert.Equal(HttpStatusCode.OK, (await bot.PostAsync(activity)).StatusCode);
+        await bot.Connector.WaitForAsync(r => channel.IsMine(r) && r.AllText.Contains(answer, StringComparison.Ordinal));
     }
 
     private static JsonElement FindInput(JsonElement card, string id) =>

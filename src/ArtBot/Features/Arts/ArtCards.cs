@@ -93,6 +93,9 @@ public static class ArtCards
             new Fact("PI", art.CurrentPi is { } pi ? $"{pi.Name} ({Date(pi.Start)} to {Date(pi.End)})" : "not set"),
             new Fact("ART sync", Schedule(art.Sync)),
             new Fact("RTEs", string.Join(", ", art.Rtes.Select(r => r.Name ?? "(unnamed)"))),
+            new Fact("Business Owners", art.BusinessOwners.Count == 0
+                ? "none yet (RTEs add them with `art bo add @person`)"
+                : string.Join(", ", art.BusinessOwners.Select(b => b.Name ?? "(unnamed)"))),
             new Fact("Skipped", upcomingSkips.Count == 0 ? "none" : string.Join(", ", upcomingSkips.Select(Date))),
             new Fact("Non-responders", art.NameNonResponders ? "named" : "not named (teams only)"),
         ]));

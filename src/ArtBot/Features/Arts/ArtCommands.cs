@@ -17,8 +17,8 @@ public sealed class ArtCommands(ArtContext arts) : IBotFeature
     public void Register(FeatureTable table) => table
         .Command(
             ArtName,
-            "art [setup | settings | join <team name> | rte add|remove @person]",
-            "Show this channel's ART, set one up, join a team channel to it, or change its settings and RTEs",
+            "art [setup | settings | join <team name> | rte add|remove @person | bo add|remove @person]",
+            "Show this channel's ART, set one up, join a team channel to it, or change its settings, RTEs and Business Owners",
             ArtAsync)
         .Command(
             PiName,
@@ -36,8 +36,9 @@ public sealed class ArtCommands(ArtContext arts) : IBotFeature
             "setup" => SetupAsync(art, cancellationToken),
             "settings" => SettingsAsync(art, cancellationToken),
             "join" => JoinAsync(art, rest, cancellationToken),
-            "rte" => ArtRteCommand.RunAsync(art, rest, cancellationToken),
-            _ => art.SendAsync($"I don't know `art {sub}`. Try `art`, `art setup`, `art settings`, `art join <team name>` or `art rte add @person`.", cancellationToken),
+            "rte" => ArtRoleCommand.RunAsync(art, ArtRoleCommand.Rte, rest, cancellationToken),
+            "bo" => ArtRoleCommand.RunAsync(art, ArtRoleCommand.BusinessOwner, rest, cancellationToken),
+            _ => art.SendAsync($"I don't know `art {sub}`. Try `art`, `art setup`, `art settings`, `art join <team name>`, `art rte add @person` or `art bo add @person`.", cancellationToken),
         };
     }
 

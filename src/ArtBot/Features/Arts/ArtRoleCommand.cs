@@ -5,10 +5,20 @@ using ArtBot.Features.Common;
 
 namespace ArtBot.Features.Arts;
 
-/// <summary><c>art rte add @person</c> / <c>art rte remove @person</c>: RTEs change who the RTEs are (never to nobody).</summary>
-public static class ArtRteCommand
+/// <summary>
+/// <c>art rte add|remove @person</c> and <c>art bo add|remove @person</c>: RTEs change who the RTEs are (never to nobody)
+/// and who the Business Owners are.
+/// </summary>
+public static class ArtRoleCommand
 {
-    public static async Task RunAsync(ArtTurn turn, string arguments, CancellationToken cancellationToken)
+    /// <summary>A role people hold in an ART: its word in the command, its name in answers, and how it is read and changed.</summary>
+    public sealed record Role(string Word, string Name, Func<Art, IReadOnlyList<Person>> Holders, Func<Art, IReadOnlyList<Person>, Art> WithHolders, bool NeverEmpty);
+
+    public static readonly Role Rte = new("rte", "an RTE", art => art.Rtes, (art, people) => art with { Rtes = people }, NeverEmpty: true);
+
+    public static readonly Role BusinessOwner = new("bo", "a Business Owner", art => art.BusinessOwners, (art, people) => art with { BusinessOwners = people }, NeverEmpty: false);
+
+    public static async Task RunAsync(ArtTurn turn, Role role, string arguments, CancellationToken cancellationToken)
     {
         var (verb, _) = CommandRouter.Split(arguments);
         var mentioned = turn.Activity.Entities?
@@ -17,7 +27,7 @@ public static class ArtRteCommand
             .FirstOrDefault();
         if (verb is not ("add" or "remove") || mentioned is null)
         {
-            await turn.SendAsync("Use `art rte add @person` or `art rte remove @person` (@mention the person).", cancellationToken);
+            await turn.SendAsync($"Use `art {role.Word} add @person` or `art {role.Word} remove @person` (@mention the person).", cancellationToken);
             return;
         }
 
@@ -29,7 +39,7 @@ public static class ArtRteCommand
 
         if (!turn.IsRte(membership.Art))
         {
-            await turn.SendAsync(ArtTurn.RteOnly(membership.Art, "change who the RTEs are"), cancellationToken);
+            await turn.SendAsync(ArtTurn.RteOnly(membership.Art, role == Rte ? "change who the RTEs are" : "change who the Business Owners are"), cancellationToken);
             return;
         }
 
@@ -37,15 +47,15 @@ public static class ArtRteCommand
         string? refusal = null;
         var saved = await ArtUpdate.ApplyAsync(turn, membership.Art.Id, art =>
         {
-            var others = art.Rtes.Where(r => r.Id != person.Id && r.Id != mentioned.Id).ToList();
-            refusal = verb == "remove" && others.Count == 0 ? "An ART needs at least one RTE; add another before removing the last." : null;
-            return refusal is not null ? art : art with { Rtes = verb == "add" ? [.. others, person] : others };
+            var others = role.Holders(art).Where(r => r.Id != person.Id && r.Id != mentioned.Id).ToList();
+            refusal = role.NeverEmpty && verb == "remove" && others.Count == 0 ? "An ART needs at least one RTE; add another before removing the last." : null;
+            return refusal is not null ? art : role.WithHolders(art, verb == "add" ? [.. others, person] : others);
         }, cancellationToken);
 
         var name = person.Name ?? "That person";
         await turn.SendAsync(
             refusal ?? (saved is null ? ArtCommands.NotInAnArt
-                : verb == "add" ? $"{name} is now an RTE of {saved.Name}." : $"{name} is no longer an RTE of {saved.Name}."),
+                : verb == "add" ? $"{name} is now {role.Name} of {saved.Name}." : $"{name} is no longer {role.Name} of {saved.Name}."),
             cancellationToken);
     }
 
