@@ -18,6 +18,8 @@ public sealed record Art
     /// <summary>The channel that gets the ART sync summary and escalations; the home channel unless changed.</summary>
     public required string SummaryConversationId { get; init; }
     public ProgramIncrement? CurrentPi { get; init; }
+    /// <summary>How the PI is cut into iterations (two weeks, the last one IP, unless set otherwise).</summary>
+    public IterationCadence Cadence { get; init; } = IterationCadence.Default;
     public required SyncSchedule Sync { get; init; }
     /// <summary>Release Train Engineers: allowed to change the ART and to close votes. The one who set it up is first.</summary>
     public required IReadOnlyList<Person> Rtes { get; init; }

@@ -31,6 +31,9 @@ public sealed class ArtEntity : ITableEntity
     public string Rtes { get; set; } = "[]";
     /// <summary>JSON array of {Id, Name}; absent on rows written before Business Owners existed.</summary>
     public string? BusinessOwners { get; set; }
+    /// <summary>Iteration length in weeks; absent on rows written before iterations existed (the default cadence).</summary>
+    public int? IterationWeeks { get; set; }
+    public bool? IpIteration { get; set; }
     /// <summary>Comma-separated yyyy-MM-dd dates.</summary>
     public string SkippedDates { get; set; } = "";
     public string CreatedById { get; set; } = "";

@@ -178,7 +178,10 @@ public sealed class ArtCommandTests(BotHost bot)
         Assert.Contains("PI 2027.2", (await channel.CommandAsync("pi start PI 2027.2 2027-03-15 2027-05-21", Rte)).AllText);
         Assert.Contains("end after it starts", (await channel.CommandAsync("pi start PI X 2027-05-21 2027-03-15", Rte)).AllText);
 
+        Assert.Contains("Iterations", (await channel.CommandAsync("art", Rte)).AllText, StringComparison.Ordinal);
         var stored = (await Store.GetAsync(VoteDriver.TenantId, art.Id, default))!;
+        Assert.Equal(IterationCadence.Default, stored.Cadence);
+        Assert.Equal(5, stored.Cadence.Of(stored.CurrentPi!).Count);
         Assert.Equal([new DateOnly(2027, 12, 24)], stored.SkippedDates);
         Assert.Equal(new ProgramIncrement("PI 2027.2", new DateOnly(2027, 3, 15), new DateOnly(2027, 5, 21)), stored.CurrentPi);
     }

@@ -71,6 +71,25 @@ public sealed class ArtFormTests
             CurrentPi = settings.Pi, Sync = settings.Sync, Rtes = [], CreatedBy = new Person("p", null), NameNonResponders = true,
         };
 
-        Assert.Equal(Valid, ArtForm.From(art));
+        Assert.Equal(Valid with { IterationWeeks = "2", IpIteration = true }, ArtForm.From(art));
+    }
+
+    [Fact]
+    public void The_iteration_cadence_comes_from_the_form_and_defaults_to_two_weeks_with_an_ip_iteration()
+    {
+        Assert.Equal(IterationCadence.Default, Valid.Check(Today, Channels).Settings!.Cadence);
+        Assert.Equal(new IterationCadence(3, LastIsIp: false), (Valid with { IterationWeeks = "3", IpIteration = false }).Check(Today, Channels).Settings!.Cadence);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("5")]
+    [InlineData("two")]
+    public void An_iteration_length_outside_one_to_four_weeks_is_refused(string weeks)
+    {
+        var check = (Valid with { IterationWeeks = weeks }).Check(Today, Channels);
+
+        Assert.Null(check.Settings);
+        Assert.Contains("iteration length", check.Error, StringComparison.Ordinal);
     }
 }

@@ -67,6 +67,7 @@ public sealed partial class ArtActions(ArtContext arts, ILogger<ArtActions> logg
             Sync = settings.Sync,
             Rtes = [turn.Actor],
             NameNonResponders = settings.NameNonResponders,
+            Cadence = settings.Cadence,
             CreatedBy = turn.Actor,
             CreatedAt = turn.Now,
         };
@@ -96,6 +97,7 @@ public sealed partial class ArtActions(ArtContext arts, ILogger<ArtActions> logg
             Sync = settings.Sync,
             SummaryConversationId = settings.SummaryConversationId,
             NameNonResponders = settings.NameNonResponders,
+            Cadence = settings.Cadence,
         };
         var saved = version == current.Version ? await ArtUpdate.SaveIfUnchangedAsync(turn, current, changed, cancellationToken) : null;
         if (saved is null)

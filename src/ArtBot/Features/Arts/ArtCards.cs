@@ -57,6 +57,17 @@ public static class ArtCards
             {
                 Id = ArtForm.SummaryId, Label = "Channel for the ART sync summary", Value = values.Summary ?? (summaryChannels.Count > 0 ? summaryChannels[0].Value : null), Style = "compact",
             },
+            new ColumnSet(
+            [
+                new Column([new ChoiceSetInput([.. Enumerable.Range(IterationCadence.MinWeeks, IterationCadence.MaxWeeks).Select(w => new Choice(w == 1 ? "1 week" : $"{w} weeks", Text(w)))])
+                {
+                    Id = ArtForm.IterationWeeksId, Label = "Iteration length", Value = values.IterationWeeks ?? Text(IterationCadence.Default.Weeks), Style = "compact",
+                }]) { Width = "stretch" },
+                new Column([new ToggleInput("The PI's last iteration is the IP iteration")
+                {
+                    Id = ArtForm.IpIterationId, Value = values.IpIteration ?? IterationCadence.Default.LastIsIp ? "true" : "false", ValueOn = "true", ValueOff = "false",
+                }]) { Width = "stretch", VerticalContentAlignment = "Bottom" },
+            ]),
             new ToggleInput("Reminders and summaries may name people who have not answered")
             {
                 Id = ArtForm.NameNonRespondersId, Value = values.NameNonResponders ? "true" : "false", ValueOn = "true", ValueOff = "false",
@@ -91,6 +102,7 @@ public static class ArtCards
         body.Add(new FactSet(
         [
             new Fact("PI", art.CurrentPi is { } pi ? $"{pi.Name} ({Date(pi.Start)} to {Date(pi.End)})" : "not set"),
+            new Fact("Iterations", Iterations(art, today)),
             new Fact("ART sync", Schedule(art.Sync)),
             new Fact("RTEs", string.Join(", ", art.Rtes.Select(r => r.Name ?? "(unnamed)"))),
             new Fact("Business Owners", art.BusinessOwners.Count == 0
@@ -149,4 +161,20 @@ public static class ArtCards
     private static string Date(DateOnly date) => date.ToString("ddd d MMM yyyy", CultureInfo.InvariantCulture);
 
     private static string Text(int minutes) => minutes.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>"5 of 2 weeks, the last one IP; now iteration 3 (15 Feb 2027 to 28 Feb 2027)".</summary>
+    private static string Iterations(Art art, DateOnly today)
+    {
+        var weeks = art.Cadence.Weeks == 1 ? "1 week" : $"{art.Cadence.Weeks} weeks";
+        if (art.CurrentPi is not { } pi)
+        {
+            return $"{weeks} each{(art.Cadence.LastIsIp ? ", the last one IP" : "")}";
+        }
+
+        var iterations = art.Cadence.Of(pi);
+        var text = $"{iterations.Count} of {weeks}{(iterations[^1].IsIp ? ", the last one IP" : "")}";
+        return art.Cadence.At(pi, today) is { } now
+            ? $"{text}; now {(now.IsIp ? "the IP iteration" : $"iteration {now.Number}")} ({Date(now.Start)} to {Date(now.End)})"
+            : text;
+    }
 }

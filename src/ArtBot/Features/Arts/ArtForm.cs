@@ -22,6 +22,8 @@ public sealed record ArtForm
     public const string ReminderLeadId = "reminderLead";
     public const string SummaryId = "summaryChannel";
     public const string NameNonRespondersId = "nameNonResponders";
+    public const string IterationWeeksId = "iterationWeeks";
+    public const string IpIterationId = "ipIteration";
 
     /// <summary>Lead times offered (minutes before the sync); 0 turns reminders off.</summary>
     public static readonly IReadOnlyList<int> PromptLeads = [60, 240, 1440, 2880];
@@ -38,6 +40,9 @@ public sealed record ArtForm
     public string? ReminderLead { get; init; }
     public string? Summary { get; init; }
     public bool NameNonResponders { get; init; }
+    public string? IterationWeeks { get; init; }
+    /// <summary>Null when the form did not carry the field (a form from before it existed): the default.</summary>
+    public bool? IpIteration { get; init; }
 
     public static ArtForm Read(JsonElement? data) => new()
     {
@@ -52,6 +57,8 @@ public sealed record ArtForm
         ReminderLead = CardData.Text(data, ReminderLeadId),
         Summary = CardData.Text(data, SummaryId),
         NameNonResponders = CardData.Flag(data, NameNonRespondersId),
+        IterationWeeks = CardData.Text(data, IterationWeeksId),
+        IpIteration = CardData.Text(data, IpIterationId) is null ? null : CardData.Flag(data, IpIterationId),
     };
 
     /// <summary>The form showing an ART's current settings.</summary>
@@ -68,6 +75,8 @@ public sealed record ArtForm
         ReminderLead = art.Sync.RemindersOn ? Minutes(art.Sync.ReminderLead) : "0",
         Summary = art.SummaryConversationId,
         NameNonResponders = art.NameNonResponders,
+        IterationWeeks = art.Cadence.Weeks.ToString(CultureInfo.InvariantCulture),
+        IpIteration = art.Cadence.LastIsIp,
     };
 
     /// <summary>Checks every field; <paramref name="today"/> is the first day checked for daylight-saving problems.</summary>
@@ -119,13 +128,21 @@ public sealed record ArtForm
             return ArtSettingsCheck.Fail("Please pick the channel that gets the ART sync summary from the list.");
         }
 
+        var weeks = IterationCadence.Default.Weeks;
+        if (IterationWeeks is not null
+            && (!int.TryParse(IterationWeeks, NumberStyles.None, CultureInfo.InvariantCulture, out weeks) || weeks is < IterationCadence.MinWeeks or > IterationCadence.MaxWeeks))
+        {
+            return ArtSettingsCheck.Fail($"Please pick the iteration length from the list ({IterationCadence.MinWeeks} to {IterationCadence.MaxWeeks} weeks).");
+        }
+
+        var cadence = new IterationCadence(weeks, IpIteration ?? IterationCadence.Default.LastIsIp);
         var sync = new SyncSchedule(day.Value, time.Value, zone.Value.Id)
         {
             PromptLead = TimeSpan.FromMinutes(promptLead),
             ReminderLead = TimeSpan.FromMinutes(reminderLead == 0 ? ReminderLeads[1] : reminderLead),
             RemindersOn = reminderLead > 0,
         };
-        return new ArtSettingsCheck(new ArtSettings(name.Value, pi, sync, summary, NameNonResponders), null);
+        return new ArtSettingsCheck(new ArtSettings(name.Value, pi, sync, summary, NameNonResponders, cadence), null);
     }
 
     private static bool TryLead(string? text, IReadOnlyList<int> allowed, out int minutes) =>
@@ -135,7 +152,7 @@ public sealed record ArtForm
 }
 
 /// <summary>What the settings form sets on an ART.</summary>
-public sealed record ArtSettings(string Name, ProgramIncrement? Pi, SyncSchedule Sync, string SummaryConversationId, bool NameNonResponders);
+public sealed record ArtSettings(string Name, ProgramIncrement? Pi, SyncSchedule Sync, string SummaryConversationId, bool NameNonResponders, IterationCadence Cadence);
 
 /// <summary>The checked form: settings, or the first problem found.</summary>
 public sealed record ArtSettingsCheck(ArtSettings? Settings, string? Error)
