@@ -1,3 +1,5 @@
+using ArtBot.BotFramework.Cards;
+using ArtBot.BotFramework.Schema;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ArtBot.IntegrationTests.Manifest;
@@ -8,6 +10,17 @@ namespace ArtBot.IntegrationTests.Cards;
 internal static class CardValidator
 {
     public const string Script = ".dev/scripts/validate-cards.cjs";
+
+    /// <summary>Asserts the renderer accepts every one of <paramref name="cards"/> under schema 1.5 without a problem.</summary>
+    public static async Task AssertAllAcceptedAsync(IEnumerable<AdaptiveCard> cards)
+    {
+        var nodes = cards.Select(c => JsonSerializer.SerializeToNode(c, BotJsonContext.Default.AdaptiveCard)!).ToList();
+        var result = await ValidateAsync(nodes);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains($"{nodes.Count} card(s) checked, 0 problem(s)", result.StandardOutput, StringComparison.Ordinal);
+        Assert.DoesNotContain("FAIL", result.StandardOutput, StringComparison.Ordinal);
+    }
 
     public static async Task<ScriptResult> ValidateAsync(IEnumerable<JsonNode> cards)
     {

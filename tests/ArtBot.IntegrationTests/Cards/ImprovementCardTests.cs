@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using ArtBot.BotFramework.Cards;
 using ArtBot.Domain.Improvements;
 using ArtBot.Domain.Text;
@@ -96,8 +95,6 @@ public sealed class ImprovementCardTests
         };
     }
 
-    private static JsonNode Serialize(AdaptiveCard card) => JsonNode.Parse(card.ToJsonElement().GetRawText())!;
-
     private static string Text(AdaptiveCard card) => string.Join("\n", Strings(card.ToJsonElement()));
 
     private static IEnumerable<string> Strings(JsonElement e) => e.ValueKind switch
@@ -121,10 +118,7 @@ public sealed class ImprovementCardTests
     {
         var cards = All();
 
-        var result = await CardValidator.ValidateAsync(cards.Values.Select(Serialize));
-
-        Assert.True(result.ExitCode == 0, string.Join(", ", cards.Keys) + "\n" + result);
-        Assert.Contains($"{cards.Count} card(s) checked, 0 problem(s)", result.StandardOutput, StringComparison.Ordinal);
+        await CardValidator.AssertAllAcceptedAsync(cards.Values);
     }
 
     [Fact]
