@@ -1,3 +1,4 @@
+using ArtBot.Tests.Shared;
 using System.Text.Json;
 using ArtBot.BotFramework.Cards;
 using ArtBot.Domain.Impediments;
@@ -12,15 +13,7 @@ public sealed class ImpedimentCardTests
 
     private static JsonElement Json(AdaptiveCard card) => card.ToJsonElement();
 
-    private static string Text(JsonElement card) => string.Join("\n", Strings(card));
-
-    private static IEnumerable<string> Strings(JsonElement e) => e.ValueKind switch
-    {
-        JsonValueKind.String => [e.GetString()!],
-        JsonValueKind.Object => e.EnumerateObject().SelectMany(p => Strings(p.Value)),
-        JsonValueKind.Array => e.EnumerateArray().SelectMany(Strings),
-        _ => [],
-    };
+    private static string Text(JsonElement card) => CardText.Of(card);
 
     /// <summary>Every action anywhere in the card (top level, action sets, show cards).</summary>
     private static IEnumerable<JsonElement> AllActions(JsonElement element) => element.ValueKind switch

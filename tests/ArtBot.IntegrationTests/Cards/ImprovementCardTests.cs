@@ -1,3 +1,4 @@
+using ArtBot.Tests.Shared;
 using System.Text;
 using System.Text.Json;
 using ArtBot.BotFramework.Cards;
@@ -95,15 +96,7 @@ public sealed class ImprovementCardTests
         };
     }
 
-    private static string Text(AdaptiveCard card) => string.Join("\n", Strings(card.ToJsonElement()));
-
-    private static IEnumerable<string> Strings(JsonElement e) => e.ValueKind switch
-    {
-        JsonValueKind.String => [e.GetString()!],
-        JsonValueKind.Object => e.EnumerateObject().SelectMany(p => Strings(p.Value)),
-        JsonValueKind.Array => e.EnumerateArray().SelectMany(Strings),
-        _ => [],
-    };
+    private static string Text(AdaptiveCard card) => CardText.Of(card);
 
     private static IEnumerable<JsonElement> Actions(JsonElement element) => element.ValueKind switch
     {

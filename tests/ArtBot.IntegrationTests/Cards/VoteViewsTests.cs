@@ -1,3 +1,4 @@
+using ArtBot.Tests.Shared;
 using System.Text.Json;
 using ArtBot.BotFramework.Cards;
 using ArtBot.BotFramework.Schema;
@@ -213,14 +214,5 @@ public sealed class VoteViewsTests
 
     private static JsonElement Json(AdaptiveCard card) => card.ToJsonElement();
 
-    private static string Text(AdaptiveCard card) => string.Join("\n", Strings(card.ToJsonElement()));
-
-    private static IEnumerable<string> Strings(JsonElement e) => e.ValueKind switch
-    {
-        JsonValueKind.String => [e.GetString()!],
-        JsonValueKind.Object => e.EnumerateObject().SelectMany(p => Strings(p.Value)),
-        JsonValueKind.Array => e.EnumerateArray().SelectMany(Strings),
-        _ => [],
-    };
-
+    private static string Text(AdaptiveCard card) => CardText.Of(card);
 }

@@ -117,11 +117,5 @@ public sealed record RecordedRequest(string Method, string Path, string Authoriz
     public string AllText => Body is { } body ? string.Join("\n", Strings(body)) : "";
 
     /// <summary>Every string value in a JSON element, depth first.</summary>
-    public static IEnumerable<string> Strings(JsonElement element) => element.ValueKind switch
-    {
-        JsonValueKind.String => [element.GetString()!],
-        JsonValueKind.Object => element.EnumerateObject().SelectMany(p => Strings(p.Value)),
-        JsonValueKind.Array => element.EnumerateArray().SelectMany(Strings),
-        _ => [],
-    };
+    public static IEnumerable<string> Strings(JsonElement element) => CardText.Strings(element);
 }

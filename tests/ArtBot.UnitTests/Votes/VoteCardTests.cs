@@ -1,3 +1,4 @@
+using ArtBot.Tests.Shared;
 using ArtBot.Domain.Ids;
 using System.Text.Json;
 using ArtBot.Domain.Votes;
@@ -23,15 +24,7 @@ public sealed class VoteCardTests
     private static JsonElement Json(Vote vote, int[] values, int? mine = null, IReadOnlyList<Ballot>? ballots = null) =>
         VoteCard.Build(vote, VoteTally.From(values), ballots ?? [.. values.Select(v => new Ballot(v, null))], mine).ToJsonElement();
 
-    private static string Text(JsonElement card) => string.Join("\n", Strings(card));
-
-    private static IEnumerable<string> Strings(JsonElement e) => e.ValueKind switch
-    {
-        JsonValueKind.String => [e.GetString()!],
-        JsonValueKind.Object => e.EnumerateObject().SelectMany(p => Strings(p.Value)),
-        JsonValueKind.Array => e.EnumerateArray().SelectMany(Strings),
-        _ => [],
-    };
+    private static string Text(JsonElement card) => CardText.Of(card);
 
     [Fact]
     public void The_card_is_version_1_5_with_five_execute_buttons_titled_by_their_digit()
