@@ -11,12 +11,17 @@ namespace ArtBot.Features.Arts;
 /// </summary>
 public static class ArtRoleCommand
 {
-    /// <summary>A role people hold in an ART: its word in the command, its name in answers, and how it is read and changed.</summary>
-    public sealed record Role(string Word, string Name, Func<Art, IReadOnlyList<Person>> Holders, Func<Art, IReadOnlyList<Person>, Art> WithHolders, bool NeverEmpty);
+    /// <summary>
+    /// A role people hold in an ART: its word in the command, one holder and all holders as answers name them, how it is
+    /// read and changed, and whether it may be left with nobody.
+    /// </summary>
+    public sealed record Role(
+        string Word, string One, string All, Func<Art, IReadOnlyList<Person>> Holders, Func<Art, IReadOnlyList<Person>, Art> WithHolders, bool NeverEmpty);
 
-    public static readonly Role Rte = new("rte", "an RTE", art => art.Rtes, (art, people) => art with { Rtes = people }, NeverEmpty: true);
+    public static readonly Role Rte = new("rte", "an RTE", "the RTEs", art => art.Rtes, (art, people) => art with { Rtes = people }, NeverEmpty: true);
 
-    public static readonly Role BusinessOwner = new("bo", "a Business Owner", art => art.BusinessOwners, (art, people) => art with { BusinessOwners = people }, NeverEmpty: false);
+    public static readonly Role BusinessOwner = new(
+        "bo", "a Business Owner", "the Business Owners", art => art.BusinessOwners, (art, people) => art with { BusinessOwners = people }, NeverEmpty: false);
 
     public static async Task RunAsync(ArtTurn turn, Role role, string arguments, CancellationToken cancellationToken)
     {
@@ -39,7 +44,7 @@ public static class ArtRoleCommand
 
         if (!turn.IsRte(membership.Art))
         {
-            await turn.SendAsync(ArtTurn.RteOnly(membership.Art, role == Rte ? "change who the RTEs are" : "change who the Business Owners are"), cancellationToken);
+            await turn.SendAsync(ArtTurn.RteOnly(membership.Art, $"change who {role.All} are"), cancellationToken);
             return;
         }
 
@@ -55,7 +60,7 @@ public static class ArtRoleCommand
         var name = person.Name ?? "That person";
         await turn.SendAsync(
             refusal ?? (saved is null ? ArtCommands.NotInAnArt
-                : verb == "add" ? $"{name} is now {role.Name} of {saved.Name}." : $"{name} is no longer {role.Name} of {saved.Name}."),
+                : verb == "add" ? $"{name} is now {role.One} of {saved.Name}." : $"{name} is no longer {role.One} of {saved.Name}."),
             cancellationToken);
     }
 
