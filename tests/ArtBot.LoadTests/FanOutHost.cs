@@ -1,5 +1,3 @@
-using System.Text;
-using System.Text.Json.Nodes;
 using ArtBot.BotFramework.Connector;
 using ArtBot.Tests.Shared;
 using Microsoft.AspNetCore.Hosting;
@@ -11,9 +9,8 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace ArtBot.LoadTests;
 
 /// <summary>
-/// One bot instance for the fan-out scenario: the real host (JWT check, storage in Azurite, the sync scheduler enabled)
-/// with the limit-enforcing connector as every conversation's serviceUrl. Several can run on one storage, one after
-/// the other (restart) or side by side.
+/// The fan-out scenario's observer: the bot's host in-process on the same storage (its scheduler off), through whose
+/// stores the scenario seeds each ART and reads the delivery rows. The bot that posts runs as a process of its own.
 /// </summary>
 public sealed class FanOutHost : IAsyncDisposable
 {
@@ -21,13 +18,13 @@ public sealed class FanOutHost : IAsyncDisposable
 
     private readonly WebApplicationFactory<Program> _factory;
 
+    private readonly HttpClient _client;
+
     private FanOutHost(WebApplicationFactory<Program> factory, HttpClient client)
     {
         _factory = factory;
-        Client = client;
+        _client = client;
     }
-
-    public HttpClient Client { get; }
 
     public IServiceProvider Services => _factory.Services;
 
@@ -40,7 +37,6 @@ public sealed class FanOutHost : IAsyncDisposable
             ["MicrosoftAppPassword"] = "not-used-the-token-provider-is-replaced",
             ["ToBotFromChannelOpenIdMetadataUrl"] = metadata.MetadataUrl,
             ["Storage:ConnectionString"] = storage,
-            ["Sync:TickInterval"] = "00:00:05",
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:ArtBot.Features.Sync"] = "Warning",
             ["Logging:LogLevel:ArtBot.BotFramework.Connector"] = "Error",
@@ -51,6 +47,8 @@ public sealed class FanOutHost : IAsyncDisposable
         {
             settings[key] = value;
         }
+
+        settings["Sync:SchedulerEnabled"] = "false"; // an observer: the bot process posts
 
         var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
@@ -86,26 +84,9 @@ public sealed class FanOutHost : IAsyncDisposable
         }
     }
 
-    /// <summary>Posts <c>@ArtBot {text}</c> in a channel as <paramref name="userAad"/> with a valid channel token.</summary>
-    public async Task<int> CommandAsync(TestTokenIssuer tokens, string serviceUrl, string conversationId, string text, string userAad)
-    {
-        var activity = TeamsPayloads.Load(TeamsPayloads.ChannelMention, serviceUrl, conversationId);
-        activity["text"] = "<at>ArtBot</at> " + text;
-        activity["from"] = new JsonObject { ["id"] = "29:" + userAad, ["name"] = "Rita RTE", ["aadObjectId"] = userAad };
-        activity["conversation"]!["tenantId"] = FanOutScenario.TenantId;
-        activity["channelData"]!["tenant"]!["id"] = FanOutScenario.TenantId;
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/api/messages", UriKind.Relative))
-        {
-            Content = new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json"),
-        };
-        request.Headers.TryAddWithoutValidation("Authorization", TestTokenIssuer.Bearer(tokens.CreateToken(TestTokenKind.Valid, AppId, serviceUrl)));
-        using var response = await Client.SendAsync(request).ConfigureAwait(false);
-        return (int)response.StatusCode;
-    }
-
     public async ValueTask DisposeAsync()
     {
-        Client.Dispose();
+        _client.Dispose();
         await _factory.DisposeAsync().ConfigureAwait(false);
     }
 

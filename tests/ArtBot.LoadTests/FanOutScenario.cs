@@ -101,8 +101,7 @@ public static class FanOutScenario
     /// </summary>
     private static async Task<RunResult> RunProcessAsync(RunContext context, string label, Interruption interruption)
     {
-        var observer = await FanOutHost.StartAsync(context.Storage, context.Metadata,
-            new Dictionary<string, string?>(context.Overrides) { ["Sync:SchedulerEnabled"] = "false" }).ConfigureAwait(false);
+        var observer = await FanOutHost.StartAsync(context.Storage, context.Metadata, context.Overrides).ConfigureAwait(false);
         // As deployed: a user-assigned managed identity (tokens from the stand-in's App Service identity endpoint) for the
         // connector and Graph, channel tokens checked, Graph on (the search for an interrupted send's post).
         var settings = new Dictionary<string, string?>
