@@ -25,6 +25,11 @@ public sealed record Art
     public required IReadOnlyList<Person> Rtes { get; init; }
     /// <summary>Business Owners: they assign and rate the business value of the teams' PI objectives. RTEs name them.</summary>
     public IReadOnlyList<Person> BusinessOwners { get; init; } = [];
+    /// <summary>
+    /// The PI whose objectives RTEs reopened after it started: teams may edit them again until an RTE locks them.
+    /// Null (or another PI's name): the current PI's objectives are locked once it starts.
+    /// </summary>
+    public string? ObjectivesReopenedFor { get; init; }
     /// <summary>Opt-in: reminders and summaries may name people who have not answered.</summary>
     public bool NameNonResponders { get; init; }
     /// <summary>Dates (in the ART's time zone) with no sync: holidays, I&amp;A, PI Planning.</summary>

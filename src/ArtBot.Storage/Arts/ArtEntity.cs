@@ -34,6 +34,8 @@ public sealed class ArtEntity : ITableEntity
     /// <summary>Iteration length in weeks; absent on rows written before iterations existed (the default cadence).</summary>
     public int? IterationWeeks { get; set; }
     public bool? IpIteration { get; set; }
+    /// <summary>The PI whose objectives RTEs reopened; absent when none.</summary>
+    public string? ObjectivesReopenedFor { get; set; }
     /// <summary>Comma-separated yyyy-MM-dd dates.</summary>
     public string SkippedDates { get; set; } = "";
     public string CreatedById { get; set; } = "";

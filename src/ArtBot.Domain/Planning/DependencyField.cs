@@ -1,0 +1,10 @@
+namespace ArtBot.Domain.Planning;
+
+/// <summary>The fields of a dependency as its history names them.</summary>
+public static class DependencyField
+{
+    public const string Created = "created";
+    public const string Status = "status";
+    public const string Iteration = "iteration";
+    public const string Risk = "risk";
+}

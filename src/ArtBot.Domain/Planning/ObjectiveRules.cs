@@ -1,0 +1,95 @@
+using System.Globalization;
+using ArtBot.Domain.Arts;
+using ArtBot.Domain.People;
+using ArtBot.Domain.Text;
+
+namespace ArtBot.Domain.Planning;
+
+/// <summary>
+/// The rules of PI objectives: what text and values are accepted, when teams may edit them (until the PI starts, or
+/// while RTEs reopened them), and when actual values may be entered (from the PI's last iteration on). Pure.
+/// </summary>
+public static class ObjectiveRules
+{
+    public const int MaxTextLength = 300;
+    public const int MinPlanned = 1;
+    public const int MaxValue = 10;
+    /// <summary>How many objectives a team may have in one PI (SAFe suggests a handful; a card stays readable).</summary>
+    public const int MaxPerTeam = 15;
+
+    public static Checked<string> CheckText(string? text)
+    {
+        var clean = PlainText.OneLine(text);
+        return clean.Length switch
+        {
+            0 => Checked.Fail<string>("Write the objective: what the team will deliver, in a sentence."),
+            > MaxTextLength => Checked.Fail<string>($"An objective is at most {MaxTextLength} characters (this one has {clean.Length}); keep it to one sentence."),
+            _ => Checked.Ok(clean),
+        };
+    }
+
+    /// <summary>A planned business value: a whole number from 1 to 10.</summary>
+    public static Checked<int> CheckPlanned(string? value) => CheckValue(value, MinPlanned, "A planned business value");
+
+    /// <summary>An actual business value: a whole number from 0 (nothing delivered) to 10.</summary>
+    public static Checked<int> CheckActual(string? value) => CheckValue(value, 0, "An actual business value");
+
+    /// <summary>May teams add and edit the objectives of <paramref name="art"/>'s current PI on <paramref name="today"/>?</summary>
+    public static bool IsOpenForEdits(Art art, DateOnly today) =>
+        art.CurrentPi is { } pi && (today < pi.Start || string.Equals(art.ObjectivesReopenedFor, pi.Name, StringComparison.Ordinal));
+
+    /// <summary>The first day actual values may be entered: the first day of the PI's last iteration.</summary>
+    public static DateOnly ActualsFrom(Art art) =>
+        art.CurrentPi is { } pi ? art.Cadence.Of(pi)[^1].Start : DateOnly.MaxValue;
+
+    /// <summary>May Business Owners enter actual values for the current PI on <paramref name="today"/>?</summary>
+    public static bool IsOpenForActuals(Art art, DateOnly today) => art.CurrentPi is not null && today >= ActualsFrom(art);
+
+    /// <summary>May this person set business values? Business Owners, and RTEs.</summary>
+    public static bool MaySetValues(Art art, string? personId) => art.IsBusinessOwner(personId) || art.IsRte(personId);
+
+    /// <summary>"committed", "uncommitted": how the history and cards name the commitment.</summary>
+    public static string Commitment(bool committed) => committed ? "committed" : "uncommitted";
+
+    public static string? Value(int? value) => value?.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>What the team commits to: "5 committed objectives, planned business value 38 (1 without a value)".</summary>
+    public static string DescribeCommitment(IReadOnlyCollection<PiObjective> objectives)
+    {
+        var committed = objectives.Where(o => o.Committed).ToList();
+        var planned = committed.Sum(o => o.PlannedValue ?? 0);
+        var missing = committed.Count(o => o.PlannedValue is null);
+        var uncommitted = objectives.Count - committed.Count;
+        var text = $"{committed.Count} committed objective{(committed.Count == 1 ? "" : "s")}, planned business value {planned}";
+        if (missing > 0)
+        {
+            text += $" ({missing} without a planned value yet)";
+        }
+
+        return uncommitted > 0 ? text + $"; {uncommitted} uncommitted" : text;
+    }
+
+    /// <summary>The history entries for what changed from <paramref name="before"/> to <paramref name="after"/>.</summary>
+    public static IReadOnlyList<PlanChange> Changes(PiObjective before, PiObjective after, Person by, DateTimeOffset at)
+    {
+        var changes = new List<PlanChange>();
+        Add(ObjectiveField.Text, before.Text, after.Text);
+        Add(ObjectiveField.Commitment, Commitment(before.Committed), Commitment(after.Committed));
+        Add(ObjectiveField.Planned, Value(before.PlannedValue), Value(after.PlannedValue));
+        Add(ObjectiveField.Actual, Value(before.ActualValue), Value(after.ActualValue));
+        return changes;
+
+        void Add(string field, string? from, string? to)
+        {
+            if (!string.Equals(from, to, StringComparison.Ordinal))
+            {
+                changes.Add(new PlanChange(at, by, field, from, to));
+            }
+        }
+    }
+
+    private static Checked<int> CheckValue(string? value, int min, string what) =>
+        int.TryParse(value?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number >= min && number <= MaxValue
+            ? Checked.Ok(number)
+            : Checked.Fail<int>($"{what} is a whole number from {min} to {MaxValue}.");
+}

@@ -1,0 +1,6 @@
+using ArtBot.Domain.People;
+
+namespace ArtBot.Domain.Planning;
+
+/// <summary>One entry of an objective's or dependency's history: who changed which field from what to what, and when.</summary>
+public sealed record PlanChange(DateTimeOffset At, Person By, string Field, string? From, string? To);
