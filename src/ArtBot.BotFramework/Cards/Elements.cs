@@ -15,6 +15,8 @@ public sealed record TextBlock(string Text) : CardElement
     public int? MaxLines { get; init; }
     /// <summary><c>heading</c> for headings (accessibility).</summary>
     public string? Style { get; init; }
+    /// <summary><c>Left</c>, <c>Center</c> or <c>Right</c>.</summary>
+    public string? HorizontalAlignment { get; init; }
 }
 
 /// <summary>A group of elements, optionally styled (<c>emphasis</c>, <c>good</c>, <c>attention</c>, <c>warning</c>, <c>accent</c>).</summary>

@@ -37,6 +37,8 @@ public sealed record Vote
     public VoteScope Scope { get; init; } = VoteScope.Team;
     /// <summary>The team's name in its ART (team votes in an ART).</summary>
     public string? TeamName { get; init; }
+    /// <summary>What the team (or the ART) commits to as the vote starts: "5 committed objectives, planned business value 38".</summary>
+    public string? Commitment { get; init; }
     public string? PreviousVoteId { get; init; }
 
     public bool IsClosed => ClosedAt is not null;

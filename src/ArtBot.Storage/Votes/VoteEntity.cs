@@ -35,6 +35,8 @@ public sealed class VoteEntity : ITableEntity
     public string? PiName { get; set; }
     public string Scope { get; set; } = nameof(VoteScope.Team);
     public string? TeamName { get; set; }
+    /// <summary>The PI objectives the vote is on, as the card states them; absent on older rows.</summary>
+    public string? Commitment { get; set; }
     /// <summary>The row key of this vote's <c>voteindex</c> row.</summary>
     public string IndexRowKey { get; set; } = "";
 

@@ -51,6 +51,7 @@ public sealed class VoteStore(TableClient votes, TableClient index, TableClient 
             PiName = vote.PiName,
             Scope = vote.Scope.ToString(),
             TeamName = vote.TeamName,
+            Commitment = vote.Commitment,
             IndexRowKey = indexRowKey,
         };
 
@@ -379,6 +380,7 @@ public sealed class VoteStore(TableClient votes, TableClient index, TableClient 
         PiName = row.GetString(nameof(VoteEntity.PiName)),
         Scope = row.GetString(nameof(VoteEntity.Scope)) ?? nameof(VoteScope.Team),
         TeamName = row.GetString(nameof(VoteEntity.TeamName)),
+        Commitment = row.GetString(nameof(VoteEntity.Commitment)),
         IndexRowKey = row.GetString(nameof(VoteEntity.IndexRowKey)) ?? "",
         FinalCount = row.GetInt32(nameof(VoteEntity.FinalCount)),
         FinalAverage = row.GetDouble(nameof(VoteEntity.FinalAverage)),
@@ -464,5 +466,6 @@ public sealed class VoteStore(TableClient votes, TableClient index, TableClient 
         PiName = entity.PiName,
         Scope = entity.Scope == nameof(VoteScope.Art) ? VoteScope.Art : VoteScope.Team,
         TeamName = entity.TeamName,
+        Commitment = entity.Commitment,
     };
 }

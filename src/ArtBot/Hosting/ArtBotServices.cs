@@ -11,6 +11,7 @@ using ArtBot.Features.Help;
 using ArtBot.Features.Improvements;
 using ArtBot.Features.Impediments;
 using ArtBot.Features.Installation;
+using ArtBot.Features.Objectives;
 using ArtBot.Features.People;
 using ArtBot.Features.Sync;
 using ArtBot.Features.Votes;
@@ -80,6 +81,7 @@ public static class ArtBotServices
         services.AddBotFeature<HelpCommands>();
         services.AddVotes();
         services.AddArts();
+        services.AddObjectives();
         services.AddSync(configuration);
         services.AddPeople();
         services.AddImpediments();

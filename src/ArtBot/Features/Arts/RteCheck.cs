@@ -3,7 +3,7 @@ using ArtBot.Domain.Arts;
 
 namespace ArtBot.Features.Arts;
 
-/// <summary>Whether the sender of an activity is one of an ART's RTEs.</summary>
+/// <summary>Whether the sender of an activity is one of an ART's RTEs (or Business Owners).</summary>
 public static class RteCheck
 {
     /// <summary>
@@ -12,4 +12,8 @@ public static class RteCheck
     /// </summary>
     public static bool IsRteOf(this Activity activity, Art art) =>
         art.IsRte(activity.From?.AadObjectId) || art.IsRte(activity.From?.Id);
+
+    /// <summary>The same for the ART's Business Owners.</summary>
+    public static bool IsBusinessOwnerOf(this Activity activity, Art art) =>
+        art.IsBusinessOwner(activity.From?.AadObjectId) || art.IsBusinessOwner(activity.From?.Id);
 }

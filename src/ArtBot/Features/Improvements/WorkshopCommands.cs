@@ -4,16 +4,18 @@ using ArtBot.Domain.Arts;
 using ArtBot.Domain.Improvements;
 using ArtBot.Domain.Text;
 using ArtBot.Features.Common;
+using ArtBot.Features.Objectives;
 
 namespace ArtBot.Features.Improvements;
 
 /// <summary>
-/// <c>inspect start [dots]</c> opens a problem-solving workshop card for the current PI (with last PI's items first);
+/// <c>inspect start [dots]</c> shows the ART predictability measure (in an ART), then opens a problem-solving workshop card
+/// for the current PI (with last PI's items first);
 /// <c>improve &lt;problem&gt;</c> adds a problem to the open workshop of the conversation.
 /// </summary>
 public sealed partial class WorkshopCommands(
     IArtStore arts, IWorkshopStore workshops, IImprovementStore improvements, SharedWorkshopCardUpdater sharedCards, TimeProvider time,
-    ILogger<WorkshopCommands> logger) : IBotFeature
+    ILogger<WorkshopCommands> logger, ObjectiveViews? objectives = null) : IBotFeature
 {
     public const string InspectName = "inspect";
     public const string ImproveName = "improve";
@@ -86,6 +88,12 @@ public sealed partial class WorkshopCommands(
         if (!await workshops.CreateAsync(workshop, cancellationToken))
         {
             return;
+        }
+
+        if (place.Art is { } art && objectives is not null)
+        {
+            // I&A opens with the quantitative measurement: the ART predictability measure, then the workshop.
+            await turn.SendAsync(Activity.CreateMessage(attachments: (await objectives.PredictabilityAsync(art, cancellationToken)).ToAttachment()), cancellationToken);
         }
 
         var card = WorkshopCard.Build(new WorkshopState(workshop, [], []));

@@ -41,6 +41,10 @@ public static class VoteCard
             new TextBlock(Header(vote)) { IsSubtle = true, Size = "Small", Spacing = "None" },
             new TextBlock(vote.Question) { Size = "Large", Weight = "Bolder", Style = "heading" },
         };
+        if (vote.Commitment is { Length: > 0 } commitment)
+        {
+            body.Add(new TextBlock((vote.Scope == VoteScope.Art ? "The ART commits to: " : "The team commits to: ") + commitment) { Spacing = "Small" });
+        }
 
         if (!vote.IsClosed)
         {

@@ -3,6 +3,7 @@ using ArtBot.Hosting.Telemetry;
 using ArtBot.BotFramework.Routing;
 using ArtBot.BotFramework.Schema;
 using ArtBot.Domain.Arts;
+using ArtBot.Domain.Planning;
 using ArtBot.Domain.Votes;
 
 namespace ArtBot.Features.Votes;
@@ -12,7 +13,9 @@ namespace ArtBot.Features.Votes;
 /// the same validation and errors, an id derived from what started it (so a redelivery creates nothing new), then
 /// the vote card posted into the conversation.
 /// </summary>
-public sealed partial class VoteStarter(IVoteStore store, IArtStore arts, VoteStateReader reader, ArtBotMetrics metrics, TimeProvider time, ILogger<VoteStarter> logger)
+public sealed partial class VoteStarter(
+    IVoteStore store, IArtStore arts, VoteStateReader reader, ArtBotMetrics metrics, TimeProvider time, ILogger<VoteStarter> logger,
+    IPlanStore<PiObjective>? objectives = null)
 {
     /// <summary>
     /// Starts a vote in the turn's conversation. <paramref name="seed"/> names what started it (an activity or card id).
@@ -56,6 +59,7 @@ public sealed partial class VoteStarter(IVoteStore store, IArtStore arts, VoteSt
             Scope = options.Scope ?? (membership is { Team: null } ? VoteScope.Art : VoteScope.Team),
             TeamName = membership?.Team?.TeamName,
         };
+        vote = vote with { Commitment = previous is null ? await CommitmentAsync(membership, vote.Scope, cancellationToken) : previous.Commitment };
 
         if (!await store.CreateAsync(vote, cancellationToken))
         {
@@ -79,6 +83,25 @@ public sealed partial class VoteStarter(IVoteStore store, IArtStore arts, VoteSt
         reader.Remember(vote);
         LogStarted(vote.Id, vote.Round);
         return new StartResult(vote, null, true);
+    }
+
+    /// <summary>What the vote is on: the team's committed PI objectives (an ART vote: every team's), when there are any.</summary>
+    private async Task<string?> CommitmentAsync(ArtMembership? membership, VoteScope scope, CancellationToken cancellationToken)
+    {
+        if (objectives is null || membership?.Art is not { CurrentPi: { } pi } art)
+        {
+            return null;
+        }
+
+        var team = scope == VoteScope.Team ? membership.Team?.ConversationId : null;
+        if (scope == VoteScope.Team && team is null)
+        {
+            return null;
+        }
+
+        var current = (await objectives.ListAsync(art.TenantId, art.Id, cancellationToken))
+            .Where(o => o.Pi == pi.Name && (team is null || o.TeamConversationId == team)).ToList();
+        return current.Count == 0 ? null : ObjectiveRules.DescribeCommitment(current);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The card of vote {VoteId} was not posted: {Kind}")]

@@ -1,0 +1,142 @@
+using System.Globalization;
+using ArtBot.BotFramework.Cards;
+using ArtBot.Domain.Arts;
+using ArtBot.Domain.Planning;
+using ArtBot.Domain.Text;
+
+namespace ArtBot.Features.Objectives;
+
+/// <summary>
+/// The ART predictability measure as a bar chart drawn with columns (Teams renders no chart element in a card): each
+/// team's and the ART's figure for this PI, the ART's over the last PIs, and a table of each team's figure per PI. Bars
+/// run from 0 to 150%; a ruler above each chart marks SAFe's 80-100% band, and every bar carries its figure in text,
+/// so the chart reads without colour. Objectives without a planned or actual value are named under the chart.
+/// </summary>
+public static class PredictabilityCard
+{
+    public const int ScaleMax = 150;
+    public const int PisShown = 4;
+    private const string LabelWidth = "30";
+    private const string BarWidth = "55";
+    private const string FigureWidth = "15";
+
+    public static AdaptiveCard Build(Art art, IReadOnlyList<PiPredictability> pis)
+    {
+        var body = new List<CardElement>
+        {
+            new TextBlock($"ART predictability: {PlainText.EscapeMarkdown(art.Name)}") { Size = "Large", Weight = "Bolder", Style = "heading" },
+            new TextBlock("Actual business value of all objectives against the planned business value of the committed ones. "
+                + $"SAFe's target band: {Predictability.BandLow}-{Predictability.BandHigh}%.") { IsSubtle = true, Spacing = "None" },
+        };
+
+        var current = pis.Count > 0 ? pis[^1] : null;
+        if (current is null)
+        {
+            body.Add(new TextBlock("No PI objectives yet. Teams add theirs with `objectives` in their channel during PI Planning."));
+            return new AdaptiveCard { Body = body, FallbackText = $"ART predictability: {art.Name}" };
+        }
+
+        body.Add(Heading($"{PlainText.EscapeMarkdown(current.Pi)} by team"));
+        body.Add(Ruler());
+        body.Add(Bar($"**{PlainText.EscapeMarkdown(art.Name)}**", current.Art));
+        body.AddRange(current.Teams.Select(t => Bar(PlainText.EscapeMarkdown(t.TeamName), t.Figure)));
+
+        if (pis.Count > 1)
+        {
+            body.Add(Heading("The ART over the last PIs"));
+            body.Add(Ruler());
+            body.AddRange(pis.Select(p => Bar(PlainText.EscapeMarkdown(p.Pi), p.Art)));
+
+            body.Add(Heading("Each team over the last PIs"));
+            var teams = pis.SelectMany(p => p.Teams).GroupBy(t => t.TeamConversationId, StringComparer.Ordinal)
+                .Select(g => g.Last()).OrderBy(t => t.TeamName, StringComparer.OrdinalIgnoreCase).ToList();
+            body.Add(new FactSet([.. teams.Select(team => new Fact(
+                team.TeamName,
+                string.Join(" \u00b7 ", pis.Select(p => $"{p.Pi}: {Figure(p.Teams.FirstOrDefault(t => t.TeamConversationId == team.TeamConversationId)?.Figure)}"))))]));
+        }
+
+        body.AddRange(Missing(current));
+        return new AdaptiveCard { Body = body, FallbackText = $"ART predictability: {art.Name}, {current.Pi}: {Figure(current.Art)}" };
+    }
+
+    /// <summary>"87%", "no committed value" or "none" (no objectives).</summary>
+    public static string Figure(Predictability? figure) => figure switch
+    {
+        null => "none",
+        { Percent: { } percent } => percent.ToString(CultureInfo.InvariantCulture) + "%",
+        _ => "no committed value",
+    };
+
+    private static IEnumerable<CardElement> Missing(PiPredictability pi)
+    {
+        var all = pi.Teams.SelectMany(t => t.Figure.WithoutPlanned.Select(o => (t.TeamName, Objective: o))).ToList();
+        if (all.Count > 0)
+        {
+            yield return new TextBlock($"Without a planned business value ({all.Count}): not in the planned total, so the figure may change") { Weight = "Bolder", Color = "Warning", Separator = true };
+            foreach (var (team, objective) in all.Take(10))
+            {
+                yield return new TextBlock($"- {PlainText.EscapeMarkdown(team)}: {PlainText.EscapeMarkdown(Shorten(objective.Text))}") { Spacing = "None" };
+            }
+        }
+
+        var unrated = pi.Teams.SelectMany(t => t.Figure.WithoutActual.Select(o => (t.TeamName, Objective: o))).ToList();
+        if (unrated.Count > 0)
+        {
+            yield return new TextBlock($"Actual business value not entered yet ({unrated.Count}): the figure so far counts only the rated ones") { Weight = "Bolder", Separator = true };
+            foreach (var (team, objective) in unrated.Take(10))
+            {
+                yield return new TextBlock($"- {PlainText.EscapeMarkdown(team)}: {PlainText.EscapeMarkdown(Shorten(objective.Text))}") { Spacing = "None" };
+            }
+
+            if (unrated.Count > 10)
+            {
+                yield return new TextBlock($"\u2026 and {unrated.Count - 10} more") { IsSubtle = true };
+            }
+        }
+
+        if (pi.Art.AddedLate.Count > 0)
+        {
+            yield return new TextBlock($"{pi.Art.AddedLate.Count} objective(s) were added after the PI started; they count like the others.") { IsSubtle = true };
+        }
+    }
+
+    /// <summary>The band ruler: the 80-100% stretch of the 0-150% scale marked, aligned with the bars below.</summary>
+    private static ColumnSet Ruler() => Row(
+        new TextBlock("Scale 0-150%") { IsSubtle = true, Size = "Small" },
+        new ColumnSet(
+        [
+            Segment(Predictability.BandLow, null, new TextBlock("0%") { Size = "Small", IsSubtle = true }),
+            Segment(Predictability.BandHigh - Predictability.BandLow, "good", new TextBlock($"{Predictability.BandLow}-{Predictability.BandHigh}%") { Size = "Small", Weight = "Bolder" }),
+            Segment(ScaleMax - Predictability.BandHigh, null, new TextBlock($"{ScaleMax}%") { Size = "Small", IsSubtle = true, HorizontalAlignment = "Right" }),
+        ]),
+        new TextBlock("Figure") { IsSubtle = true, Size = "Small" });
+
+    private static ColumnSet Bar(string label, Predictability figure)
+    {
+        var bar = figure.Percent is { } percent
+            ? new ColumnSet(percent <= 0
+                ? [Segment(ScaleMax, null, Blank())]
+                : [Segment(Math.Min(percent, ScaleMax), Style(figure), Blank()), .. percent < ScaleMax ? new[] { Segment(ScaleMax - percent, null, Blank()) } : []])
+            : new ColumnSet([Segment(ScaleMax, null, new TextBlock("no committed planned value") { Size = "Small", IsSubtle = true })]);
+        var band = figure.Percent is null ? "" : figure.IsInBand ? " in band" : figure.Percent < Predictability.BandLow ? " below" : " above";
+        return Row(new TextBlock(label) { Size = "Small" }, bar, new TextBlock(Figure(figure) + band) { Size = "Small", Weight = "Bolder" });
+    }
+
+    private static string Style(Predictability figure) => figure.IsInBand ? "good" : figure.Percent < Predictability.BandLow ? "attention" : "warning";
+
+    private static ColumnSet Row(CardElement label, CardElement bar, CardElement figure) => new(
+    [
+        new Column([label]) { Width = LabelWidth, VerticalContentAlignment = "Center" },
+        new Column([bar]) { Width = BarWidth, VerticalContentAlignment = "Center" },
+        new Column([figure]) { Width = FigureWidth, VerticalContentAlignment = "Center" },
+    ]) { Spacing = "Small" };
+
+    private static Column Segment(int weight, string? style, CardElement content) =>
+        new([content]) { Width = weight.ToString(CultureInfo.InvariantCulture), Style = style };
+
+    private static TextBlock Blank() => new("\u00a0") { Size = "Small" };
+
+    private static TextBlock Heading(string text) => new(text) { Weight = "Bolder", Size = "Medium", Separator = true, Spacing = "Medium" };
+
+    private static string Shorten(string text) => text.Length > 100 ? text[..99] + "\u2026" : text;
+}
