@@ -39,6 +39,10 @@ public sealed record Art
     /// <summary>Set by the store (the row's ETag); null for an ART not stored yet.</summary>
     public string? Version { get; init; }
 
+    /// <summary>The date at <paramref name="now"/> in the ART's time zone (UTC when the zone is unknown here).</summary>
+    public DateOnly Today(DateTimeOffset now) =>
+        DateOnly.FromDateTime(TimeZoneInfo.TryFindSystemTimeZoneById(Sync.TimeZoneId, out var zone) ? TimeZoneInfo.ConvertTime(now, zone).DateTime : now.UtcDateTime);
+
     public bool IsRte(string? userId) => userId is { Length: > 0 } && Rtes.Any(r => string.Equals(r.Id, userId, StringComparison.Ordinal));
 
     public bool IsBusinessOwner(string? userId) =>

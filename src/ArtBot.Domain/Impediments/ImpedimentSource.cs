@@ -14,6 +14,8 @@ public sealed record ImpedimentSource(ImpedimentSourceKind Kind, string? Url = n
     public static ImpedimentSource VoteConcern(string voteId, string concernId, string? url = null) =>
         new(ImpedimentSourceKind.VoteConcern, url, voteId + "/" + concernId);
 
+    public static ImpedimentSource Dependency(string dependencyId) => new(ImpedimentSourceKind.Dependency, ReferenceId: dependencyId);
+
     public static ImpedimentSource CheckInBlocker(string checkInId, string team, string? url = null) =>
         new(ImpedimentSourceKind.CheckInBlocker, url, checkInId + "/" + team);
 }

@@ -14,4 +14,7 @@ public enum ImpedimentSourceKind
 
     /// <summary>A blocker reported in an ART sync check-in.</summary>
     CheckInBlocker,
+
+    /// <summary>A dependency between teams at risk, raised as a risk to ROAM.</summary>
+    Dependency,
 }

@@ -31,10 +31,14 @@ public sealed record CheckInAnswer
             .Where(x => x.item.NeedsHelp);
 }
 
-/// <summary>A blocker or dependency; <see cref="ImpedimentId"/> is set once it was raised as an impediment.</summary>
+/// <summary>
+/// A blocker or dependency; <see cref="ImpedimentId"/> is set once it was raised as an impediment,
+/// <see cref="DependencyId"/> once a dependency was tracked between teams.
+/// </summary>
 public sealed record CheckInItem(string Text, bool NeedsHelp)
 {
     public string? ImpedimentId { get; init; }
+    public string? DependencyId { get; init; }
 }
 
 public enum CheckInItemKind

@@ -310,9 +310,9 @@ public sealed class SyncStore(TableClient table) : ISyncStore
     };
 
     private static string Serialize(IReadOnlyList<CheckInItem> items) =>
-        JsonSerializer.Serialize(items.Select(i => new StoredCheckInItem(i.Text, i.NeedsHelp, i.ImpedimentId)).ToList(), SyncJsonContext.Default.ListStoredCheckInItem);
+        JsonSerializer.Serialize(items.Select(i => new StoredCheckInItem(i.Text, i.NeedsHelp, i.ImpedimentId, i.DependencyId)).ToList(), SyncJsonContext.Default.ListStoredCheckInItem);
 
     private static List<CheckInItem> Deserialize(string json) =>
         (JsonSerializer.Deserialize(json, SyncJsonContext.Default.ListStoredCheckInItem) ?? [])
-            .Select(i => new CheckInItem(i.Text, i.NeedsHelp) { ImpedimentId = i.ImpedimentId }).ToList();
+            .Select(i => new CheckInItem(i.Text, i.NeedsHelp) { ImpedimentId = i.ImpedimentId, DependencyId = i.DependencyId }).ToList();
 }

@@ -7,6 +7,7 @@ using ArtBot.BotFramework.Schema;
 using ArtBot.Domain.Conversations;
 using ArtBot.Features.Arts;
 using ArtBot.Features.Common;
+using ArtBot.Features.Dependencies;
 using ArtBot.Features.Help;
 using ArtBot.Features.Improvements;
 using ArtBot.Features.Impediments;
@@ -82,6 +83,7 @@ public static class ArtBotServices
         services.AddVotes();
         services.AddArts();
         services.AddObjectives();
+        services.AddDependencies();
         services.AddSync(configuration);
         services.AddPeople();
         services.AddImpediments();

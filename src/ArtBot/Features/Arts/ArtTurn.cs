@@ -33,10 +33,7 @@ public sealed class ArtTurn(TurnContext turn, ArtContext context)
         $"Only the RTEs of {art.Name} ({string.Join(", ", art.Rtes.Select(r => r.Name ?? "unnamed"))}) can {what}.";
 
     /// <summary>Today in the ART's time zone (UTC when it has none yet).</summary>
-    public DateOnly Today(Art? art) =>
-        DateOnly.FromDateTime(art is not null && TimeZoneInfo.TryFindSystemTimeZoneById(art.Sync.TimeZoneId, out var zone)
-            ? TimeZoneInfo.ConvertTime(Now, zone).DateTime
-            : Now.UtcDateTime);
+    public DateOnly Today(Art? art) => art?.Today(Now) ?? DateOnly.FromDateTime(Now.UtcDateTime);
 
     /// <summary>The channels that can get the summary: the team's channels when Teams lists them, else this one.</summary>
     public async Task<IReadOnlyList<Choice>> SummaryChannelsAsync(Art? art, CancellationToken cancellationToken)

@@ -139,6 +139,7 @@ public static class ImpedimentCard
         ImpedimentSourceKind.Message => source.AuthorName is { Length: > 0 } author ? $"A message by {Md(author)}" : "A message",
         ImpedimentSourceKind.VoteConcern => "A confidence-vote concern",
         ImpedimentSourceKind.CheckInBlocker => "An ART sync check-in blocker",
+        ImpedimentSourceKind.Dependency => "A dependency at risk",
         _ => "The impediment command",
     };
 

@@ -166,20 +166,20 @@ public sealed partial class ObjectiveActions(ArtContext arts, ObjectiveViews vie
     }
 
     /// <summary>Why the person acting may not make this edit now; null when they may.</summary>
-    private static InvokeResponse? Refusal(ObjectivePlace place, ArtTeam team, string edit)
+    private static InvokeResponse? Refusal(ArtPlace place, ArtTeam team, string edit)
     {
         var pi = place.Art.CurrentPi!;
         return edit switch
         {
-            ObjectiveEdits.Content when !place.IsOpenForEdits => CardResponses.Error("ObjectivesLocked",
+            ObjectiveEdits.Content when !ObjectiveRules.IsOpenForEdits(place.Art, place.Today) => CardResponses.Error("ObjectivesLocked",
                 $"The objectives of {pi.Name} are locked since the PI started on {pi.Start:yyyy-MM-dd}; an RTE can reopen them with `objectives reopen`."),
             ObjectiveEdits.Content when place.Team is null && !place.IsRte => CardResponses.Error("NotThisTeam",
                 $"{team.TeamName} changes its objectives in its own channel."),
             ObjectiveEdits.Planned or ObjectiveEdits.Actual when !place.MaySetValues => CardResponses.Error("NotABusinessOwner",
                 BusinessOwnersOnly(place.Art)),
-            ObjectiveEdits.Planned when !place.IsOpenForEdits => CardResponses.Error("ObjectivesLocked",
+            ObjectiveEdits.Planned when !ObjectiveRules.IsOpenForEdits(place.Art, place.Today) => CardResponses.Error("ObjectivesLocked",
                 $"The planned business values of {pi.Name} are locked since the PI started on {pi.Start:yyyy-MM-dd}; an RTE can reopen them with `objectives reopen`."),
-            ObjectiveEdits.Actual when !place.IsOpenForActuals => CardResponses.Error("TooEarly",
+            ObjectiveEdits.Actual when !ObjectiveRules.IsOpenForActuals(place.Art, place.Today) => CardResponses.Error("TooEarly",
                 $"Actual business values are entered from the PI's last iteration, which starts on {ObjectiveRules.ActualsFrom(place.Art):yyyy-MM-dd}."),
             _ => null,
         };
@@ -189,10 +189,10 @@ public sealed partial class ObjectiveActions(ArtContext arts, ObjectiveViews vie
         ? "Only Business Owners (and RTEs) set business values, and this ART has no Business Owners yet: an RTE names them with `art bo add @person`."
         : $"Only the Business Owners of {art.Name} ({string.Join(", ", art.BusinessOwners.Select(b => b.DisplayName))}) and its RTEs set business values.";
 
-    private async Task<(ObjectivePlace? Place, ArtTeam? Team, InvokeResponse? Error)> ResolveAsync(
+    private async Task<(ArtPlace? Place, ArtTeam? Team, InvokeResponse? Error)> ResolveAsync(
         TurnContext turn, JsonElement? data, bool teamRequired, CancellationToken cancellationToken)
     {
-        if (await ObjectivePlace.ResolveAsync(new ArtTurn(turn, arts), cancellationToken) is not { } place)
+        if (await ArtPlace.ResolveAsync(new ArtTurn(turn, arts), cancellationToken) is not { } place)
         {
             return (null, null, CardResponses.Error("NotInArt", ArtCommands.NotInAnArt));
         }
@@ -212,7 +212,7 @@ public sealed partial class ObjectiveActions(ArtContext arts, ObjectiveViews vie
         return (place, team, null);
     }
 
-    private async Task<(ObjectivePlace? Place, ArtTeam? Team, PiObjective? Objective, InvokeResponse? Error)> FindAsync(
+    private async Task<(ArtPlace? Place, ArtTeam? Team, PiObjective? Objective, InvokeResponse? Error)> FindAsync(
         TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
     {
         var id = CardData.Text(data, "id");

@@ -30,7 +30,7 @@ public sealed class ObjectiveCommands(ArtContext arts, ObjectiveViews views) : I
     {
         var art = new ArtTurn(turn, arts);
         var (sub, _) = CommandRouter.Split(arguments);
-        if (await ObjectivePlace.ResolveAsync(art, cancellationToken) is not { } place)
+        if (await ArtPlace.ResolveAsync(art, cancellationToken) is not { } place)
         {
             await art.SendAsync(ArtCommands.NotInAnArt, cancellationToken);
             return;

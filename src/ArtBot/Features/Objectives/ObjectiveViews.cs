@@ -1,6 +1,7 @@
 using ArtBot.BotFramework.Cards;
 using ArtBot.Domain.Arts;
 using ArtBot.Domain.Planning;
+using ArtBot.Features.Arts;
 
 namespace ArtBot.Features.Objectives;
 
@@ -17,14 +18,14 @@ public sealed class ObjectiveViews(IPlanStore<PiObjective> objectives)
                 .OrderBy(o => o.CreatedAt).ThenBy(o => o.Id, StringComparer.Ordinal)]
             : [];
 
-    public async Task<AdaptiveCard> TeamAsync(ObjectivePlace place, ArtTeam team, string? notice, string? color, CancellationToken cancellationToken)
+    public async Task<AdaptiveCard> TeamAsync(ArtPlace place, ArtTeam team, string? notice, string? color, CancellationToken cancellationToken)
     {
         var current = await CurrentAsync(place.Art, cancellationToken);
         return TeamObjectivesCard.Build(
             place.Art, team, [.. current.Where(o => o.TeamConversationId == team.ConversationId)], place.Today, place.Team is null, notice, color);
     }
 
-    public async Task<AdaptiveCard> ArtAsync(ObjectivePlace place, CancellationToken cancellationToken) =>
+    public async Task<AdaptiveCard> ArtAsync(ArtPlace place, CancellationToken cancellationToken) =>
         ArtObjectivesCard.Build(place.Art, place.Teams, await CurrentAsync(place.Art, cancellationToken), place.Today);
 
     /// <summary>The predictability chart: this PI and the last ones (up to <see cref="PredictabilityCard.PisShown"/>).</summary>

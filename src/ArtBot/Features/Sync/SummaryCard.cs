@@ -18,13 +18,15 @@ namespace ArtBot.Features.Sync;
 public static class SummaryCard
 {
     public const string RaiseVerb = "sync.raise";
+    public const string TrackVerb = "sync.track";
+    public const int MaxDependenciesListed = 20;
     public const int MaxTeamsListed = 40;
     public const int MaxHelpItems = 20;
     public const int MaxPeopleListed = 40;
 
     public static AdaptiveCard Build(
         Art art, SyncOccurrence occurrence, SyncSummary summary, IReadOnlyList<TeamMember>? nonResponders, DateTimeOffset now,
-        AgeingImpediments? ageing = null)
+        AgeingImpediments? ageing = null, IReadOnlyList<DependencyAtRisk>? dependenciesAtRisk = null)
     {
         var body = new List<CardElement>
         {
@@ -39,27 +41,7 @@ public static class SummaryCard
             body.Add(Heading("Needs help"));
             foreach (var help in summary.NeedsHelp.Take(MaxHelpItems))
             {
-                var line = $"**{help.Answer.TeamName}** \u00b7 {SyncText.Kind(help.Kind)}: {Shorten(help.Item.Text, 200)}";
-                var items = new List<CardElement> { new TextBlock(line) };
-                if (help.Item.ImpedimentId is not null)
-                {
-                    items.Add(new TextBlock("Raised as an impediment: the team owns and ROAMs it") { IsSubtle = true, Spacing = "None", Color = "Good" });
-                }
-                else
-                {
-                    items.Add(new ActionSet(
-                    [
-                        new ExecuteAction("Raise impediment", RaiseVerb, new JsonObject
-                        {
-                            ["artId"] = art.Id,
-                            ["occurrence"] = occurrence.Id,
-                            ["team"] = help.Answer.TeamConversationId,
-                            ["kind"] = help.Kind == CheckInItemKind.Blocker ? "blocker" : "dependency",
-                            ["index"] = help.Index,
-                        }),
-                    ]) { Spacing = "Small" });
-                }
-
+                var items = HelpItem(art, occurrence, summary, help, tracksDependencies: dependenciesAtRisk is not null);
                 body.Add(new Container(items) { Separator = true });
             }
 
@@ -78,6 +60,18 @@ public static class SummaryCard
             }
 
             More(body, summary.AtRisk.Count - MaxTeamsListed, "more teams at risk");
+        }
+
+        if (dependenciesAtRisk is { Count: > 0 })
+        {
+            body.Add(Heading("Dependencies at risk or overdue"));
+            foreach (var dependency in dependenciesAtRisk.Take(MaxDependenciesListed))
+            {
+                body.Add(new TextBlock($"**{PlainText.EscapeMarkdown(dependency.RequesterTeamName)}** needs from **{PlainText.EscapeMarkdown(dependency.ProviderTeamName)}**: "
+                    + $"{PlainText.EscapeMarkdown(Shorten(dependency.Text))} · {PlainText.EscapeMarkdown(dependency.Why)}") { Color = "Attention" });
+            }
+
+            More(body, dependenciesAtRisk.Count - MaxDependenciesListed, "more dependencies at risk");
         }
 
         if (ageing is { Items.Count: > 0 })
@@ -113,6 +107,62 @@ public static class SummaryCard
         body.Add(new TextBlock($"Updated {now.UtcDateTime.ToString("d MMM HH:mm", CultureInfo.InvariantCulture)} UTC") { IsSubtle = true, Size = "Small" });
         return new AdaptiveCard { Body = body, FallbackText = $"ART sync summary: {art.Name}" };
     }
+
+    /// <summary>
+    /// One item needing help: its text, then what became of it (an impediment, a tracked dependency) or the buttons that
+    /// make it one. A dependency can be tracked between teams (with the providing team chosen, guessed from its text)
+    /// when the dependencies feature is there.
+    /// </summary>
+    private static List<CardElement> HelpItem(Art art, SyncOccurrence occurrence, SyncSummary summary, HelpNeeded help, bool tracksDependencies)
+    {
+        var items = new List<CardElement> { new TextBlock($"**{help.Answer.TeamName}** \u00b7 {SyncText.Kind(help.Kind)}: {Shorten(help.Item.Text, 200)}") };
+        if (help.Item.ImpedimentId is not null || help.Item.DependencyId is not null)
+        {
+            items.Add(new TextBlock(help.Item.ImpedimentId is not null
+                ? "Raised as an impediment: the team owns and ROAMs it"
+                : "Tracked as a dependency between teams: the providing team answers it in its channel") { IsSubtle = true, Spacing = "None", Color = "Good" });
+            return items;
+        }
+
+        var data = new JsonObject
+        {
+            ["artId"] = art.Id,
+            ["occurrence"] = occurrence.Id,
+            ["team"] = help.Answer.TeamConversationId,
+            ["kind"] = help.Kind == CheckInItemKind.Blocker ? "blocker" : "dependency",
+            ["index"] = help.Index,
+        };
+        var actions = new List<CardAction> { new ExecuteAction("Raise impediment", RaiseVerb, data) };
+        if (tracksDependencies && help.Kind == CheckInItemKind.Dependency)
+        {
+            var others = summary.Teams.Select(t => t.Team).Where(t => t.ConversationId != help.Answer.TeamConversationId).ToList();
+            items.Add(new ChoiceSetInput([.. others.Select(t => new Choice(t.TeamName, t.ConversationId))])
+            {
+                Id = ProviderInput(ItemKey(art, occurrence, help.Kind, help.Index, help.Answer.TeamConversationId, help.Item.Text)),
+                Label = "Provided by",
+                Style = "compact",
+                Placeholder = "Choose a team",
+                Value = others.FirstOrDefault(t => help.Item.Text.Contains(t.TeamName, StringComparison.OrdinalIgnoreCase))?.ConversationId,
+            });
+            actions.Add(new ExecuteAction("Track dependency", TrackVerb, data.DeepClone().AsObject()) { AssociatedInputs = "auto" });
+        }
+
+        items.Add(new ActionSet(actions) { Spacing = "Small" });
+        return items;
+    }
+
+    /// <summary>
+    /// A stable key for one check-in item: what it becomes (impediment or dependency) is keyed by it, so a second click
+    /// creates nothing new.
+    /// </summary>
+    public static string ItemKey(Art art, SyncOccurrence occurrence, CheckInItemKind kind, int index, string teamConversationId, string text) =>
+        $"{art.Id}-{occurrence.Id}-{kind}-{index}-{StableHash(teamConversationId + "|" + text)}";
+
+    /// <summary>The id of the "provided by" choice of the item keyed <paramref name="itemKey"/> (one per item on the card).</summary>
+    public static string ProviderInput(string itemKey) => "provider-" + StableHash(itemKey);
+
+    private static string StableHash(string text) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)))[..12];
 
     private static string TeamLine(TeamCheckIn row) => row switch
     {

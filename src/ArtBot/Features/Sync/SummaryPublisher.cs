@@ -24,7 +24,8 @@ public sealed class SummaryPublisher(
     TimeProvider time,
     ILogger<SummaryPublisher> logger,
     IImpedimentStore? impediments = null,
-    RteDigest? digest = null)
+    RteDigest? digest = null,
+    IDependencyTracking? dependencies = null)
 {
     /// <summary>The conversation id of the claim row that records "the sync-time summary was published".</summary>
     public const string AtSyncMarker = "at-sync";
@@ -136,7 +137,9 @@ public sealed class SummaryPublisher(
             names = [.. members.Where(m => !away.Contains(m.Id)).DistinctBy(m => m.Id).OrderBy(m => m.Name, StringComparer.OrdinalIgnoreCase)];
         }
 
-        return SummaryCard.Build(art, occurrence, summary, names, time.GetUtcNow(), await AgeingAsync(art, cancellationToken));
+        var now = time.GetUtcNow();
+        var atRisk = dependencies is null ? null : await dependencies.AtRiskAsync(art, art.Today(now), cancellationToken);
+        return SummaryCard.Build(art, occurrence, summary, names, now, await AgeingAsync(art, cancellationToken), atRisk);
     }
 
     /// <summary>The ART's ageing impediments (none when the impediments feature is not registered).</summary>

@@ -16,7 +16,8 @@ namespace ArtBot.Features.Sync;
 /// <summary>
 /// The sync cards' Universal Actions. <c>sync.answer</c> stores a team's check-in (from the team's own channel, until the
 /// sync closes), answers with the card showing the answer, and updates the shared prompt and the posted summary in place.
-/// <c>sync.raise</c> turns a blocker flagged "needs help" into an impediment from the summary. Bad input (unknown
+/// <c>sync.raise</c> turns a blocker flagged "needs help" into an impediment from the summary, <c>sync.track</c> a dependency
+/// flagged so into a tracked dependency between teams. Bad input (unknown
 /// option values, another tenant's or channel's ART, a closed sync) gets an error on the card and changes nothing.
 /// </summary>
 public sealed partial class SyncActions(
@@ -28,11 +29,34 @@ public sealed partial class SyncActions(
     ConnectorClient connector,
     ArtBotMetrics metrics,
     TimeProvider time,
-    ILogger<SyncActions> logger) : IBotFeature
+    ILogger<SyncActions> logger,
+    IDependencyTracking? dependencies = null) : IBotFeature
 {
     public void Register(FeatureTable table) => table
         .Verb(CheckInCard.AnswerVerb, AnswerAsync)
-        .Verb(SummaryCard.RaiseVerb, RaiseAsync);
+        .Verb(SummaryCard.RaiseVerb, (turn, data, ct) => EscalateItemAsync(turn, data, tracking: false, ct))
+        .Verb(SummaryCard.TrackVerb, (turn, data, ct) => dependencies is null
+            ? Task.FromResult(Error("NoDependencies", "Dependencies are not tracked here."))
+            : EscalateItemAsync(turn, data, tracking: true, ct));
+
+    /// <summary>Raises the item as an impediment: its id is stored on the item.</summary>
+    private async Task<(string? Id, string? Error)> Raise(BlockerEscalationRequest request, CancellationToken cancellationToken)
+    {
+        var result = await escalation.RaiseImpedimentAsync(request, cancellationToken);
+        return result.Raised && result.ImpedimentId is not null ? (result.ImpedimentId, null) : (null, result.Message);
+    }
+
+    /// <summary>Tracks a dependency item between teams, provided by the team chosen on the summary.</summary>
+    private async Task<(string? Id, string? Error)> Track(BlockerEscalationRequest request, JsonElement? data, CancellationToken cancellationToken)
+    {
+        if (request.Kind != CheckInItemKind.Dependency || ReadText(data, SummaryCard.ProviderInput(request.SourceId)) is not { Length: > 0 and <= 400 } provider)
+        {
+            return (null, "Choose the team that provides this dependency.");
+        }
+
+        var result = await dependencies!.TrackAsync(request, provider, cancellationToken);
+        return result.Tracked && result.DependencyId is not null ? (result.DependencyId, null) : (null, result.Message);
+    }
 
     private async Task<InvokeResponse> AnswerAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
     {
@@ -92,7 +116,13 @@ public sealed partial class SyncActions(
         return Card(CheckInCard.Build(art, occurrence, team.TeamName, saved, closed: false, notice));
     }
 
-    private async Task<InvokeResponse> RaiseAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
+    /// <summary>
+    /// Turns a check-in item flagged "needs help" into a tracked thing (<paramref name="escalate"/>: an impediment, or a
+    /// dependency between teams), stores its id on the item, and answers with the refreshed summary. Keyed by the item, so
+    /// a second click creates nothing new.
+    /// </summary>
+    private async Task<InvokeResponse> EscalateItemAsync(
+        TurnContext turn, JsonElement? data, bool tracking, CancellationToken cancellationToken)
     {
         var notFound = Error("BlockerNotFound", "This blocker is not part of a check-in of this channel's ART.");
         var activity = turn.Activity;
@@ -130,18 +160,19 @@ public sealed partial class SyncActions(
             }
 
             var item = items[index];
-            if (item.ImpedimentId is null)
+            if ((tracking ? item.DependencyId : item.ImpedimentId) is null)
             {
-                var result = await escalation.RaiseImpedimentAsync(new BlockerEscalationRequest(
+                var request = new BlockerEscalationRequest(
                     art, occurrence.Date, answer.TeamConversationId, answer.TeamName, kind.Value, item.Text,
                     new Person(userId, activity.From?.Name), time.GetUtcNow(), channel, activity.ServiceUrl ?? art.ServiceUrl,
-                    $"{art.Id}-{occurrence.Id}-{kind.Value}-{index}-{StableHash(answer.TeamConversationId + "|" + item.Text)}"), cancellationToken);
-                if (!result.Raised || result.ImpedimentId is null)
+                    SummaryCard.ItemKey(art, occurrence, kind.Value, index, answer.TeamConversationId, item.Text));
+                var (id, problem) = tracking ? await Track(request, data, cancellationToken) : await Raise(request, cancellationToken);
+                if (id is null)
                 {
-                    return Error("NotRaised", result.Message);
+                    return Error(tracking ? "NotTracked" : "NotRaised", problem!);
                 }
 
-                var updatedItems = items.Select((x, i) => i == index ? x with { ImpedimentId = result.ImpedimentId } : x).ToList();
+                var updatedItems = items.Select((x, i) => i != index ? x : tracking ? x with { DependencyId = id } : x with { ImpedimentId = id }).ToList();
                 var updated = kind == CheckInItemKind.Blocker ? answer with { Blockers = updatedItems } : answer with { Dependencies = updatedItems };
                 if (await store.SaveAnswerAsync(updated, cancellationToken) is null)
                 {
@@ -230,9 +261,13 @@ public sealed partial class SyncActions(
 
             if (text!.Length > 0)
             {
-                // An item raised as an impediment keeps that link while its text is unchanged.
-                var raised = previous?.FirstOrDefault(p => p.ImpedimentId is not null && p.Text == text)?.ImpedimentId;
-                items.Add(new CheckInItem(text, needsHelp) { ImpedimentId = needsHelp ? raised : null });
+                // An item raised as an impediment, or tracked as a dependency, keeps that link while its text is unchanged.
+                var same = previous?.FirstOrDefault(p => p.Text == text && (p.ImpedimentId ?? p.DependencyId) is not null);
+                items.Add(new CheckInItem(text, needsHelp)
+                {
+                    ImpedimentId = needsHelp ? same?.ImpedimentId : null,
+                    DependencyId = needsHelp ? same?.DependencyId : null,
+                });
             }
         }
 
@@ -252,9 +287,6 @@ public sealed partial class SyncActions(
             : null;
 
     private static string Shorten(string? text) => text is { Length: > 40 } ? text[..40] + "\u2026" : text ?? "";
-
-    private static string StableHash(string text) =>
-        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)))[..12];
 
     private InvokeResponse Error(string code, string message)
     {

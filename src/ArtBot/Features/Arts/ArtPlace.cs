@@ -1,14 +1,12 @@
 using ArtBot.Domain.Arts;
-using ArtBot.Domain.Planning;
-using ArtBot.Features.Arts;
 
-namespace ArtBot.Features.Objectives;
+namespace ArtBot.Features.Arts;
 
 /// <summary>
-/// Where an objectives command or action happens: the ART of the channel, the team when it is a team's channel (null in
-/// the ART's own channel), the ART's teams, and what the person acting may do.
+/// Where a PI objectives or dependencies command or action happens: the ART of the channel, the team when it is a team's
+/// channel (null in the ART's own channel), the ART's teams, and what the person acting may do.
 /// </summary>
-public sealed record ObjectivePlace(ArtTurn Turn, Art Art, ArtTeam? Team, IReadOnlyList<ArtTeam> Teams)
+public sealed record ArtPlace(ArtTurn Turn, Art Art, ArtTeam? Team, IReadOnlyList<ArtTeam> Teams)
 {
     public DateOnly Today => Turn.Today(Art);
 
@@ -17,12 +15,8 @@ public sealed record ObjectivePlace(ArtTurn Turn, Art Art, ArtTeam? Team, IReadO
     /// <summary>Business Owners and RTEs set business values.</summary>
     public bool MaySetValues => IsRte || Turn.Activity.IsBusinessOwnerOf(Art);
 
-    public bool IsOpenForEdits => ObjectiveRules.IsOpenForEdits(Art, Today);
-
-    public bool IsOpenForActuals => ObjectiveRules.IsOpenForActuals(Art, Today);
-
     /// <summary>The ART of the turn's channel with its teams; null when the channel belongs to no ART.</summary>
-    public static async Task<ObjectivePlace?> ResolveAsync(ArtTurn turn, CancellationToken cancellationToken)
+    public static async Task<ArtPlace?> ResolveAsync(ArtTurn turn, CancellationToken cancellationToken)
     {
         if (await turn.FindArtAsync(cancellationToken) is not { } membership)
         {
@@ -30,7 +24,7 @@ public sealed record ObjectivePlace(ArtTurn Turn, Art Art, ArtTeam? Team, IReadO
         }
 
         var teams = await turn.Store.GetTeamsAsync(turn.TenantId, membership.Art.Id, cancellationToken);
-        return new ObjectivePlace(turn, membership.Art, membership.Team, teams);
+        return new ArtPlace(turn, membership.Art, membership.Team, teams);
     }
 
     /// <summary>

@@ -1,0 +1,218 @@
+using System.Text.Json;
+using ArtBot.BotFramework.Routing;
+using ArtBot.BotFramework.Schema;
+using ArtBot.Domain.Arts;
+using ArtBot.Domain.Planning;
+using ArtBot.Features.Arts;
+using ArtBot.Features.Common;
+
+namespace ArtBot.Features.Dependencies;
+
+/// <summary>
+/// The dependency cards' Universal Actions: request one from the form, show one, the providing team's answers (commit to
+/// an iteration, decline with a reason, mark delivered; from its own channel, or by an RTE), and raise one at risk as a
+/// risk to ROAM (once). Changes are ETag-guarded with their history entries and re-applied on fresh state after a
+/// concurrent change; a redelivered request creates nothing twice; bad input changes nothing and says why.
+/// </summary>
+public sealed partial class DependencyActions(
+    ArtContext arts, DependencyBoard board, DependencyRisks risks, IPlanStore<PiObjective> objectives, ILogger<DependencyActions> logger) : IBotFeature
+{
+    private const int MaxAttempts = 5;
+
+    public void Register(FeatureTable table) => table
+        .Verb(DependencyCard.CreateVerb, CreateAsync)
+        .Verb(DependencyCard.ShowVerb, ShowAsync)
+        .Verb(DependencyCard.CommitVerb, (turn, data, ct) => AnswerAsync(turn, data, d =>
+        {
+            var iteration = DependencyRules.CheckIteration(CardData.Text(data, DependencyCard.IterationInput), Iterations(d.Place.Art));
+            return iteration.IsValid ? DependencyRules.Commit(d.Dependency, iteration.Value) : Checked.Fail<Dependency>(iteration.Error!);
+        }, ct))
+        .Verb(DependencyCard.DeclineVerb, (turn, data, ct) => AnswerAsync(turn, data, d => DependencyRules.Decline(d.Dependency, CardData.Text(data, DependencyCard.ReasonInput)), ct))
+        .Verb(DependencyCard.DeliverVerb, (turn, data, ct) => AnswerAsync(turn, data, d => DependencyRules.Deliver(d.Dependency), ct))
+        .Verb(DependencyCard.RiskVerb, RiskAsync);
+
+    private async Task<InvokeResponse> CreateAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
+    {
+        var place = await ArtPlace.ResolveAsync(new ArtTurn(turn, arts), cancellationToken);
+        if (place is null || place.Art.CurrentPi is null)
+        {
+            return CardResponses.Error("NotInArt", place is null ? ArtCommands.NotInAnArt : DependencyCommands.NoPi);
+        }
+
+        if (place.Team is not { } requester || place.TeamFor(CardData.Text(data, "team")) is null)
+        {
+            return CardResponses.Error("NotATeam", "A team requests a dependency from its own channel.");
+        }
+
+        var text = DependencyRules.CheckText(CardData.Text(data, DependencyFormCard.TextId));
+        if (!text.IsValid)
+        {
+            return CardResponses.Error("InvalidDependency", text.Error!);
+        }
+
+        var provider = place.Teams.FirstOrDefault(t => t.ConversationId == CardData.Text(data, DependencyFormCard.ProviderId));
+        if (provider is null || provider.ConversationId == requester.ConversationId)
+        {
+            return CardResponses.Error("UnknownTeam", "Choose the providing team from the list: another team of this ART.");
+        }
+
+        var neededBy = DependencyRules.CheckIteration(CardData.Text(data, DependencyFormCard.NeededById), Iterations(place.Art));
+        if (!neededBy.IsValid)
+        {
+            return CardResponses.Error("InvalidIteration", neededBy.Error!);
+        }
+
+        var objectiveId = CardData.Text(data, DependencyFormCard.ObjectiveId) is { Length: > 0 } linked ? linked : null;
+        if (objectiveId is not null && (!PlanIds.IsWellFormed(objectiveId)
+            || await objectives.GetAsync(place.Art.TenantId, place.Art.Id, objectiveId, cancellationToken) is not { } objective
+            || objective.TeamConversationId != requester.ConversationId))
+        {
+            return CardResponses.Error("UnknownObjective", "Link one of your team's objectives, or none.");
+        }
+
+        var (dependency, created) = await board.RequestAsync(
+            place.Art, requester, provider, text.Value, neededBy.Value, objectiveId, place.Turn.Actor, place.Turn.Now, place.Today,
+            "activity:" + (turn.Activity.Id ?? Guid.NewGuid().ToString("N")), cancellationToken);
+        return CardResponses.Card(await board.CardAsync(place.Art, dependency, place.Today, MayAnswer(place, dependency),
+            created ? $"Requested: {provider.TeamName} sees it in its channel and answers there." : "Already requested.", null, cancellationToken));
+    }
+
+    private async Task<InvokeResponse> ShowAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
+    {
+        var (found, error) = await FindAsync(turn, data, cancellationToken);
+        return found is null ? error! : await CardAsync(found, null, null, cancellationToken);
+    }
+
+    /// <summary>The providing team's answer, applied by <paramref name="rule"/> on fresh state, with its history entry.</summary>
+    private async Task<InvokeResponse> AnswerAsync(TurnContext turn, JsonElement? data, Func<Found, Checked<Dependency>> rule, CancellationToken cancellationToken)
+    {
+        var (found, error) = await FindAsync(turn, data, cancellationToken);
+        if (found is null)
+        {
+            return error!;
+        }
+
+        if (!MayAnswer(found.Place, found.Dependency))
+        {
+            return CardResponses.Error("NotTheProvider", $"{found.Dependency.ProviderTeamName} answers this dependency, from its own channel.");
+        }
+
+        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+        {
+            var result = rule(found);
+            if (!result.IsValid)
+            {
+                return await CardAsync(found, result.Error, "Attention", cancellationToken);
+            }
+
+            var now = found.Place.Turn.Now;
+            var changes = DependencyRules.Changes(found.Dependency, result.Value, found.Place.Turn.Actor, now);
+            if (changes.Count == 0)
+            {
+                return await CardAsync(found, "Saved.", null, cancellationToken); // already so: a redelivery or a second click
+            }
+
+            if (await board.Store.UpdateAsync(result.Value with { UpdatedAt = now }, changes, cancellationToken) is { } saved)
+            {
+                LogChanged(saved.Id, saved.Status);
+                var (status, why) = DependencyRules.StatusOn(saved, Iterations(found.Place.Art), found.Place.Today);
+                await board.NotifyRequesterAsync(found.Place.Teams, saved,
+                    $"{saved.ProviderTeamName} answered your dependency \"{saved.Text}\": {DependencyRules.Describe(status)}"
+                    + (saved.CommittedIteration is { } iteration && !saved.IsClosed ? $" for iteration {iteration}" : "")
+                    + (saved.DeclineReason is { } reason ? $" ({reason})" : "") + (why is null ? "." : $": {why}."), cancellationToken);
+                return await CardAsync(found with { Dependency = saved }, "Saved.", null, cancellationToken);
+            }
+
+            if (await board.Store.GetAsync(found.Place.Art.TenantId, found.Place.Art.Id, found.Dependency.Id, cancellationToken) is not { } fresh)
+            {
+                return NotFound();
+            }
+
+            found = found with { Dependency = fresh };
+        }
+
+        return CardResponses.Error("Busy", "The dependency is being changed by others right now; nothing was saved. Please try again.");
+    }
+
+    private async Task<InvokeResponse> RiskAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
+    {
+        var (found, error) = await FindAsync(turn, data, cancellationToken);
+        if (found is null)
+        {
+            return error!;
+        }
+
+        var (status, why) = DependencyRules.StatusOn(found.Dependency, Iterations(found.Place.Art), found.Place.Today);
+        if (found.Dependency.RiskId is not null)
+        {
+            return await CardAsync(found, "Already raised as a risk.", null, cancellationToken);
+        }
+
+        if (status != DependencyStatus.AtRisk)
+        {
+            return await CardAsync(found, "This dependency is not at risk, so there is no risk to raise.", "Attention", cancellationToken);
+        }
+
+        var by = found.Place.Turn.Actor;
+        var now = found.Place.Turn.Now;
+        var risk = await risks.RaiseAsync(found.Place.Art, found.Place.Teams, found.Dependency, why!, by, now, cancellationToken);
+        var current = found.Dependency;
+        for (var attempt = 1; attempt <= MaxAttempts && current.RiskId is null; attempt++)
+        {
+            var linked = current with { RiskId = risk.Id, UpdatedAt = now };
+            current = await board.Store.UpdateAsync(linked, DependencyRules.Changes(current, linked, by, now), cancellationToken)
+                ?? await board.Store.GetAsync(current.TenantId, current.ArtId, current.Id, cancellationToken)
+                ?? current;
+        }
+
+        if (current.RiskId is null)
+        {
+            return CardResponses.Error("Busy", "The dependency is being changed by others right now; please try again.");
+        }
+
+        LogRisk(current.Id);
+        return await CardAsync(found with { Dependency = current },
+            $"Raised as a risk of {current.RequesterTeamName}: its card is in that team's channel, to ROAM.", null, cancellationToken);
+    }
+
+    /// <summary>The providing team's channel answers, and RTEs from anywhere in the ART.</summary>
+    private static bool MayAnswer(ArtPlace place, Dependency dependency) =>
+        place.Team?.ConversationId == dependency.ProviderConversationId || place.IsRte;
+
+    private static IReadOnlyList<Iteration> Iterations(Art art) => art.CurrentPi is { } pi ? art.Cadence.Of(pi) : [];
+
+    private async Task<InvokeResponse> CardAsync(Found found, string? notice, string? color, CancellationToken cancellationToken) =>
+        CardResponses.Card(await board.CardAsync(found.Place.Art, found.Dependency, found.Place.Today, MayAnswer(found.Place, found.Dependency), notice, color, cancellationToken));
+
+    /// <summary>The dependency the card names, if this channel sees it: one of the two teams' channels, or the ART's.</summary>
+    private async Task<(Found? Found, InvokeResponse? Error)> FindAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
+    {
+        var id = CardData.Text(data, "id");
+        if (!PlanIds.IsWellFormed(id) || await ArtPlace.ResolveAsync(new ArtTurn(turn, arts), cancellationToken) is not { } place)
+        {
+            return (null, NotFound());
+        }
+
+        var dependency = await board.Store.GetAsync(place.Art.TenantId, place.Art.Id, id!, cancellationToken);
+        if (dependency is null || (place.Team is { } team && team.ConversationId != dependency.RequesterConversationId && team.ConversationId != dependency.ProviderConversationId))
+        {
+            LogNotFound(id!);
+            return (null, NotFound());
+        }
+
+        return (new Found(place, dependency), null);
+    }
+
+    private static InvokeResponse NotFound() => CardResponses.Error("DependencyNotFound", "This dependency does not exist in this channel's ART, or does not involve this team.");
+
+    private sealed record Found(ArtPlace Place, Dependency Dependency);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Dependency {DependencyId} is now {Status}")]
+    private partial void LogChanged(string dependencyId, DependencyStatus status);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Dependency {DependencyId} raised as a risk")]
+    private partial void LogRisk(string dependencyId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Card action for dependency {DependencyId} refused: not a dependency this channel sees")]
+    private partial void LogNotFound(string dependencyId);
+}

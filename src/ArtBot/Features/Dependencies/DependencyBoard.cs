@@ -1,0 +1,101 @@
+using ArtBot.BotFramework.Cards;
+using ArtBot.BotFramework.Connector;
+using ArtBot.BotFramework.Schema;
+using ArtBot.Domain.Arts;
+using ArtBot.Domain.People;
+using ArtBot.Domain.Planning;
+
+namespace ArtBot.Features.Dependencies;
+
+/// <summary>
+/// The ART's dependencies as the features use them: the current PI's, one dependency's card, a new request stored once
+/// (keyed by what created it) and posted in the providing team's channel, and a note to the requesting team when the
+/// providing team answers.
+/// </summary>
+public sealed partial class DependencyBoard(IPlanStore<Dependency> store, ConnectorClient connector, ILogger<DependencyBoard> logger)
+{
+    public IPlanStore<Dependency> Store => store;
+
+    /// <summary>The dependencies of the ART's current PI, oldest first.</summary>
+    public async Task<IReadOnlyList<Dependency>> CurrentAsync(Art art, CancellationToken cancellationToken) =>
+        art.CurrentPi is { } pi
+            ? [.. (await store.ListAsync(art.TenantId, art.Id, cancellationToken))
+                .Where(d => string.Equals(d.Pi, pi.Name, StringComparison.Ordinal))
+                .OrderBy(d => d.CreatedAt).ThenBy(d => d.Id, StringComparer.Ordinal)]
+            : [];
+
+    public async Task<AdaptiveCard> CardAsync(Art art, Dependency dependency, DateOnly today, bool mayAnswer, string? notice, string? color, CancellationToken cancellationToken)
+    {
+        var history = await store.GetHistoryAsync(art.TenantId, art.Id, dependency.Id, cancellationToken);
+        return DependencyCard.Build(art, dependency, history, today, mayAnswer, notice, color);
+    }
+
+    /// <summary>
+    /// Stores a new dependency (its id derived from <paramref name="key"/>: a redelivery stores nothing) and posts its card
+    /// in the providing team's channel. Returns the stored dependency and whether it was new.
+    /// </summary>
+    public async Task<(Dependency Dependency, bool Created)> RequestAsync(
+        Art art, ArtTeam requester, ArtTeam provider, string text, int neededBy, string? objectiveId, Person by, DateTimeOffset now, DateOnly today, string key,
+        CancellationToken cancellationToken)
+    {
+        var pi = art.CurrentPi!;
+        var dependency = new Dependency
+        {
+            Id = PlanIds.Dependency(art.TenantId, art.Id, key),
+            TenantId = art.TenantId,
+            ArtId = art.Id,
+            Pi = pi.Name,
+            PiStart = pi.Start,
+            Text = text,
+            RequesterConversationId = requester.ConversationId,
+            RequesterTeamName = requester.TeamName,
+            ProviderConversationId = provider.ConversationId,
+            ProviderTeamName = provider.TeamName,
+            NeededBy = neededBy,
+            ObjectiveId = objectiveId,
+            RequestedBy = by,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        var created = await store.CreateAsync(dependency, new PlanChange(now, by, DependencyField.Created, null, $"{requester.TeamName} from {provider.TeamName}"), cancellationToken);
+        if (!created)
+        {
+            return (await store.GetAsync(art.TenantId, art.Id, dependency.Id, cancellationToken) ?? dependency, false);
+        }
+
+        LogRequested(art.Id, dependency.Id);
+        var card = await CardAsync(art, dependency, today, mayAnswer: true,
+            $"{requester.TeamName} needs this from your team by iteration {neededBy}.", "Accent", cancellationToken);
+        var outcome = await connector.SendToConversationAsync(
+            provider.ServiceUrl, art.TenantId, provider.ConversationId,
+            Activity.CreateMessage(attachments: card.ToAttachment()) with { Summary = $"{requester.TeamName} needs something from your team" }, cancellationToken);
+        if (!outcome.IsSuccess)
+        {
+            LogNotPosted(dependency.Id, outcome.Kind.ToString());
+        }
+
+        return (dependency, true);
+    }
+
+    /// <summary>Tells the requesting team what the providing team answered (a short message in its channel; best effort).</summary>
+    public async Task NotifyRequesterAsync(IReadOnlyList<ArtTeam> teams, Dependency dependency, string text, CancellationToken cancellationToken)
+    {
+        if (teams.FirstOrDefault(t => t.ConversationId == dependency.RequesterConversationId) is not { } requester)
+        {
+            return;
+        }
+
+        var outcome = await connector.SendToConversationAsync(
+            requester.ServiceUrl, dependency.TenantId, requester.ConversationId, Activity.CreateMessage(text), cancellationToken);
+        if (!outcome.IsSuccess)
+        {
+            LogNotPosted(dependency.Id, outcome.Kind.ToString());
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "ART {ArtId}: dependency {DependencyId} requested")]
+    private partial void LogRequested(string artId, string dependencyId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A message about dependency {DependencyId} was not posted: {Kind}")]
+    private partial void LogNotPosted(string dependencyId, string kind);
+}

@@ -1,0 +1,76 @@
+using ArtBot.BotFramework.Routing;
+using ArtBot.Domain.Arts;
+using ArtBot.Domain.Planning;
+using ArtBot.Features.Arts;
+using ArtBot.Features.Common;
+
+namespace ArtBot.Features.Dependencies;
+
+/// <summary>
+/// <c>dependency &lt;text&gt;</c> in a team's channel answers with the request form (which team provides it, by which
+/// iteration, for which objective); <c>dependencies</c> lists the team's incoming and outgoing ones, or in the ART's
+/// channel all of them by iteration.
+/// </summary>
+public sealed class DependencyCommands(ArtContext arts, DependencyBoard board, IPlanStore<PiObjective> objectives) : IBotFeature
+{
+    public const string RequestName = "dependency";
+    public const string ListName = "dependencies";
+    public const string NoPi = "The ART has no current PI yet, so there are no iterations to plan against: an RTE starts one with `pi start`.";
+
+    public void Register(FeatureTable table) => table
+        .Command(RequestName, "dependency <what your team needs>", "Ask another team of the ART for something by an iteration; it commits, declines or delivers in its channel", RequestAsync)
+        .Command(ListName, "dependencies", "This team's incoming and outgoing dependencies (the ART's channel: all of them by iteration), at-risk ones marked", ListAsync);
+
+    private async Task RequestAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
+    {
+        var art = new ArtTurn(turn, arts);
+        if (await ResolveAsync(art, cancellationToken) is not { } place)
+        {
+            return;
+        }
+
+        if (place.Team is not { } team)
+        {
+            await art.SendAsync("A team requests a dependency from its own channel: @mention me there with `dependency <what you need>`.", cancellationToken);
+            return;
+        }
+
+        Checked<string>? text = arguments.Length == 0 ? null : DependencyRules.CheckText(arguments);
+        if (text is { IsValid: false } refused)
+        {
+            await art.SendAsync(refused.Error!, cancellationToken);
+            return;
+        }
+
+        var own = (await objectives.ListAsync(place.Art.TenantId, place.Art.Id, cancellationToken))
+            .Where(o => o.TeamConversationId == team.ConversationId && o.Pi == place.Art.CurrentPi!.Name).OrderBy(o => o.CreatedAt).ToList();
+        await art.SendAsync(DependencyFormCard.Build(place.Art, team, place.Teams, own, place.Today, text?.Value), cancellationToken);
+    }
+
+    private async Task ListAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
+    {
+        var art = new ArtTurn(turn, arts);
+        if (await ResolveAsync(art, cancellationToken) is not { } place)
+        {
+            return;
+        }
+
+        var all = await board.CurrentAsync(place.Art, cancellationToken);
+        var shown = place.Team is { } team
+            ? [.. all.Where(d => d.RequesterConversationId == team.ConversationId || d.ProviderConversationId == team.ConversationId)]
+            : all;
+        await art.SendAsync(DependencyListCard.Build(place.Art, place.Team, shown, place.Today), cancellationToken);
+    }
+
+    private static async Task<ArtPlace?> ResolveAsync(ArtTurn art, CancellationToken cancellationToken)
+    {
+        var place = await ArtPlace.ResolveAsync(art, cancellationToken);
+        if (place is null || place.Art.CurrentPi is null)
+        {
+            await art.SendAsync(place is null ? ArtCommands.NotInAnArt : NoPi, cancellationToken);
+            return null;
+        }
+
+        return place;
+    }
+}

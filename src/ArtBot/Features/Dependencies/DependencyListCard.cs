@@ -1,0 +1,106 @@
+using ArtBot.BotFramework.Cards;
+using ArtBot.Domain.Arts;
+using ArtBot.Domain.Planning;
+using ArtBot.Domain.Text;
+
+namespace ArtBot.Features.Dependencies;
+
+/// <summary>
+/// <c>dependencies</c>: in a team's channel the team's incoming (it provides) and outgoing (it needs) dependencies; in
+/// the ART's channel all of them by the iteration they are due in. Each row shows its status as of today and opens the
+/// dependency's card. Long lists are cut so the card stays under Teams' message size.
+/// </summary>
+public static class DependencyListCard
+{
+    public const int MaxRows = 40;
+
+    public static AdaptiveCard Build(Art art, ArtTeam? team, IReadOnlyList<Dependency> dependencies, DateOnly today)
+    {
+        var pi = art.CurrentPi!;
+        var iterations = art.Cadence.Of(pi);
+        var body = new List<CardElement>
+        {
+            new TextBlock(team is null ? $"Dependencies: {PlainText.EscapeMarkdown(art.Name)}" : $"Dependencies: {PlainText.EscapeMarkdown(team.TeamName)}")
+            {
+                Size = "Large", Weight = "Bolder", Style = "heading",
+            },
+            new TextBlock($"{PlainText.EscapeMarkdown(pi.Name)} \u00b7 {Counts(dependencies, iterations, today)}") { IsSubtle = true, Spacing = "None" },
+        };
+
+        var rows = 0;
+        if (team is not null)
+        {
+            Section(body, "Incoming: we provide", [.. dependencies.Where(d => d.ProviderConversationId == team.ConversationId)], iterations, today, ref rows, incoming: true);
+            Section(body, "Outgoing: we need", [.. dependencies.Where(d => d.RequesterConversationId == team.ConversationId)], iterations, today, ref rows, incoming: false);
+        }
+        else
+        {
+            foreach (var group in dependencies.GroupBy(d => d.DueIteration).OrderBy(g => g.Key))
+            {
+                Section(body, char.ToUpperInvariant(DependencyCard.Iteration(iterations, group.Key)[0]) + DependencyCard.Iteration(iterations, group.Key)[1..],
+                    [.. group], iterations, today, ref rows, incoming: null);
+            }
+        }
+
+        if (dependencies.Count == 0)
+        {
+            body.Add(new TextBlock("No dependencies yet. A team asks another for something with `dependency <what you need>` in its channel."));
+        }
+
+        if (rows < dependencies.Count && team is null)
+        {
+            body.Add(new TextBlock($"\u2026 and {dependencies.Count - rows} more") { IsSubtle = true });
+        }
+
+        return new AdaptiveCard { Body = body, FallbackText = "Dependencies" };
+    }
+
+    private static void Section(
+        List<CardElement> body, string heading, IReadOnlyList<Dependency> items, IReadOnlyList<Iteration> iterations, DateOnly today, ref int rows, bool? incoming)
+    {
+        body.Add(new TextBlock($"{heading} ({items.Count})") { Weight = "Bolder", Size = "Medium", Separator = true, Spacing = "Medium" });
+        if (items.Count == 0)
+        {
+            body.Add(new TextBlock("None.") { IsSubtle = true });
+            return;
+        }
+
+        foreach (var dependency in items.OrderBy(d => d.DueIteration).ThenBy(d => d.CreatedAt))
+        {
+            if (rows++ >= MaxRows)
+            {
+                body.Add(new TextBlock("\u2026 more not shown") { IsSubtle = true });
+                return;
+            }
+
+            var (status, why) = DependencyRules.StatusOn(dependency, iterations, today);
+            var who = incoming switch
+            {
+                true => $"for {dependency.RequesterTeamName}",
+                false => $"from {dependency.ProviderTeamName}",
+                _ => $"{dependency.RequesterTeamName} needs from {dependency.ProviderTeamName}",
+            };
+            body.Add(new ColumnSet(
+            [
+                new Column(
+                [
+                    new TextBlock(PlainText.EscapeMarkdown(dependency.Text)) { Weight = "Bolder" },
+                    new TextBlock($"{PlainText.EscapeMarkdown(who)} \u00b7 needed by iteration {dependency.NeededBy} \u00b7 {DependencyRules.Describe(status)}{(why is null ? "" : $" ({why})")}")
+                    {
+                        IsSubtle = status != DependencyStatus.AtRisk,
+                        Color = status == DependencyStatus.AtRisk ? "Attention" : null,
+                        Spacing = "None",
+                    },
+                ]) { Width = "stretch" },
+                new Column([new ActionSet([new ExecuteAction("Open", DependencyCard.ShowVerb, DependencyCard.Data(dependency))])]) { Width = "auto", VerticalContentAlignment = "Center" },
+            ]) { Separator = true });
+        }
+    }
+
+    private static string Counts(IReadOnlyList<Dependency> dependencies, IReadOnlyList<Iteration> iterations, DateOnly today)
+    {
+        var atRisk = dependencies.Count(d => DependencyRules.IsAtRisk(d, iterations, today));
+        var open = dependencies.Count(d => !d.IsClosed);
+        return $"{open} open, {atRisk} at risk, {dependencies.Count - open} delivered or declined";
+    }
+}

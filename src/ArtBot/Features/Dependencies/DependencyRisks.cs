@@ -1,0 +1,46 @@
+using ArtBot.Domain.Arts;
+using ArtBot.Domain.Impediments;
+using ArtBot.Domain.People;
+using ArtBot.Domain.Planning;
+using ArtBot.Features.Impediments;
+
+namespace ArtBot.Features.Dependencies;
+
+/// <summary>
+/// Raises a dependency at risk as a risk of the requesting team (the team whose plan is at risk) on the ART's risk list,
+/// to ROAM: one risk per dependency (keyed by it, so a second click or a redelivery raises nothing new), its card
+/// posted in the requesting team's channel, and linked from the dependency.
+/// </summary>
+public sealed class DependencyRisks(IImpedimentStore impediments, SharedImpedimentCards cards)
+{
+    public async Task<Impediment> RaiseAsync(Art art, IReadOnlyList<ArtTeam> teams, Dependency dependency, string why, Person by, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var team = teams.FirstOrDefault(t => t.ConversationId == dependency.RequesterConversationId);
+        var title = $"Dependency at risk: {dependency.Text}";
+        var draft = new Impediment
+        {
+            Id = "",
+            TenantId = art.TenantId,
+            ScopeId = team?.TeamsTeamId ?? dependency.RequesterConversationId,
+            ConversationId = dependency.RequesterConversationId,
+            TeamId = team?.TeamsTeamId,
+            TeamName = dependency.RequesterTeamName,
+            ArtId = art.Id,
+            Kind = ImpedimentKind.Risk,
+            Title = title.Length > ImpedimentRules.MaxTitleLength ? title[..(ImpedimentRules.MaxTitleLength - 1)] + "\u2026" : title,
+            Description = $"{dependency.RequesterTeamName} needs this from {dependency.ProviderTeamName} by iteration {dependency.NeededBy} of {dependency.Pi}; it is at risk: {why}.",
+            RaisedBy = by,
+            RaisedAt = now,
+            Source = ImpedimentSource.Dependency(dependency.Id),
+            ServiceUrl = team?.ServiceUrl ?? art.ServiceUrl,
+            PostedConversationId = dependency.RequesterConversationId,
+        };
+        var raised = await impediments.RaiseAsync(draft, "dependency:" + dependency.Id, cancellationToken);
+        if (raised.Created)
+        {
+            await cards.PostAsync(raised.Impediment, null, cancellationToken);
+        }
+
+        return raised.Impediment;
+    }
+}
