@@ -3,7 +3,7 @@ namespace ArtBot.Domain.Planning;
 /// <summary>The fields of a dependency as its history names them.</summary>
 public static class DependencyField
 {
-    public const string Created = "created";
+    public const string Created = PlanChange.CreatedField;
     public const string Status = "status";
     public const string Iteration = "iteration";
     public const string Risk = "risk";

@@ -74,7 +74,7 @@ public static class DependencyRules
 
         var due = iterations.FirstOrDefault(i => i.Number == dependency.DueIteration);
         return due is not null && today > due.End
-            ? (DependencyStatus.AtRisk, $"not delivered by the end of iteration {due.Number} ({due.End:d MMM})")
+            ? (DependencyStatus.AtRisk, $"not delivered by the end of iteration {due.Number} ({due.End.ToString("d MMM", CultureInfo.InvariantCulture)})")
             : (dependency.Status, null);
     }
 

@@ -6,6 +6,7 @@ public interface IPlanItem
     string Id { get; }
     string TenantId { get; }
     string ArtId { get; }
+    DateTimeOffset CreatedAt { get; }
     string? Version { get; }
 }
 

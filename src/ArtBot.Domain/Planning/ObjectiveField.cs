@@ -3,7 +3,7 @@ namespace ArtBot.Domain.Planning;
 /// <summary>The fields of a PI objective as its history names them.</summary>
 public static class ObjectiveField
 {
-    public const string Created = "created";
+    public const string Created = PlanChange.CreatedField;
     public const string Text = "text";
     public const string Commitment = "commitment";
     public const string Planned = "planned";

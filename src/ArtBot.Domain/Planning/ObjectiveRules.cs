@@ -53,7 +53,7 @@ public static class ObjectiveRules
 
     public static string? Value(int? value) => value?.ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>What the team commits to: "5 committed objectives, planned business value 38 (1 without a value)".</summary>
+    /// <summary>What the team commits to: "5 committed objectives, planned business value 38 (1 without a planned value yet)".</summary>
     public static string DescribeCommitment(IReadOnlyCollection<PiObjective> objectives)
     {
         var committed = objectives.Where(o => o.Committed).ToList();

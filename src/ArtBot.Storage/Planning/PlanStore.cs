@@ -41,6 +41,11 @@ public sealed class PlanStore<T, TEntity>(TableClient table, string kind, Func<T
 
     public async Task<T?> GetAsync(string tenantId, string artId, string id, CancellationToken cancellationToken)
     {
+        if (!PlanIds.IsWellFormed(id))
+        {
+            return null;
+        }
+
         var found = await table.GetEntityIfExistsAsync<TEntity>(PartitionKey(tenantId, artId), _prefix + id, cancellationToken: cancellationToken);
         return found.HasValue ? toDomain(found.Value!) : null;
     }
@@ -55,7 +60,7 @@ public sealed class PlanStore<T, TEntity>(TableClient table, string kind, Func<T
             items.Add(toDomain(entity));
         }
 
-        return items;
+        return [.. items.OrderBy(i => i.CreatedAt).ThenBy(i => i.Id, StringComparer.Ordinal)];
     }
 
     public async Task<T?> UpdateAsync(T item, IReadOnlyList<PlanChange> changes, CancellationToken cancellationToken)
@@ -87,6 +92,11 @@ public sealed class PlanStore<T, TEntity>(TableClient table, string kind, Func<T
 
     public async Task<IReadOnlyList<PlanChange>> GetHistoryAsync(string tenantId, string artId, string id, CancellationToken cancellationToken)
     {
+        if (!PlanIds.IsWellFormed(id))
+        {
+            return [];
+        }
+
         var filter = TableClient.CreateQueryFilter(
             $"PartitionKey eq {PartitionKey(tenantId, artId)} and RowKey ge {HistoryPrefix + id + "-"} and RowKey lt {HistoryPrefix + id + "."}");
         var changes = new List<PlanChange>();
@@ -95,7 +105,8 @@ public sealed class PlanStore<T, TEntity>(TableClient table, string kind, Func<T
             changes.Add(new PlanChange(row.At, new Person(row.ById, row.ByName), row.Field, row.From, row.To));
         }
 
-        return changes;
+        // Row keys order by time; a "created" entry comes first even when a change carries the same time.
+        return [.. changes.OrderBy(c => c.At).ThenBy(c => c.Field == PlanChange.CreatedField ? 0 : 1)];
     }
 
     /// <summary>The tenant first, so tenants never share a partition.</summary>

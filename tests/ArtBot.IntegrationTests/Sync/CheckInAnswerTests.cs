@@ -2,7 +2,9 @@ using System.Text.Json.Nodes;
 using ArtBot.Domain.Arts;
 using ArtBot.Domain.Impediments;
 using ArtBot.Domain.People;
+using ArtBot.Domain.Planning;
 using ArtBot.Domain.Sync;
+using ArtBot.Features.Sync;
 using ArtBot.IntegrationTests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -178,5 +180,42 @@ public sealed class CheckInAnswerTests(BotHost bot)
         var notNeedingHelp = raise.DeepClone().AsObject();
         notNeedingHelp["index"] = 5;
         Assert.Equal("BlockerNotFound", SyncRig.ErrorCode(await _rig.InvokeAsync(art.SummaryConversationId, "sync.raise", notNeedingHelp)));
+    }
+
+    [Fact]
+    public async Task A_dependency_needing_help_becomes_a_tracked_dependency_in_one_click_from_the_summary_and_only_once()
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var (art, teams) = await _rig.CreateArtAsync(
+            "Europe/Berlin", DateTimeOffset.UtcNow.AddDays(3).DayOfWeek, "10:00", 2, new ProgramIncrement("PI Track", today.AddDays(-20), today.AddDays(60)));
+        var next = SyncCalendar.Next(art, DateTimeOffset.UtcNow)!;
+        const string text = "Need the Team 02 fraud API before our release";
+        var answer = SyncRig.Answer(art, next, "at-risk");
+        answer["dependency1"] = text;
+        answer["dependency1Help"] = "true";
+        await _rig.InvokeAsync(Thread(teams[0]), "sync.answer", answer);
+
+        var providerInput = SummaryCard.ProviderInput(SummaryCard.ItemKey(art, next, CheckInItemKind.Dependency, 0, teams[0].ConversationId, text));
+        await _rig.CommandAsync(art.HomeConversationId, "sync summary");
+        var summary = (await bot.Connector.WaitForAsync(r => r.Method == "POST" && r.Path.Contains(art.HomeConversationId, StringComparison.Ordinal) && r.Cards.Any()))[0];
+        Assert.Contains("Track dependency", summary.AllText, StringComparison.Ordinal);
+        Assert.Contains($"\"id\":\"{providerInput}\"", summary.Body!.Value.GetRawText().Replace(" ", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Contains($"\"value\":\"{teams[1].ConversationId}\"", summary.Body!.Value.GetRawText().Replace(" ", "", StringComparison.Ordinal), StringComparison.Ordinal); // guessed from "Team 02" in the text
+        var track = new JsonObject { ["artId"] = art.Id, ["occurrence"] = next.Id, ["team"] = teams[0].ConversationId, ["kind"] = "dependency", ["index"] = 0 };
+
+        Assert.Equal("NotTracked", SyncRig.ErrorCode(await _rig.InvokeAsync(art.SummaryConversationId, "sync.track", track.DeepClone().AsObject(), "rte-aad", "Rita RTE")));
+        track[providerInput] = teams[1].ConversationId;
+        var card = SyncRig.CardText(await _rig.InvokeAsync(art.SummaryConversationId, "sync.track", track.DeepClone().AsObject(), "rte-aad", "Rita RTE"));
+        SyncRig.CardText(await _rig.InvokeAsync(art.SummaryConversationId, "sync.track", track.DeepClone().AsObject(), "rte-aad", "Rita RTE"));
+
+        Assert.Contains("Tracked as a dependency between teams", card, StringComparison.Ordinal);
+        var dependencyId = (await _rig.Store.GetAnswerAsync(OccurrenceKey.Of(art, next), teams[0].ConversationId, default))!.Dependencies[0].DependencyId!;
+        var dependency = await bot.Services.GetRequiredService<IPlanStore<Dependency>>().GetAsync(art.TenantId, art.Id, dependencyId, default);
+        Assert.NotNull(dependency);
+        Assert.Equal((teams[0].ConversationId, teams[1].ConversationId, art.Cadence.At(art.CurrentPi!, next.Date)!.Number, "rte-aad"),
+            (dependency.RequesterConversationId, dependency.ProviderConversationId, dependency.NeededBy, dependency.RequestedBy.Id));
+        await bot.Connector.WaitForAsync(r => r.Method == "POST" && r.Path.Contains(teams[1].ConversationId, StringComparison.Ordinal) && r.AllText.Contains(text, StringComparison.Ordinal));
+        Assert.Single(bot.Connector.Requests, r => r.Method == "POST" && r.Path.Contains(teams[1].ConversationId, StringComparison.Ordinal) && r.AllText.Contains(text, StringComparison.Ordinal));
+        Assert.Single(await bot.Services.GetRequiredService<IPlanStore<Dependency>>().ListAsync(art.TenantId, art.Id, default));
     }
 }

@@ -16,13 +16,17 @@ internal sealed class VoteDriver(BotHost bot, HttpClient? instance = null)
 
     public string ConversationId { get; } = TeamsPayloads.NewConversationId("channel");
 
+    /// <summary>Mints the channel token for another host (default: valid now by the real clock).</summary>
+    public Func<string>? Token { get; init; }
+
     /// <summary>Posts <c>@ArtBot {text}</c> in the channel as <paramref name="userAad"/>; returns the card posted, if any.</summary>
-    public async Task<RecordedRequest> CommandAsync(string text, string userAad = "creator-aad", string userName = "Ceri Creator")
+    public async Task<RecordedRequest> CommandAsync(string text, string userAad = "creator-aad", string userName = "Ceri Creator", Action<JsonObject>? customize = null)
     {
         var before = bot.Connector.Requests.Count(r => IsMine(r) && r.Method == "POST");
         var activity = bot.Payload(TeamsPayloads.ChannelMention, ConversationId);
         activity["text"] = "<at>ArtBot</at> " + text;
         SetFrom(activity, userAad, userName);
+        customize?.Invoke(activity);
         var response = await PostAsync(activity);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return (await bot.Connector.WaitForAsync(r => IsMine(r) && r.Method == "POST", before + 1))[before];
@@ -109,7 +113,7 @@ internal sealed class VoteDriver(BotHost bot, HttpClient? instance = null)
         {
             Content = new StringContent(activity.ToJsonString(), System.Text.Encoding.UTF8, "application/json"),
         };
-        request.Headers.TryAddWithoutValidation("Authorization", TestTokenIssuer.Bearer(bot.Tokens.CreateToken(TestTokenKind.Valid, BotHost.AppId, bot.Connector.ServiceUrl)));
+        request.Headers.TryAddWithoutValidation("Authorization", TestTokenIssuer.Bearer(Token?.Invoke() ?? bot.Tokens.CreateToken(TestTokenKind.Valid, BotHost.AppId, bot.Connector.ServiceUrl)));
         return instance.SendAsync(request);
     }
 

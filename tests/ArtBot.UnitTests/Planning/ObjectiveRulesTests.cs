@@ -244,7 +244,14 @@ public sealed class ObjectiveRulesTests
     [Fact]
     public void A_commitment_is_described_by_its_committed_objectives_and_their_planned_value()
     {
-        var objectives = new[] { 10, 8, 7, 7, 6 }.Select(v => Objective("o" + v, planned: v)).ToList();
+        PiObjective[] objectives =
+        [
+            Objective("a", planned: 10),
+            Objective("b", planned: 8),
+            Objective("c", planned: 7),
+            Objective("d", planned: 7),
+            Objective("e", planned: 6),
+        ];
 
         Assert.Equal("5 committed objectives, planned business value 38", ObjectiveRules.DescribeCommitment(objectives));
     }
