@@ -15,7 +15,7 @@ public static class ObjectiveRules
     public const int MinPlanned = 1;
     public const int MaxValue = 10;
     /// <summary>How many objectives a team may have in one PI (SAFe suggests a handful; a card stays readable).</summary>
-    public const int MaxPerTeam = 15;
+    public const int MaxPerTeam = 10;
 
     public static Checked<string> CheckText(string? text)
     {

@@ -34,7 +34,11 @@ internal sealed class WorkshopDriver(BotHost bot, string? conversationId = null)
     /// <summary>Starts a workshop; returns its id (from the card's close button) and the posted card request.</summary>
     public async Task<(string WorkshopId, RecordedRequest Posted)> StartAsync(string arguments = "", string userAad = "starter-aad", string userName = "Sam Starter")
     {
-        var posted = await CommandAsync(("inspect start " + arguments).Trim(), userAad, userName);
+        // In an ART the predictability card comes first: the workshop card is the next one titled so.
+        bool IsWorkshopCard(RecordedRequest r) => IsMine(r) && r.Method == "POST" && r.AllText.Contains("Problem-solving workshop", StringComparison.Ordinal);
+        var before = bot.Connector.Requests.Count(IsWorkshopCard);
+        await CommandAsync(("inspect start " + arguments).Trim(), userAad, userName);
+        var posted = (await bot.Connector.WaitForAsync(IsWorkshopCard, before + 1))[before];
         var card = Assert.Single(posted.Cards);
         var workshopId = card.GetProperty("actions")[0].GetProperty("data").GetProperty("workshopId").GetString()!;
         return (workshopId, posted);

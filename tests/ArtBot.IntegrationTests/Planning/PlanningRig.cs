@@ -140,7 +140,7 @@ internal sealed class PlanningRig : IAsyncDisposable
             [DependencyFormCard.TextId] = text,
             [DependencyFormCard.ProviderId] = Comet.ConversationId,
             [DependencyFormCard.NeededById] = neededBy.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            [DependencyFormCard.ObjectiveId] = objectiveId ?? "",
+            [DependencyFormCard.ObjectiveId] = objectiveId ?? DependencyFormCard.NoObjective,
         }, MemberAad, "Megan Bowen");
         Assert.Equal(HttpStatusCode.OK, status);
         var id = (await Dependencies.ListAsync(Art.TenantId, Art.Id, default)).Single(d => d.Text == text).Id;

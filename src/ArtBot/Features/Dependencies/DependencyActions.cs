@@ -62,7 +62,7 @@ public sealed partial class DependencyActions(
             return CardResponses.Error("InvalidIteration", neededBy.Error!);
         }
 
-        var objectiveId = CardData.Text(data, DependencyFormCard.ObjectiveId) is { Length: > 0 } linked ? linked : null;
+        var objectiveId = CardData.Text(data, DependencyFormCard.ObjectiveId) is { Length: > 0 } linked && linked != DependencyFormCard.NoObjective ? linked : null;
         if (objectiveId is not null && (!PlanIds.IsWellFormed(objectiveId)
             || await objectives.GetAsync(place.Art.TenantId, place.Art.Id, objectiveId, cancellationToken) is not { } objective
             || objective.TeamConversationId != requester.ConversationId))

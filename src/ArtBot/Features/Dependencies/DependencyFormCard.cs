@@ -17,6 +17,7 @@ public static class DependencyFormCard
     public const string ProviderId = "dependencyProvider";
     public const string NeededById = "dependencyNeededBy";
     public const string ObjectiveId = "dependencyObjective";
+    public const string NoObjective = "none";
 
     public static AdaptiveCard Build(
         Art art, ArtTeam requester, IReadOnlyList<ArtTeam> teams, IReadOnlyList<PiObjective> objectives, DateOnly today, string? text)
@@ -41,15 +42,6 @@ public static class DependencyFormCard
                 IsRequired = true,
                 ErrorMessage = "Say what your team needs.",
             },
-            new ChoiceSetInput(providers)
-            {
-                Id = ProviderId,
-                Label = "Which team provides it?",
-                Style = "compact",
-                IsRequired = true,
-                ErrorMessage = "Choose the team that provides it.",
-                Placeholder = "Choose a team",
-            },
             new ChoiceSetInput(DependencyCard.IterationChoices(iterations))
             {
                 Id = NeededById,
@@ -60,13 +52,26 @@ public static class DependencyFormCard
                 ErrorMessage = "Choose the iteration you need it by.",
             },
         };
+        if (providers.Count > 0)
+        {
+            body.Insert(3, new ChoiceSetInput(providers)
+            {
+                Id = ProviderId,
+                Label = "Which team provides it?",
+                Style = "compact",
+                IsRequired = true,
+                ErrorMessage = "Choose the team that provides it.",
+                Placeholder = "Choose a team",
+            });
+        }
+
         if (objectives.Count > 0)
         {
-            body.Add(new ChoiceSetInput([new Choice("None", ""), .. objectives.Select(o => new Choice(Shorten(o.Text), o.Id))])
+            body.Add(new ChoiceSetInput([new Choice("None", NoObjective), .. objectives.Select(o => new Choice(Shorten(o.Text), o.Id))])
             {
                 Id = ObjectiveId,
                 Label = "For which of our objectives? (optional)",
-                Value = "",
+                Value = NoObjective,
                 Style = "compact",
             });
         }

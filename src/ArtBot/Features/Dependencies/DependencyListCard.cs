@@ -12,7 +12,8 @@ namespace ArtBot.Features.Dependencies;
 /// </summary>
 public static class DependencyListCard
 {
-    public const int MaxRows = 40;
+    public const int MaxRows = 25;
+    public const int MaxTextShown = 90;
 
     public static AdaptiveCard Build(Art art, ArtTeam? team, IReadOnlyList<Dependency> dependencies, DateOnly today)
     {
@@ -84,7 +85,7 @@ public static class DependencyListCard
             [
                 new Column(
                 [
-                    new TextBlock(PlainText.EscapeMarkdown(dependency.Text)) { Weight = "Bolder" },
+                    new TextBlock(PlainText.EscapeMarkdown(Shorten(dependency.Text))) { Weight = "Bolder" },
                     new TextBlock($"{PlainText.EscapeMarkdown(who)} \u00b7 needed by iteration {dependency.NeededBy} \u00b7 {DependencyRules.Describe(status)}{(why is null ? "" : $" ({why})")}")
                     {
                         IsSubtle = status != DependencyStatus.AtRisk,
@@ -96,6 +97,8 @@ public static class DependencyListCard
             ]) { Separator = true });
         }
     }
+
+    private static string Shorten(string text) => text.Length > MaxTextShown ? text[..(MaxTextShown - 1)] + "\u2026" : text;
 
     private static string Counts(IReadOnlyList<Dependency> dependencies, IReadOnlyList<Iteration> iterations, DateOnly today)
     {

@@ -14,8 +14,8 @@ namespace ArtBot.Features.Objectives;
 /// </summary>
 public static class ArtObjectivesCard
 {
-    public const int MaxPerTeamShown = 10;
-    public const int MaxTextShown = 120;
+    public const int MaxPerTeamShown = 5;
+    public const int MaxTextShown = 90;
 
     public static AdaptiveCard Build(Art art, IReadOnlyList<ArtTeam> teams, IReadOnlyList<PiObjective> objectives, DateOnly today, string? notice = null)
     {
@@ -51,7 +51,7 @@ public static class ArtObjectivesCard
             items.AddRange(own.Take(MaxPerTeamShown).Select(o => new TextBlock($"- {PlainText.EscapeMarkdown(Shorten(o.Text))} ({TeamObjectivesCard.Describe(o, pi)})") { Spacing = "Small" }));
             if (own.Count > MaxPerTeamShown)
             {
-                items.Add(new TextBlock($"\u2026 and {own.Count - MaxPerTeamShown} more") { IsSubtle = true });
+                items.Add(new TextBlock($"\u2026 and {own.Count - MaxPerTeamShown} more: open the team to see all") { IsSubtle = true });
             }
 
             items.Add(new ActionSet([new ExecuteAction($"Open {team.TeamName}", TeamObjectivesCard.ShowVerb, new JsonObject { ["team"] = team.ConversationId })]));

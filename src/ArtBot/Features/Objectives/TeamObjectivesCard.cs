@@ -123,14 +123,15 @@ public static class TeamObjectivesCard
     {
         Body =
         [
-            new ChoiceSetInput([.. Enumerable.Range(min, ObjectiveRules.MaxValue - min + 1).Select(v => new Choice(Number(v), Number(v)))])
+            new NumberInput
             {
                 Id = InputFor(ValueInput, objective.Id),
                 Label = title + $" ({min} to {ObjectiveRules.MaxValue})",
-                Value = value is { } v ? Number(v) : null,
-                Style = "compact",
+                Value = value,
+                Min = min,
+                Max = ObjectiveRules.MaxValue,
                 IsRequired = true,
-                ErrorMessage = $"Choose a value from {min} to {ObjectiveRules.MaxValue}.",
+                ErrorMessage = $"Enter a whole number from {min} to {ObjectiveRules.MaxValue}.",
             },
         ],
         Actions = [Execute("Save " + title.ToLowerInvariant(), verb, team, objective, ObjectiveEdits.Seen(edit, objective))],
@@ -172,8 +173,6 @@ public static class TeamObjectivesCard
 
         return new ExecuteAction(title, verb, data) { AssociatedInputs = "auto" };
     }
-
-    private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static string Day(DateOnly date) => date.ToString("d MMM yyyy", CultureInfo.InvariantCulture);
 }
