@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs ArtBot locally: Azurite (storage), the bot, and the Microsoft 365 Agents Playground (Teams emulator).
 # Open the printed URL in a browser and chat with the bot. Ctrl+C stops all three.
-# Ports: ARTBOT_PORT (3978), AZURITE_TABLE_PORT (10002), PLAYGROUND_PORT (56150).
+# Ports: ARTBOT_PORT (3978), AZURITE_TABLE_PORT (10002), PLAYGROUND_PORT (56150), PLAYGROUND_COMET_PORT (56151).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 dev="$root/.dev"
@@ -56,26 +56,38 @@ ASPNETCORE_URLS="http://127.0.0.1:$bot_port" ASPNETCORE_ENVIRONMENT=Development 
 pids+=($!)
 wait_for "http://127.0.0.1:$bot_port/health/ready" "ArtBot" 60 "${pids[-1]}"
 
-echo "[run] Agents Playground (Teams emulator)"
+# A Playground emulates one Teams team with two channels: the first holds the ART's channel (General) and team Rocket
+# (PI Planning); the second is team Comet's, so a train of two teams can plan objectives and dependencies.
+start_playground() { # config directory, port, log; prints the port it listens on
+  : >"$3" # not the previous run's "Listening on"
+  (cd "$1" && TEAMSAPPTESTER_BROWSER=none exec node "$dev/node_modules/@microsoft/m365agentsplayground/cli.js" \
+    -e "http://127.0.0.1:$bot_port/api/messages" -c msteams -p "$2" --disable-telemetry) >"$3" 2>&1 &
+  pids+=($!)
+  local deadline=$((SECONDS + 60))
+  until grep -qE "Listening on [0-9]+" "$3" 2>/dev/null; do
+    if ! kill -0 "${pids[-1]}" 2>/dev/null || [ $SECONDS -ge $deadline ]; then echo "[run] the Playground did not start; see $3" >&2; exit 1; fi
+    sleep 0.2
+  done
+  started_port="$(grep -oE "Listening on [0-9]+" "$3" | head -1 | grep -oE "[0-9]+")"
+  wait_for "http://127.0.0.1:$started_port/_debug/ping" "the Playground" 30 "${pids[-1]}"
+}
+
+echo "[run] Agents Playground (Teams emulator): the ART's team"
 log="$run/playground.log"
-: >"$log" # not the previous run's "Listening on"
-(cd "$dev/playground" && TEAMSAPPTESTER_BROWSER=none exec node "$dev/node_modules/@microsoft/m365agentsplayground/cli.js" \
-  -e "http://127.0.0.1:$bot_port/api/messages" -c msteams -p "$playground_port" --disable-telemetry) >"$log" 2>&1 &
-pids+=($!)
-deadline=$((SECONDS + 60))
-until grep -qE "Listening on [0-9]+" "$log" 2>/dev/null; do
-  if ! kill -0 "${pids[-1]}" 2>/dev/null || [ $SECONDS -ge $deadline ]; then echo "[run] the Playground did not start; see $log" >&2; exit 1; fi
-  sleep 0.2
-done
-actual_port="$(grep -oE "Listening on [0-9]+" "$log" | head -1 | grep -oE "[0-9]+")"
-wait_for "http://127.0.0.1:$actual_port/_debug/ping" "the Playground" 30 "${pids[-1]}"
+start_playground "$dev/playground" "$playground_port" "$log"
+actual_port="$started_port"
+echo "[run] Agents Playground: team Comet"
+comet_log="$run/playground-comet.log"
+start_playground "$dev/playground-comet" "${PLAYGROUND_COMET_PORT:-56151}" "$comet_log"
+comet_port="$started_port"
 
 cat <<MSG
 
   ArtBot is running.
   Open http://localhost:$actual_port in a browser: that is Teams (the Agents Playground).
   Try "help" in the personal chat, or @ArtBot help in the team's channel.
-  Bot: http://127.0.0.1:$bot_port   Storage: Azurite 127.0.0.1:$table_port   Playground log: $log
+  A second team (Comet, another Teams team of the same tenant): http://localhost:$comet_port
+  Bot: http://127.0.0.1:$bot_port   Storage: Azurite 127.0.0.1:$table_port   Playground logs: $log, $comet_log
   Press Ctrl+C to stop everything.
 
 MSG

@@ -18,15 +18,19 @@ public sealed partial class LocalTeams : IAsyncLifetime
     /// <summary>The Playground team's channels (.dev/playground/.m365agentsplayground.yml).</summary>
     public const string GeneralChannel = "General";
     public const string PlanningChannel = "PI Planning";
+    /// <summary>Team Comet's channel in the second Playground (.dev/playground-comet).</summary>
+    public const string CometChannel = "Comet Planning";
 
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(5) };
     private AzuriteInstance? _azurite;
     private ChildProcess? _bot;
     private ChildProcess? _playground;
+    private ChildProcess? _comet;
 
     public string StorageConnectionString => _azurite!.ConnectionString;
     public string BotUrl { get; private set; } = "";
     public string PlaygroundUrl { get; private set; } = "";
+    public string CometUrl { get; private set; } = "";
     public string BotOutput => _bot?.Output ?? "";
 
     public async Task InitializeAsync()
@@ -49,17 +53,38 @@ public sealed partial class LocalTeams : IAsyncLifetime
             });
         await _bot.WaitUntilAsync(() => IsOkAsync(BotUrl + "/health/ready"), "The bot becoming ready", TimeSpan.FromSeconds(60));
 
-        _playground = ChildProcess.Start(
+        (_playground, PlaygroundUrl) = await StartPlaygroundAsync(Path.Combine(root, ".dev", "playground"));
+    }
+
+    /// <summary>
+    /// Starts the second team's Playground (<c>.dev/playground-comet</c>: team Comet of the same tenant, Isaiah at the
+    /// keyboard) once, against the same bot; returns its URL. A Playground emulates one team with at most two channels.
+    /// </summary>
+    public async Task<string> StartCometAsync()
+    {
+        if (_comet is null)
+        {
+            (_comet, CometUrl) = await StartPlaygroundAsync(Path.Combine(Azurite.FindRepositoryRoot(), ".dev", "playground-comet"));
+        }
+
+        return CometUrl;
+    }
+
+    private async Task<(ChildProcess Process, string Url)> StartPlaygroundAsync(string configDirectory)
+    {
+        var root = Azurite.FindRepositoryRoot();
+        var playground = ChildProcess.Start(
             "node",
             [
                 Path.Combine(root, ".dev", "node_modules", "@microsoft", "m365agentsplayground", "cli.js"),
                 "-e", BotUrl + "/api/messages", "-c", "msteams", "-p", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture), "--disable-telemetry",
             ],
-            Path.Combine(root, ".dev", "playground"),
+            configDirectory,
             new Dictionary<string, string> { ["TEAMSAPPTESTER_BROWSER"] = "none" });
-        await _playground.WaitUntilAsync(() => Task.FromResult(ListeningOn().IsMatch(_playground.Output)), "The Playground listening", TimeSpan.FromSeconds(60));
-        PlaygroundUrl = "http://localhost:" + ListeningOn().Match(_playground.Output).Groups[1].Value;
-        await _playground.WaitUntilAsync(() => IsOkAsync(PlaygroundUrl + "/_debug/ping"), "The Playground answering ping", TimeSpan.FromSeconds(30));
+        await playground.WaitUntilAsync(() => Task.FromResult(ListeningOn().IsMatch(playground.Output)), "The Playground listening", TimeSpan.FromSeconds(60));
+        var url = "http://localhost:" + ListeningOn().Match(playground.Output).Groups[1].Value;
+        await playground.WaitUntilAsync(() => IsOkAsync(url + "/_debug/ping"), "The Playground answering ping", TimeSpan.FromSeconds(30));
+        return (playground, url);
     }
 
     private static async Task<bool> IsOkAsync(string url)
@@ -91,6 +116,11 @@ public sealed partial class LocalTeams : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        if (_comet is not null)
+        {
+            await _comet.DisposeAsync();
+        }
+
         if (_playground is not null)
         {
             await _playground.DisposeAsync();

@@ -53,6 +53,23 @@ public static class PlaygroundBrowser
         await page.GetByRole(AriaRole.Button, new() { Name = "Post", Exact = true }).ClickAsync();
     }
 
+    /// <summary>Another Playground (another Teams team) in a second page of the same browser, its personal chat open.</summary>
+    public static async Task<IPage> OpenOtherPlaygroundAsync(IPage first, string url)
+    {
+        var page = await first.Context.Browser!.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 1000 } });
+        await BlockInternetAsync(page);
+        await page.GotoAsync(url);
+        await page.GetByRole(AriaRole.Treeitem, new() { Name = "Personal Chat" }).First.ClickAsync(new() { Timeout = 30_000 });
+        return page;
+    }
+
+    /// <summary>The UI asks a CDN for fonts; this machine (and CI) has no internet.</summary>
+    private static async Task BlockInternetAsync(IPage page) => await page.RouteAsync("**/*", route =>
+    {
+        var host = new Uri(route.Request.Url).Host;
+        return host is "localhost" or "127.0.0.1" ? route.ContinueAsync() : route.AbortAsync();
+    });
+
     /// <summary>Opens the Playground's personal chat in headless Chromium and runs <paramref name="scenario"/>; screenshots into the test output.</summary>
     public static async Task RunAsync(LocalTeams teams, string name, Func<IPage, Task> scenario)
     {
@@ -69,12 +86,7 @@ public static class PlaygroundBrowser
             ],
         });
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 1000 } });
-        // The UI asks a CDN for fonts; this machine (and CI) has no internet.
-        await page.RouteAsync("**/*", route =>
-        {
-            var host = new Uri(route.Request.Url).Host;
-            return host is "localhost" or "127.0.0.1" ? route.ContinueAsync() : route.AbortAsync();
-        });
+        await BlockInternetAsync(page);
 
         try
         {

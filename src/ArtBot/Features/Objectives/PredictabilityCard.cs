@@ -16,9 +16,9 @@ public static class PredictabilityCard
 {
     public const int ScaleMax = 150;
     public const int PisShown = 4;
-    private const string LabelWidth = "30";
+    private const string LabelWidth = "25";
     private const string BarWidth = "55";
-    private const string FigureWidth = "15";
+    private const string FigureWidth = "20";
 
     public static AdaptiveCard Build(Art art, IReadOnlyList<PiPredictability> pis)
     {
@@ -96,20 +96,22 @@ public static class PredictabilityCard
 
         if (pi.Art.AddedLate.Count > 0)
         {
-            yield return new TextBlock($"{pi.Art.AddedLate.Count} objective(s) were added after the PI started; they count like the others.") { IsSubtle = true };
+            yield return new TextBlock(pi.Art.AddedLate.Count == 1
+                ? "1 objective was added after the PI started; it counts like the others."
+                : $"{pi.Art.AddedLate.Count} objectives were added after the PI started; they count like the others.") { IsSubtle = true };
         }
     }
 
     /// <summary>The band ruler: the 80-100% stretch of the 0-150% scale marked, aligned with the bars below.</summary>
     private static ColumnSet Ruler() => Row(
-        new TextBlock("Scale 0-150%") { IsSubtle = true, Size = "Small" },
+        new TextBlock($"Target {Predictability.BandLow}-{Predictability.BandHigh}%") { IsSubtle = true, Size = "Small", Wrap = false },
         new ColumnSet(
         [
-            Segment(Predictability.BandLow, null, new TextBlock("0%") { Size = "Small", IsSubtle = true }),
-            Segment(Predictability.BandHigh - Predictability.BandLow, "good", new TextBlock($"{Predictability.BandLow}-{Predictability.BandHigh}%") { Size = "Small", Weight = "Bolder" }),
-            Segment(ScaleMax - Predictability.BandHigh, null, new TextBlock($"{ScaleMax}%") { Size = "Small", IsSubtle = true, HorizontalAlignment = "Right" }),
+            Segment(Predictability.BandLow, null, new TextBlock("0%") { Size = "Small", IsSubtle = true, Wrap = false }),
+            Segment(Predictability.BandHigh - Predictability.BandLow, "good", Blank()),
+            Segment(ScaleMax - Predictability.BandHigh, null, new TextBlock($"{ScaleMax}%") { Size = "Small", IsSubtle = true, HorizontalAlignment = "Right", Wrap = false }),
         ]),
-        new TextBlock("Figure") { IsSubtle = true, Size = "Small" });
+        Blank());
 
     private static ColumnSet Bar(string label, Predictability figure)
     {
@@ -119,7 +121,7 @@ public static class PredictabilityCard
                 : [Segment(Math.Min(percent, ScaleMax), Style(figure), Blank()), .. percent < ScaleMax ? new[] { Segment(ScaleMax - percent, null, Blank()) } : []])
             : new ColumnSet([Segment(ScaleMax, null, new TextBlock("no committed planned value") { Size = "Small", IsSubtle = true })]);
         var band = figure.Percent is null ? "" : figure.IsInBand ? " in band" : figure.Percent < Predictability.BandLow ? " below" : " above";
-        return Row(new TextBlock(label) { Size = "Small" }, bar, new TextBlock(Figure(figure) + band) { Size = "Small", Weight = "Bolder" });
+        return Row(new TextBlock(label) { Size = "Small" }, bar, new TextBlock(Figure(figure) + band) { Size = "Small", Weight = "Bolder", Wrap = false });
     }
 
     private static string Style(Predictability figure) => figure.IsInBand ? "good" : figure.Percent < Predictability.BandLow ? "attention" : "warning";

@@ -53,7 +53,7 @@ public static class TeamObjectivesCard
             number++;
             body.Add(new Container(
             [
-                new TextBlock($"{number}. {PlainText.EscapeMarkdown(objective.Text)}") { Weight = "Bolder" },
+                new TextBlock($"{number}\\. {PlainText.EscapeMarkdown(objective.Text)}") { Weight = "Bolder" },
                 new TextBlock(Describe(objective, pi)) { IsSubtle = true, Spacing = "None" },
                 new ActionSet(Actions(team, objective, open, actualsOpen)) { Spacing = "Small" },
             ]) { Separator = true });
@@ -91,10 +91,10 @@ public static class TeamObjectivesCard
                 ? $"Open for changes until the PI starts on {Day(pi.Start)}."
                 : "Reopened for changes by the RTEs."
             : $"Locked since the PI started on {Day(pi.Start)}; the RTEs can reopen them (`objectives reopen`).";
-        var actuals = actualsOpen
-            ? " Business Owners enter the actual business value now."
-            : $" Actual values are entered from {Day(ObjectiveRules.ActualsFrom(art))}, the PI's last iteration.";
-        return edits + actuals + " Business values are set by the Business Owners.";
+        var values = actualsOpen
+            ? " The PI's last iteration: the Business Owners rate the business value actually delivered."
+            : $" The Business Owners set each objective's planned business value; they rate what was delivered from {Day(ObjectiveRules.ActualsFrom(art))}, the PI's last iteration.";
+        return edits + values;
     }
 
     private static List<CardAction> Actions(ArtTeam team, PiObjective objective, bool open, bool actualsOpen)
