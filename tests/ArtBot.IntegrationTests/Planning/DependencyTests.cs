@@ -101,6 +101,11 @@ public sealed class DependencyTests(BotHost bot)
         rig.Clock.SetUtcNow(new DateTimeOffset(2027, 1, 18, 12, 0, 0, TimeSpan.Zero));
         var (_, overdue) = await rig.Rocket.InvokeAsync(DependencyCard.ShowVerb, new JsonObject { ["id"] = id }, PlanningRig.MemberAad);
         Assert.Contains("not delivered by the end of iteration 1 (17 Jan)", VoteDriver.CardText(overdue), StringComparison.Ordinal);
+        var marked = (await rig.Dependencies.GetHistoryAsync(rig.Art.TenantId, rig.Art.Id, id, default))[^1];
+        Assert.Equal((DependencyField.Status, "committed", "at risk: not delivered by the end of iteration 1 (17 Jan)", "ArtBot", new DateTimeOffset(2027, 1, 18, 0, 0, 0, TimeSpan.Zero)),
+            (marked.Field, marked.From, marked.To, marked.By.DisplayName, marked.At));
+        await rig.Rocket.InvokeAsync(DependencyCard.ShowVerb, new JsonObject { ["id"] = id }, PlanningRig.MemberAad);
+        Assert.Equal(4, (await rig.Dependencies.GetHistoryAsync(rig.Art.TenantId, rig.Art.Id, id, default)).Count); // recorded once
 
         var summary = await rig.Home.CommandAsync("sync summary", PlanningRig.RteAad, "Riley RTE");
         Assert.Contains("Dependencies at risk or overdue", summary.AllText, StringComparison.Ordinal);
@@ -136,5 +141,33 @@ public sealed class DependencyTests(BotHost bot)
         var (_, outside) = await rig.Comet.InvokeAsync(DependencyCard.CommitVerb, new JsonObject { ["id"] = id, [DependencyCard.IterationInput] = "9" }, "comet-aad");
         Assert.Contains("Choose an iteration of the PI: 1 to 6.", VoteDriver.CardText(outside), StringComparison.Ordinal);
         Assert.Equal(DependencyStatus.Requested, (await rig.Dependencies.GetAsync(rig.Art.TenantId, rig.Art.Id, id, default))!.Status);
+    }
+
+    [Fact]
+    public async Task The_providing_team_declines_with_a_reason_the_requester_hears_why_and_a_redelivered_request_creates_nothing_twice()
+    {
+        await using var rig = await PlanningRig.StartAsync(bot);
+        var request = new JsonObject
+        {
+            ["team"] = rig.Rocket.ConversationId,
+            [DependencyFormCard.TextId] = "A second data centre region",
+            [DependencyFormCard.ProviderId] = rig.Comet.ConversationId,
+            [DependencyFormCard.NeededById] = "3",
+        };
+        await rig.Rocket.InvokeAsync(DependencyCard.CreateVerb, request.DeepClone().AsObject(), PlanningRig.MemberAad, customize: a => a["id"] = "request-once");
+        await rig.Rocket.InvokeAsync(DependencyCard.CreateVerb, request.DeepClone().AsObject(), PlanningRig.MemberAad, customize: a => a["id"] = "request-once");
+        var id = Assert.Single(await rig.Dependencies.ListAsync(rig.Art.TenantId, rig.Art.Id, default)).Id;
+        await bot.Connector.WaitForAsync(r => r.Method == "POST" && rig.Comet.IsMine(r) && r.AllText.Contains("A second data centre region", StringComparison.Ordinal));
+        Assert.Single(bot.Connector.Requests, r => r.Method == "POST" && rig.Comet.IsMine(r) && r.AllText.Contains("A second data centre region", StringComparison.Ordinal));
+
+        var (_, declined) = await rig.Comet.InvokeAsync(DependencyCard.DeclineVerb, new JsonObject { ["id"] = id, [DependencyCard.ReasonInput] = "No capacity until next PI" }, "comet-aad", "Isaiah Langer");
+
+        var card = VoteDriver.CardText(declined);
+        Assert.Contains("Dependency \u00b7 declined", card, StringComparison.Ordinal);
+        Assert.Contains("No capacity until next PI", card, StringComparison.Ordinal);
+        var told = await bot.Connector.WaitForAsync(r => r.Method == "POST" && rig.Rocket.IsMine(r) && r.AllText.Contains("Comet answered your dependency", StringComparison.Ordinal));
+        Assert.Contains("declined (No capacity until next PI)", told[0].AllText, StringComparison.Ordinal);
+        var stored = (await rig.Dependencies.GetAsync(rig.Art.TenantId, rig.Art.Id, id, default))!;
+        Assert.Equal((DependencyStatus.Declined, "No capacity until next PI"), (stored.Status, stored.DeclineReason));
     }
 }

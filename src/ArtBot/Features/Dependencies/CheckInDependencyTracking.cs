@@ -51,7 +51,7 @@ public sealed class CheckInDependencyTracking(IArtStore arts, DependencyBoard bo
         }
 
         var iterations = art.Cadence.Of(pi);
-        return [.. (await board.CurrentAsync(art, cancellationToken))
+        return [.. (await board.CurrentAsync(art, today, cancellationToken))
             .Select(d => (Dependency: d, Status: DependencyRules.StatusOn(d, iterations, today)))
             .Where(x => x.Status.Status == DependencyStatus.AtRisk)
             .OrderBy(x => x.Dependency.NeededBy).ThenBy(x => x.Dependency.CreatedAt)

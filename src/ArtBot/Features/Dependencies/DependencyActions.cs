@@ -200,7 +200,7 @@ public sealed partial class DependencyActions(
             return (null, NotFound());
         }
 
-        return (new Found(place, dependency), null);
+        return (new Found(place, await board.RecordOverdueAsync(place.Art, dependency, place.Today, cancellationToken)), null);
     }
 
     private static InvokeResponse NotFound() => CardResponses.Error("DependencyNotFound", "This dependency does not exist in this channel's ART, or does not involve this team.");

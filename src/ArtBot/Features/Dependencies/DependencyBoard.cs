@@ -14,15 +14,55 @@ namespace ArtBot.Features.Dependencies;
 /// </summary>
 public sealed partial class DependencyBoard(IPlanStore<Dependency> store, ConnectorClient connector, ILogger<DependencyBoard> logger)
 {
+    /// <summary>Who history entries name for what time changed, not a person.</summary>
+    public static readonly Person System = new("artbot", "ArtBot");
+
     public IPlanStore<Dependency> Store => store;
 
-    /// <summary>The dependencies of the ART's current PI, oldest first.</summary>
-    public async Task<IReadOnlyList<Dependency>> CurrentAsync(Art art, CancellationToken cancellationToken) =>
-        art.CurrentPi is { } pi
-            ? [.. (await store.ListAsync(art.TenantId, art.Id, cancellationToken))
-                .Where(d => string.Equals(d.Pi, pi.Name, StringComparison.Ordinal))
-                .OrderBy(d => d.CreatedAt).ThenBy(d => d.Id, StringComparer.Ordinal)]
-            : [];
+    /// <summary>
+    /// The dependencies of the ART's current PI, oldest first, as of <paramref name="today"/>: one whose iteration ended
+    /// without delivery is stored as at risk first, with a history entry by ArtBot (so the change is kept like any other).
+    /// </summary>
+    public async Task<IReadOnlyList<Dependency>> CurrentAsync(Art art, DateOnly today, CancellationToken cancellationToken)
+    {
+        if (art.CurrentPi is not { } pi)
+        {
+            return [];
+        }
+
+        var current = new List<Dependency>();
+        foreach (var dependency in await store.ListAsync(art.TenantId, art.Id, cancellationToken))
+        {
+            if (string.Equals(dependency.Pi, pi.Name, StringComparison.Ordinal))
+            {
+                current.Add(await RecordOverdueAsync(art, dependency, today, cancellationToken));
+            }
+        }
+
+        return current;
+    }
+
+    /// <summary>Stores the at-risk status of a dependency that became overdue (best effort: a concurrent change wins, and the next read tries again).</summary>
+    public async Task<Dependency> RecordOverdueAsync(Art art, Dependency dependency, DateOnly today, CancellationToken cancellationToken)
+    {
+        if (art.CurrentPi is not { } pi || !string.Equals(dependency.Pi, pi.Name, StringComparison.Ordinal))
+        {
+            return dependency; // an earlier PI's: its iterations are not known any more
+        }
+
+        var iterations = art.Cadence.Of(pi);
+        var (status, why) = DependencyRules.StatusOn(dependency, iterations, today);
+        if (status != DependencyStatus.AtRisk || dependency.Status == DependencyStatus.AtRisk)
+        {
+            return dependency;
+        }
+
+        var due = iterations.First(i => i.Number == dependency.DueIteration);
+        var at = new DateTimeOffset(due.End.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        var marked = dependency with { Status = DependencyStatus.AtRisk, UpdatedAt = at };
+        var changes = new[] { new PlanChange(at, System, DependencyField.Status, DependencyRules.Describe(dependency.Status), $"{DependencyRules.Describe(DependencyStatus.AtRisk)}: {why}") };
+        return await store.UpdateAsync(marked, changes, cancellationToken) ?? dependency;
+    }
 
     public async Task<AdaptiveCard> CardAsync(Art art, Dependency dependency, DateOnly today, bool mayAnswer, string? notice, string? color, CancellationToken cancellationToken)
     {

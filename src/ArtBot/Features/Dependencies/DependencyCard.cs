@@ -21,7 +21,6 @@ public static class DependencyCard
     public const string DeclineVerb = "dependency.decline";
     public const string DeliverVerb = "dependency.deliver";
     public const string RiskVerb = "dependency.risk";
-    public const string ListVerb = "dependencies.show";
     public const string IterationInput = "dependencyIteration";
     public const string ReasonInput = "dependencyReason";
 

@@ -55,7 +55,7 @@ public sealed class DependencyCommands(ArtContext arts, DependencyBoard board, I
             return;
         }
 
-        var all = await board.CurrentAsync(place.Art, cancellationToken);
+        var all = await board.CurrentAsync(place.Art, place.Today, cancellationToken);
         var shown = place.Team is { } team
             ? [.. all.Where(d => d.RequesterConversationId == team.ConversationId || d.ProviderConversationId == team.ConversationId)]
             : all;
