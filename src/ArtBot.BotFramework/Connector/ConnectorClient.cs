@@ -31,6 +31,9 @@ public sealed partial class ConnectorClient(
     TimeProvider time,
     ILogger<ConnectorClient> logger)
 {
+    /// <summary>The service key of the <see cref="ConnectorClient"/> that makes one HTTP attempt per call (no retries).</summary>
+    public const string SingleAttempt = "single-attempt";
+
     private static readonly MediaTypeHeaderValue JsonMediaType = new("application/json") { CharSet = "utf-8" };
 
     /// <summary>Jitter source in [0, 1) for backoff; replaceable in tests.</summary>

@@ -30,4 +30,17 @@ public sealed class ConnectorOptions
 
     /// <summary>Per tenant (all requests count): 50 per second.</summary>
     public IList<RateLimitRule> TenantLimits { get; set; } = [new(50, TimeSpan.FromSeconds(1))];
+
+    /// <summary>The same settings with no retry: one HTTP attempt per call.</summary>
+    public ConnectorOptions WithoutRetries() => new()
+    {
+        MaxRetries = 0,
+        BaseRetryDelay = BaseRetryDelay,
+        MaxRetryDelay = MaxRetryDelay,
+        MaxRetryAfter = MaxRetryAfter,
+        MaxQueueWait = MaxQueueWait,
+        RequestTimeout = RequestTimeout,
+        ConversationLimits = ConversationLimits,
+        TenantLimits = TenantLimits,
+    };
 }

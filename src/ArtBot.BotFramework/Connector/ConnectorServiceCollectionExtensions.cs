@@ -42,6 +42,15 @@ public static class ConnectorServiceCollectionExtensions
         services.AddHostedService<ConnectorTokenWarmUp>();
         services.AddHttpClient<ConnectorClient>((sp, client) =>
             client.Timeout = sp.GetRequiredService<IOptions<ConnectorOptions>>().Value.RequestTimeout);
+
+        // One HTTP attempt per call (same HTTP client, tokens and rate limits): for callers that pace or answer a person fast.
+        services.AddKeyedSingleton(ConnectorClient.SingleAttempt, (sp, _) => new ConnectorClient(
+            sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(ConnectorClient)),
+            sp.GetRequiredService<IConnectorTokenProvider>(),
+            sp.GetRequiredService<ConnectorRateLimiter>(),
+            Options.Create(sp.GetRequiredService<IOptions<ConnectorOptions>>().Value.WithoutRetries()),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<ConnectorClient>>()));
         return services;
     }
 }

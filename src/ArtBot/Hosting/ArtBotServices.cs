@@ -14,6 +14,7 @@ using ArtBot.Features.Impediments;
 using ArtBot.Features.Installation;
 using ArtBot.Features.Objectives;
 using ArtBot.Features.People;
+using ArtBot.Features.Room;
 using ArtBot.Features.Sync;
 using ArtBot.Features.Votes;
 using ArtBot.Hosting.Telemetry;
@@ -88,6 +89,7 @@ public static class ArtBotServices
         services.AddPeople();
         services.AddImpediments();
         services.AddImprovements();
+        services.AddArtRoom(configuration);
 
         services.AddHostedService<StartupLog>();
         services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: ["ready"], timeout: StorageHealthCheck.Timeout);

@@ -29,13 +29,15 @@ internal sealed class PlanningRig : IAsyncDisposable
 
     private readonly WebApplicationFactory<Program> _factory;
 
-    private PlanningRig(BotHost bot, FakeTimeProvider clock)
+    private PlanningRig(BotHost bot, FakeTimeProvider clock, IReadOnlyDictionary<string, string?>? settings)
     {
         Bot = bot;
         Clock = clock;
-        _factory = bot.AnotherInstance(new Dictionary<string, string?> { ["Sync:SchedulerEnabled"] = "false" })
+        var all = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>()) { ["Sync:SchedulerEnabled"] = "false" };
+        _factory = bot.AnotherInstance(all)
             .WithWebHostBuilder(builder => builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(clock)));
         var client = _factory.CreateClient();
+        Client = client;
 
         // The bot checks token lifetimes on its clock, which is the test's: tokens are minted on it too.
         string Token() => bot.Tokens.CreateToken(BotHost.AppId, bot.Connector.ServiceUrl, o =>
@@ -49,6 +51,9 @@ internal sealed class PlanningRig : IAsyncDisposable
     }
 
     public BotHost Bot { get; }
+    /// <summary>This instance's HTTP client (the ART room API is on it too).</summary>
+    public HttpClient Client { get; }
+    public IServiceProvider Services => _factory.Services;
     public FakeTimeProvider Clock { get; }
     public VoteDriver Home { get; }
     public VoteDriver Rocket { get; }
@@ -58,9 +63,9 @@ internal sealed class PlanningRig : IAsyncDisposable
     public IPlanStore<PiObjective> Objectives => _factory.Services.GetRequiredService<IPlanStore<PiObjective>>();
     public IPlanStore<Dependency> Dependencies => _factory.Services.GetRequiredService<IPlanStore<Dependency>>();
 
-    public static async Task<PlanningRig> StartAsync(BotHost bot, bool withBusinessOwner = true)
+    public static async Task<PlanningRig> StartAsync(BotHost bot, bool withBusinessOwner = true, IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var rig = new PlanningRig(bot, new FakeTimeProvider(BeforePi));
+        var rig = new PlanningRig(bot, new FakeTimeProvider(BeforePi), settings);
         await BotHost.WaitUntilReadyAsync(rig._factory.CreateClient());
         await rig.Home.CommandAsync("art setup", RteAad, "Riley RTE");
         var form = new JsonObject

@@ -5,8 +5,8 @@ using Microsoft.Extensions.Options;
 namespace ArtBot.Features.Sync;
 
 /// <summary>
-/// Sends a fan-out's messages with every attempt paced: a <see cref="ConnectorClient"/> of its own that makes one HTTP
-/// attempt per call (same HTTP client, token provider and shared rate limiter as every other send, so the
+/// Sends a fan-out's messages with every attempt paced: the single-attempt <see cref="ConnectorClient"/> (one HTTP
+/// attempt per call; same HTTP client, token provider and shared rate limiter as every other send, so the
 /// per-conversation and per-tenant limits still hold across features), and the retries done here, each after the
 /// service's Retry-After (or a backoff) and a fresh slot from the <see cref="FanOutPacer"/>. Retries of 429, 412 and
 /// 5xx only: a POST that may have been delivered (timeout) is never repeated.
@@ -24,28 +24,12 @@ public sealed class FanOutSender
     private readonly TimeProvider _time;
 
     public FanOutSender(
-        IHttpClientFactory httpClients,
-        IConnectorTokenProvider tokens,
-        ConnectorRateLimiter limiter,
-        IOptions<ConnectorOptions> connectorOptions,
+        [FromKeyedServices(ConnectorClient.SingleAttempt)] ConnectorClient connector,
         FanOutPacer pacer,
         IOptions<SyncOptions> options,
-        TimeProvider time,
-        ILogger<ConnectorClient> logger)
+        TimeProvider time)
     {
-        var shared = connectorOptions.Value;
-        var single = new ConnectorOptions
-        {
-            MaxRetries = 0,
-            BaseRetryDelay = shared.BaseRetryDelay,
-            MaxRetryDelay = shared.MaxRetryDelay,
-            MaxRetryAfter = shared.MaxRetryAfter,
-            MaxQueueWait = shared.MaxQueueWait,
-            RequestTimeout = shared.RequestTimeout,
-            ConversationLimits = shared.ConversationLimits,
-            TenantLimits = shared.TenantLimits,
-        };
-        _connector = new ConnectorClient(httpClients.CreateClient(nameof(ConnectorClient)), tokens, limiter, Options.Create(single), time, logger);
+        _connector = connector;
         _pacer = pacer;
         _options = options;
         _time = time;

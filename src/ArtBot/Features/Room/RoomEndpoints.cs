@@ -1,0 +1,82 @@
+using System.Text.Json.Serialization.Metadata;
+using ArtBot.BotFramework;
+using ArtBot.Storage;
+using Microsoft.Extensions.Options;
+
+namespace ArtBot.Features.Room;
+
+/// <summary>
+/// The ART room's JSON API (<c>/api/room/...</c>, docs/room-api.md), each view also as CSV (<c>.csv</c>), and the tab's
+/// pages (<c>/room/</c>, static files built from <c>web/room</c>). Signed in with Teams SSO, except in local
+/// development (no app id). No token: 401; a conversation that is not the user's (or unknown): 404; Teams or storage
+/// not answering: 503 that says so.
+/// </summary>
+public static partial class RoomEndpoints
+{
+    /// <summary>Where Teams frames the tab (Teams on the web, desktop and mobile, and the Microsoft 365 hosts).</summary>
+    public const string FrameAncestors =
+        "frame-ancestors 'self' https://teams.microsoft.com https://*.teams.microsoft.com https://*.teams.microsoft.us https://*.cloud.microsoft https://*.office.com https://*.skype.com";
+
+    public static IEndpointRouteBuilder MapArtRoom(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/room");
+        if (!app.ServiceProvider.GetRequiredService<IOptions<BotFrameworkOptions>>().Value.IsLocalDevelopment)
+        {
+            group.RequireAuthorization(RoomAuthentication.Policy);
+        }
+
+        group.MapGet("/context", (HttpContext http, RoomViews views, RoomAccess access, CancellationToken ct) =>
+            HandleAsync(http, access, (place, user) => views.ContextAsync(place, user, ct), v => Results.Json(v, RoomJsonContext.Default.RoomContext), ct));
+        View(group, "overview", (views, place, _, ct) => views.OverviewAsync(place, ct), RoomJsonContext.Default.OverviewView, RoomCsv.Overview);
+        View(group, "risks", (views, place, http, ct) => views.RisksAsync(place, http.Request.Query["team"].FirstOrDefault(), ct), RoomJsonContext.Default.RisksView, RoomCsv.Risks);
+        View(group, "sync", (views, place, _, ct) => views.SyncAsync(place, ct), RoomJsonContext.Default.SyncView, RoomCsv.Sync);
+        View(group, "improvements", (views, place, _, ct) => views.ImprovementsAsync(place, ct), RoomJsonContext.Default.ImprovementsView, RoomCsv.Improvements);
+        View(group, "predictability", (views, place, _, ct) => views.PredictabilityAsync(place, ct), RoomJsonContext.Default.PredictabilityView, RoomCsv.Predictability);
+        View(group, "dependencies", (views, place, _, ct) => views.DependenciesAsync(place, ct), RoomJsonContext.Default.DependenciesView, RoomCsv.Dependencies);
+        group.MapGet("/mine", async (HttpContext http, RoomViews views, CancellationToken ct) =>
+            UserOf(http) is { } user ? Results.Json(await views.MineAsync(user, ct), RoomJsonContext.Default.MineView) : Unauthorized());
+        group.MapGet("/mine.csv", async (HttpContext http, RoomViews views, CancellationToken ct) =>
+            UserOf(http) is { } user ? Csv(RoomCsv.Mine(await views.MineAsync(user, ct)), "mine") : Unauthorized());
+        return app;
+    }
+
+    private static void View<T>(
+        RouteGroupBuilder group, string name, Func<RoomViews, RoomPlace, HttpContext, CancellationToken, Task<T>> read, JsonTypeInfo<T> json, Func<T, byte[]> csv)
+    {
+        group.MapGet("/" + name, (HttpContext http, RoomViews views, RoomAccess access, CancellationToken ct) =>
+            HandleAsync(http, access, (place, _) => read(views, place, http, ct), v => Results.Json(v, json), ct));
+        group.MapGet("/" + name + ".csv", (HttpContext http, RoomViews views, RoomAccess access, CancellationToken ct) =>
+            HandleAsync(http, access, (place, _) => read(views, place, http, ct), v => Csv(csv(v), name), ct));
+    }
+
+    private static async Task<IResult> HandleAsync<T>(
+        HttpContext http, RoomAccess access, Func<RoomPlace, RoomUser, Task<T>> read, Func<T, IResult> answer, CancellationToken cancellationToken)
+    {
+        if (UserOf(http) is not { } user)
+        {
+            return Unauthorized();
+        }
+
+        try
+        {
+            var place = await access.ResolveAsync(user, http.Request.Query["conversation"].FirstOrDefault(), http.Request.Query["tenant"].FirstOrDefault(), cancellationToken);
+            return place is null
+                ? Results.Problem(title: "This conversation's ART room is not available to you.", statusCode: StatusCodes.Status404NotFound)
+                : answer(await read(place, user));
+        }
+        catch (Exception exception) when (exception is RoomUnavailableException or StorageUnavailableException)
+        {
+            return Results.Problem(
+                title: exception is RoomUnavailableException ? exception.Message : "ArtBot's storage is not answering right now; nothing is lost. Please try again in a minute.",
+                statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+    }
+
+    /// <summary>The signed-in user (the policy let the request in), or the local developer without an app id.</summary>
+    private static RoomUser? UserOf(HttpContext http) =>
+        http.RequestServices.GetRequiredService<IOptions<BotFrameworkOptions>>().Value.IsLocalDevelopment ? RoomUser.LocalDeveloper : RoomUser.From(http.User);
+
+    private static IResult Unauthorized() => Results.Problem(title: "Sign in through Teams to see the ART room.", statusCode: StatusCodes.Status401Unauthorized);
+
+    private static IResult Csv(byte[] content, string name) => Results.File(content, "text/csv; charset=utf-8", $"art-room-{name}.csv");
+}

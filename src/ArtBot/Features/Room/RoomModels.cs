@@ -1,0 +1,70 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace ArtBot.Features.Room;
+
+// The ART room API's answers (docs/room-api.md): plain records, serialized by RoomJsonContext.
+
+public sealed record RoomContext(string Scope, RoomArt? Art, RoomTeam? Team, IReadOnlyList<RoomTeam> Teams, RoomPerson User, IReadOnlyList<string> Views);
+
+public sealed record RoomArt(string Id, string Name, RoomPi? Pi, IReadOnlyList<RoomIteration> Iterations);
+
+public sealed record RoomPi(string Name, DateOnly Start, DateOnly End);
+
+public sealed record RoomIteration(int Number, DateOnly Start, DateOnly End, bool IsIp);
+
+public sealed record RoomTeam(string ConversationId, string Name);
+
+public sealed record RoomPerson(string Name);
+
+public sealed record OverviewView(bool Available, string? Pi, IReadOnlyList<RoomVote> Votes, RoomSeries Confidence);
+
+public sealed record RoomVote(string? Team, string Scope, string Question, int Round, int Count, double? Average, bool Closed, string Outcome);
+
+/// <summary>Values per label (a PI), one series per team (or status); null where there is no value.</summary>
+public sealed record RoomSeries(IReadOnlyList<string> Pis, IReadOnlyList<RoomSeriesLine> Series);
+
+public sealed record RoomSeriesLine(string Name, IReadOnlyList<double?> Values);
+
+public sealed record RisksView(bool Available, IReadOnlyList<RoamColumn> Roam, IReadOnlyList<RoomImpediment> Impediments, IReadOnlyList<string> Teams);
+
+public sealed record RoamColumn(string Status, IReadOnlyList<RoomImpediment> Items);
+
+public sealed record RoomImpediment(string Id, string Title, string? Team, string? Owner, int AgeDays, string Severity, bool Escalated, string Kind, string? Roam);
+
+public sealed record SyncView(bool Available, IReadOnlyList<DateOnly> Weeks, IReadOnlyList<SyncRow> Rows);
+
+public sealed record SyncRow(string Team, IReadOnlyList<string> Cells);
+
+public sealed record ImprovementsView(bool Available, IReadOnlyList<RoomImprovement> Items, RoomSeries ByStatus);
+
+public sealed record RoomImprovement(string Id, string Title, string Status, string? Owner, string? TargetPi, string? SourcePi, string? CarriedFromPi, int AgeDays);
+
+public sealed record PredictabilityView(bool Available, RoomBand Band, IReadOnlyList<RoomPiFigure> Pis);
+
+public sealed record RoomBand(int Low, int High);
+
+public sealed record RoomPiFigure(string Pi, RoomFigure Art, IReadOnlyList<RoomTeamFigure> Teams);
+
+public sealed record RoomFigure(int? Percent, int Planned, int Actual);
+
+public sealed record RoomTeamFigure(string Team, int? Percent, int Planned, int Actual);
+
+public sealed record DependenciesView(bool Available, IReadOnlyList<RoomIteration> Iterations, IReadOnlyList<string> Teams, IReadOnlyList<RoomDependency> Items);
+
+public sealed record RoomDependency(string Id, string Text, string From, string To, int NeededBy, int? Committed, string Status, string? Why);
+
+public sealed record MineView(
+    IReadOnlyList<RoomImpediment> Impediments, IReadOnlyList<RoomImpediment> Risks, IReadOnlyList<RoomImprovement> Improvements, IReadOnlyList<RoomDependency> Dependencies);
+
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
+[JsonSerializable(typeof(RoomContext))]
+[JsonSerializable(typeof(OverviewView))]
+[JsonSerializable(typeof(RisksView))]
+[JsonSerializable(typeof(SyncView))]
+[JsonSerializable(typeof(ImprovementsView))]
+[JsonSerializable(typeof(PredictabilityView))]
+[JsonSerializable(typeof(DependenciesView))]
+[JsonSerializable(typeof(MineView))]
+[JsonSerializable(typeof(Microsoft.AspNetCore.Mvc.ProblemDetails))]
+internal sealed partial class RoomJsonContext : JsonSerializerContext;

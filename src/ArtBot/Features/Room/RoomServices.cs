@@ -1,0 +1,39 @@
+using Microsoft.Extensions.FileProviders;
+
+namespace ArtBot.Features.Room;
+
+/// <summary>Registers the ART room: its sign-in, access checks, views, and the tab's pages.</summary>
+public static class RoomServices
+{
+    public static IServiceCollection AddArtRoom(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<RoomOptions>().Bind(configuration.GetSection(RoomOptions.Section));
+        services.AddMemoryCache();
+        services.AddRoomAuthentication();
+        services.AddSingleton<RoomAccess>();
+        services.AddSingleton<RoomViews>();
+        services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, RoomJsonContext.Default));
+        return services;
+    }
+
+    /// <summary>The tab's pages under <c>/room/</c>, framable by Teams only; then sign-in for the API.</summary>
+    public static WebApplication UseArtRoom(this WebApplication app)
+    {
+        app.Use(async (http, next) =>
+        {
+            if (http.Request.Path.StartsWithSegments("/room", StringComparison.OrdinalIgnoreCase))
+            {
+                http.Response.Headers.ContentSecurityPolicy = RoomEndpoints.FrameAncestors;
+                http.Response.Headers.XContentTypeOptions = "nosniff";
+            }
+
+            await next(http);
+        });
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapArtRoom();
+        return app;
+    }
+}
