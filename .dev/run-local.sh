@@ -87,6 +87,8 @@ cat <<MSG
   Open http://localhost:$actual_port in a browser: that is Teams (the Agents Playground).
   Try "help" in the personal chat, or @ArtBot help in the team's channel.
   A second team (Comet, another Teams team of the same tenant): http://localhost:$comet_port
+  The ART room tab (the Playground does not host tabs; no sign-in locally), once the ART is set up in General:
+    http://127.0.0.1:$bot_port/room/?conversation=19:team-general@thread.tacv2   (team Rocket: 19:team-planning@thread.tacv2)
   Bot: http://127.0.0.1:$bot_port   Storage: Azurite 127.0.0.1:$table_port   Playground logs: $log, $comet_log
   Press Ctrl+C to stop everything.
 

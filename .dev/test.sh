@@ -24,6 +24,7 @@ status=${PIPESTATUS[0]}
 echo "[test] load test smoke runs"
 dotnet run -c Release --no-build --project tests/ArtBot.LoadTests -- --smoke || status=1
 dotnet run -c Release --no-build --project tests/ArtBot.LoadTests -- --scenario fanout --smoke || status=1
+dotnet run -c Release --no-build --project tests/ArtBot.LoadTests -- --scenario room --smoke || status=1
 
 # One closing line for every runner: "N passed, N failed".
 awk '/(Passed|Failed)! +- +Failed:/ {

@@ -87,6 +87,9 @@ param appInsightsName string = 'appi-${baseName}-${nameSuffix}'
 @maxValue(730)
 param logRetentionDays int = 30
 
+@description('Client id of the app registration the ART room tab signs in with (Teams SSO; a managed identity cannot expose an API). Empty: the tab is served but nobody can sign in until it is set.')
+param roomSsoClientId string = ''
+
 @description('Tags for every resource.')
 param tags object = {
   application: 'ArtBot'
@@ -215,6 +218,14 @@ resource webApp 'Microsoft.Web/sites@2024-04-01' = {
         {
           name: 'APPLICATIONINSIGHTS_CONNECTION_STRING'
           value: appInsights.properties.ConnectionString
+        }
+        {
+          name: 'Room__ClientId' // the ART room tab's SSO app registration (infra/README.md, "The ART room tab")
+          value: roomSsoClientId
+        }
+        {
+          name: 'Room__Audience'
+          value: empty(roomSsoClientId) ? '' : 'api://${webAppName}.azurewebsites.net/${roomSsoClientId}'
         }
       ]
     }

@@ -2,7 +2,7 @@
 // Builds the Teams app package (appPackage.zip: manifest.json, color.png, outline.png at the zip root).
 //
 //   node manifest/scripts/package.mjs --app-id <guid> --host <hostname> [--version 1.0.0]
-//        [--out manifest/build/appPackage.zip] [--teams-app-id <guid>] [--developer-name <name>]
+//        [--out manifest/build/appPackage.zip] [--teams-app-id <guid>] [--sso-app-id <guid>] [--developer-name <name>]
 //        [--website-url <url>] [--privacy-url <url>] [--terms-url <url>]
 //   node manifest/scripts/package.mjs --check      (validate with dummy values, write nothing)
 //
@@ -27,14 +27,14 @@ class UsageError extends Error {}
 class PackageError extends Error {}
 
 const USAGE = `usage: node manifest/scripts/package.mjs --app-id <guid> --host <hostname> [--version 1.0.0]
-         [--out manifest/build/appPackage.zip] [--teams-app-id <guid>] [--developer-name <name>]
+         [--out manifest/build/appPackage.zip] [--teams-app-id <guid>] [--sso-app-id <guid>] [--developer-name <name>]
          [--website-url <url>] [--privacy-url <url>] [--terms-url <url>]
        node manifest/scripts/package.mjs --check`;
 
 function parseArgs(argv) {
   const names = {
     "--app-id": "appId", "--host": "host", "--version": "version", "--out": "out",
-    "--teams-app-id": "teamsAppId", "--developer-name": "developerName",
+    "--teams-app-id": "teamsAppId", "--sso-app-id": "ssoAppId", "--developer-name": "developerName",
     "--website-url": "websiteUrl", "--privacy-url": "privacyUrl", "--terms-url": "termsUrl",
   };
   const options = { check: false, help: false };
@@ -62,12 +62,20 @@ function resolveValues(options) {
   if (!GUID.test(teamsAppId)) throw new UsageError(`--teams-app-id '${teamsAppId}' is not a GUID`);
   if (host.includes("://") || host.includes("/")) throw new UsageError(`--host '${host}' must be a host name only, without scheme or path (e.g. ${DUMMY.host})`);
   if (!HOST.test(host)) throw new UsageError(`--host '${host}' is not a valid host name`);
+  // The ART room tab's sign-in (Teams SSO) needs an app registration that exposes an API; a managed identity cannot,
+  // so a bot with one names a separate registration here. Its Application ID URI is api://<host>/<its client id>.
+  const ssoAppId = options.ssoAppId ?? appId;
+  if (!GUID.test(ssoAppId)) throw new UsageError(`--sso-app-id '${ssoAppId}' is not a GUID`);
   const version = options.version ?? "1.0.0";
   if (!SEMVER.test(version)) throw new UsageError(`--version '${version}' must be MAJOR.MINOR.PATCH (e.g. 1.0.0); Teams needs a higher version for every update`);
   const values = {
     APP_ID: appId.toLowerCase(),
     TEAMS_APP_ID: teamsAppId.toLowerCase(),
     HOST_NAME: host.toLowerCase(),
+    SSO_APP_ID: ssoAppId.toLowerCase(),
+    SSO_RESOURCE: ssoAppId.toLowerCase() === appId.toLowerCase()
+      ? `api://${host.toLowerCase()}/botid-${appId.toLowerCase()}`
+      : `api://${host.toLowerCase()}/${ssoAppId.toLowerCase()}`,
     APP_VERSION: version,
     DEVELOPER_NAME: options.developerName ?? "ArtBot",
     WEBSITE_URL: options.websiteUrl ?? `https://${host.toLowerCase()}/`,
@@ -155,7 +163,7 @@ async function validateManifest(manifest) {
   if (errors.length > 0) throw new PackageError(`manifest.json does not match the Teams ${match[1]} schema:\n  ${errors.join("\n  ")}`);
   const leftover = JSON.stringify(manifest).match(/\$\{\{[^}]*\}\}/);
   if (leftover) throw new PackageError(`placeholder ${leftover[0]} was not filled`);
-  if (manifest.bots?.[0]?.botId !== manifest.webApplicationInfo?.id) throw new PackageError("bots[0].botId and webApplicationInfo.id differ");
+  if (!manifest.webApplicationInfo?.resource?.startsWith(`api://${manifest.validDomains?.[0]}/`)) throw new PackageError("webApplicationInfo.resource must be an api:// URI on the tab's host");
 }
 
 async function readIcon(file, expectedSize) {

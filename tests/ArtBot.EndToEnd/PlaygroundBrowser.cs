@@ -56,10 +56,17 @@ public static class PlaygroundBrowser
     /// <summary>Another Playground (another Teams team) in a second page of the same browser, its personal chat open.</summary>
     public static async Task<IPage> OpenOtherPlaygroundAsync(IPage first, string url)
     {
-        var page = await first.Context.Browser!.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 1000 } });
-        await BlockInternetAsync(page);
+        var page = await NewPageAsync(first, 1400);
         await page.GotoAsync(url);
         await page.GetByRole(AriaRole.Treeitem, new() { Name = "Personal Chat" }).First.ClickAsync(new() { Timeout = 30_000 });
+        return page;
+    }
+
+    /// <summary>A new page of the same browser, <paramref name="width"/> pixels wide, with no internet.</summary>
+    public static async Task<IPage> NewPageAsync(IPage first, int width)
+    {
+        var page = await first.Context.Browser!.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = width, Height = 1000 }, AcceptDownloads = true });
+        await BlockInternetAsync(page);
         return page;
     }
 

@@ -38,13 +38,21 @@ public sealed class AppPackageTests(AppPackageFixture package) : IClassFixture<A
         Assert.Equal(AllScopes, bot.GetProperty("scopes").EnumerateArray().Select(s => s.GetString()));
         var webApp = root.GetProperty("webApplicationInfo");
         Assert.Equal(AppPackageFixture.AppId, webApp.GetProperty("id").GetString());
-        Assert.Equal($"api://botid-{AppPackageFixture.AppId}", webApp.GetProperty("resource").GetString());
+        Assert.Equal($"api://{AppPackageFixture.Host}/botid-{AppPackageFixture.AppId}", webApp.GetProperty("resource").GetString());
         var rsc = Assert.Single(root.GetProperty("authorization").GetProperty("permissions").GetProperty("resourceSpecific").EnumerateArray());
         Assert.Equal(("ChannelMessage.Read.Group", "Application"), (rsc.GetProperty("name").GetString(), rsc.GetProperty("type").GetString())); // the sync's search for interrupted posts
         Assert.Equal(
             [AppPackageFixture.Host, "token.botframework.com"],
             root.GetProperty("validDomains").EnumerateArray().Select(d => d.GetString()));
         Assert.StartsWith($"https://{AppPackageFixture.Host}/", root.GetProperty("developer").GetProperty("privacyUrl").GetString(), StringComparison.Ordinal);
+
+        // The ART room: a configurable tab for channels and group chats, and the personal "My ART work" tab, on the bot's host.
+        var tab = Assert.Single(root.GetProperty("configurableTabs").EnumerateArray());
+        Assert.Equal($"https://{AppPackageFixture.Host}/room/config.html", tab.GetProperty("configurationUrl").GetString());
+        Assert.Equal(["team", "groupChat"], tab.GetProperty("scopes").EnumerateArray().Select(s => s.GetString()));
+        var personal = Assert.Single(root.GetProperty("staticTabs").EnumerateArray());
+        Assert.Equal(("mine", "My ART work", $"https://{AppPackageFixture.Host}/room/?view=mine"),
+            (personal.GetProperty("entityId").GetString(), personal.GetProperty("name").GetString(), personal.GetProperty("contentUrl").GetString()));
     }
 
     [Fact]

@@ -27,7 +27,7 @@ public static partial class RoomAuthentication
             jwt.TimeProvider = time;
             jwt.TokenValidationParameters = new TokenValidationParameters
             {
-                ValidAudiences = [.. new[] { appId, room.Value.Audience }.Where(a => !string.IsNullOrWhiteSpace(a))!],
+                ValidAudiences = [.. new[] { string.IsNullOrWhiteSpace(room.Value.ClientId) ? appId : room.Value.ClientId, room.Value.Audience }.Where(a => !string.IsNullOrWhiteSpace(a))!],
                 IssuerValidator = (issuer, token, _) => IsUsersTenantIssuer(issuer, (token as Microsoft.IdentityModel.JsonWebTokens.JsonWebToken)?.GetPayloadValue<string>("tid"), room.Value.IssuerTemplates)
                     ? issuer
                     : throw new SecurityTokenInvalidIssuerException("The token is not from the user's own tenant.") { InvalidIssuer = issuer },

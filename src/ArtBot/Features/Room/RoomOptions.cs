@@ -19,8 +19,15 @@ public sealed class RoomOptions
     public string[] IssuerTemplates { get; set; } = ["https://login.microsoftonline.com/{tenantid}/v2.0", "https://sts.windows.net/{tenantid}/"];
 
     /// <summary>
-    /// The <c>webApplicationInfo.resource</c> (Application ID URI, <c>api://{host}/botid-{appId}</c>). Tokens whose
-    /// audience is this or the app id are accepted.
+    /// The app registration Teams asks SSO tokens for (<c>webApplicationInfo.id</c>): the bot's own when it is an app
+    /// registration (the default, <c>MicrosoftAppId</c>); a separate one when the bot is a managed identity, which
+    /// cannot expose an API.
+    /// </summary>
+    public string? ClientId { get; set; }
+
+    /// <summary>
+    /// Its Application ID URI (<c>webApplicationInfo.resource</c>: <c>api://{host}/botid-{appId}</c>, or
+    /// <c>api://{host}/{clientId}</c>). v2 tokens carry the client id as audience, v1 tokens this URI; both are accepted.
     /// </summary>
     public string? Audience { get; set; }
 

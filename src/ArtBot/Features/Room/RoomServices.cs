@@ -29,8 +29,15 @@ public static class RoomServices
 
             await next(http);
         });
-        app.UseDefaultFiles();
-        app.UseStaticFiles();
+        // The pages are built next to the app (ArtBot.csproj, target BuildRoom), not in wwwroot.
+        var folder = Path.Combine(AppContext.BaseDirectory, "room");
+        if (Directory.Exists(folder))
+        {
+            var pages = new PhysicalFileProvider(folder);
+            app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = pages, RequestPath = "/room" });
+            app.UseStaticFiles(new StaticFileOptions { FileProvider = pages, RequestPath = "/room" });
+        }
+
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapArtRoom();

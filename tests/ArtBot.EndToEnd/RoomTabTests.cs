@@ -1,0 +1,130 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using ArtBot.Tests.Shared;
+using Microsoft.Playwright;
+
+namespace ArtBot.EndToEnd;
+
+/// <summary>
+/// The ART room tab in headless Chromium (the Agents Playground does not host tabs), against data the train created
+/// through the Playground and the bot's /api/messages: a vote cast, an impediment raised, a check-in answered. Every
+/// view is checked for what it shows and with axe-core; light and dark screenshots are kept next to the test binaries.
+/// </summary>
+public sealed class RoomTabTests(LocalTeams teams) : IClassFixture<LocalTeams>
+{
+    private const string General = "19:team-general@thread.tacv2";
+    private const string Planning = "19:team-planning@thread.tacv2";
+    private static readonly string[] Views = ["PI overview", "Risks & impediments", "ART sync", "Improvements", "Predictability", "Dependencies"];
+    private static readonly string[] Themes = ["default", "dark"];
+
+    [Fact]
+    public async Task Every_view_shows_what_the_train_did_in_teams_passes_axe_in_light_and_dark_and_exports_csv()
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        await PlaygroundBrowser.RunAsync(teams, "room", async page =>
+        {
+            await PlaygroundBrowser.OpenAsync(page, LocalTeams.GeneralChannel);
+            await PlaygroundBrowser.PostMentioningBotAsync(page, "art setup");
+            await Assertions.Expect(page.GetByText("Set up an Agile Release Train").First).ToBeVisibleAsync(new() { Timeout = 30_000 });
+            await page.GetByLabel("ART name").Last.FillAsync("Rocket ART");
+            await page.GetByLabel("Current PI").Last.FillAsync("PI 2026.4");
+            await page.GetByLabel("Starts").Last.FillAsync(Day(today.AddDays(-14)));
+            await page.GetByLabel("Ends").Last.FillAsync(Day(today.AddDays(70)));
+            await page.GetByLabel("Time zone (IANA)").Last.FillAsync("UTC");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Set up ART" }).Last.ClickAsync();
+            await Assertions.Expect(page.GetByText("ART set up", new() { Exact = false }).First).ToBeVisibleAsync(new() { Timeout = 30_000 });
+
+            await PlaygroundBrowser.OpenAsync(page, LocalTeams.PlanningChannel);
+            await PlaygroundBrowser.PostMentioningBotAsync(page, "art join Rocket");
+            await Assertions.Expect(page.GetByText("Team Rocket joined Rocket ART", new() { Exact = false }).First).ToBeVisibleAsync(new() { Timeout = 30_000 });
+            await PlaygroundBrowser.PostMentioningBotAsync(page, "vote Are we confident in our PI objectives?");
+            await Assertions.Expect(page.GetByText("Are we confident in our PI objectives?").First).ToBeVisibleAsync(new() { Timeout = 30_000 });
+            await page.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^4") }).Last.ClickAsync();
+            await Assertions.Expect(page.GetByText("1 vote so far, average 4.0", new() { Exact = false }).First).ToBeVisibleAsync(new() { Timeout = 30_000 });
+            await PlaygroundBrowser.PostMentioningBotAsync(page, "impediment Build server down since Monday");
+            await Assertions.Expect(page.GetByText("Build server down since Monday").First).ToBeVisibleAsync(new() { Timeout = 30_000 });
+
+            await PlaygroundBrowser.OpenAsync(page, LocalTeams.GeneralChannel);
+            await PlaygroundBrowser.PostMentioningBotAsync(page, "sync now");
+            await Assertions.Expect(page.GetByText("Posting the check-in", new() { Exact = false }).First).ToBeVisibleAsync(new() { Timeout = 30_000 });
+            await PlaygroundBrowser.OpenAndExpectAsync(page, LocalTeams.PlanningChannel, LocalTeams.GeneralChannel,
+                p => p.GetByRole(AriaRole.Button, new() { Name = "Send check-in" }).Last);
+            await page.GetByRole(AriaRole.Radio, new() { Name = "At risk" }).Last.CheckAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "Send check-in" }).Last.ClickAsync();
+            await Assertions.Expect(page.GetByText("Your team's check-in").First).ToBeVisibleAsync(new() { Timeout = 30_000 });
+
+            // The ART's channel tab, as the RTE sees it beside Teams (no sign-in in local development).
+            var room = await PlaygroundBrowser.NewPageAsync(page, 1280);
+            var loading = Stopwatch.StartNew();
+            await room.GotoAsync($"{teams.BotUrl}/room/?conversation={Uri.EscapeDataString(General)}");
+            await Assertions.Expect(room.GetByRole(AriaRole.Navigation, new() { Name = "ART room views" })).ToBeVisibleAsync(new() { Timeout = 30_000 });
+            await Assertions.Expect(room.GetByText("Are we confident in our PI objectives?").First).ToBeVisibleAsync(new() { Timeout = 30_000 });
+            loading.Stop();
+            await File.WriteAllTextAsync(Path.Combine(AppContext.BaseDirectory, "room-first-view-ms.txt"), loading.Elapsed.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture));
+            await Assertions.Expect(room.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Rocket ART");
+
+            var expected = new Dictionary<string, string>
+            {
+                ["PI overview"] = "Are we confident in our PI objectives?",
+                ["Risks & impediments"] = "Build server down since Monday",
+                ["ART sync"] = "At risk",
+                ["Improvements"] = "Improvements",
+                ["Predictability"] = "Predictability",
+                ["Dependencies"] = "Dependencies",
+            };
+            foreach (var theme in Themes)
+            {
+                if (theme != "default")
+                {
+                    await room.GotoAsync($"{teams.BotUrl}/room/?conversation={Uri.EscapeDataString(General)}&theme={theme}");
+                    await Assertions.Expect(room.GetByRole(AriaRole.Navigation, new() { Name = "ART room views" })).ToBeVisibleAsync(new() { Timeout = 30_000 });
+                }
+
+                foreach (var view in Views)
+                {
+                    await room.GetByRole(AriaRole.Navigation, new() { Name = "ART room views" }).GetByRole(AriaRole.Button, new() { Name = view }).ClickAsync();
+                    await Assertions.Expect(room.GetByRole(AriaRole.Heading, new() { Name = view, Level = 2 })).ToBeVisibleAsync(new() { Timeout = 30_000 });
+                    await Assertions.Expect(room.GetByText(expected[view], new() { Exact = false }).First).ToBeVisibleAsync(new() { Timeout = 30_000 });
+                    await AssertAccessibleAsync(room, $"{view} ({theme})");
+                    await room.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, $"room-{Slug(view)}-{(theme == "default" ? "light" : theme)}.png"), FullPage = true });
+                }
+            }
+
+            // The risks view as CSV: what Excel opens (UTF-8 with a byte-order mark, a header row, the impediment).
+            await room.GetByRole(AriaRole.Navigation, new() { Name = "ART room views" }).GetByRole(AriaRole.Button, new() { Name = "Risks & impediments" }).ClickAsync();
+            var download = await room.RunAndWaitForDownloadAsync(() => room.GetByRole(AriaRole.Button, new() { Name = "Download CSV" }).ClickAsync());
+            var file = Path.Combine(AppContext.BaseDirectory, "art-room-risks.csv");
+            await download.SaveAsAsync(file);
+            var bytes = await File.ReadAllBytesAsync(file);
+            Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
+            var csv = Encoding.UTF8.GetString(bytes[3..]);
+            Assert.StartsWith("Kind,Title,Team,Owner,ROAM,Age (days),Severity,Escalated\r\n", csv, StringComparison.Ordinal);
+            Assert.Contains("impediment,Build server down since Monday,Rocket", csv, StringComparison.Ordinal);
+
+            // Team Rocket's channel tab, at Teams mobile's width: that team within its ART.
+            var mobile = await PlaygroundBrowser.NewPageAsync(page, 360);
+            await mobile.GotoAsync($"{teams.BotUrl}/room/?conversation={Uri.EscapeDataString(Planning)}");
+            await Assertions.Expect(mobile.GetByText("Are we confident in our PI objectives?").First).ToBeVisibleAsync(new() { Timeout = 30_000 });
+            await Assertions.Expect(mobile.GetByText("Rocket", new() { Exact = false }).First).ToBeVisibleAsync();
+            Assert.True(await mobile.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "the page scrolls sideways at 360 px");
+            await AssertAccessibleAsync(mobile, "team channel at 360 px");
+            await mobile.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "room-team-360.png"), FullPage = true });
+        });
+    }
+
+    /// <summary>axe-core (pinned in .dev/package.json) finds no serious or critical violation on the page as it is.</summary>
+    private static async Task AssertAccessibleAsync(IPage page, string where)
+    {
+        await page.AddScriptTagAsync(new() { Path = Path.Combine(Azurite.FindRepositoryRoot(), ".dev", "node_modules", "axe-core", "axe.min.js") });
+        var result = await page.EvaluateAsync<JsonElement>(
+            "async () => (await axe.run(document, { resultTypes: ['violations'] })).violations.map(v => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }))");
+        var serious = result.EnumerateArray().Where(v => v.GetProperty("impact").GetString() is "serious" or "critical").Select(v => v.GetProperty("id").GetString()).ToList();
+        Assert.True(serious.Count == 0, $"{where}: axe found {string.Join(", ", serious)}");
+    }
+
+    private static string Slug(string view) => view.ToLowerInvariant().Replace(" & ", "-", StringComparison.Ordinal).Replace(' ', '-');
+
+    private static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,95 @@
+// The ART room API client (docs/room-api.md): JSON views and their CSV twins, with the Teams SSO token.
+
+/** A failure people can read: kind is "auth" | "notFound" | "network" | "server". */
+export class RoomError extends Error {
+  constructor(kind, message, status = 0) {
+    super(message);
+    this.kind = kind;
+    this.status = status;
+  }
+}
+
+export function createApi(host) {
+  async function headers(accept) {
+    const result = { Accept: accept };
+    if (!host.inTeams) return result;
+    let token;
+    try {
+      token = await host.getToken();
+    } catch {
+      throw new RoomError('auth', 'Teams could not sign you in to ArtBot.');
+    }
+    if (!token) throw new RoomError('auth', 'Teams could not sign you in to ArtBot.');
+    result.Authorization = `Bearer ${token}`;
+    return result;
+  }
+
+  function url(path, params) {
+    const u = new URL(`/api/room/${path}`, window.location.origin);
+    for (const [key, value] of Object.entries(params ?? {})) {
+      if (value !== undefined && value !== null && value !== '') u.searchParams.set(key, value);
+    }
+    return u.toString();
+  }
+
+  async function request(path, params, accept) {
+    const h = await headers(accept);
+    let response;
+    try {
+      response = await fetch(url(path, params), { headers: h, credentials: 'same-origin', cache: 'no-store' });
+    } catch {
+      throw new RoomError('network', 'ArtBot could not be reached.');
+    }
+    if (response.ok) return response;
+    if (response.status === 401) {
+      throw new RoomError('auth', 'ArtBot did not accept your sign-in.', 401);
+    }
+    if (response.status === 404 || response.status === 403) {
+      throw new RoomError('notFound', "This conversation's data is not available to you.", response.status);
+    }
+    throw new RoomError('server', await problemTitle(response), response.status);
+  }
+
+  return {
+    /** GET /api/room/<path> as JSON. */
+    async json(path, params) {
+      const response = await request(path, params, 'application/json');
+      try {
+        return await response.json();
+      } catch {
+        throw new RoomError('server', 'ArtBot sent an answer the ART room could not read.', response.status);
+      }
+    },
+    /** GET /api/room/<view>.csv and save it as art-room-<view>.csv. */
+    async downloadCsv(view, params) {
+      const response = await request(`${view}.csv`, params, 'text/csv');
+      const blob = await response.blob();
+      const href = URL.createObjectURL(blob);
+      const a = document.createElement('a');
+      a.href = href;
+      a.download = `art-room-${view}.csv`;
+      a.hidden = true;
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(href), 10_000);
+    },
+  };
+}
+
+async function problemTitle(response) {
+  const fallback = response.status >= 500
+    ? 'ArtBot had a problem answering. Try again in a moment.'
+    : `ArtBot could not answer this request (HTTP ${response.status}).`;
+  try {
+    const type = response.headers.get('Content-Type') ?? '';
+    if (!type.includes('json')) return fallback;
+    const problem = await response.json();
+    const title = typeof problem?.title === 'string' ? problem.title.trim() : '';
+    // A readable title only: nothing long or multi-line (no stack traces on screen).
+    if (title && title.length <= 200 && !title.includes('\n')) return title;
+  } catch {
+    // Fall through to the generic text.
+  }
+  return fallback;
+}

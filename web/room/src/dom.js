@@ -1,0 +1,139 @@
+// Small DOM helpers. Data from the API is only ever set as text (never as HTML).
+
+let idCounter = 0;
+
+/** A unique id for aria references. */
+export function uid(prefix = 'r') {
+  idCounter += 1;
+  return `${prefix}-${idCounter}`;
+}
+
+/**
+ * Creates an element. attrs: plain attributes, plus `class`, `text`, `on<Event>` handlers,
+ * `dataset` (object) and boolean attributes (true sets, false/null/undefined skips).
+ */
+export function h(tag, attrs = {}, ...children) {
+  const el = document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs ?? {})) {
+    if (value === undefined || value === null || value === false) continue;
+    if (key === 'class') el.className = value;
+    else if (key === 'text') el.textContent = String(value);
+    else if (key === 'dataset') Object.assign(el.dataset, value);
+    else if (key.startsWith('on') && typeof value === 'function') el.addEventListener(key.slice(2).toLowerCase(), value);
+    else el.setAttribute(key, value === true ? '' : String(value));
+  }
+  append(el, children);
+  return el;
+}
+
+function append(el, children) {
+  for (const child of children) {
+    if (child === undefined || child === null || child === false) continue;
+    if (Array.isArray(child)) append(el, child);
+    else if (child instanceof Node) el.appendChild(child);
+    else el.appendChild(document.createTextNode(String(child)));
+  }
+}
+
+/** Replaces all children of el. */
+export function replace(el, ...children) {
+  el.replaceChildren();
+  append(el, children);
+  return el;
+}
+
+export const DASH = '—';
+
+/** Text for a value that may be missing. */
+export function text(value, fallback = DASH) {
+  if (value === undefined || value === null) return fallback;
+  const s = String(value).trim();
+  return s === '' ? fallback : s;
+}
+
+export function plural(count, one, many = `${one}s`) {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+export function days(ageDays) {
+  if (typeof ageDays !== 'number' || !Number.isFinite(ageDays)) return DASH;
+  return plural(Math.round(ageDays), 'day');
+}
+
+export function fixed1(value) {
+  return typeof value === 'number' && Number.isFinite(value) ? value.toFixed(1) : null;
+}
+
+export function percent(value) {
+  return typeof value === 'number' && Number.isFinite(value) ? `${Math.round(value)}%` : null;
+}
+
+/** "PI 2026.4" for "2026.4" or "PI 2026.4". */
+export function piTitle(name) {
+  if (!name) return name;
+  return /^PI\b/i.test(name) ? name : `PI ${name}`;
+}
+
+/** A PI may come as a name or as {name, ...}. */
+export function piName(pi) {
+  if (pi === undefined || pi === null) return null;
+  if (typeof pi === 'object') return pi.name ?? pi.pi ?? null;
+  return String(pi);
+}
+
+const shortDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
+const longDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+function parseDay(value) {
+  if (!value) return null;
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(String(value));
+  if (!m) return null;
+  return new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+}
+
+/** "7 Jul" for "2025-07-07" (the date as written, no time zone shift). */
+export function dayShort(value) {
+  const d = parseDay(value);
+  return d ? shortDate.format(d) : text(value);
+}
+
+export function dayLong(value) {
+  const d = parseDay(value);
+  return d ? longDate.format(d) : text(value);
+}
+
+/** A <time> element showing a short date. */
+export function time(value) {
+  const d = parseDay(value);
+  if (!d) return document.createTextNode(text(value));
+  return h('time', { datetime: String(value).slice(0, 10), title: longDate.format(d) }, shortDate.format(d));
+}
+
+/**
+ * A table in its own scroll container (focusable, labelled by the caption).
+ * columns: [{ label, cell: (row) => string|Node, numeric?, rowHeader? }]
+ */
+export function table({ caption, columns, rows, className = '', captionHidden = false, footer = null }) {
+  const captionId = uid('cap');
+  const head = h('thead', {}, h('tr', {}, columns.map((c) =>
+    h('th', { scope: 'col', class: c.numeric ? 'num' : null }, c.label))));
+  const body = h('tbody', {}, rows.map((row) => h('tr', {}, columns.map((c) => {
+    const content = c.cell(row);
+    const attrs = { class: c.numeric ? 'num' : (c.className ?? null) };
+    return c.rowHeader ? h('th', { ...attrs, scope: 'row' }, content) : h('td', attrs, content);
+  }))));
+  const t = h('table', { class: `data ${className}`.trim() },
+    h('caption', { id: captionId, class: captionHidden ? 'visually-hidden' : null }, h('span', { class: 'cap' }, caption)),
+    head, body, footer);
+  return h('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-labelledby': captionId }, t);
+}
+
+/** A paragraph for "nothing here yet". */
+export function empty(message) {
+  return h('p', { class: 'empty' }, message);
+}
+
+/** A part of a view under a heading of the given level (not a landmark: headings give the structure). */
+export function section(level, title, ...children) {
+  return h('section', { class: 'block' }, h(`h${level}`, {}, title), ...children);
+}

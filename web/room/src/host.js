@@ -1,0 +1,87 @@
+// Where the page runs: inside Teams (teams-js answers) or a plain browser (local development).
+import { app, authentication } from '@microsoft/teams-js';
+
+const INIT_TIMEOUT_MS = 1500;
+const THEMES = new Set(['default', 'dark', 'contrast']);
+
+/** "dark" | "contrast" | "default" (anything else, e.g. "glass", is shown as default). */
+export function normalizeTheme(theme) {
+  return THEMES.has(theme) ? theme : 'default';
+}
+
+export function applyTheme(theme) {
+  const t = normalizeTheme(theme);
+  document.documentElement.dataset.theme = t;
+  return t;
+}
+
+/** A channel or chat id without a thread suffix ("19:abc@thread.tacv2;messageid=123" → "19:abc@thread.tacv2"). */
+export function stripThread(id) {
+  if (!id) return null;
+  const clean = String(id).split(';')[0].trim();
+  return clean === '' ? null : clean;
+}
+
+function withTimeout(promise, ms) {
+  let timer;
+  return Promise.race([
+    promise.finally(() => clearTimeout(timer)),
+    new Promise((resolve) => { timer = setTimeout(() => resolve('timeout'), ms); }),
+  ]);
+}
+
+/**
+ * Finds the host. Returns
+ * { inTeams, conversation, view ("mine" | null), theme, subPageId, onThemeChange(fn), getToken() }.
+ */
+export async function detectHost() {
+  const query = new URLSearchParams(window.location.search);
+  const local = {
+    inTeams: false,
+    conversation: stripThread(query.get('conversation')),
+    view: query.get('view') === 'mine' ? 'mine' : null,
+    theme: normalizeTheme(query.get('theme') ?? 'default'),
+    subPageId: null,
+    onThemeChange: () => {},
+    getToken: async () => null,
+  };
+
+  // Outside Teams, teams-js rejects at once in a top-level page (no parent window, no native host), and never
+  // settles in a frame that is not Teams: give it a moment, then run as local development.
+  let result;
+  try {
+    result = await withTimeout(app.initialize().then(() => 'ok'), INIT_TIMEOUT_MS);
+  } catch {
+    result = 'failed';
+  }
+  if (result !== 'ok') return local;
+
+  let context;
+  try {
+    context = await app.getContext();
+  } catch {
+    return local;
+  }
+  const conversation = stripThread(context.channel?.id ?? context.chat?.id);
+  const personal = context.page?.id === 'mine' || !conversation;
+  return {
+    inTeams: true,
+    conversation: personal ? null : conversation,
+    view: personal ? 'mine' : null,
+    theme: normalizeTheme(context.app?.theme),
+    subPageId: context.page?.subPageId || null,
+    onThemeChange: (fn) => app.registerOnThemeChangeHandler((theme) => fn(normalizeTheme(theme))),
+    getToken: () => authentication.getAuthToken(),
+  };
+}
+
+/** Tells Teams the tab has rendered (needed when the manifest asks for a loading indicator). */
+export function notifyLoaded(host) {
+  if (!host.inTeams) return;
+  try {
+    app.notifyAppLoaded();
+    Promise.resolve(app.notifySuccess()).catch(() => {});
+  } catch {
+    // Nothing to do: a host that shows no loading indicator does not need it.
+  }
+}

@@ -1,0 +1,335 @@
+// The ART room: ArtBot's Teams tab. Finds where it runs, reads /api/room/*, and shows the ART's views.
+import { detectHost, applyTheme, normalizeTheme, notifyLoaded } from './host.js';
+import { createApi } from './api.js';
+import { h, replace, text, piName, piTitle, dayShort, dayLong } from './dom.js';
+import { destroyCharts, refreshCharts } from './charts.js';
+import { needsArt } from './views/common.js';
+import { renderOverview } from './views/overview.js';
+import { renderRisks } from './views/risks.js';
+import { renderSync } from './views/sync.js';
+import { renderImprovements } from './views/improvements.js';
+import { renderPredictability } from './views/predictability.js';
+import { renderDependencies } from './views/dependencies.js';
+import { renderMine } from './views/mine.js';
+
+/** The views, by the name the API uses for the JSON path, the CSV path and context.views. */
+const VIEWS = {
+  overview: { label: 'PI overview', render: renderOverview },
+  risks: { label: 'Risks & impediments', render: renderRisks },
+  sync: { label: 'ART sync', render: renderSync },
+  improvements: { label: 'Improvements', render: renderImprovements },
+  predictability: { label: 'Predictability', render: renderPredictability },
+  dependencies: { label: 'Dependencies', render: renderDependencies },
+  mine: { label: 'My ART work', render: renderMine },
+};
+
+const el = {
+  eyebrow: document.getElementById('eyebrow'),
+  title: document.getElementById('title'),
+  meta: document.getElementById('meta'),
+  nav: document.getElementById('nav'),
+  status: document.getElementById('status'),
+  view: document.getElementById('view'),
+};
+
+const state = {
+  host: null,
+  api: null,
+  context: null,
+  views: [],
+  current: null,
+  loads: 0,
+  viewState: {},
+  notified: false,
+  shell: null,
+};
+
+// A theme given in the URL applies before anything loads (local development).
+applyTheme(normalizeTheme(new URLSearchParams(window.location.search).get('theme') ?? 'default'));
+
+start();
+
+async function start() {
+  setStatus('Loading the ART room…', { busy: true });
+  const host = await detectHost();
+  state.host = host;
+  state.api = createApi(host);
+  applyTheme(host.theme);
+  host.onThemeChange((theme) => {
+    applyTheme(theme);
+    refreshCharts();
+  });
+
+  if (host.view === 'mine') {
+    showPersonal();
+    return;
+  }
+  if (!host.conversation) {
+    setHeader({ title: 'ART room' });
+    setStatus('');
+    replace(el.view, h('div', { class: 'notice' },
+      h('h2', {}, 'Open the ART room from Teams'),
+      h('p', {}, 'The ART room is a tab in a Teams channel or chat where ArtBot is installed.'),
+      h('p', { class: 'secondary' }, 'For local development, add ', h('code', {}, '?conversation=<channel or chat id>'),
+        ' or ', h('code', {}, '?view=mine'), ' to the address.')));
+    loaded();
+    return;
+  }
+  await loadContext();
+}
+
+function loaded() {
+  if (state.notified) return;
+  state.notified = true;
+  notifyLoaded(state.host);
+}
+
+// ---------- status and errors ----------
+
+function setStatus(message, { busy = false, hidden = false } = {}) {
+  el.view.setAttribute('aria-busy', busy ? 'true' : 'false');
+  if (!message) {
+    replace(el.status);
+    return;
+  }
+  replace(el.status, h('p', { class: hidden ? 'visually-hidden' : busy ? 'loading' : null },
+    busy ? h('span', { class: 'spinner', 'aria-hidden': 'true' }) : null, message));
+}
+
+function errorText(error) {
+  switch (error?.kind) {
+    case 'auth':
+      return { title: 'Sign-in failed.', detail: `${error.message} Try again; if it keeps failing, sign out of Teams and back in.`, retry: true };
+    case 'notFound':
+      return { title: "This conversation's data is not available to you.", detail: 'The ART room shows only conversations you are a member of.', retry: false };
+    case 'network':
+      return { title: 'ArtBot cannot be reached right now.', detail: 'Check your connection, then try again.', retry: true };
+    case 'server':
+      return { title: 'ArtBot could not show this.', detail: error.message, retry: true };
+    default:
+      return { title: 'Something went wrong showing this view.', detail: 'Try again in a moment.', retry: true };
+  }
+}
+
+/** An error people can read, with a retry button when retrying can help. */
+function errorBlock(error, retry) {
+  if (!(error?.kind)) console.error(error); // For developers only; the page shows plain words.
+  const t = errorText(error);
+  return h('div', { class: 'error', role: 'alert' },
+    h('p', { class: 'error-title' }, t.title),
+    h('p', {}, t.detail),
+    t.retry && retry ? h('button', { type: 'button', class: 'button', onClick: retry }, 'Try again') : null);
+}
+
+// ---------- header ----------
+
+function setHeader({ eyebrow = null, title, meta = [] }) {
+  el.eyebrow.textContent = eyebrow ?? '';
+  el.eyebrow.hidden = !eyebrow;
+  el.title.textContent = title;
+  document.title = title === 'ART room' ? 'ART room' : `${title} · ART room`;
+  replace(el.meta, meta.filter(Boolean).map((m) => h('li', {}, m)));
+  el.meta.hidden = meta.filter(Boolean).length === 0;
+}
+
+function currentIteration(iterations) {
+  const today = new Date().toISOString().slice(0, 10);
+  return (iterations ?? []).find((i) => i.start <= today && today <= i.end) ?? null;
+}
+
+function headerFromContext(context) {
+  const art = context.art;
+  const user = context.user?.name ? `Signed in as ${context.user.name}` : null;
+  if (!art) {
+    setHeader({
+      eyebrow: null,
+      title: 'ART room',
+      meta: [context.scope === 'chat' ? "This chat's votes, impediments and improvement items" : "This channel's votes, impediments and improvement items", user],
+    });
+    return;
+  }
+  const pi = art.pi;
+  const piText = pi
+    ? [h('strong', {}, piTitle(text(piName(pi)))), pi.start && pi.end ? ` (${dayShort(pi.start)} – ${dayLong(pi.end)})` : '']
+    : 'No PI running';
+  const it = pi ? currentIteration(art.iterations) : null;
+  setHeader({
+    eyebrow: 'ART room',
+    title: text(art.name, 'ART'),
+    meta: [
+      context.scope === 'team' && context.team ? [h('span', { class: 'meta-key' }, 'Team '), h('strong', {}, text(context.team.name))] : null,
+      piText,
+      it ? (it.isIp ? 'IP iteration now' : `Iteration ${it.number} now`) : null,
+      user,
+    ],
+  });
+}
+
+// ---------- context and navigation ----------
+
+async function loadContext() {
+  setStatus('Loading the ART room…', { busy: true });
+  let context;
+  try {
+    context = await state.api.json('context', { conversation: state.host.conversation });
+  } catch (error) {
+    setHeader({ title: 'ART room' });
+    setStatus('');
+    replace(el.view, errorBlock(error, () => loadContext()));
+    loaded();
+    return;
+  }
+  state.context = context;
+  headerFromContext(context);
+  state.views = (Array.isArray(context.views) ? context.views : [])
+    .map((v) => (typeof v === 'string' ? v : v?.id ?? v?.name ?? ''))
+    .map((v) => String(v).toLowerCase())
+    .filter((v) => v !== 'mine' && Object.prototype.hasOwnProperty.call(VIEWS, v));
+  if (state.views.length === 0) {
+    setStatus('');
+    replace(el.view, h('div', { class: 'notice' }, h('h2', {}, 'Nothing to show yet'),
+      h('p', {}, 'ArtBot has no views for this conversation. Set up an ART with ', h('code', {}, '@ArtBot art setup'), '.')));
+    loaded();
+    return;
+  }
+  buildNav();
+  window.addEventListener('hashchange', () => {
+    const id = viewFromHash();
+    if (id && id !== state.current?.id) showView(id);
+  });
+  const wanted = viewFromHash() ?? (state.views.includes(state.host.subPageId) ? state.host.subPageId : null);
+  showView(wanted ?? state.views[0]);
+}
+
+function viewFromHash() {
+  const id = window.location.hash.replace(/^#/, '').toLowerCase();
+  return state.views.includes(id) ? id : null;
+}
+
+function buildNav() {
+  const buttons = state.views.map((id) => h('li', {}, h('button', {
+    type: 'button',
+    class: 'tab',
+    dataset: { view: id },
+    onClick: () => showView(id),
+  }, VIEWS[id].label)));
+  const list = h('ul', { class: 'tabs' }, buttons);
+  // Arrow keys, Home and End move between the view buttons (Tab and Enter work as usual).
+  list.addEventListener('keydown', (e) => {
+    const all = [...list.querySelectorAll('button')];
+    const i = all.indexOf(document.activeElement);
+    if (i < 0) return;
+    let next = null;
+    if (e.key === 'ArrowRight' || e.key === 'ArrowDown') next = all[(i + 1) % all.length];
+    else if (e.key === 'ArrowLeft' || e.key === 'ArrowUp') next = all[(i - 1 + all.length) % all.length];
+    else if (e.key === 'Home') next = all[0];
+    else if (e.key === 'End') next = all[all.length - 1];
+    if (next) {
+      e.preventDefault();
+      next.focus();
+    }
+  });
+  replace(el.nav, list);
+  el.nav.hidden = false;
+}
+
+function markNav(id) {
+  for (const b of el.nav.querySelectorAll('button[data-view]')) {
+    if (b.dataset.view === id) b.setAttribute('aria-current', 'page');
+    else b.removeAttribute('aria-current');
+  }
+}
+
+function showPersonal() {
+  setHeader({ eyebrow: null, title: 'ART room', meta: ['Your items across your ARTs and chats'] });
+  state.views = ['mine'];
+  showView('mine');
+}
+
+// ---------- views ----------
+
+async function showView(id, params = {}, { focusHeading = false, reload = false } = {}) {
+  const view = VIEWS[id];
+  const load = ++state.loads;
+  state.current = { id, params };
+  markNav(id);
+  if (id !== 'mine' && window.location.hash !== `#${id}`) {
+    history.replaceState(null, '', `${window.location.pathname}${window.location.search}#${id}`);
+  }
+
+  // A reload of the same view (a filter changed) keeps what is on screen, so the control keeps focus.
+  let shell = reload && state.shell?.id === id && state.shell.body.isConnected ? state.shell : null;
+  if (!shell) {
+    destroyCharts();
+    const csv = h('button', { type: 'button', class: 'button secondary-button', disabled: true, onClick: () => downloadCsv(id, csv) },
+      h('span', { class: 'glyph', 'aria-hidden': 'true' }, '↓'), 'Download CSV');
+    const body = h('div', { class: 'view-body' }, h('p', { class: 'placeholder' }, `Loading ${view.label.toLowerCase()}…`));
+    const heading = h('h2', { id: 'view-title', tabindex: '-1' }, view.label);
+    replace(el.view, h('section', { class: 'view', 'aria-labelledby': 'view-title' },
+      h('div', { class: 'view-head' }, heading, csv), body));
+    shell = { id, body, csv, heading };
+    state.shell = shell;
+  }
+  setStatus(`Loading ${view.label}…`, { busy: true });
+  if (focusHeading) shell.heading.focus();
+
+  const query = id === 'mine' ? { ...params } : { conversation: state.host.conversation, ...params };
+  let data;
+  try {
+    data = await state.api.json(id, query);
+  } catch (error) {
+    if (load !== state.loads) return;
+    setStatus('');
+    destroyCharts();
+    shell.csv.disabled = true;
+    replace(shell.body, errorBlock(error, () => showView(id, params, { focusHeading: true })));
+    loaded();
+    return;
+  }
+  if (load !== state.loads) return;
+
+  const focusKey = document.activeElement?.dataset?.focusKey ?? null;
+  destroyCharts();
+  try {
+    if (data?.available === false) {
+      shell.csv.disabled = true;
+      replace(shell.body, needsArt());
+    } else {
+      const env = {
+        context: state.context,
+        params,
+        state: (state.viewState[id] ??= {}),
+        reload: (next) => showView(id, { ...params, ...next }, { reload: true }),
+      };
+      replace(shell.body, view.render(data ?? {}, env));
+      shell.csv.disabled = false;
+    }
+    setStatus(`${view.label} loaded.`, { hidden: true });
+  } catch (error) {
+    setStatus('');
+    shell.csv.disabled = true;
+    replace(shell.body, errorBlock(error, () => showView(id, params, { focusHeading: true })));
+  }
+  if (focusKey) shell.body.querySelector(`[data-focus-key="${focusKey}"]`)?.focus();
+  loaded();
+}
+
+async function downloadCsv(id, button) {
+  const params = state.current?.id === id ? state.current.params : {};
+  const query = id === 'mine' ? { ...params } : { conversation: state.host.conversation, ...params };
+  if (button.getAttribute('aria-disabled') === 'true') return;
+  const label = button.lastChild;
+  // aria-disabled, not disabled: the button keeps keyboard focus while the file downloads.
+  button.setAttribute('aria-disabled', 'true');
+  label.textContent = 'Downloading…';
+  try {
+    await state.api.downloadCsv(id, query);
+    setStatus(`Downloaded art-room-${id}.csv.`, { hidden: true });
+  } catch (error) {
+    const t = errorText(error);
+    setStatus(`The CSV could not be downloaded. ${t.title}`);
+  } finally {
+    label.textContent = 'Download CSV';
+    button.removeAttribute('aria-disabled');
+  }
+}
