@@ -169,9 +169,44 @@ public sealed class RoomApiTests(BotHost bot)
             Assert.True(status == HttpStatusCode.OK && text.Contains("\r\n", StringComparison.Ordinal), view);
         }
 
-        var mine = await GetJsonAsync(rig, "/api/room/mine", issuer.Token(Tenant, PlanningRig.MemberAad));
-        Assert.Contains("build server down", mine["impediments"]![0]!["title"]!.GetValue<string>(), StringComparison.Ordinal);
-        Assert.Equal("Shared login component", Assert.Single(mine["dependencies"]!.AsArray())!["text"]!.GetValue<string>());
+        // The personal tab: across the tenant's ARTs (other tests' too), what this user raised and asked for; nobody else's.
+        var mine = (await GetJsonAsync(rig, "/api/room/mine", issuer.Token(Tenant, PlanningRig.MemberAad))).ToJsonString();
+        Assert.Contains("build server down", mine, StringComparison.Ordinal);
+        Assert.Contains("Shared login component", mine, StringComparison.Ordinal);
+        Assert.DoesNotContain("build server down", (await GetJsonAsync(rig, "/api/room/mine", issuer.Token(Tenant, Megan))).ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_channel_without_an_art_shows_its_own_votes_and_impediments_and_no_art_views()
+    {
+        await using var issuer = await EntraIssuer.StartAsync(bot);
+        await using var room = bot.AnotherInstance(issuer.Settings);
+        using var client = room.CreateClient();
+        // A team of its own (the General channel's id is the team's), so no other test's impediments share its scope.
+        var added = bot.Payload(TeamsPayloads.BotAddedToTeam);
+        var conversation = added["conversation"]!["id"]!.GetValue<string>();
+        added["channelData"]!["team"]!["id"] = conversation;
+        Assert.Equal(HttpStatusCode.OK, (await bot.PostAsync(added)).StatusCode);
+        var channel = VoteDriver.In(bot, conversation);
+        void OwnTeam(JsonObject activity) => activity["channelData"]!["team"]!["id"] = conversation;
+        await channel.CommandAsync("vote Is the demo ready?", PlanningRig.MemberAad, "Megan Bowen", OwnTeam);
+        await channel.CommandAsync("impediment Demo laptop broken", PlanningRig.MemberAad, "Megan Bowen", OwnTeam);
+        var token = issuer.Token(Tenant, Megan);
+        async Task<JsonNode> ReadAsync(string view)
+        {
+            using var response = await client.SendAsync(EntraIssuer.Get($"/api/room/{view}?conversation={Uri.EscapeDataString(conversation)}", token));
+            var body = await response.Content.ReadAsStringAsync();
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{view}: {response.StatusCode} {body}");
+            return Json(body);
+        }
+
+        var context = await ReadAsync("context");
+        Assert.Equal("chat", context["scope"]!.GetValue<string>());
+        Assert.Equal(["overview", "risks", "improvements"], context["views"]!.AsArray().Select(v => v!.GetValue<string>()));
+        Assert.Equal("Is the demo ready?", Assert.Single((await ReadAsync("overview"))["votes"]!.AsArray())!["question"]!.GetValue<string>());
+        Assert.Equal("Demo laptop broken", Assert.Single((await ReadAsync("risks"))["impediments"]!.AsArray())!["title"]!.GetValue<string>());
+        Assert.False((await ReadAsync("sync"))["available"]!.GetValue<bool>());
+        Assert.False((await ReadAsync("dependencies"))["available"]!.GetValue<bool>());
     }
 
     [Fact]

@@ -117,6 +117,9 @@ internal sealed class VoteDriver(BotHost bot, HttpClient? instance = null)
         return instance.SendAsync(request);
     }
 
+    /// <summary>A driver for an existing conversation of the shared bot.</summary>
+    public static VoteDriver In(BotHost bot, string conversationId) => new(bot, null, conversationId);
+
     /// <summary>The same conversation, driven through another host of the bot.</summary>
     public VoteDriver Through(HttpClient other) => new(bot, other, ConversationId);
 

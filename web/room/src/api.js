@@ -1,4 +1,4 @@
-// The ART room API client (docs/room-api.md): JSON views and their CSV twins, with the Teams SSO token.
+// The ART room API client (README, "ART room API"): JSON views and their CSV twins, with the Teams SSO token.
 
 /** A failure people can read: kind is "auth" | "notFound" | "network" | "server". */
 export class RoomError extends Error {

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace ArtBot.Features.Room;
 
 /// <summary>
-/// The ART room's JSON API (<c>/api/room/...</c>, docs/room-api.md), each view also as CSV (<c>.csv</c>), and the tab's
+/// The ART room's JSON API (<c>/api/room/...</c>, README, "ART room API"), each view also as CSV (<c>.csv</c>), and the tab's
 /// pages (<c>/room/</c>, static files built from <c>web/room</c>). Signed in with Teams SSO, except in local
 /// development (no app id). No token: 401; a conversation that is not the user's (or unknown): 404; Teams or storage
 /// not answering: 503 that says so.

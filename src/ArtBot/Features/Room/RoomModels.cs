@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 
 namespace ArtBot.Features.Room;
 
-// The ART room API's answers (docs/room-api.md): plain records, serialized by RoomJsonContext.
+// The ART room API's answers (README, "ART room API"): plain records, serialized by RoomJsonContext.
 
 public sealed record RoomContext(string Scope, RoomArt? Art, RoomTeam? Team, IReadOnlyList<RoomTeam> Teams, RoomPerson User, IReadOnlyList<string> Views);
 

@@ -14,7 +14,7 @@ export function renderImprovements(data) {
 
 function statusChart(byStatus) {
   const pis = (byStatus?.pis ?? []).map((p) => piName(p) ?? DASH);
-  // A series names its status in `status` (docs/room-api.md); `name` is read too.
+  // A series names its status in `name` (README, "ART room API"); `status` is read too.
   const series = (byStatus?.series ?? [])
     .filter((s) => Array.isArray(s?.values))
     .map((s) => ({ ...s, status: s.status ?? s.name ?? '' }));

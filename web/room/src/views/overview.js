@@ -43,7 +43,7 @@ function votesTable(votes, pi, artName) {
 
 function confidenceChart(confidence, env) {
   const pis = (confidence?.pis ?? []).map((p) => piName(p) ?? DASH);
-  // A series names its team in `team` (docs/room-api.md); `name` is read too.
+  // A series names its team in `name` (README, "ART room API"); `team` is read too.
   const series = (confidence?.series ?? [])
     .filter((s) => Array.isArray(s?.values))
     .map((s) => ({ ...s, team: s.team ?? s.name ?? '' }));
