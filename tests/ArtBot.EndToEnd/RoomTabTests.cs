@@ -17,7 +17,7 @@ public sealed class RoomTabTests(LocalTeams teams) : IClassFixture<LocalTeams>
     private const string General = "19:team-general@thread.tacv2";
     private const string Planning = "19:team-planning@thread.tacv2";
     private static readonly string[] Views = ["PI overview", "Risks & impediments", "ART sync", "Improvements", "Predictability", "Dependencies"];
-    private static readonly string[] Themes = ["default", "dark"];
+    private static readonly string[] Themes = ["default", "dark", "contrast"];
 
     [Fact]
     public async Task Every_view_shows_what_the_train_did_in_teams_passes_axe_in_light_and_dark_and_exports_csv()

@@ -97,6 +97,18 @@ export function owner(value) {
 }
 
 /** The ART's data is not there: a chat or a channel without an ART. */
+/** The columns of an impediments table (risks view and My ART work share them). */
+export function impedimentColumns(text) {
+  return [
+    { label: 'Impediment', rowHeader: true, cell: (i) => text(i.title), className: 'wide' },
+    { label: 'Team', cell: (i) => text(i.team) },
+    { label: 'Owner', cell: (i) => owner(i.owner) },
+    { label: 'Age (days)', numeric: true, cell: (i) => text(i.ageDays) },
+    { label: 'Severity', cell: (i) => severityBadge(i.severity) },
+    { label: 'Escalated', cell: (i) => yesNo(i.escalated) },
+  ];
+}
+
 export function needsArt() {
   return h('div', { class: 'notice' },
     h('p', {}, h('strong', {}, 'Needs an ART: '), 'set one up with ', h('code', {}, '@ArtBot art setup'), '.'),

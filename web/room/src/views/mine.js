@@ -1,6 +1,6 @@
 // My ART work (personal tab): what the user owns or raised, and their teams' dependencies.
 import { table, empty, section, text, days, piName } from '../dom.js';
-import { roamLabel, severityBadge, yesNo, owner, improvementBadge } from './common.js';
+import { roamLabel, owner, improvementBadge, impedimentColumns } from './common.js';
 import { list as dependencyList } from './dependencies.js';
 
 export function renderMine(data) {
@@ -12,14 +12,7 @@ export function renderMine(data) {
   return [
     section(3, 'My impediments', impediments.length === 0 ? empty('No open impediments that you own or raised.') : table({
       caption: 'Impediments you own or raised',
-      columns: [
-        { label: 'Impediment', rowHeader: true, cell: (i) => text(i.title), className: 'wide' },
-        { label: 'Team', cell: (i) => text(i.team) },
-        { label: 'Owner', cell: (i) => owner(i.owner) },
-        { label: 'Age (days)', numeric: true, cell: (i) => text(i.ageDays) },
-        { label: 'Severity', cell: (i) => severityBadge(i.severity) },
-        { label: 'Escalated', cell: (i) => yesNo(i.escalated) },
-      ],
+      columns: impedimentColumns(text),
       rows: impediments,
     })),
     section(3, 'My risks', risks.length === 0 ? empty('No risks that you own or raised.') : table({

@@ -1,7 +1,7 @@
 // Risks & impediments: the ROAM board, open impediments by age, and impediments per age bucket.
 import { h, table, empty, section, text, days, uid, plural } from '../dom.js';
 import { chartFigure } from '../charts.js';
-import { ROAM_ORDER, roamLabel, severityBadge, yesNo, owner } from './common.js';
+import { ROAM_ORDER, roamLabel, severityBadge, owner, impedimentColumns } from './common.js';
 
 const BUCKETS = [
   { label: '0–7 days', test: (d) => d <= 7 },
@@ -68,14 +68,7 @@ function riskCard(item) {
 function impedimentsTable(impediments) {
   return table({
     caption: 'Open impediments, oldest first',
-    columns: [
-      { label: 'Impediment', rowHeader: true, cell: (i) => text(i.title), className: 'wide' },
-      { label: 'Team', cell: (i) => text(i.team) },
-      { label: 'Owner', cell: (i) => owner(i.owner) },
-      { label: 'Age (days)', numeric: true, cell: (i) => text(i.ageDays) },
-      { label: 'Severity', cell: (i) => severityBadge(i.severity) },
-      { label: 'Escalated', cell: (i) => yesNo(i.escalated) },
-    ],
+    columns: impedimentColumns(text),
     rows: impediments,
   });
 }
