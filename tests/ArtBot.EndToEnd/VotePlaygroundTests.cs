@@ -18,7 +18,12 @@ public sealed class VotePlaygroundTests(LocalTeams teams) : IClassFixture<LocalT
             // The ballot counts on the card the voter sees: their own view ("Your vote: 4") first, then the shared card the
             // bot updates for everyone (the Playground has no per-user refresh), which may replace it at any moment.
             await Assertions.Expect(page.GetByText("1 vote so far, average 4.0", new() { Exact = false }).First).ToBeVisibleAsync(new() { Timeout = 30_000 });
-            await Assertions.Expect(page.GetByText("commitment accepted", new() { Exact = false }).First).ToBeVisibleAsync();
+            await Assertions.Expect(page.GetByText("No verdict yet", new() { Exact = false }).First).ToBeVisibleAsync();
+
+            // Closing asks first; only the confirmation closes the vote, and then the verdict is given.
+            await page.GetByRole(AriaRole.Button, new() { Name = "Close vote\u2026" }).Last.ClickAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "Yes, close the vote" }).Last.ClickAsync();
+            await Assertions.Expect(page.GetByText("Commitment accepted", new() { Exact = false }).First).ToBeVisibleAsync(new() { Timeout = 30_000 });
         });
     }
 

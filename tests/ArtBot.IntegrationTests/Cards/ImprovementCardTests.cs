@@ -98,6 +98,8 @@ public sealed class ImprovementCardTests
 
     private static string Text(AdaptiveCard card) => CardText.Of(card);
 
+    private static string? Verb(JsonElement action) => action.TryGetProperty("verb", out var verb) ? verb.GetString() : null;
+
     private static IEnumerable<JsonElement> Actions(JsonElement element) => element.ValueKind switch
     {
         JsonValueKind.Object => (element.TryGetProperty("type", out var type) && type.GetString()!.StartsWith("Action.", StringComparison.Ordinal) ? [element] : Array.Empty<JsonElement>())
@@ -132,7 +134,7 @@ public sealed class ImprovementCardTests
         var json = card.ToJsonElement();
         var text = Text(card);
 
-        var dots = Actions(json).Where(a => a.GetProperty("verb").GetString() == WorkshopCard.DotVerb).ToList();
+        var dots = Actions(json).Where(a => Verb(a) == WorkshopCard.DotVerb).ToList();
         Assert.Equal(3, dots.Count);
         Assert.All(dots, a => Assert.Equal(WorkshopCard.SpendOp, a.GetProperty("data").GetProperty("op").GetString()));
         Assert.Contains("0 dots", text, StringComparison.Ordinal);
@@ -141,8 +143,8 @@ public sealed class ImprovementCardTests
         Assert.Contains("Problems (3 problems, 2 people voted)", text, StringComparison.Ordinal);
         Assert.DoesNotContain("left", text, StringComparison.Ordinal);
         Assert.Contains("PI 2027.1", text, StringComparison.Ordinal);
-        Assert.Contains(Actions(json), a => a.GetProperty("verb").GetString() == WorkshopCard.CloseVerb);
-        Assert.Contains(Actions(json), a => a.GetProperty("verb").GetString() == WorkshopCard.AddVerb);
+        Assert.Contains(Actions(json), a => Verb(a) == WorkshopCard.CloseVerb);
+        Assert.Contains(Actions(json), a => Verb(a) == WorkshopCard.AddVerb);
     }
 
     [Fact]
@@ -152,7 +154,7 @@ public sealed class ImprovementCardTests
         var state = new WorkshopState(Workshop(), problems, [new("me", "Me", [problems[0].Id, problems[2].Id])]);
 
         var card = WorkshopCard.Build(state, "me");
-        var ops = Actions(card.ToJsonElement()).Where(a => a.GetProperty("verb").GetString() == WorkshopCard.DotVerb)
+        var ops = Actions(card.ToJsonElement()).Where(a => Verb(a) == WorkshopCard.DotVerb)
             .Select(a => a.GetProperty("data").GetProperty("op").GetString()).ToList();
 
         Assert.Contains("You have **1 of 3** dots left.", Text(card), StringComparison.Ordinal);
@@ -201,7 +203,7 @@ public sealed class ImprovementCardTests
     {
         var item = Item();
         var sets = Actions(ImprovementCard.Build(item, [], Owners(2), T0).ToJsonElement())
-            .Where(a => a.GetProperty("verb").GetString() == ImprovementCard.SetVerb)
+            .Where(a => Verb(a) == ImprovementCard.SetVerb)
             .ToDictionary(a => a.GetProperty("data").GetProperty("field").GetString()!, a => a.GetProperty("data"));
 
         Assert.Equal(ImprovementField.Editable.Order(), sets.Keys.Order());

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using ArtBot.Domain.Improvements;
 using ArtBot.IntegrationTests.Infrastructure;
+using ArtBot.IntegrationTests.Votes;
 using ArtBot.Tests.Shared;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -40,7 +41,7 @@ internal sealed class WorkshopDriver(BotHost bot, string? conversationId = null)
         await CommandAsync(("inspect start " + arguments).Trim(), userAad, userName);
         var posted = (await bot.Connector.WaitForAsync(IsWorkshopCard, before + 1))[before];
         var card = Assert.Single(posted.Cards);
-        var workshopId = card.GetProperty("actions")[0].GetProperty("data").GetProperty("workshopId").GetString()!;
+        var workshopId = VoteDriver.DataOf(card, "workshopId");
         return (workshopId, posted);
     }
 

@@ -36,9 +36,7 @@ internal sealed class VoteDriver(BotHost bot, HttpClient? instance = null)
     public async Task<(string VoteId, RecordedRequest Posted)> StartAsync(string question, bool anonymous = false)
     {
         var posted = await CommandAsync((anonymous ? "vote anonymous " : "vote ") + question);
-        var card = Assert.Single(posted.Cards);
-        var voteId = card.GetProperty("actions")[0].GetProperty("data").GetProperty("voteId").GetString()!;
-        return (voteId, posted);
+        return (VoteIdOf(posted), posted);
     }
 
     /// <summary>Posts an Action.Execute invoke; returns the HTTP status and the parsed body.</summary>
@@ -88,9 +86,12 @@ internal sealed class VoteDriver(BotHost bot, HttpClient? instance = null)
     /// <summary>The vote card's id in a posted card (from its first action with a voteId).</summary>
     public static string VoteIdOf(RecordedRequest posted)
     {
-        var card = Assert.Single(posted.Cards);
-        return card.GetProperty("actions")[0].GetProperty("data").GetProperty("voteId").GetString()!;
+        return DataOf(Assert.Single(posted.Cards), "voteId");
     }
+
+    /// <summary>The value of <paramref name="name"/> in the data of the first action of the card that carries it.</summary>
+    public static string DataOf(JsonElement card, string name) =>
+        Actions(card).Select(a => a.TryGetProperty("data", out var data) && data.TryGetProperty(name, out var value) ? value.GetString() : null).First(v => v is not null)!;
 
     /// <summary>The card's actions (refresh included), anywhere in it.</summary>
     public static IEnumerable<JsonElement> Actions(JsonElement element) => element.ValueKind switch

@@ -26,7 +26,7 @@ public sealed class VoteTests(BotHost bot)
         var casts = actions.Where(a => a.GetProperty("verb").GetString() == "vote.cast").ToList();
         Assert.Equal(["5", "4", "3", "2", "1"], casts.Select(a => a.GetProperty("title").GetString()![..1]));
         Assert.All(casts, a => Assert.Equal("Action.Execute", a.GetProperty("type").GetString()));
-        Assert.Contains(actions, a => a.GetProperty("verb").GetString() == "vote.close" && a.GetProperty("title").GetString() == "Close vote");
+        Assert.Contains(actions, a => a.GetProperty("verb").GetString() == "vote.close" && a.GetProperty("title").GetString() == "Yes, close the vote");
         Assert.Contains("How confident are we in our PI objectives?", posted.AllText, StringComparison.Ordinal);
         Assert.Contains("No votes yet.", posted.AllText, StringComparison.Ordinal);
 
@@ -307,7 +307,7 @@ public sealed class VoteTests(BotHost bot)
         var text = listed.AllText;
         Assert.Contains("First question", text, StringComparison.Ordinal);
         Assert.Contains("2 votes \u00b7 average 3.5 \u00b7 Commitment accepted", text, StringComparison.Ordinal);
-        Assert.Contains("Open \u00b7 anonymous \u00b7 1 vote \u00b7 average 1.0 \u00b7 Rework the plan and vote again so far", text, StringComparison.Ordinal);
+        Assert.Contains("Open \u00b7 anonymous \u00b7 1 vote \u00b7 average 1.0 so far", text, StringComparison.Ordinal); // no verdict while open
         Assert.True(text.IndexOf("Second question", StringComparison.Ordinal) < text.IndexOf("First question", StringComparison.Ordinal), "newest first");
     }
 

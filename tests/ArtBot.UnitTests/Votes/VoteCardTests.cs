@@ -47,9 +47,11 @@ public sealed class VoteCardTests
     {
         var card = Json(Open, []);
 
-        var close = AllActions(card).Single(a => a.GetProperty("verb").GetString() == VoteCard.CloseVerb);
-        Assert.Equal("Close vote", close.GetProperty("title").GetString());
-        Assert.Equal("Action.Execute", close.GetProperty("type").GetString());
+        // Closing is behind a confirmation: the card's own action only opens it.
+        var confirm = Assert.Single(card.GetProperty("actions").EnumerateArray());
+        Assert.Equal(("Action.ShowCard", "Close vote\u2026"), (confirm.GetProperty("type").GetString(), confirm.GetProperty("title").GetString()));
+        var close = Assert.Single(confirm.GetProperty("card").GetProperty("actions").EnumerateArray());
+        Assert.Equal(("Action.Execute", VoteCard.CloseVerb, "Yes, close the vote"), (close.GetProperty("type").GetString(), close.GetProperty("verb").GetString(), close.GetProperty("title").GetString()));
         var text = Text(card);
         Assert.Contains("Can we commit?", text, StringComparison.Ordinal);
         Assert.Contains("1 - No confidence", text, StringComparison.Ordinal);
@@ -62,7 +64,8 @@ public sealed class VoteCardTests
         var text = Text(Json(Open, [5, 5, 4, 2]));
 
         Assert.Contains("4 votes so far, average 4.0", text, StringComparison.Ordinal);
-        Assert.Contains("Currently: commitment accepted", text, StringComparison.Ordinal);
+        Assert.Contains(VoteCard.Provisional, text, StringComparison.Ordinal);
+        Assert.DoesNotContain("commitment accepted", text, StringComparison.OrdinalIgnoreCase); // no verdict while open
         Assert.Contains(new string('\u2588', 20) + " 2", text, StringComparison.Ordinal); // 5: the longest bar
         Assert.Contains(new string('\u2588', 10) + " 1", text, StringComparison.Ordinal);
     }

@@ -87,7 +87,18 @@ public static class WorkshopCard
         return new AdaptiveCard
         {
             Body = body,
-            Actions = workshop.IsClosed ? null : [new ExecuteAction("Close voting", CloseVerb, Data(workshop)) { Id = "close-voting" }],
+            // Closing asks first (a confirmation under the card): an accidental click changes nothing.
+            Actions = workshop.IsClosed ? null :
+            [
+                new ShowCardAction("Close voting\u2026", new AdaptiveCard
+                {
+                    Body = [new TextBlock("Close voting now? The problems with the most dots become improvement items, and nobody can add or move dots after this.")],
+                    Actions = [new ExecuteAction("Yes, close voting", CloseVerb, Data(workshop)) { Id = "close-voting", Style = "destructive" }],
+                })
+                {
+                    Id = "close-voting-confirm",
+                },
+            ],
             FallbackText = "Inspect & Adapt problem-solving workshop",
         };
     }

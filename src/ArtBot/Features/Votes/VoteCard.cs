@@ -17,6 +17,9 @@ public static class VoteCard
 {
     public const string CastVerb = "vote.cast";
     public const string CloseVerb = "vote.close";
+
+    /// <summary>What an open vote says instead of a verdict.</summary>
+    public const string Provisional = "No verdict yet: an average of 3 or more accepts the commitment when the vote closes.";
     public const string ConcernVerb = "vote.concern";
     public const string RiskVerb = "vote.risk";
     /// <summary>Concerns offered as risks on the closed card (one button each; the rest via the impediments list).</summary>
@@ -165,8 +168,18 @@ public static class VoteCard
             Id = $"cast-{value}",
         });
 
-    private static ExecuteAction CloseAction(Vote vote) =>
-        new("Close vote", CloseVerb, new JsonObject { ["voteId"] = vote.Id }) { Id = "close" };
+    /// <summary>
+    /// Closing asks first: "Close vote…" opens a confirmation under the card (apart from the ballot buttons), and only its
+    /// "Yes, close the vote" closes. An accidental click changes nothing.
+    /// </summary>
+    private static ShowCardAction CloseAction(Vote vote) => new("Close vote\u2026", new AdaptiveCard
+    {
+        Body = [new TextBlock("Close the vote now? Nobody can vote or change their vote after this, and the result is final.")],
+        Actions = [new ExecuteAction("Yes, close the vote", CloseVerb, new JsonObject { ["voteId"] = vote.Id }) { Id = "close", Style = "destructive" }],
+    })
+    {
+        Id = "close-confirm",
+    };
 
     private static string Header(Vote vote)
     {
@@ -194,13 +207,15 @@ public static class VoteCard
             var average = tally.Average.ToString("0.0", CultureInfo.InvariantCulture);
             items.Add(new TextBlock(vote.IsClosed ? $"Final result: {votes}, average {average}" : $"{votes} so far, average {average}")
             { Weight = "Bolder" });
-            var outcome = VoteRules.OutcomeOf(tally);
-            items.Add(new TextBlock(vote.IsClosed ? VoteRules.Describe(outcome) : $"Currently: {VoteRules.Describe(outcome).ToLowerInvariant()}")
-            {
-                Color = outcome == VoteOutcome.CommitmentAccepted ? "Good" : "Attention",
-                Weight = vote.IsClosed ? "Bolder" : null,
-                Size = vote.IsClosed ? "Medium" : null,
-            });
+            // The SAFe verdict only once the vote is closed: one early ballot is no commitment.
+            items.Add(vote.IsClosed
+                ? new TextBlock(VoteRules.Describe(VoteRules.OutcomeOf(tally)))
+                {
+                    Color = VoteRules.OutcomeOf(tally) == VoteOutcome.CommitmentAccepted ? "Good" : "Attention",
+                    Weight = "Bolder",
+                    Size = "Medium",
+                }
+                : new TextBlock(Provisional) { IsSubtle = true, Spacing = "None" });
         }
 
         var max = Math.Max(1, tally.Distribution.Max());

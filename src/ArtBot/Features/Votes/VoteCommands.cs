@@ -137,11 +137,7 @@ public sealed class VoteCommands(IVoteStore store, IArtStore arts, VoteStarter s
         else if (tally.Count > 0)
         {
             line.Append(" \u00b7 average ").Append(tally.Average.ToString("0.0", CultureInfo.InvariantCulture));
-            line.Append(" \u00b7 ").Append(VoteRules.Describe(VoteRules.OutcomeOf(tally)));
-            if (summary.ClosedAt is null)
-            {
-                line.Append(" so far");
-            }
+            line.Append(summary.ClosedAt is null ? " so far" : " \u00b7 " + VoteRules.Describe(VoteRules.OutcomeOf(tally)));
         }
 
         return line.ToString();
