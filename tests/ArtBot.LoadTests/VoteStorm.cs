@@ -59,13 +59,22 @@ public sealed class VoteStorm(StormHost host, int voters)
             }
 
             var content = node?["attachments"]?[0]?["content"];
-            if (content?["actions"]?[0]?["data"]?["voteId"]?.GetValue<string>() is { } voteId)
+            // The ballot buttons (and the confirmation behind "Close vote…") carry the vote's id.
+            if (FindVoteId(content) is { } voteId)
             {
                 return voteId;
             }
         }
 
         throw new InvalidOperationException("No vote id in the posted card: " + string.Join("\n", host.Connector.PostedBodies));
+
+        static string? FindVoteId(JsonNode? node) => node switch
+        {
+            JsonObject o when o["data"]?["voteId"] is JsonValue id => id.GetValue<string>(),
+            JsonObject o => o.Select(p => FindVoteId(p.Value)).FirstOrDefault(v => v is not null),
+            JsonArray a => a.Select(FindVoteId).FirstOrDefault(v => v is not null),
+            _ => null,
+        };
     }
 
     public async Task<RoundResult> RunRoundAsync(string voteId, int round, bool record = true)
