@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using ArtBot.Domain.Arts;
 using ArtBot.Domain.Planning;
@@ -20,7 +19,6 @@ public sealed class PlanningPlaygroundTests(LocalTeams teams) : IClassFixture<Lo
 {
     private const string General = "19:team-general@thread.tacv2";
     private const string Lynne = "29:1-bo-lynne";
-    private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(30) };
 
     [Fact]
     public async Task Two_teams_plan_objectives_a_business_owner_values_them_a_dependency_is_committed_and_predictability_shows_the_figures()
@@ -124,40 +122,13 @@ public sealed class PlanningPlaygroundTests(LocalTeams teams) : IClassFixture<Lo
     }
 
     /// <summary>Lynne (Business Owner) sets a value on the objective's card in the ART's channel: the invoke the Playground sends for her.</summary>
-    private async Task<string> LynneSetsAsync(PiObjective objective, string verb, int value)
-    {
-        // A card action answers a message: Lynne's own post in the ART's channel stands for the card she clicks.
-        using var posted = await Http.PostAsJsonAsync(
-            teams.PlaygroundUrl + "/_conversation/v1/conversations/" + General + "/messages",
-            new JsonObject { ["from"] = new JsonObject { ["id"] = Lynne }, ["text"] = "Setting the business values", ["textFormat"] = "plain" });
-        var post = JsonNode.Parse(await posted.Content.ReadAsStringAsync())!;
-        var invoke = new JsonObject
+    private Task<string> LynneSetsAsync(PiObjective objective, string verb, int value) =>
+        PlaygroundUsers.InvokeAsync(teams.PlaygroundUrl, General, Lynne, verb, new JsonObject
         {
-            ["name"] = "adaptiveCard/action",
-            ["conversation"] = new JsonObject { ["id"] = post["postConversationId"]!.GetValue<string>() },
-            ["from"] = new JsonObject { ["id"] = Lynne },
-            ["replyToId"] = post["messageId"]!.GetValue<string>(),
-            ["value"] = new JsonObject
-            {
-                ["action"] = new JsonObject
-                {
-                    ["type"] = "Action.Execute",
-                    ["verb"] = verb,
-                    ["data"] = new JsonObject
-                    {
-                        ["team"] = objective.TeamConversationId,
-                        ["id"] = objective.Id,
-                        [TeamObjectivesCard.InputFor(TeamObjectivesCard.ValueInput, objective.Id)] = value.ToString(CultureInfo.InvariantCulture),
-                    },
-                },
-                ["trigger"] = "manual",
-            },
-        };
-        using var response = await Http.PostAsJsonAsync(teams.PlaygroundUrl + "/_conversation/v1/invoke", invoke);
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, body);
-        return body;
-    }
+            ["team"] = objective.TeamConversationId,
+            ["id"] = objective.Id,
+            [TeamObjectivesCard.InputFor(TeamObjectivesCard.ValueInput, objective.Id)] = value.ToString(CultureInfo.InvariantCulture),
+        });
 
     private async Task<(Art Art, IReadOnlyList<PiObjective> Objectives)> StoredAsync()
     {

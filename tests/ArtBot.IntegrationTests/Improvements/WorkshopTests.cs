@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using ArtBot.Features.Improvements;
 using ArtBot.IntegrationTests.Infrastructure;
 using ArtBot.Storage.Improvements;
 using Azure.Data.Tables;
@@ -99,6 +100,27 @@ public sealed class WorkshopTests(BotHost bot)
         Assert.Equal("InvalidProblem", WorkshopDriver.ErrorCode(body));
         Assert.Contains("keep it to 200", sent.AllText, StringComparison.Ordinal);
         Assert.Empty((await _ia.Workshops.GetStateAsync(workshopId, CancellationToken.None))!.Problems);
+    }
+
+    [Fact]
+    public async Task My_dots_brings_a_participants_own_view_back_after_someone_else_voted()
+    {
+        var (workshopId, _) = await _ia.StartAsync();
+        var problems = await _ia.AddProblemsAsync(workshopId, "Slow builds", "Unclear priorities");
+        await _ia.DotAsync(workshopId, problems[0], "adele-aad");
+
+        // Someone else's dot updates the shared card for everyone: no "dots left" there, but "My dots".
+        await _ia.DotAsync(workshopId, problems[1], "isaiah-aad");
+        var shared = (await bot.Connector.WaitForAsync(r => r.Method == "PUT" && _ia.IsMine(r) && r.AllText.Contains("2 people voted", StringComparison.Ordinal)))[^1];
+        Assert.DoesNotContain("left", shared.AllText, StringComparison.Ordinal);
+        Assert.Contains("My dots", shared.AllText, StringComparison.Ordinal);
+
+        var (_, mine) = await _ia.InvokeAsync(WorkshopCard.MineVerb, new JsonObject { ["workshopId"] = workshopId }, "adele-aad");
+
+        var text = WorkshopDriver.CardText(mine);
+        Assert.Contains("You have **2 of 3** dots left.", text, StringComparison.Ordinal);
+        Assert.Contains("Take my dot back", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("My dots", text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ArtBot.Features.Votes;
 using ArtBot.IntegrationTests.Infrastructure;
 using Azure.Data.Tables;
 using ArtBot.Tests.Shared;
@@ -309,6 +310,31 @@ public sealed class VoteTests(BotHost bot)
         Assert.Contains("2 votes \u00b7 average 3.5 \u00b7 Commitment accepted", text, StringComparison.Ordinal);
         Assert.Contains("Open \u00b7 anonymous \u00b7 1 vote \u00b7 average 1.0 so far", text, StringComparison.Ordinal); // no verdict while open
         Assert.True(text.IndexOf("Second question", StringComparison.Ordinal) < text.IndexOf("First question", StringComparison.Ordinal), "newest first");
+    }
+
+    [Fact]
+    public async Task A_voters_own_view_survives_another_vote_through_my_vote_and_the_concern_can_still_be_sent()
+    {
+        var (voteId, _) = await _votes.StartAsync("Are we confident?");
+        var (_, own) = await _votes.CastAsync(voteId, 1, "worried-aad", "Worried Person");
+        Assert.Contains("Send concern", VoteDriver.CardText(own), StringComparison.Ordinal);
+
+        // Someone else votes: the channel's card is updated for everyone, and the worried voter's own view is gone.
+        await _votes.CastAsync(voteId, 5, "happy-aad", "Happy Person");
+        var shared = (await bot.Connector.WaitForAsync(r => r.Method == "PUT" && _votes.IsMine(r) && r.AllText.Contains("2 votes so far", StringComparison.Ordinal)))[^1];
+        Assert.DoesNotContain("Send concern", shared.AllText, StringComparison.Ordinal);
+        var myVote = VoteDriver.Actions(Assert.Single(shared.Cards)).Single(a => a.TryGetProperty("title", out var title) && title.GetString() == "My vote");
+        Assert.Equal(VoteCard.RefreshVerb, myVote.GetProperty("verb").GetString());
+
+        // "My vote" brings it back, with the concern box, however many have voted since.
+        var (_, back) = await _votes.InvokeAsync(VoteCard.RefreshVerb, new JsonObject { ["voteId"] = voteId }, "worried-aad", "Worried Person");
+        var backText = VoteDriver.CardText(back);
+        Assert.Contains("Your vote: **1 - No confidence**", backText, StringComparison.Ordinal);
+        Assert.Contains("Send concern", backText, StringComparison.Ordinal);
+        var (_, other) = await _votes.InvokeAsync(VoteCard.RefreshVerb, new JsonObject { ["voteId"] = voteId }, "happy-aad", "Happy Person");
+        Assert.DoesNotContain("Send concern", VoteDriver.CardText(other), StringComparison.Ordinal); // each sees their own
+        var (_, sent) = await _votes.InvokeAsync(VoteCard.ConcernVerb, new JsonObject { ["voteId"] = voteId, ["concern"] = "Too many dependencies" }, "worried-aad", "Worried Person");
+        Assert.Contains("your concern was recorded", VoteDriver.CardText(sent), StringComparison.Ordinal);
     }
 
     [Fact]

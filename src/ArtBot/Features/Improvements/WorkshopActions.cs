@@ -25,7 +25,15 @@ public sealed partial class WorkshopActions(
     public void Register(FeatureTable table) => table
         .Verb(WorkshopCard.AddVerb, AddAsync)
         .Verb(WorkshopCard.DotVerb, DotAsync)
-        .Verb(WorkshopCard.CloseVerb, CloseAsync);
+        .Verb(WorkshopCard.CloseVerb, CloseAsync)
+        .Verb(WorkshopCard.MineVerb, MineAsync);
+
+    /// <summary>"My dots": the participant's own view (dots left, their dots marked), after the shared card replaced it.</summary>
+    private async Task<InvokeResponse> MineAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
+    {
+        var (state, error) = await FindAsync(turn, data, cancellationToken);
+        return state is null ? error! : CardResponses.Card(WorkshopCard.Build(state, ImprovementPlace.ActorIdOf(turn.Activity)));
+    }
 
     private async Task<InvokeResponse> AddAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
     {

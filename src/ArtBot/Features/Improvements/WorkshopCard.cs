@@ -16,6 +16,7 @@ public static class WorkshopCard
     public const string AddVerb = "workshop.add";
     public const string DotVerb = "workshop.dot";
     public const string CloseVerb = "workshop.close";
+    public const string MineVerb = "workshop.mine";
     public const string ProblemInputId = "problem";
     public const string TopInputId = "top";
     public const string PickInputId = "pick";
@@ -76,6 +77,12 @@ public static class WorkshopCard
         {
             var dots = ranking.ToDictionary(r => r.Problem.Id, r => r.Dots, StringComparer.Ordinal);
             body.AddRange(state.Problems.Select((problem, index) => OpenProblem(workshop, problem, index + 1, dots.GetValueOrDefault(problem.Id), mine)));
+        }
+
+        if (!workshop.IsClosed && mine is null)
+        {
+            // The shared card replaces a participant's own view whenever someone votes: this brings back their dots left.
+            body.Add(new ActionSet([new ExecuteAction("My dots", MineVerb, Data(workshop)) { Id = "my-dots" }]) { Spacing = "Small" });
         }
 
         if (!workshop.IsClosed)

@@ -131,6 +131,11 @@ public static class VoteCard
             // Hosts show at most 5 actions per set (the renderer's default host config): the five ballots are
             // their own set in the body; closing is the card's single action, below them.
             body.Add(new ActionSet([.. CastActions(vote, myValue)]) { Spacing = "Medium" });
+            if (myValue is null)
+            {
+                // The shared card replaces a voter's own view whenever someone votes: this brings it (and the concern box) back.
+                body.Add(new ActionSet([new ExecuteAction("My vote", RefreshVerb, new JsonObject { ["voteId"] = vote.Id }) { Id = "my-vote" }]) { Spacing = "Small" });
+            }
         }
 
         return new AdaptiveCard
