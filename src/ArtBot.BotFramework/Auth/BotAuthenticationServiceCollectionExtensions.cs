@@ -14,6 +14,10 @@ public static class BotAuthenticationServiceCollectionExtensions
     public static IServiceCollection AddBotAuthentication(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
+
+        // Before any IdentityModel object exists in the process (other JwtBearer schemes of the host create token
+        // handlers as soon as their options are read, and IdentityModel keeps the switch value it sees first).
+        BotTokenValidator.UseBlockingRefresh();
         services.AddHttpClient(BotTokenValidator.HttpClientName, client =>
         {
             // Per request (IdentityModel's retriever passes no token, and tries a 503 or 408 once more); the metadata

@@ -72,7 +72,13 @@ public sealed partial class BotTokenValidator
 
     // Set before this type creates any IdentityModel object: IdentityModel reads the switch once, when the first one
     // that cares is created (a token handler's telemetry client already does), and keeps that value.
-    static BotTokenValidator() => AppContext.SetSwitch(UpdateConfigAsBlockingSwitch, true);
+    static BotTokenValidator() => UseBlockingRefresh();
+
+    /// <summary>
+    /// Turns on IdentityModel's blocking refresh for the whole process (a requested refresh is fetched by the next
+    /// read, so a rotated key is used at once). Call before anything else creates IdentityModel objects.
+    /// </summary>
+    public static void UseBlockingRefresh() => AppContext.SetSwitch(UpdateConfigAsBlockingSwitch, true);
 
     /// <exception cref="InvalidOperationException">The metadata URL is not https (or http on loopback), or the issuer is empty.</exception>
     public BotTokenValidator(

@@ -99,6 +99,28 @@ public sealed class ImpedimentCommandTests(BotHost bot)
     }
 
     [Fact]
+    public async Task A_listed_impediment_can_be_opened_and_taken_over_where_it_is_listed()
+    {
+        var (id, _) = await _team.RaiseAsync("Flaky integration environment");
+        var list = await _team.CommandAsync("impediments");
+        var actions = Votes.VoteDriver.Actions(Assert.Single(list.Cards))
+            .Where(a => a.GetProperty("data").GetProperty("impedimentId").GetString() == id)
+            .Select(a => (a.GetProperty("title").GetString(), a.GetProperty("verb").GetString())).ToList();
+        Assert.Equal([("Open", "impediment.show"), ("Take ownership", "impediment.take")], actions);
+
+        var (_, opened) = await _team.ActAsync("impediment.show", id, "megan-aad", "Megan Bowen");
+        Assert.Contains("Flaky integration environment", ImpedimentDriver.CardText(opened), StringComparison.Ordinal);
+        var (_, taken) = await _team.ActAsync("impediment.take", id, "megan-aad", "Megan Bowen");
+        Assert.Contains("You own this now.", ImpedimentDriver.CardText(taken), StringComparison.Ordinal);
+
+        var again = await _team.CommandAsync("impediments");
+        Assert.DoesNotContain(Votes.VoteDriver.Actions(Assert.Single(again.Cards)), a => a.GetProperty("data").GetProperty("impedimentId").GetString() == id
+            && a.GetProperty("verb").GetString() == "impediment.take"); // owned now: nothing to take over
+        var (_, other) = await _team.ActAsync("impediment.show", "0123456789abcdef01234567", "megan-aad", "Megan Bowen");
+        Assert.Equal("ImpedimentNotFound", ImpedimentDriver.ErrorCode(other));
+    }
+
+    [Fact]
     public async Task Lists_show_open_ones_oldest_first_mine_all_and_risks()
     {
         var (first, _) = await _team.RaiseAsync("First blocker");

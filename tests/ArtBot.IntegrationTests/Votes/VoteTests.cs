@@ -309,6 +309,8 @@ public sealed class VoteTests(BotHost bot)
         Assert.Contains("First question", text, StringComparison.Ordinal);
         Assert.Contains("2 votes \u00b7 average 3.5 \u00b7 Commitment accepted", text, StringComparison.Ordinal);
         Assert.Contains("Open \u00b7 anonymous \u00b7 1 vote \u00b7 average 1.0 so far", text, StringComparison.Ordinal); // no verdict while open
+        var open = Assert.Single(VoteDriver.Actions(Assert.Single(listed.Cards)), a => a.TryGetProperty("title", out var title) && title.GetString() == "Open to vote");
+        Assert.Equal(VoteCard.RefreshVerb, open.GetProperty("verb").GetString()); // answers with the person's own view of the vote
         Assert.True(text.IndexOf("Second question", StringComparison.Ordinal) < text.IndexOf("First question", StringComparison.Ordinal), "newest first");
     }
 

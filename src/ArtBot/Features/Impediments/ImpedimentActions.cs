@@ -24,6 +24,7 @@ public sealed partial class ImpedimentActions(
     ILogger<ImpedimentActions> logger) : IBotFeature
 {
     public void Register(FeatureTable table) => table
+        .Verb(ImpedimentCard.ShowVerb, ShowAsync)
         .Verb(ImpedimentCard.TakeVerb, (turn, data, ct) => ChangeAsync(turn, data, "You own this now.", (i, actor, _) => ImpedimentLifecycle.TakeOwnership(i, actor), ct))
         .Verb(ImpedimentCard.ChooseOwnerVerb, ChooseOwnerAsync)
         .Verb(ImpedimentCard.SetOwnerVerb, SetOwnerAsync)
@@ -31,6 +32,13 @@ public sealed partial class ImpedimentActions(
         .Verb(ImpedimentCard.EscalateVerb, EscalateAsync)
         .Verb(ImpedimentCard.ResolveVerb, ResolveAsync)
         .Verb(ImpedimentCard.ReopenVerb, (turn, data, ct) => ChangeAsync(turn, data, "Reopened.", (i, actor, _) => ImpedimentLifecycle.Reopen(i, actor), ct));
+
+    /// <summary>"Open" on a list: the impediment's own card, with its actions.</summary>
+    private async Task<InvokeResponse> ShowAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
+    {
+        var (impediment, _, error) = await FindAsync(turn, data, cancellationToken);
+        return impediment is null ? error! : Card(ImpedimentCard.Build(impediment, time.GetUtcNow()));
+    }
 
     private async Task<InvokeResponse> ChooseOwnerAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
     {

@@ -15,6 +15,7 @@ namespace ArtBot.Features.Impediments;
 /// </summary>
 public static class ImpedimentCard
 {
+    public const string ShowVerb = "impediment.show";
     public const string TakeVerb = "impediment.take";
     public const string ChooseOwnerVerb = "impediment.chooseOwner";
     public const string SetOwnerVerb = "impediment.setOwner";

@@ -99,7 +99,8 @@ public sealed class ImpedimentCommands(
         var empty = kind == ImpedimentKind.Risk
             ? "No risks here. Raise one from any message's menu (... > Raise impediment, kind Risk)."
             : "Nothing here. Raise one with `impediment <text>`, or from any message's menu (... > Raise impediment).";
-        var card = ImpedimentListCard.Build(heading, list, time.GetUtcNow(), empty);
+        // Items of the conversation's own list can be opened and taken over from it; the ART-wide list only reads.
+        var card = ImpedimentListCard.Build(heading, list, time.GetUtcNow(), empty, actionable: !artWide);
         await turn.SendAsync(Activity.CreateMessage(attachments: card.ToAttachment()), cancellationToken);
     }
 }

@@ -4,10 +4,14 @@ using ArtBot.Domain.Text;
 
 namespace ArtBot.Features.Impediments;
 
-/// <summary>A list of impediments or risks, oldest first: title, then severity, ROAM status, owner and age.</summary>
+/// <summary>
+/// A list of impediments or risks, oldest first: title, then severity, ROAM status, owner and age; with
+/// <paramref name="actionable"/> (the list of the conversation's own scope) each item can be opened (its card, with
+/// ROAM, owner and resolve) and, while nobody owns it, taken over where it is listed.
+/// </summary>
 public static class ImpedimentListCard
 {
-    public static AdaptiveCard Build(string heading, ImpedimentList list, DateTimeOffset now, string emptyText)
+    public static AdaptiveCard Build(string heading, ImpedimentList list, DateTimeOffset now, string emptyText, bool actionable = false)
     {
         var body = new List<CardElement> { new TextBlock(heading) { Size = "Large", Weight = "Bolder", Style = "heading" } };
         if (list.Total == 0)
@@ -25,6 +29,7 @@ public static class ImpedimentListCard
             [
                 new TextBlock(PlainText.EscapeMarkdown(impediment.Title)) { Weight = "Bolder" },
                 new TextBlock(Line(impediment, now)) { IsSubtle = true, Spacing = "None" },
+                .. actionable ? new CardElement[] { new ActionSet(Actions(impediment)) { Spacing = "Small" } } : [],
             ]) { Separator = true });
         }
 
@@ -34,6 +39,18 @@ public static class ImpedimentListCard
         }
 
         return new AdaptiveCard { Body = body, FallbackText = heading };
+    }
+
+    private static List<CardAction> Actions(Impediment impediment)
+    {
+        var data = new System.Text.Json.Nodes.JsonObject { [ImpedimentCard.IdField] = impediment.Id };
+        var actions = new List<CardAction> { new ExecuteAction("Open", ImpedimentCard.ShowVerb, data) };
+        if (impediment.IsOpen && impediment.Owner is null)
+        {
+            actions.Add(new ExecuteAction("Take ownership", ImpedimentCard.TakeVerb, data.DeepClone().AsObject()));
+        }
+
+        return actions;
     }
 
     /// <summary>"Rocket · Risk · High · Mitigated · owner Alex · open 3 days" (escaped).</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Json.Nodes;
 using ArtBot.BotFramework.Cards;
 using ArtBot.BotFramework.Routing;
 using ArtBot.BotFramework.Schema;
@@ -75,6 +76,7 @@ public sealed class VoteCommands(IVoteStore store, IArtStore arts, VoteStarter s
             [
                 new TextBlock(summary.Question) { Weight = "Bolder" },
                 new TextBlock(Line(summary, tally)) { IsSubtle = true, Spacing = "None" },
+                new ActionSet([new ExecuteAction(summary.ClosedAt is null ? "Open to vote" : "Open", VoteCard.RefreshVerb, new JsonObject { ["voteId"] = summary.VoteId })]) { Spacing = "Small" },
             ]) { Separator = true });
         }
 
