@@ -66,8 +66,12 @@ public sealed class VoteCardTests
         Assert.Contains("4 votes so far, average 4.0", text, StringComparison.Ordinal);
         Assert.Contains(VoteCard.Provisional, text, StringComparison.Ordinal);
         Assert.DoesNotContain("commitment accepted", text, StringComparison.OrdinalIgnoreCase); // no verdict while open
-        Assert.Contains(new string('\u2588', 20) + " 2", text, StringComparison.Ordinal); // 5: the longest bar
-        Assert.Contains(new string('\u2588', 10) + " 1", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("\u2588", text, StringComparison.Ordinal); // bars are drawn, not spelled in block characters
+        var bars = Json(Open, [5, 5, 4, 2]).GetRawText();
+        Assert.Contains("\"width\":\"20\",\"style\":\"accent\"", bars.Replace(" ", "", StringComparison.Ordinal), StringComparison.Ordinal); // 5: the longest bar
+        Assert.Contains("\"width\":\"10\",\"style\":\"accent\"", bars.Replace(" ", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Contains("2 votes", text, StringComparison.Ordinal);
+        Assert.Contains("1 vote", text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -132,7 +132,9 @@ public sealed partial class WorkshopActions(
             (_, DotOutcome.Changed) => "Your dot is back; spend it on another problem.",
             _ => "You had no dot on this problem.",
         };
-        return await ViewAsync(turn, workshop.Id, notice, null, cancellationToken);
+
+        // A click that changed nothing is not shown as a success.
+        return await ViewAsync(turn, workshop.Id, notice, result.Outcome == DotOutcome.Changed ? null : "Default", cancellationToken);
     }
 
     private async Task<InvokeResponse> CloseAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)

@@ -87,9 +87,9 @@ public static class VoteCard
             { Separator = true, Color = "Accent" });
             if (VoteScale.InvitesConcern(mine) && !vote.IsClosed)
             {
-                body.Add(new TextBlock("Thank you for being honest. Please voice your concern so the team can address it"
-                    + (vote.Anonymous ? " (it stays anonymous)." : "."))
-                { Color = "Warning" });
+                body.Add(new Container([new TextBlock("Thank you for being honest. Please voice your concern so the team can address it"
+                    + (vote.Anonymous ? " (it stays anonymous)." : ".")) { Weight = "Bolder" }])
+                { Style = "warning" });
                 body.Add(new TextInput
                 {
                     Id = ConcernInputId,
@@ -213,23 +213,36 @@ public static class VoteCard
             items.Add(new TextBlock(vote.IsClosed ? $"Final result: {votes}, average {average}" : $"{votes} so far, average {average}")
             { Weight = "Bolder" });
             // The SAFe verdict only once the vote is closed: one early ballot is no commitment.
+            // The verdict in default-colour text (readable in every theme) with a mark, on a good or attention background.
+            var accepted = VoteRules.OutcomeOf(tally) == VoteOutcome.CommitmentAccepted;
             items.Add(vote.IsClosed
-                ? new TextBlock(VoteRules.Describe(VoteRules.OutcomeOf(tally)))
+                ? new Container([new TextBlock((accepted ? "\u2713 " : "\u26a0 ") + VoteRules.Describe(VoteRules.OutcomeOf(tally))) { Weight = "Bolder", Size = "Medium" }])
                 {
-                    Color = VoteRules.OutcomeOf(tally) == VoteOutcome.CommitmentAccepted ? "Good" : "Attention",
-                    Weight = "Bolder",
-                    Size = "Medium",
+                    Style = accepted ? "good" : "attention",
                 }
                 : new TextBlock(Provisional) { IsSubtle = true, Spacing = "None" });
         }
 
+        // The distribution: each value's count in words (what a screen reader says), and a bar drawn with columns
+        // (no characters to read out) scaled to the most chosen value.
         var max = Math.Max(1, tally.Distribution.Max());
-        items.Add(new FactSet([.. Enumerable.Range(VoteScale.Min, VoteScale.Max).Reverse().Select(value =>
+        items.AddRange(Enumerable.Range(VoteScale.Min, VoteScale.Max).Reverse().Select(value =>
         {
             var count = tally.CountOf(value);
-            var bar = new string('\u2588', (int)Math.Round((double)count * BarWidth / max));
-            return new Fact($"{value} - {VoteScale.Meaning(value)}", $"{bar} {count}".TrimStart());
-        })]));
+            var filled = (int)Math.Round((double)count * BarWidth / max);
+            return (CardElement)new ColumnSet(
+            [
+                new Column([new TextBlock($"{value} - {VoteScale.Meaning(value)}") { Size = "Small" }]) { Width = "45" },
+                new Column([filled == 0
+                    ? new TextBlock("\u00a0") { Size = "Small" }
+                    : new ColumnSet(
+                    [
+                        new Column([new TextBlock("\u00a0") { Size = "Small" }]) { Width = filled.ToString(CultureInfo.InvariantCulture), Style = "accent" },
+                        .. filled < BarWidth ? new[] { new Column([new TextBlock("\u00a0") { Size = "Small" }]) { Width = (BarWidth - filled).ToString(CultureInfo.InvariantCulture) } } : [],
+                    ])]) { Width = "40", VerticalContentAlignment = "Center" },
+                new Column([new TextBlock(count == 1 ? "1 vote" : $"{count} votes") { Size = "Small", Weight = "Bolder" }]) { Width = "15" },
+            ]) { Spacing = "None", Id = $"distribution-{value}" };
+        }));
         return new Container(items) { Style = "emphasis", Separator = true };
     }
 }
