@@ -110,8 +110,10 @@ public sealed class ImpedimentCommandTests(BotHost bot)
 
         var (_, opened) = await _team.ActAsync("impediment.show", id, "megan-aad", "Megan Bowen");
         Assert.Contains("Flaky integration environment", ImpedimentDriver.CardText(opened), StringComparison.Ordinal);
+        Assert.Contains("A post in this conversation", ImpedimentDriver.CardText(opened), StringComparison.Ordinal); // where it came from, in people's words
         var (_, taken) = await _team.ActAsync("impediment.take", id, "megan-aad", "Megan Bowen");
         Assert.Contains("You own this now.", ImpedimentDriver.CardText(taken), StringComparison.Ordinal);
+        Assert.DoesNotContain("Take ownership", ImpedimentDriver.CardText(taken), StringComparison.Ordinal); // not offered to its owner
 
         var again = await _team.CommandAsync("impediments");
         Assert.DoesNotContain(Votes.VoteDriver.Actions(Assert.Single(again.Cards)), a => a.GetProperty("data").GetProperty("impedimentId").GetString() == id

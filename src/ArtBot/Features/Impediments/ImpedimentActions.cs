@@ -148,7 +148,7 @@ public sealed partial class ImpedimentActions(
             case ImpedimentUpdateStatus.Updated:
                 sharedCards.Schedule(result.Impediment!);
                 LogChanged(id!, turn.Activity.Value is { } value ? VerbOf(value) : "?");
-                return (Card(ImpedimentCard.Build(result.Impediment!, time.GetUtcNow(), done)), result.Impediment);
+                return (Card(ImpedimentCard.Build(result.Impediment!, time.GetUtcNow(), done, viewerId: actor.Id)), result.Impediment);
             case ImpedimentUpdateStatus.NotFound:
                 LogNotFound(id!);
                 return (NotFound(), null);

@@ -32,9 +32,13 @@ public static class ImpedimentCard
 
     public const int HistoryShown = 6;
 
-    /// <summary>Builds the card as of <paramref name="now"/>; <paramref name="ownerChoices"/> opens the owner picker.</summary>
+    /// <summary>
+    /// Builds the card as of <paramref name="now"/>; <paramref name="ownerChoices"/> opens the owner picker. For the
+    /// person acting (<paramref name="viewerId"/>, their own view), actions that no longer apply to them are left out.
+    /// </summary>
     public static AdaptiveCard Build(
-        Impediment impediment, DateTimeOffset now, string? notice = null, bool noticeIsError = false, IReadOnlyList<Person>? ownerChoices = null)
+        Impediment impediment, DateTimeOffset now, string? notice = null, bool noticeIsError = false, IReadOnlyList<Person>? ownerChoices = null,
+        string? viewerId = null)
     {
         var body = new List<CardElement>
         {
@@ -88,7 +92,7 @@ public static class ImpedimentCard
         return new AdaptiveCard
         {
             Body = body,
-            Actions = impediment.IsOpen ? OpenActions(impediment) : [Execute("Reopen", ReopenVerb, impediment, "reopen")],
+            Actions = impediment.IsOpen ? OpenActions(impediment, viewerId) : [Execute("Reopen", ReopenVerb, impediment, "reopen")],
             FallbackText = $"{KindName(impediment.Kind)}: {impediment.Title}",
         };
     }
@@ -126,7 +130,7 @@ public static class ImpedimentCard
             facts.Add(new("Team", Md(team)));
         }
 
-        facts.Add(new("Source", Source(impediment.Source)));
+        facts.Add(new("Raised from", Source(impediment.Source)));
         if (impediment.EscalatedAt is { } escalated)
         {
             facts.Add(new("Escalated", $"{When(escalated)} by {Md(impediment.EscalatedBy?.DisplayName ?? "someone")}"));
@@ -138,10 +142,10 @@ public static class ImpedimentCard
     private static string Source(ImpedimentSource source) => source.Kind switch
     {
         ImpedimentSourceKind.Message => source.AuthorName is { Length: > 0 } author ? $"A message by {Md(author)}" : "A message",
-        ImpedimentSourceKind.VoteConcern => "A confidence-vote concern",
-        ImpedimentSourceKind.CheckInBlocker => "An ART sync check-in blocker",
-        ImpedimentSourceKind.Dependency => "A dependency at risk",
-        _ => "The impediment command",
+        ImpedimentSourceKind.VoteConcern => "A concern voiced in a confidence vote",
+        ImpedimentSourceKind.CheckInBlocker => "A blocker in an ART sync check-in",
+        ImpedimentSourceKind.Dependency => "A dependency between teams at risk",
+        _ => "A post in this conversation",
     };
 
     private static OpenUrlAction? SourceLink(Impediment impediment) =>
@@ -149,9 +153,9 @@ public static class ImpedimentCard
             ? new OpenUrlAction(impediment.Source.Kind == ImpedimentSourceKind.Message ? "Open the message" : "Open the source", url.AbsoluteUri) { Id = "source" }
             : null;
 
-    private static List<CardAction> OpenActions(Impediment impediment) =>
+    private static List<CardAction> OpenActions(Impediment impediment, string? viewerId) =>
     [
-        Execute("Take ownership", TakeVerb, impediment, "take"),
+        .. viewerId is not null && impediment.Owner?.Id == viewerId ? Array.Empty<CardAction>() : [Execute("Take ownership", TakeVerb, impediment, "take")],
         Execute("Set owner", ChooseOwnerVerb, impediment, "choose-owner"),
         new ShowCardAction("ROAM", new AdaptiveCard
         {
