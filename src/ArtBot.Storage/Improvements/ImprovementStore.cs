@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -24,19 +23,7 @@ public sealed class ImprovementStore(TableClient improvements) : IImprovementSto
     public async Task<bool> CreateAsync(ImprovementItem item, ImprovementChange created, CancellationToken cancellationToken)
     {
         var entity = ToEntity(item);
-        try
-        {
-            await improvements.SubmitTransactionAsync(
-            [
-                new TableTransactionAction(TableTransactionActionType.Add, entity),
-                new TableTransactionAction(TableTransactionActionType.Add, History(entity.PartitionKey, item.Id, created, 0)),
-            ], cancellationToken);
-            return true;
-        }
-        catch (RequestFailedException exception) when (exception.Status == 409)
-        {
-            return false;
-        }
+        return await improvements.AddWithHistoryAsync(entity, History(entity.PartitionKey, item.Id, created, 0), cancellationToken);
     }
 
     public async Task<ImprovementItem?> GetAsync(ImprovementScope scope, string itemId, CancellationToken cancellationToken)
@@ -65,20 +52,11 @@ public sealed class ImprovementStore(TableClient improvements) : IImprovementSto
         }
 
         var entity = ToEntity(item);
-        var actions = new List<TableTransactionAction> { new(TableTransactionActionType.UpdateReplace, entity, new ETag(version)) };
-        actions.AddRange(changes.Select((change, n) => new TableTransactionAction(TableTransactionActionType.Add, History(entity.PartitionKey, item.Id, change, n))));
-        try
-        {
-            var responses = (await improvements.SubmitTransactionAsync(actions, cancellationToken)).Value;
-            var etag = responses.Count > 0 && responses[0].Headers.ETag is { } tag ? tag.ToString() : null;
-            return etag is null
-                ? await GetAsync(item.Scope, item.Id, cancellationToken)
-                : item with { Version = etag };
-        }
-        catch (RequestFailedException exception) when (exception.Status is 412 or 404 or 409)
-        {
-            return null;
-        }
+        var (stored, etag) = await improvements.ReplaceWithHistoryAsync(
+            entity, version, changes.Select((change, n) => History(entity.PartitionKey, item.Id, change, n)), cancellationToken);
+        return !stored ? null
+            : etag is { } tag ? item with { Version = tag.ToString() }
+            : await GetAsync(item.Scope, item.Id, cancellationToken);
     }
 
     public async Task<IReadOnlyList<ImprovementChange>> GetHistoryAsync(ImprovementScope scope, string itemId, CancellationToken cancellationToken)
@@ -117,7 +95,7 @@ public sealed class ImprovementStore(TableClient improvements) : IImprovementSto
     private static ImprovementHistoryEntity History(string partitionKey, string itemId, ImprovementChange change, int n) => new()
     {
         PartitionKey = partitionKey,
-        RowKey = $"{HistoryPrefix}{itemId}-{change.At.UtcTicks.ToString("D19", CultureInfo.InvariantCulture)}-{n:D2}{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3))}",
+        RowKey = HistoryTransactions.HistoryKey(HistoryPrefix, itemId, change.At, n),
         At = change.At,
         ById = change.ById,
         ByName = change.ByName,

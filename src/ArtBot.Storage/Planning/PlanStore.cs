@@ -1,17 +1,13 @@
-using System.Globalization;
-using System.Security.Cryptography;
 using ArtBot.Domain.People;
 using ArtBot.Domain.Planning;
-using Azure;
 using Azure.Data.Tables;
 
 namespace ArtBot.Storage.Planning;
 
 /// <summary>
 /// Objectives or dependencies in the <c>planning</c> table: one partition per tenant and ART, RK <c>{kind}-{id}</c> per
-/// item and <c>hist-{id}-{ticks}-{n}</c> per change. An update replaces the item with its ETag and appends its history
-/// rows in the same transaction: a change is stored with its history or not at all, and a change made from a stale copy
-/// is refused, never silently overwriting another. One class for both kinds; <see cref="PlanMappings"/> maps the rows.
+/// item and <c>hist-{id}-{ticks}-{n}</c> per change, written with <see cref="HistoryTransactions"/> (the item with its
+/// history rows in one transaction, ETag-guarded). One class for both kinds; <see cref="PlanMappings"/> maps the rows.
 /// </summary>
 public sealed class PlanStore<T, TEntity>(TableClient table, string kind, Func<T, TEntity> toEntity, Func<TEntity, T> toDomain) : IPlanStore<T>
     where T : class, IPlanItem
@@ -24,19 +20,7 @@ public sealed class PlanStore<T, TEntity>(TableClient table, string kind, Func<T
     public async Task<bool> CreateAsync(T item, PlanChange created, CancellationToken cancellationToken)
     {
         var entity = Keyed(item);
-        try
-        {
-            await table.SubmitTransactionAsync(
-            [
-                new TableTransactionAction(TableTransactionActionType.Add, entity),
-                new TableTransactionAction(TableTransactionActionType.Add, History(entity.PartitionKey, item.Id, created, 0)),
-            ], cancellationToken);
-            return true;
-        }
-        catch (RequestFailedException exception) when (exception.Status == 409)
-        {
-            return false;
-        }
+        return await table.AddWithHistoryAsync(entity, History(entity.PartitionKey, item.Id, created, 0), cancellationToken);
     }
 
     public async Task<T?> GetAsync(string tenantId, string artId, string id, CancellationToken cancellationToken)
@@ -71,23 +55,20 @@ public sealed class PlanStore<T, TEntity>(TableClient table, string kind, Func<T
         }
 
         var entity = Keyed(item);
-        var actions = new List<TableTransactionAction> { new(TableTransactionActionType.UpdateReplace, entity, new ETag(version)) };
-        actions.AddRange(changes.Select((change, n) => new TableTransactionAction(TableTransactionActionType.Add, History(entity.PartitionKey, item.Id, change, n))));
-        try
-        {
-            var responses = (await table.SubmitTransactionAsync(actions, cancellationToken)).Value;
-            if (responses.Count > 0 && responses[0].Headers.ETag is { } etag)
-            {
-                entity.ETag = etag;
-                return toDomain(entity);
-            }
-
-            return await GetAsync(item.TenantId, item.ArtId, item.Id, cancellationToken);
-        }
-        catch (RequestFailedException exception) when (exception.Status is 412 or 404 or 409)
+        var (stored, etag) = await table.ReplaceWithHistoryAsync(
+            entity, version, changes.Select((change, n) => History(entity.PartitionKey, item.Id, change, n)), cancellationToken);
+        if (!stored)
         {
             return null;
         }
+
+        if (etag is { } tag)
+        {
+            entity.ETag = tag;
+            return toDomain(entity);
+        }
+
+        return await GetAsync(item.TenantId, item.ArtId, item.Id, cancellationToken);
     }
 
     public async Task<IReadOnlyList<PlanChange>> GetHistoryAsync(string tenantId, string artId, string id, CancellationToken cancellationToken)
@@ -128,7 +109,7 @@ public sealed class PlanStore<T, TEntity>(TableClient table, string kind, Func<T
     private static PlanHistoryEntity History(string partitionKey, string id, PlanChange change, int n) => new()
     {
         PartitionKey = partitionKey,
-        RowKey = $"{HistoryPrefix}{id}-{change.At.UtcTicks.ToString("D19", CultureInfo.InvariantCulture)}-{n:D2}{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3))}",
+        RowKey = HistoryTransactions.HistoryKey(HistoryPrefix, id, change.At, n),
         At = change.At,
         ById = change.By.Id,
         ByName = change.By.Name,
