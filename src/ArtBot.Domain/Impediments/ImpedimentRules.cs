@@ -11,6 +11,9 @@ namespace ArtBot.Domain.Impediments;
 public static class ImpedimentRules
 {
     public const int MaxTitleLength = 200;
+
+    /// <summary>A title for an impediment raised from other text (a concern, a blocker, a dependency): cut to <see cref="MaxTitleLength"/>.</summary>
+    public static string FitTitle(string text) => PlainText.Shorten(text, MaxTitleLength);
     public const int MaxDescriptionLength = 4000;
     public const int MaxNoteLength = 1000;
     public const int MaxTeamNameLength = 100;

@@ -14,16 +14,8 @@ public static class DependencyRules
     public const int MaxTextLength = 300;
     public const int MaxReasonLength = 300;
 
-    public static Checked<string> CheckText(string? text)
-    {
-        var clean = PlainText.OneLine(text);
-        return clean.Length switch
-        {
-            0 => Checked.Fail<string>("Say what your team needs from the other team, in a sentence."),
-            > MaxTextLength => Checked.Fail<string>($"A dependency is at most {MaxTextLength} characters (this one has {clean.Length}); keep it to one sentence."),
-            _ => Checked.Ok(clean),
-        };
-    }
+    public static Checked<string> CheckText(string? text) =>
+        PlanText.CheckSentence(text, MaxTextLength, "A dependency", "Say what your team needs from the other team, in a sentence.");
 
     /// <summary>An iteration number of <paramref name="iterations"/> (the PI's).</summary>
     public static Checked<int> CheckIteration(string? value, IReadOnlyList<Iteration> iterations) =>

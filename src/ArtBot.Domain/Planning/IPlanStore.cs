@@ -1,3 +1,5 @@
+using ArtBot.Domain.Arts;
+
 namespace ArtBot.Domain.Planning;
 
 /// <summary>What PI Planning produces and the train keeps up to date: PI objectives and dependencies.</summary>
@@ -6,6 +8,8 @@ public interface IPlanItem
     string Id { get; }
     string TenantId { get; }
     string ArtId { get; }
+    /// <summary>The PI it belongs to (its name).</summary>
+    string Pi { get; }
     DateTimeOffset CreatedAt { get; }
     string? Version { get; }
 }
@@ -34,4 +38,19 @@ public interface IPlanStore<T>
 
     /// <summary>The item's history, oldest first.</summary>
     Task<IReadOnlyList<PlanChange>> GetHistoryAsync(string tenantId, string artId, string id, CancellationToken cancellationToken);
+}
+
+/// <summary>What every caller of a plan store asks: the items of the ART's current PI.</summary>
+public static class PlanStoreExtensions
+{
+    /// <summary>The items of <paramref name="art"/>'s current PI, oldest first; none without a current PI.</summary>
+    public static async Task<IReadOnlyList<T>> ListCurrentPiAsync<T>(this IPlanStore<T> store, Art art, CancellationToken cancellationToken)
+        where T : class, IPlanItem
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(art);
+        return art.CurrentPi is { } pi
+            ? [.. (await store.ListAsync(art.TenantId, art.Id, cancellationToken).ConfigureAwait(false)).Where(i => string.Equals(i.Pi, pi.Name, StringComparison.Ordinal))]
+            : [];
+    }
 }

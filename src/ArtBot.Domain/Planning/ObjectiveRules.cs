@@ -1,7 +1,6 @@
 using System.Globalization;
 using ArtBot.Domain.Arts;
 using ArtBot.Domain.People;
-using ArtBot.Domain.Text;
 
 namespace ArtBot.Domain.Planning;
 
@@ -17,16 +16,8 @@ public static class ObjectiveRules
     /// <summary>How many objectives a team may have in one PI (SAFe suggests a handful; a card stays readable).</summary>
     public const int MaxPerTeam = 10;
 
-    public static Checked<string> CheckText(string? text)
-    {
-        var clean = PlainText.OneLine(text);
-        return clean.Length switch
-        {
-            0 => Checked.Fail<string>("Write the objective: what the team will deliver, in a sentence."),
-            > MaxTextLength => Checked.Fail<string>($"An objective is at most {MaxTextLength} characters (this one has {clean.Length}); keep it to one sentence."),
-            _ => Checked.Ok(clean),
-        };
-    }
+    public static Checked<string> CheckText(string? text) =>
+        PlanText.CheckSentence(text, MaxTextLength, "An objective", "Write the objective: what the team will deliver, in a sentence.");
 
     /// <summary>A planned business value: a whole number from 1 to 10.</summary>
     public static Checked<int> CheckPlanned(string? value) => CheckValue(value, MinPlanned, "A planned business value");

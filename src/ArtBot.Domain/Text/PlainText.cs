@@ -71,6 +71,9 @@ public static partial class PlainText
         return builder.ToString();
     }
 
+    /// <summary>The text itself when it has at most <paramref name="max"/> characters, else its start and "…" in <paramref name="max"/>.</summary>
+    public static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "\u2026";
+
     /// <summary>The text <see cref="EscapeMarkdown"/> was given back (e.g. a stored, escaped text reused elsewhere).</summary>
     public static string UnescapeMarkdown(string text) => EscapedCharacter().Replace(text, "$1");
 

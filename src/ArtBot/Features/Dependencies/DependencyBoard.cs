@@ -25,18 +25,10 @@ public sealed partial class DependencyBoard(IPlanStore<Dependency> store, Connec
     /// </summary>
     public async Task<IReadOnlyList<Dependency>> CurrentAsync(Art art, DateOnly today, CancellationToken cancellationToken)
     {
-        if (art.CurrentPi is not { } pi)
-        {
-            return [];
-        }
-
         var current = new List<Dependency>();
-        foreach (var dependency in await store.ListAsync(art.TenantId, art.Id, cancellationToken))
+        foreach (var dependency in await store.ListCurrentPiAsync(art, cancellationToken))
         {
-            if (string.Equals(dependency.Pi, pi.Name, StringComparison.Ordinal))
-            {
-                current.Add(await RecordOverdueAsync(art, dependency, today, cancellationToken));
-            }
+            current.Add(await RecordOverdueAsync(art, dependency, today, cancellationToken));
         }
 
         return current;

@@ -91,9 +91,12 @@ public static class DependencyCard
             ? $"iteration {number} ({iteration.Start.ToString("d MMM", CultureInfo.InvariantCulture)} - {iteration.End.ToString("d MMM", CultureInfo.InvariantCulture)}{(iteration.IsIp ? ", IP" : "")})"
             : $"iteration {number}";
 
+    /// <summary>The same at the start of a line or a choice: "Iteration 3 (1 Feb - 14 Feb)".</summary>
+    public static string IterationTitle(IReadOnlyList<Iteration> iterations, int number) => "I" + Iteration(iterations, number)[1..];
+
     /// <summary>The iterations of the ART's current PI as choices ("Iteration 3 (1 Feb - 14 Feb)").</summary>
     public static List<Choice> IterationChoices(IReadOnlyList<Iteration> iterations) =>
-        [.. iterations.Select(i => new Choice(char.ToUpperInvariant(Iteration(iterations, i.Number)[0]) + Iteration(iterations, i.Number)[1..], i.Number.ToString(CultureInfo.InvariantCulture)))];
+        [.. iterations.Select(i => new Choice(IterationTitle(iterations, i.Number), i.Number.ToString(CultureInfo.InvariantCulture)))];
 
     public static JsonObject Data(Dependency dependency) => new() { ["id"] = dependency.Id };
 

@@ -42,8 +42,7 @@ public sealed class DependencyCommands(ArtContext arts, DependencyBoard board, I
             return;
         }
 
-        var own = (await objectives.ListAsync(place.Art.TenantId, place.Art.Id, cancellationToken))
-            .Where(o => o.TeamConversationId == team.ConversationId && o.Pi == place.Art.CurrentPi!.Name).OrderBy(o => o.CreatedAt).ToList();
+        var own = (await objectives.ListCurrentPiAsync(place.Art, cancellationToken)).Where(o => o.TeamConversationId == team.ConversationId).ToList();
         await art.SendAsync(DependencyFormCard.Build(place.Art, team, place.Teams, own, place.Today, text?.Value), cancellationToken);
     }
 

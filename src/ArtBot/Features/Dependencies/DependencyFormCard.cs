@@ -67,7 +67,7 @@ public static class DependencyFormCard
 
         if (objectives.Count > 0)
         {
-            body.Add(new ChoiceSetInput([new Choice("None", NoObjective), .. objectives.Select(o => new Choice(Shorten(o.Text), o.Id))])
+            body.Add(new ChoiceSetInput([new Choice("None", NoObjective), .. objectives.Select(o => new Choice(PlainText.Shorten(o.Text, 80), o.Id))])
             {
                 Id = ObjectiveId,
                 Label = "For which of our objectives? (optional)",
@@ -89,5 +89,4 @@ public static class DependencyFormCard
         };
     }
 
-    private static string Shorten(string text) => text.Length > 80 ? text[..79] + "\u2026" : text;
 }

@@ -38,7 +38,7 @@ public static class DependencyListCard
         {
             foreach (var group in dependencies.GroupBy(d => d.DueIteration).OrderBy(g => g.Key))
             {
-                Section(body, char.ToUpperInvariant(DependencyCard.Iteration(iterations, group.Key)[0]) + DependencyCard.Iteration(iterations, group.Key)[1..],
+                Section(body, DependencyCard.IterationTitle(iterations, group.Key),
                     [.. group], iterations, today, ref rows, incoming: null);
             }
         }
@@ -85,7 +85,7 @@ public static class DependencyListCard
             [
                 new Column(
                 [
-                    new TextBlock(PlainText.EscapeMarkdown(Shorten(dependency.Text))) { Weight = "Bolder" },
+                    new TextBlock(PlainText.EscapeMarkdown(PlainText.Shorten(dependency.Text, MaxTextShown))) { Weight = "Bolder" },
                     new TextBlock($"{PlainText.EscapeMarkdown(who)} \u00b7 needed by iteration {dependency.NeededBy} \u00b7 {DependencyRules.Describe(status)}{(why is null ? "" : $" ({why})")}")
                     {
                         IsSubtle = status != DependencyStatus.AtRisk,
@@ -98,7 +98,6 @@ public static class DependencyListCard
         }
     }
 
-    private static string Shorten(string text) => text.Length > MaxTextShown ? text[..(MaxTextShown - 1)] + "\u2026" : text;
 
     private static string Counts(IReadOnlyList<Dependency> dependencies, IReadOnlyList<Iteration> iterations, DateOnly today)
     {

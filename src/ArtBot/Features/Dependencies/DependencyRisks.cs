@@ -27,7 +27,7 @@ public sealed class DependencyRisks(IImpedimentStore impediments, SharedImpedime
             TeamName = dependency.RequesterTeamName,
             ArtId = art.Id,
             Kind = ImpedimentKind.Risk,
-            Title = title.Length > ImpedimentRules.MaxTitleLength ? title[..(ImpedimentRules.MaxTitleLength - 1)] + "\u2026" : title,
+            Title = ImpedimentRules.FitTitle(title),
             Description = $"{dependency.RequesterTeamName} needs this from {dependency.ProviderTeamName} by iteration {dependency.NeededBy} of {dependency.Pi}; it is at risk: {why}.",
             RaisedBy = by,
             RaisedAt = now,

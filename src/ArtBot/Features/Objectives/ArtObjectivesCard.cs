@@ -48,7 +48,7 @@ public static class ArtObjectivesCard
                 new TextBlock(PlainText.EscapeMarkdown(team.TeamName)) { Weight = "Bolder", Size = "Medium" },
                 new TextBlock(own.Count == 0 ? "No objectives yet." : ObjectiveRules.DescribeCommitment(own)) { IsSubtle = true, Spacing = "None" },
             };
-            items.AddRange(own.Take(MaxPerTeamShown).Select(o => new TextBlock($"- {PlainText.EscapeMarkdown(Shorten(o.Text))} ({TeamObjectivesCard.Describe(o, pi)})") { Spacing = "Small" }));
+            items.AddRange(own.Take(MaxPerTeamShown).Select(o => new TextBlock($"- {PlainText.EscapeMarkdown(PlainText.Shorten(o.Text, MaxTextShown))} ({TeamObjectivesCard.Describe(o, pi)})") { Spacing = "Small" }));
             if (own.Count > MaxPerTeamShown)
             {
                 items.Add(new TextBlock($"\u2026 and {own.Count - MaxPerTeamShown} more: open the team to see all") { IsSubtle = true });
@@ -61,5 +61,4 @@ public static class ArtObjectivesCard
         return new AdaptiveCard { Body = body, FallbackText = $"PI objectives of {art.Name}" };
     }
 
-    private static string Shorten(string text) => text.Length > MaxTextShown ? text[..(MaxTextShown - 1)] + "\u2026" : text;
 }

@@ -39,5 +39,5 @@ public static class ObjectiveHistoryCard
         return $"{when} \u00b7 {PlainText.EscapeMarkdown(change.By.DisplayName)}: {PlainText.EscapeMarkdown(what)}";
     }
 
-    private static string? Shorten(string? text) => text is null ? null : text.Length <= 80 ? text : text[..79] + "\u2026";
+    private static string? Shorten(string? text) => text is null ? null : PlainText.Shorten(text, 80);
 }

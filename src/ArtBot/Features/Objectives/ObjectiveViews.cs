@@ -11,12 +11,7 @@ public sealed class ObjectiveViews(IPlanStore<PiObjective> objectives)
     public IPlanStore<PiObjective> Store => objectives;
 
     /// <summary>The objectives of the ART's current PI (all teams), oldest first.</summary>
-    public async Task<IReadOnlyList<PiObjective>> CurrentAsync(Art art, CancellationToken cancellationToken) =>
-        art.CurrentPi is { } pi
-            ? [.. (await objectives.ListAsync(art.TenantId, art.Id, cancellationToken))
-                .Where(o => string.Equals(o.Pi, pi.Name, StringComparison.Ordinal))
-                .OrderBy(o => o.CreatedAt).ThenBy(o => o.Id, StringComparer.Ordinal)]
-            : [];
+    public Task<IReadOnlyList<PiObjective>> CurrentAsync(Art art, CancellationToken cancellationToken) => objectives.ListCurrentPiAsync(art, cancellationToken);
 
     public async Task<AdaptiveCard> TeamAsync(ArtPlace place, ArtTeam team, string? notice, string? color, CancellationToken cancellationToken)
     {

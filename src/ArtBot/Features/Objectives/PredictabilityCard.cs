@@ -75,7 +75,7 @@ public static class PredictabilityCard
             yield return new TextBlock($"Without a planned business value ({all.Count}): not in the planned total, so the figure may change") { Weight = "Bolder", Color = "Warning", Separator = true };
             foreach (var (team, objective) in all.Take(10))
             {
-                yield return new TextBlock($"- {PlainText.EscapeMarkdown(team)}: {PlainText.EscapeMarkdown(Shorten(objective.Text))}") { Spacing = "None" };
+                yield return new TextBlock($"- {PlainText.EscapeMarkdown(team)}: {PlainText.EscapeMarkdown(PlainText.Shorten(objective.Text, 100))}") { Spacing = "None" };
             }
         }
 
@@ -85,7 +85,7 @@ public static class PredictabilityCard
             yield return new TextBlock($"Actual business value not entered yet ({unrated.Count}): the figure so far counts only the rated ones") { Weight = "Bolder", Separator = true };
             foreach (var (team, objective) in unrated.Take(10))
             {
-                yield return new TextBlock($"- {PlainText.EscapeMarkdown(team)}: {PlainText.EscapeMarkdown(Shorten(objective.Text))}") { Spacing = "None" };
+                yield return new TextBlock($"- {PlainText.EscapeMarkdown(team)}: {PlainText.EscapeMarkdown(PlainText.Shorten(objective.Text, 100))}") { Spacing = "None" };
             }
 
             if (unrated.Count > 10)
@@ -140,5 +140,4 @@ public static class PredictabilityCard
 
     private static TextBlock Heading(string text) => new(text) { Weight = "Bolder", Size = "Medium", Separator = true, Spacing = "Medium" };
 
-    private static string Shorten(string text) => text.Length > 100 ? text[..99] + "\u2026" : text;
 }

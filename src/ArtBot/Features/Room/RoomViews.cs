@@ -141,8 +141,8 @@ public sealed class RoomViews(
 
         var today = art.Today(time.GetUtcNow());
         var iterations = art.Cadence.Of(pi);
-        var items = (await dependencies.ListAsync(art.TenantId, art.Id, cancellationToken))
-            .Where(d => d.Pi == pi.Name && (place.Team is not { } team || d.RequesterConversationId == team.ConversationId || d.ProviderConversationId == team.ConversationId))
+        var items = (await dependencies.ListCurrentPiAsync(art, cancellationToken))
+            .Where(d => place.Team is not { } team || d.RequesterConversationId == team.ConversationId || d.ProviderConversationId == team.ConversationId)
             .Select(d => Row(d, iterations, today)).ToList();
         var teams = items.SelectMany(d => new[] { d.From, d.To }).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase).ToList();
         return new DependenciesView(true, Iterations(art), teams, [.. items.OrderBy(d => d.Committed ?? d.NeededBy).ThenBy(d => d.To, StringComparer.OrdinalIgnoreCase)]);
@@ -166,8 +166,8 @@ public sealed class RoomViews(
             items.AddRange((await improvements.ListAsync(new ImprovementScope(art.TenantId, art.Id, art.HomeConversationId), cancellationToken))
                 .Where(i => i.OwnerId == user.ObjectId).Select(i => Row(i, now)));
             var iterations = art.CurrentPi is { } pi ? art.Cadence.Of(pi) : [];
-            asked.AddRange((await dependencies.ListAsync(art.TenantId, art.Id, cancellationToken))
-                .Where(d => d.RequestedBy.Id == user.ObjectId && d.Pi == art.CurrentPi?.Name).Select(d => Row(d, iterations, art.Today(now))));
+            asked.AddRange((await dependencies.ListCurrentPiAsync(art, cancellationToken))
+                .Where(d => d.RequestedBy.Id == user.ObjectId).Select(d => Row(d, iterations, art.Today(now))));
         }
 
         return new MineView(

@@ -21,7 +21,7 @@ public sealed class ImpedimentBlockerEscalation(IArtStore arts, IImpedimentStore
         var teams = await arts.GetTeamsAsync(request.Art.TenantId, request.Art.Id, cancellationToken);
         var team = teams.FirstOrDefault(t => t.ConversationId == request.TeamConversationId);
         var text = PlainText.FromHtml(request.Text).Trim();
-        var title = text.Length > ImpedimentRules.MaxTitleLength ? text[..(ImpedimentRules.MaxTitleLength - 1)] + "\u2026" : text;
+        var title = ImpedimentRules.FitTitle(text);
         if (title.Length == 0)
         {
             return new BlockerEscalationResult(false, null, "This blocker has no text to raise.");

@@ -19,7 +19,7 @@ public sealed class VoteConcernRisks(IVoteStore votes, IImpedimentStore impedime
         var scope = ImpedimentScope.Of(activity);
         var (artId, teamName) = await ImpedimentDrafts.ArtOfAsync(arts, scope, cancellationToken);
         var text = PlainText.UnescapeMarkdown(concern.Text);
-        var title = text.Length > ImpedimentRules.MaxTitleLength ? text[..(ImpedimentRules.MaxTitleLength - 1)] + "\u2026" : text;
+        var title = ImpedimentRules.FitTitle(text);
         var description = $"Concern voiced in the confidence vote \"{PlainText.UnescapeMarkdown(vote.Question)}\" (round {vote.Round})."
             + (text.Length > title.Length ? "\n\n" + text : string.Empty);
         var draft = ImpedimentDrafts.For(

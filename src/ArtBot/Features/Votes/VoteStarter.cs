@@ -88,7 +88,7 @@ public sealed partial class VoteStarter(
     /// <summary>What the vote is on: the team's committed PI objectives (an ART vote: every team's), when there are any.</summary>
     private async Task<string?> CommitmentAsync(ArtMembership? membership, VoteScope scope, CancellationToken cancellationToken)
     {
-        if (objectives is null || membership?.Art is not { CurrentPi: { } pi } art)
+        if (objectives is null || membership?.Art is not { CurrentPi: not null } art)
         {
             return null;
         }
@@ -99,8 +99,7 @@ public sealed partial class VoteStarter(
             return null;
         }
 
-        var current = (await objectives.ListAsync(art.TenantId, art.Id, cancellationToken))
-            .Where(o => o.Pi == pi.Name && (team is null || o.TeamConversationId == team)).ToList();
+        var current = (await objectives.ListCurrentPiAsync(art, cancellationToken)).Where(o => team is null || o.TeamConversationId == team).ToList();
         return current.Count == 0 ? null : ObjectiveRules.DescribeCommitment(current);
     }
 
