@@ -85,6 +85,7 @@ public static partial class BotEndpoint
         var connector = services.GetRequiredService<ConnectorClient>();
         var deduplicator = services.GetRequiredService<ActivityDeduplicator>();
         var turn = new TurnContext(activity, connector);
+        using var culture = services.GetService<ITurnCulture>()?.Enter(activity);
 
         InvokeResponse? response;
         try

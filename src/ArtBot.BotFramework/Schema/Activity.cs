@@ -44,6 +44,20 @@ public sealed record Activity
     [JsonIgnore]
     public string? TenantId => Conversation?.TenantId ?? ChannelData?.Tenant?.Id;
 
+    /// <summary>The sender's Teams locale (<c>de-DE</c>): the activity's <c>locale</c>, else its clientInfo entity's.</summary>
+    [JsonIgnore]
+    public string? UserLocale => Locale is { Length: > 0 } locale ? locale : ClientInfo("locale");
+
+    /// <summary>The sender's IANA time zone: the clientInfo entity's <c>timezone</c>, else <c>localTimezone</c>.</summary>
+    [JsonIgnore]
+    public string? UserTimeZone => ClientInfo("timezone") ?? (LocalTimezone is { Length: > 0 } zone ? zone : null);
+
+    private string? ClientInfo(string field) =>
+        Entities?.FirstOrDefault(e => e.Type == "clientInfo")?.ExtensionData?.TryGetValue(field, out var value) == true
+        && value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } text
+            ? text
+            : null;
+
     /// <summary>A new message activity with the given text.</summary>
     public static Activity CreateMessage(string? text = null, params Attachment[] attachments) => new()
     {

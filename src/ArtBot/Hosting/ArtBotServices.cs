@@ -60,6 +60,7 @@ public static class ArtBotServices
         services.AddBotConnector();
         services.AddSingleton<ActivityDeduplicator>();
         services.AddSingleton<ITurnFailureDescriber, StorageFailureDescriber>();
+        services.AddSingleton<ITurnCulture, TurnCulture>();
 
         // Storage.
         services.AddSingleton(sp =>

@@ -134,7 +134,7 @@ public sealed class BotCardTests
         var facts = Assert.Single(card.Body.OfType<FactSet>()).Facts;
 
         Assert.Equal(
-            AppCommands.All.Select(c => (HelpCard.Displayed(c.Usage), c.Description)),
+            AppCommands.All.Select(c => (HelpCard.Displayed(c.Usage()), c.Description())),
             facts.Select(f => (f.Title, f.Value)));
         Assert.Contains(facts, f => f.Title == "vote [anonymous] \u2039question\u203A");
         Assert.DoesNotContain(facts, f => f.Title.Contains('<', StringComparison.Ordinal));

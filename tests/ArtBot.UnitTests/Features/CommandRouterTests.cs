@@ -54,7 +54,7 @@ public sealed class CommandRouterTests
         Assert.Equal(["help", "vote"], _router.Commands.Select(c => c.Name));
     }
 
-    private BotCommand Command(string name) => new(name, name, name, (_, arguments, _) =>
+    private BotCommand Command(string name) => new(name, () => name, () => name, (_, arguments, _) =>
     {
         _calls.Add((name, arguments));
         return Task.CompletedTask;

@@ -19,8 +19,8 @@ public sealed class FeatureTable
     /// <summary>The text commands, in the order they were registered.</summary>
     public IReadOnlyList<BotCommand> Commands => _commands;
 
-    /// <summary>A text command: its word, how it is typed and one line for help and the manifest.</summary>
-    public FeatureTable Command(string word, string usage, string description, CommandHandler handler)
+    /// <summary>A text command: its word, how it is typed and one line for help and the manifest (resource texts, read when shown).</summary>
+    public FeatureTable Command(string word, Func<string> usage, Func<string> description, CommandHandler handler)
     {
         ThrowIfBuilt();
         if (_commands.Any(c => string.Equals(c.Name, word, StringComparison.OrdinalIgnoreCase)))
@@ -31,6 +31,10 @@ public sealed class FeatureTable
         _commands.Add(new BotCommand(word, usage, description, handler));
         return this;
     }
+
+    /// <summary>A text command with English-only texts (until its area's texts are in resources).</summary>
+    public FeatureTable Command(string word, string usage, string description, CommandHandler handler) =>
+        Command(word, () => usage, () => description, handler);
 
     /// <summary>A Universal Action verb (<c>adaptiveCard/action</c>).</summary>
     public FeatureTable Verb(string verb, CardActionHandler handler)

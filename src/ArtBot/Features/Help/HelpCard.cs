@@ -37,12 +37,12 @@ public static class HelpCard
             Spacing = "Small",
         });
 
-        body.Add(new FactSet([.. commands.Select(c => new Fact(Displayed(c.Usage), c.Description))]) { Spacing = "Medium" });
+        body.Add(new FactSet([.. commands.Select(c => new Fact(Displayed(c.Usage()), c.Description()))]) { Spacing = "Medium" });
 
         return new AdaptiveCard
         {
             Body = body,
-            FallbackText = "ArtBot commands: " + string.Join(", ", commands.Select(c => c.Usage)),
+            FallbackText = "ArtBot commands: " + string.Join(", ", commands.Select(c => c.Usage())),
         };
     }
 
