@@ -10,7 +10,7 @@ public sealed class HelpCommands(FeatureTable commands) : IBotFeature
     public const string Name = "help";
 
     public void Register(FeatureTable table) =>
-        table.Command(Name, "help", "Show what ArtBot can do and the commands it understands", ShowAsync);
+        table.Command(Name, () => HelpStrings.CommandHelpUsage, () => HelpStrings.CommandHelpDescription, ShowAsync);
 
     private async Task ShowAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
     {
