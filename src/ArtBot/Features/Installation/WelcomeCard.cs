@@ -1,6 +1,7 @@
 using ArtBot.BotFramework.Cards;
 using ArtBot.BotFramework.Schema;
 using ArtBot.Domain.Conversations;
+using ArtBot.Domain.Text;
 
 namespace ArtBot.Features.Installation;
 
@@ -9,26 +10,27 @@ public static class WelcomeCard
 {
     public static AdaptiveCard Build(InstalledConversation conversation)
     {
-        var where = conversation.ConversationType switch
+        var intro = conversation.ConversationType switch
         {
-            ConversationTypes.Channel => $"the **{conversation.TeamName ?? "team"}** team",
-            ConversationTypes.GroupChat => "this group chat",
-            _ => "your personal chat",
+            ConversationTypes.Channel => conversation.TeamName is { } team
+                ? Localized.Format(InstallationStrings.WelcomeIntroChannel, team)
+                : InstallationStrings.WelcomeIntroChannelUnnamed,
+            ConversationTypes.GroupChat => InstallationStrings.WelcomeIntroGroupChat,
+            _ => InstallationStrings.WelcomeIntroPersonal,
         };
         var howToAsk = conversation.ConversationType == ConversationTypes.Personal
-            ? "Type **help** to see what I can do."
-            : "@mention me with **help** to see what I can do.";
+            ? InstallationStrings.WelcomeHelpPersonal
+            : InstallationStrings.WelcomeHelpMention;
 
         return new AdaptiveCard
         {
             Body =
             [
-                new TextBlock("Hi, I'm ArtBot") { Size = "Large", Weight = "Bolder", Style = "heading" },
-                new TextBlock($"Thanks for adding me to {where}. I help your Agile Release Train run its ceremonies here: "
-                    + "PI confidence votes, weekly ART sync check-ins, impediments and Inspect & Adapt improvements."),
+                new TextBlock(InstallationStrings.WelcomeTitle) { Size = "Large", Weight = "Bolder", Style = "heading" },
+                new TextBlock(intro),
                 new TextBlock(howToAsk) { Spacing = "Small" },
             ],
-            FallbackText = "Hi, I'm ArtBot. " + howToAsk,
+            FallbackText = Localized.Format(InstallationStrings.WelcomeFallback, howToAsk),
         };
     }
 }

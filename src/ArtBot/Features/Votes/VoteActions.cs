@@ -54,7 +54,7 @@ public sealed partial class VoteActions(
             || scope is not (null or "" or VoteFormCard.TeamScope or VoteFormCard.ArtScope)
             || !VoteOptions.TryParseDuration(ReadText(data, VoteFormCard.DeadlineInput), out var minutes))
         {
-            return Error("InvalidOptions", "Please choose the vote's options from the form.");
+            return Error("InvalidOptions", VoteStrings.ErrorInvalidOptions);
         }
 
         VoteScope? chosenScope = scope switch { VoteFormCard.ArtScope => VoteScope.Art, VoteFormCard.TeamScope => VoteScope.Team, _ => null };
@@ -71,7 +71,7 @@ public sealed partial class VoteActions(
     {
         if (!VoteRules.TryParseValue(ReadText(data, "value"), out var value))
         {
-            return Error("InvalidValue", "A vote is a whole number from 1 to 5.");
+            return Error("InvalidValue", VoteStrings.ErrorInvalidValue);
         }
 
         var (vote, error) = await FindVoteAsync(turn, data, cancellationToken);
@@ -82,12 +82,12 @@ public sealed partial class VoteActions(
 
         if (vote.IsClosed)
         {
-            return Error("VoteClosed", "This vote is closed; ballots can no longer be cast or changed.");
+            return Error("VoteClosed", VoteStrings.ErrorVoteClosed);
         }
 
         if (turn.Activity.UserId() is not { } voterId)
         {
-            return Error("UnknownVoter", "Teams did not say who you are, so the vote could not be counted.");
+            return Error("UnknownVoter", VoteStrings.ErrorUnknownVoter);
         }
 
         VoteState state;
@@ -98,7 +98,7 @@ public sealed partial class VoteActions(
         }
         catch (VoteClosedException)
         {
-            return Error("VoteClosed", "This vote is closed; ballots can no longer be cast or changed.");
+            return Error("VoteClosed", VoteStrings.ErrorVoteClosed);
         }
 
         metrics.BallotCast(vote.Anonymous);
@@ -109,9 +109,7 @@ public sealed partial class VoteActions(
             var final = await closer.FinalOfAsync(state, cancellationToken);
             var counted = final.Final!.HasCounted(receipt);
             LogLateBallot(vote.Id, counted);
-            var notice = counted
-                ? "The vote closed just as your ballot arrived; it was counted in the final result."
-                : "The vote closed before your ballot arrived, so it was not counted. The final result stands.";
+            var notice = counted ? VoteStrings.NoticeLateCounted : VoteStrings.NoticeLateNotCounted;
             return Card(VoteViews.For(final, counted ? value : null, rosters.TryGetCached(vote), notice));
         }
 
@@ -128,17 +126,18 @@ public sealed partial class VoteActions(
         var views = _ownViews.GetOrCreateValue(state);
         var key = value - VoteScale.Min;
         var cached = Volatile.Read(ref views[key]);
-        if (cached is not null && ReferenceEquals(cached.Roster, roster))
+        var locale = Localized.Culture.Name + "|" + Localized.Zone.Id; // texts and times are the viewer's
+        if (cached is not null && ReferenceEquals(cached.Roster, roster) && string.Equals(cached.Locale, locale, StringComparison.Ordinal))
         {
             return cached.Response;
         }
 
-        var rendered = new RenderedView(roster, Card(VoteViews.For(state, value, roster)));
+        var rendered = new RenderedView(roster, locale, Card(VoteViews.For(state, value, roster)));
         Volatile.Write(ref views[key], rendered);
         return rendered.Response;
     }
 
-    private sealed record RenderedView(IReadOnlyList<RosterMember>? Roster, InvokeResponse Response);
+    private sealed record RenderedView(IReadOnlyList<RosterMember>? Roster, string Locale, InvokeResponse Response);
 
     private sealed class OwnViews
     {
@@ -175,7 +174,8 @@ public sealed partial class VoteActions(
 
         if (!await CanManageAsync(turn, vote, cancellationToken))
         {
-            return Error("NotCreator", $"Only {CreatorOf(vote)} or the ART's RTEs can close this vote.");
+            return Error("NotCreator", vote.CreatorName is { Length: > 0 } creator
+                ? Localized.Format(VoteStrings.ErrorNotCreatorClose, creator) : VoteStrings.ErrorStarterClose);
         }
 
         var (final, _) = await closer.CloseAsync(vote.Id, time.GetUtcNow(), repairCard: false, cancellationToken);
@@ -193,20 +193,21 @@ public sealed partial class VoteActions(
 
         if (!await CanManageAsync(turn, vote, cancellationToken))
         {
-            return Error("NotCreator", $"Only {CreatorOf(vote)} or the ART's RTEs can start another round of this vote.");
+            return Error("NotCreator", vote.CreatorName is { Length: > 0 } creator
+                ? Localized.Format(VoteStrings.ErrorNotCreatorAgain, creator) : VoteStrings.ErrorStarterAgain);
         }
 
         var state = await reader.ReadFreshAsync(vote.Id, cancellationToken) ?? throw new InvalidOperationException($"Vote {vote.Id} vanished.");
         if (!state.Vote.IsClosed)
         {
-            return Error("VoteOpen", "Close this vote before starting another round.");
+            return Error("VoteOpen", VoteStrings.ErrorVoteOpen);
         }
 
         var final = await closer.FinalOfAsync(state, cancellationToken);
         var options = new VoteOptions(vote.Anonymous, vote.HideResults, vote.DurationMinutes, vote.Scope);
         var started = await starter.StartAsync(turn, "again:" + vote.Id, null, options, final.Vote, cancellationToken);
         var round = final.Vote.Round + 1;
-        var notice = started.Created ? $"Round {round} started: vote again on the new card." : $"Round {round} was already started.";
+        var notice = Localized.Format(started.Created ? VoteStrings.NoticeRoundStarted : VoteStrings.NoticeRoundAlreadyStarted, round);
         var mine = await MyValueAsync(final, turn.Activity.UserId(), cancellationToken);
         return Card(VoteViews.For(final, mine, rosters.TryGetCached(vote), notice));
     }
@@ -221,7 +222,7 @@ public sealed partial class VoteActions(
 
         if (vote.IsClosed)
         {
-            return Error("VoteClosed", "This vote is closed; concerns can no longer be added to it.");
+            return Error("VoteClosed", VoteStrings.ErrorConcernClosed);
         }
 
         var check = VoteRules.CheckConcern(ReadText(data, VoteCard.ConcernInputId));
@@ -241,7 +242,7 @@ public sealed partial class VoteActions(
         }
 
         var mine = await MyValueAsync(state, turn.Activity.UserId(), cancellationToken);
-        return Card(VoteViews.For(state, mine, rosters.TryGetCached(vote), "Thank you, your concern was recorded."));
+        return Card(VoteViews.For(state, mine, rosters.TryGetCached(vote), VoteStrings.NoticeConcernRecorded));
     }
 
     /// <summary>The person's own ballot: from the state for named votes, one point read for open anonymous ones.</summary>
@@ -263,7 +264,7 @@ public sealed partial class VoteActions(
     /// <summary>The vote named by the action's data, if it belongs to this tenant and conversation.</summary>
     private async Task<(Vote? Vote, InvokeResponse? Error)> FindVoteAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
     {
-        var notFound = Error("VoteNotFound", "This vote does not exist in this conversation.");
+        var notFound = Error("VoteNotFound", VoteStrings.ErrorVoteNotFound);
         var voteId = ReadText(data, "voteId");
         if (!DerivedIds.IsWellFormed(voteId) || turn.Activity.Conversation?.Id is not { } conversationId)
         {
@@ -293,21 +294,21 @@ public sealed partial class VoteActions(
 
         if (ImpedimentScope.Actor(turn.Activity) is not { } actor)
         {
-            return Error("UnknownVoter", "Teams did not say who you are, so the risk could not be raised.");
+            return Error("UnknownVoter", VoteStrings.ErrorUnknownRaiser);
         }
 
         var state = await reader.ReadFreshAsync(vote.Id, cancellationToken) ?? throw new InvalidOperationException($"Vote {vote.Id} vanished.");
         var concernId = ReadText(data, "concernId");
         if (state.Concerns.FirstOrDefault(c => c.Id.Length > 0 && c.Id == concernId) is not { } concern)
         {
-            return Error("ConcernNotFound", "That concern does not exist on this vote.");
+            return Error("ConcernNotFound", VoteStrings.ErrorConcernNotFound);
         }
 
         var risk = await risks.RaiseAsync(turn.Activity, state.Vote, concern, actor, cancellationToken);
         var fresh = await reader.ReadFreshAsync(vote.Id, cancellationToken) ?? state;
         var shown = fresh.Vote.IsClosed ? await closer.FinalOfAsync(fresh, cancellationToken) : fresh;
         var mine = await MyValueAsync(shown, turn.Activity.UserId(), cancellationToken);
-        return Card(VoteViews.For(shown, mine, rosters.TryGetCached(vote), $"Raised as a risk for the team to ROAM: {PlainText.EscapeMarkdown(risk.Title)}"));
+        return Card(VoteViews.For(shown, mine, rosters.TryGetCached(vote), Localized.Format(VoteStrings.NoticeRaisedAsRisk, PlainText.EscapeMarkdown(risk.Title))));
     }
 
     /// <summary>The creator manages a vote (close, vote again); so do the RTEs of the ART the conversation belongs to.</summary>
@@ -321,8 +322,6 @@ public sealed partial class VoteActions(
         var membership = await arts.FindByConversationAsync(vote.TenantId, vote.ConversationId, cancellationToken);
         return membership is not null && turn.Activity.IsRteOf(membership.Art);
     }
-
-    private static string CreatorOf(Vote vote) => vote.CreatorName is { Length: > 0 } name ? name : "the person who started it";
 
     private static string? ReadText(JsonElement? data, string name) => CardData.Text(data, name);
 

@@ -19,7 +19,7 @@ public static class VoteCard
     public const string CloseVerb = "vote.close";
 
     /// <summary>What an open vote says instead of a verdict.</summary>
-    public const string Provisional = "No verdict yet: an average of 3 or more accepts the commitment when the vote closes.";
+    public static string Provisional => VoteStrings.CardProvisional;
     public const string ConcernVerb = "vote.concern";
     public const string RiskVerb = "vote.risk";
     /// <summary>Concerns offered as risks on the closed card (one button each; the rest via the impediments list).</summary>
@@ -46,12 +46,12 @@ public static class VoteCard
         };
         if (vote.Commitment is { Length: > 0 } commitment)
         {
-            body.Add(new TextBlock((vote.Scope == VoteScope.Art ? "The ART commits to: " : "The team commits to: ") + commitment) { Spacing = "Small" });
+            body.Add(new TextBlock(Localized.Format(vote.Scope == VoteScope.Art ? VoteStrings.CardCommitmentArt : VoteStrings.CardCommitmentTeam, commitment)) { Spacing = "Small" });
         }
 
         if (!vote.IsClosed)
         {
-            body.Add(new TextBlock("How confident are you? 5 = very confident, 1 = no confidence.") { IsSubtle = true });
+            body.Add(new TextBlock(VoteStrings.CardScaleHint) { IsSubtle = true });
         }
 
         body.Add(vote.ShowsResults ? TallySection(vote, tally) : HiddenTallySection(vote, tally));
@@ -60,15 +60,17 @@ public static class VoteCard
             body.Add(new TextBlock(participation.Describe()) { Weight = "Bolder", Spacing = "Small" });
             if (!vote.Anonymous && !vote.IsClosed && participation.NotVoted.Count > 0)
             {
-                var shown = participation.NotVoted.Take(Participation.MaxNamesShown).Select(PlainText.EscapeMarkdown);
-                var more = participation.NotVoted.Count > Participation.MaxNamesShown ? $" and {participation.NotVoted.Count - Participation.MaxNamesShown} more" : string.Empty;
-                body.Add(new TextBlock("Not voted yet: " + string.Join(", ", shown) + more) { IsSubtle = true, Spacing = "None" });
+                var shown = string.Join(", ", participation.NotVoted.Take(Participation.MaxNamesShown).Select(PlainText.EscapeMarkdown));
+                var notVoted = participation.NotVoted.Count > Participation.MaxNamesShown
+                    ? Localized.Format(VoteStrings.CardNotVotedYetMore, shown, participation.NotVoted.Count - Participation.MaxNamesShown)
+                    : Localized.Format(VoteStrings.CardNotVotedYet, shown);
+                body.Add(new TextBlock(notVoted) { IsSubtle = true, Spacing = "None" });
             }
         }
 
         if (vote.ShowsResults && !vote.Anonymous && ballots.Any(b => b.VoterName is not null))
         {
-            body.Add(new TextBlock("Who voted") { Weight = "Bolder", Separator = true });
+            body.Add(new TextBlock(VoteStrings.CardWhoVoted) { Weight = "Bolder", Separator = true });
             var named = ballots.Where(b => b.VoterName is not null).ToList();
             body.Add(new FactSet([.. named
                 .OrderBy(b => b.VoterName, StringComparer.CurrentCultureIgnoreCase)
@@ -76,28 +78,26 @@ public static class VoteCard
                 .Select(b => new Fact(PlainText.EscapeMarkdown(b.VoterName!), b.Value.ToString(CultureInfo.InvariantCulture)))]));
             if (named.Count > MaxVotersListed)
             {
-                body.Add(new TextBlock($"and {named.Count - MaxVotersListed} more") { IsSubtle = true, Spacing = "None" });
+                body.Add(new TextBlock(Localized.Format(VoteStrings.CardMoreVoters, named.Count - MaxVotersListed)) { IsSubtle = true, Spacing = "None" });
             }
         }
 
         if (myValue is { } mine)
         {
-            body.Add(new TextBlock($"Your vote: **{mine} - {VoteScale.Meaning(mine)}**."
-                + (vote.IsClosed ? string.Empty : " You can change it until the vote closes."))
+            body.Add(new TextBlock(Localized.Format(vote.IsClosed ? VoteStrings.CardYourVote : VoteStrings.CardYourVoteOpen, mine, VoteScale.Meaning(mine)))
             { Separator = true, Color = "Accent" });
             if (VoteScale.InvitesConcern(mine) && !vote.IsClosed)
             {
-                body.Add(new Container([new TextBlock("Thank you for being honest. Please voice your concern so the team can address it"
-                    + (vote.Anonymous ? " (it stays anonymous)." : ".")) { Weight = "Bolder" }])
+                body.Add(new Container([new TextBlock(vote.Anonymous ? VoteStrings.CardConcernInviteAnonymous : VoteStrings.CardConcernInvite) { Weight = "Bolder" }])
                 { Style = "warning" });
                 body.Add(new TextInput
                 {
                     Id = ConcernInputId,
-                    Placeholder = "What worries you about this plan?",
+                    Placeholder = VoteStrings.CardConcernPlaceholder,
                     IsMultiline = true,
                     MaxLength = VoteRules.MaxConcernLength,
                 });
-                body.Add(new ActionSet([new ExecuteAction("Send concern", ConcernVerb, new JsonObject { ["voteId"] = vote.Id }) { Id = "send-concern" }]));
+                body.Add(new ActionSet([new ExecuteAction(VoteStrings.CardSendConcern, ConcernVerb, new JsonObject { ["voteId"] = vote.Id }) { Id = "send-concern" }]));
             }
         }
 
@@ -108,16 +108,15 @@ public static class VoteCard
 
         if (concerns is { Count: > 0 })
         {
-            body.Add(new TextBlock(concerns.Count == 1 ? "1 concern raised" : $"{concerns.Count} concerns raised") { Weight = "Bolder", Separator = true });
+            body.Add(new TextBlock(concerns.Count == 1 ? VoteStrings.CardConcernsOne : Localized.Format(VoteStrings.CardConcernsOther, concerns.Count)) { Weight = "Bolder", Separator = true });
             if (vote.IsClosed)
             {
                 foreach (var (concern, index) in concerns.Select((c, i) => (c, i)))
                 {
-                    body.Add(new TextBlock("- " + concern.Text + (concern.AuthorName is { } author ? $" ({PlainText.EscapeMarkdown(author)})" : string.Empty)
-                        + (concern.RiskId is null ? string.Empty : " \u00b7 raised as a risk")));
+                    body.Add(new TextBlock(ConcernLine(concern)));
                     if (concern.RiskId is null && concern.Id.Length > 0 && index < MaxRiskButtons)
                     {
-                        body.Add(new ActionSet([new ExecuteAction("Raise as risk", RiskVerb, new JsonObject { ["voteId"] = vote.Id, ["concernId"] = concern.Id })])
+                        body.Add(new ActionSet([new ExecuteAction(VoteStrings.CardRaiseAsRisk, RiskVerb, new JsonObject { ["voteId"] = vote.Id, ["concernId"] = concern.Id })])
                         {
                             Spacing = "None",
                         });
@@ -134,7 +133,7 @@ public static class VoteCard
             if (myValue is null)
             {
                 // The shared card replaces a voter's own view whenever someone votes: this brings it (and the concern box) back.
-                body.Add(new ActionSet([new ExecuteAction("My vote", RefreshVerb, new JsonObject { ["voteId"] = vote.Id }) { Id = "my-vote" }]) { Spacing = "Small" });
+                body.Add(new ActionSet([new ExecuteAction(VoteStrings.CardMyVote, RefreshVerb, new JsonObject { ["voteId"] = vote.Id }) { Id = "my-vote" }]) { Spacing = "Small" });
             }
         }
 
@@ -145,28 +144,38 @@ public static class VoteCard
             Refresh = !vote.IsClosed && refreshUserIds is { Count: > 0 }
                 ? new CardRefresh(new ExecuteAction(null, RefreshVerb, new JsonObject { ["voteId"] = vote.Id }), [.. refreshUserIds.Take(VoteRefresh.MaxUserIds)])
                 : null,
-            FallbackText = $"Confidence vote: {vote.Question}",
+            FallbackText = Localized.Format(VoteStrings.CardFallback, vote.Question),
         };
     }
+
+    /// <summary>"- text (author) · raised as a risk" on the closed card.</summary>
+    private static string ConcernLine(VoteConcern concern) => (concern.AuthorName, concern.RiskId) switch
+    {
+        ({ } author, null) => Localized.Format(VoteStrings.CardConcernBy, concern.Text, PlainText.EscapeMarkdown(author)),
+        ({ } author, _) => Localized.Format(VoteStrings.CardConcernByRaised, concern.Text, PlainText.EscapeMarkdown(author)),
+        (null, null) => Localized.Format(VoteStrings.CardConcern, concern.Text),
+        (null, _) => Localized.Format(VoteStrings.CardConcernRaised, concern.Text),
+    };
 
     /// <summary>Tally while results are hidden: the number of ballots only, never the distribution or average.</summary>
     private static Container HiddenTallySection(Vote vote, VoteTally tally)
     {
-        var ballots = tally.Count == 0 ? "No votes yet." : tally.Count == 1 ? "1 vote so far." : $"{tally.Count} votes so far.";
+        var ballots = tally.Count == 0 ? VoteStrings.CardNoVotesYet
+            : tally.Count == 1 ? VoteStrings.CardVotesSoFarOne : Localized.Format(VoteStrings.CardVotesSoFarOther, tally.Count);
         return new Container(
         [
             new TextBlock(ballots) { Weight = "Bolder" },
-            new TextBlock("Results are hidden until the vote closes" + (vote.Deadline is { } deadline ? " (at " + deadline.ToString("HH:mm", CultureInfo.InvariantCulture) + " UTC)." : ".")) { IsSubtle = true, Spacing = "None" },
+            new TextBlock(vote.Deadline is { } deadline ? Localized.Format(VoteStrings.CardResultsHiddenUntil, Localized.Time(deadline)) : VoteStrings.CardResultsHidden) { IsSubtle = true, Spacing = "None" },
         ]) { Style = "emphasis", Separator = true };
     }
 
     private static ExecuteAction AgainAction(Vote vote) =>
-        new("Vote again", AgainVerb, new JsonObject { ["voteId"] = vote.Id }) { Id = "again" };
+        new(VoteStrings.CardVoteAgain, AgainVerb, new JsonObject { ["voteId"] = vote.Id }) { Id = "again" };
 
     /// <summary>The five ballot buttons, 5 first; titles start with their digit.</summary>
     public static IEnumerable<CardAction> CastActions(Vote vote, int? myValue) =>
         Enumerable.Range(VoteScale.Min, VoteScale.Max).Reverse().Select(value => (CardAction)new ExecuteAction(
-            $"{value} - {VoteScale.Meaning(value)}" + (value == myValue ? " \u2713" : string.Empty),
+            Localized.Format(value == myValue ? VoteStrings.CardScaleOptionChosen : VoteStrings.CardScaleOption, value, VoteScale.Meaning(value)),
             CastVerb,
             new JsonObject { ["voteId"] = vote.Id, ["value"] = value })
         {
@@ -177,10 +186,10 @@ public static class VoteCard
     /// Closing asks first: "Close vote…" opens a confirmation under the card (apart from the ballot buttons), and only its
     /// "Yes, close the vote" closes. An accidental click changes nothing.
     /// </summary>
-    private static ShowCardAction CloseAction(Vote vote) => new("Close vote\u2026", new AdaptiveCard
+    private static ShowCardAction CloseAction(Vote vote) => new(VoteStrings.CardCloseVote, new AdaptiveCard
     {
-        Body = [new TextBlock("Close the vote now? Nobody can vote or change their vote after this, and the result is final.")],
-        Actions = [new ExecuteAction("Yes, close the vote", CloseVerb, new JsonObject { ["voteId"] = vote.Id }) { Id = "close", Style = "destructive" }],
+        Body = [new TextBlock(VoteStrings.CardCloseConfirm)],
+        Actions = [new ExecuteAction(VoteStrings.CardCloseYes, CloseVerb, new JsonObject { ["voteId"] = vote.Id }) { Id = "close", Style = "destructive" }],
     })
     {
         Id = "close-confirm",
@@ -188,13 +197,14 @@ public static class VoteCard
 
     private static string Header(Vote vote)
     {
-        var kind = vote.Anonymous ? "Anonymous confidence vote" : "Confidence vote (named)";
-        var round = vote.Round > 1 ? $" \u00b7 round {vote.Round}" : string.Empty;
-        var state = vote.IsClosed ? " \u00b7 closed"
-            : vote.Deadline is { } deadline ? $" \u00b7 closes {deadline.ToString("HH:mm", CultureInfo.InvariantCulture)} UTC" : string.Empty;
-        var by = vote.CreatorName is { Length: > 0 } name ? $" \u00b7 started by {PlainText.EscapeMarkdown(name)}" : string.Empty;
+        var kind = vote.Anonymous ? VoteStrings.HeaderAnonymous : VoteStrings.HeaderNamed;
+        var round = vote.Round > 1 ? " \u00b7 " + Localized.Format(VoteStrings.HeaderRound, vote.Round) : string.Empty;
+        var state = vote.IsClosed ? " \u00b7 " + VoteStrings.HeaderClosed
+            : vote.Deadline is { } deadline ? " \u00b7 " + Localized.Format(VoteStrings.HeaderCloses, Localized.Time(deadline)) : string.Empty;
+        var by = vote.CreatorName is { Length: > 0 } name ? " \u00b7 " + Localized.Format(VoteStrings.HeaderStartedBy, PlainText.EscapeMarkdown(name)) : string.Empty;
         var scope = vote.ArtId is null ? string.Empty
-            : (vote.Scope == VoteScope.Art ? " \u00b7 ART vote" : vote.TeamName is { Length: > 0 } team ? $" \u00b7 team {PlainText.EscapeMarkdown(team)}" : " \u00b7 team vote")
+            : " \u00b7 " + (vote.Scope == VoteScope.Art ? VoteStrings.HeaderArtVote
+                : vote.TeamName is { Length: > 0 } team ? Localized.Format(VoteStrings.HeaderTeam, PlainText.EscapeMarkdown(team)) : VoteStrings.HeaderTeamVote)
               + (vote.PiName is { Length: > 0 } pi ? $" \u00b7 {PlainText.EscapeMarkdown(pi)}" : string.Empty);
         return kind + scope + round + state + by;
     }
@@ -202,16 +212,21 @@ public static class VoteCard
     private static Container TallySection(Vote vote, VoteTally tally)
     {
         var items = new List<CardElement>();
-        var votes = tally.Count == 1 ? "1 vote" : $"{tally.Count} votes";
         if (tally.Count == 0)
         {
-            items.Add(new TextBlock(vote.IsClosed ? "Closed without votes." : "No votes yet.") { Weight = "Bolder" });
+            items.Add(new TextBlock(vote.IsClosed ? VoteStrings.CardClosedWithoutVotes : VoteStrings.CardNoVotesYet) { Weight = "Bolder" });
         }
         else
         {
-            var average = tally.Average.ToString("0.0", CultureInfo.InvariantCulture);
-            items.Add(new TextBlock(vote.IsClosed ? $"Final result: {votes}, average {average}" : $"{votes} so far, average {average}")
-            { Weight = "Bolder" });
+            var average = Localized.Number(tally.Average);
+            var summary = (vote.IsClosed, tally.Count == 1) switch
+            {
+                (true, true) => Localized.Format(VoteStrings.CardFinalResultOne, average),
+                (true, false) => Localized.Format(VoteStrings.CardFinalResultOther, tally.Count, average),
+                (false, true) => Localized.Format(VoteStrings.CardSoFarOne, average),
+                (false, false) => Localized.Format(VoteStrings.CardSoFarOther, tally.Count, average),
+            };
+            items.Add(new TextBlock(summary) { Weight = "Bolder" });
             // The SAFe verdict only once the vote is closed: one early ballot is no commitment.
             // The verdict in default-colour text (readable in every theme) with a mark, on a good or attention background.
             var accepted = VoteRules.OutcomeOf(tally) == VoteOutcome.CommitmentAccepted;
@@ -232,7 +247,7 @@ public static class VoteCard
             var filled = (int)Math.Round((double)count * BarWidth / max);
             return (CardElement)new ColumnSet(
             [
-                new Column([new TextBlock($"{value} - {VoteScale.Meaning(value)}") { Size = "Small" }]) { Width = "45" },
+                new Column([new TextBlock(Localized.Format(VoteStrings.CardScaleOption, value, VoteScale.Meaning(value))) { Size = "Small" }]) { Width = "45" },
                 new Column([filled == 0
                     ? new TextBlock("\u00a0") { Size = "Small" }
                     : new ColumnSet(
@@ -240,7 +255,7 @@ public static class VoteCard
                         new Column([new TextBlock("\u00a0") { Size = "Small" }]) { Width = filled.ToString(CultureInfo.InvariantCulture), Style = "accent" },
                         .. filled < BarWidth ? new[] { new Column([new TextBlock("\u00a0") { Size = "Small" }]) { Width = (BarWidth - filled).ToString(CultureInfo.InvariantCulture) } } : [],
                     ])]) { Width = "40", VerticalContentAlignment = "Center" },
-                new Column([new TextBlock(count == 1 ? "1 vote" : $"{count} votes") { Size = "Small", Weight = "Bolder" }]) { Width = "15" },
+                new Column([new TextBlock(count == 1 ? VoteStrings.VotesOne : Localized.Format(VoteStrings.VotesOther, count)) { Size = "Small", Weight = "Bolder" }]) { Width = "15" },
             ]) { Spacing = "None", Id = $"distribution-{value}" };
         }));
         return new Container(items) { Style = "emphasis", Separator = true };

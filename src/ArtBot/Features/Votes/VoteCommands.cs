@@ -1,10 +1,9 @@
-using System.Globalization;
-using System.Text;
 using System.Text.Json.Nodes;
 using ArtBot.BotFramework.Cards;
 using ArtBot.BotFramework.Routing;
 using ArtBot.BotFramework.Schema;
 using ArtBot.Domain.Arts;
+using ArtBot.Domain.Text;
 using ArtBot.Domain.Votes;
 using ArtBot.Features.Common;
 
@@ -18,8 +17,8 @@ public sealed class VoteCommands(IVoteStore store, IArtStore arts, VoteStarter s
     public const int ListMax = 20;
 
     public void Register(FeatureTable table) => table
-        .Command(VoteName, "vote [anonymous] <question>", "Start a fist-of-five confidence vote (1-5); add 'anonymous' to hide who voted what", StartAsync)
-        .Command(ListName, "votes", "List the confidence votes of this conversation with their averages and outcomes", ListAsync);
+        .Command(VoteName, () => VoteStrings.CommandVoteUsage, () => VoteStrings.CommandVoteDescription, StartAsync)
+        .Command(ListName, () => ListName, () => VoteStrings.CommandVotesDescription, ListAsync);
 
     private async Task StartAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
     {
@@ -63,10 +62,10 @@ public sealed class VoteCommands(IVoteStore store, IArtStore arts, VoteStarter s
         }
 
         var votes = await store.ListAsync(tenant, conversation, ListMax, cancellationToken);
-        body.Add(new TextBlock("Confidence votes in this conversation") { Size = membership is null ? "Large" : "Medium", Weight = "Bolder", Style = "heading", Separator = membership is not null });
+        body.Add(new TextBlock(VoteStrings.ListTitle) { Size = membership is null ? "Large" : "Medium", Weight = "Bolder", Style = "heading", Separator = membership is not null });
         if (votes.Count == 0)
         {
-            body.Add(new TextBlock("No votes yet. Start one with `vote <question>`."));
+            body.Add(new TextBlock(VoteStrings.ListEmpty));
         }
 
         foreach (var summary in votes)
@@ -76,11 +75,11 @@ public sealed class VoteCommands(IVoteStore store, IArtStore arts, VoteStarter s
             [
                 new TextBlock(summary.Question) { Weight = "Bolder" },
                 new TextBlock(Line(summary, tally)) { IsSubtle = true, Spacing = "None" },
-                new ActionSet([new ExecuteAction(summary.ClosedAt is null ? "Open to vote" : "Open", VoteCard.RefreshVerb, new JsonObject { ["voteId"] = summary.VoteId })]) { Spacing = "Small" },
+                new ActionSet([new ExecuteAction(summary.ClosedAt is null ? VoteStrings.ListOpenToVote : VoteStrings.ListOpen, VoteCard.RefreshVerb, new JsonObject { ["voteId"] = summary.VoteId })]) { Spacing = "Small" },
             ]) { Separator = true });
         }
 
-        var card = new AdaptiveCard { Body = body, FallbackText = "Confidence votes" };
+        var card = new AdaptiveCard { Body = body, FallbackText = VoteStrings.ListFallback };
         await turn.SendAsync(Activity.CreateMessage(attachments: card.ToAttachment()), cancellationToken);
     }
 
@@ -94,11 +93,14 @@ public sealed class VoteCommands(IVoteStore store, IArtStore arts, VoteStarter s
         var ofPi = (await store.ListForArtAsync(art.TenantId, art.Id, 200, cancellationToken)).Where(v => v.PiName == pi).ToList();
         var elements = new List<CardElement>
         {
-            new TextBlock($"{art.Name}: confidence in {pi ?? "this PI"}") { Size = "Large", Weight = "Bolder", Style = "heading" },
+            new TextBlock(pi is null ? Localized.Format(VoteStrings.ListRollUpTitleNoPi, art.Name) : Localized.Format(VoteStrings.ListRollUpTitle, art.Name, pi))
+            {
+                Size = "Large", Weight = "Bolder", Style = "heading",
+            },
         };
         if (ofPi.Count == 0)
         {
-            elements.Add(new TextBlock("No votes in this PI yet. Each team votes in its channel, then the ART votes in the ART's channel."));
+            elements.Add(new TextBlock(VoteStrings.ListRollUpEmpty));
             return elements;
         }
 
@@ -109,12 +111,12 @@ public sealed class VoteCommands(IVoteStore store, IArtStore arts, VoteStarter s
         var facts = new List<Fact>();
         if (artVote is not null)
         {
-            facts.Add(new Fact("ART", Line(artVote, await TallyOfAsync(store, artVote, cancellationToken))));
+            facts.Add(new Fact(VoteStrings.ListRollUpArt, Line(artVote, await TallyOfAsync(store, artVote, cancellationToken))));
         }
 
         foreach (var team in teams)
         {
-            facts.Add(new Fact(team.TeamName ?? "A team", Line(team, await TallyOfAsync(store, team, cancellationToken))));
+            facts.Add(new Fact(team.TeamName ?? VoteStrings.ListRollUpUnnamedTeam, Line(team, await TallyOfAsync(store, team, cancellationToken))));
         }
 
         elements.Add(new FactSet(facts));
@@ -127,22 +129,38 @@ public sealed class VoteCommands(IVoteStore store, IArtStore arts, VoteStarter s
     /// <summary>"Closed 20 Nov 2026 · 12 votes · average 3.4 · Commitment accepted".</summary>
     public static string Line(VoteSummary summary, VoteTally tally)
     {
-        var line = new StringBuilder();
-        line.Append(summary.Round > 1 ? $"Round {summary.Round.ToString(CultureInfo.InvariantCulture)} \u00b7 " : string.Empty);
-        line.Append(summary.ClosedAt is { } closed ? "Closed " + closed.ToString("d MMM yyyy", CultureInfo.InvariantCulture) : "Open");
-        line.Append(summary.Anonymous ? " \u00b7 anonymous" : string.Empty);
-        line.Append(" \u00b7 ").Append(tally.Count == 1 ? "1 vote" : $"{tally.Count} votes");
+        var parts = new List<string>();
+        if (summary.Round > 1)
+        {
+            parts.Add(Localized.Format(VoteStrings.LineRound, summary.Round));
+        }
+
+        parts.Add(summary.ClosedAt is { } closed ? Localized.Format(VoteStrings.LineClosed, Localized.Date(closed)) : VoteStrings.LineOpen);
+        if (summary.Anonymous)
+        {
+            parts.Add(VoteStrings.LineAnonymous);
+        }
+
+        parts.Add(tally.Count == 1 ? VoteStrings.VotesOne : Localized.Format(VoteStrings.VotesOther, tally.Count));
         if (summary.ClosedAt is null && summary.HideResults)
         {
-            line.Append(" \u00b7 results hidden until it closes");
+            parts.Add(VoteStrings.LineResultsHidden);
         }
         else if (tally.Count > 0)
         {
-            line.Append(" \u00b7 average ").Append(tally.Average.ToString("0.0", CultureInfo.InvariantCulture));
-            line.Append(summary.ClosedAt is null ? " so far" : " \u00b7 " + VoteRules.Describe(VoteRules.OutcomeOf(tally)));
+            var average = Localized.Number(tally.Average);
+            if (summary.ClosedAt is null)
+            {
+                parts.Add(Localized.Format(VoteStrings.LineAverageSoFar, average));
+            }
+            else
+            {
+                parts.Add(Localized.Format(VoteStrings.LineAverage, average));
+                parts.Add(VoteRules.Describe(VoteRules.OutcomeOf(tally)));
+            }
         }
 
-        return line.ToString();
+        return string.Join(" \u00b7 ", parts);
     }
 
 }

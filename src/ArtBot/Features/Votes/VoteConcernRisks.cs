@@ -20,8 +20,10 @@ public sealed class VoteConcernRisks(IVoteStore votes, IImpedimentStore impedime
         var (artId, teamName) = await ImpedimentDrafts.ArtOfAsync(arts, scope, cancellationToken);
         var text = PlainText.UnescapeMarkdown(concern.Text);
         var title = ImpedimentRules.FitTitle(text);
-        var description = $"Concern voiced in the confidence vote \"{PlainText.UnescapeMarkdown(vote.Question)}\" (round {vote.Round})."
-            + (text.Length > title.Length ? "\n\n" + text : string.Empty);
+        var question = PlainText.UnescapeMarkdown(vote.Question);
+        var description = text.Length > title.Length
+            ? Localized.Format(VoteStrings.RiskDescriptionWithText, question, vote.Round, text)
+            : Localized.Format(VoteStrings.RiskDescription, question, vote.Round);
         var draft = ImpedimentDrafts.For(
             activity, scope, raisedBy, time.GetUtcNow(), title, description, ImpedimentKind.Risk, Severity.Medium,
             teamName ?? vote.TeamName, ImpedimentSource.VoteConcern(vote.Id, concern.Id), artId ?? vote.ArtId);

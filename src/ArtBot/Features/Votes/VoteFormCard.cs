@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using ArtBot.BotFramework.Cards;
+using ArtBot.Domain.Text;
 using ArtBot.Domain.Votes;
 
 namespace ArtBot.Features.Votes;
@@ -32,8 +33,8 @@ public static class VoteFormCard
     {
         var body = new List<CardElement>
         {
-            new TextBlock("New confidence vote") { Size = "Large", Weight = "Bolder", Style = "heading" },
-            new TextBlock("Fist of five: everyone answers 1 (no confidence) to 5 (very confident).") { IsSubtle = true, Spacing = "None" },
+            new TextBlock(VoteStrings.FormTitle) { Size = "Large", Weight = "Bolder", Style = "heading" },
+            new TextBlock(VoteStrings.FormIntro) { IsSubtle = true, Spacing = "None" },
         };
         if (error is not null)
         {
@@ -43,42 +44,42 @@ public static class VoteFormCard
         body.Add(new TextInput
         {
             Id = QuestionInput,
-            Label = "Question",
-            Placeholder = "How confident are we in our PI objectives?",
+            Label = VoteStrings.FormQuestionLabel,
+            Placeholder = VoteStrings.FormQuestionPlaceholder,
             IsRequired = true,
-            ErrorMessage = "Please add a question.",
+            ErrorMessage = VoteStrings.FormQuestionError,
             MaxLength = VoteRules.MaxQuestionLength,
         });
-        body.Add(new ChoiceSetInput([new Choice("Named: show who voted what", Named), new Choice("Anonymous: show only counts", Anonymous)])
+        body.Add(new ChoiceSetInput([new Choice(VoteStrings.FormNamed, Named), new Choice(VoteStrings.FormAnonymous, Anonymous)])
         {
             Id = ModeInput,
-            Label = "Voters",
+            Label = VoteStrings.FormVotersLabel,
             Value = anonymous ? Anonymous : Named,
             Style = "expanded",
         });
         if (art is { } inArt)
         {
-            body.Add(new ChoiceSetInput([new Choice("Team vote: our team's PI objectives", TeamScope), new Choice($"ART vote: the PI objectives of {inArt.Name}", ArtScope)])
+            body.Add(new ChoiceSetInput([new Choice(VoteStrings.FormScopeTeam, TeamScope), new Choice(Localized.Format(VoteStrings.FormScopeArt, inArt.Name), ArtScope)])
             {
                 Id = ScopeInput,
-                Label = "Scope",
+                Label = VoteStrings.FormScopeLabel,
                 Value = inArt.DefaultScope == VoteScope.Art ? ArtScope : TeamScope,
                 Style = "expanded",
             });
         }
 
-        body.Add(new ChoiceSetInput([new Choice("Live: everyone sees the tally as it grows", Live), new Choice("Hidden until the vote closes", Hidden)])
+        body.Add(new ChoiceSetInput([new Choice(VoteStrings.FormResultsLive, Live), new Choice(VoteStrings.FormResultsHidden, Hidden)])
         {
             Id = ResultsInput,
-            Label = "Results",
+            Label = VoteStrings.FormResultsLabel,
             Value = Live,
             Style = "expanded",
         });
-        body.Add(new ChoiceSetInput([new Choice("No deadline (close it yourself)", NoDeadline), .. VoteOptions.Durations.Select(m =>
-            new Choice($"Close after {m.ToString(CultureInfo.InvariantCulture)} minutes", m.ToString(CultureInfo.InvariantCulture)))])
+        body.Add(new ChoiceSetInput([new Choice(VoteStrings.FormNoDeadline, NoDeadline), .. VoteOptions.Durations.Select(m =>
+            new Choice(Localized.Format(VoteStrings.FormCloseAfter, m), m.ToString(CultureInfo.InvariantCulture)))])
         {
             Id = DeadlineInput,
-            Label = "Deadline",
+            Label = VoteStrings.FormDeadlineLabel,
             Value = NoDeadline,
             Style = "compact",
         });
@@ -86,8 +87,8 @@ public static class VoteFormCard
         return new AdaptiveCard
         {
             Body = body,
-            Actions = [new ExecuteAction("Start vote", StartVerb, new JsonObject()) { Id = "start", AssociatedInputs = "auto" }],
-            FallbackText = "New confidence vote",
+            Actions = [new ExecuteAction(VoteStrings.FormStart, StartVerb, new JsonObject()) { Id = "start", AssociatedInputs = "auto" }],
+            FallbackText = VoteStrings.FormTitle,
         };
     }
 
@@ -96,21 +97,25 @@ public static class VoteFormCard
     {
         Body =
         [
-            new TextBlock("Confidence vote started") { Weight = "Bolder", Style = "heading" },
+            new TextBlock(VoteStrings.StartedTitle) { Weight = "Bolder", Style = "heading" },
             new TextBlock(vote.Question) { Spacing = "None" },
             new TextBlock(Describe(vote)) { IsSubtle = true, Spacing = "Small" },
         ],
-        FallbackText = "Confidence vote started: " + vote.Question,
+        FallbackText = Localized.Format(VoteStrings.StartedFallback, vote.Question),
     };
 
     private static string Describe(Vote vote)
     {
-        var parts = new List<string> { vote.Anonymous ? "Anonymous" : "Named", vote.HideResults ? "results hidden until close" : "live results" };
+        var parts = new List<string>
+        {
+            vote.Anonymous ? VoteStrings.StartedAnonymous : VoteStrings.StartedNamed,
+            vote.HideResults ? VoteStrings.StartedResultsHidden : VoteStrings.StartedResultsLive,
+        };
         if (vote.DurationMinutes is { } minutes)
         {
-            parts.Add($"closes after {minutes.ToString(CultureInfo.InvariantCulture)} minutes");
+            parts.Add(Localized.Format(VoteStrings.StartedClosesAfter, minutes));
         }
 
-        return string.Join(" \u00b7 ", parts) + ". The vote card is posted in this conversation.";
+        return Localized.Format(VoteStrings.StartedSummary, string.Join(" \u00b7 ", parts));
     }
 }
