@@ -2,6 +2,7 @@ using ArtBot.BotFramework.Cards;
 using ArtBot.BotFramework.Connector;
 using ArtBot.BotFramework.Schema;
 using ArtBot.Domain.Sync;
+using ArtBot.Domain.Text;
 
 namespace ArtBot.Features.Sync;
 
@@ -14,27 +15,28 @@ public sealed class CardBlockerEscalation(ConnectorClient connector) : IBlockerE
 {
     public async Task<BlockerEscalationResult> RaiseImpedimentAsync(BlockerEscalationRequest request, CancellationToken cancellationToken)
     {
-        var by = request.RaisedBy.Name ?? "someone";
+        var by = request.RaisedBy.Name ?? SyncStrings.RaisedSomeone;
         var card = new AdaptiveCard
         {
             Body =
             [
-                new TextBlock("Impediment raised") { Size = "Large", Weight = "Bolder", Style = "heading" },
+                new TextBlock(SyncStrings.RaisedTitle) { Size = "Large", Weight = "Bolder", Style = "heading" },
                 new TextBlock(request.Text) { Weight = "Bolder" },
                 new FactSet(
                 [
-                    new Fact("Team", request.TeamName),
-                    new Fact("From", $"{(request.Kind == CheckInItemKind.Blocker ? "Blocker" : "Dependency")} in the check-in for the {request.SyncDate:yyyy-MM-dd} ART sync"),
-                    new Fact("Raised by", by),
+                    new Fact(SyncStrings.RaisedFactTeam, request.TeamName),
+                    new Fact(SyncStrings.RaisedFactFrom, Localized.Format(
+                        request.Kind == CheckInItemKind.Blocker ? SyncStrings.RaisedFromBlocker : SyncStrings.RaisedFromDependency, SyncText.SyncDate(request.SyncDate))),
+                    new Fact(SyncStrings.RaisedFactRaisedBy, by),
                 ]),
-                new TextBlock("Take it to the ART sync; the RTE owns removing systemic impediments.") { IsSubtle = true },
+                new TextBlock(SyncStrings.RaisedHint) { IsSubtle = true },
             ],
-            FallbackText = "Impediment raised: " + request.Text,
+            FallbackText = Localized.Format(SyncStrings.RaisedFallback, request.Text),
         };
         var outcome = await connector.SendToConversationAsync(
             request.ServiceUrl, request.Art.TenantId, request.ConversationId, Activity.CreateMessage(attachments: card.ToAttachment()), cancellationToken);
         return outcome.IsSuccess
-            ? new BlockerEscalationResult(true, "IMP-" + request.SourceId[^12..].ToUpperInvariant(), "Impediment raised.")
-            : new BlockerEscalationResult(false, null, "The impediment could not be posted; please try again.");
+            ? new BlockerEscalationResult(true, "IMP-" + request.SourceId[^12..].ToUpperInvariant(), SyncStrings.RaisedDone)
+            : new BlockerEscalationResult(false, null, SyncStrings.ErrorRaiseNotPosted);
     }
 }

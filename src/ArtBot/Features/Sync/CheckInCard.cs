@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using ArtBot.BotFramework.Cards;
 using ArtBot.Domain.Arts;
 using ArtBot.Domain.Sync;
+using ArtBot.Domain.Text;
 
 namespace ArtBot.Features.Sync;
 
@@ -30,8 +31,8 @@ public static class CheckInCard
         var when = SyncText.When(art, occurrence);
         var body = new List<CardElement>
         {
-            new TextBlock($"ART sync check-in: {teamName}") { Size = "Large", Weight = "Bolder", Style = "heading" },
-            new TextBlock($"{art.Name} \u00b7 sync {when}" + (art.CurrentPi is { } pi ? $" \u00b7 {pi.Name}" : "")) { IsSubtle = true, Spacing = "None" },
+            new TextBlock(Localized.Format(SyncStrings.CardTitle, teamName)) { Size = "Large", Weight = "Bolder", Style = "heading" },
+            new TextBlock(Localized.Format(SyncStrings.CardSubtitle, art.Name, when) + (art.CurrentPi is { } pi ? $" \u00b7 {pi.Name}" : "")) { IsSubtle = true, Spacing = "None" },
         };
         if (notice is not null)
         {
@@ -46,70 +47,70 @@ public static class CheckInCard
         if (closed)
         {
             body.Add(new TextBlock(answer is null
-                ? "The sync has closed; this team's check-in was not given."
-                : "The sync has closed; this answer can no longer be changed.") { IsSubtle = true });
-            return new AdaptiveCard { Body = body, FallbackText = $"ART sync check-in for {teamName}" };
+                ? SyncStrings.CardClosedNotGiven
+                : SyncStrings.CardClosedAnswered) { IsSubtle = true });
+            return new AdaptiveCard { Body = body, FallbackText = Localized.Format(SyncStrings.CardFallback, teamName) };
         }
 
         body.Add(new TextBlock(answer is null
-            ? "Answer before the sync, for the whole team. You can change the answer until the sync closes."
-            : "Change the answer below until the sync closes.") { Wrap = true });
+            ? SyncStrings.CardIntroNew
+            : SyncStrings.CardIntroChange) { Wrap = true });
         body.Add(new ChoiceSetInput(
         [
-            new Choice("On track", CheckInRules.OnTrackValue),
-            new Choice("At risk", CheckInRules.AtRiskValue),
-            new Choice("Off track", CheckInRules.OffTrackValue),
+            new Choice(SyncStrings.StatusOnTrack, CheckInRules.OnTrackValue),
+            new Choice(SyncStrings.StatusAtRisk, CheckInRules.AtRiskValue),
+            new Choice(SyncStrings.StatusOffTrack, CheckInRules.OffTrackValue),
         ])
         {
             Id = StatusInput,
-            Label = "Progress toward our PI objectives",
+            Label = SyncStrings.FormStatusLabel,
             Style = "expanded",
             IsRequired = true,
-            ErrorMessage = "Pick on track, at risk or off track.",
+            ErrorMessage = SyncStrings.FormStatusError,
             Value = answer is null ? null : CheckInRules.ValueOf(answer.Status),
         });
-        body.Add(Text(ProgressInput, "Progress since the last sync", answer?.Progress, multiline: true));
+        body.Add(Text(ProgressInput, SyncStrings.FormProgressLabel, answer?.Progress, multiline: true));
         for (var slot = 0; slot < CheckInRules.ItemSlots; slot++)
         {
-            body.AddRange(Item(BlockerInput(slot), $"Blocker {slot + 1}", answer?.Blockers.ElementAtOrDefault(slot)));
+            body.AddRange(Item(BlockerInput(slot), Localized.Format(SyncStrings.FormBlockerLabel, slot + 1), answer?.Blockers.ElementAtOrDefault(slot)));
         }
 
         for (var slot = 0; slot < CheckInRules.ItemSlots; slot++)
         {
-            body.AddRange(Item(DependencyInput(slot), $"Dependency on another team {slot + 1}", answer?.Dependencies.ElementAtOrDefault(slot)));
+            body.AddRange(Item(DependencyInput(slot), Localized.Format(SyncStrings.FormDependencyLabel, slot + 1), answer?.Dependencies.ElementAtOrDefault(slot)));
         }
 
-        body.Add(Text(MilestonesInput, "Upcoming milestones or scope changes", answer?.Milestones, multiline: true));
+        body.Add(Text(MilestonesInput, SyncStrings.FormMilestonesLabel, answer?.Milestones, multiline: true));
         var data = new JsonObject { ["artId"] = art.Id, ["occurrence"] = occurrence.Id };
         return new AdaptiveCard
         {
             Body = body,
-            Actions = [new ExecuteAction(answer is null ? "Send check-in" : "Update check-in", AnswerVerb, data) { AssociatedInputs = "auto" }],
-            FallbackText = $"ART sync check-in for {teamName}",
+            Actions = [new ExecuteAction(answer is null ? SyncStrings.FormSend : SyncStrings.FormUpdate, AnswerVerb, data) { AssociatedInputs = "auto" }],
+            FallbackText = Localized.Format(SyncStrings.CardFallback, teamName),
         };
     }
 
     private static List<CardElement> AnswerElements(CheckInAnswer answer)
     {
-        var by = answer.AnsweredBy.Name is { Length: > 0 } name ? name : "a team member";
+        var by = answer.AnsweredBy.Name is { Length: > 0 } name ? name : SyncStrings.AnswerSomeone;
         var facts = new List<Fact>
         {
-            new("Status", CheckInRules.Describe(answer.Status)),
-            new("Answered by", $"{by}, {answer.AnsweredAt.UtcDateTime.ToString("d MMM HH:mm", CultureInfo.InvariantCulture)} UTC"),
+            new(SyncStrings.FactStatus, CheckInRules.Describe(answer.Status)),
+            new(SyncStrings.FactAnsweredBy, Localized.Format(SyncStrings.FactAnsweredByValue, by, SyncText.DayMonthTime(answer.AnsweredAt))),
         };
         if (answer.Progress.Length > 0)
         {
-            facts.Add(new("Progress", answer.Progress));
+            facts.Add(new(SyncStrings.FactProgress, answer.Progress));
         }
 
-        facts.AddRange(answer.Blockers.Select((b, i) => new Fact($"Blocker {i + 1}", SyncText.Item(b))));
-        facts.AddRange(answer.Dependencies.Select((d, i) => new Fact($"Dependency {i + 1}", SyncText.Item(d))));
+        facts.AddRange(answer.Blockers.Select((b, i) => new Fact(Localized.Format(SyncStrings.FactBlocker, i + 1), SyncText.Item(b))));
+        facts.AddRange(answer.Dependencies.Select((d, i) => new Fact(Localized.Format(SyncStrings.FactDependency, i + 1), SyncText.Item(d))));
         if (answer.Milestones.Length > 0)
         {
-            facts.Add(new("Milestones / scope", answer.Milestones));
+            facts.Add(new(SyncStrings.FactMilestones, answer.Milestones));
         }
 
-        return [new TextBlock("Your team's check-in") { Weight = "Bolder" }, new FactSet(facts)];
+        return [new TextBlock(SyncStrings.AnswerTitle) { Weight = "Bolder" }, new FactSet(facts)];
     }
 
     private static TextInput Text(string id, string label, string? value, bool multiline) => new()
@@ -124,7 +125,7 @@ public static class CheckInCard
     private static CardElement[] Item(string id, string label, CheckInItem? item) =>
     [
         Text(id, label, item?.Text, multiline: false),
-        new ToggleInput("Needs help from outside the team")
+        new ToggleInput(SyncStrings.FormNeedsHelp)
         {
             Id = HelpInput(id),
             Value = item?.NeedsHelp == true ? "true" : "false",

@@ -24,10 +24,10 @@ public sealed class ImpedimentBlockerEscalation(IArtStore arts, IImpedimentStore
         var title = ImpedimentRules.FitTitle(text);
         if (title.Length == 0)
         {
-            return new BlockerEscalationResult(false, null, "This blocker has no text to raise.");
+            return new BlockerEscalationResult(false, null, SyncStrings.ErrorRaiseNoText);
         }
 
-        var kind = request.Kind == CheckInItemKind.Blocker ? "blocker" : "dependency needing help";
+        var description = request.Kind == CheckInItemKind.Blocker ? SyncStrings.RaisedDescriptionBlocker : SyncStrings.RaisedDescriptionDependency;
         var draft = new Impediment
         {
             Id = "",
@@ -39,7 +39,7 @@ public sealed class ImpedimentBlockerEscalation(IArtStore arts, IImpedimentStore
             ArtId = request.Art.Id,
             Kind = ImpedimentKind.Impediment,
             Title = title,
-            Description = $"A {kind} in {request.TeamName}'s check-in for the {request.SyncDate:yyyy-MM-dd} ART sync of {request.Art.Name}."
+            Description = Localized.Format(description, request.TeamName, SyncText.SyncDate(request.SyncDate), request.Art.Name)
                 + (text.Length > title.Length ? "\n\n" + text : ""),
             RaisedBy = request.RaisedBy,
             RaisedAt = request.RaisedAt,
@@ -54,6 +54,6 @@ public sealed class ImpedimentBlockerEscalation(IArtStore arts, IImpedimentStore
             await cards.PostAsync(raised.Impediment, null, cancellationToken);
         }
 
-        return new BlockerEscalationResult(true, raised.Impediment.Id, $"Raised as an impediment of {request.TeamName}.");
+        return new BlockerEscalationResult(true, raised.Impediment.Id, Localized.Format(SyncStrings.RaisedForTeam, request.TeamName));
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using ArtBot.BotFramework.Cards;
 using ArtBot.BotFramework.Connector;
 using ArtBot.BotFramework.Schema;
@@ -43,7 +42,7 @@ public sealed partial class RteDigest(
         var card = Build(art, ageing, now);
         foreach (var rte in art.Rtes)
         {
-            var message = Activity.CreateMessage(attachments: card.ToAttachment()) with { Summary = $"Ageing impediments of {art.Name}" };
+            var message = Activity.CreateMessage(attachments: card.ToAttachment()) with { Summary = Localized.Format(SyncStrings.DigestSummary, art.Name) };
             var outcome = await connector.CreatePersonalConversationAsync(art.ServiceUrl, art.TenantId, botId, rte.Id, message, cancellationToken);
             if (!outcome.IsSuccess)
             {
@@ -56,16 +55,16 @@ public sealed partial class RteDigest(
     {
         var body = new List<CardElement>
         {
-            new TextBlock($"{art.Name}: impediments open more than {ageing.Days.ToString(CultureInfo.InvariantCulture)} days")
+            new TextBlock(Localized.Format(ageing.Days == 1 ? SyncStrings.DigestTitleOne : SyncStrings.DigestTitleOther, art.Name, ageing.Days))
             {
                 Size = "Large", Weight = "Bolder", Style = "heading",
             },
-            new TextBlock("Your weekly digest for the ART sync: these need an owner, a decision or an escalation.") { IsSubtle = true, Spacing = "None" },
+            new TextBlock(SyncStrings.DigestIntro) { IsSubtle = true, Spacing = "None" },
         };
         foreach (var impediment in ageing.Items.Take(MaxItems))
         {
-            var team = impediment.TeamName is { Length: > 0 } name ? PlainText.EscapeMarkdown(name) : "A team";
-            var owner = impediment.Owner is { } person ? "owner " + PlainText.EscapeMarkdown(person.DisplayName) : "no owner";
+            var team = impediment.TeamName is { Length: > 0 } name ? PlainText.EscapeMarkdown(name) : SyncStrings.DigestSomeTeam;
+            var owner = SyncText.Owner(impediment.Owner is { } person ? PlainText.EscapeMarkdown(person.DisplayName) : null);
             body.Add(new Container(
             [
                 new TextBlock(PlainText.EscapeMarkdown(impediment.Title)) { Weight = "Bolder" },
@@ -75,10 +74,10 @@ public sealed partial class RteDigest(
 
         if (ageing.Items.Count > MaxItems)
         {
-            body.Add(new TextBlock($"\u2026 and {ageing.Items.Count - MaxItems} more: `impediments` in the ART's channel lists them all.") { IsSubtle = true });
+            body.Add(new TextBlock(Localized.Format(SyncStrings.DigestMore, ageing.Items.Count - MaxItems)) { IsSubtle = true });
         }
 
-        return new AdaptiveCard { Body = body, FallbackText = $"Ageing impediments of {art.Name}" };
+        return new AdaptiveCard { Body = body, FallbackText = Localized.Format(SyncStrings.DigestSummary, art.Name) };
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "No RTE digest for ART {ArtId}: the bot's id in its channel is not known yet")]

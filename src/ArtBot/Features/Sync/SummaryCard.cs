@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using ArtBot.BotFramework.Cards;
 using ArtBot.Domain.Arts;
@@ -30,82 +29,81 @@ public static class SummaryCard
     {
         var body = new List<CardElement>
         {
-            new TextBlock($"ART sync summary: {art.Name}") { Size = "Large", Weight = "Bolder", Style = "heading" },
-            new TextBlock($"Sync {SyncText.When(art, occurrence)}" + (art.CurrentPi is { } pi ? $" \u00b7 {pi.Name}" : "")) { IsSubtle = true, Spacing = "None" },
-            new TextBlock($"{summary.Answered} of {summary.Teams.Count} teams answered \u00b7 {summary.AtRisk.Count} at risk or off track \u00b7 {summary.NeedsHelp.Count} need help"
-                + (occurrence.IsLateAt(now) ? "" : " \u00b7 answers still coming in")) { Weight = "Bolder" },
+            new TextBlock(Localized.Format(SyncStrings.SummaryTitle, art.Name)) { Size = "Large", Weight = "Bolder", Style = "heading" },
+            new TextBlock(Localized.Format(SyncStrings.SummarySubtitle, SyncText.When(art, occurrence)) + (art.CurrentPi is { } pi ? $" \u00b7 {pi.Name}" : "")) { IsSubtle = true, Spacing = "None" },
+            new TextBlock(Localized.Format(SyncStrings.SummaryCounts, summary.Answered, summary.Teams.Count, summary.AtRisk.Count, summary.NeedsHelp.Count)
+                + (occurrence.IsLateAt(now) ? "" : " \u00b7 " + SyncStrings.SummaryStillComing)) { Weight = "Bolder" },
         };
 
         if (summary.NeedsHelp.Count > 0)
         {
-            body.Add(Heading("Needs help"));
+            body.Add(Heading(SyncStrings.SummaryNeedsHelp));
             foreach (var help in summary.NeedsHelp.Take(MaxHelpItems))
             {
                 var items = HelpItem(art, occurrence, summary, help, tracksDependencies: dependenciesAtRisk is not null);
                 body.Add(new Container(items) { Separator = true });
             }
 
-            More(body, summary.NeedsHelp.Count - MaxHelpItems, "more items need help");
+            More(body, summary.NeedsHelp.Count - MaxHelpItems, SyncStrings.MoreNeedHelp);
         }
 
         if (summary.AtRisk.Count > 0)
         {
-            body.Add(Heading("At risk or off track"));
+            body.Add(Heading(SyncStrings.SummaryAtRisk));
             foreach (var answer in summary.AtRisk.Take(MaxTeamsListed))
             {
-                body.Add(new TextBlock($"**{answer.TeamName}**: {CheckInRules.Describe(answer.Status)}" + (answer.Progress.Length > 0 ? $" \u00b7 {Shorten(answer.Progress)}" : ""))
+                body.Add(new TextBlock(Localized.Format(SyncStrings.SummaryTeamStatus, answer.TeamName, CheckInRules.Describe(answer.Status)) + (answer.Progress.Length > 0 ? $" \u00b7 {Shorten(answer.Progress)}" : ""))
                 {
                     Color = answer.Status == ObjectiveStatus.OffTrack ? "Attention" : "Warning",
                 });
             }
 
-            More(body, summary.AtRisk.Count - MaxTeamsListed, "more teams at risk");
+            More(body, summary.AtRisk.Count - MaxTeamsListed, SyncStrings.MoreAtRisk);
         }
 
         if (dependenciesAtRisk is { Count: > 0 })
         {
-            body.Add(Heading("Dependencies at risk or overdue"));
+            body.Add(Heading(SyncStrings.SummaryDependencies));
             foreach (var dependency in dependenciesAtRisk.Take(MaxDependenciesListed))
             {
-                body.Add(new TextBlock($"**{PlainText.EscapeMarkdown(dependency.RequesterTeamName)}** needs from **{PlainText.EscapeMarkdown(dependency.ProviderTeamName)}**: "
-                    + $"{PlainText.EscapeMarkdown(Shorten(dependency.Text))} · {PlainText.EscapeMarkdown(dependency.Why)}") { Color = "Attention" });
+                body.Add(new TextBlock(Localized.Format(SyncStrings.SummaryDependencyLine, PlainText.EscapeMarkdown(dependency.RequesterTeamName), PlainText.EscapeMarkdown(dependency.ProviderTeamName),
+                    PlainText.EscapeMarkdown(Shorten(dependency.Text)), PlainText.EscapeMarkdown(dependency.Why))) { Color = "Attention" });
             }
 
-            More(body, dependenciesAtRisk.Count - MaxDependenciesListed, "more dependencies at risk");
+            More(body, dependenciesAtRisk.Count - MaxDependenciesListed, SyncStrings.MoreDependencies);
         }
 
         if (ageing is { Items.Count: > 0 })
         {
-            body.Add(Heading($"Impediments open more than {ageing.Days} days"));
+            body.Add(Heading(ageing.Days == 1 ? SyncStrings.SummaryAgeingOne : Localized.Format(SyncStrings.SummaryAgeingOther, ageing.Days)));
             foreach (var impediment in ageing.Items.Take(MaxHelpItems))
             {
                 var team = impediment.TeamName is { Length: > 0 } name ? $"**{PlainText.EscapeMarkdown(name)}** \u00b7 " : "";
-                var owner = impediment.Owner is { } person ? "owner " + PlainText.EscapeMarkdown(person.DisplayName) : "no owner";
+                var owner = SyncText.Owner(impediment.Owner is { } person ? PlainText.EscapeMarkdown(person.DisplayName) : null);
                 body.Add(new TextBlock($"{team}{PlainText.EscapeMarkdown(impediment.Title)} \u00b7 {ImpedimentRules.DescribeAge(impediment.Age(now))} \u00b7 {owner}"));
             }
 
-            More(body, ageing.Items.Count - MaxHelpItems, "more ageing impediments");
+            More(body, ageing.Items.Count - MaxHelpItems, SyncStrings.MoreAgeing);
         }
 
-        body.Add(Heading("Teams"));
+        body.Add(Heading(SyncStrings.SummaryTeams));
         var facts = summary.Teams.Take(MaxTeamsListed).Select(t => new Fact(t.Team.TeamName, TeamLine(t))).ToList();
         body.Add(new FactSet(facts));
-        More(body, summary.Teams.Count - MaxTeamsListed, "more teams");
+        More(body, summary.Teams.Count - MaxTeamsListed, SyncStrings.MoreTeams);
 
         if (summary.NotAnswered.Count > 0)
         {
-            body.Add(Heading("Not answered yet"));
-            body.Add(new TextBlock(string.Join(", ", summary.NotAnswered.Take(MaxTeamsListed).Select(t => t.TeamName))
-                + (summary.NotAnswered.Count > MaxTeamsListed ? $" and {summary.NotAnswered.Count - MaxTeamsListed} more" : "")));
+            body.Add(Heading(SyncStrings.SummaryNotAnswered));
+            body.Add(new TextBlock(AndMore(string.Join(", ", summary.NotAnswered.Take(MaxTeamsListed).Select(t => t.TeamName)), summary.NotAnswered.Count - MaxTeamsListed)));
             if (art.NameNonResponders && nonResponders is { Count: > 0 })
             {
-                body.Add(new TextBlock("People in those teams: " + string.Join(", ", nonResponders.Take(MaxPeopleListed).Select(p => p.Name))
-                    + (nonResponders.Count > MaxPeopleListed ? $" and {nonResponders.Count - MaxPeopleListed} more" : "")) { IsSubtle = true });
+                body.Add(new TextBlock(Localized.Format(SyncStrings.SummaryPeople,
+                    AndMore(string.Join(", ", nonResponders.Take(MaxPeopleListed).Select(p => p.Name)), nonResponders.Count - MaxPeopleListed))) { IsSubtle = true });
             }
         }
 
-        body.Add(new TextBlock($"Updated {now.UtcDateTime.ToString("d MMM HH:mm", CultureInfo.InvariantCulture)} UTC") { IsSubtle = true, Size = "Small" });
-        return new AdaptiveCard { Body = body, FallbackText = $"ART sync summary: {art.Name}" };
+        body.Add(new TextBlock(Localized.Format(SyncStrings.SummaryUpdated, SyncText.DayMonthTime(now))) { IsSubtle = true, Size = "Small" });
+        return new AdaptiveCard { Body = body, FallbackText = Localized.Format(SyncStrings.SummaryTitle, art.Name) };
     }
 
     /// <summary>
@@ -115,12 +113,12 @@ public static class SummaryCard
     /// </summary>
     private static List<CardElement> HelpItem(Art art, SyncOccurrence occurrence, SyncSummary summary, HelpNeeded help, bool tracksDependencies)
     {
-        var items = new List<CardElement> { new TextBlock($"**{help.Answer.TeamName}** \u00b7 {SyncText.Kind(help.Kind)}: {Shorten(help.Item.Text, 200)}") };
+        var items = new List<CardElement> { new TextBlock(Localized.Format(SyncStrings.SummaryHelpLine, help.Answer.TeamName, SyncText.Kind(help.Kind), Shorten(help.Item.Text, 200))) };
         if (help.Item.ImpedimentId is not null || help.Item.DependencyId is not null)
         {
             items.Add(new TextBlock(help.Item.ImpedimentId is not null
-                ? "Raised as an impediment: the team owns and ROAMs it"
-                : "Tracked as a dependency between teams: the providing team answers it in its channel") { IsSubtle = true, Spacing = "None", Color = "Good" });
+                ? SyncStrings.SummaryRaisedAsImpediment
+                : SyncStrings.SummaryTrackedAsDependency) { IsSubtle = true, Spacing = "None", Color = "Good" });
             return items;
         }
 
@@ -132,19 +130,19 @@ public static class SummaryCard
             ["kind"] = help.Kind == CheckInItemKind.Blocker ? "blocker" : "dependency",
             ["index"] = help.Index,
         };
-        var actions = new List<CardAction> { new ExecuteAction("Raise impediment", RaiseVerb, data) };
+        var actions = new List<CardAction> { new ExecuteAction(SyncStrings.SummaryRaiseImpediment, RaiseVerb, data) };
         if (tracksDependencies && help.Kind == CheckInItemKind.Dependency)
         {
             var others = summary.Teams.Select(t => t.Team).Where(t => t.ConversationId != help.Answer.TeamConversationId).ToList();
             items.Add(new ChoiceSetInput([.. others.Select(t => new Choice(t.TeamName, t.ConversationId))])
             {
                 Id = ProviderInput(ItemKey(art, occurrence, help.Kind, help.Index, help.Answer.TeamConversationId, help.Item.Text)),
-                Label = "Provided by",
+                Label = SyncStrings.SummaryProvidedBy,
                 Style = "compact",
-                Placeholder = "Choose a team",
+                Placeholder = SyncStrings.SummaryChooseTeam,
                 Value = others.FirstOrDefault(t => help.Item.Text.Contains(t.TeamName, StringComparison.OrdinalIgnoreCase))?.ConversationId,
             });
-            actions.Add(new ExecuteAction("Track dependency", TrackVerb, data.DeepClone().AsObject()) { AssociatedInputs = "auto" });
+            actions.Add(new ExecuteAction(SyncStrings.SummaryTrackDependency, TrackVerb, data.DeepClone().AsObject()) { AssociatedInputs = "auto" });
         }
 
         items.Add(new ActionSet(actions) { Spacing = "Small" });
@@ -167,19 +165,23 @@ public static class SummaryCard
     private static string TeamLine(TeamCheckIn row) => row switch
     {
         { Answer: { } a } => CheckInRules.Describe(a.Status) + (a.Progress.Length > 0 ? " \u00b7 " + Shorten(a.Progress) : ""),
-        { Team.UnreachableSince: not null } => "Bot removed from the channel",
-        _ => "Not answered",
+        { Team.UnreachableSince: not null } => SyncStrings.SummaryBotRemoved,
+        _ => SyncStrings.SummaryTeamNotAnswered,
     };
 
     private static TextBlock Heading(string text) => new(text) { Weight = "Bolder", Size = "Medium", Separator = true, Spacing = "Medium" };
 
-    private static void More(List<CardElement> body, int more, string what)
+    /// <summary>"… and 3 more teams" (<paramref name="format"/> with the count) when anything was left off.</summary>
+    private static void More(List<CardElement> body, int more, string format)
     {
         if (more > 0)
         {
-            body.Add(new TextBlock($"\u2026 and {more} {what}") { IsSubtle = true });
+            body.Add(new TextBlock(Localized.Format(format, more)) { IsSubtle = true });
         }
     }
+
+    /// <summary>A listed text, and "and 3 more" after it when <paramref name="more"/> were left off.</summary>
+    private static string AndMore(string listed, int more) => more > 0 ? Localized.Format(SyncStrings.ListAndMore, listed, more) : listed;
 
     private static string Shorten(string text, int max = 140) => text.Length > max ? text[..max] + "\u2026" : text;
 }

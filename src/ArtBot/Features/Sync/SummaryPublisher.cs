@@ -4,6 +4,7 @@ using ArtBot.Domain.Arts;
 using ArtBot.Domain.Impediments;
 using ArtBot.Domain.People;
 using ArtBot.Domain.Sync;
+using ArtBot.Domain.Text;
 using Microsoft.Extensions.Options;
 
 namespace ArtBot.Features.Sync;
@@ -62,7 +63,7 @@ public sealed class SummaryPublisher(
 
         var outcome = await connector.SendToConversationAsync(
             art.ServiceUrl, art.TenantId, art.SummaryConversationId,
-            Activity.CreateMessage(attachments: card.ToAttachment()) with { Summary = $"ART sync summary: {art.Name}" }, CancellationToken.None);
+            Activity.CreateMessage(attachments: card.ToAttachment()) with { Summary = Localized.Format(SyncStrings.SummaryTitle, art.Name) }, CancellationToken.None);
         var done = time.GetUtcNow();
         if (outcome.IsSuccess)
         {

@@ -9,6 +9,7 @@ using ArtBot.BotFramework.Schema;
 using ArtBot.Domain.Arts;
 using ArtBot.Domain.People;
 using ArtBot.Domain.Sync;
+using ArtBot.Domain.Text;
 using ArtBot.Features.Votes;
 
 namespace ArtBot.Features.Sync;
@@ -36,7 +37,7 @@ public sealed partial class SyncActions(
         .Verb(CheckInCard.AnswerVerb, AnswerAsync)
         .Verb(SummaryCard.RaiseVerb, (turn, data, ct) => EscalateItemAsync(turn, data, tracking: false, ct))
         .Verb(SummaryCard.TrackVerb, (turn, data, ct) => dependencies is null
-            ? Task.FromResult(Error("NoDependencies", "Dependencies are not tracked here."))
+            ? Task.FromResult(Error("NoDependencies", SyncStrings.ErrorNoDependencies))
             : EscalateItemAsync(turn, data, tracking: true, ct));
 
     /// <summary>Raises the item as an impediment: its id is stored on the item.</summary>
@@ -51,7 +52,7 @@ public sealed partial class SyncActions(
     {
         if (request.Kind != CheckInItemKind.Dependency || ReadText(data, SummaryCard.ProviderInput(request.SourceId)) is not { Length: > 0 and <= 400 } provider)
         {
-            return (null, "Choose the team that provides this dependency.");
+            return (null, SyncStrings.ErrorChooseProvider);
         }
 
         var result = await dependencies!.TrackAsync(request, provider, cancellationToken);
@@ -63,7 +64,7 @@ public sealed partial class SyncActions(
         var activity = turn.Activity;
         if (activity.Conversation?.Id is not { } conversationId || activity.UserId() is not { } userId)
         {
-            return Error("CheckInNotFound", "This check-in does not belong to this channel.");
+            return Error("CheckInNotFound", SyncStrings.ErrorCheckInNotInChannel);
         }
 
         var tenant = ConversationIds.Tenant(activity);
@@ -73,14 +74,14 @@ public sealed partial class SyncActions(
             || !SyncCalendar.TryParseId(ReadText(data, "occurrence"), out var date)
             || SyncCalendar.Scheduled(membership.Art, date) is not { } occurrence)
         {
-            return Error("CheckInNotFound", "This check-in does not belong to this channel's ART.");
+            return Error("CheckInNotFound", SyncStrings.ErrorCheckInNotInArt);
         }
 
         var art = membership.Art;
         var now = time.GetUtcNow();
         if (!occurrence.AcceptsAnswersAt(now))
         {
-            return Error("SyncClosed", $"The ART sync of {occurrence.Date:yyyy-MM-dd} has closed; check-ins can no longer be given or changed.");
+            return Error("SyncClosed", Localized.Format(SyncStrings.ErrorSyncClosed, SyncText.SyncDate(occurrence.Date)));
         }
 
         var key = OccurrenceKey.Of(art, occurrence);
@@ -104,15 +105,15 @@ public sealed partial class SyncActions(
         var saved = await store.SaveAnswerAsync(answer, cancellationToken);
         if (saved is null)
         {
-            return Error("AnswerConflict", "Someone else in the team saved a check-in at the same moment. Refresh the card to see it, then change it if needed.");
+            return Error("AnswerConflict", SyncStrings.ErrorAnswerConflict);
         }
 
         metrics.CheckInAnswered();
         summaries.ScheduleRefresh(art, occurrence);
         ScheduleSharedCard(art, occurrence, team, saved);
         var notice = occurrence.IsLateAt(now)
-            ? "Thanks, your check-in was saved; the sync has started, so the summary was updated."
-            : existing is null ? "Thanks, your check-in was saved." : "Thanks, your check-in was updated.";
+            ? SyncStrings.NoticeSavedLate
+            : existing is null ? SyncStrings.NoticeSaved : SyncStrings.NoticeUpdated;
         return Card(CheckInCard.Build(art, occurrence, team.TeamName, saved, closed: false, notice));
     }
 
@@ -124,7 +125,7 @@ public sealed partial class SyncActions(
     private async Task<InvokeResponse> EscalateItemAsync(
         TurnContext turn, JsonElement? data, bool tracking, CancellationToken cancellationToken)
     {
-        var notFound = Error("BlockerNotFound", "This blocker is not part of a check-in of this channel's ART.");
+        var notFound = Error("BlockerNotFound", SyncStrings.ErrorBlockerNotFound);
         var activity = turn.Activity;
         if (activity.Conversation?.Id is not { } conversationId || activity.UserId() is not { } userId
             || ReadText(data, "artId") is not { Length: > 0 and <= 200 } artId || ReadText(data, "team") is not { Length: > 0 and <= 400 } teamId
@@ -184,7 +185,7 @@ public sealed partial class SyncActions(
             return Card(await summaries.BuildAsync(art, occurrence, cancellationToken));
         }
 
-        return Error("AnswerConflict", "The team is changing this check-in right now; please try again.");
+        return Error("AnswerConflict", SyncStrings.ErrorTeamEditing);
     }
 
     /// <summary>Updates the team's prompt message for everyone in the channel (the invoke answer only updates it for the person who clicked).</summary>
@@ -208,8 +209,8 @@ public sealed partial class SyncActions(
         if (!CheckInRules.TryParseStatus(statusText, out var status))
         {
             return (null, string.IsNullOrEmpty(statusText)
-                ? "Pick a status: on track, at risk or off track."
-                : $"'{Shorten(statusText)}' is not a status; pick on track, at risk or off track.");
+                ? SyncStrings.ErrorPickStatus
+                : Localized.Format(SyncStrings.ErrorNotAStatus, Shorten(statusText)));
         }
 
         var (progress, progressError) = CheckInRules.CheckText(ReadText(data, CheckInCard.ProgressInput), "progress");
@@ -219,8 +220,8 @@ public sealed partial class SyncActions(
             return (null, textError);
         }
 
-        var (blockers, blockersError) = Items(data, CheckInCard.BlockerInput, "blocker", previous?.Blockers);
-        var (dependencies, dependenciesError) = Items(data, CheckInCard.DependencyInput, "dependency", previous?.Dependencies);
+        var (blockers, blockersError) = Items(data, CheckInCard.BlockerInput, "blocker", SyncStrings.ErrorBlockerHelpFlag, previous?.Blockers);
+        var (dependencies, dependenciesError) = Items(data, CheckInCard.DependencyInput, "dependency", SyncStrings.ErrorDependencyHelpFlag, previous?.Dependencies);
         if ((blockersError ?? dependenciesError) is { } itemError)
         {
             return (null, itemError);
@@ -241,7 +242,7 @@ public sealed partial class SyncActions(
     }
 
     private static (List<CheckInItem>? Items, string? Error) Items(
-        JsonElement? data, Func<int, string> inputId, string what, IReadOnlyList<CheckInItem>? previous)
+        JsonElement? data, Func<int, string> inputId, string what, string flagError, IReadOnlyList<CheckInItem>? previous)
     {
         var items = new List<CheckInItem>();
         for (var slot = 0; slot < CheckInRules.ItemSlots; slot++)
@@ -256,7 +257,7 @@ public sealed partial class SyncActions(
             var flag = ReadText(data, CheckInCard.HelpInput(id));
             if (!CheckInRules.TryParseFlag(flag, out var needsHelp))
             {
-                return (null, $"'{Shorten(flag)}' is not a valid \"needs help\" value for {what} {slot + 1}.");
+                return (null, Localized.Format(flagError, Shorten(flag), slot + 1));
             }
 
             if (text!.Length > 0)

@@ -2,6 +2,7 @@ using ArtBot.BotFramework.Routing;
 using ArtBot.BotFramework.Schema;
 using ArtBot.Domain.Arts;
 using ArtBot.Domain.Sync;
+using ArtBot.Domain.Text;
 using ArtBot.Features.Arts;
 using ArtBot.Features.Common;
 using ArtBot.Features.Votes;
@@ -19,8 +20,8 @@ public sealed class SyncCommands(
 
     public void Register(FeatureTable table) => table.Command(
         SyncName,
-        "sync now | summary | skip|unskip <yyyy-MM-dd>",
-        "ART sync: post the check-in to every team now (RTEs), post the summary, or skip a date (holidays, PI Planning)",
+        () => SyncStrings.CommandSyncUsage,
+        () => SyncStrings.CommandSyncDescription,
         RunAsync);
 
     private Task RunAsync(TurnContext turn, string arguments, CancellationToken cancellationToken) => CommandRouter.Split(arguments).Word switch
@@ -39,15 +40,15 @@ public sealed class SyncCommands(
 
         if (!turn.Activity.IsRteOf(art))
         {
-            var names = string.Join(", ", art.Rtes.Select(r => r.Name ?? "an RTE"));
-            await turn.SendAsync(Activity.CreateMessage($"Only the ART's RTEs ({names}) can post the check-in early."), cancellationToken);
+            var names = string.Join(", ", art.Rtes.Select(r => r.Name ?? SyncStrings.NowAnRte));
+            await turn.SendAsync(Activity.CreateMessage(Localized.Format(SyncStrings.NowOnlyRtes, names)), cancellationToken);
             return;
         }
 
         var now = arts.Time.GetUtcNow();
         if (SyncCalendar.Next(art, now) is not { } occurrence)
         {
-            await turn.SendAsync(Activity.CreateMessage("No ART sync is scheduled: the PI has ended or every coming date is skipped."), cancellationToken);
+            await turn.SendAsync(Activity.CreateMessage(SyncStrings.NoSyncScheduled), cancellationToken);
             return;
         }
 
@@ -56,7 +57,7 @@ public sealed class SyncCommands(
         var teams = await arts.Store.GetTeamsAsync(art.TenantId, art.Id, cancellationToken);
         var reachable = teams.Count(t => t.UnreachableSince is null);
         await turn.SendAsync(Activity.CreateMessage(
-            $"Posting the check-in for the sync {SyncText.When(art, occurrence)} to {reachable} team channel{(reachable == 1 ? "" : "s")} now. Teams that already have it will not get it twice."),
+            Localized.Format(reachable == 1 ? SyncStrings.NowPostingOne : SyncStrings.NowPostingOther, SyncText.When(art, occurrence), reachable)),
             cancellationToken);
     }
 
@@ -70,7 +71,7 @@ public sealed class SyncCommands(
         var now = arts.Time.GetUtcNow();
         if (SyncCalendar.Current(art, now) is not { } occurrence)
         {
-            await turn.SendAsync(Activity.CreateMessage("No ART sync is scheduled: the PI has ended or every coming date is skipped."), cancellationToken);
+            await turn.SendAsync(Activity.CreateMessage(SyncStrings.NoSyncScheduled), cancellationToken);
             return;
         }
 
@@ -78,10 +79,10 @@ public sealed class SyncCommands(
         var here = ConversationIds.WithoutThread(turn.Activity.Conversation!.Id!) == art.SummaryConversationId;
         var text = outcome switch
         {
-            null => "The summary is being posted right now.",
-            { IsSuccess: false } => $"I could not post the summary to the summary channel ({outcome.Kind}). Please try again later.",
+            null => SyncStrings.SummaryBeingPosted,
+            { IsSuccess: false } => Localized.Format(SyncStrings.SummaryNotPosted, outcome.Kind),
             _ when here => null,
-            _ => $"The summary of the sync {SyncText.When(art, occurrence)} is in the ART's summary channel.",
+            _ => Localized.Format(SyncStrings.SummaryIsInChannel, SyncText.When(art, occurrence)),
         };
         if (text is not null)
         {
@@ -96,7 +97,7 @@ public sealed class SyncCommands(
             ConversationIds.Tenant(activity), ConversationIds.WithoutThread(activity.Conversation!.Id!), cancellationToken);
         if (membership is null)
         {
-            await turn.SendAsync(Activity.CreateMessage("This conversation is not part of an ART. An RTE sets one up with `art setup`; team channels join with `art join <team name>`."), cancellationToken);
+            await turn.SendAsync(Activity.CreateMessage(SyncStrings.NotInArt), cancellationToken);
         }
 
         return membership?.Art;

@@ -4,6 +4,7 @@ using ArtBot.BotFramework.Schema;
 using ArtBot.Domain.Arts;
 using ArtBot.Domain.People;
 using ArtBot.Domain.Sync;
+using ArtBot.Domain.Text;
 using Microsoft.Extensions.Options;
 
 namespace ArtBot.Features.Sync;
@@ -36,8 +37,8 @@ public sealed class SyncFanOut(
     TimeProvider time,
     ILogger<SyncFanOut> logger)
 {
-    /// <summary>The start of every reminder's text: how a reminder is found in a prompt's thread.</summary>
-    internal const string ReminderStart = "Reminder: the ART sync";
+    /// <summary>The start of every reminder's text (<see cref="SyncStrings.Reminder"/> starts with it in each language): how a reminder is found in a prompt's thread.</summary>
+    internal static string ReminderStart => SyncStrings.ReminderStart;
 
     public Task<FanOutResult> PostPromptsAsync(Art art, SyncOccurrence occurrence, IReadOnlyList<ArtTeam> teams, CancellationToken cancellationToken) =>
         RunAsync(art, occurrence, DeliveryKind.Prompt, teams, (team, marking) => SendPromptAsync(art, occurrence, team, marking),
@@ -249,19 +250,19 @@ public sealed class SyncFanOut(
     {
         var closed = !occurrence.AcceptsAnswersAt(time.GetUtcNow());
         var card = CheckInCard.Build(art, occurrence, team.TeamName, null, closed);
-        var activity = Activity.CreateMessage(attachments: card.ToAttachment()) with { Summary = $"ART sync check-in for {team.TeamName}" };
+        var activity = Activity.CreateMessage(attachments: card.ToAttachment()) with { Summary = Localized.Format(SyncStrings.CardFallback, team.TeamName) };
         return sender.SendAsync(team.ServiceUrl, art.TenantId, team.ConversationId, activity, beforeFirstSend);
     }
 
     private async Task<ConnectorOutcome> SendReminderAsync(Art art, SyncOccurrence occurrence, ArtTeam team, string promptActivityId, Func<Task<bool>> beforeFirstSend)
     {
-        var text = $"{ReminderStart} is {SyncText.When(art, occurrence)} and this team's check-in is not in yet. Please answer on the card above.";
+        var text = Localized.Format(SyncStrings.Reminder, SyncText.When(art, occurrence));
         if (art.NameNonResponders)
         {
             var names = await NamesAsync(team);
             if (names.Count > 0)
             {
-                text += " (" + string.Join(", ", names) + ")";
+                text = Localized.Format(SyncStrings.ReminderPeople, text, string.Join(", ", names));
             }
         }
 
