@@ -30,6 +30,8 @@ public sealed record Art
     /// Null (or another PI's name): the current PI's objectives are locked once it starts.
     /// </summary>
     public string? ObjectivesReopenedFor { get; init; }
+    /// <summary>The language of the cards ArtBot posts in the ART's channels (a culture name such as <c>de-DE</c>).</summary>
+    public string? Language { get; init; }
     /// <summary>Opt-in: reminders and summaries may name people who have not answered.</summary>
     public bool NameNonResponders { get; init; }
     /// <summary>Dates (in the ART's time zone) with no sync: holidays, I&amp;A, PI Planning.</summary>

@@ -1,3 +1,5 @@
+using ArtBot.Domain.Text;
+
 namespace ArtBot.Domain.Votes;
 
 /// <summary>
@@ -40,6 +42,8 @@ public sealed record Vote
     /// <summary>What the team (or the ART) commits to as the vote starts: "5 committed objectives, planned business value 38".</summary>
     public string? Commitment { get; init; }
     public string? PreviousVoteId { get; init; }
+    /// <summary>The language and zone of the shared card (the ART's, else the creator's); null on votes stored before.</summary>
+    public CardLocale? Locale { get; init; }
 
     public bool IsClosed => ClosedAt is not null;
 

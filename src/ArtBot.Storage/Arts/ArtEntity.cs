@@ -27,6 +27,8 @@ public sealed class ArtEntity : ITableEntity
     public int ReminderLeadMinutes { get; set; }
     public bool RemindersOn { get; set; }
     public bool NameNonResponders { get; set; }
+    /// <summary>The language of the ART's shared cards (culture name); absent: the creator's of each card.</summary>
+    public string? Language { get; set; }
     /// <summary>JSON array of {Id, Name}.</summary>
     public string Rtes { get; set; } = "[]";
     /// <summary>JSON array of {Id, Name}; absent on rows written before Business Owners existed.</summary>

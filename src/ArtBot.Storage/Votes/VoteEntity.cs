@@ -37,6 +37,9 @@ public sealed class VoteEntity : ITableEntity
     public string? TeamName { get; set; }
     /// <summary>The PI objectives the vote is on, as the card states them; absent on older rows.</summary>
     public string? Commitment { get; set; }
+    /// <summary>The shared card's language and time zone; absent on older rows.</summary>
+    public string? Language { get; set; }
+    public string? TimeZone { get; set; }
     /// <summary>The row key of this vote's <c>voteindex</c> row.</summary>
     public string IndexRowKey { get; set; } = "";
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using ArtBot.Domain.Text;
 using ArtBot.Domain.Votes;
 using Azure.Data.Tables;
 using Azure;
@@ -42,6 +43,8 @@ public sealed class VoteStore(TableClient votes, TableClient index, TableClient 
             CreatorChannelId = vote.CreatorChannelId,
             CreatorName = vote.CreatorName,
             CreatedAt = vote.CreatedAt,
+            Language = vote.Locale?.Language,
+            TimeZone = vote.Locale?.TimeZoneId,
             DurationMinutes = vote.DurationMinutes,
             Deadline = vote.Deadline,
             ActivityId = vote.ActivityId,
@@ -370,6 +373,8 @@ public sealed class VoteStore(TableClient votes, TableClient index, TableClient 
         CreatorChannelId = row.GetString(nameof(VoteEntity.CreatorChannelId)),
         CreatorName = row.GetString(nameof(VoteEntity.CreatorName)),
         CreatedAt = row.GetDateTimeOffset(nameof(VoteEntity.CreatedAt)) ?? default,
+        Language = row.GetString(nameof(VoteEntity.Language)),
+        TimeZone = row.GetString(nameof(VoteEntity.TimeZone)),
         DurationMinutes = row.GetInt32(nameof(VoteEntity.DurationMinutes)),
         Deadline = row.GetDateTimeOffset(nameof(VoteEntity.Deadline)),
         ClosedAt = row.GetDateTimeOffset(nameof(VoteEntity.ClosedAt)),
@@ -467,5 +472,6 @@ public sealed class VoteStore(TableClient votes, TableClient index, TableClient 
         Scope = entity.Scope == nameof(VoteScope.Art) ? VoteScope.Art : VoteScope.Team,
         TeamName = entity.TeamName,
         Commitment = entity.Commitment,
+        Locale = entity.Language is { Length: > 0 } language ? new CardLocale(language, entity.TimeZone) : null,
     };
 }

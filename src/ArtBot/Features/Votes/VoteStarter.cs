@@ -58,6 +58,7 @@ public sealed partial class VoteStarter(
             PiName = previous is null ? membership?.Art.CurrentPi?.Name : previous.PiName,
             Scope = options.Scope ?? (membership is { Team: null } ? VoteScope.Art : VoteScope.Team),
             TeamName = membership?.Team?.TeamName,
+            Locale = previous?.Locale ?? ArtLocale.ForCard(membership?.Art),
         };
         vote = vote with { Commitment = previous is null ? await CommitmentAsync(membership, vote.Scope, cancellationToken) : previous.Commitment };
 

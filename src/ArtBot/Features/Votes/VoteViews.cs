@@ -7,8 +7,12 @@ namespace ArtBot.Features.Votes;
 public static class VoteViews
 {
     /// <summary>The card everyone sees (no choice marked), with refresh for the creator and latest named voters.</summary>
-    public static AdaptiveCard Shared(VoteState state, IReadOnlyList<RosterMember>? roster, string? notice = null) =>
-        For(state, null, roster, notice);
+    public static AdaptiveCard Shared(VoteState state, IReadOnlyList<RosterMember>? roster, string? notice = null)
+    {
+        // The shared card keeps the vote's language and zone, whoever's action updates it.
+        using var locale = state.Vote.Locale?.Use();
+        return For(state, null, roster, notice);
+    }
 
     /// <summary>A person's own view: <paramref name="myValue"/> marked (null: they have not voted).</summary>
     public static AdaptiveCard For(VoteState state, int? myValue, IReadOnlyList<RosterMember>? roster, string? notice = null)
