@@ -12,12 +12,9 @@ public static class CarryOverCard
     {
         var body = new List<CardElement>
         {
-            new TextBlock($"{PlainText.EscapeMarkdown(artName)} \u00b7 {PlainText.EscapeMarkdown(newPi)} started") { IsSubtle = true, Size = "Small", Spacing = "None" },
-            new TextBlock("Improvement items carried into " + PlainText.EscapeMarkdown(newPi)) { Size = "Large", Weight = "Bolder", Style = "heading" },
-            new TextBlock(
-                (items.Count == 1 ? "This item is" : $"These {items.Count} items are") + " not done yet"
-                + (previousPi is { Length: > 0 } previous ? $" after {PlainText.EscapeMarkdown(previous)}" : string.Empty)
-                + ". Owners: plan capacity for them, update their status, and we will review them at the next Inspect & Adapt."),
+            new TextBlock(Localized.Format(ImprovementStrings.CarryHeader, PlainText.EscapeMarkdown(artName), PlainText.EscapeMarkdown(newPi))) { IsSubtle = true, Size = "Small", Spacing = "None" },
+            new TextBlock(Localized.Format(ImprovementStrings.CarryTitle, PlainText.EscapeMarkdown(newPi))) { Size = "Large", Weight = "Bolder", Style = "heading" },
+            new TextBlock(Intro(items.Count, previousPi)),
         };
         foreach (var item in items.Take(ImprovementListCard.MaxShown))
         {
@@ -30,18 +27,26 @@ public static class CarryOverCard
                         new TextBlock($"**{item.Title}**"),
                         new TextBlock(ImprovementListCard.Line(item, now)) { IsSubtle = true, Size = "Small", Spacing = "None" },
                     ]) { Width = "stretch", VerticalContentAlignment = "Center" },
-                    new Column([new ActionSet([new ExecuteAction("Open", ImprovementCard.ShowVerb, new JsonObject { ["itemId"] = item.Id }) { Id = $"open-{item.Id}" }])])
+                    new Column([new ActionSet([new ExecuteAction(ImprovementStrings.ListOpen, ImprovementCard.ShowVerb, new JsonObject { ["itemId"] = item.Id }) { Id = $"open-{item.Id}" }])])
                     { Width = "auto", VerticalContentAlignment = "Center" },
                 ]),
             ]) { Separator = true });
         }
 
-        return new AdaptiveCard { Body = body, FallbackText = $"Improvement items carried into {newPi}" };
+        return new AdaptiveCard { Body = body, FallbackText = Localized.Format(ImprovementStrings.CarryTitle, newPi) };
     }
+
+    private static string Intro(int count, string? previousPi) => previousPi is { Length: > 0 } previous
+        ? count == 1
+            ? Localized.Format(ImprovementStrings.CarryIntroOneAfter, PlainText.EscapeMarkdown(previous))
+            : Localized.Format(ImprovementStrings.CarryIntroOtherAfter, count, PlainText.EscapeMarkdown(previous))
+        : count == 1
+            ? ImprovementStrings.CarryIntroOne
+            : Localized.Format(ImprovementStrings.CarryIntroOther, count);
 
     /// <summary>The 1:1 reminder an owner gets.</summary>
     public static AdaptiveCard Reminder(string artName, string newPi, IReadOnlyList<ImprovementItem> items, DateTimeOffset now) =>
         ImprovementListCard.Build(
-            $"Your improvement items for {PlainText.EscapeMarkdown(newPi)} ({PlainText.EscapeMarkdown(artName)})",
-            items, now, "None.");
+            Localized.Format(ImprovementStrings.CarryReminderTitle, PlainText.EscapeMarkdown(newPi), PlainText.EscapeMarkdown(artName)),
+            items, now, ImprovementStrings.ListNone);
 }

@@ -5,6 +5,7 @@ using ArtBot.BotFramework.Routing;
 using ArtBot.BotFramework.Schema;
 using ArtBot.Domain.Arts;
 using ArtBot.Domain.Improvements;
+using ArtBot.Domain.Text;
 
 namespace ArtBot.Features.Improvements;
 
@@ -39,7 +40,7 @@ public sealed partial class ImprovementActions(
         var field = CardData.Text(data, "field");
         if (field is null || !ImprovementField.Editable.Contains(field))
         {
-            return CardResponses.Error("InvalidField", "This button does not name a field of an improvement item.");
+            return CardResponses.Error("InvalidField", ImprovementStrings.ErrorInvalidField);
         }
 
         var (place, item, error) = await FindAsync(turn, data, cancellationToken);
@@ -60,12 +61,12 @@ public sealed partial class ImprovementActions(
             switch (ImprovementRules.CheckEdit(item, field, seen, change.Wanted!))
             {
                 case EditCheck.AlreadyApplied:
-                    return await CardAsync(turn, place!, item, "Saved.", null, cancellationToken);
+                    return await CardAsync(turn, place!, item, ImprovementStrings.NoticeSaved, null, cancellationToken);
                 case EditCheck.Conflict:
                     LogConflict(item.Id, field);
                     return await CardAsync(turn, place!, item,
-                        $"Not saved: someone changed the {ImprovementField.Describe(field)} meanwhile (now: {ImprovementRules.Display(item, field) ?? "none"}). "
-                        + "Check the current value and try again.", "Attention", cancellationToken);
+                        Localized.Format(ImprovementStrings.NoticeConflict, ImprovementField.Describe(field), ImprovementRules.Display(item, field) ?? ImprovementStrings.HistoryNone),
+                        "Attention", cancellationToken);
             }
 
             var now = time.GetUtcNow();
@@ -74,7 +75,7 @@ public sealed partial class ImprovementActions(
             if (await improvements.UpdateAsync(updated, [history], cancellationToken) is { } stored)
             {
                 LogChanged(item.Id, field);
-                return await CardAsync(turn, place, stored, "Saved.", null, cancellationToken);
+                return await CardAsync(turn, place, stored, ImprovementStrings.NoticeSaved, null, cancellationToken);
             }
 
             // Someone else saved the item meanwhile: read it again and re-check (another field: merge; this one: conflict).
@@ -85,7 +86,7 @@ public sealed partial class ImprovementActions(
             }
         }
 
-        return CardResponses.Error("Busy", "The item is being changed by others right now; nothing was saved. Please try again.");
+        return CardResponses.Error("Busy", ImprovementStrings.ErrorBusy);
     }
 
     /// <summary>The new value of the field from the card's inputs, checked; the owner must be a member of the conversation.</summary>
@@ -96,7 +97,7 @@ public sealed partial class ImprovementActions(
             case ImprovementField.Status:
                 return ImprovementRules.TryParseStatus(CardData.Text(data, ImprovementCard.StatusInputId), out var status)
                     ? new FieldChange(ImprovementRules.Value(status), i => i with { Status = status }, null)
-                    : Refuse("InvalidStatus", "A status is one of: proposed, committed, in progress, done, dropped.");
+                    : Refuse("InvalidStatus", ImprovementStrings.ErrorInvalidStatus);
 
             case ImprovementField.Outcome:
                 var outcome = ImprovementRules.CheckOutcome(CardData.Text(data, ImprovementCard.OutcomeInputId));
@@ -121,18 +122,18 @@ public sealed partial class ImprovementActions(
                 var ownerId = CardData.Text(data, ImprovementCard.OwnerInputId)?.Trim();
                 if (string.IsNullOrEmpty(ownerId) || ownerId.Length > 200 || ownerId.Any(char.IsControl))
                 {
-                    return Refuse("InvalidOwner", "Please choose the owner from the list.");
+                    return Refuse("InvalidOwner", ImprovementStrings.ErrorInvalidOwner);
                 }
 
                 var check = await members.CheckAsync(turn.Activity.ServiceUrl!, place.TenantId, place.ConversationId, ownerId, cancellationToken);
                 if (check.Status == MemberStatus.NotMember)
                 {
-                    return Refuse("OwnerNotMember", "That person is not a member of this conversation, so they cannot own the item here.");
+                    return Refuse("OwnerNotMember", ImprovementStrings.ErrorOwnerNotMember);
                 }
 
                 if (check.Status == MemberStatus.Unknown)
                 {
-                    return Refuse("MembersUnavailable", "Teams could not confirm the owner is a member of this conversation right now; nothing was saved. Please try again.");
+                    return Refuse("MembersUnavailable", ImprovementStrings.ErrorMembersUnavailable);
                 }
 
                 var member = check.Member!;
@@ -170,7 +171,7 @@ public sealed partial class ImprovementActions(
         return (place, item, null);
     }
 
-    private static InvokeResponse NotFound() => CardResponses.Error("ItemNotFound", "This improvement item does not exist here.");
+    private static InvokeResponse NotFound() => CardResponses.Error("ItemNotFound", ImprovementStrings.ErrorItemNotFound);
 
     private static FieldChange Refuse(string code, string message) => new(null, null, CardResponses.Error(code, message));
 

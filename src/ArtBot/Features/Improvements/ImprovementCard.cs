@@ -31,7 +31,7 @@ public static class ImprovementCard
     {
         var body = new List<CardElement>
         {
-            new TextBlock($"Improvement item \u00b7 {ImprovementRules.Describe(item.Status)}") { IsSubtle = true, Size = "Small", Spacing = "None" },
+            new TextBlock(Localized.Format(ImprovementStrings.ItemHeader, ImprovementRules.Describe(item.Status))) { IsSubtle = true, Size = "Small", Spacing = "None" },
             new TextBlock(item.Title) { Size = "Large", Weight = "Bolder", Style = "heading" },
         };
         if (notice is not null)
@@ -40,12 +40,12 @@ public static class ImprovementCard
         }
 
         body.Add(new FactSet(Facts(item, now)));
-        body.Add(new TextBlock("Problem") { Weight = "Bolder", Separator = true });
+        body.Add(new TextBlock(ImprovementStrings.ItemProblem) { Weight = "Bolder", Separator = true });
         body.Add(new TextBlock(item.Problem));
         if (item.Whys.Count > 0)
         {
-            body.Add(new TextBlock("Root cause (5 whys)") { Weight = "Bolder" });
-            body.AddRange(item.Whys.Select((why, i) => new TextBlock($"{i + 1}. Why? {why}") { Spacing = "Small" }));
+            body.Add(new TextBlock(ImprovementStrings.ItemRootCause) { Weight = "Bolder" });
+            body.AddRange(item.Whys.Select((why, i) => new TextBlock(Localized.Format(ImprovementStrings.ItemWhy, i + 1, why)) { Spacing = "Small" }));
         }
 
         body.AddRange(OwnerSection(item, owners));
@@ -56,53 +56,58 @@ public static class ImprovementCard
 
         if (history.Count > 0)
         {
-            body.Add(new TextBlock("History") { Weight = "Bolder", Separator = true });
+            body.Add(new TextBlock(ImprovementStrings.ItemHistory) { Weight = "Bolder", Separator = true });
             body.AddRange(history.TakeLast(HistoryShown).Select(change => new TextBlock(Describe(change)) { IsSubtle = true, Size = "Small", Spacing = "None" }));
         }
 
-        return new AdaptiveCard { Body = body, FallbackText = "Improvement item: " + item.Title };
+        return new AdaptiveCard { Body = body, FallbackText = Localized.Format(ImprovementStrings.ItemFallback, item.Title) };
     }
 
     /// <summary>"20 Nov 2026 Ceri: status Proposed → Committed".</summary>
     public static string Describe(ImprovementChange change)
     {
         var who = change.ByName is { Length: > 0 } name ? PlainText.EscapeMarkdown(name) : "ArtBot";
-        var when = change.At.ToString("d MMM yyyy HH:mm", CultureInfo.InvariantCulture);
+        var when = change.At.ToString(ImprovementStrings.HistoryDateTimePattern, Localized.Culture);
         var what = change.Field switch
         {
-            ImprovementField.Created => "created" + (change.To is { Length: > 0 } to ? $" ({to})" : string.Empty),
-            ImprovementField.CarriedOver => $"carried over from {change.From ?? "no PI"} into {change.To}",
-            _ => $"{ImprovementField.Describe(change.Field)}: {Short(change.From) ?? "none"} \u2192 {Short(change.To) ?? "none"}",
+            ImprovementField.Created => change.To is { Length: > 0 } to
+                ? Localized.Format(ImprovementStrings.HistoryCreatedWith, to)
+                : ImprovementStrings.HistoryCreated,
+            ImprovementField.CarriedOver => change.From is { } from
+                ? Localized.Format(ImprovementStrings.HistoryCarriedOver, from, change.To)
+                : Localized.Format(ImprovementStrings.HistoryCarriedOverNoPi, change.To),
+            _ => Localized.Format(ImprovementStrings.HistoryChanged, ImprovementField.Describe(change.Field),
+                Short(change.From) ?? ImprovementStrings.HistoryNone, Short(change.To) ?? ImprovementStrings.HistoryNone),
         };
-        return $"{when} \u00b7 {who}: {what}";
+        return Localized.Format(ImprovementStrings.HistoryLine, when, who, what);
     }
 
     private static List<Fact> Facts(ImprovementItem item, DateTimeOffset now)
     {
         var facts = new List<Fact>
         {
-            new("Owner", item.OwnerName is { Length: > 0 } owner ? PlainText.EscapeMarkdown(owner) : "nobody yet"),
-            new("Status", ImprovementRules.Describe(item.Status)),
-            new("Target PI", item.TargetPi is { Length: > 0 } target ? PlainText.EscapeMarkdown(target) : "the next PI"),
-            new("Expected outcome", item.ExpectedOutcome ?? "not set"),
+            new(ImprovementStrings.FactOwner, item.OwnerName is { Length: > 0 } owner ? PlainText.EscapeMarkdown(owner) : ImprovementStrings.FactNobody),
+            new(ImprovementStrings.FactStatus, ImprovementRules.Describe(item.Status)),
+            new(ImprovementStrings.FactTargetPi, item.TargetPi is { Length: > 0 } target ? PlainText.EscapeMarkdown(target) : ImprovementStrings.FactNextPi),
+            new(ImprovementStrings.FactExpectedOutcome, item.ExpectedOutcome ?? ImprovementStrings.FactNotSet),
         };
         if (item.SourcePi is { Length: > 0 } source)
         {
-            facts.Add(new("From the I&A of", PlainText.EscapeMarkdown(source)));
+            facts.Add(new(ImprovementStrings.FactSourcePi, PlainText.EscapeMarkdown(source)));
         }
 
         if (item.CarriedFromPi is { Length: > 0 } carried)
         {
-            facts.Add(new("Carried over from", PlainText.EscapeMarkdown(carried)));
+            facts.Add(new(ImprovementStrings.FactCarriedFrom, PlainText.EscapeMarkdown(carried)));
         }
 
         if (item.ImpedimentIds.Count > 0)
         {
-            facts.Add(new("Impediments", string.Join(", ", item.ImpedimentIds)));
+            facts.Add(new(ImprovementStrings.FactImpediments, string.Join(", ", item.ImpedimentIds)));
         }
 
-        facts.Add(new("Dots", item.Dots.ToString(CultureInfo.InvariantCulture)));
-        facts.Add(new("Age", ImprovementRules.Age(item.CreatedAt, now)));
+        facts.Add(new(ImprovementStrings.FactDots, item.Dots.ToString(Localized.Culture)));
+        facts.Add(new(ImprovementStrings.FactAge, ImprovementRules.Age(item.CreatedAt, now)));
         return facts;
     }
 
@@ -122,7 +127,7 @@ public static class ImprovementCard
             yield return new TextInput
             {
                 Id = OwnerInputId,
-                Label = "Owner (email)",
+                Label = ImprovementStrings.FormOwnerEmailLabel,
                 Placeholder = "name@example.com",
                 MaxLength = 200,
                 Separator = true,
@@ -133,15 +138,15 @@ public static class ImprovementCard
             yield return new ChoiceSetInput(choices)
             {
                 Id = OwnerInputId,
-                Label = "Owner",
+                Label = ImprovementStrings.FormOwnerLabel,
                 Value = item.OwnerTeamsId,
                 Style = "filtered",
-                Placeholder = "Choose a person",
+                Placeholder = ImprovementStrings.FormOwnerPlaceholder,
                 Separator = true,
             };
         }
 
-        yield return new ActionSet([Set(item, ImprovementField.Owner, "Set owner")]);
+        yield return new ActionSet([Set(item, ImprovementField.Owner, ImprovementStrings.FormSetOwner)]);
     }
 
     private static IEnumerable<CardElement> StatusSection(ImprovementItem item)
@@ -149,11 +154,11 @@ public static class ImprovementCard
         yield return new ChoiceSetInput([.. Enum.GetValues<ImprovementStatus>().Select(s => new Choice(ImprovementRules.Describe(s), ImprovementRules.Value(s)))])
         {
             Id = StatusInputId,
-            Label = "Status",
+            Label = ImprovementStrings.FormStatusLabel,
             Value = ImprovementRules.Value(item.Status),
             Style = "compact",
         };
-        yield return new ActionSet([Set(item, ImprovementField.Status, "Set status")]);
+        yield return new ActionSet([Set(item, ImprovementField.Status, ImprovementStrings.FormSetStatus)]);
     }
 
     private static IEnumerable<CardElement> OutcomeSection(ImprovementItem item)
@@ -161,13 +166,13 @@ public static class ImprovementCard
         yield return new TextInput
         {
             Id = OutcomeInputId,
-            Label = "Expected outcome",
-            Placeholder = "What will be better, and how will we know?",
+            Label = ImprovementStrings.FormOutcomeLabel,
+            Placeholder = ImprovementStrings.FormOutcomePlaceholder,
             Value = Unescape(item.ExpectedOutcome),
             IsMultiline = true,
             MaxLength = ImprovementRules.MaxOutcomeLength,
         };
-        yield return new ActionSet([Set(item, ImprovementField.Outcome, "Save outcome")]);
+        yield return new ActionSet([Set(item, ImprovementField.Outcome, ImprovementStrings.FormSaveOutcome)]);
     }
 
     private static IEnumerable<CardElement> RootCauseSection(ImprovementItem item)
@@ -177,15 +182,15 @@ public static class ImprovementCard
             yield return new TextInput
             {
                 Id = WhyInputPrefix + (i + 1).ToString(CultureInfo.InvariantCulture),
-                Label = i == 0 ? "Root cause: why did it happen? (5 whys)" : null,
-                Placeholder = i == 0 ? "Why?" : "And why is that?",
+                Label = i == 0 ? ImprovementStrings.FormRootCauseLabel : null,
+                Placeholder = i == 0 ? ImprovementStrings.FormWhyPlaceholder : ImprovementStrings.FormWhyMorePlaceholder,
                 Value = i < item.Whys.Count ? Unescape(item.Whys[i]) : null,
                 MaxLength = ImprovementRules.MaxWhyLength,
                 Spacing = i == 0 ? null : "Small",
             };
         }
 
-        yield return new ActionSet([Set(item, ImprovementField.RootCause, "Save root cause")]);
+        yield return new ActionSet([Set(item, ImprovementField.RootCause, ImprovementStrings.FormSaveRootCause)]);
     }
 
     private static IEnumerable<CardElement> ImpedimentSection(ImprovementItem item)
@@ -193,12 +198,12 @@ public static class ImprovementCard
         yield return new TextInput
         {
             Id = ImpedimentsInputId,
-            Label = "Impediments it addresses (ids)",
-            Placeholder = "e.g. imp-12, imp-15",
+            Label = ImprovementStrings.FormImpedimentsLabel,
+            Placeholder = ImprovementStrings.FormImpedimentsPlaceholder,
             Value = string.Join(", ", item.ImpedimentIds),
             MaxLength = 400,
         };
-        yield return new ActionSet([Set(item, ImprovementField.Impediments, "Save links")]);
+        yield return new ActionSet([Set(item, ImprovementField.Impediments, ImprovementStrings.FormSaveLinks)]);
     }
 
     private static ExecuteAction Set(ImprovementItem item, string field, string title) =>

@@ -100,10 +100,10 @@ public sealed partial class ImprovementCarryOver(
         if (owners.Count > 0)
         {
             // @mentions in the text notify the owners in the channel.
-            var mentions = owners.Select(o => (Text: $"<at>{System.Net.WebUtility.HtmlEncode(o.OwnerName ?? "owner")}</at>", Owner: o)).ToList();
+            var mentions = owners.Select(o => (Text: $"<at>{System.Net.WebUtility.HtmlEncode(o.OwnerName ?? ImprovementStrings.CarryMentionOwner)}</at>", Owner: o)).ToList();
             message = message with
             {
-                Text = $"Open improvement items move into {PlainText.EscapeMarkdown(newPi)}: " + string.Join(", ", mentions.Select(m => m.Text)),
+                Text = Localized.Format(ImprovementStrings.CarryMessage, PlainText.EscapeMarkdown(newPi), string.Join(", ", mentions.Select(m => m.Text))),
                 Entities = [.. mentions.Select(m => new Entity { Type = "mention", Text = m.Text, Mentioned = new ChannelAccount { Id = m.Owner.OwnerTeamsId, Name = m.Owner.OwnerName } })],
             };
         }

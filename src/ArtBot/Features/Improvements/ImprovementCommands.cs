@@ -13,29 +13,29 @@ public sealed class ImprovementCommands(IArtStore arts, IImprovementStore improv
     public const string ListName = "improvements";
 
     public void Register(FeatureTable table) => table.Command(
-        ListName, "improvements [mine]", "List this ART's improvement items with owner, status and age; 'mine' lists the ones you own", ListAsync);
+        ListName, () => ImprovementStrings.CommandImprovementsUsage, () => ImprovementStrings.CommandImprovementsDescription, ListAsync);
 
     private async Task ListAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
     {
         var (word, _) = CommandRouter.Split(arguments);
         if (word is not ("" or "mine"))
         {
-            await turn.SendAsync(Activity.CreateMessage("Type `improvements` for this ART's improvement items, or `improvements mine` for yours."), cancellationToken);
+            await turn.SendAsync(Activity.CreateMessage(ImprovementStrings.ErrorImprovementsUsage), cancellationToken);
             return;
         }
 
         var place = await ImprovementPlace.ResolveAsync(turn.Activity, arts, cancellationToken);
         var items = await improvements.ListAsync(place.Scope, cancellationToken);
-        var whose = place.Art is { } art ? PlainText.EscapeMarkdown(art.Name) : "this conversation";
+        var artName = place.Art is { } art ? PlainText.EscapeMarkdown(art.Name) : null;
         var now = time.GetUtcNow();
         var card = word == "mine"
             ? ImprovementListCard.Build(
-                $"Your improvement items ({whose})",
+                artName is null ? ImprovementStrings.ListMineConversationTitle : Localized.Format(ImprovementStrings.ListMineArtTitle, artName),
                 [.. items.Where(i => IsOwner(i, place.ActorId, turn.Activity.From?.Id))],
-                now, "You own no improvement items here.")
+                now, ImprovementStrings.ListMineEmpty)
             : ImprovementListCard.Build(
-                $"Improvement items of {whose}", items, now,
-                "No improvement items yet. They come from an Inspect & Adapt workshop: `inspect start`.");
+                artName is null ? ImprovementStrings.ListConversationTitle : Localized.Format(ImprovementStrings.ListArtTitle, artName), items, now,
+                ImprovementStrings.ListEmpty);
         await turn.SendAsync(Activity.CreateMessage(attachments: card.ToAttachment()), cancellationToken);
     }
 

@@ -22,7 +22,7 @@ public static class ImprovementListCard
         var open = ordered.Count(i => i.IsOpen);
         if (items.Count > 0)
         {
-            body.Add(new TextBlock($"{open} open, {items.Count - open} done or dropped.") { IsSubtle = true, Spacing = "None" });
+            body.Add(new TextBlock(Localized.Format(ImprovementStrings.ListSummary, open, items.Count - open)) { IsSubtle = true, Spacing = "None" });
         }
 
         foreach (var item in ordered.Take(MaxShown))
@@ -36,7 +36,7 @@ public static class ImprovementListCard
                         new TextBlock($"**{item.Title}**"),
                         new TextBlock(Line(item, now)) { IsSubtle = true, Size = "Small", Spacing = "None" },
                     ]) { Width = "stretch", VerticalContentAlignment = "Center" },
-                    new Column([new ActionSet([new ExecuteAction("Open", ImprovementCard.ShowVerb, new JsonObject { ["itemId"] = item.Id }) { Id = $"open-{item.Id}" }])])
+                    new Column([new ActionSet([new ExecuteAction(ImprovementStrings.ListOpen, ImprovementCard.ShowVerb, new JsonObject { ["itemId"] = item.Id }) { Id = $"open-{item.Id}" }])])
                     { Width = "auto", VerticalContentAlignment = "Center" },
                 ]),
             ]) { Separator = true });
@@ -44,7 +44,7 @@ public static class ImprovementListCard
 
         if (ordered.Count > MaxShown)
         {
-            body.Add(new TextBlock($"And {ordered.Count - MaxShown} more.") { IsSubtle = true });
+            body.Add(new TextBlock(Localized.Format(ImprovementStrings.ListMore, ordered.Count - MaxShown)) { IsSubtle = true });
         }
 
         return new AdaptiveCard { Body = body, FallbackText = title };
@@ -53,7 +53,12 @@ public static class ImprovementListCard
     /// <summary>"In progress · owner Adele Vance · 12 days · PI 2027.1".</summary>
     public static string Line(ImprovementItem item, DateTimeOffset now) =>
         ImprovementRules.Describe(item.Status)
-        + " \u00b7 " + (item.OwnerName is { Length: > 0 } owner ? "owner " + PlainText.EscapeMarkdown(owner) : "no owner")
+        + " \u00b7 " + OwnerLabel(item.OwnerName)
         + " \u00b7 " + ImprovementRules.Age(item.CreatedAt, now)
         + (item.TargetPi is { Length: > 0 } pi ? " \u00b7 " + PlainText.EscapeMarkdown(pi) : string.Empty);
+
+    /// <summary>"owner Adele Vance", or "no owner".</summary>
+    public static string OwnerLabel(string? ownerName) => ownerName is { Length: > 0 } owner
+        ? Localized.Format(ImprovementStrings.LineOwner, PlainText.EscapeMarkdown(owner))
+        : ImprovementStrings.LineNoOwner;
 }

@@ -52,7 +52,7 @@ public sealed partial class WorkshopActions(
         var workshop = state.Workshop;
         if (workshop.IsClosed)
         {
-            return CardResponses.Error("VotingClosed", "Voting is closed in this workshop; problems can no longer be added.");
+            return CardResponses.Error("VotingClosed", ImprovementStrings.ErrorVotingClosedAdd);
         }
 
         var problem = new WorkshopProblem(
@@ -62,14 +62,14 @@ public sealed partial class WorkshopActions(
         {
             if (state.Problems.Count >= DotRules.MaxProblems)
             {
-                return CardResponses.Error("TooManyProblems", $"This workshop has the most problems it takes ({DotRules.MaxProblems}).");
+                return CardResponses.Error("TooManyProblems", Localized.Format(ImprovementStrings.MaxProblems, DotRules.MaxProblems));
             }
 
             await workshops.AddProblemAsync(workshop, problem, cancellationToken);
             sharedCards.Schedule(workshop.Id);
         }
 
-        return await ViewAsync(turn, workshop.Id, "Added. Thank you!", null, cancellationToken);
+        return await ViewAsync(turn, workshop.Id, ImprovementStrings.NoticeAdded, null, cancellationToken);
     }
 
     private async Task<InvokeResponse> DotAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
@@ -78,7 +78,7 @@ public sealed partial class WorkshopActions(
         var op = CardData.Text(data, "op");
         if (!ImprovementIds.IsProblem(problemId) || op is not (WorkshopCard.SpendOp or WorkshopCard.TakeBackOp))
         {
-            return CardResponses.Error("InvalidDot", "This button does not name a problem of the workshop.");
+            return CardResponses.Error("InvalidDot", ImprovementStrings.ErrorInvalidDot);
         }
 
         var (workshop, error) = await FindWorkshopAsync(turn, data, cancellationToken);
@@ -89,12 +89,12 @@ public sealed partial class WorkshopActions(
 
         if (workshop.IsClosed)
         {
-            return CardResponses.Error("VotingClosed", "Voting is closed in this workshop; dots can no longer be placed or taken back.");
+            return CardResponses.Error("VotingClosed", ImprovementStrings.ErrorVotingClosedDots);
         }
 
         if (ImprovementPlace.ActorIdOf(turn.Activity) is not { } participantId)
         {
-            return CardResponses.Error("UnknownParticipant", "Teams did not say who you are, so the dot could not be counted.");
+            return CardResponses.Error("UnknownParticipant", ImprovementStrings.ErrorUnknownParticipant);
         }
 
         DotResult result;
@@ -103,7 +103,7 @@ public sealed partial class WorkshopActions(
             var state = await workshops.GetStateAsync(workshop.Id, cancellationToken);
             if (state is null || state.Problems.All(p => p.Id != problemId))
             {
-                return CardResponses.Error("UnknownProblem", "That problem is not part of this workshop.");
+                return CardResponses.Error("UnknownProblem", ImprovementStrings.ErrorUnknownProblem);
             }
 
             result = await workshops.SpendDotAsync(workshop, participantId, turn.Activity.From?.Name, problemId!, cancellationToken);
@@ -116,7 +116,7 @@ public sealed partial class WorkshopActions(
         if (result.Outcome == DotOutcome.NoDotsLeft)
         {
             return CardResponses.Error("NoDotsLeft",
-                $"You have spent all {workshop.DotsPerPerson} of your dots. Take one back first to vote for another problem.");
+                Localized.Format(ImprovementStrings.ErrorNoDotsLeft, workshop.DotsPerPerson));
         }
 
         if (result.Outcome == DotOutcome.Changed)
@@ -127,10 +127,10 @@ public sealed partial class WorkshopActions(
 
         var notice = (op, result.Outcome) switch
         {
-            (WorkshopCard.SpendOp, DotOutcome.Changed) => "Your dot is placed.",
-            (WorkshopCard.SpendOp, _) => "Your dot was already on this problem.",
-            (_, DotOutcome.Changed) => "Your dot is back; spend it on another problem.",
-            _ => "You had no dot on this problem.",
+            (WorkshopCard.SpendOp, DotOutcome.Changed) => ImprovementStrings.NoticeDotPlaced,
+            (WorkshopCard.SpendOp, _) => ImprovementStrings.NoticeDotAlready,
+            (_, DotOutcome.Changed) => ImprovementStrings.NoticeDotBack,
+            _ => ImprovementStrings.NoticeNoDotHere,
         };
 
         // A click that changed nothing is not shown as a success.
@@ -154,8 +154,10 @@ public sealed partial class WorkshopActions(
         if (!allowed)
         {
             return CardResponses.Error("NotAllowed", art is not null
-                ? $"Only the RTEs of {PlainText.EscapeMarkdown(art.Name)} can close voting."
-                : $"Only {(workshop.StarterName is { Length: > 0 } name ? PlainText.EscapeMarkdown(name) : "the person who started the workshop")} can close voting.");
+                ? Localized.Format(ImprovementStrings.ErrorCloseRte, PlainText.EscapeMarkdown(art.Name))
+                : workshop.StarterName is { Length: > 0 } name
+                    ? Localized.Format(ImprovementStrings.ErrorCloseStarterNamed, PlainText.EscapeMarkdown(name))
+                    : ImprovementStrings.ErrorCloseStarter);
         }
 
         if (!workshop.IsClosed)
@@ -164,13 +166,13 @@ public sealed partial class WorkshopActions(
             var topText = CardData.Text(data, WorkshopCard.TopInputId);
             if (!string.IsNullOrWhiteSpace(topText) && !DotRules.TryParseCount(topText, DotRules.MaxProblems, out top))
             {
-                return CardResponses.Error("InvalidTop", $"How many problems become improvement items is a whole number from 1 to {DotRules.MaxProblems}.");
+                return CardResponses.Error("InvalidTop", Localized.Format(ImprovementStrings.ErrorInvalidTop, DotRules.MaxProblems));
             }
 
             var picked = (CardData.Text(data, WorkshopCard.PickInputId) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             if (picked.Any(id => state.Problems.All(p => p.Id != id)))
             {
-                return CardResponses.Error("UnknownProblem", "Only problems of this workshop can become its improvement items.");
+                return CardResponses.Error("UnknownProblem", ImprovementStrings.ErrorPickedUnknown);
             }
 
             var selected = DotRules.Select(state.Ranking, top, picked);
@@ -188,15 +190,18 @@ public sealed partial class WorkshopActions(
         if (created.Count > 0)
         {
             var list = ImprovementListCard.Build(
-                $"Improvement items from the Inspect & Adapt of {WorkshopCard.PiLabel(workshop.Pi)}", created, time.GetUtcNow(), "None.");
+                workshop.Pi is { Length: > 0 } pi
+                    ? Localized.Format(ImprovementStrings.ListFromWorkshopTitle, PlainText.EscapeMarkdown(pi))
+                    : ImprovementStrings.ListFromWorkshopNoPiTitle,
+                created, time.GetUtcNow(), ImprovementStrings.ListNone);
             await turn.SendAsync(Activity.CreateMessage(attachments: list.ToAttachment()), cancellationToken);
         }
 
         var notice = closed.Workshop.SelectedProblemIds.Count switch
         {
-            0 => "Voting is closed. No problem got a dot, so no improvement item was created.",
-            1 => "Voting is closed. 1 improvement item was created.",
-            var n => $"Voting is closed. {n} improvement items were created.",
+            0 => ImprovementStrings.NoticeClosedNone,
+            1 => ImprovementStrings.NoticeClosedOne,
+            var n => Localized.Format(ImprovementStrings.NoticeClosedOther, n),
         };
         return CardResponses.Card(WorkshopCard.Build(closed, null, notice));
     }
@@ -229,7 +234,7 @@ public sealed partial class WorkshopActions(
                 UpdatedAt = at,
             };
             var change = new ImprovementChange(at, place.ActorId, place.ActorName, ImprovementField.Created, null,
-                $"from the Inspect & Adapt of {WorkshopCard.PiLabel(workshop.Pi)}, {ranked.Dots} dots");
+                $"from the Inspect & Adapt of {(workshop.Pi is { Length: > 0 } pi ? PlainText.EscapeMarkdown(pi) : "no PI")}, {ranked.Dots} dots");
             if (await improvements.CreateAsync(item, change, cancellationToken))
             {
                 created.Add(item);
@@ -243,7 +248,7 @@ public sealed partial class WorkshopActions(
     {
         var state = await workshops.GetStateAsync(workshopId, cancellationToken);
         return state is null
-            ? CardResponses.Error("WorkshopNotFound", "This workshop does not exist in this conversation.")
+            ? CardResponses.Error("WorkshopNotFound", ImprovementStrings.ErrorWorkshopNotFound)
             : CardResponses.Card(WorkshopCard.Build(state, ImprovementPlace.ActorIdOf(turn.Activity), notice, color));
     }
 
@@ -280,7 +285,7 @@ public sealed partial class WorkshopActions(
         return (workshop, null);
     }
 
-    private static InvokeResponse NotFound() => CardResponses.Error("WorkshopNotFound", "This workshop does not exist in this conversation.");
+    private static InvokeResponse NotFound() => CardResponses.Error("WorkshopNotFound", ImprovementStrings.ErrorWorkshopNotFound);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Dot {Op} in workshop {WorkshopId}")]
     private partial void LogDot(string workshopId, string op);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using ArtBot.BotFramework.Cards;
 using ArtBot.Domain.Improvements;
@@ -35,7 +34,7 @@ public static class WorkshopCard
         var body = new List<CardElement>
         {
             new TextBlock(Header(workshop)) { IsSubtle = true, Size = "Small", Spacing = "None" },
-            new TextBlock(workshop.IsClosed ? "Problem-solving workshop: voting closed" : "Problem-solving workshop")
+            new TextBlock(workshop.IsClosed ? ImprovementStrings.CardTitleClosed : ImprovementStrings.CardTitle)
             { Size = "Large", Weight = "Bolder", Style = "heading" },
         };
 
@@ -46,16 +45,16 @@ public static class WorkshopCard
 
         if (!workshop.IsClosed)
         {
-            body.Add(new TextBlock(
-                "Add the problems that held us back (what, where, when, impact; not who), then dot-vote: "
-                + $"each person has **{Dots(workshop.DotsPerPerson)}**, at most one per problem.")
+            body.Add(new TextBlock(Localized.Format(ImprovementStrings.CardIntro, Dots(workshop.DotsPerPerson)))
             { Separator = true });
         }
 
         if (mine is not null && !workshop.IsClosed)
         {
             var left = mine.Remaining(workshop.DotsPerPerson);
-            body.Add(new TextBlock($"You have **{left} of {workshop.DotsPerPerson}** {(workshop.DotsPerPerson == 1 ? "dot" : "dots")} left.") { Color = "Accent" });
+            body.Add(new TextBlock(Localized.Format(
+                workshop.DotsPerPerson == 1 ? ImprovementStrings.CardDotsLeftOne : ImprovementStrings.CardDotsLeftOther, left, workshop.DotsPerPerson))
+            { Color = "Accent" });
         }
 
         if (notice is not null)
@@ -66,7 +65,7 @@ public static class WorkshopCard
         body.Add(new TextBlock(ProblemsHeading(state)) { Weight = "Bolder", Separator = true });
         if (state.Problems.Count == 0)
         {
-            body.Add(new TextBlock(workshop.IsClosed ? "No problems were added." : "No problems yet. Add the first one below, or type `improve <problem>`.") { IsSubtle = true });
+            body.Add(new TextBlock(workshop.IsClosed ? ImprovementStrings.CardNoProblemsClosed : ImprovementStrings.CardNoProblemsOpen) { IsSubtle = true });
         }
 
         if (workshop.IsClosed)
@@ -82,7 +81,7 @@ public static class WorkshopCard
         if (!workshop.IsClosed && mine is null)
         {
             // The shared card replaces a participant's own view whenever someone votes: this brings back their dots left.
-            body.Add(new ActionSet([new ExecuteAction("My dots", MineVerb, Data(workshop)) { Id = "my-dots" }]) { Spacing = "Small" });
+            body.Add(new ActionSet([new ExecuteAction(ImprovementStrings.CardMyDots, MineVerb, Data(workshop)) { Id = "my-dots" }]) { Spacing = "Small" });
         }
 
         if (!workshop.IsClosed)
@@ -97,48 +96,57 @@ public static class WorkshopCard
             // Closing asks first (a confirmation under the card): an accidental click changes nothing.
             Actions = workshop.IsClosed ? null :
             [
-                new ShowCardAction("Close voting\u2026", new AdaptiveCard
+                new ShowCardAction(ImprovementStrings.CardCloseVoting, new AdaptiveCard
                 {
-                    Body = [new TextBlock("Close voting now? The problems with the most dots become improvement items, and nobody can add or move dots after this.")],
-                    Actions = [new ExecuteAction("Yes, close voting", CloseVerb, Data(workshop)) { Id = "close-voting", Style = "destructive" }],
+                    Body = [new TextBlock(ImprovementStrings.CardCloseConfirm)],
+                    Actions = [new ExecuteAction(ImprovementStrings.CardCloseConfirmYes, CloseVerb, Data(workshop)) { Id = "close-voting", Style = "destructive" }],
                 })
                 {
                     Id = "close-voting-confirm",
                 },
             ],
-            FallbackText = "Inspect & Adapt problem-solving workshop",
+            FallbackText = ImprovementStrings.CardFallback,
         };
     }
 
-    public static string PiLabel(string? pi) => pi is { Length: > 0 } ? PlainText.EscapeMarkdown(pi) : "no PI";
+    public static string PiLabel(string? pi) => pi is { Length: > 0 } ? PlainText.EscapeMarkdown(pi) : ImprovementStrings.CardNoPi;
 
     private static string Header(Workshop workshop)
     {
-        var by = workshop.StarterName is { Length: > 0 } name ? $" \u00b7 started by {PlainText.EscapeMarkdown(name)}" : string.Empty;
-        var closed = workshop.IsClosed ? " \u00b7 closed" + (workshop.ClosedByName is { Length: > 0 } closer ? $" by {PlainText.EscapeMarkdown(closer)}" : string.Empty) : string.Empty;
-        return $"Inspect & Adapt \u00b7 {PiLabel(workshop.Pi)}{by}{closed}";
+        var by = workshop.StarterName is { Length: > 0 } name
+            ? " \u00b7 " + Localized.Format(ImprovementStrings.CardHeaderStartedBy, PlainText.EscapeMarkdown(name))
+            : string.Empty;
+        var closed = !workshop.IsClosed ? string.Empty
+            : " \u00b7 " + (workshop.ClosedByName is { Length: > 0 } closer
+                ? Localized.Format(ImprovementStrings.CardHeaderClosedBy, PlainText.EscapeMarkdown(closer))
+                : ImprovementStrings.CardHeaderClosed);
+        return Localized.Format(ImprovementStrings.CardHeader, PiLabel(workshop.Pi)) + by + closed;
     }
 
     private static string ProblemsHeading(WorkshopState state)
     {
-        var problems = state.Problems.Count == 1 ? "1 problem" : $"{state.Problems.Count} problems";
+        var problems = state.Problems.Count == 1
+            ? ImprovementStrings.CardProblemsOne
+            : Localized.Format(ImprovementStrings.CardProblemsOther, state.Problems.Count);
         var voters = state.Participants.Count(p => p.ProblemIds.Count > 0);
-        var people = voters == 1 ? "1 person voted" : $"{voters} people voted";
-        return state.Workshop.IsClosed ? $"Ranked by dots ({problems}, {people})" : $"Problems ({problems}, {people})";
+        var people = voters == 1 ? ImprovementStrings.CardVotersOne : Localized.Format(ImprovementStrings.CardVotersOther, voters);
+        return Localized.Format(state.Workshop.IsClosed ? ImprovementStrings.CardRankedHeading : ImprovementStrings.CardProblemsHeading, problems, people);
     }
 
     private static Container ReviewSection(IReadOnlyList<ReviewedItem> review)
     {
-        var items = new List<CardElement> { new TextBlock("Last PI's improvement items") { Weight = "Bolder" } };
+        var items = new List<CardElement> { new TextBlock(ImprovementStrings.CardReviewHeading) { Weight = "Bolder" } };
         foreach (var item in review)
         {
             var line = $"**{item.Title}** \u00b7 {ImprovementRules.Describe(item.Status)} \u00b7 "
-                + (item.OwnerName is { Length: > 0 } owner ? "owner " + PlainText.EscapeMarkdown(owner) : "no owner")
-                + (item.CarriedFromPi is { Length: > 0 } from ? $" \u00b7 carried over from {PlainText.EscapeMarkdown(from)}" : string.Empty);
+                + ImprovementListCard.OwnerLabel(item.OwnerName)
+                + (item.CarriedFromPi is { Length: > 0 } from
+                    ? " \u00b7 " + Localized.Format(ImprovementStrings.CardReviewCarriedFrom, PlainText.EscapeMarkdown(from))
+                    : string.Empty);
             items.Add(new TextBlock("- " + line) { Spacing = "Small" });
             if (item.Outcome is { Length: > 0 } outcome)
             {
-                items.Add(new TextBlock("Outcome: " + Shorten(outcome, ReviewOutcomeLength)) { IsSubtle = true, Spacing = "None" });
+                items.Add(new TextBlock(Localized.Format(ImprovementStrings.CardReviewOutcome, Shorten(outcome, ReviewOutcomeLength))) { IsSubtle = true, Spacing = "None" });
             }
         }
 
@@ -148,12 +156,15 @@ public static class WorkshopCard
     private static Container OpenProblem(Workshop workshop, WorkshopProblem problem, int number, int dots, ParticipantDots? mine)
     {
         var voted = mine?.ProblemIds.Contains(problem.Id, StringComparer.Ordinal) == true;
-        var summary = Dots(dots) + (problem.AuthorName is { Length: > 0 } author ? $" \u00b7 added by {PlainText.EscapeMarkdown(author)}" : string.Empty)
-            + (voted ? " \u00b7 your dot is here" : string.Empty);
+        var summary = Dots(dots)
+            + (problem.AuthorName is { Length: > 0 } author
+                ? " \u00b7 " + Localized.Format(ImprovementStrings.CardAddedBy, PlainText.EscapeMarkdown(author))
+                : string.Empty)
+            + (voted ? " \u00b7 " + ImprovementStrings.CardYourDot : string.Empty);
         var data = Data(workshop);
         data["problemId"] = problem.Id;
         data["op"] = voted ? TakeBackOp : SpendOp;
-        var action = new ExecuteAction(voted ? "Take my dot back" : "+1 dot", DotVerb, data) { Id = $"dot-{problem.Id}" };
+        var action = new ExecuteAction(voted ? ImprovementStrings.CardTakeDotBack : ImprovementStrings.CardSpendDot, DotVerb, data) { Id = $"dot-{problem.Id}" };
         return new Container(
         [
             new ColumnSet(
@@ -170,7 +181,7 @@ public static class WorkshopCard
     private static Container Ranked(RankedProblem ranked, bool selected) => new(
     [
         new TextBlock($"{ranked.Rank}. {ranked.Problem.Text}") { Weight = selected ? "Bolder" : null },
-        new TextBlock(Dots(ranked.Dots) + (selected ? " \u00b7 \u2713 improvement item" : string.Empty))
+        new TextBlock(Dots(ranked.Dots) + (selected ? " \u00b7 " + ImprovementStrings.CardSelected : string.Empty))
         { IsSubtle = !selected, Color = selected ? "Good" : null, Size = "Small", Spacing = "None" },
     ]) { Separator = true };
 
@@ -178,44 +189,43 @@ public static class WorkshopCard
     {
         if (count >= DotRules.MaxProblems)
         {
-            yield return new TextBlock($"This workshop has the most problems it takes ({DotRules.MaxProblems}).") { IsSubtle = true, Separator = true };
+            yield return new TextBlock(Localized.Format(ImprovementStrings.MaxProblems, DotRules.MaxProblems)) { IsSubtle = true, Separator = true };
             yield break;
         }
 
         yield return new TextInput
         {
             Id = ProblemInputId,
-            Label = "Add a problem",
-            Placeholder = "What held us back? Where, when, and what was the impact?",
+            Label = ImprovementStrings.FormProblemLabel,
+            Placeholder = ImprovementStrings.FormProblemPlaceholder,
             IsMultiline = true,
             MaxLength = ImprovementRules.MaxProblemLength,
             Separator = true,
         };
-        yield return new ActionSet([new ExecuteAction("Add problem", AddVerb, Data(workshop)) { Id = "add-problem" }]);
+        yield return new ActionSet([new ExecuteAction(ImprovementStrings.FormAddProblem, AddVerb, Data(workshop)) { Id = "add-problem" }]);
     }
 
     private static IEnumerable<CardElement> CloseSection(WorkshopState state)
     {
-        var closer = state.Workshop.Scope.ArtId is null ? "the person who started the workshop" : "an RTE";
-        yield return new TextBlock($"When everyone has voted, {closer} closes voting: the top problems become improvement items.")
+        yield return new TextBlock(state.Workshop.Scope.ArtId is null ? ImprovementStrings.CardCloseHintStarter : ImprovementStrings.CardCloseHintRte)
         { IsSubtle = true, Separator = true };
-        yield return new NumberInput { Id = TopInputId, Label = "How many become improvement items", Value = DotRules.DefaultTop, Min = 1, Max = DotRules.MaxProblems };
+        yield return new NumberInput { Id = TopInputId, Label = ImprovementStrings.FormTopLabel, Value = DotRules.DefaultTop, Min = 1, Max = DotRules.MaxProblems };
         if (state.Problems.Count > 0)
         {
             yield return new ChoiceSetInput([.. state.Problems.Select(p => new Choice(Shorten(p.Text, ChoiceTitleLength), p.Id))])
             {
                 Id = PickInputId,
-                Label = "Or pick them (optional)",
+                Label = ImprovementStrings.FormPickLabel,
                 IsMultiSelect = true,
                 Style = "compact",
-                Placeholder = "Top by dots",
+                Placeholder = ImprovementStrings.FormPickPlaceholder,
             };
         }
     }
 
     private static JsonObject Data(Workshop workshop) => new() { ["workshopId"] = workshop.Id };
 
-    private static string Dots(int count) => count == 1 ? "1 dot" : count.ToString(CultureInfo.InvariantCulture) + " dots";
+    private static string Dots(int count) => count == 1 ? ImprovementStrings.DotsOne : Localized.Format(ImprovementStrings.DotsOther, count);
 
     private static string Shorten(string text, int length) => text.Length <= length ? text : text[..(length - 1)].TrimEnd('\\') + "\u2026";
 }

@@ -23,25 +23,24 @@ public sealed partial class WorkshopCommands(
     public void Register(FeatureTable table) => table
         .Command(
             InspectName,
-            "inspect start [dots]",
-            "Open an Inspect & Adapt problem-solving workshop: add problems, dot-vote (3 dots each unless given), close to create improvement items",
+            () => ImprovementStrings.CommandInspectUsage,
+            () => ImprovementStrings.CommandInspectDescription,
             InspectAsync)
-        .Command(ImproveName, "improve <problem>", "Add a problem to this conversation's open Inspect & Adapt workshop", ImproveAsync);
+        .Command(ImproveName, () => ImprovementStrings.CommandImproveUsage, () => ImprovementStrings.CommandImproveDescription, ImproveAsync);
 
     private async Task InspectAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
     {
         var (sub, rest) = CommandRouter.Split(arguments);
         if (sub != "start")
         {
-            await turn.SendAsync(Activity.CreateMessage(
-                "Start an Inspect & Adapt problem-solving workshop with `inspect start` (each person gets 3 dots), or `inspect start 5` for 5 dots."), cancellationToken);
+            await turn.SendAsync(Activity.CreateMessage(ImprovementStrings.ErrorInspectUsage), cancellationToken);
             return;
         }
 
         var dots = DotRules.DefaultDots;
         if (rest.Length > 0 && !DotRules.TryParseCount(rest, DotRules.MaxDots, out dots))
         {
-            await turn.SendAsync(Activity.CreateMessage($"The number of dots per person is a whole number from 1 to {DotRules.MaxDots}, e.g. `inspect start 5`."), cancellationToken);
+            await turn.SendAsync(Activity.CreateMessage(Localized.Format(ImprovementStrings.ErrorInvalidDots, DotRules.MaxDots)), cancellationToken);
             return;
         }
 
@@ -50,7 +49,7 @@ public sealed partial class WorkshopCommands(
         if (!place.MayRun(null))
         {
             await turn.SendAsync(Activity.CreateMessage(
-                $"Only the RTEs of {PlainText.EscapeMarkdown(place.Art!.Name)} can start its Inspect & Adapt workshop."), cancellationToken);
+                Localized.Format(ImprovementStrings.ErrorStartRte, PlainText.EscapeMarkdown(place.Art!.Name))), cancellationToken);
             return;
         }
 
@@ -63,8 +62,7 @@ public sealed partial class WorkshopCommands(
 
         if (latest is { IsClosed: false })
         {
-            await turn.SendAsync(Activity.CreateMessage(
-                "A workshop is already open in this conversation: add problems and vote on its card, and close voting there before starting another."), cancellationToken);
+            await turn.SendAsync(Activity.CreateMessage(ImprovementStrings.ErrorWorkshopOpen), cancellationToken);
             return;
         }
 
@@ -122,7 +120,7 @@ public sealed partial class WorkshopCommands(
         var latest = await workshops.FindLatestAsync(place.TenantId, place.ConversationId, cancellationToken);
         if (latest is null || latest.IsClosed)
         {
-            await turn.SendAsync(Activity.CreateMessage("No workshop is open in this conversation. Start one with `inspect start`."), cancellationToken);
+            await turn.SendAsync(Activity.CreateMessage(ImprovementStrings.ErrorNoWorkshop), cancellationToken);
             return;
         }
 
@@ -132,13 +130,13 @@ public sealed partial class WorkshopCommands(
             time.GetUtcNow());
         if (state is not null && state.Problems.All(p => p.Id != problem.Id) && state.Problems.Count >= DotRules.MaxProblems)
         {
-            await turn.SendAsync(Activity.CreateMessage($"This workshop has the most problems it takes ({DotRules.MaxProblems}); vote on those."), cancellationToken);
+            await turn.SendAsync(Activity.CreateMessage(Localized.Format(ImprovementStrings.ErrorTooManyProblemsVote, DotRules.MaxProblems)), cancellationToken);
             return;
         }
 
         await workshops.AddProblemAsync(latest, problem, cancellationToken);
         sharedCards.Schedule(latest.Id);
-        await turn.SendAsync(Activity.CreateMessage($"Added to the workshop: {text}"), cancellationToken);
+        await turn.SendAsync(Activity.CreateMessage(Localized.Format(ImprovementStrings.NoticeAddedProblem, text)), cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The card of workshop {WorkshopId} was not posted: {Kind}")]
