@@ -18,6 +18,9 @@ public sealed partial class ArtEscalation(
     public string TargetName(Impediment impediment) =>
         impediment.ArtId is null ? inConversation.TargetName(impediment) : "the ART's RTEs (in the ART's summary channel)";
 
+    public string Notice(Impediment impediment) =>
+        impediment.ArtId is null ? inConversation.Notice(impediment) : ImpedimentStrings.EscalatedNoticeArt;
+
     public async Task EscalateAsync(Impediment impediment, Person by, Activity origin, CancellationToken cancellationToken)
     {
         if (impediment.ArtId is null || await arts.GetAsync(impediment.TenantId, impediment.ArtId, cancellationToken) is not { } art)
@@ -27,8 +30,10 @@ public sealed partial class ArtEscalation(
         }
 
         var card = ConversationEscalation.Build(impediment, by, time.GetUtcNow());
-        var from = impediment.TeamName is { Length: > 0 } team ? $"team {PlainText.EscapeMarkdown(team)}" : "a team";
-        card.Body.Add(new TextBlock($"Escalated from {from} to {art.Name}'s RTEs: {string.Join(", ", art.Rtes.Select(r => r.Name ?? "unnamed"))}.") { Wrap = true });
+        var rtes = string.Join(", ", art.Rtes.Select(r => r.Name ?? ImpedimentStrings.EscalationRteUnnamed));
+        card.Body.Add(new TextBlock(impediment.TeamName is { Length: > 0 } team
+            ? Localized.Format(ImpedimentStrings.EscalationFromTeam, PlainText.EscapeMarkdown(team), art.Name, rtes)
+            : Localized.Format(ImpedimentStrings.EscalationFromATeam, art.Name, rtes)) { Wrap = true });
         var outcome = await connector.SendToConversationAsync(
             art.ServiceUrl, art.TenantId, art.SummaryConversationId, Activity.CreateMessage(attachments: card.ToAttachment()), cancellationToken);
         if (!outcome.IsSuccess)

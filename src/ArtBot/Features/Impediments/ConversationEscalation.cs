@@ -15,6 +15,8 @@ public sealed partial class ConversationEscalation(SharedImpedimentCards cards, 
     public string TargetName(Impediment impediment) =>
         "the RTE (posted in this conversation: the team is in no ART)";
 
+    public string Notice(Impediment impediment) => ImpedimentStrings.EscalatedNoticeConversation;
+
     public async Task EscalateAsync(Impediment impediment, Person by, Activity origin, CancellationToken cancellationToken)
     {
         var card = Build(impediment, by, time.GetUtcNow());
@@ -35,26 +37,25 @@ public sealed partial class ConversationEscalation(SharedImpedimentCards cards, 
     /// <summary>The escalation card: what, how bad, how old, who owns it, who escalated it.</summary>
     public static AdaptiveCard Build(Impediment impediment, Person by, DateTimeOffset now)
     {
-        var kind = ImpedimentCard.KindName(impediment.Kind);
         return new AdaptiveCard
         {
             Body =
             [
-                new TextBlock($"Escalated {kind.ToLowerInvariant()} \u00b7 needs the RTE") { Color = "Attention", Weight = "Bolder", Size = "Small" },
+                new TextBlock(impediment.Kind == ImpedimentKind.Risk ? ImpedimentStrings.EscalationHeaderRisk : ImpedimentStrings.EscalationHeaderImpediment) { Color = "Attention", Weight = "Bolder", Size = "Small" },
                 new TextBlock(PlainText.EscapeMarkdown(impediment.Title)) { Size = "Large", Weight = "Bolder", Style = "heading" },
                 new FactSet(
                 [
-                    new Fact("Escalated by", PlainText.EscapeMarkdown(by.DisplayName)),
-                    new Fact("Severity", impediment.Severity.ToString()),
-                    new Fact("ROAM", ImpedimentCard.Status(impediment)),
-                    new Fact("Owner", impediment.Owner is { } owner ? PlainText.EscapeMarkdown(owner.DisplayName) : "Nobody yet"),
-                    new Fact("Open for", ImpedimentRules.DescribeAge(impediment.Age(now))),
+                    new Fact(ImpedimentStrings.EscalationFactBy, PlainText.EscapeMarkdown(by.DisplayName)),
+                    new Fact(ImpedimentStrings.EscalationFactSeverity, ImpedimentCard.SeverityName(impediment.Severity)),
+                    new Fact(ImpedimentStrings.FactRoam, ImpedimentCard.Status(impediment)),
+                    new Fact(ImpedimentStrings.FactOwner, impediment.Owner is { } owner ? PlainText.EscapeMarkdown(owner.DisplayName) : ImpedimentStrings.FactOwnerNobody),
+                    new Fact(ImpedimentStrings.EscalationFactOpenFor, ImpedimentRules.DescribeAge(impediment.Age(now))),
                 ]),
                 new TextBlock(impediment.ArtId is null
-                    ? "This team is in no ART yet, so this is posted here. Once its channel joins an ART (`art join`), escalations go to the ART's summary channel."
-                    : "For the ART's RTEs.") { IsSubtle = true, Size = "Small" },
+                    ? ImpedimentStrings.EscalationNoArt
+                    : ImpedimentStrings.EscalationForRtes) { IsSubtle = true, Size = "Small" },
             ],
-            FallbackText = $"Escalated: {impediment.Title}",
+            FallbackText = Localized.Format(ImpedimentStrings.EscalationFallback, impediment.Title),
         };
     }
 

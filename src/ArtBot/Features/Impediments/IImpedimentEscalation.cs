@@ -15,6 +15,9 @@ public interface IImpedimentEscalation
     /// <summary>Where it goes, for the history ("escalated it to ..."), e.g. "the RTE (this conversation; no ART yet)".</summary>
     string TargetName(Impediment impediment);
 
+    /// <summary>What whoever escalated it is told, in their language, e.g. "Escalated to the ART's RTEs (in the ART's summary channel)."</summary>
+    string Notice(Impediment impediment);
+
     /// <summary>Sends the escalation; called after the escalation is recorded. <paramref name="origin"/> is the turn that asked.</summary>
     Task EscalateAsync(Impediment impediment, Person by, Activity origin, CancellationToken cancellationToken);
 }

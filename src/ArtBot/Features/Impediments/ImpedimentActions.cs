@@ -6,6 +6,7 @@ using ArtBot.BotFramework.Routing;
 using ArtBot.BotFramework.Schema;
 using ArtBot.Domain.Impediments;
 using ArtBot.Domain.People;
+using ArtBot.Domain.Text;
 
 namespace ArtBot.Features.Impediments;
 
@@ -25,13 +26,13 @@ public sealed partial class ImpedimentActions(
 {
     public void Register(FeatureTable table) => table
         .Verb(ImpedimentCard.ShowVerb, ShowAsync)
-        .Verb(ImpedimentCard.TakeVerb, (turn, data, ct) => ChangeAsync(turn, data, "You own this now.", (i, actor, _) => ImpedimentLifecycle.TakeOwnership(i, actor), ct))
+        .Verb(ImpedimentCard.TakeVerb, (turn, data, ct) => ChangeAsync(turn, data, ImpedimentStrings.NoticeYouOwn, (i, actor, _) => ImpedimentLifecycle.TakeOwnership(i, actor), ct))
         .Verb(ImpedimentCard.ChooseOwnerVerb, ChooseOwnerAsync)
         .Verb(ImpedimentCard.SetOwnerVerb, SetOwnerAsync)
         .Verb(ImpedimentCard.RoamVerb, RoamAsync)
         .Verb(ImpedimentCard.EscalateVerb, EscalateAsync)
         .Verb(ImpedimentCard.ResolveVerb, ResolveAsync)
-        .Verb(ImpedimentCard.ReopenVerb, (turn, data, ct) => ChangeAsync(turn, data, "Reopened.", (i, actor, _) => ImpedimentLifecycle.Reopen(i, actor), ct));
+        .Verb(ImpedimentCard.ReopenVerb, (turn, data, ct) => ChangeAsync(turn, data, ImpedimentStrings.NoticeReopened, (i, actor, _) => ImpedimentLifecycle.Reopen(i, actor), ct));
 
     /// <summary>"Open" on a list: the impediment's own card, with its actions.</summary>
     private async Task<InvokeResponse> ShowAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
@@ -50,7 +51,7 @@ public sealed partial class ImpedimentActions(
 
         if (!impediment.IsOpen)
         {
-            return Card(ImpedimentCard.Build(impediment, time.GetUtcNow(), "This is resolved; reopen it before changing the owner.", noticeIsError: true));
+            return Card(ImpedimentCard.Build(impediment, time.GetUtcNow(), ImpedimentStrings.NoticeReopenBeforeOwner, noticeIsError: true));
         }
 
         var choices = await people.ListAsync(turn.Activity, ImpedimentScope.Of(turn.Activity), impediment, actor!, cancellationToken);
@@ -69,21 +70,21 @@ public sealed partial class ImpedimentActions(
         if (name is null)
         {
             // Only someone the card offered (the conversation's members, or the people the impediment knows).
-            return Task.FromResult(Error("InvalidOwner", "Choose the new owner from the list."));
+            return Task.FromResult(Error("InvalidOwner", ImpedimentStrings.ErrorInvalidOwner));
         }
 
         var owner = new Person(ownerId!, name);
-        return ChangeAsync(turn, data, $"{owner.DisplayName} owns this now.", (i, actor, _) => ImpedimentLifecycle.SetOwner(i, actor, owner), cancellationToken);
+        return ChangeAsync(turn, data, Localized.Format(ImpedimentStrings.NoticeOwnerSet, owner.DisplayName), (i, actor, _) => ImpedimentLifecycle.SetOwner(i, actor, owner), cancellationToken);
     }
 
     private Task<InvokeResponse> RoamAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
     {
         if (!ImpedimentRules.TryParseRoam(ReadText(data, ImpedimentCard.RoamInputId), out var roam))
         {
-            return Task.FromResult(Error("InvalidRoam", "Choose a ROAM status: Resolved, Owned, Accepted or Mitigated."));
+            return Task.FromResult(Error("InvalidRoam", ImpedimentStrings.ErrorInvalidRoam));
         }
 
-        return ChangeAsync(turn, data, $"ROAM status set to {roam}.", (i, actor, now) => ImpedimentLifecycle.SetRoam(i, actor, roam, now), cancellationToken);
+        return ChangeAsync(turn, data, Localized.Format(ImpedimentStrings.NoticeRoamSet, ImpedimentCard.RoamName(roam)), (i, actor, now) => ImpedimentLifecycle.SetRoam(i, actor, roam, now), cancellationToken);
     }
 
     private Task<InvokeResponse> ResolveAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
@@ -94,7 +95,7 @@ public sealed partial class ImpedimentActions(
             return Task.FromResult(Error("InvalidNote", note.Error!));
         }
 
-        return ChangeAsync(turn, data, "Resolved.", (i, actor, now) => ImpedimentLifecycle.Resolve(i, actor, note.Value, now), cancellationToken);
+        return ChangeAsync(turn, data, ImpedimentStrings.NoticeResolved, (i, actor, now) => ImpedimentLifecycle.Resolve(i, actor, note.Value, now), cancellationToken);
     }
 
     private async Task<InvokeResponse> EscalateAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
@@ -116,7 +117,7 @@ public sealed partial class ImpedimentActions(
                     LogEscalationFailed(exception, escalated.Id);
                 }
             }, CancellationToken.None);
-            return Card(ImpedimentCard.Build(escalated, time.GetUtcNow(), "Escalated to " + escalation.TargetName(escalated) + "."));
+            return Card(ImpedimentCard.Build(escalated, time.GetUtcNow(), escalation.Notice(escalated)));
         }
 
         return response.Answer;
@@ -137,7 +138,7 @@ public sealed partial class ImpedimentActions(
 
         if (ImpedimentScope.Actor(turn.Activity) is not { } actor)
         {
-            return (Error("UnknownUser", "Teams did not say who you are, so nothing was changed."), null);
+            return (Error("UnknownUser", ImpedimentStrings.ErrorUnknownUser), null);
         }
 
         var scope = ImpedimentScope.Of(turn.Activity);
@@ -156,7 +157,7 @@ public sealed partial class ImpedimentActions(
                 // Refused by the rules on the current state, or repeated concurrent edits: nothing changed; say why.
                 return (result.Impediment is { } current
                     ? Card(ImpedimentCard.Build(current, time.GetUtcNow(), result.Message, noticeIsError: true))
-                    : Error("Conflict", result.Message ?? "Nothing was changed."), null);
+                    : Error("Conflict", result.Message ?? ImpedimentStrings.ErrorNothingChanged), null);
         }
     }
 
@@ -170,7 +171,7 @@ public sealed partial class ImpedimentActions(
 
         if (ImpedimentScope.Actor(turn.Activity) is not { } actor)
         {
-            return (null, null, Error("UnknownUser", "Teams did not say who you are, so nothing was changed."));
+            return (null, null, Error("UnknownUser", ImpedimentStrings.ErrorUnknownUser));
         }
 
         var scope = ImpedimentScope.Of(turn.Activity);
@@ -190,7 +191,7 @@ public sealed partial class ImpedimentActions(
 
     private static string? ReadText(JsonElement? data, string name) => CardData.Text(data, name);
 
-    private static InvokeResponse NotFound() => Error("ImpedimentNotFound", "This impediment does not exist in this team or chat.");
+    private static InvokeResponse NotFound() => Error("ImpedimentNotFound", ImpedimentStrings.ErrorNotFound);
 
     private static InvokeResponse Error(string code, string message) => CardResponses.Error(code, message);
 

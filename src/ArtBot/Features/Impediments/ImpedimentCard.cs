@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using ArtBot.BotFramework.Cards;
 using ArtBot.Domain.Impediments;
@@ -55,7 +54,7 @@ public static class ImpedimentCard
 
         if (!impediment.IsOpen && impediment.ResolutionNote is { Length: > 0 } note)
         {
-            body.Add(new TextBlock("Resolution: " + Md(note)) { Color = "Good" });
+            body.Add(new TextBlock(Localized.Format(ImpedimentStrings.CardResolution, Md(note))) { Color = "Good" });
         }
 
         if (notice is not null)
@@ -70,12 +69,12 @@ public static class ImpedimentCard
 
         if (impediment.History.Count > 0)
         {
-            body.Add(new TextBlock("History") { Weight = "Bolder", Separator = true, Size = "Small" });
+            body.Add(new TextBlock(ImpedimentStrings.CardHistory) { Weight = "Bolder", Separator = true, Size = "Small" });
             var shown = impediment.History.TakeLast(HistoryShown).ToList();
             if (impediment.History.Count > shown.Count)
             {
                 var earlier = impediment.History.Count - shown.Count;
-                body.Add(new TextBlock(earlier == 1 ? "1 earlier change" : $"{earlier} earlier changes") { IsSubtle = true, Size = "Small", Spacing = "None" });
+                body.Add(new TextBlock(earlier == 1 ? ImpedimentStrings.CardEarlierChangesOne : Localized.Format(ImpedimentStrings.CardEarlierChangesOther, earlier)) { IsSubtle = true, Size = "Small", Spacing = "None" });
             }
 
             foreach (var entry in shown)
@@ -92,48 +91,68 @@ public static class ImpedimentCard
         return new AdaptiveCard
         {
             Body = body,
-            Actions = impediment.IsOpen ? OpenActions(impediment, viewerId) : [Execute("Reopen", ReopenVerb, impediment, "reopen")],
-            FallbackText = $"{KindName(impediment.Kind)}: {impediment.Title}",
+            Actions = impediment.IsOpen ? OpenActions(impediment, viewerId) : [Execute(ImpedimentStrings.ActionReopen, ReopenVerb, impediment, "reopen")],
+            FallbackText = Localized.Format(ImpedimentStrings.CardFallback, KindName(impediment.Kind), impediment.Title),
         };
     }
 
     /// <summary>"Impediment · High · raised by Alex" (escaped).</summary>
     public static string Header(Impediment impediment)
     {
-        var state = impediment.IsOpen ? "" : " \u00b7 resolved";
-        return $"{KindName(impediment.Kind)} \u00b7 {impediment.Severity} severity{state} \u00b7 raised by {Md(impediment.RaisedBy.DisplayName)}";
+        return Localized.Format(impediment.IsOpen ? ImpedimentStrings.CardHeader : ImpedimentStrings.CardHeaderResolved,
+            KindName(impediment.Kind), SeverityName(impediment.Severity), Md(impediment.RaisedBy.DisplayName));
     }
 
-    public static string KindName(ImpedimentKind kind) => kind == ImpedimentKind.Risk ? "Risk" : "Impediment";
+    public static string KindName(ImpedimentKind kind) => kind == ImpedimentKind.Risk ? ImpedimentStrings.KindRisk : ImpedimentStrings.KindImpediment;
+
+    /// <summary>"High", in the reader's language.</summary>
+    public static string SeverityName(Severity severity) => severity switch
+    {
+        Severity.Low => ImpedimentStrings.SeverityLow,
+        Severity.Medium => ImpedimentStrings.SeverityMedium,
+        Severity.High => ImpedimentStrings.SeverityHigh,
+        Severity.Critical => ImpedimentStrings.SeverityCritical,
+        _ => severity.ToString(),
+    };
+
+    /// <summary>"Mitigated", in the reader's language.</summary>
+    public static string RoamName(RoamStatus roam) => roam switch
+    {
+        RoamStatus.Resolved => ImpedimentStrings.RoamResolved,
+        RoamStatus.Owned => ImpedimentStrings.RoamOwned,
+        RoamStatus.Accepted => ImpedimentStrings.RoamAccepted,
+        RoamStatus.Mitigated => ImpedimentStrings.RoamMitigated,
+        _ => roam.ToString(),
+    };
 
     /// <summary>"Owned", "Open, not ROAMed yet", "Resolved".</summary>
     public static string Status(Impediment impediment) => impediment.Roam switch
     {
-        null => "Open, not ROAMed yet",
-        { } roam => roam.ToString(),
+        null => ImpedimentStrings.StatusNotRoamed,
+        { } roam => RoamName(roam),
     };
 
     private static List<Fact> Facts(Impediment impediment, DateTimeOffset now)
     {
         var facts = new List<Fact>
         {
-            new("ROAM", Status(impediment)),
-            new("Owner", impediment.Owner is { } owner ? Md(owner.DisplayName) : "Nobody yet"),
+            new(ImpedimentStrings.FactRoam, Status(impediment)),
+            new(ImpedimentStrings.FactOwner, impediment.Owner is { } owner ? Md(owner.DisplayName) : ImpedimentStrings.FactOwnerNobody),
             impediment.IsOpen
-                ? new("Age", ImpedimentRules.DescribeAge(impediment.Age(now)))
-                : new("Resolved", $"{When(impediment.ResolvedAt!.Value)}, after {ImpedimentRules.DescribeAge(impediment.Age(now))}"),
-            new("Raised", $"{When(impediment.RaisedAt)} by {Md(impediment.RaisedBy.DisplayName)}"),
+                ? new(ImpedimentStrings.FactAge, ImpedimentRules.DescribeAge(impediment.Age(now)))
+                : new(ImpedimentStrings.FactResolved, Localized.Format(ImpedimentStrings.FactResolvedValue, When(impediment.ResolvedAt!.Value), ImpedimentRules.DescribeAge(impediment.Age(now)))),
+            new(ImpedimentStrings.FactRaised, Localized.Format(ImpedimentStrings.FactRaisedValue, When(impediment.RaisedAt), Md(impediment.RaisedBy.DisplayName))),
         };
 
         if (impediment.TeamName is { Length: > 0 } team)
         {
-            facts.Add(new("Team", Md(team)));
+            facts.Add(new(ImpedimentStrings.FactTeam, Md(team)));
         }
 
-        facts.Add(new("Raised from", Source(impediment.Source)));
+        facts.Add(new(ImpedimentStrings.FactSource, Source(impediment.Source)));
         if (impediment.EscalatedAt is { } escalated)
         {
-            facts.Add(new("Escalated", $"{When(escalated)} by {Md(impediment.EscalatedBy?.DisplayName ?? "someone")}"));
+            facts.Add(new(ImpedimentStrings.FactEscalated, Localized.Format(ImpedimentStrings.FactEscalatedValue, When(escalated), Md(impediment.EscalatedBy?.DisplayName ?? ImpedimentStrings.FactEscalatedBySomeone))));
         }
 
         return facts;
@@ -141,47 +160,47 @@ public static class ImpedimentCard
 
     private static string Source(ImpedimentSource source) => source.Kind switch
     {
-        ImpedimentSourceKind.Message => source.AuthorName is { Length: > 0 } author ? $"A message by {Md(author)}" : "A message",
-        ImpedimentSourceKind.VoteConcern => "A concern voiced in a confidence vote",
-        ImpedimentSourceKind.CheckInBlocker => "A blocker in an ART sync check-in",
-        ImpedimentSourceKind.Dependency => "A dependency between teams at risk",
-        _ => "A post in this conversation",
+        ImpedimentSourceKind.Message => source.AuthorName is { Length: > 0 } author ? Localized.Format(ImpedimentStrings.SourceMessageBy, Md(author)) : ImpedimentStrings.SourceMessage,
+        ImpedimentSourceKind.VoteConcern => ImpedimentStrings.SourceVoteConcern,
+        ImpedimentSourceKind.CheckInBlocker => ImpedimentStrings.SourceCheckInBlocker,
+        ImpedimentSourceKind.Dependency => ImpedimentStrings.SourceDependency,
+        _ => ImpedimentStrings.SourceConversation,
     };
 
     private static OpenUrlAction? SourceLink(Impediment impediment) =>
         Uri.TryCreate(impediment.Source.Url, UriKind.Absolute, out var url) && url.Scheme == Uri.UriSchemeHttps
-            ? new OpenUrlAction(impediment.Source.Kind == ImpedimentSourceKind.Message ? "Open the message" : "Open the source", url.AbsoluteUri) { Id = "source" }
+            ? new OpenUrlAction(impediment.Source.Kind == ImpedimentSourceKind.Message ? ImpedimentStrings.ActionOpenMessage : ImpedimentStrings.ActionOpenSource, url.AbsoluteUri) { Id = "source" }
             : null;
 
     private static List<CardAction> OpenActions(Impediment impediment, string? viewerId) =>
     [
-        .. viewerId is not null && impediment.Owner?.Id == viewerId ? Array.Empty<CardAction>() : [Execute("Take ownership", TakeVerb, impediment, "take")],
-        Execute("Set owner", ChooseOwnerVerb, impediment, "choose-owner"),
-        new ShowCardAction("ROAM", new AdaptiveCard
+        .. viewerId is not null && impediment.Owner?.Id == viewerId ? Array.Empty<CardAction>() : [Execute(ImpedimentStrings.ActionTakeOwnership, TakeVerb, impediment, "take")],
+        Execute(ImpedimentStrings.ActionSetOwner, ChooseOwnerVerb, impediment, "choose-owner"),
+        new ShowCardAction(ImpedimentStrings.ActionRoam, new AdaptiveCard
         {
             Msteams = null,
             Body =
             [
                 new ChoiceSetInput(
                 [
-                    new Choice("Resolved - no longer a concern", "resolved"),
-                    new Choice("Owned - someone has taken responsibility", "owned"),
-                    new Choice("Accepted - nothing more can be done", "accepted"),
-                    new Choice("Mitigated - a plan reduces it", "mitigated"),
+                    new Choice(ImpedimentStrings.RoamChoiceResolved, "resolved"),
+                    new Choice(ImpedimentStrings.RoamChoiceOwned, "owned"),
+                    new Choice(ImpedimentStrings.RoamChoiceAccepted, "accepted"),
+                    new Choice(ImpedimentStrings.RoamChoiceMitigated, "mitigated"),
                 ])
                 {
                     Id = RoamInputId,
-                    Label = "ROAM status",
+                    Label = ImpedimentStrings.FormRoamLabel,
                     Style = "expanded",
                     Value = impediment.Roam is { } roam ? ImpedimentRules.Value(roam) : null,
                     IsRequired = true,
-                    ErrorMessage = "Choose a ROAM status.",
+                    ErrorMessage = ImpedimentStrings.FormRoamError,
                 },
             ],
-            Actions = [Execute("Set ROAM status", RoamVerb, impediment, "set-roam")],
+            Actions = [Execute(ImpedimentStrings.ActionSetRoam, RoamVerb, impediment, "set-roam")],
         }) { Id = "roam-card" },
-        Execute("Escalate", EscalateVerb, impediment, "escalate"),
-        new ShowCardAction("Resolve", new AdaptiveCard
+        Execute(ImpedimentStrings.ActionEscalate, EscalateVerb, impediment, "escalate"),
+        new ShowCardAction(ImpedimentStrings.ActionResolve, new AdaptiveCard
         {
             Msteams = null,
             Body =
@@ -189,14 +208,14 @@ public static class ImpedimentCard
                 new TextInput
                 {
                     Id = NoteInputId,
-                    Label = "How was it resolved?",
+                    Label = ImpedimentStrings.FormNoteLabel,
                     IsMultiline = true,
                     MaxLength = ImpedimentRules.MaxNoteLength,
                     IsRequired = true,
-                    ErrorMessage = "Add a short note.",
+                    ErrorMessage = ImpedimentStrings.FormNoteError,
                 },
             ],
-            Actions = [Execute("Resolve", ResolveVerb, impediment, "resolve")],
+            Actions = [Execute(ImpedimentStrings.ActionResolve, ResolveVerb, impediment, "resolve")],
         }) { Id = "resolve-card" },
     ];
 
@@ -215,21 +234,21 @@ public static class ImpedimentCard
             new ChoiceSetInput([.. people.Select(p => new Choice(p.DisplayName, p.Id))])
             {
                 Id = OwnerInputId,
-                Label = "New owner",
+                Label = ImpedimentStrings.FormOwnerLabel,
                 Style = "filtered",
-                Placeholder = "Type a name",
+                Placeholder = ImpedimentStrings.FormOwnerPlaceholder,
                 Value = impediment.Owner?.Id,
                 IsRequired = true,
-                ErrorMessage = "Choose the new owner.",
+                ErrorMessage = ImpedimentStrings.FormOwnerError,
             },
-            new ActionSet([new ExecuteAction("Assign", SetOwnerVerb, data) { Id = "assign-owner" }]),
+            new ActionSet([new ExecuteAction(ImpedimentStrings.ActionAssign, SetOwnerVerb, data) { Id = "assign-owner" }]),
         ]) { Style = "emphasis", Separator = true };
     }
 
     private static ExecuteAction Execute(string title, string verb, Impediment impediment, string id) =>
         new(title, verb, new JsonObject { [IdField] = impediment.Id }) { Id = id };
 
-    private static string When(DateTimeOffset at) => at.ToUniversalTime().ToString("d MMM yyyy HH:mm 'UTC'", CultureInfo.InvariantCulture);
+    private static string When(DateTimeOffset at) => Localized.DateTime(at);
 
     private static string Md(string text) => PlainText.EscapeMarkdown(text);
 }

@@ -3,6 +3,7 @@ using ArtBot.BotFramework.Schema;
 using ArtBot.Domain.Arts;
 using ArtBot.Domain.Conversations;
 using ArtBot.Domain.Impediments;
+using ArtBot.Domain.Text;
 using ArtBot.Features.Common;
 
 namespace ArtBot.Features.Impediments;
@@ -21,10 +22,10 @@ public sealed class ImpedimentCommands(
     public const int ListMax = 30;
 
     public void Register(FeatureTable table) => table
-        .Command(RaiseName, "impediment <text>", "Raise an impediment for this team: a card to own, ROAM, escalate and resolve it", RaiseAsync)
-        .Command(BlockedName, "blocked <text>", "Same as 'impediment': say what blocks you", RaiseAsync)
-        .Command(ListName, "impediments [mine|all]", "This team's open impediments, oldest first; 'mine' yours, 'all' including resolved", ListAsync)
-        .Command(RisksName, "risks [mine|all]", "This team's open risks with their ROAM status, oldest first", RisksAsync);
+        .Command(RaiseName, () => ImpedimentStrings.CommandRaiseUsage, () => ImpedimentStrings.CommandRaiseDescription, RaiseAsync)
+        .Command(BlockedName, () => ImpedimentStrings.CommandBlockedUsage, () => ImpedimentStrings.CommandBlockedDescription, RaiseAsync)
+        .Command(ListName, () => ImpedimentStrings.CommandListUsage, () => ImpedimentStrings.CommandListDescription, ListAsync)
+        .Command(RisksName, () => ImpedimentStrings.CommandRisksUsage, () => ImpedimentStrings.CommandRisksDescription, RisksAsync);
 
     private async Task RaiseAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
     {
@@ -39,7 +40,7 @@ public sealed class ImpedimentCommands(
         var scope = ImpedimentScope.Of(activity);
         if (ImpedimentScope.Actor(activity) is not { } actor)
         {
-            await turn.SendAsync(Activity.CreateMessage("Teams did not say who you are, so the impediment could not be raised."), cancellationToken);
+            await turn.SendAsync(Activity.CreateMessage(ImpedimentStrings.ErrorRaiseUnknownUser), cancellationToken);
             return;
         }
 
@@ -67,7 +68,7 @@ public sealed class ImpedimentCommands(
 
     private async Task ShowListAsync(TurnContext turn, string arguments, ImpedimentKind kind, CancellationToken cancellationToken)
     {
-        var noun = kind == ImpedimentKind.Risk ? "risks" : "impediments";
+        var noun = kind == ImpedimentKind.Risk ? RisksName : ListName;
         var actor = ImpedimentScope.Actor(turn.Activity);
         var (filter, _) = CommandRouter.Split(arguments);
         ImpedimentQuery? query = filter switch
@@ -79,7 +80,7 @@ public sealed class ImpedimentCommands(
         };
         if (query is null)
         {
-            await turn.SendAsync(Activity.CreateMessage($"Try `{noun}` (open ones), `{noun} mine` (yours) or `{noun} all` (including resolved)."), cancellationToken);
+            await turn.SendAsync(Activity.CreateMessage(Localized.Format(ImpedimentStrings.ListFilterHint, noun)), cancellationToken);
             return;
         }
 
@@ -89,16 +90,15 @@ public sealed class ImpedimentCommands(
         var list = artWide
             ? await store.ListForArtAsync(scope.TenantId, membership!.Art.Id, query, ListMax, cancellationToken)
             : await store.ListAsync(scope.TenantId, scope.ScopeId, query, ListMax, cancellationToken);
-        var where = artWide ? membership!.Art.Name + " (all teams)" : scope.TeamId is null ? "this chat" : "this team";
+        var where = artWide ? Localized.Format(ImpedimentStrings.ListWhereArt, membership!.Art.Name) : scope.TeamId is null ? ImpedimentStrings.ListWhereChat : ImpedimentStrings.ListWhereTeam;
+        var risks = kind == ImpedimentKind.Risk;
         var heading = filter switch
         {
-            "all" => $"All {noun} of {where}",
-            "mine" => $"Your open {noun} in {where}",
-            _ => $"Open {noun} of {where}",
+            "all" => Localized.Format(risks ? ImpedimentStrings.ListHeadingAllRisks : ImpedimentStrings.ListHeadingAllImpediments, where),
+            "mine" => Localized.Format(risks ? ImpedimentStrings.ListHeadingMineRisks : ImpedimentStrings.ListHeadingMineImpediments, where),
+            _ => Localized.Format(risks ? ImpedimentStrings.ListHeadingOpenRisks : ImpedimentStrings.ListHeadingOpenImpediments, where),
         };
-        var empty = kind == ImpedimentKind.Risk
-            ? "No risks here. Raise one from any message's menu (... > Raise impediment, kind Risk)."
-            : "Nothing here. Raise one with `impediment <text>`, or from any message's menu (... > Raise impediment).";
+        var empty = risks ? ImpedimentStrings.ListEmptyRisks : ImpedimentStrings.ListEmptyImpediments;
         // Items of the conversation's own list can be opened and taken over from it; the ART-wide list only reads.
         var card = ImpedimentListCard.Build(heading, list, time.GetUtcNow(), empty, actionable: !artWide);
         await turn.SendAsync(Activity.CreateMessage(attachments: card.ToAttachment()), cancellationToken);

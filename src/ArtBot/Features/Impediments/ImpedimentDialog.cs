@@ -27,14 +27,14 @@ public static class ImpedimentDialog
     {
         var body = new List<CardElement>
         {
-            new TextBlock("Raise an impediment or risk") { Size = "Medium", Weight = "Bolder", Style = "heading" },
+            new TextBlock(ImpedimentStrings.DialogHeading) { Size = "Medium", Weight = "Bolder", Style = "heading" },
         };
 
         if (values.SourceAuthor is { Length: > 0 } || values.SourceLink is { Length: > 0 })
         {
             body.Add(new TextBlock(values.SourceAuthor is { Length: > 0 } author
-                ? $"From a message by {PlainText.EscapeMarkdown(author)}; the impediment links back to it."
-                : "From a message; the impediment links back to it.") { IsSubtle = true, Size = "Small", Spacing = "None" });
+                ? Localized.Format(ImpedimentStrings.DialogFromMessageBy, PlainText.EscapeMarkdown(author))
+                : ImpedimentStrings.DialogFromMessage) { IsSubtle = true, Size = "Small", Spacing = "None" });
         }
 
         if (values.Notice is { } notice)
@@ -45,62 +45,62 @@ public static class ImpedimentDialog
         body.Add(new TextInput
         {
             Id = TitleInput,
-            Label = "Title",
+            Label = ImpedimentStrings.FormTitleLabel,
             Value = values.Title,
             MaxLength = ImpedimentRules.MaxTitleLength,
             IsRequired = true,
-            ErrorMessage = "Give it a short title.",
-            Placeholder = "What blocks the team?",
+            ErrorMessage = ImpedimentStrings.FormTitleError,
+            Placeholder = ImpedimentStrings.FormTitlePlaceholder,
         });
         body.Add(new TextInput
         {
             Id = DescriptionInput,
-            Label = "Description",
+            Label = ImpedimentStrings.FormDescriptionLabel,
             Value = values.Description,
             IsMultiline = true,
             MaxLength = ImpedimentRules.MaxDescriptionLength,
-            Placeholder = "Details, impact, what help is needed",
+            Placeholder = ImpedimentStrings.FormDescriptionPlaceholder,
         });
         body.Add(new ColumnSet(
         [
             new Column(
             [
-                new ChoiceSetInput([new Choice("Impediment (blocks us now)", "impediment"), new Choice("Risk (might block us)", "risk")])
+                new ChoiceSetInput([new Choice(ImpedimentStrings.FormKindImpediment, "impediment"), new Choice(ImpedimentStrings.FormKindRisk, "risk")])
                 {
                     Id = KindInput,
-                    Label = "Kind",
+                    Label = ImpedimentStrings.FormKindLabel,
                     Value = values.Kind,
                     Style = "compact",
                     IsRequired = true,
-                    ErrorMessage = "Choose impediment or risk.",
+                    ErrorMessage = ImpedimentStrings.FormKindError,
                 },
             ]) { Width = "stretch" },
             new Column(
             [
-                new ChoiceSetInput([new Choice("Low", "low"), new Choice("Medium", "medium"), new Choice("High", "high"), new Choice("Critical", "critical")])
+                new ChoiceSetInput([new Choice(ImpedimentStrings.SeverityLow, "low"), new Choice(ImpedimentStrings.SeverityMedium, "medium"), new Choice(ImpedimentStrings.SeverityHigh, "high"), new Choice(ImpedimentStrings.SeverityCritical, "critical")])
                 {
                     Id = SeverityInput,
-                    Label = "Severity",
+                    Label = ImpedimentStrings.FormSeverityLabel,
                     Value = values.Severity,
                     Style = "compact",
                     IsRequired = true,
-                    ErrorMessage = "Choose a severity.",
+                    ErrorMessage = ImpedimentStrings.FormSeverityError,
                 },
             ]) { Width = "stretch" },
         ]));
         body.Add(new TextInput
         {
             Id = TeamInput,
-            Label = "Team",
+            Label = ImpedimentStrings.FormTeamLabel,
             Value = values.Team,
             MaxLength = ImpedimentRules.MaxTeamNameLength,
-            Placeholder = "The team it blocks",
+            Placeholder = ImpedimentStrings.FormTeamPlaceholder,
         });
 
         var actions = new List<CardAction>();
         if (Uri.TryCreate(values.SourceLink, UriKind.Absolute, out var link) && link.Scheme == Uri.UriSchemeHttps)
         {
-            actions.Add(new OpenUrlAction("Open the message", link.AbsoluteUri) { Id = "open-message" });
+            actions.Add(new OpenUrlAction(ImpedimentStrings.ActionOpenMessage, link.AbsoluteUri) { Id = "open-message" });
         }
 
         var data = new JsonObject();
@@ -109,7 +109,7 @@ public static class ImpedimentDialog
             data[SourceMessageField] = messageId;
         }
 
-        actions.Insert(0, new SubmitAction("Raise", data) { Id = "raise" });
-        return new AdaptiveCard { Body = body, Actions = actions, FallbackText = "Raise an impediment", Msteams = null };
+        actions.Insert(0, new SubmitAction(ImpedimentStrings.ActionRaise, data) { Id = "raise" });
+        return new AdaptiveCard { Body = body, Actions = actions, FallbackText = ImpedimentStrings.DialogFallback, Msteams = null };
     }
 }

@@ -20,7 +20,7 @@ public static class ImpedimentListCard
         }
         else
         {
-            body.Add(new TextBlock(list.Total == 1 ? "1 item, oldest first" : $"{list.Total} items, oldest first") { IsSubtle = true, Spacing = "None" });
+            body.Add(new TextBlock(list.Total == 1 ? ImpedimentStrings.ListItemsOne : Localized.Format(ImpedimentStrings.ListItemsOther, list.Total)) { IsSubtle = true, Spacing = "None" });
         }
 
         foreach (var impediment in list.Items)
@@ -35,7 +35,7 @@ public static class ImpedimentListCard
 
         if (list.Total > list.Items.Count)
         {
-            body.Add(new TextBlock($"... and {list.Total - list.Items.Count} more.") { IsSubtle = true, Separator = true });
+            body.Add(new TextBlock(Localized.Format(ImpedimentStrings.ListMore, list.Total - list.Items.Count)) { IsSubtle = true, Separator = true });
         }
 
         return new AdaptiveCard { Body = body, FallbackText = heading };
@@ -44,10 +44,10 @@ public static class ImpedimentListCard
     private static List<CardAction> Actions(Impediment impediment)
     {
         var data = new System.Text.Json.Nodes.JsonObject { [ImpedimentCard.IdField] = impediment.Id };
-        var actions = new List<CardAction> { new ExecuteAction("Open", ImpedimentCard.ShowVerb, data) };
+        var actions = new List<CardAction> { new ExecuteAction(ImpedimentStrings.ActionOpen, ImpedimentCard.ShowVerb, data) };
         if (impediment.IsOpen && impediment.Owner is null)
         {
-            actions.Add(new ExecuteAction("Take ownership", ImpedimentCard.TakeVerb, data.DeepClone().AsObject()));
+            actions.Add(new ExecuteAction(ImpedimentStrings.ActionTakeOwnership, ImpedimentCard.TakeVerb, data.DeepClone().AsObject()));
         }
 
         return actions;
@@ -56,13 +56,13 @@ public static class ImpedimentListCard
     /// <summary>"Rocket · Risk · High · Mitigated · owner Alex · open 3 days" (escaped).</summary>
     public static string Line(Impediment impediment, DateTimeOffset now)
     {
-        var kind = impediment.Kind == ImpedimentKind.Risk ? "Risk" : "Impediment";
-        var owner = impediment.Owner is { } person ? "owner " + PlainText.EscapeMarkdown(person.DisplayName) : "no owner";
+        var kind = ImpedimentCard.KindName(impediment.Kind);
+        var owner = impediment.Owner is { } person ? Localized.Format(ImpedimentStrings.LineOwner, PlainText.EscapeMarkdown(person.DisplayName)) : ImpedimentStrings.LineNoOwner;
         var age = impediment.IsOpen
-            ? "open " + ImpedimentRules.DescribeAge(impediment.Age(now))
-            : "resolved after " + ImpedimentRules.DescribeAge(impediment.Age(now));
-        var escalated = impediment.EscalatedAt is null ? "" : " \u00b7 escalated";
+            ? Localized.Format(ImpedimentStrings.LineOpenFor, ImpedimentRules.DescribeAge(impediment.Age(now)))
+            : Localized.Format(ImpedimentStrings.LineResolvedAfter, ImpedimentRules.DescribeAge(impediment.Age(now)));
+        var escalated = impediment.EscalatedAt is null ? "" : " \u00b7 " + ImpedimentStrings.LineEscalated;
         var team = impediment.TeamName is { Length: > 0 } name ? PlainText.EscapeMarkdown(name) + " \u00b7 " : "";
-        return $"{team}{kind} \u00b7 {impediment.Severity} \u00b7 {ImpedimentCard.Status(impediment)} \u00b7 {owner} \u00b7 {age}{escalated}";
+        return $"{team}{kind} \u00b7 {ImpedimentCard.SeverityName(impediment.Severity)} \u00b7 {ImpedimentCard.Status(impediment)} \u00b7 {owner} \u00b7 {age}{escalated}";
     }
 }

@@ -39,7 +39,7 @@ public sealed partial class ImpedimentMessageExtension(
 
         if (!string.Equals(action.CommandId, CommandId, StringComparison.Ordinal))
         {
-            return TaskModuleResponse.Message($"ArtBot has no message action '{action.CommandId}'.").ToInvokeResponse();
+            return TaskModuleResponse.Message(Localized.Format(ImpedimentStrings.MessageNoAction, action.CommandId)).ToInvokeResponse();
         }
 
         try
@@ -53,7 +53,7 @@ public sealed partial class ImpedimentMessageExtension(
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             LogFailed(exception, FetchName);
-            return TaskModuleResponse.Message("ArtBot could not open the dialog just now. Please try again.").ToInvokeResponse();
+            return TaskModuleResponse.Message(ImpedimentStrings.MessageDialogFailed).ToInvokeResponse();
         }
     }
 
@@ -66,7 +66,7 @@ public sealed partial class ImpedimentMessageExtension(
 
         if (!string.Equals(action.CommandId, CommandId, StringComparison.Ordinal))
         {
-            return TaskModuleResponse.Message($"ArtBot has no message action '{action.CommandId}'.").ToInvokeResponse();
+            return TaskModuleResponse.Message(Localized.Format(ImpedimentStrings.MessageNoAction, action.CommandId)).ToInvokeResponse();
         }
 
         if (action.Data is not { ValueKind: JsonValueKind.Object } data)
@@ -92,12 +92,12 @@ public sealed partial class ImpedimentMessageExtension(
         var error = title.Error ?? description.Error ?? team.Error;
         if (error is null && !ImpedimentRules.TryParseKind(submitted.Kind, out _))
         {
-            error = "Choose whether it is an impediment or a risk.";
+            error = ImpedimentStrings.MessageErrorKind;
         }
 
         if (error is null && !ImpedimentRules.TryParseSeverity(submitted.Severity, out _))
         {
-            error = "Choose a severity: low, medium, high or critical.";
+            error = ImpedimentStrings.MessageErrorSeverity;
         }
 
         if (error is not null)
@@ -139,19 +139,18 @@ public sealed partial class ImpedimentMessageExtension(
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             LogFailed(exception, SubmitName);
-            return TaskModuleResponse.Message("ArtBot could not save the impediment just now; nothing was raised. Please try again.").ToInvokeResponse();
+            return TaskModuleResponse.Message(ImpedimentStrings.MessageSaveFailed).ToInvokeResponse();
         }
 
-        var noun = raised.Impediment.Kind == ImpedimentKind.Risk ? "Risk" : "Impediment";
         if (!raised.Created)
         {
             LogAlreadyRaised(raised.Impediment.Id);
-            return TaskModuleResponse.Message($"This was already raised: \"{raised.Impediment.Title}\". Its card is in the conversation.").ToInvokeResponse();
+            return TaskModuleResponse.Message(Localized.Format(ImpedimentStrings.MessageAlreadyRaised, raised.Impediment.Title)).ToInvokeResponse();
         }
 
         LogRaised(raised.Impediment.Id, raised.Impediment.Source.Kind);
         _ = sharedCards.PostInBackground(raised.Impediment, activity); // after answering: Teams waits at most 5 seconds
-        return TaskModuleResponse.Message($"{noun} raised: \"{raised.Impediment.Title}\". Its card is posted in the conversation.").ToInvokeResponse();
+        return TaskModuleResponse.Message(Localized.Format(raised.Impediment.Kind == ImpedimentKind.Risk ? ImpedimentStrings.MessageRaisedRisk : ImpedimentStrings.MessageRaisedImpediment, raised.Impediment.Title)).ToInvokeResponse();
     }
 
     /// <summary>The dialog's values for a message (HTML stripped, cut to the limits), or empty for the compose box.</summary>
@@ -161,11 +160,11 @@ public sealed partial class ImpedimentMessageExtension(
         string? notice = null;
         if (payload is not null && text.Length == 0)
         {
-            notice = "That message has no text to copy; please describe the impediment.";
+            notice = ImpedimentStrings.PrefillNoText;
         }
         else if (text.Length > ImpedimentRules.MaxDescriptionLength)
         {
-            notice = $"The message is {text.Length} characters long; only the first {ImpedimentRules.MaxDescriptionLength} were copied.";
+            notice = Localized.Format(ImpedimentStrings.PrefillCut, text.Length, ImpedimentRules.MaxDescriptionLength);
         }
 
         var title = text.Length == 0 ? "" : Cut(ImpedimentRules.DeriveTitle(text), ImpedimentRules.MaxTitleLength);
@@ -190,7 +189,7 @@ public sealed partial class ImpedimentMessageExtension(
     private static InvokeResponse Dialog(ImpedimentDialog.Values values) =>
         TaskModuleResponse.Continue(new TaskModuleTaskInfo
         {
-            Title = "Raise impediment",
+            Title = ImpedimentStrings.DialogTitle,
             Height = "large",
             Width = "medium",
             Card = ImpedimentDialog.Build(values).ToAttachment(),
