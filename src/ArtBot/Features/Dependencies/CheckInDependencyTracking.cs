@@ -26,7 +26,7 @@ public sealed class CheckInDependencyTracking(IArtStore arts, DependencyBoard bo
         var provider = teams.FirstOrDefault(t => t.ConversationId == providerConversationId);
         if (requester is null || provider is null || provider.ConversationId == requester.ConversationId)
         {
-            return new DependencyTrackingResult(false, null, "Choose the providing team from the list: another team of this ART.");
+            return new DependencyTrackingResult(false, null, DependencyStrings.ErrorChooseProvider);
         }
 
         var text = DependencyRules.CheckText(PlainText.FromHtml(request.Text));
@@ -39,7 +39,7 @@ public sealed class CheckInDependencyTracking(IArtStore arts, DependencyBoard bo
         var neededBy = art.Cadence.At(pi, request.SyncDate)?.Number ?? (request.SyncDate < pi.Start ? 1 : iterations[^1].Number);
         var (dependency, _) = await board.RequestAsync(
             art, requester, provider, text.Value, neededBy, null, request.RaisedBy, request.RaisedAt, art.Today(time.GetUtcNow()), "checkin:" + request.SourceId, cancellationToken);
-        return new DependencyTrackingResult(true, dependency.Id, $"Tracked as a dependency of {requester.TeamName} on {provider.TeamName}.");
+        return new DependencyTrackingResult(true, dependency.Id, Localized.Format(DependencyStrings.Tracked, requester.TeamName, provider.TeamName));
     }
 
     public async Task<IReadOnlyList<DependencyAtRisk>> AtRiskAsync(Art art, DateOnly today, CancellationToken cancellationToken)

@@ -3,6 +3,7 @@ using ArtBot.BotFramework.Routing;
 using ArtBot.BotFramework.Schema;
 using ArtBot.Domain.Arts;
 using ArtBot.Domain.Planning;
+using ArtBot.Domain.Text;
 using ArtBot.Features.Arts;
 using ArtBot.Features.Common;
 
@@ -41,7 +42,7 @@ public sealed partial class DependencyActions(
 
         if (place.Team is not { } requester || place.TeamFor(CardData.Text(data, "team")) is null)
         {
-            return CardResponses.Error("NotATeam", "A team requests a dependency from its own channel.");
+            return CardResponses.Error("NotATeam", DependencyStrings.ErrorNotATeam);
         }
 
         var text = DependencyRules.CheckText(CardData.Text(data, DependencyFormCard.TextId));
@@ -53,7 +54,7 @@ public sealed partial class DependencyActions(
         var provider = place.Teams.FirstOrDefault(t => t.ConversationId == CardData.Text(data, DependencyFormCard.ProviderId));
         if (provider is null || provider.ConversationId == requester.ConversationId)
         {
-            return CardResponses.Error("UnknownTeam", "Choose the providing team from the list: another team of this ART.");
+            return CardResponses.Error("UnknownTeam", DependencyStrings.ErrorChooseProvider);
         }
 
         var neededBy = DependencyRules.CheckIteration(CardData.Text(data, DependencyFormCard.NeededById), Iterations(place.Art));
@@ -67,14 +68,14 @@ public sealed partial class DependencyActions(
             || await objectives.GetAsync(place.Art.TenantId, place.Art.Id, objectiveId, cancellationToken) is not { } objective
             || objective.TeamConversationId != requester.ConversationId))
         {
-            return CardResponses.Error("UnknownObjective", "Link one of your team's objectives, or none.");
+            return CardResponses.Error("UnknownObjective", DependencyStrings.ErrorUnknownObjective);
         }
 
         var (dependency, created) = await board.RequestAsync(
             place.Art, requester, provider, text.Value, neededBy.Value, objectiveId, place.Turn.Actor, place.Turn.Now, place.Today,
             "activity:" + (turn.Activity.Id ?? Guid.NewGuid().ToString("N")), cancellationToken);
         return CardResponses.Card(await board.CardAsync(place.Art, dependency, place.Today, MayAnswer(place, dependency),
-            created ? $"Requested: {provider.TeamName} sees it in its channel and answers there." : "Already requested.", null, cancellationToken));
+            created ? Localized.Format(DependencyStrings.NoticeRequested, provider.TeamName) : DependencyStrings.NoticeAlreadyRequested, null, cancellationToken));
     }
 
     private async Task<InvokeResponse> ShowAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
@@ -94,7 +95,7 @@ public sealed partial class DependencyActions(
 
         if (!MayAnswer(found.Place, found.Dependency))
         {
-            return CardResponses.Error("NotTheProvider", $"{found.Dependency.ProviderTeamName} answers this dependency, from its own channel.");
+            return CardResponses.Error("NotTheProvider", Localized.Format(DependencyStrings.ErrorNotTheProvider, found.Dependency.ProviderTeamName));
         }
 
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
@@ -109,18 +110,21 @@ public sealed partial class DependencyActions(
             var changes = DependencyRules.Changes(found.Dependency, result.Value, found.Place.Turn.Actor, now);
             if (changes.Count == 0)
             {
-                return await CardAsync(found, "Saved.", null, cancellationToken); // already so: a redelivery or a second click
+                return await CardAsync(found, DependencyStrings.NoticeSaved, null, cancellationToken); // already so: a redelivery or a second click
             }
 
             if (await board.Store.UpdateAsync(result.Value with { UpdatedAt = now }, changes, cancellationToken) is { } saved)
             {
                 LogChanged(saved.Id, saved.Status);
                 var (status, why) = DependencyRules.StatusOn(saved, Iterations(found.Place.Art), found.Place.Today);
-                await board.NotifyRequesterAsync(found.Place.Teams, saved,
-                    $"{saved.ProviderTeamName} answered your dependency \"{saved.Text}\": {DependencyRules.Describe(status)}"
-                    + (saved.CommittedIteration is { } iteration && !saved.IsClosed ? $" for iteration {iteration}" : "")
-                    + (saved.DeclineReason is { } reason ? $" ({reason})" : "") + (why is null ? "." : $": {why}."), cancellationToken);
-                return await CardAsync(found with { Dependency = saved }, "Saved.", null, cancellationToken);
+                var answer = saved.CommittedIteration is { } iteration && !saved.IsClosed
+                    ? Localized.Format(DependencyStrings.NotifyForIteration, DependencyRules.Describe(status), iteration)
+                    : DependencyRules.Describe(status);
+                answer += saved.DeclineReason is { } reason ? $" ({reason})" : "";
+                await board.NotifyRequesterAsync(found.Place.Teams, saved, why is null
+                    ? Localized.Format(DependencyStrings.NotifyAnswered, saved.ProviderTeamName, saved.Text, answer)
+                    : Localized.Format(DependencyStrings.NotifyAnsweredWhy, saved.ProviderTeamName, saved.Text, answer, why), cancellationToken);
+                return await CardAsync(found with { Dependency = saved }, DependencyStrings.NoticeSaved, null, cancellationToken);
             }
 
             if (await board.Store.GetAsync(found.Place.Art.TenantId, found.Place.Art.Id, found.Dependency.Id, cancellationToken) is not { } fresh)
@@ -131,7 +135,7 @@ public sealed partial class DependencyActions(
             found = found with { Dependency = fresh };
         }
 
-        return CardResponses.Error("Busy", "The dependency is being changed by others right now; nothing was saved. Please try again.");
+        return CardResponses.Error("Busy", DependencyStrings.ErrorBusy);
     }
 
     private async Task<InvokeResponse> RiskAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
@@ -145,12 +149,12 @@ public sealed partial class DependencyActions(
         var (status, why) = DependencyRules.StatusOn(found.Dependency, Iterations(found.Place.Art), found.Place.Today);
         if (found.Dependency.RiskId is not null)
         {
-            return await CardAsync(found, "Already raised as a risk.", null, cancellationToken);
+            return await CardAsync(found, DependencyStrings.NoticeAlreadyRisk, null, cancellationToken);
         }
 
         if (status != DependencyStatus.AtRisk)
         {
-            return await CardAsync(found, "This dependency is not at risk, so there is no risk to raise.", "Attention", cancellationToken);
+            return await CardAsync(found, DependencyStrings.NoticeNotAtRisk, "Attention", cancellationToken);
         }
 
         var by = found.Place.Turn.Actor;
@@ -167,12 +171,12 @@ public sealed partial class DependencyActions(
 
         if (current.RiskId is null)
         {
-            return CardResponses.Error("Busy", "The dependency is being changed by others right now; please try again.");
+            return CardResponses.Error("Busy", DependencyStrings.ErrorBusyRisk);
         }
 
         LogRisk(current.Id);
         return await CardAsync(found with { Dependency = current },
-            $"Raised as a risk of {current.RequesterTeamName}: its card is in that team's channel, to ROAM.", null, cancellationToken);
+            Localized.Format(DependencyStrings.NoticeRaised, current.RequesterTeamName), null, cancellationToken);
     }
 
     /// <summary>The providing team's channel answers, and RTEs from anywhere in the ART.</summary>
@@ -203,7 +207,7 @@ public sealed partial class DependencyActions(
         return (new Found(place, await board.RecordOverdueAsync(place.Art, dependency, place.Today, cancellationToken)), null);
     }
 
-    private static InvokeResponse NotFound() => CardResponses.Error("DependencyNotFound", "This dependency does not exist in this channel's ART, or does not involve this team.");
+    private static InvokeResponse NotFound() => CardResponses.Error("DependencyNotFound", DependencyStrings.ErrorNotFound);
 
     private sealed record Found(ArtPlace Place, Dependency Dependency);
 

@@ -4,6 +4,7 @@ using ArtBot.BotFramework.Schema;
 using ArtBot.Domain.Arts;
 using ArtBot.Domain.People;
 using ArtBot.Domain.Planning;
+using ArtBot.Domain.Text;
 
 namespace ArtBot.Features.Dependencies;
 
@@ -97,10 +98,10 @@ public sealed partial class DependencyBoard(IPlanStore<Dependency> store, Connec
 
         LogRequested(art.Id, dependency.Id);
         var card = await CardAsync(art, dependency, today, mayAnswer: true,
-            $"{requester.TeamName} needs this from your team by iteration {neededBy}.", "Accent", cancellationToken);
+            Localized.Format(DependencyStrings.PostedNotice, requester.TeamName, neededBy), "Accent", cancellationToken);
         var outcome = await connector.SendToConversationAsync(
             provider.ServiceUrl, art.TenantId, provider.ConversationId,
-            Activity.CreateMessage(attachments: card.ToAttachment()) with { Summary = $"{requester.TeamName} needs something from your team" }, cancellationToken);
+            Activity.CreateMessage(attachments: card.ToAttachment()) with { Summary = Localized.Format(DependencyStrings.PostedSummary, requester.TeamName) }, cancellationToken);
         if (!outcome.IsSuccess)
         {
             LogNotPosted(dependency.Id, outcome.Kind.ToString());

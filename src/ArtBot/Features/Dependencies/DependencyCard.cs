@@ -31,7 +31,7 @@ public static class DependencyCard
         var (status, why) = DependencyRules.StatusOn(dependency, iterations, today);
         var body = new List<CardElement>
         {
-            new TextBlock($"Dependency \u00b7 {DependencyRules.Describe(status)}") { IsSubtle = true, Size = "Small", Spacing = "None" },
+            new TextBlock(Localized.Format(DependencyStrings.CardHeader, DependencyRules.Describe(status))) { IsSubtle = true, Size = "Small", Spacing = "None" },
             new TextBlock(PlainText.EscapeMarkdown(dependency.Text)) { Size = "Large", Weight = "Bolder", Style = "heading" },
         };
         if (notice is not null)
@@ -41,36 +41,36 @@ public static class DependencyCard
 
         var facts = new List<Fact>
         {
-            new("Needed by", PlainText.EscapeMarkdown(dependency.RequesterTeamName)),
-            new("Provided by", PlainText.EscapeMarkdown(dependency.ProviderTeamName)),
-            new("Needed in", Iteration(iterations, dependency.NeededBy) + $" of {PlainText.EscapeMarkdown(dependency.Pi)}"),
-            new("Status", DependencyRules.Describe(status) + (why is null ? "" : $": {why}")),
+            new(DependencyStrings.FactNeededBy, PlainText.EscapeMarkdown(dependency.RequesterTeamName)),
+            new(DependencyStrings.FactProvidedBy, PlainText.EscapeMarkdown(dependency.ProviderTeamName)),
+            new(DependencyStrings.FactNeededIn, Localized.Format(DependencyStrings.FactNeededInValue, Iteration(iterations, dependency.NeededBy), PlainText.EscapeMarkdown(dependency.Pi))),
+            new(DependencyStrings.FactStatus, DependencyRules.Describe(status) + (why is null ? "" : $": {why}")),
         };
         if (dependency.CommittedIteration is { } committed)
         {
-            facts.Add(new("Committed for", Iteration(iterations, committed)));
+            facts.Add(new(DependencyStrings.FactCommittedFor, Iteration(iterations, committed)));
         }
 
         if (dependency.DeclineReason is { } reason)
         {
-            facts.Add(new("Declined because", PlainText.EscapeMarkdown(reason)));
+            facts.Add(new(DependencyStrings.FactDeclinedBecause, PlainText.EscapeMarkdown(reason)));
         }
 
         if (dependency.RiskId is not null)
         {
-            facts.Add(new("Risk", "raised on the ART's risk list, to ROAM"));
+            facts.Add(new(DependencyStrings.FactRisk, DependencyStrings.FactRiskValue));
         }
 
-        facts.Add(new("Requested by", $"{PlainText.EscapeMarkdown(dependency.RequestedBy.DisplayName)}, {Day(dependency.CreatedAt)}"));
+        facts.Add(new(DependencyStrings.FactRequestedBy, $"{PlainText.EscapeMarkdown(dependency.RequestedBy.DisplayName)}, {Localized.Date(dependency.CreatedAt)}"));
         body.Add(new FactSet(facts));
         if (status == DependencyStatus.AtRisk)
         {
-            body.Add(new Container([new TextBlock("At risk: agree a plan in the ART sync, or ROAM it as a risk.") { Weight = "Bolder" }]) { Style = "warning" });
+            body.Add(new Container([new TextBlock(DependencyStrings.AtRisk) { Weight = "Bolder" }]) { Style = "warning" });
         }
 
         if (mayAnswer && !dependency.IsClosed)
         {
-            body.Add(new TextBlock($"{PlainText.EscapeMarkdown(dependency.ProviderTeamName)} provides this: commit to an iteration, decline with a reason, or mark it delivered.")
+            body.Add(new TextBlock(Localized.Format(DependencyStrings.ProvidesThis, PlainText.EscapeMarkdown(dependency.ProviderTeamName)))
             {
                 IsSubtle = true,
             });
@@ -78,21 +78,20 @@ public static class DependencyCard
 
         if (history.Count > 0)
         {
-            body.Add(new TextBlock("History") { Weight = "Bolder", Separator = true });
+            body.Add(new TextBlock(DependencyStrings.History) { Weight = "Bolder", Separator = true });
             body.AddRange(history.TakeLast(8).Select(change => new TextBlock(Describe(change)) { Size = "Small", Spacing = "None" }));
         }
 
-        return new AdaptiveCard { Body = body, Actions = Actions(dependency, iterations, status, mayAnswer), FallbackText = "Dependency: " + dependency.Text };
+        return new AdaptiveCard { Body = body, Actions = Actions(dependency, iterations, status, mayAnswer), FallbackText = Localized.Format(DependencyStrings.CardFallback, dependency.Text) };
     }
 
     /// <summary>"iteration 3 (1 Feb - 14 Feb)", or "iteration 3" when the PI's dates are not known any more.</summary>
-    public static string Iteration(IReadOnlyList<Iteration> iterations, int number) =>
-        iterations.FirstOrDefault(i => i.Number == number) is { } iteration
-            ? $"iteration {number} ({iteration.Start.ToString("d MMM", CultureInfo.InvariantCulture)} - {iteration.End.ToString("d MMM", CultureInfo.InvariantCulture)}{(iteration.IsIp ? ", IP" : "")})"
-            : $"iteration {number}";
+    public static string Iteration(IReadOnlyList<Iteration> iterations, int number) => Iteration(iterations, number,
+        DependencyStrings.IterationDates, DependencyStrings.IterationDatesIp, DependencyStrings.IterationNumber);
 
     /// <summary>The same at the start of a line or a choice: "Iteration 3 (1 Feb - 14 Feb)".</summary>
-    public static string IterationTitle(IReadOnlyList<Iteration> iterations, int number) => "I" + Iteration(iterations, number)[1..];
+    public static string IterationTitle(IReadOnlyList<Iteration> iterations, int number) => Iteration(iterations, number,
+        DependencyStrings.IterationTitleDates, DependencyStrings.IterationTitleDatesIp, DependencyStrings.IterationTitleNumber);
 
     /// <summary>The iterations of the ART's current PI as choices ("Iteration 3 (1 Feb - 14 Feb)").</summary>
     public static List<Choice> IterationChoices(IReadOnlyList<Iteration> iterations) =>
@@ -105,65 +104,69 @@ public static class DependencyCard
         var actions = new List<CardAction>();
         if (mayAnswer && dependency.Status != DependencyStatus.Delivered && iterations.Count > 0)
         {
-            actions.Add(new ShowCardAction(dependency.CommittedIteration is null ? "Commit" : "Change iteration", new AdaptiveCard
+            actions.Add(new ShowCardAction(dependency.CommittedIteration is null ? DependencyStrings.ActionCommit : DependencyStrings.ActionChangeIteration, new AdaptiveCard
             {
                 Body =
                 [
                     new ChoiceSetInput(IterationChoices(iterations))
                     {
                         Id = IterationInput,
-                        Label = "We deliver it by",
+                        Label = DependencyStrings.CommitLabel,
                         Value = (dependency.CommittedIteration ?? dependency.NeededBy).ToString(CultureInfo.InvariantCulture),
                         Style = "compact",
                         IsRequired = true,
-                        ErrorMessage = "Choose an iteration.",
+                        ErrorMessage = DependencyStrings.CommitError,
                     },
                 ],
-                Actions = [new ExecuteAction("Commit", CommitVerb, Data(dependency)) { AssociatedInputs = "auto" }],
+                Actions = [new ExecuteAction(DependencyStrings.ActionCommit, CommitVerb, Data(dependency)) { AssociatedInputs = "auto" }],
             }));
         }
 
         if (mayAnswer && !dependency.IsClosed)
         {
-            actions.Add(new ShowCardAction("Decline", new AdaptiveCard
+            actions.Add(new ShowCardAction(DependencyStrings.ActionDecline, new AdaptiveCard
             {
                 Body =
                 [
                     new TextInput
                     {
                         Id = ReasonInput,
-                        Label = "Why can your team not provide it?",
+                        Label = DependencyStrings.DeclineLabel,
                         IsMultiline = true,
                         MaxLength = DependencyRules.MaxReasonLength,
                         IsRequired = true,
-                        ErrorMessage = "Give a reason, so the other team can plan around it.",
+                        ErrorMessage = DependencyStrings.DeclineError,
                     },
                 ],
-                Actions = [new ExecuteAction("Decline", DeclineVerb, Data(dependency)) { AssociatedInputs = "auto" }],
+                Actions = [new ExecuteAction(DependencyStrings.ActionDecline, DeclineVerb, Data(dependency)) { AssociatedInputs = "auto" }],
             }));
-            actions.Add(new ExecuteAction("Mark delivered", DeliverVerb, Data(dependency)));
+            actions.Add(new ExecuteAction(DependencyStrings.ActionMarkDelivered, DeliverVerb, Data(dependency)));
         }
 
         if (status == DependencyStatus.AtRisk && dependency.RiskId is null)
         {
-            actions.Add(new ExecuteAction("Raise as risk", RiskVerb, Data(dependency)));
+            actions.Add(new ExecuteAction(DependencyStrings.ActionRaiseRisk, RiskVerb, Data(dependency)));
         }
 
-        actions.Add(new ExecuteAction("Refresh", ShowVerb, Data(dependency)));
+        actions.Add(new ExecuteAction(DependencyStrings.ActionRefresh, ShowVerb, Data(dependency)));
         return actions;
     }
 
     private static string Describe(PlanChange change)
     {
-        var when = change.At.UtcDateTime.ToString("d MMM HH:mm", CultureInfo.InvariantCulture) + " UTC";
+        var when = Localized.Format(DependencyStrings.HistoryTime,
+            Localized.InZone(change.At).ToString(DependencyStrings.HistoryTimePattern, Localized.Culture), Localized.ZoneName);
         var what = change.Field switch
         {
-            DependencyField.Created => "requested it" + (change.To is { Length: > 0 } to ? $" ({to})" : ""),
-            DependencyField.Risk => "raised it as a risk",
-            _ => $"{change.Field}: {change.From ?? "none"} \u2192 {change.To ?? "none"}",
+            DependencyField.Created => change.To is { Length: > 0 } to ? Localized.Format(DependencyStrings.HistoryRequestedAs, to) : DependencyStrings.HistoryRequested,
+            DependencyField.Risk => DependencyStrings.HistoryRaisedRisk,
+            _ => Localized.Format(DependencyStrings.HistoryChange, change.Field, change.From ?? DependencyStrings.HistoryNone, change.To ?? DependencyStrings.HistoryNone),
         };
         return $"{when} \u00b7 {PlainText.EscapeMarkdown(change.By.DisplayName)}: {PlainText.EscapeMarkdown(what)}";
     }
 
-    private static string Day(DateTimeOffset at) => at.UtcDateTime.ToString("d MMM yyyy", CultureInfo.InvariantCulture);
+    private static string Iteration(IReadOnlyList<Iteration> iterations, int number, string dates, string datesIp, string numberOnly) =>
+        iterations.FirstOrDefault(i => i.Number == number) is { } iteration
+            ? Localized.Format(iteration.IsIp ? datesIp : dates, number, Localized.DayMonth(iteration.Start), Localized.DayMonth(iteration.End))
+            : Localized.Format(numberOnly, number);
 }

@@ -1,6 +1,7 @@
 using ArtBot.BotFramework.Routing;
 using ArtBot.Domain.Arts;
 using ArtBot.Domain.Planning;
+using ArtBot.Domain.Text;
 using ArtBot.Features.Arts;
 using ArtBot.Features.Common;
 
@@ -15,11 +16,11 @@ public sealed class DependencyCommands(ArtContext arts, DependencyBoard board, I
 {
     public const string RequestName = "dependency";
     public const string ListName = "dependencies";
-    public const string NoPi = "The ART has no current PI yet, so there are no iterations to plan against: an RTE starts one with `pi start`.";
+    public static string NoPi => DependencyStrings.ErrorNoPi;
 
     public void Register(FeatureTable table) => table
-        .Command(RequestName, "dependency <what your team needs>", "Ask another team of the ART for something by an iteration; it commits, declines or delivers in its channel", RequestAsync)
-        .Command(ListName, "dependencies", "This team's incoming and outgoing dependencies (the ART's channel: all of them by iteration), at-risk ones marked", ListAsync);
+        .Command(RequestName, () => DependencyStrings.CommandRequestUsage, () => DependencyStrings.CommandRequestDescription, RequestAsync)
+        .Command(ListName, () => DependencyStrings.CommandListUsage, () => DependencyStrings.CommandListDescription, ListAsync);
 
     private async Task RequestAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
     {
@@ -31,7 +32,7 @@ public sealed class DependencyCommands(ArtContext arts, DependencyBoard board, I
 
         if (place.Team is not { } team)
         {
-            await art.SendAsync("A team requests a dependency from its own channel: @mention me there with `dependency <what you need>`.", cancellationToken);
+            await art.SendAsync(DependencyStrings.RequestFromTeamChannel, cancellationToken);
             return;
         }
 

@@ -29,27 +29,27 @@ public static class DependencyFormCard
             .Select(t => new Choice(t.TeamName, t.ConversationId)).ToList();
         var body = new List<CardElement>
         {
-            new TextBlock("Request a dependency") { Size = "Large", Weight = "Bolder", Style = "heading" },
-            new TextBlock($"{PlainText.EscapeMarkdown(requester.TeamName)} needs something from another team of {PlainText.EscapeMarkdown(art.Name)} in {PlainText.EscapeMarkdown(pi.Name)}. "
-                + "The providing team sees it in its channel and commits to an iteration, or declines with a reason.") { IsSubtle = true },
+            new TextBlock(DependencyStrings.FormTitle) { Size = "Large", Weight = "Bolder", Style = "heading" },
+            new TextBlock(Localized.Format(DependencyStrings.FormIntro,
+                PlainText.EscapeMarkdown(requester.TeamName), PlainText.EscapeMarkdown(art.Name), PlainText.EscapeMarkdown(pi.Name))) { IsSubtle = true },
             new TextInput
             {
                 Id = TextId,
-                Label = "What does your team need?",
+                Label = DependencyStrings.FormTextLabel,
                 Value = text,
                 MaxLength = DependencyRules.MaxTextLength,
                 IsMultiline = true,
                 IsRequired = true,
-                ErrorMessage = "Say what your team needs.",
+                ErrorMessage = DependencyStrings.FormTextError,
             },
             new ChoiceSetInput(DependencyCard.IterationChoices(iterations))
             {
                 Id = NeededById,
-                Label = "Needed by",
+                Label = DependencyStrings.FormNeededByLabel,
                 Value = Math.Min(current + 1, iterations[^1].Number).ToString(CultureInfo.InvariantCulture),
                 Style = "compact",
                 IsRequired = true,
-                ErrorMessage = "Choose the iteration you need it by.",
+                ErrorMessage = DependencyStrings.FormNeededByError,
             },
         };
         if (providers.Count > 0)
@@ -57,20 +57,20 @@ public static class DependencyFormCard
             body.Insert(3, new ChoiceSetInput(providers)
             {
                 Id = ProviderId,
-                Label = "Which team provides it?",
+                Label = DependencyStrings.FormProviderLabel,
                 Style = "compact",
                 IsRequired = true,
-                ErrorMessage = "Choose the team that provides it.",
-                Placeholder = "Choose a team",
+                ErrorMessage = DependencyStrings.FormProviderError,
+                Placeholder = DependencyStrings.FormProviderPlaceholder,
             });
         }
 
         if (objectives.Count > 0)
         {
-            body.Add(new ChoiceSetInput([new Choice("None", NoObjective), .. objectives.Select(o => new Choice(PlainText.Shorten(o.Text, 80), o.Id))])
+            body.Add(new ChoiceSetInput([new Choice(DependencyStrings.FormObjectiveNone, NoObjective), .. objectives.Select(o => new Choice(PlainText.Shorten(o.Text, 80), o.Id))])
             {
                 Id = ObjectiveId,
-                Label = "For which of our objectives? (optional)",
+                Label = DependencyStrings.FormObjectiveLabel,
                 Value = NoObjective,
                 Style = "compact",
             });
@@ -78,14 +78,14 @@ public static class DependencyFormCard
 
         if (providers.Count == 0)
         {
-            body.Add(new TextBlock("No other team has joined the ART yet, so there is nobody to ask: a team's channel joins with `art join <team name>`.") { Color = "Attention" });
+            body.Add(new TextBlock(DependencyStrings.FormNoOtherTeam) { Color = "Attention" });
         }
 
         return new AdaptiveCard
         {
             Body = body,
-            Actions = providers.Count == 0 ? null : [new ExecuteAction("Request dependency", DependencyCard.CreateVerb, new JsonObject { ["team"] = requester.ConversationId }) { AssociatedInputs = "auto" }],
-            FallbackText = "Request a dependency",
+            Actions = providers.Count == 0 ? null : [new ExecuteAction(DependencyStrings.FormSubmit, DependencyCard.CreateVerb, new JsonObject { ["team"] = requester.ConversationId }) { AssociatedInputs = "auto" }],
+            FallbackText = DependencyStrings.FormTitle,
         };
     }
 

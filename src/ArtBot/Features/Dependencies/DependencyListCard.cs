@@ -21,7 +21,7 @@ public static class DependencyListCard
         var iterations = art.Cadence.Of(pi);
         var body = new List<CardElement>
         {
-            new TextBlock(team is null ? $"Dependencies: {PlainText.EscapeMarkdown(art.Name)}" : $"Dependencies: {PlainText.EscapeMarkdown(team.TeamName)}")
+            new TextBlock(Localized.Format(DependencyStrings.ListTitle, PlainText.EscapeMarkdown(team is null ? art.Name : team.TeamName)))
             {
                 Size = "Large", Weight = "Bolder", Style = "heading",
             },
@@ -31,8 +31,8 @@ public static class DependencyListCard
         var rows = 0;
         if (team is not null)
         {
-            Section(body, "Incoming: we provide", [.. dependencies.Where(d => d.ProviderConversationId == team.ConversationId)], iterations, today, ref rows, incoming: true);
-            Section(body, "Outgoing: we need", [.. dependencies.Where(d => d.RequesterConversationId == team.ConversationId)], iterations, today, ref rows, incoming: false);
+            Section(body, DependencyStrings.ListIncoming, [.. dependencies.Where(d => d.ProviderConversationId == team.ConversationId)], iterations, today, ref rows, incoming: true);
+            Section(body, DependencyStrings.ListOutgoing, [.. dependencies.Where(d => d.RequesterConversationId == team.ConversationId)], iterations, today, ref rows, incoming: false);
         }
         else
         {
@@ -45,15 +45,15 @@ public static class DependencyListCard
 
         if (dependencies.Count == 0)
         {
-            body.Add(new TextBlock("No dependencies yet. A team asks another for something with `dependency <what you need>` in its channel."));
+            body.Add(new TextBlock(DependencyStrings.ListEmpty));
         }
 
         if (rows < dependencies.Count && team is null)
         {
-            body.Add(new TextBlock($"\u2026 and {dependencies.Count - rows} more") { IsSubtle = true });
+            body.Add(new TextBlock(Localized.Format(DependencyStrings.ListMoreCount, dependencies.Count - rows)) { IsSubtle = true });
         }
 
-        return new AdaptiveCard { Body = body, FallbackText = "Dependencies" };
+        return new AdaptiveCard { Body = body, FallbackText = DependencyStrings.ListFallback };
     }
 
     private static void Section(
@@ -62,7 +62,7 @@ public static class DependencyListCard
         body.Add(new TextBlock($"{heading} ({items.Count})") { Weight = "Bolder", Size = "Medium", Separator = true, Spacing = "Medium" });
         if (items.Count == 0)
         {
-            body.Add(new TextBlock("None.") { IsSubtle = true });
+            body.Add(new TextBlock(DependencyStrings.ListNone) { IsSubtle = true });
             return;
         }
 
@@ -70,30 +70,30 @@ public static class DependencyListCard
         {
             if (rows++ >= MaxRows)
             {
-                body.Add(new TextBlock("\u2026 more not shown") { IsSubtle = true });
+                body.Add(new TextBlock(DependencyStrings.ListMoreNotShown) { IsSubtle = true });
                 return;
             }
 
             var (status, why) = DependencyRules.StatusOn(dependency, iterations, today);
             var who = incoming switch
             {
-                true => $"for {dependency.RequesterTeamName}",
-                false => $"from {dependency.ProviderTeamName}",
-                _ => $"{dependency.RequesterTeamName} needs from {dependency.ProviderTeamName}",
+                true => Localized.Format(DependencyStrings.ListFor, dependency.RequesterTeamName),
+                false => Localized.Format(DependencyStrings.ListFrom, dependency.ProviderTeamName),
+                _ => Localized.Format(DependencyStrings.ListNeedsFrom, dependency.RequesterTeamName, dependency.ProviderTeamName),
             };
             body.Add(new ColumnSet(
             [
                 new Column(
                 [
                     new TextBlock(PlainText.EscapeMarkdown(PlainText.Shorten(dependency.Text, MaxTextShown))) { Weight = "Bolder" },
-                    new TextBlock($"{PlainText.EscapeMarkdown(who)} \u00b7 needed by iteration {dependency.NeededBy} \u00b7 {DependencyRules.Describe(status)}{(why is null ? "" : $" ({why})")}")
+                    new TextBlock($"{PlainText.EscapeMarkdown(who)} \u00b7 {Localized.Format(DependencyStrings.ListNeededBy, dependency.NeededBy)} \u00b7 {DependencyRules.Describe(status)}{(why is null ? "" : $" ({why})")}")
                     {
                         IsSubtle = status != DependencyStatus.AtRisk,
                         Color = status == DependencyStatus.AtRisk ? "Attention" : null,
                         Spacing = "None",
                     },
                 ]) { Width = "stretch" },
-                new Column([new ActionSet([new ExecuteAction("Open", DependencyCard.ShowVerb, DependencyCard.Data(dependency))])]) { Width = "auto", VerticalContentAlignment = "Center" },
+                new Column([new ActionSet([new ExecuteAction(DependencyStrings.ListOpen, DependencyCard.ShowVerb, DependencyCard.Data(dependency))])]) { Width = "auto", VerticalContentAlignment = "Center" },
             ]) { Separator = true });
         }
     }
@@ -103,6 +103,6 @@ public static class DependencyListCard
     {
         var atRisk = dependencies.Count(d => DependencyRules.IsAtRisk(d, iterations, today));
         var open = dependencies.Count(d => !d.IsClosed);
-        return $"{open} open, {atRisk} at risk, {dependencies.Count - open} delivered or declined";
+        return Localized.Format(DependencyStrings.ListCounts, open, atRisk, dependencies.Count - open);
     }
 }

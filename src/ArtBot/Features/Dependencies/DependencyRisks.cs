@@ -2,6 +2,7 @@ using ArtBot.Domain.Arts;
 using ArtBot.Domain.Impediments;
 using ArtBot.Domain.People;
 using ArtBot.Domain.Planning;
+using ArtBot.Domain.Text;
 using ArtBot.Features.Impediments;
 
 namespace ArtBot.Features.Dependencies;
@@ -16,7 +17,7 @@ public sealed class DependencyRisks(IImpedimentStore impediments, SharedImpedime
     public async Task<Impediment> RaiseAsync(Art art, IReadOnlyList<ArtTeam> teams, Dependency dependency, string why, Person by, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var team = teams.FirstOrDefault(t => t.ConversationId == dependency.RequesterConversationId);
-        var title = $"Dependency at risk: {dependency.Text}";
+        var title = Localized.Format(DependencyStrings.RiskTitle, dependency.Text);
         var draft = new Impediment
         {
             Id = "",
@@ -28,7 +29,7 @@ public sealed class DependencyRisks(IImpedimentStore impediments, SharedImpedime
             ArtId = art.Id,
             Kind = ImpedimentKind.Risk,
             Title = ImpedimentRules.FitTitle(title),
-            Description = $"{dependency.RequesterTeamName} needs this from {dependency.ProviderTeamName} by iteration {dependency.NeededBy} of {dependency.Pi}; it is at risk: {why}.",
+            Description = Localized.Format(DependencyStrings.RiskDescription, dependency.RequesterTeamName, dependency.ProviderTeamName, dependency.NeededBy, dependency.Pi, why),
             RaisedBy = by,
             RaisedAt = now,
             Source = ImpedimentSource.Dependency(dependency.Id),

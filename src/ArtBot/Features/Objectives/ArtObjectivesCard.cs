@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using ArtBot.BotFramework.Cards;
 using ArtBot.Domain.Arts;
@@ -22,22 +21,22 @@ public static class ArtObjectivesCard
         var pi = art.CurrentPi!;
         var body = new List<CardElement>
         {
-            new TextBlock($"PI objectives: {PlainText.EscapeMarkdown(art.Name)}") { Size = "Large", Weight = "Bolder", Style = "heading" },
-            new TextBlock($"{PlainText.EscapeMarkdown(pi.Name)} \u00b7 every team's, grouped by team") { IsSubtle = true, Spacing = "None" },
+            new TextBlock(Localized.Format(ObjectiveStrings.CardTitle, PlainText.EscapeMarkdown(art.Name))) { Size = "Large", Weight = "Bolder", Style = "heading" },
+            new TextBlock(Localized.Format(ObjectiveStrings.ArtCardSubtitle, PlainText.EscapeMarkdown(pi.Name))) { IsSubtle = true, Spacing = "None" },
         };
         if (notice is not null)
         {
             body.Add(new TextBlock(notice) { Color = "Good", Weight = "Bolder" });
         }
 
-        body.Add(new TextBlock("The whole ART: " + (objectives.Count == 0 ? "no objectives yet." : ObjectiveRules.DescribeCommitment(objectives))) { Weight = "Bolder" });
+        body.Add(new TextBlock(objectives.Count == 0 ? ObjectiveStrings.ArtCardWholeArtNone : Localized.Format(ObjectiveStrings.ArtCardWholeArt, ObjectiveRules.DescribeCommitment(objectives))) { Weight = "Bolder" });
         body.Add(new TextBlock(ObjectiveRules.IsOpenForEdits(art, today)
-            ? $"Teams change their objectives in their own channel until the PI starts on {pi.Start.ToString("d MMM yyyy", CultureInfo.InvariantCulture)}."
-            : "The objectives are locked: the PI has started. RTEs can reopen them with `objectives reopen`.") { IsSubtle = true, Size = "Small" });
+            ? Localized.Format(ObjectiveStrings.ArtCardOpenUntil, Localized.Date(pi.Start))
+            : ObjectiveStrings.ArtCardLocked) { IsSubtle = true, Size = "Small" });
 
         if (teams.Count == 0)
         {
-            body.Add(new TextBlock("No team has joined the ART yet: a team's channel joins with `art join <team name>`."));
+            body.Add(new TextBlock(ObjectiveStrings.ArtCardNoTeams));
         }
 
         foreach (var team in teams.OrderBy(t => t.TeamName, StringComparer.OrdinalIgnoreCase))
@@ -46,19 +45,19 @@ public static class ArtObjectivesCard
             var items = new List<CardElement>
             {
                 new TextBlock(PlainText.EscapeMarkdown(team.TeamName)) { Weight = "Bolder", Size = "Medium" },
-                new TextBlock(own.Count == 0 ? "No objectives yet." : ObjectiveRules.DescribeCommitment(own)) { IsSubtle = true, Spacing = "None" },
+                new TextBlock(own.Count == 0 ? ObjectiveStrings.NoObjectivesYet : ObjectiveRules.DescribeCommitment(own)) { IsSubtle = true, Spacing = "None" },
             };
             items.AddRange(own.Take(MaxPerTeamShown).Select(o => new TextBlock($"- {PlainText.EscapeMarkdown(PlainText.Shorten(o.Text, MaxTextShown))} ({TeamObjectivesCard.Describe(o, pi)})") { Spacing = "Small" }));
             if (own.Count > MaxPerTeamShown)
             {
-                items.Add(new TextBlock($"\u2026 and {own.Count - MaxPerTeamShown} more: open the team to see all") { IsSubtle = true });
+                items.Add(new TextBlock(Localized.Format(ObjectiveStrings.ArtCardMore, own.Count - MaxPerTeamShown)) { IsSubtle = true });
             }
 
-            items.Add(new ActionSet([new ExecuteAction($"Open {team.TeamName}", TeamObjectivesCard.ShowVerb, new JsonObject { ["team"] = team.ConversationId })]));
+            items.Add(new ActionSet([new ExecuteAction(Localized.Format(ObjectiveStrings.ArtCardOpenTeam, team.TeamName), TeamObjectivesCard.ShowVerb, new JsonObject { ["team"] = team.ConversationId })]));
             body.Add(new Container(items) { Separator = true });
         }
 
-        return new AdaptiveCard { Body = body, FallbackText = $"PI objectives of {art.Name}" };
+        return new AdaptiveCard { Body = body, FallbackText = Localized.Format(ObjectiveStrings.CardFallback, art.Name) };
     }
 
 }

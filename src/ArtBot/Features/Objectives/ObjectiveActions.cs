@@ -3,6 +3,7 @@ using ArtBot.BotFramework.Routing;
 using ArtBot.BotFramework.Schema;
 using ArtBot.Domain.Arts;
 using ArtBot.Domain.Planning;
+using ArtBot.Domain.Text;
 using ArtBot.Features.Arts;
 using ArtBot.Features.Common;
 
@@ -58,7 +59,7 @@ public sealed partial class ObjectiveActions(ArtContext arts, ObjectiveViews vie
         var current = await views.CurrentAsync(place.Art, cancellationToken);
         if (current.Count(o => o.TeamConversationId == team.ConversationId) >= ObjectiveRules.MaxPerTeam)
         {
-            return CardResponses.Error("TooManyObjectives", $"A team has at most {ObjectiveRules.MaxPerTeam} objectives in a PI; edit one instead.");
+            return CardResponses.Error("TooManyObjectives", Localized.Format(ObjectiveStrings.ErrorTooMany, ObjectiveRules.MaxPerTeam));
         }
 
         var now = place.Turn.Now;
@@ -83,7 +84,7 @@ public sealed partial class ObjectiveActions(ArtContext arts, ObjectiveViews vie
             LogAdded(place.Art.Id, objective.Id);
         }
 
-        return CardResponses.Card(await views.TeamAsync(place, team, created ? "Objective added." : "Already added.", null, cancellationToken));
+        return CardResponses.Card(await views.TeamAsync(place, team, created ? ObjectiveStrings.NoticeAdded : ObjectiveStrings.NoticeAlreadyAdded, null, cancellationToken));
     }
 
     private Task<InvokeResponse> EditAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
@@ -138,14 +139,14 @@ public sealed partial class ObjectiveActions(ArtContext arts, ObjectiveViews vie
             var stored = ObjectiveEdits.Seen(edit, objective);
             if (stored == ObjectiveEdits.Seen(edit, wanted))
             {
-                return CardResponses.Card(await views.TeamAsync(place!, team!, "Saved.", null, cancellationToken));
+                return CardResponses.Card(await views.TeamAsync(place!, team!, ObjectiveStrings.NoticeSaved, null, cancellationToken));
             }
 
             if (seen is not null && seen != stored)
             {
                 LogConflict(objective.Id, edit);
                 return CardResponses.Card(await views.TeamAsync(place!, team!,
-                    $"Not saved: someone changed this objective meanwhile. It now reads: {TeamObjectivesCard.Describe(objective, null)}. Check it and try again.",
+                    Localized.Format(ObjectiveStrings.NoticeConflict, TeamObjectivesCard.Describe(objective, null)),
                     "Attention", cancellationToken));
             }
 
@@ -154,7 +155,7 @@ public sealed partial class ObjectiveActions(ArtContext arts, ObjectiveViews vie
             if (await views.Store.UpdateAsync(updated, ObjectiveRules.Changes(objective, updated, place.Turn.Actor, now), cancellationToken) is not null)
             {
                 LogChanged(objective.Id, edit);
-                return CardResponses.Card(await views.TeamAsync(place, team!, "Saved.", null, cancellationToken));
+                return CardResponses.Card(await views.TeamAsync(place, team!, ObjectiveStrings.NoticeSaved, null, cancellationToken));
             }
 
             objective = await views.Store.GetAsync(place.Art.TenantId, place.Art.Id, objective.Id, cancellationToken);
@@ -162,7 +163,7 @@ public sealed partial class ObjectiveActions(ArtContext arts, ObjectiveViews vie
 
         return objective is null
             ? NotFound()
-            : CardResponses.Error("Busy", "The objective is being changed by others right now; nothing was saved. Please try again.");
+            : CardResponses.Error("Busy", ObjectiveStrings.ErrorBusy);
     }
 
     /// <summary>Why the person acting may not make this edit now; null when they may.</summary>
@@ -172,22 +173,25 @@ public sealed partial class ObjectiveActions(ArtContext arts, ObjectiveViews vie
         return edit switch
         {
             ObjectiveEdits.Content when !ObjectiveRules.IsOpenForEdits(place.Art, place.Today) => CardResponses.Error("ObjectivesLocked",
-                $"The objectives of {pi.Name} are locked since the PI started on {pi.Start:yyyy-MM-dd}; an RTE can reopen them with `objectives reopen`."),
+                Localized.Format(ObjectiveStrings.ErrorLocked, pi.Name, Day(pi.Start))),
             ObjectiveEdits.Content when place.Team is null && !place.IsRte => CardResponses.Error("NotThisTeam",
-                $"{team.TeamName} changes its objectives in its own channel."),
+                Localized.Format(ObjectiveStrings.ErrorNotThisTeam, team.TeamName)),
             ObjectiveEdits.Planned or ObjectiveEdits.Actual when !place.MaySetValues => CardResponses.Error("NotABusinessOwner",
                 BusinessOwnersOnly(place.Art)),
             ObjectiveEdits.Planned when !ObjectiveRules.IsOpenForEdits(place.Art, place.Today) => CardResponses.Error("ObjectivesLocked",
-                $"The planned business values of {pi.Name} are locked since the PI started on {pi.Start:yyyy-MM-dd}; an RTE can reopen them with `objectives reopen`."),
+                Localized.Format(ObjectiveStrings.ErrorPlannedLocked, pi.Name, Day(pi.Start))),
             ObjectiveEdits.Actual when !ObjectiveRules.IsOpenForActuals(place.Art, place.Today) => CardResponses.Error("TooEarly",
-                $"Actual business values are entered from the PI's last iteration, which starts on {ObjectiveRules.ActualsFrom(place.Art):yyyy-MM-dd}."),
+                Localized.Format(ObjectiveStrings.ErrorTooEarly, Day(ObjectiveRules.ActualsFrom(place.Art)))),
             _ => null,
         };
     }
 
     private static string BusinessOwnersOnly(Art art) => art.BusinessOwners.Count == 0
-        ? "Only Business Owners (and RTEs) set business values, and this ART has no Business Owners yet: an RTE names them with `art bo add @person`."
-        : $"Only the Business Owners of {art.Name} ({string.Join(", ", art.BusinessOwners.Select(b => b.DisplayName))}) and its RTEs set business values.";
+        ? ObjectiveStrings.ErrorNoBusinessOwners
+        : Localized.Format(ObjectiveStrings.ErrorBusinessOwnersOnly, art.Name, string.Join(", ", art.BusinessOwners.Select(b => b.DisplayName)));
+
+    /// <summary>A date in a message, "2026-12-03" in English.</summary>
+    private static string Day(DateOnly date) => date.ToString(ObjectiveStrings.DatePattern, Localized.Culture);
 
     private async Task<(ArtPlace? Place, ArtTeam? Team, InvokeResponse? Error)> ResolveAsync(
         TurnContext turn, JsonElement? data, bool teamRequired, CancellationToken cancellationToken)
@@ -206,7 +210,7 @@ public sealed partial class ObjectiveActions(ArtContext arts, ObjectiveViews vie
         var team = place.TeamFor(named);
         if (team is null && (teamRequired || named is not null))
         {
-            return (null, null, CardResponses.Error("UnknownTeam", "This card names a team that is not one of this ART's teams, or not this channel's team."));
+            return (null, null, CardResponses.Error("UnknownTeam", ObjectiveStrings.ErrorUnknownTeam));
         }
 
         return (place, team, null);
@@ -237,7 +241,7 @@ public sealed partial class ObjectiveActions(ArtContext arts, ObjectiveViews vie
         return (place, team, objective, null);
     }
 
-    private static InvokeResponse NotFound() => CardResponses.Error("ObjectiveNotFound", "This objective does not exist in this team of this ART.");
+    private static InvokeResponse NotFound() => CardResponses.Error("ObjectiveNotFound", ObjectiveStrings.ErrorNotFound);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "ART {ArtId}: objective {ObjectiveId} added")]
     private partial void LogAdded(string artId, string objectiveId);

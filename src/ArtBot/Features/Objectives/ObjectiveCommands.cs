@@ -1,5 +1,6 @@
 using ArtBot.BotFramework.Routing;
 using ArtBot.Features.Arts;
+using ArtBot.Domain.Text;
 using ArtBot.Features.Common;
 
 namespace ArtBot.Features.Objectives;
@@ -12,18 +13,18 @@ public sealed class ObjectiveCommands(ArtContext arts, ObjectiveViews views) : I
 {
     public const string ObjectivesName = "objectives";
     public const string PredictabilityName = "predictability";
-    public const string NoPi = "The ART has no current PI yet: an RTE starts one with `pi start <name> <yyyy-MM-dd> <yyyy-MM-dd>`.";
+    public static string NoPi => ObjectiveStrings.ErrorNoPi;
 
     public void Register(FeatureTable table) => table
         .Command(
             ObjectivesName,
-            "objectives [reopen | lock]",
-            "This team's PI objectives with a form to add and edit them (the ART's channel: every team's); RTEs reopen or lock them once the PI started",
+            () => ObjectiveStrings.CommandObjectivesUsage,
+            () => ObjectiveStrings.CommandObjectivesDescription,
             ObjectivesAsync)
         .Command(
             PredictabilityName,
-            "predictability",
-            "The ART predictability measure: business value delivered against planned, per team and for the ART, this PI and the last ones",
+            () => ObjectiveStrings.CommandPredictabilityUsage,
+            () => ObjectiveStrings.CommandPredictabilityDescription,
             PredictabilityAsync);
 
     private async Task ObjectivesAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
@@ -57,12 +58,13 @@ public sealed class ObjectiveCommands(ArtContext arts, ObjectiveViews views) : I
                 var saved = await ArtUpdate.ApplyAsync(art, place.Art.Id, a => a with { ObjectivesReopenedFor = reopen ? pi.Name : null }, cancellationToken);
                 await art.SendAsync(
                     saved is null ? ArtCommands.NotInAnArt
-                    : reopen ? $"The objectives of {pi.Name} are open for changes again; `objectives lock` closes them."
-                    : $"The objectives of {pi.Name} are locked" + (place.Today < pi.Start ? $" from the PI's start on {pi.Start:yyyy-MM-dd}." : "."),
+                    : reopen ? Localized.Format(ObjectiveStrings.Reopened, pi.Name)
+                    : place.Today < pi.Start ? Localized.Format(ObjectiveStrings.LockedFromStart, pi.Name, pi.Start.ToString(ObjectiveStrings.DatePattern, Localized.Culture))
+                    : Localized.Format(ObjectiveStrings.Locked, pi.Name),
                     cancellationToken);
                 break;
             default:
-                await art.SendAsync("Try `objectives`, or (RTEs) `objectives reopen` and `objectives lock`.", cancellationToken);
+                await art.SendAsync(ObjectiveStrings.CommandHelp, cancellationToken);
                 break;
         }
     }

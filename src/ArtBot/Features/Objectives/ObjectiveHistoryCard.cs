@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using ArtBot.BotFramework.Cards;
 using ArtBot.Domain.Arts;
@@ -16,7 +15,7 @@ public static class ObjectiveHistoryCard
     {
         var body = new List<CardElement>
         {
-            new TextBlock("Objective history") { Size = "Large", Weight = "Bolder", Style = "heading" },
+            new TextBlock(ObjectiveStrings.HistoryTitle) { Size = "Large", Weight = "Bolder", Style = "heading" },
             new TextBlock(PlainText.EscapeMarkdown(objective.Text)) { Weight = "Bolder" },
             new TextBlock($"{PlainText.EscapeMarkdown(team.TeamName)} \u00b7 {PlainText.EscapeMarkdown(objective.Pi)} \u00b7 {TeamObjectivesCard.Describe(objective, null)}") { IsSubtle = true, Spacing = "None" },
         };
@@ -24,18 +23,18 @@ public static class ObjectiveHistoryCard
         return new AdaptiveCard
         {
             Body = body,
-            Actions = [new ExecuteAction("Back", TeamObjectivesCard.ShowVerb, new JsonObject { ["team"] = team.ConversationId })],
-            FallbackText = "Objective history: " + objective.Text,
+            Actions = [new ExecuteAction(ObjectiveStrings.HistoryBack, TeamObjectivesCard.ShowVerb, new JsonObject { ["team"] = team.ConversationId })],
+            FallbackText = Localized.Format(ObjectiveStrings.HistoryFallback, objective.Text),
         };
     }
 
     /// <summary>"3 Dec 2026 14:05 UTC · Lynne: planned business value none → 8".</summary>
     public static string Describe(PlanChange change)
     {
-        var when = change.At.UtcDateTime.ToString("d MMM yyyy HH:mm", CultureInfo.InvariantCulture) + " UTC";
+        var when = Localized.DateTime(change.At);
         var what = change.Field == ObjectiveField.Created
-            ? "created it" + (change.To is { Length: > 0 } to ? $" ({to})" : "")
-            : $"{ObjectiveField.Describe(change.Field)}: {Shorten(change.From) ?? "none"} \u2192 {Shorten(change.To) ?? "none"}";
+            ? change.To is { Length: > 0 } to ? Localized.Format(ObjectiveStrings.HistoryCreatedAs, to) : ObjectiveStrings.HistoryCreated
+            : Localized.Format(ObjectiveStrings.HistoryChange, ObjectiveField.Describe(change.Field), Shorten(change.From) ?? ObjectiveStrings.HistoryNone, Shorten(change.To) ?? ObjectiveStrings.HistoryNone);
         return $"{when} \u00b7 {PlainText.EscapeMarkdown(change.By.DisplayName)}: {PlainText.EscapeMarkdown(what)}";
     }
 

@@ -24,30 +24,29 @@ public static class PredictabilityCard
     {
         var body = new List<CardElement>
         {
-            new TextBlock($"ART predictability: {PlainText.EscapeMarkdown(art.Name)}") { Size = "Large", Weight = "Bolder", Style = "heading" },
-            new TextBlock("Actual business value of all objectives against the planned business value of the committed ones. "
-                + $"SAFe's target band: {Predictability.BandLow}-{Predictability.BandHigh}%.") { IsSubtle = true, Spacing = "None" },
+            new TextBlock(Localized.Format(ObjectiveStrings.PredictabilityTitle, PlainText.EscapeMarkdown(art.Name))) { Size = "Large", Weight = "Bolder", Style = "heading" },
+            new TextBlock(Localized.Format(ObjectiveStrings.PredictabilitySubtitle, Localized.Count(Predictability.BandLow), Percent(Predictability.BandHigh))) { IsSubtle = true, Spacing = "None" },
         };
 
         var current = pis.Count > 0 ? pis[^1] : null;
         if (current is null)
         {
-            body.Add(new TextBlock("No PI objectives yet. Teams add theirs with `objectives` in their channel during PI Planning."));
-            return new AdaptiveCard { Body = body, FallbackText = $"ART predictability: {art.Name}" };
+            body.Add(new TextBlock(ObjectiveStrings.PredictabilityNone));
+            return new AdaptiveCard { Body = body, FallbackText = Localized.Format(ObjectiveStrings.PredictabilityTitle, art.Name) };
         }
 
-        body.Add(Heading($"{PlainText.EscapeMarkdown(current.Pi)} by team"));
+        body.Add(Heading(Localized.Format(ObjectiveStrings.PredictabilityByTeam, PlainText.EscapeMarkdown(current.Pi))));
         body.Add(Ruler());
         body.Add(Bar($"**{PlainText.EscapeMarkdown(art.Name)}**", current.Art));
         body.AddRange(current.Teams.Select(t => Bar(PlainText.EscapeMarkdown(t.TeamName), t.Figure)));
 
         if (pis.Count > 1)
         {
-            body.Add(Heading("The ART over the last PIs"));
+            body.Add(Heading(ObjectiveStrings.PredictabilityArtOverPis));
             body.Add(Ruler());
             body.AddRange(pis.Select(p => Bar(PlainText.EscapeMarkdown(p.Pi), p.Art)));
 
-            body.Add(Heading("Each team over the last PIs"));
+            body.Add(Heading(ObjectiveStrings.PredictabilityTeamsOverPis));
             var teams = pis.SelectMany(p => p.Teams).GroupBy(t => t.TeamConversationId, StringComparer.Ordinal)
                 .Select(g => g.Last()).OrderBy(t => t.TeamName, StringComparer.OrdinalIgnoreCase).ToList();
             body.Add(new FactSet([.. teams.Select(team => new Fact(
@@ -56,23 +55,26 @@ public static class PredictabilityCard
         }
 
         body.AddRange(Missing(current));
-        return new AdaptiveCard { Body = body, FallbackText = $"ART predictability: {art.Name}, {current.Pi}: {Figure(current.Art)}" };
+        return new AdaptiveCard { Body = body, FallbackText = Localized.Format(ObjectiveStrings.PredictabilityFallback, art.Name, current.Pi, Figure(current.Art)) };
     }
 
     /// <summary>"87%", "no committed value" or "none" (no objectives).</summary>
     public static string Figure(Predictability? figure) => figure switch
     {
-        null => "none",
-        { Percent: { } percent } => percent.ToString(CultureInfo.InvariantCulture) + "%",
-        _ => "no committed value",
+        null => ObjectiveStrings.FigureNone,
+        { Percent: { } percent } => Percent(percent),
+        _ => ObjectiveStrings.FigureNoCommittedValue,
     };
+
+    /// <summary>A whole percentage as the reader writes it: 87 is "87%" ("87 %" in German).</summary>
+    private static string Percent(int percent) => Localized.Percent(percent / 100.0);
 
     private static IEnumerable<CardElement> Missing(PiPredictability pi)
     {
         var all = pi.Teams.SelectMany(t => t.Figure.WithoutPlanned.Select(o => (t.TeamName, Objective: o))).ToList();
         if (all.Count > 0)
         {
-            yield return new TextBlock($"Without a planned business value ({all.Count}): not in the planned total, so the figure may change") { Weight = "Bolder", Color = "Warning", Separator = true };
+            yield return new TextBlock(Localized.Format(ObjectiveStrings.MissingPlanned, all.Count)) { Weight = "Bolder", Color = "Warning", Separator = true };
             foreach (var (team, objective) in all.Take(10))
             {
                 yield return new TextBlock($"- {PlainText.EscapeMarkdown(team)}: {PlainText.EscapeMarkdown(PlainText.Shorten(objective.Text, 100))}") { Spacing = "None" };
@@ -82,7 +84,7 @@ public static class PredictabilityCard
         var unrated = pi.Teams.SelectMany(t => t.Figure.WithoutActual.Select(o => (t.TeamName, Objective: o))).ToList();
         if (unrated.Count > 0)
         {
-            yield return new TextBlock($"Actual business value not entered yet ({unrated.Count}): the figure so far counts only the rated ones") { Weight = "Bolder", Separator = true };
+            yield return new TextBlock(Localized.Format(ObjectiveStrings.MissingActual, unrated.Count)) { Weight = "Bolder", Separator = true };
             foreach (var (team, objective) in unrated.Take(10))
             {
                 yield return new TextBlock($"- {PlainText.EscapeMarkdown(team)}: {PlainText.EscapeMarkdown(PlainText.Shorten(objective.Text, 100))}") { Spacing = "None" };
@@ -90,26 +92,26 @@ public static class PredictabilityCard
 
             if (unrated.Count > 10)
             {
-                yield return new TextBlock($"\u2026 and {unrated.Count - 10} more") { IsSubtle = true };
+                yield return new TextBlock(Localized.Format(ObjectiveStrings.MoreCount, unrated.Count - 10)) { IsSubtle = true };
             }
         }
 
         if (pi.Art.AddedLate.Count > 0)
         {
             yield return new TextBlock(pi.Art.AddedLate.Count == 1
-                ? "1 objective was added after the PI started; it counts like the others."
-                : $"{pi.Art.AddedLate.Count} objectives were added after the PI started; they count like the others.") { IsSubtle = true };
+                ? ObjectiveStrings.AddedLateOne
+                : Localized.Format(ObjectiveStrings.AddedLateOther, pi.Art.AddedLate.Count)) { IsSubtle = true };
         }
     }
 
     /// <summary>The band ruler: the 80-100% stretch of the 0-150% scale marked, aligned with the bars below.</summary>
     private static ColumnSet Ruler() => Row(
-        new TextBlock($"Target {Predictability.BandLow}-{Predictability.BandHigh}%") { IsSubtle = true, Size = "Small", Wrap = false },
+        new TextBlock(Localized.Format(ObjectiveStrings.RulerTarget, Localized.Count(Predictability.BandLow), Percent(Predictability.BandHigh))) { IsSubtle = true, Size = "Small", Wrap = false },
         new ColumnSet(
         [
-            Segment(Predictability.BandLow, null, new TextBlock("0%") { Size = "Small", IsSubtle = true, Wrap = false }),
+            Segment(Predictability.BandLow, null, new TextBlock(Percent(0)) { Size = "Small", IsSubtle = true, Wrap = false }),
             Segment(Predictability.BandHigh - Predictability.BandLow, "good", Blank()),
-            Segment(ScaleMax - Predictability.BandHigh, null, new TextBlock($"{ScaleMax}%") { Size = "Small", IsSubtle = true, HorizontalAlignment = "Right", Wrap = false }),
+            Segment(ScaleMax - Predictability.BandHigh, null, new TextBlock(Percent(ScaleMax)) { Size = "Small", IsSubtle = true, HorizontalAlignment = "Right", Wrap = false }),
         ]),
         Blank());
 
@@ -119,9 +121,10 @@ public static class PredictabilityCard
             ? new ColumnSet(percent <= 0
                 ? [Segment(ScaleMax, null, Blank())]
                 : [Segment(Math.Min(percent, ScaleMax), Style(figure), Blank()), .. percent < ScaleMax ? new[] { Segment(ScaleMax - percent, null, Blank()) } : []])
-            : new ColumnSet([Segment(ScaleMax, null, new TextBlock("no committed planned value") { Size = "Small", IsSubtle = true })]);
-        var band = figure.Percent is null ? "" : figure.IsInBand ? " in band" : figure.Percent < Predictability.BandLow ? " below" : " above";
-        return Row(new TextBlock(label) { Size = "Small" }, bar, new TextBlock(Figure(figure) + band) { Size = "Small", Weight = "Bolder", Wrap = false });
+            : new ColumnSet([Segment(ScaleMax, null, new TextBlock(ObjectiveStrings.BarNoCommittedValue) { Size = "Small", IsSubtle = true })]);
+        var text = figure.Percent is null ? Figure(figure)
+            : Localized.Format(figure.IsInBand ? ObjectiveStrings.BarInBand : figure.Percent < Predictability.BandLow ? ObjectiveStrings.BarBelow : ObjectiveStrings.BarAbove, Figure(figure));
+        return Row(new TextBlock(label) { Size = "Small" }, bar, new TextBlock(text) { Size = "Small", Weight = "Bolder", Wrap = false });
     }
 
     private static string Style(Predictability figure) => figure.IsInBand ? "good" : figure.Percent < Predictability.BandLow ? "attention" : "warning";

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using ArtBot.BotFramework.Cards;
 using ArtBot.Domain.Arts;
@@ -36,7 +35,7 @@ public static class TeamObjectivesCard
         var actualsOpen = ObjectiveRules.IsOpenForActuals(art, today);
         var body = new List<CardElement>
         {
-            new TextBlock($"PI objectives: {PlainText.EscapeMarkdown(team.TeamName)}") { Size = "Large", Weight = "Bolder", Style = "heading" },
+            new TextBlock(Localized.Format(ObjectiveStrings.CardTitle, PlainText.EscapeMarkdown(team.TeamName))) { Size = "Large", Weight = "Bolder", Style = "heading" },
             new TextBlock($"{PlainText.EscapeMarkdown(pi.Name)} \u00b7 {PlainText.EscapeMarkdown(art.Name)}") { IsSubtle = true, Spacing = "None" },
         };
         if (notice is not null)
@@ -44,7 +43,7 @@ public static class TeamObjectivesCard
             body.Add(new TextBlock(notice) { Color = noticeColor ?? "Good", Weight = "Bolder" });
         }
 
-        body.Add(new TextBlock(objectives.Count == 0 ? "No objectives yet." : ObjectiveRules.DescribeCommitment(objectives)) { Weight = "Bolder" });
+        body.Add(new TextBlock(objectives.Count == 0 ? ObjectiveStrings.NoObjectivesYet : ObjectiveRules.DescribeCommitment(objectives)) { Weight = "Bolder" });
         body.Add(new TextBlock(Window(art, pi, today, open, actualsOpen)) { IsSubtle = true, Size = "Small" });
 
         var number = 0;
@@ -61,40 +60,40 @@ public static class TeamObjectivesCard
 
         if (open && objectives.Count < ObjectiveRules.MaxPerTeam)
         {
-            body.Add(new TextBlock("Add an objective") { Weight = "Bolder", Separator = true, Spacing = "Medium" });
+            body.Add(new TextBlock(ObjectiveStrings.AddHeading) { Weight = "Bolder", Separator = true, Spacing = "Medium" });
             body.AddRange(Form(null));
-            body.Add(new ActionSet([new ExecuteAction("Add objective", AddVerb, new JsonObject { ["team"] = team.ConversationId }) { AssociatedInputs = "auto" }]));
+            body.Add(new ActionSet([new ExecuteAction(ObjectiveStrings.AddButton, AddVerb, new JsonObject { ["team"] = team.ConversationId }) { AssociatedInputs = "auto" }]));
         }
 
-        var actions = new List<CardAction> { new ExecuteAction("Refresh", ShowVerb, new JsonObject { ["team"] = team.ConversationId }) };
+        var actions = new List<CardAction> { new ExecuteAction(ObjectiveStrings.Refresh, ShowVerb, new JsonObject { ["team"] = team.ConversationId }) };
         if (inArtChannel)
         {
-            actions.Add(new ExecuteAction("All teams", ShowVerb, new JsonObject()));
+            actions.Add(new ExecuteAction(ObjectiveStrings.AllTeams, ShowVerb, new JsonObject()));
         }
 
-        return new AdaptiveCard { Body = body, Actions = actions, FallbackText = $"PI objectives of {team.TeamName}" };
+        return new AdaptiveCard { Body = body, Actions = actions, FallbackText = Localized.Format(ObjectiveStrings.CardFallback, team.TeamName) };
     }
 
     /// <summary>"Committed · planned business value 8 · actual 7" (or what is missing).</summary>
     public static string Describe(PiObjective objective, ProgramIncrement? pi)
     {
-        var text = (objective.Committed ? "Committed" : "Uncommitted (stretch)")
-            + (objective.PlannedValue is { } planned ? $" \u00b7 planned business value {planned}" : " \u00b7 no planned business value yet")
-            + (objective.ActualValue is { } actual ? $" \u00b7 actual {actual}" : "");
-        return pi is not null && Predictability.IsAddedLate(objective) ? text + " \u00b7 added after the PI started" : text;
+        var text = (objective.Committed ? ObjectiveStrings.DescribeCommitted : ObjectiveStrings.DescribeUncommitted)
+            + " \u00b7 " + (objective.PlannedValue is { } planned ? Localized.Format(ObjectiveStrings.DescribePlanned, planned) : ObjectiveStrings.DescribeNoPlanned)
+            + (objective.ActualValue is { } actual ? " \u00b7 " + Localized.Format(ObjectiveStrings.DescribeActual, actual) : "");
+        return pi is not null && Predictability.IsAddedLate(objective) ? text + " \u00b7 " + ObjectiveStrings.DescribeAddedLate : text;
     }
 
     private static string Window(Art art, ProgramIncrement pi, DateOnly today, bool open, bool actualsOpen)
     {
         var edits = open
             ? today < pi.Start
-                ? $"Open for changes until the PI starts on {Day(pi.Start)}."
-                : "Reopened for changes by the RTEs."
-            : $"Locked since the PI started on {Day(pi.Start)}; the RTEs can reopen them (`objectives reopen`).";
+                ? Localized.Format(ObjectiveStrings.WindowOpenUntil, Localized.Date(pi.Start))
+                : ObjectiveStrings.WindowReopened
+            : Localized.Format(ObjectiveStrings.WindowLocked, Localized.Date(pi.Start));
         var values = actualsOpen
-            ? " The PI's last iteration: the Business Owners rate the business value actually delivered."
-            : $" The Business Owners set each objective's planned business value; they rate what was delivered from {Day(ObjectiveRules.ActualsFrom(art))}, the PI's last iteration.";
-        return edits + values;
+            ? ObjectiveStrings.WindowActualsOpen
+            : Localized.Format(ObjectiveStrings.WindowActualsLater, Localized.Date(ObjectiveRules.ActualsFrom(art)));
+        return edits + " " + values;
     }
 
     private static List<CardAction> Actions(ArtTeam team, PiObjective objective, bool open, bool actualsOpen)
@@ -102,39 +101,39 @@ public static class TeamObjectivesCard
         var actions = new List<CardAction>();
         if (open)
         {
-            actions.Add(new ShowCardAction("Edit", new AdaptiveCard
+            actions.Add(new ShowCardAction(ObjectiveStrings.Edit, new AdaptiveCard
             {
                 Body = Form(objective),
-                Actions = [Execute("Save", EditVerb, team, objective, ObjectiveEdits.Seen(ObjectiveEdits.Content, objective))],
+                Actions = [Execute(ObjectiveStrings.Save, EditVerb, team, objective, ObjectiveEdits.Seen(ObjectiveEdits.Content, objective))],
             }));
-            actions.Add(ValueCard("Business value", PlannedVerb, team, objective, ObjectiveRules.MinPlanned, objective.PlannedValue, ObjectiveEdits.Planned));
+            actions.Add(ValueCard(ObjectiveStrings.BusinessValue, ObjectiveStrings.SaveBusinessValue, PlannedVerb, team, objective, ObjectiveRules.MinPlanned, objective.PlannedValue, ObjectiveEdits.Planned));
         }
 
         if (actualsOpen)
         {
-            actions.Add(ValueCard("Actual value", ActualVerb, team, objective, 0, objective.ActualValue, ObjectiveEdits.Actual));
+            actions.Add(ValueCard(ObjectiveStrings.ActualValue, ObjectiveStrings.SaveActualValue, ActualVerb, team, objective, 0, objective.ActualValue, ObjectiveEdits.Actual));
         }
 
-        actions.Add(Execute("History", HistoryVerb, team, objective, null));
+        actions.Add(Execute(ObjectiveStrings.History, HistoryVerb, team, objective, null));
         return actions;
     }
 
-    private static ShowCardAction ValueCard(string title, string verb, ArtTeam team, PiObjective objective, int min, int? value, string edit) => new(title, new AdaptiveCard
+    private static ShowCardAction ValueCard(string title, string saveTitle, string verb, ArtTeam team, PiObjective objective, int min, int? value, string edit) => new(title, new AdaptiveCard
     {
         Body =
         [
             new NumberInput
             {
                 Id = InputFor(ValueInput, objective.Id),
-                Label = title + $" ({min} to {ObjectiveRules.MaxValue})",
+                Label = Localized.Format(ObjectiveStrings.ValueLabel, title, min, ObjectiveRules.MaxValue),
                 Value = value,
                 Min = min,
                 Max = ObjectiveRules.MaxValue,
                 IsRequired = true,
-                ErrorMessage = $"Enter a whole number from {min} to {ObjectiveRules.MaxValue}.",
+                ErrorMessage = Localized.Format(ObjectiveStrings.ValueError, min, ObjectiveRules.MaxValue),
             },
         ],
-        Actions = [Execute("Save " + title.ToLowerInvariant(), verb, team, objective, ObjectiveEdits.Seen(edit, objective))],
+        Actions = [Execute(saveTitle, verb, team, objective, ObjectiveEdits.Seen(edit, objective))],
     });
 
     private static List<CardElement> Form(PiObjective? objective)
@@ -145,15 +144,15 @@ public static class TeamObjectivesCard
             new TextInput
             {
                 Id = InputFor(TextInput, id),
-                Label = "Objective",
-                Placeholder = "What the team will deliver, and the benefit (one sentence)",
+                Label = ObjectiveStrings.FormObjective,
+                Placeholder = ObjectiveStrings.FormPlaceholder,
                 Value = objective?.Text,
                 IsMultiline = true,
                 MaxLength = ObjectiveRules.MaxTextLength,
                 IsRequired = true,
-                ErrorMessage = "Write the objective.",
+                ErrorMessage = ObjectiveStrings.FormError,
             },
-            new ToggleInput("Uncommitted (a stretch objective)")
+            new ToggleInput(ObjectiveStrings.FormStretch)
             {
                 Id = InputFor(StretchInput, id),
                 Value = objective is { Committed: false } ? "true" : "false",
@@ -173,6 +172,4 @@ public static class TeamObjectivesCard
 
         return new ExecuteAction(title, verb, data) { AssociatedInputs = "auto" };
     }
-
-    private static string Day(DateOnly date) => date.ToString("d MMM yyyy", CultureInfo.InvariantCulture);
 }
