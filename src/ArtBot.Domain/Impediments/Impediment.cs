@@ -1,3 +1,4 @@
+using ArtBot.Domain.Text;
 using ArtBot.Domain.People;
 
 namespace ArtBot.Domain.Impediments;
@@ -41,6 +42,8 @@ public sealed record Impediment
     public string? ServiceUrl { get; init; }
     public string? PostedConversationId { get; init; }
     public string? ActivityId { get; init; }
+    /// <summary>The language and zone of the shared card (the ART's, else the raiser's); null on older rows.</summary>
+    public CardLocale? Locale { get; init; }
 
     /// <summary>Number of history entries stored (the next entry's sequence number is this plus one).</summary>
     public int HistoryCount { get; init; }

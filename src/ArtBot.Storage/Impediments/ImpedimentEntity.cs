@@ -43,6 +43,9 @@ public sealed class ImpedimentEntity : ITableEntity
     public string? ServiceUrl { get; set; }
     public string? PostedConversationId { get; set; }
     public string? ActivityId { get; set; }
+    /// <summary>The shared card's language and time zone; absent on older rows.</summary>
+    public string? Language { get; set; }
+    public string? TimeZone { get; set; }
     public int HistoryCount { get; set; }
 }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ArtBot.Domain.Impediments;
+using ArtBot.Domain.Text;
 using ArtBot.Domain.People;
 using Azure.Data.Tables;
 using Azure;
@@ -212,6 +213,8 @@ public sealed class ImpedimentStore(TableClient table, TimeProvider time) : IImp
         ServiceUrl = impediment.ServiceUrl,
         PostedConversationId = impediment.PostedConversationId,
         ActivityId = impediment.ActivityId,
+        Language = impediment.Locale?.Language,
+        TimeZone = impediment.Locale?.TimeZoneId,
         HistoryCount = impediment.HistoryCount,
     };
 
@@ -242,6 +245,7 @@ public sealed class ImpedimentStore(TableClient table, TimeProvider time) : IImp
         ServiceUrl = entity.ServiceUrl,
         PostedConversationId = entity.PostedConversationId,
         ActivityId = entity.ActivityId,
+        Locale = entity.Language is { Length: > 0 } language ? new CardLocale(language, entity.TimeZone) : null,
         HistoryCount = entity.HistoryCount,
         Version = entity.ETag.ToString(),
     };

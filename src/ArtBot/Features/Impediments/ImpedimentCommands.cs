@@ -49,7 +49,7 @@ public sealed class ImpedimentCommands(
         var teamName = art.TeamName ?? await ImpedimentDrafts.TeamNameAsync(conversations, activity, scope, cancellationToken);
         var (title, description) = check.Value;
         var draft = ImpedimentDrafts.For(activity, scope, actor, now, title, description, ImpedimentKind.Impediment, Severity.Medium, teamName,
-            ImpedimentSource.Command(activity.Id), art.ArtId);
+            ImpedimentSource.Command(activity.Id), art.ArtId, art.Locale);
 
         var raised = await store.RaiseAsync(draft, "activity:" + (activity.Id ?? Guid.NewGuid().ToString("N")), cancellationToken);
         if (!raised.Created)

@@ -3,6 +3,7 @@ using ArtBot.Domain.Arts;
 using ArtBot.Domain.Conversations;
 using ArtBot.Domain.Impediments;
 using ArtBot.Domain.People;
+using ArtBot.Domain.Text;
 
 namespace ArtBot.Features.Impediments;
 
@@ -11,7 +12,8 @@ public static class ImpedimentDrafts
 {
     public static Impediment For(
         Activity activity, ImpedimentScope scope, Person raisedBy, DateTimeOffset now,
-        string title, string description, ImpedimentKind kind, Severity severity, string? teamName, ImpedimentSource source, string? artId) => new()
+        string title, string description, ImpedimentKind kind, Severity severity, string? teamName, ImpedimentSource source, string? artId,
+        CardLocale locale) => new()
     {
         Id = "",
         TenantId = scope.TenantId,
@@ -29,13 +31,17 @@ public static class ImpedimentDrafts
         Source = source,
         ServiceUrl = activity.ServiceUrl,
         PostedConversationId = activity.Conversation?.Id,
+        Locale = locale,
     };
 
-    /// <summary>The ART the conversation belongs to, and its team name there (as the team joined it), if any.</summary>
-    public static async Task<(string? ArtId, string? TeamName)> ArtOfAsync(IArtStore arts, ImpedimentScope scope, CancellationToken cancellationToken)
+    /// <summary>
+    /// The ART the conversation belongs to, its team name there (as the team joined it), if any, and the language and
+    /// zone of the card shared here (<see cref="ArtLocale.ForCard"/>).
+    /// </summary>
+    public static async Task<(string? ArtId, string? TeamName, CardLocale Locale)> ArtOfAsync(IArtStore arts, ImpedimentScope scope, CancellationToken cancellationToken)
     {
         var membership = await arts.FindByConversationAsync(scope.TenantId, scope.ConversationId, cancellationToken);
-        return (membership?.Art.Id, membership?.Team?.TeamName);
+        return (membership?.Art.Id, membership?.Team?.TeamName, ArtLocale.ForCard(membership?.Art));
     }
 
     /// <summary>The team's name as the bot knows it (stored at installation), else from the activity.</summary>

@@ -127,8 +127,8 @@ public sealed partial class ImpedimentMessageExtension(
         var source = messageId is not null || link is not null
             ? ImpedimentSource.Message(messageId, link, author)
             : ImpedimentSource.Command(activity.Id);
-        var (artId, _) = await ImpedimentDrafts.ArtOfAsync(arts, scope, cancellationToken);
-        var draft = ImpedimentDrafts.For(activity, scope, actor, time.GetUtcNow(), title.Value!, description.Value!, kind, severity, team.Value, source, artId);
+        var (artId, _, locale) = await ImpedimentDrafts.ArtOfAsync(arts, scope, cancellationToken);
+        var draft = ImpedimentDrafts.For(activity, scope, actor, time.GetUtcNow(), title.Value!, description.Value!, kind, severity, team.Value, source, artId, locale);
         var key = messageId is not null ? "message:" + messageId : "activity:" + (activity.Id ?? Guid.NewGuid().ToString("N"));
 
         RaiseResult raised;

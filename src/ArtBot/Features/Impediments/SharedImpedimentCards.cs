@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using ArtBot.BotFramework.Connector;
 using ArtBot.BotFramework.Schema;
 using ArtBot.Domain.Impediments;
+using ArtBot.BotFramework.Cards;
 using ArtBot.Domain.People;
 
 namespace ArtBot.Features.Impediments;
@@ -27,7 +28,7 @@ public sealed partial class SharedImpedimentCards(IImpedimentStore store, Connec
             return null;
         }
 
-        var card = ImpedimentCard.Build(impediment, time.GetUtcNow());
+        var card = Shared(impediment);
         var message = Activity.CreateMessage(attachments: card.ToAttachment()) with
         {
             Conversation = origin?.Conversation is { } conversation ? conversation with { Id = conversationId } : new ConversationAccount { Id = conversationId },
@@ -105,7 +106,7 @@ public sealed partial class SharedImpedimentCards(IImpedimentStore store, Connec
                 var current = await store.GetAsync(impediment.TenantId, impediment.ScopeId, impediment.Id, CancellationToken.None);
                 if (current?.ActivityId is { } activityId && current.ServiceUrl is { } serviceUrl && current.PostedConversationId is { } conversationId)
                 {
-                    var card = ImpedimentCard.Build(current, time.GetUtcNow());
+                    var card = Shared(current);
                     var outcome = await connector.UpdateActivityAsync(serviceUrl, current.TenantId, conversationId, activityId,
                         Activity.CreateMessage(attachments: card.ToAttachment()), CancellationToken.None);
                     if (!outcome.IsSuccess)
@@ -145,4 +146,11 @@ public sealed partial class SharedImpedimentCards(IImpedimentStore store, Connec
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Background work for impediment {ImpedimentId} failed")]
     private partial void LogBackgroundError(Exception exception, string impedimentId);
+
+    /// <summary>The card everyone sees, in the impediment's language and zone whoever's action changed it.</summary>
+    private AdaptiveCard Shared(Impediment impediment)
+    {
+        using var locale = impediment.Locale?.Use();
+        return ImpedimentCard.Build(impediment, time.GetUtcNow());
+    }
 }

@@ -17,7 +17,7 @@ public sealed class VoteConcernRisks(IVoteStore votes, IImpedimentStore impedime
     public async Task<Impediment> RaiseAsync(Activity activity, Vote vote, VoteConcern concern, Person raisedBy, CancellationToken cancellationToken)
     {
         var scope = ImpedimentScope.Of(activity);
-        var (artId, teamName) = await ImpedimentDrafts.ArtOfAsync(arts, scope, cancellationToken);
+        var (artId, teamName, locale) = await ImpedimentDrafts.ArtOfAsync(arts, scope, cancellationToken);
         var text = PlainText.UnescapeMarkdown(concern.Text);
         var title = ImpedimentRules.FitTitle(text);
         var question = PlainText.UnescapeMarkdown(vote.Question);
@@ -26,7 +26,7 @@ public sealed class VoteConcernRisks(IVoteStore votes, IImpedimentStore impedime
             : Localized.Format(VoteStrings.RiskDescription, question, vote.Round);
         var draft = ImpedimentDrafts.For(
             activity, scope, raisedBy, time.GetUtcNow(), title, description, ImpedimentKind.Risk, Severity.Medium,
-            teamName ?? vote.TeamName, ImpedimentSource.VoteConcern(vote.Id, concern.Id), artId ?? vote.ArtId);
+            teamName ?? vote.TeamName, ImpedimentSource.VoteConcern(vote.Id, concern.Id), artId ?? vote.ArtId, vote.Locale ?? locale);
 
         var raised = await impediments.RaiseAsync(draft, "voteConcern:" + concern.Id, cancellationToken);
         if (raised.Created)
