@@ -12,8 +12,8 @@ public sealed class StorageFailureDescriber : ITurnFailureDescriber
 {
     public const string Code = "StorageUnavailable";
 
-    public const string Message =
-        "ArtBot can't reach its storage right now, so nothing was recorded. Please try again in a minute.";
+    /// <summary>What the user is told, in their language (read when the failure is described, inside the turn).</summary>
+    public static string Message => HostingStrings.StorageUnavailable;
 
     public TurnFailure? Describe(Exception exception) => IsStorageFault(exception) ? new TurnFailure(Code, Message) : null;
 

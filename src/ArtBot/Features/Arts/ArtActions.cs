@@ -5,6 +5,7 @@ using ArtBot.BotFramework.Hosting;
 using ArtBot.BotFramework.Routing;
 using ArtBot.BotFramework.Schema;
 using ArtBot.Domain.Arts;
+using ArtBot.Domain.Text;
 
 namespace ArtBot.Features.Arts;
 
@@ -36,7 +37,7 @@ public sealed partial class ArtActions(ArtContext arts, ILogger<ArtActions> logg
         }
         else if (!turn.IsChannel)
         {
-            return CardResponses.Error("NotAChannel", "An ART is set up in a Teams channel.");
+            return CardResponses.Error("NotAChannel", ArtStrings.ErrorNotAChannel);
         }
 
         var form = ArtForm.Read(data);
@@ -77,19 +78,18 @@ public sealed partial class ArtActions(ArtContext arts, ILogger<ArtActions> logg
             var existing = await turn.FindArtAsync(cancellationToken);
             if (existing?.Art.Id != art.Id)
             {
-                return CardResponses.Card(ArtCards.Form(form, channels, null, $"This channel already belongs to {existing?.Art.Name ?? "an ART"}."));
+                return CardResponses.Card(ArtCards.Form(form, channels, null, existing is null ? ArtStrings.FormChannelTakenUnknown : Localized.Format(ArtStrings.FormChannelTaken, existing.Art.Name)));
             }
         }
 
         LogCreated(art.Id);
-        var note = "ART set up. Each team joins from its own channel with `art join <team name>`.";
+        var note = ArtStrings.NoteSetUp;
         return CardResponses.Card(ArtCards.Overview(art, [], turn.Today(art), note));
     }
 
     private async Task<InvokeResponse> UpdateAsync(
         ArtTurn turn, Art current, string? version, ArtSettings settings, ArtForm form, IReadOnlyList<BotFramework.Cards.Choice> channels, CancellationToken cancellationToken)
     {
-        const string Stale = "Someone changed these settings while you were editing; these are the current ones. Please apply your change again.";
         var changed = current with
         {
             Name = settings.Name,
@@ -103,12 +103,12 @@ public sealed partial class ArtActions(ArtContext arts, ILogger<ArtActions> logg
         if (saved is null)
         {
             var fresh = await turn.Store.GetAsync(turn.TenantId, current.Id, cancellationToken) ?? current;
-            return CardResponses.Card(ArtCards.Form(ArtForm.From(fresh), channels, fresh, Stale));
+            return CardResponses.Card(ArtCards.Form(ArtForm.From(fresh), channels, fresh, ArtStrings.FormStale));
         }
 
         LogUpdated(saved.Id);
         var teams = await turn.Store.GetTeamsAsync(turn.TenantId, saved.Id, cancellationToken);
-        return CardResponses.Card(ArtCards.Overview(saved, teams, turn.Today(saved), "Settings saved."));
+        return CardResponses.Card(ArtCards.Overview(saved, teams, turn.Today(saved), ArtStrings.NoteSaved));
     }
 
     private async Task<InvokeResponse> EditAsync(TurnContext context, JsonElement? data, CancellationToken cancellationToken)
@@ -126,7 +126,7 @@ public sealed partial class ArtActions(ArtContext arts, ILogger<ArtActions> logg
         if (!DerivedIds.IsWellFormed(artId) || !name.IsValid || !turn.IsChannel
             || await turn.Store.GetAsync(turn.TenantId, artId!, cancellationToken) is not { } art)
         {
-            return CardResponses.Error("ArtNotFound", "That ART does not exist here.");
+            return CardResponses.Error("ArtNotFound", ArtStrings.ErrorArtNotFoundHere);
         }
 
         var message = await ArtJoin.JoinAsync(turn, art, name.Value, cancellationToken);
@@ -138,12 +138,12 @@ public sealed partial class ArtActions(ArtContext arts, ILogger<ArtActions> logg
     {
         if (!DerivedIds.IsWellFormed(artId) || await turn.FindArtAsync(cancellationToken) is not { } membership || membership.Art.Id != artId)
         {
-            return (null, CardResponses.Error("ArtNotFound", "This ART does not exist in this channel."));
+            return (null, CardResponses.Error("ArtNotFound", ArtStrings.ErrorArtNotInChannel));
         }
 
         return turn.IsRte(membership.Art)
             ? (membership.Art, null)
-            : (null, CardResponses.Error("NotRte", ArtTurn.RteOnly(membership.Art, "change its settings")));
+            : (null, CardResponses.Error("NotRte", ArtTurn.OnlyRtes(membership.Art, ArtStrings.RteOnlyChangeSettings)));
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "ART {ArtId} set up")]

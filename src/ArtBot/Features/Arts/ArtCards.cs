@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using ArtBot.BotFramework.Cards;
 using ArtBot.Domain.Arts;
+using ArtBot.Domain.Text;
 
 namespace ArtBot.Features.Arts;
 
@@ -17,7 +18,7 @@ public static class ArtCards
     {
         var body = new List<CardElement>
         {
-            new TextBlock(art is null ? "Set up an Agile Release Train" : $"Settings of {art.Name}") { Size = "Large", Weight = "Bolder", Style = "heading" },
+            new TextBlock(art is null ? ArtStrings.FormTitleSetup : Localized.Format(ArtStrings.FormTitleSettings, art.Name)) { Size = "Large", Weight = "Bolder", Style = "heading" },
         };
         if (error is not null)
         {
@@ -26,49 +27,49 @@ public static class ArtCards
 
         body.AddRange(
         [
-            new TextInput { Id = ArtForm.NameId, Label = "ART name", Value = values.Name, IsRequired = true, MaxLength = ArtRules.MaxNameLength, ErrorMessage = "The ART needs a name." },
+            new TextInput { Id = ArtForm.NameId, Label = ArtStrings.FormName, Value = values.Name, IsRequired = true, MaxLength = ArtRules.MaxNameLength, ErrorMessage = ArtStrings.FormNameRequired },
             new ColumnSet(
             [
-                new Column([new TextInput { Id = ArtForm.PiNameId, Label = "Current PI", Placeholder = "PI 2027.1", Value = values.PiName, MaxLength = ArtRules.MaxNameLength }]) { Width = "stretch" },
-                new Column([new DateInput { Id = ArtForm.PiStartId, Label = "Starts", Value = values.PiStart }]) { Width = "stretch" },
-                new Column([new DateInput { Id = ArtForm.PiEndId, Label = "Ends", Value = values.PiEnd }]) { Width = "stretch" },
+                new Column([new TextInput { Id = ArtForm.PiNameId, Label = ArtStrings.FormCurrentPi, Placeholder = ArtStrings.FormPiPlaceholder, Value = values.PiName, MaxLength = ArtRules.MaxNameLength }]) { Width = "stretch" },
+                new Column([new DateInput { Id = ArtForm.PiStartId, Label = ArtStrings.FormPiStart, Value = values.PiStart }]) { Width = "stretch" },
+                new Column([new DateInput { Id = ArtForm.PiEndId, Label = ArtStrings.FormPiEnd, Value = values.PiEnd }]) { Width = "stretch" },
             ]),
             new ColumnSet(
             [
-                new Column([new ChoiceSetInput([.. Enum.GetValues<DayOfWeek>().Skip(1).Append(DayOfWeek.Sunday).Select(d => new Choice(d.ToString(), d.ToString()))])
+                new Column([new ChoiceSetInput([.. Enum.GetValues<DayOfWeek>().Skip(1).Append(DayOfWeek.Sunday).Select(d => new Choice(Localized.DayName(d), d.ToString()))])
                 {
-                    Id = ArtForm.DayId, Label = "ART sync day", Value = values.Day ?? nameof(DayOfWeek.Wednesday), Style = "compact",
+                    Id = ArtForm.DayId, Label = ArtStrings.FormSyncDay, Value = values.Day ?? nameof(DayOfWeek.Wednesday), Style = "compact",
                 }]) { Width = "stretch" },
-                new Column([new TimeInput { Id = ArtForm.TimeId, Label = "Time", Value = values.Time ?? "10:00" }]) { Width = "stretch" },
-                new Column([new TextInput { Id = ArtForm.TimeZoneId, Label = "Time zone (IANA)", Placeholder = "Europe/Berlin", Value = values.TimeZone, MaxLength = 64 }]) { Width = "stretch" },
+                new Column([new TimeInput { Id = ArtForm.TimeId, Label = ArtStrings.FormSyncTime, Value = values.Time ?? "10:00" }]) { Width = "stretch" },
+                new Column([new TextInput { Id = ArtForm.TimeZoneId, Label = ArtStrings.FormTimeZone, Placeholder = ArtStrings.FormTimeZonePlaceholder, Value = values.TimeZone, MaxLength = 64 }]) { Width = "stretch" },
             ]),
             new ColumnSet(
             [
-                new Column([new ChoiceSetInput([.. ArtForm.PromptLeads.Select(m => new Choice(Lead(m) + " before", Text(m)))])
+                new Column([new ChoiceSetInput([.. ArtForm.PromptLeads.Select(m => new Choice(Localized.Format(ArtStrings.FormLeadBefore, Lead(m)), Text(m)))])
                 {
-                    Id = ArtForm.PromptLeadId, Label = "Check-in prompt", Value = values.PromptLead ?? "1440", Style = "compact",
+                    Id = ArtForm.PromptLeadId, Label = ArtStrings.FormPrompt, Value = values.PromptLead ?? "1440", Style = "compact",
                 }]) { Width = "stretch" },
-                new Column([new ChoiceSetInput([.. ArtForm.ReminderLeads.Select(m => new Choice(m == 0 ? "No reminders" : Lead(m) + " before", Text(m)))])
+                new Column([new ChoiceSetInput([.. ArtForm.ReminderLeads.Select(m => new Choice(m == 0 ? ArtStrings.FormNoReminders : Localized.Format(ArtStrings.FormLeadBefore, Lead(m)), Text(m)))])
                 {
-                    Id = ArtForm.ReminderLeadId, Label = "Reminder", Value = values.ReminderLead ?? "120", Style = "compact",
+                    Id = ArtForm.ReminderLeadId, Label = ArtStrings.FormReminder, Value = values.ReminderLead ?? "120", Style = "compact",
                 }]) { Width = "stretch" },
             ]),
             new ChoiceSetInput([.. summaryChannels])
             {
-                Id = ArtForm.SummaryId, Label = "Channel for the ART sync summary", Value = values.Summary ?? (summaryChannels.Count > 0 ? summaryChannels[0].Value : null), Style = "compact",
+                Id = ArtForm.SummaryId, Label = ArtStrings.FormSummaryChannel, Value = values.Summary ?? (summaryChannels.Count > 0 ? summaryChannels[0].Value : null), Style = "compact",
             },
             new ColumnSet(
             [
-                new Column([new ChoiceSetInput([.. Enumerable.Range(IterationCadence.MinWeeks, IterationCadence.MaxWeeks).Select(w => new Choice(w == 1 ? "1 week" : $"{w} weeks", Text(w)))])
+                new Column([new ChoiceSetInput([.. Enumerable.Range(IterationCadence.MinWeeks, IterationCadence.MaxWeeks).Select(w => new Choice(Weeks(w), Text(w)))])
                 {
-                    Id = ArtForm.IterationWeeksId, Label = "Iteration length", Value = values.IterationWeeks ?? Text(IterationCadence.Default.Weeks), Style = "compact",
+                    Id = ArtForm.IterationWeeksId, Label = ArtStrings.FormIterationLength, Value = values.IterationWeeks ?? Text(IterationCadence.Default.Weeks), Style = "compact",
                 }]) { Width = "stretch" },
-                new Column([new ToggleInput("The PI's last iteration is the IP iteration")
+                new Column([new ToggleInput(ArtStrings.FormLastIsIp)
                 {
                     Id = ArtForm.IpIterationId, Value = values.IpIteration ?? IterationCadence.Default.LastIsIp ? "true" : "false", ValueOn = "true", ValueOff = "false",
                 }]) { Width = "stretch", VerticalContentAlignment = "Bottom" },
             ]),
-            new ToggleInput("Reminders and summaries may name people who have not answered")
+            new ToggleInput(ArtStrings.FormNameNonResponders)
             {
                 Id = ArtForm.NameNonRespondersId, Value = values.NameNonResponders ? "true" : "false", ValueOn = "true", ValueOff = "false",
             },
@@ -84,8 +85,8 @@ public static class ArtCards
         return new AdaptiveCard
         {
             Body = body,
-            Actions = [new ExecuteAction(art is null ? "Set up ART" : "Save settings", SaveVerb, data) { Style = "positive" }],
-            FallbackText = "ART settings form",
+            Actions = [new ExecuteAction(art is null ? ArtStrings.FormSetUpAction : ArtStrings.FormSaveAction, SaveVerb, data) { Style = "positive" }],
+            FallbackText = ArtStrings.FormFallback,
         };
     }
 
@@ -101,27 +102,27 @@ public static class ArtCards
         var upcomingSkips = art.SkippedDates.Where(d => d >= today).Order().Take(6).ToList();
         body.Add(new FactSet(
         [
-            new Fact("PI", art.CurrentPi is { } pi ? $"{pi.Name} ({Date(pi.Start)} to {Date(pi.End)})" : "not set"),
-            new Fact("Iterations", Iterations(art, today)),
-            new Fact("ART sync", Schedule(art.Sync)),
-            new Fact("RTEs", string.Join(", ", art.Rtes.Select(r => r.Name ?? "(unnamed)"))),
-            new Fact("Business Owners", art.BusinessOwners.Count == 0
-                ? "none yet (RTEs add them with `art bo add @person`)"
-                : string.Join(", ", art.BusinessOwners.Select(b => b.Name ?? "(unnamed)"))),
-            new Fact("Skipped", upcomingSkips.Count == 0 ? "none" : string.Join(", ", upcomingSkips.Select(Date))),
-            new Fact("Non-responders", art.NameNonResponders ? "named" : "not named (teams only)"),
+            new Fact(ArtStrings.CardFactPi, art.CurrentPi is { } pi ? Localized.Format(ArtStrings.CardPiValue, pi.Name, Date(pi.Start), Date(pi.End)) : ArtStrings.CardPiNotSet),
+            new Fact(ArtStrings.CardFactIterations, Iterations(art, today)),
+            new Fact(ArtStrings.CardFactSync, Schedule(art.Sync)),
+            new Fact(ArtStrings.CardFactRtes, string.Join(", ", art.Rtes.Select(r => r.Name ?? ArtStrings.CardUnnamed))),
+            new Fact(ArtStrings.CardFactBusinessOwners, art.BusinessOwners.Count == 0
+                ? ArtStrings.CardNoBusinessOwners
+                : string.Join(", ", art.BusinessOwners.Select(b => b.Name ?? ArtStrings.CardUnnamed))),
+            new Fact(ArtStrings.CardFactSkipped, upcomingSkips.Count == 0 ? ArtStrings.CardNoSkips : string.Join(", ", upcomingSkips.Select(Date))),
+            new Fact(ArtStrings.CardFactNonResponders, art.NameNonResponders ? ArtStrings.CardNonRespondersNamed : ArtStrings.CardNonRespondersNotNamed),
         ]));
 
-        body.Add(new TextBlock(teams.Count == 0 ? "No teams yet" : $"Teams ({teams.Count})") { Weight = "Bolder", Separator = true });
+        body.Add(new TextBlock(teams.Count == 0 ? ArtStrings.CardNoTeams : Localized.Format(ArtStrings.CardTeams, teams.Count)) { Weight = "Bolder", Separator = true });
         if (teams.Count == 0)
         {
-            body.Add(new TextBlock("Each team's channel joins with `art join <team name>` (ArtBot must be installed in that team)."));
+            body.Add(new TextBlock(ArtStrings.CardHowTeamsJoin));
         }
 
         foreach (var team in teams.OrderBy(t => t.TeamName, StringComparer.OrdinalIgnoreCase))
         {
             var line = team.UnreachableSince is { } since
-                ? $"{team.TeamName}: ArtBot was removed from its channel on {Date(DateOnly.FromDateTime(since.UtcDateTime))}; prompts are paused"
+                ? Localized.Format(ArtStrings.CardTeamUnreachable, team.TeamName, Date(DateOnly.FromDateTime(since.UtcDateTime)))
                 : team.TeamName;
             body.Add(new TextBlock(line) { Spacing = "Small", Color = team.UnreachableSince is null ? null : "Warning" });
         }
@@ -129,8 +130,8 @@ public static class ArtCards
         return new AdaptiveCard
         {
             Body = body,
-            Actions = [new ExecuteAction("Change settings", EditVerb, new JsonObject { ["artId"] = art.Id })],
-            FallbackText = $"ART {art.Name}",
+            Actions = [new ExecuteAction(ArtStrings.CardChangeSettings, EditVerb, new JsonObject { ["artId"] = art.Id })],
+            FallbackText = Localized.Format(ArtStrings.CardFallback, art.Name),
         };
     }
 
@@ -139,42 +140,50 @@ public static class ArtCards
     {
         Body =
         [
-            new TextBlock($"Which ART does {teamName} belong to?") { Weight = "Bolder", Size = "Medium" },
+            new TextBlock(Localized.Format(ArtStrings.ChooseArtTitle, teamName)) { Weight = "Bolder", Size = "Medium" },
             new ActionSet([.. arts.OrderBy(a => a.Name, StringComparer.OrdinalIgnoreCase).Take(10)
                 .Select(a => new ExecuteAction(a.Name, JoinVerb, new JsonObject { ["artId"] = a.Id, ["teamName"] = teamName }))]),
         ],
-        FallbackText = "Choose the ART to join",
+        FallbackText = ArtStrings.ChooseArtFallback,
     };
 
     /// <summary>"Wednesdays at 10:00 (Europe/Berlin); prompt 1 day before; reminder 2 hours before".</summary>
-    public static string Schedule(SyncSchedule sync) =>
-        $"{sync.Day}s at {sync.Time:HH\\:mm} ({sync.TimeZoneId}); prompt {Lead((int)sync.PromptLead.TotalMinutes)} before; "
-        + (sync.RemindersOn ? $"reminder {Lead((int)sync.ReminderLead.TotalMinutes)} before" : "no reminders");
+    public static string Schedule(SyncSchedule sync) => sync.RemindersOn
+        ? Localized.Format(
+            ArtStrings.ScheduleWithReminder, Localized.DayName(sync.Day), SyncTime(sync), sync.TimeZoneId,
+            Lead((int)sync.PromptLead.TotalMinutes), Lead((int)sync.ReminderLead.TotalMinutes))
+        : Localized.Format(ArtStrings.ScheduleNoReminders, Localized.DayName(sync.Day), SyncTime(sync), sync.TimeZoneId, Lead((int)sync.PromptLead.TotalMinutes));
 
     public static string Lead(int minutes) => minutes switch
     {
-        >= 1440 when minutes % 1440 == 0 => minutes == 1440 ? "1 day" : $"{minutes / 1440} days",
-        >= 60 when minutes % 60 == 0 => minutes == 60 ? "1 hour" : $"{minutes / 60} hours",
-        _ => $"{minutes} minutes",
+        >= 1440 when minutes % 1440 == 0 => minutes == 1440 ? ArtStrings.LeadDaysOne : Localized.Format(ArtStrings.LeadDaysOther, minutes / 1440),
+        >= 60 when minutes % 60 == 0 => minutes == 60 ? ArtStrings.LeadHoursOne : Localized.Format(ArtStrings.LeadHoursOther, minutes / 60),
+        _ => Localized.Format(ArtStrings.LeadMinutes, minutes),
     };
 
-    private static string Date(DateOnly date) => date.ToString("ddd d MMM yyyy", CultureInfo.InvariantCulture);
+    private static string SyncTime(SyncSchedule sync) => sync.Time.ToString(ArtStrings.SyncTimePattern, Localized.Culture);
+
+    private static string Weeks(int weeks) => weeks == 1 ? ArtStrings.WeeksOne : Localized.Format(ArtStrings.WeeksOther, weeks);
+
+    private static string Date(DateOnly date) => Localized.WeekdayDate(date);
 
     private static string Text(int minutes) => minutes.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>"5 of 2 weeks, the last one IP; now iteration 3 (15 Feb 2027 to 28 Feb 2027)".</summary>
     private static string Iterations(Art art, DateOnly today)
     {
-        var weeks = art.Cadence.Weeks == 1 ? "1 week" : $"{art.Cadence.Weeks} weeks";
+        var weeks = Weeks(art.Cadence.Weeks);
         if (art.CurrentPi is not { } pi)
         {
-            return $"{weeks} each{(art.Cadence.LastIsIp ? ", the last one IP" : "")}";
+            return Localized.Format(art.Cadence.LastIsIp ? ArtStrings.IterationsEachLastIp : ArtStrings.IterationsEach, weeks);
         }
 
         var iterations = art.Cadence.Of(pi);
-        var text = $"{iterations.Count} of {weeks}{(iterations[^1].IsIp ? ", the last one IP" : "")}";
+        var text = Localized.Format(iterations[^1].IsIp ? ArtStrings.IterationsOfLastIp : ArtStrings.IterationsOf, iterations.Count, weeks);
         return art.Cadence.At(pi, today) is { } now
-            ? $"{text}; now {(now.IsIp ? "the IP iteration" : $"iteration {now.Number}")} ({Date(now.Start)} to {Date(now.End)})"
+            ? now.IsIp
+                ? Localized.Format(ArtStrings.IterationsNowIp, text, Date(now.Start), Date(now.End))
+                : Localized.Format(ArtStrings.IterationsNow, text, now.Number, Date(now.Start), Date(now.End))
             : text;
     }
 }

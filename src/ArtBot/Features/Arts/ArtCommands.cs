@@ -1,6 +1,7 @@
 using System.Globalization;
 using ArtBot.BotFramework.Routing;
 using ArtBot.Domain.Arts;
+using ArtBot.Domain.Text;
 using ArtBot.Features.Common;
 
 namespace ArtBot.Features.Arts;
@@ -17,13 +18,13 @@ public sealed class ArtCommands(ArtContext arts) : IBotFeature
     public void Register(FeatureTable table) => table
         .Command(
             ArtName,
-            "art [setup | settings | join <team name> | rte add|remove @person | bo add|remove @person]",
-            "Show this channel's ART, set one up, join a team channel to it, or change its settings, RTEs and Business Owners",
+            () => ArtStrings.CommandArtUsage,
+            () => ArtStrings.CommandArtDescription,
             ArtAsync)
         .Command(
             PiName,
-            "pi start <name> [yyyy-MM-dd yyyy-MM-dd]",
-            "Start the ART's next Program Increment (RTEs); open improvement items are carried into it",
+            () => ArtStrings.CommandPiUsage,
+            () => ArtStrings.CommandPiDescription,
             (turn, arguments, cancellationToken) => ArtPiCommand.RunAsync(new ArtTurn(turn, arts), arguments, cancellationToken));
 
     private Task ArtAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
@@ -38,7 +39,7 @@ public sealed class ArtCommands(ArtContext arts) : IBotFeature
             "join" => JoinAsync(art, rest, cancellationToken),
             "rte" => ArtRoleCommand.RunAsync(art, ArtRoleCommand.Rte, rest, cancellationToken),
             "bo" => ArtRoleCommand.RunAsync(art, ArtRoleCommand.BusinessOwner, rest, cancellationToken),
-            _ => art.SendAsync($"I don't know `art {sub}`. Try `art`, `art setup`, `art settings`, `art join <team name>`, `art rte add @person` or `art bo add @person`.", cancellationToken),
+            _ => art.SendAsync(Localized.Format(ArtStrings.ErrorUnknownArtCommand, sub), cancellationToken),
         };
     }
 
@@ -51,7 +52,7 @@ public sealed class ArtCommands(ArtContext arts) : IBotFeature
         }
 
         var teams = await turn.Store.GetTeamsAsync(turn.TenantId, membership.Art.Id, cancellationToken);
-        var note = membership.Team is { } team ? $"This channel is team {team.TeamName}." : null;
+        var note = membership.Team is { } team ? Localized.Format(ArtStrings.NoteThisChannelIsTeam, team.TeamName) : null;
         await turn.SendAsync(ArtCards.Overview(membership.Art, teams, turn.Today(membership.Art), note), cancellationToken);
     }
 
@@ -59,13 +60,13 @@ public sealed class ArtCommands(ArtContext arts) : IBotFeature
     {
         if (!turn.IsChannel)
         {
-            await turn.SendAsync("An ART is set up in a Teams channel (usually the ART's own channel): @mention me there with `art setup`.", cancellationToken);
+            await turn.SendAsync(ArtStrings.SetupNotAChannel, cancellationToken);
             return;
         }
 
         if (await turn.FindArtAsync(cancellationToken) is { } membership)
         {
-            await turn.SendAsync($"This channel already belongs to {membership.Art.Name}. `art` shows it; RTEs change it with `art settings`.", cancellationToken);
+            await turn.SendAsync(Localized.Format(ArtStrings.SetupAlreadyInArt, membership.Art.Name), cancellationToken);
             return;
         }
 
@@ -83,7 +84,7 @@ public sealed class ArtCommands(ArtContext arts) : IBotFeature
 
         if (!turn.IsRte(membership.Art))
         {
-            await turn.SendAsync(ArtTurn.RteOnly(membership.Art, "change its settings"), cancellationToken);
+            await turn.SendAsync(ArtTurn.OnlyRtes(membership.Art, ArtStrings.RteOnlyChangeSettings), cancellationToken);
             return;
         }
 
@@ -95,14 +96,14 @@ public sealed class ArtCommands(ArtContext arts) : IBotFeature
     {
         if (!turn.IsChannel)
         {
-            await turn.SendAsync("Teams join an ART from their own channel: @mention me there with `art join <team name>`.", cancellationToken);
+            await turn.SendAsync(ArtStrings.JoinNotAChannel, cancellationToken);
             return;
         }
 
         var name = ArtRules.CheckName(teamName, "team");
         if (!name.IsValid)
         {
-            await turn.SendAsync(name.Error + " For example: `art join Rocket`.", cancellationToken);
+            await turn.SendAsync(Localized.Format(ArtStrings.JoinInvalidName, name.Error), cancellationToken);
             return;
         }
 
@@ -117,7 +118,7 @@ public sealed class ArtCommands(ArtContext arts) : IBotFeature
         switch (arts.Count)
         {
             case 0:
-                await turn.SendAsync("There is no ART yet. An RTE sets one up in the ART's channel with `art setup`.", cancellationToken);
+                await turn.SendAsync(ArtStrings.JoinNoArt, cancellationToken);
                 break;
             case 1:
                 await turn.SendAsync(await ArtJoin.JoinAsync(turn, arts[0], name.Value, cancellationToken), cancellationToken);
@@ -128,7 +129,8 @@ public sealed class ArtCommands(ArtContext arts) : IBotFeature
         }
     }
 
-    public const string NotInAnArt = "This channel is not part of an ART. An RTE sets one up with `art setup`; a team's channel joins one with `art join <team name>`.";
+    /// <summary>The answer when the channel belongs to no ART (read when shown, in the reader's language).</summary>
+    public static string NotInAnArt => ArtStrings.NotInAnArt;
 
     /// <summary>Reads a date argument (yyyy-MM-dd).</summary>
     public static bool TryDate(string text, out DateOnly date) =>

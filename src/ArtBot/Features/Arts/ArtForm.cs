@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using ArtBot.BotFramework.Routing;
 using ArtBot.Domain.Arts;
+using ArtBot.Domain.Text;
 
 namespace ArtBot.Features.Arts;
 
@@ -115,24 +116,24 @@ public sealed record ArtForm
 
         if (!TryLead(PromptLead, PromptLeads, out var promptLead) || !TryLead(ReminderLead, ReminderLeads, out var reminderLead))
         {
-            return ArtSettingsCheck.Fail("Please pick the prompt and reminder times from the lists.");
+            return ArtSettingsCheck.Fail(ArtStrings.FormErrorPickLeads);
         }
 
         if (reminderLead >= promptLead)
         {
-            return ArtSettingsCheck.Fail("The reminder must come after the check-in prompt: pick a shorter reminder time or an earlier prompt.");
+            return ArtSettingsCheck.Fail(ArtStrings.FormErrorReminderAfterPrompt);
         }
 
         if (Summary is not { Length: > 0 } summary || !summaryChannels.Contains(summary))
         {
-            return ArtSettingsCheck.Fail("Please pick the channel that gets the ART sync summary from the list.");
+            return ArtSettingsCheck.Fail(ArtStrings.FormErrorPickSummaryChannel);
         }
 
         var weeks = IterationCadence.Default.Weeks;
         if (IterationWeeks is not null
             && (!int.TryParse(IterationWeeks, NumberStyles.None, CultureInfo.InvariantCulture, out weeks) || weeks is < IterationCadence.MinWeeks or > IterationCadence.MaxWeeks))
         {
-            return ArtSettingsCheck.Fail($"Please pick the iteration length from the list ({IterationCadence.MinWeeks} to {IterationCadence.MaxWeeks} weeks).");
+            return ArtSettingsCheck.Fail(Localized.Format(ArtStrings.FormErrorPickIterationLength, IterationCadence.MinWeeks, IterationCadence.MaxWeeks));
         }
 
         var cadence = new IterationCadence(weeks, IpIteration ?? IterationCadence.Default.LastIsIp);

@@ -1,4 +1,5 @@
 using ArtBot.Domain.Arts;
+using ArtBot.Domain.Text;
 
 namespace ArtBot.Features.Arts;
 
@@ -10,8 +11,8 @@ public static class ArtJoin
         if (await turn.FindArtAsync(cancellationToken) is { Team: null } home)
         {
             return home.Art.Id == art.Id
-                ? $"This is the home channel of {art.Name}. Each team joins from its own channel."
-                : $"This channel is the home of {home.Art.Name}; a channel can be in one ART only.";
+                ? Localized.Format(ArtStrings.JoinHomeChannel, art.Name)
+                : Localized.Format(ArtStrings.JoinHomeOfOther, home.Art.Name);
         }
 
         var activity = turn.Activity;
@@ -30,9 +31,9 @@ public static class ArtJoin
 
         return await turn.Store.JoinAsync(team, cancellationToken) switch
         {
-            JoinResult.Joined => $"Team {teamName} joined {art.Name}. Its ART sync check-ins will be posted here: {ArtCards.Schedule(art.Sync)}.",
-            JoinResult.AlreadyJoined => $"This channel is team {teamName} of {art.Name} (details refreshed).",
-            _ => "This channel already belongs to another ART; a channel can be in one ART only.",
+            JoinResult.Joined => Localized.Format(ArtStrings.JoinJoined, teamName, art.Name, ArtCards.Schedule(art.Sync)),
+            JoinResult.AlreadyJoined => Localized.Format(ArtStrings.JoinAlreadyJoined, teamName, art.Name),
+            _ => ArtStrings.JoinOtherArt,
         };
     }
 }

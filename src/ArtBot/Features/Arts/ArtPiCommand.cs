@@ -1,4 +1,5 @@
 using ArtBot.Domain.Arts;
+using ArtBot.Domain.Text;
 using ArtBot.Features.Common;
 
 namespace ArtBot.Features.Arts;
@@ -14,7 +15,7 @@ public static class ArtPiCommand
         var (verb, rest) = CommandRouter.Split(arguments);
         if (verb != "start")
         {
-            await turn.SendAsync("Use `pi start <name> [yyyy-MM-dd yyyy-MM-dd]`, e.g. `pi start PI 2027.2 2027-03-15 2027-05-21`.", cancellationToken);
+            await turn.SendAsync(ArtStrings.PiUsage, cancellationToken);
             return;
         }
 
@@ -26,7 +27,7 @@ public static class ArtPiCommand
 
         if (!turn.IsRte(membership.Art))
         {
-            await turn.SendAsync(ArtTurn.RteOnly(membership.Art, "start a PI"), cancellationToken);
+            await turn.SendAsync(ArtTurn.OnlyRtes(membership.Art, ArtStrings.RteOnlyStartPi), cancellationToken);
             return;
         }
 
@@ -50,7 +51,7 @@ public static class ArtPiCommand
         }
 
         var saved = await ArtUpdate.ApplyAsync(turn, membership.Art.Id, art => art with { CurrentPi = pi.Value }, cancellationToken);
-        await turn.SendAsync(saved is null ? ArtCommands.NotInAnArt : $"{saved.Name} is now in {pi.Value.Name} ({start} to {end}).", cancellationToken);
+        await turn.SendAsync(saved is null ? ArtCommands.NotInAnArt : Localized.Format(ArtStrings.PiStarted, saved.Name, pi.Value.Name, start, end), cancellationToken);
     }
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);

@@ -1,6 +1,7 @@
 using ArtBot.BotFramework.Schema;
 using ArtBot.Domain.Arts;
 using ArtBot.Domain.People;
+using ArtBot.Domain.Text;
 using ArtBot.Features.Common;
 
 namespace ArtBot.Features.Arts;
@@ -12,16 +13,21 @@ namespace ArtBot.Features.Arts;
 public static class ArtRoleCommand
 {
     /// <summary>
-    /// A role people hold in an ART: its word in the command, one holder and all holders as answers name them, how it is
-    /// read and changed, and whether it may be left with nobody.
+    /// A role people hold in an ART: its word in the command, the answers that name it (resource texts, read when
+    /// answering: who may change it, someone added, someone removed), how it is read and changed, and whether it may be
+    /// left with nobody.
     /// </summary>
     public sealed record Role(
-        string Word, string One, string All, Func<Art, IReadOnlyList<Person>> Holders, Func<Art, IReadOnlyList<Person>, Art> WithHolders, bool NeverEmpty);
+        string Word, Func<string> RteOnly, Func<string> Added, Func<string> Removed,
+        Func<Art, IReadOnlyList<Person>> Holders, Func<Art, IReadOnlyList<Person>, Art> WithHolders, bool NeverEmpty);
 
-    public static readonly Role Rte = new("rte", "an RTE", "the RTEs", art => art.Rtes, (art, people) => art with { Rtes = people }, NeverEmpty: true);
+    public static readonly Role Rte = new(
+        "rte", () => ArtStrings.RteOnlyChangeRtes, () => ArtStrings.RoleRteAdded, () => ArtStrings.RoleRteRemoved,
+        art => art.Rtes, (art, people) => art with { Rtes = people }, NeverEmpty: true);
 
     public static readonly Role BusinessOwner = new(
-        "bo", "a Business Owner", "the Business Owners", art => art.BusinessOwners, (art, people) => art with { BusinessOwners = people }, NeverEmpty: false);
+        "bo", () => ArtStrings.RteOnlyChangeBusinessOwners, () => ArtStrings.RoleBusinessOwnerAdded, () => ArtStrings.RoleBusinessOwnerRemoved,
+        art => art.BusinessOwners, (art, people) => art with { BusinessOwners = people }, NeverEmpty: false);
 
     public static async Task RunAsync(ArtTurn turn, Role role, string arguments, CancellationToken cancellationToken)
     {
@@ -32,7 +38,7 @@ public static class ArtRoleCommand
             .FirstOrDefault();
         if (verb is not ("add" or "remove") || mentioned is null)
         {
-            await turn.SendAsync($"Use `art {role.Word} add @person` or `art {role.Word} remove @person` (@mention the person).", cancellationToken);
+            await turn.SendAsync(Localized.Format(ArtStrings.RoleUsage, role.Word), cancellationToken);
             return;
         }
 
@@ -44,7 +50,7 @@ public static class ArtRoleCommand
 
         if (!turn.IsRte(membership.Art))
         {
-            await turn.SendAsync(ArtTurn.RteOnly(membership.Art, $"change who {role.All} are"), cancellationToken);
+            await turn.SendAsync(ArtTurn.OnlyRtes(membership.Art, role.RteOnly()), cancellationToken);
             return;
         }
 
@@ -53,14 +59,14 @@ public static class ArtRoleCommand
         var saved = await ArtUpdate.ApplyAsync(turn, membership.Art.Id, art =>
         {
             var others = role.Holders(art).Where(r => r.Id != person.Id && r.Id != mentioned.Id).ToList();
-            refusal = role.NeverEmpty && verb == "remove" && others.Count == 0 ? "An ART needs at least one RTE; add another before removing the last." : null;
+            refusal = role.NeverEmpty && verb == "remove" && others.Count == 0 ? ArtStrings.RoleLastRte : null;
             return refusal is not null ? art : role.WithHolders(art, verb == "add" ? [.. others, person] : others);
         }, cancellationToken);
 
-        var name = person.Name ?? "That person";
+        var name = person.Name ?? ArtStrings.RolePersonFallback;
         await turn.SendAsync(
             refusal ?? (saved is null ? ArtCommands.NotInAnArt
-                : verb == "add" ? $"{name} is now {role.One} of {saved.Name}." : $"{name} is no longer {role.One} of {saved.Name}."),
+                : Localized.Format(verb == "add" ? role.Added() : role.Removed(), name, saved.Name)),
             cancellationToken);
     }
 

@@ -1,3 +1,5 @@
+using System.Globalization;
+using ArtBot.Domain.Text;
 using ArtBot.Features.Common;
 
 namespace ArtBot.Features.Arts;
@@ -10,13 +12,13 @@ public static class ArtSyncCommand
         var (verb, rest) = CommandRouter.Split(arguments);
         if (verb is not ("skip" or "unskip"))
         {
-            await turn.SendAsync("Use `sync now`, `sync summary`, `sync skip <yyyy-MM-dd>` or `sync unskip <yyyy-MM-dd>`.", cancellationToken);
+            await turn.SendAsync(ArtStrings.SyncUsage, cancellationToken);
             return;
         }
 
         if (!ArtCommands.TryDate(rest, out var date))
         {
-            await turn.SendAsync($"'{(rest.Length > 40 ? rest[..40] + "\u2026" : rest)}' is not a date; use yyyy-MM-dd, e.g. `sync skip 2027-12-24`.", cancellationToken);
+            await turn.SendAsync(Localized.Format(ArtStrings.SyncNotADate, rest.Length > 40 ? rest[..40] + "\u2026" : rest), cancellationToken);
             return;
         }
 
@@ -28,13 +30,13 @@ public static class ArtSyncCommand
 
         if (!turn.IsRte(membership.Art))
         {
-            await turn.SendAsync(ArtTurn.RteOnly(membership.Art, "change the sync schedule"), cancellationToken);
+            await turn.SendAsync(ArtTurn.OnlyRtes(membership.Art, ArtStrings.RteOnlyChangeSyncSchedule), cancellationToken);
             return;
         }
 
         if (verb == "skip" && date < turn.Today(membership.Art))
         {
-            await turn.SendAsync($"{date:yyyy-MM-dd} has passed; nothing to skip.", cancellationToken);
+            await turn.SendAsync(Localized.Format(ArtStrings.SyncDatePassed, date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), cancellationToken);
             return;
         }
 
@@ -44,8 +46,8 @@ public static class ArtSyncCommand
         }, cancellationToken);
         await turn.SendAsync(
             saved is null ? ArtCommands.NotInAnArt
-            : verb == "skip" ? $"No ART sync on {date:ddd d MMM yyyy}: no check-in prompts, reminders or summary that day."
-            : $"{date:ddd d MMM yyyy} is a normal ART sync date again.",
+            : verb == "skip" ? Localized.Format(ArtStrings.SyncSkipped, Localized.WeekdayDate(date))
+            : Localized.Format(ArtStrings.SyncUnskipped, Localized.WeekdayDate(date)),
             cancellationToken);
     }
 }

@@ -4,6 +4,7 @@ using ArtBot.BotFramework.Routing;
 using ArtBot.BotFramework.Schema;
 using ArtBot.Domain.Arts;
 using ArtBot.Domain.People;
+using ArtBot.Domain.Text;
 
 namespace ArtBot.Features.Arts;
 
@@ -28,9 +29,16 @@ public sealed class ArtTurn(TurnContext turn, ArtContext context)
     /// <summary>True when the person acting is one of the ART's RTEs (by Entra object id or Teams id).</summary>
     public bool IsRte(Art art) => Activity.IsRteOf(art);
 
-    /// <summary>"Only the ART's RTEs (Alex, Sam) can ..."</summary>
+    /// <summary>"Only the ART's RTEs (Alex, Sam) can ..." with an English fragment <paramref name="what"/> (for callers whose texts are not in resources yet).</summary>
     public static string RteOnly(Art art, string what) =>
         $"Only the RTEs of {art.Name} ({string.Join(", ", art.Rtes.Select(r => r.Name ?? "unnamed"))}) can {what}.";
+
+    /// <summary>
+    /// A whole-sentence resource text such as "Only the RTEs of {0} ({1}) can change its settings.", filled with the
+    /// ART's name and its RTEs' names.
+    /// </summary>
+    public static string OnlyRtes(Art art, string format) =>
+        Localized.Format(format, art.Name, string.Join(", ", art.Rtes.Select(r => r.Name ?? ArtStrings.RteUnnamed)));
 
     /// <summary>Today in the ART's time zone (UTC when it has none yet).</summary>
     public DateOnly Today(Art? art) => art?.Today(Now) ?? DateOnly.FromDateTime(Now.UtcDateTime);
@@ -45,7 +53,7 @@ public sealed class ArtTurn(TurnContext turn, ArtContext context)
             var channels = await Turn.Connector.GetTeamChannelsAsync(serviceUrl, TenantId, teamId, cancellationToken);
             if (channels.IsSuccess)
             {
-                choices.AddRange(channels.Value!.Where(c => c.Id is { Length: > 0 }).Select(c => new Choice(c.Name is { Length: > 0 } name ? name : "General", c.Id!)));
+                choices.AddRange(channels.Value!.Where(c => c.Id is { Length: > 0 }).Select(c => new Choice(c.Name is { Length: > 0 } name ? name : ArtStrings.ChannelGeneral, c.Id!)));
             }
         }
 
@@ -53,7 +61,7 @@ public sealed class ArtTurn(TurnContext turn, ArtContext context)
         {
             if (id is not null && choices.All(c => c.Value != id))
             {
-                choices.Insert(0, new Choice(id == ConversationId ? "This channel" : "The current summary channel", id));
+                choices.Insert(0, new Choice(id == ConversationId ? ArtStrings.ChannelThis : ArtStrings.ChannelCurrentSummary, id));
             }
         }
 

@@ -70,7 +70,7 @@ public sealed partial class RoomAccess(
         if (!member.IsSuccess && member.StatusCode is not (403 or 404))
         {
             LogMembershipUnknown(member.Kind.ToString(), member.StatusCode);
-            throw new RoomUnavailableException("Teams could not confirm you are a member of this conversation right now. Please try again.");
+            throw new RoomUnavailableException(RoomStrings.ErrorMembershipUnconfirmed);
         }
 
         cache.Set(key, member.IsSuccess, options.Value.MembershipCacheTime);

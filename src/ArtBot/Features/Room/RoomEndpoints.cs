@@ -61,13 +61,13 @@ public static partial class RoomEndpoints
         {
             var place = await access.ResolveAsync(user, http.Request.Query["conversation"].FirstOrDefault(), http.Request.Query["tenant"].FirstOrDefault(), cancellationToken);
             return place is null
-                ? Results.Problem(title: "This conversation's ART room is not available to you.", statusCode: StatusCodes.Status404NotFound)
+                ? Results.Problem(title: RoomStrings.ErrorRoomNotAvailable, statusCode: StatusCodes.Status404NotFound)
                 : answer(await read(place, user));
         }
         catch (Exception exception) when (exception is RoomUnavailableException or StorageUnavailableException)
         {
             return Results.Problem(
-                title: exception is RoomUnavailableException ? exception.Message : "ArtBot's storage is not answering right now; nothing is lost. Please try again in a minute.",
+                title: exception is RoomUnavailableException ? exception.Message : RoomStrings.ErrorStorageUnavailable,
                 statusCode: StatusCodes.Status503ServiceUnavailable);
         }
     }
@@ -76,7 +76,7 @@ public static partial class RoomEndpoints
     private static RoomUser? UserOf(HttpContext http) =>
         http.RequestServices.GetRequiredService<IOptions<BotFrameworkOptions>>().Value.IsLocalDevelopment ? RoomUser.LocalDeveloper : RoomUser.From(http.User);
 
-    private static IResult Unauthorized() => Results.Problem(title: "Sign in through Teams to see the ART room.", statusCode: StatusCodes.Status401Unauthorized);
+    private static IResult Unauthorized() => Results.Problem(title: RoomStrings.ErrorSignIn, statusCode: StatusCodes.Status401Unauthorized);
 
     private static IResult Csv(byte[] content, string name) => Results.File(content, "text/csv; charset=utf-8", $"art-room-{name}.csv");
 }

@@ -57,7 +57,7 @@ public sealed class RoomViews(
         // Confidence per team (and the ART) over the PIs: the last closed round of each PI.
         var pis = mine.Where(v => v.PiName is not null).GroupBy(v => v.PiName!).OrderBy(g => g.Min(v => v.CreatedAt)).Select(g => g.Key).TakeLast(PisShown).ToList();
         var series = mine.Where(v => v.PiName is not null && v.FinalTally is { Count: > 0 })
-            .GroupBy(v => v.Scope == VoteScope.Art ? art?.Name ?? "ART" : v.TeamName ?? "Team")
+            .GroupBy(v => v.Scope == VoteScope.Art ? art?.Name ?? "ART" : v.TeamName ?? RoomStrings.SeriesUnnamedTeam)
             .OrderBy(g => g.Key, StringComparer.OrdinalIgnoreCase)
             .Select(g => new RoomSeriesLine(g.Key, [.. pis.Select(p => g.Where(v => v.PiName == p).OrderBy(v => v.CreatedAt).LastOrDefault()?.FinalTally?.Average)]))
             .ToList();
