@@ -1,3 +1,5 @@
+using ArtBot.Domain.Text;
+
 namespace ArtBot.Domain.Improvements;
 
 /// <summary>
@@ -24,6 +26,8 @@ public sealed record Workshop
     public string? ClosedByName { get; init; }
     /// <summary>The id of the shared card's activity, once posted.</summary>
     public string? ActivityId { get; init; }
+    /// <summary>The language and zone of the shared card (the ART's, else the starter's); null on older rows.</summary>
+    public CardLocale? Locale { get; init; }
     /// <summary>Last PI's improvement items as they stood when the workshop opened (shown before new problems).</summary>
     public IReadOnlyList<ReviewedItem> Review { get; init; } = [];
     /// <summary>Set when closed: the ids of the problems that became improvement items.</summary>

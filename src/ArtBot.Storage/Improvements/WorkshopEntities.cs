@@ -25,6 +25,9 @@ public sealed class WorkshopEntity : ITableEntity
     public DateTimeOffset? ClosedAt { get; set; }
     public string? ClosedByName { get; set; }
     public string? ActivityId { get; set; }
+    /// <summary>The shared card's language and time zone; absent on older rows.</summary>
+    public string? Language { get; set; }
+    public string? TimeZone { get; set; }
     /// <summary>JSON array of the items reviewed at the start.</summary>
     public string Review { get; set; } = "[]";
     /// <summary>Comma-separated ids of the problems chosen at close.</summary>

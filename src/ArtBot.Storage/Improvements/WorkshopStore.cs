@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using ArtBot.Domain.Improvements;
+using ArtBot.Domain.Text;
 using Azure.Data.Tables;
 using Azure;
 
@@ -41,6 +42,8 @@ public sealed class WorkshopStore(TableClient workshops, TableClient index) : IW
             StarterName = workshop.StarterName,
             CreatedAt = workshop.CreatedAt,
             ActivityId = workshop.ActivityId,
+            Language = workshop.Locale?.Language,
+            TimeZone = workshop.Locale?.TimeZoneId,
             Review = JsonSerializer.Serialize([.. workshop.Review], ImprovementJsonContext.Default.ListReviewedItem),
             IndexRowKey = indexRowKey,
         };
@@ -238,6 +241,8 @@ public sealed class WorkshopStore(TableClient workshops, TableClient index) : IW
         ClosedAt = row.GetDateTimeOffset(nameof(WorkshopEntity.ClosedAt)),
         ClosedByName = row.GetString(nameof(WorkshopEntity.ClosedByName)),
         ActivityId = row.GetString(nameof(WorkshopEntity.ActivityId)),
+        Language = row.GetString(nameof(WorkshopEntity.Language)),
+        TimeZone = row.GetString(nameof(WorkshopEntity.TimeZone)),
         Review = row.GetString(nameof(WorkshopEntity.Review)) ?? "[]",
         Selected = row.GetString(nameof(WorkshopEntity.Selected)) ?? "",
     };
@@ -257,6 +262,7 @@ public sealed class WorkshopStore(TableClient workshops, TableClient index) : IW
         ClosedAt = entity.ClosedAt,
         ClosedByName = entity.ClosedByName,
         ActivityId = entity.ActivityId,
+        Locale = entity.Language is { Length: > 0 } language ? new CardLocale(language, entity.TimeZone) : null,
         Review = JsonSerializer.Deserialize(entity.Review, ImprovementJsonContext.Default.ListReviewedItem) ?? [],
         SelectedProblemIds = SplitIds(entity.Selected),
     };

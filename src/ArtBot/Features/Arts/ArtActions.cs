@@ -45,7 +45,7 @@ public sealed partial class ArtActions(ArtContext arts, ILogger<ArtActions> logg
         var check = form.Check(turn.Today(current), [.. channels.Select(c => c.Value)]);
         if (check.Settings is not { } settings)
         {
-            return CardResponses.Card(ArtCards.Form(form, channels, current, check.Error));
+            return CardResponses.Card(ArtCards.Form(form, channels, current, check.Error, turn.Now));
         }
 
         return current is null
@@ -69,6 +69,7 @@ public sealed partial class ArtActions(ArtContext arts, ILogger<ArtActions> logg
             Rtes = [turn.Actor],
             NameNonResponders = settings.NameNonResponders,
             Cadence = settings.Cadence,
+            Language = settings.Language ?? Localized.Culture.Name,
             CreatedBy = turn.Actor,
             CreatedAt = turn.Now,
         };
@@ -78,7 +79,7 @@ public sealed partial class ArtActions(ArtContext arts, ILogger<ArtActions> logg
             var existing = await turn.FindArtAsync(cancellationToken);
             if (existing?.Art.Id != art.Id)
             {
-                return CardResponses.Card(ArtCards.Form(form, channels, null, existing is null ? ArtStrings.FormChannelTakenUnknown : Localized.Format(ArtStrings.FormChannelTaken, existing.Art.Name)));
+                return CardResponses.Card(ArtCards.Form(form, channels, null, existing is null ? ArtStrings.FormChannelTakenUnknown : Localized.Format(ArtStrings.FormChannelTaken, existing.Art.Name), turn.Now));
             }
         }
 
@@ -98,12 +99,13 @@ public sealed partial class ArtActions(ArtContext arts, ILogger<ArtActions> logg
             SummaryConversationId = settings.SummaryConversationId,
             NameNonResponders = settings.NameNonResponders,
             Cadence = settings.Cadence,
+            Language = settings.Language ?? current.Language,
         };
         var saved = version == current.Version ? await ArtUpdate.SaveIfUnchangedAsync(turn, current, changed, cancellationToken) : null;
         if (saved is null)
         {
             var fresh = await turn.Store.GetAsync(turn.TenantId, current.Id, cancellationToken) ?? current;
-            return CardResponses.Card(ArtCards.Form(ArtForm.From(fresh), channels, fresh, ArtStrings.FormStale));
+            return CardResponses.Card(ArtCards.Form(ArtForm.From(fresh), channels, fresh, ArtStrings.FormStale, turn.Now));
         }
 
         LogUpdated(saved.Id);
@@ -115,7 +117,7 @@ public sealed partial class ArtActions(ArtContext arts, ILogger<ArtActions> logg
     {
         var turn = new ArtTurn(context, arts);
         var (art, error) = await FindOwnArtAsync(turn, CardData.Text(data, "artId"), cancellationToken);
-        return art is null ? error! : CardResponses.Card(ArtCards.Form(ArtForm.From(art), await turn.SummaryChannelsAsync(art, cancellationToken), art));
+        return art is null ? error! : CardResponses.Card(ArtCards.Form(ArtForm.From(art), await turn.SummaryChannelsAsync(art, cancellationToken), art, now: turn.Now));
     }
 
     private async Task<InvokeResponse> JoinAsync(TurnContext context, JsonElement? data, CancellationToken cancellationToken)

@@ -14,7 +14,8 @@ public static class ArtCards
     public const string JoinVerb = "art.join";
 
     /// <summary>The settings form. <paramref name="art"/> is null when setting up a new ART.</summary>
-    public static AdaptiveCard Form(ArtForm values, IReadOnlyList<Choice> summaryChannels, Art? art, string? error = null)
+    /// <param name="now">When the form is shown: the time zones' offsets are listed as they are then.</param>
+    public static AdaptiveCard Form(ArtForm values, IReadOnlyList<Choice> summaryChannels, Art? art, string? error = null, DateTimeOffset? now = null)
     {
         var body = new List<CardElement>
         {
@@ -28,9 +29,10 @@ public static class ArtCards
         body.AddRange(
         [
             new TextInput { Id = ArtForm.NameId, Label = ArtStrings.FormName, Value = values.Name, IsRequired = true, MaxLength = ArtRules.MaxNameLength, ErrorMessage = ArtStrings.FormNameRequired },
+            // Dates two to a row so their pickers are never cut off ("Select a dat…") on a narrow card.
+            new TextInput { Id = ArtForm.PiNameId, Label = ArtStrings.FormCurrentPi, Placeholder = ArtStrings.FormPiPlaceholder, Value = values.PiName, MaxLength = ArtRules.MaxNameLength },
             new ColumnSet(
             [
-                new Column([new TextInput { Id = ArtForm.PiNameId, Label = ArtStrings.FormCurrentPi, Placeholder = ArtStrings.FormPiPlaceholder, Value = values.PiName, MaxLength = ArtRules.MaxNameLength }]) { Width = "stretch" },
                 new Column([new DateInput { Id = ArtForm.PiStartId, Label = ArtStrings.FormPiStart, Value = values.PiStart }]) { Width = "stretch" },
                 new Column([new DateInput { Id = ArtForm.PiEndId, Label = ArtStrings.FormPiEnd, Value = values.PiEnd }]) { Width = "stretch" },
             ]),
@@ -41,8 +43,18 @@ public static class ArtCards
                     Id = ArtForm.DayId, Label = ArtStrings.FormSyncDay, Value = values.Day ?? nameof(DayOfWeek.Wednesday), Style = "compact",
                 }]) { Width = "stretch" },
                 new Column([new TimeInput { Id = ArtForm.TimeId, Label = ArtStrings.FormSyncTime, Value = values.Time ?? "10:00" }]) { Width = "stretch" },
-                new Column([new TextInput { Id = ArtForm.TimeZoneId, Label = ArtStrings.FormTimeZone, Placeholder = ArtStrings.FormTimeZonePlaceholder, Value = values.TimeZone, MaxLength = 64 }]) { Width = "stretch" },
             ]),
+            new ChoiceSetInput([.. TimeZoneChoices.At(now ?? DateTimeOffset.UnixEpoch, values.TimeZone, art?.Sync.TimeZoneId)])
+            {
+                // Typeahead in Teams ("filtered"): type a city.
+                Id = ArtForm.TimeZoneId, Label = ArtStrings.FormTimeZone, Placeholder = ArtStrings.FormTimeZonePlaceholder, Value = values.TimeZone,
+                Style = "filtered", IsRequired = true, ErrorMessage = ArtStrings.FormTimeZoneRequired,
+            },
+            new ChoiceSetInput([.. Languages.Supported.Select(code => new Choice(Languages.NativeName(code), code))])
+            {
+                Id = ArtForm.LanguageId, Label = ArtStrings.FormLanguage, Style = "compact",
+                Value = values.Language ?? (Languages.Supported.Contains(Localized.Culture.TwoLetterISOLanguageName) ? Localized.Culture.TwoLetterISOLanguageName : "en"),
+            },
             new ColumnSet(
             [
                 new Column([new ChoiceSetInput([.. ArtForm.PromptLeads.Select(m => new Choice(Localized.Format(ArtStrings.FormLeadBefore, Lead(m)), Text(m)))])
@@ -111,6 +123,7 @@ public static class ArtCards
                 : string.Join(", ", art.BusinessOwners.Select(b => b.Name ?? ArtStrings.CardUnnamed))),
             new Fact(ArtStrings.CardFactSkipped, upcomingSkips.Count == 0 ? ArtStrings.CardNoSkips : string.Join(", ", upcomingSkips.Select(Date))),
             new Fact(ArtStrings.CardFactNonResponders, art.NameNonResponders ? ArtStrings.CardNonRespondersNamed : ArtStrings.CardNonRespondersNotNamed),
+            new Fact(ArtStrings.CardFactLanguage, Languages.NativeName(Languages.Resolve(art.Language ?? Localized.Culture.Name).TwoLetterISOLanguageName)),
         ]));
 
         body.Add(new TextBlock(teams.Count == 0 ? ArtStrings.CardNoTeams : Localized.Format(ArtStrings.CardTeams, teams.Count)) { Weight = "Bolder", Separator = true });

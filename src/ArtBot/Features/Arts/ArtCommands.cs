@@ -70,8 +70,8 @@ public sealed class ArtCommands(ArtContext arts) : IBotFeature
             return;
         }
 
-        var defaults = new ArtForm { TimeZone = turn.Activity.LocalTimezone ?? "UTC", Summary = turn.ConversationId };
-        await turn.SendAsync(ArtCards.Form(defaults, await turn.SummaryChannelsAsync(null, cancellationToken), null), cancellationToken);
+        var defaults = new ArtForm { TimeZone = TimeZones.Find(turn.Activity.UserTimeZone)?.Id ?? "UTC", Summary = turn.ConversationId };
+        await turn.SendAsync(ArtCards.Form(defaults, await turn.SummaryChannelsAsync(null, cancellationToken), null, now: turn.Now), cancellationToken);
     }
 
     private static async Task SettingsAsync(ArtTurn turn, CancellationToken cancellationToken)
@@ -89,7 +89,7 @@ public sealed class ArtCommands(ArtContext arts) : IBotFeature
         }
 
         var art = membership.Art;
-        await turn.SendAsync(ArtCards.Form(ArtForm.From(art), await turn.SummaryChannelsAsync(art, cancellationToken), art), cancellationToken);
+        await turn.SendAsync(ArtCards.Form(ArtForm.From(art), await turn.SummaryChannelsAsync(art, cancellationToken), art, now: turn.Now), cancellationToken);
     }
 
     private static async Task JoinAsync(ArtTurn turn, string teamName, CancellationToken cancellationToken)

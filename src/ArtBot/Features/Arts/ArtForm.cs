@@ -25,6 +25,7 @@ public sealed record ArtForm
     public const string NameNonRespondersId = "nameNonResponders";
     public const string IterationWeeksId = "iterationWeeks";
     public const string IpIterationId = "ipIteration";
+    public const string LanguageId = "language";
 
     /// <summary>Lead times offered (minutes before the sync); 0 turns reminders off.</summary>
     public static readonly IReadOnlyList<int> PromptLeads = [60, 240, 1440, 2880];
@@ -44,6 +45,8 @@ public sealed record ArtForm
     public string? IterationWeeks { get; init; }
     /// <summary>Null when the form did not carry the field (a form from before it existed): the default.</summary>
     public bool? IpIteration { get; init; }
+    /// <summary>The two-letter code of the ART's card language (<c>de</c>).</summary>
+    public string? Language { get; init; }
 
     public static ArtForm Read(JsonElement? data) => new()
     {
@@ -60,6 +63,7 @@ public sealed record ArtForm
         NameNonResponders = CardData.Flag(data, NameNonRespondersId),
         IterationWeeks = CardData.Text(data, IterationWeeksId),
         IpIteration = CardData.Text(data, IpIterationId) is null ? null : CardData.Flag(data, IpIterationId),
+        Language = CardData.Text(data, LanguageId),
     };
 
     /// <summary>The form showing an ART's current settings.</summary>
@@ -78,6 +82,7 @@ public sealed record ArtForm
         NameNonResponders = art.NameNonResponders,
         IterationWeeks = art.Cadence.Weeks.ToString(CultureInfo.InvariantCulture),
         IpIteration = art.Cadence.LastIsIp,
+        Language = art.Language is { } language ? Languages.Resolve(language).TwoLetterISOLanguageName : null,
     };
 
     /// <summary>Checks every field; <paramref name="today"/> is the first day checked for daylight-saving problems.</summary>
@@ -137,13 +142,25 @@ public sealed record ArtForm
         }
 
         var cadence = new IterationCadence(weeks, IpIteration ?? IterationCadence.Default.LastIsIp);
+        string? language = null;
+        if (Language is { Length: > 0 } code)
+        {
+            if (!Languages.Supported.Contains(code))
+            {
+                return ArtSettingsCheck.Fail(ArtStrings.FormErrorLanguage);
+            }
+
+            // The chooser's own formats when it is their language (de-AT stays de-AT), else the language's usual ones.
+            language = Languages.Resolve(code == Localized.Culture.TwoLetterISOLanguageName ? Localized.Culture.Name : code).Name;
+        }
+
         var sync = new SyncSchedule(day.Value, time.Value, zone.Value.Id)
         {
             PromptLead = TimeSpan.FromMinutes(promptLead),
             ReminderLead = TimeSpan.FromMinutes(reminderLead == 0 ? ReminderLeads[1] : reminderLead),
             RemindersOn = reminderLead > 0,
         };
-        return new ArtSettingsCheck(new ArtSettings(name.Value, pi, sync, summary, NameNonResponders, cadence), null);
+        return new ArtSettingsCheck(new ArtSettings(name.Value, pi, sync, summary, NameNonResponders, cadence, language), null);
     }
 
     private static bool TryLead(string? text, IReadOnlyList<int> allowed, out int minutes) =>
@@ -153,7 +170,8 @@ public sealed record ArtForm
 }
 
 /// <summary>What the settings form sets on an ART.</summary>
-public sealed record ArtSettings(string Name, ProgramIncrement? Pi, SyncSchedule Sync, string SummaryConversationId, bool NameNonResponders, IterationCadence Cadence);
+/// <param name="Language">The culture name of the ART's cards; null when the form had no language (kept as it is).</param>
+public sealed record ArtSettings(string Name, ProgramIncrement? Pi, SyncSchedule Sync, string SummaryConversationId, bool NameNonResponders, IterationCadence Cadence, string? Language);
 
 /// <summary>The checked form: settings, or the first problem found.</summary>
 public sealed record ArtSettingsCheck(ArtSettings? Settings, string? Error)

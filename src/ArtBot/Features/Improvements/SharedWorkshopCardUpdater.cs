@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using ArtBot.BotFramework.Cards;
 using ArtBot.BotFramework.Connector;
 using ArtBot.BotFramework.Schema;
 using ArtBot.Domain.Improvements;
@@ -45,7 +46,7 @@ public sealed partial class SharedWorkshopCardUpdater(IWorkshopStore store, Conn
             return null;
         }
 
-        var card = WorkshopCard.Build(current);
+        var card = Shared(current);
         var outcome = await connector.UpdateActivityAsync(
             workshop.ServiceUrl, workshop.Scope.TenantId, workshop.PostedConversationId, activityId,
             Activity.CreateMessage(attachments: card.ToAttachment()), cancellationToken);
@@ -99,4 +100,11 @@ public sealed partial class SharedWorkshopCardUpdater(IWorkshopStore store, Conn
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Shared card of workshop {WorkshopId} not updated")]
     private partial void LogUpdateError(Exception exception, string workshopId);
+
+    /// <summary>The card everyone sees, in the workshop's language and zone whoever's action changed it.</summary>
+    public static AdaptiveCard Shared(WorkshopState state)
+    {
+        using var locale = state.Workshop.Locale?.Use();
+        return WorkshopCard.Build(state);
+    }
 }

@@ -82,6 +82,7 @@ public sealed partial class WorkshopCommands(
             StarterName = place.ActorName,
             CreatedAt = time.GetUtcNow(),
             Review = review,
+            Locale = ArtLocale.ForCard(place.Art),
         };
         if (!await workshops.CreateAsync(workshop, cancellationToken))
         {
@@ -94,7 +95,7 @@ public sealed partial class WorkshopCommands(
             await turn.SendAsync(Activity.CreateMessage(attachments: (await objectives.PredictabilityAsync(art, cancellationToken)).ToAttachment()), cancellationToken);
         }
 
-        var card = WorkshopCard.Build(new WorkshopState(workshop, [], []));
+        var card = SharedWorkshopCardUpdater.Shared(new WorkshopState(workshop, [], []));
         var outcome = await turn.SendAsync(Activity.CreateMessage(attachments: card.ToAttachment()), cancellationToken);
         if (outcome.IsSuccess && outcome.Id is { Length: > 0 } activityId)
         {

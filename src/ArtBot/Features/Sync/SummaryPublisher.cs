@@ -122,6 +122,7 @@ public sealed class SummaryPublisher(
     /// <summary>The summary card as it stands now.</summary>
     public async Task<BotFramework.Cards.AdaptiveCard> BuildAsync(Art art, SyncOccurrence occurrence, CancellationToken cancellationToken)
     {
+        using var locale = ArtLocale.ForCard(art).Use(); // the ART's channel: its language and zone
         var teams = await arts.GetTeamsAsync(art.TenantId, art.Id, cancellationToken);
         var answers = await store.GetAnswersAsync(OccurrenceKey.Of(art, occurrence), cancellationToken);
         var summary = SyncSummary.Build(teams, answers);

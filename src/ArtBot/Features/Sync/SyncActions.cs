@@ -196,6 +196,7 @@ public sealed partial class SyncActions(
             if (prompt is { State: DeliveryState.Sent, ActivityId: { } activityId })
             {
                 var latest = await store.GetAnswerAsync(OccurrenceKey.Of(art, occurrence), team.ConversationId, cancellationToken) ?? answer;
+                using var locale = ArtLocale.ForCard(art).Use(); // everyone's card: the ART's language and zone
                 var card = CheckInCard.Build(art, occurrence, team.TeamName, latest, closed: false);
                 await connector.UpdateActivityAsync(team.ServiceUrl, art.TenantId, team.ConversationId, activityId,
                     Activity.CreateMessage(attachments: card.ToAttachment()), cancellationToken);

@@ -44,6 +44,7 @@ public sealed class SyncScheduler(
     /// <summary>Does what is due for one ART now.</summary>
     public async Task TickArtAsync(Art art, CancellationToken cancellationToken)
     {
+        using var locale = ArtLocale.ForCard(art).Use(); // prompts, reminders, summary and digest: the ART's language and zone
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(art.Sync.TimeZoneId, out _))
         {
             return;
