@@ -7,8 +7,6 @@ namespace ArtBot.BotFramework.Hosting;
 /// <summary>Answers for turns that failed, in the shape each invoke expects.</summary>
 public static class InvokeErrors
 {
-    private const string Generic = "Something went wrong on our side. Please try again.";
-
     /// <summary>
     /// The answer to a turn that threw. Invokes: see <see cref="ForFailedInvoke"/>. Without a recognised
     /// <paramref name="failure"/>, other activities get a 500 so the channel retries; with one, a message is told what
@@ -50,12 +48,12 @@ public static class InvokeErrors
         var name = activity.Name ?? string.Empty;
         if (name.Equals("adaptiveCard/action", StringComparison.OrdinalIgnoreCase))
         {
-            return failure is null ? UniversalActionError(500, "InternalError", Generic) : UniversalActionError(503, failure.Code, failure.Message);
+            return failure is null ? UniversalActionError(500, "InternalError", BotFrameworkStrings.ErrorGeneric) : UniversalActionError(503, failure.Code, failure.Message);
         }
 
         string[] dialogs = ["task/fetch", "task/submit", MessagingExtensionAction.FetchTaskInvoke, MessagingExtensionAction.SubmitActionInvoke];
         return dialogs.Contains(name, StringComparer.OrdinalIgnoreCase)
-            ? TaskModuleResponse.Message(failure?.Message ?? Generic).ToInvokeResponse()
+            ? TaskModuleResponse.Message(failure?.Message ?? BotFrameworkStrings.ErrorGeneric).ToInvokeResponse()
             : new InvokeResponse(500);
     }
 

@@ -45,6 +45,6 @@ public sealed class CardActionRouter
             return handler(turn, action.Data, cancellationToken);
         }
 
-        return Task.FromResult(InvokeErrors.UniversalActionError(400, "NotSupported", "This card action is not supported."));
+        return Task.FromResult(InvokeErrors.UniversalActionError(400, "NotSupported", BotFrameworkStrings.ErrorActionNotSupported));
     }
 }

@@ -11,14 +11,29 @@ public static class ArtRules
     public const int MaxNameLength = 100;
     public const int MaxPiLengthDays = 7 * 16;
 
-    /// <summary>A clean display name (ART, team or PI): tags removed, whitespace collapsed, 1 to 100 characters.</summary>
+    /// <summary>
+    /// A clean display name (ART, team or PI): tags removed, whitespace collapsed, 1 to 100 characters.
+    /// <paramref name="what"/> names the thing in English ("ART", "team" or "PI"), so the refusal is a whole sentence in the reader's language.
+    /// </summary>
     public static Checked<string> CheckName(string? text, string what)
     {
         var clean = PlainText.OneLine(text);
         return clean.Length switch
         {
-            0 => Checked.Fail<string>($"Please give the {what} a name."),
-            > MaxNameLength => Checked.Fail<string>($"That {what} name is {clean.Length} characters long; please keep it to {MaxNameLength}."),
+            0 => Checked.Fail<string>(what switch
+            {
+                "ART" => ArtRuleStrings.NameEmptyArt,
+                "team" => ArtRuleStrings.NameEmptyTeam,
+                "PI" => ArtRuleStrings.NameEmptyPi,
+                _ => Localized.Format(ArtRuleStrings.NameEmptyOther, what),
+            }),
+            > MaxNameLength => Checked.Fail<string>(what switch
+            {
+                "ART" => Localized.Format(ArtRuleStrings.NameTooLongArt, clean.Length, MaxNameLength),
+                "team" => Localized.Format(ArtRuleStrings.NameTooLongTeam, clean.Length, MaxNameLength),
+                "PI" => Localized.Format(ArtRuleStrings.NameTooLongPi, clean.Length, MaxNameLength),
+                _ => Localized.Format(ArtRuleStrings.NameTooLongOther, what, clean.Length, MaxNameLength),
+            }),
             _ => Checked.Ok<string>(clean),
         };
     }
@@ -29,7 +44,7 @@ public static class ArtRules
         var trimmed = id?.Trim() ?? string.Empty;
         if (trimmed.Length is 0 or > 64 || !TimeZoneInfo.TryFindSystemTimeZoneById(trimmed, out var zone))
         {
-            return Checked.Fail<TimeZoneInfo>($"'{Shorten(trimmed)}' is not a time zone I know; use an IANA name such as Europe/Berlin or America/New_York.");
+            return Checked.Fail<TimeZoneInfo>(Localized.Format(ArtRuleStrings.TimeZoneUnknown, Shorten(trimmed)));
         }
 
         return Checked.Ok<TimeZoneInfo>(zone);
@@ -48,20 +63,20 @@ public static class ArtRules
             }
         }
 
-        return Checked.Fail<DayOfWeek>($"'{Shorten(trimmed)}' is not a day of the week; use Monday to Sunday.");
+        return Checked.Fail<DayOfWeek>(Localized.Format(ArtRuleStrings.DayUnknown, Shorten(trimmed)));
     }
 
     /// <summary>A time of day as HH:mm (24 hours).</summary>
     public static Checked<TimeOnly> CheckTime(string? text) =>
         TimeOnly.TryParseExact(text?.Trim(), ["HH:mm", "H:mm", "HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var time)
             ? Checked.Ok<TimeOnly>(new TimeOnly(time.Hour, time.Minute))
-            : Checked.Fail<TimeOnly>($"'{Shorten(text)}' is not a time; use 24-hour HH:mm, e.g. 10:00.");
+            : Checked.Fail<TimeOnly>(Localized.Format(ArtRuleStrings.TimeInvalid, Shorten(text)));
 
     /// <summary>A date as yyyy-MM-dd.</summary>
     public static Checked<DateOnly> CheckDate(string? text) =>
         DateOnly.TryParseExact(text?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
             ? Checked.Ok<DateOnly>(date)
-            : Checked.Fail<DateOnly>($"'{Shorten(text)}' is not a date; use yyyy-MM-dd, e.g. 2027-01-15.");
+            : Checked.Fail<DateOnly>(Localized.Format(ArtRuleStrings.DateInvalid, Shorten(text)));
 
     /// <summary>
     /// A weekly sync time must exist exactly once on every sync day: a time skipped or repeated by a daylight-saving
@@ -76,12 +91,12 @@ public static class ArtRules
             var local = date.ToDateTime(time);
             if (zone.IsInvalidTime(local))
             {
-                return $"{time:HH\\:mm} does not exist on {date:yyyy-MM-dd} in {zone.Id} (clocks go forward); please pick another time.";
+                return Localized.Format(ArtRuleStrings.SyncTimeSkipped, Clock(time), Day(date), zone.Id);
             }
 
             if (zone.IsAmbiguousTime(local))
             {
-                return $"{time:HH\\:mm} happens twice on {date:yyyy-MM-dd} in {zone.Id} (clocks go back); please pick another time.";
+                return Localized.Format(ArtRuleStrings.SyncTimeRepeated, Clock(time), Day(date), zone.Id);
             }
         }
 
@@ -107,13 +122,18 @@ public static class ArtRules
         var days = to.Value.DayNumber - from.Value.DayNumber;
         return days switch
         {
-            <= 0 => Checked.Fail<ProgramIncrement>("The PI must end after it starts."),
-            > MaxPiLengthDays => Checked.Fail<ProgramIncrement>("A PI is 8 to 12 weeks long; that one is over 16 weeks."),
+            <= 0 => Checked.Fail<ProgramIncrement>(ArtRuleStrings.PiEndBeforeStart),
+            > MaxPiLengthDays => Checked.Fail<ProgramIncrement>(ArtRuleStrings.PiTooLong),
             _ => Checked.Ok<ProgramIncrement>(new ProgramIncrement(checkedName.Value, from.Value, to.Value)),
         };
     }
 
     private static string Shorten(string? text) => text is { Length: > 40 } ? text[..40] + "\u2026" : text ?? string.Empty;
+
+    // The sync time and the day it clashes on, in the same machine formats as typed (HH:mm, yyyy-MM-dd) in every language.
+    private static string Clock(TimeOnly time) => time.ToString("HH:mm", CultureInfo.InvariantCulture);
+
+    private static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
 
 }

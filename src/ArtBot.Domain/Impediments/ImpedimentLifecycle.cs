@@ -1,11 +1,12 @@
 using ArtBot.Domain.People;
+using ArtBot.Domain.Text;
 
 namespace ArtBot.Domain.Impediments;
 
 /// <summary>
 /// The lifecycle of an impediment: ownership, ROAM status, escalation, resolution and reopening. Every rule takes the
 /// current state and returns the change (with its history line) or a refusal, so a store can re-apply it on fresh
-/// state after a concurrent edit.
+/// state after a concurrent edit. Refusals are in the reader's language; history lines are stored, so they stay English.
 /// </summary>
 public static class ImpedimentLifecycle
 {
@@ -13,34 +14,34 @@ public static class ImpedimentLifecycle
     {
         if (!impediment.IsOpen)
         {
-            return ImpedimentChange.Refuse("This is resolved; reopen it before taking ownership.");
+            return ImpedimentChange.Refuse(ImpedimentRuleStrings.RefuseTakeOwnershipResolved);
         }
 
         if (impediment.Owner?.Id == actor.Id)
         {
-            return ImpedimentChange.Refuse("You already own this.");
+            return ImpedimentChange.Refuse(ImpedimentRuleStrings.RefuseAlreadyYours);
         }
 
         return ImpedimentChange.To(
             impediment with { Owner = actor, Roam = impediment.Roam ?? RoamStatus.Owned },
-            impediment.Owner is { } previous ? $"took ownership from {previous.DisplayName}" : "took ownership");
+            impediment.Owner is { } previous ? $"took ownership from {Stored(previous)}" : "took ownership");
     }
 
     public static ImpedimentChange SetOwner(Impediment impediment, Person actor, Person owner)
     {
         if (!impediment.IsOpen)
         {
-            return ImpedimentChange.Refuse("This is resolved; reopen it before changing the owner.");
+            return ImpedimentChange.Refuse(ImpedimentRuleStrings.RefuseSetOwnerResolved);
         }
 
         if (impediment.Owner?.Id == owner.Id)
         {
-            return ImpedimentChange.Refuse($"{owner.DisplayName} already owns this.");
+            return ImpedimentChange.Refuse(Localized.Format(ImpedimentRuleStrings.RefuseAlreadyOwns, owner.DisplayName));
         }
 
         return ImpedimentChange.To(
             impediment with { Owner = owner, Roam = impediment.Roam ?? RoamStatus.Owned },
-            owner.Id == actor.Id ? "took ownership" : $"made {owner.DisplayName} the owner");
+            owner.Id == actor.Id ? "took ownership" : $"made {Stored(owner)} the owner");
     }
 
     /// <summary>Sets the ROAM status. Resolved resolves it (see <see cref="Resolve"/>); Owned without an owner makes the actor the owner.</summary>
@@ -53,12 +54,12 @@ public static class ImpedimentLifecycle
 
         if (!impediment.IsOpen)
         {
-            return ImpedimentChange.Refuse("This is resolved; reopen it before changing its ROAM status.");
+            return ImpedimentChange.Refuse(ImpedimentRuleStrings.RefuseRoamResolved);
         }
 
         if (impediment.Roam == roam)
         {
-            return ImpedimentChange.Refuse($"It is already {roam}.");
+            return ImpedimentChange.Refuse(Localized.Format(ImpedimentRuleStrings.RefuseRoamAlready, ImpedimentRules.Describe(roam)));
         }
 
         var updated = impediment with { Roam = roam };
@@ -74,12 +75,12 @@ public static class ImpedimentLifecycle
     {
         if (!impediment.IsOpen)
         {
-            return ImpedimentChange.Refuse("This is resolved; there is nothing to escalate.");
+            return ImpedimentChange.Refuse(ImpedimentRuleStrings.RefuseEscalateResolved);
         }
 
         if (impediment.EscalatedAt is { } at)
         {
-            return ImpedimentChange.Refuse($"This was already escalated by {impediment.EscalatedBy?.DisplayName ?? "someone"} on {at:d MMM yyyy}.");
+            return ImpedimentChange.Refuse(Localized.Format(ImpedimentRuleStrings.RefuseAlreadyEscalated, impediment.EscalatedBy?.DisplayName ?? PersonStrings.Someone, Localized.Date(at)));
         }
 
         return ImpedimentChange.To(impediment with { EscalatedAt = now, EscalatedBy = actor }, $"escalated it to {target}");
@@ -90,7 +91,7 @@ public static class ImpedimentLifecycle
     {
         if (!impediment.IsOpen)
         {
-            return ImpedimentChange.Refuse("This is already resolved.");
+            return ImpedimentChange.Refuse(ImpedimentRuleStrings.RefuseAlreadyResolved);
         }
 
         return ImpedimentChange.To(
@@ -103,7 +104,7 @@ public static class ImpedimentLifecycle
     {
         if (impediment.IsOpen)
         {
-            return ImpedimentChange.Refuse("This is open already.");
+            return ImpedimentChange.Refuse(ImpedimentRuleStrings.RefuseAlreadyOpen);
         }
 
         return ImpedimentChange.To(
@@ -117,4 +118,7 @@ public static class ImpedimentLifecycle
             },
             "reopened it");
     }
+
+    // A name in a (stored, English) history line.
+    private static string Stored(Person person) => person.Name is { Length: > 0 } name ? name : "someone";
 }

@@ -30,12 +30,12 @@ public static class ImpedimentRules
         var plain = PlainText.FromHtml(text);
         if (plain.Length == 0)
         {
-            return TextCheck.Refused<(string, string)>("Please say what blocks you, e.g. `impediment Test environment down since Monday`.");
+            return TextCheck.Refused<(string, string)>(ImpedimentRuleStrings.CommandTextEmpty);
         }
 
         if (plain.Length > MaxDescriptionLength)
         {
-            return TextCheck.Refused<(string, string)>($"That text is {plain.Length} characters long; please keep it to {MaxDescriptionLength}.");
+            return TextCheck.Refused<(string, string)>(Localized.Format(ImpedimentRuleStrings.TextTooLong, plain.Length, MaxDescriptionLength));
         }
 
         var title = DeriveTitle(plain);
@@ -49,8 +49,8 @@ public static class ImpedimentRules
         var plain = PlainText.Collapse(PlainText.FromHtml(text));
         return plain.Length switch
         {
-            0 => TextCheck.Refused<string>("Please give the impediment a title."),
-            > MaxTitleLength => TextCheck.Refused<string>($"The title is {plain.Length} characters long; please keep it to {MaxTitleLength}."),
+            0 => TextCheck.Refused<string>(ImpedimentRuleStrings.TitleEmpty),
+            > MaxTitleLength => TextCheck.Refused<string>(Localized.Format(ImpedimentRuleStrings.TitleTooLong, plain.Length, MaxTitleLength)),
             _ => TextCheck.Ok<string>(plain),
         };
     }
@@ -60,7 +60,7 @@ public static class ImpedimentRules
     {
         var plain = PlainText.FromHtml(text);
         return plain.Length > MaxDescriptionLength
-            ? TextCheck.Refused<string>($"The description is {plain.Length} characters long; please keep it to {MaxDescriptionLength}.")
+            ? TextCheck.Refused<string>(Localized.Format(ImpedimentRuleStrings.DescriptionTooLong, plain.Length, MaxDescriptionLength))
             : TextCheck.Ok<string>(plain);
     }
 
@@ -70,8 +70,8 @@ public static class ImpedimentRules
         var plain = PlainText.FromHtml(text);
         return plain.Length switch
         {
-            0 => TextCheck.Refused<string>("Please add a short note on how it was resolved."),
-            > MaxNoteLength => TextCheck.Refused<string>($"Please keep the note to {MaxNoteLength} characters."),
+            0 => TextCheck.Refused<string>(ImpedimentRuleStrings.NoteEmpty),
+            > MaxNoteLength => TextCheck.Refused<string>(Localized.Format(ImpedimentRuleStrings.NoteTooLong, MaxNoteLength)),
             _ => TextCheck.Ok<string>(plain),
         };
     }
@@ -81,7 +81,7 @@ public static class ImpedimentRules
     {
         var plain = PlainText.Collapse(PlainText.FromHtml(text));
         return plain.Length > MaxTeamNameLength
-            ? TextCheck.Refused<string?>($"Please keep the team name to {MaxTeamNameLength} characters.")
+            ? TextCheck.Refused<string?>(Localized.Format(ImpedimentRuleStrings.TeamNameTooLong, MaxTeamNameLength))
             : TextCheck.Ok<string?>(plain.Length == 0 ? null : plain);
     }
 
@@ -142,19 +142,30 @@ public static class ImpedimentRules
         }
     }
 
+    /// <summary>A ROAM status in the reader's language ("Owned", "Übernommen").</summary>
+    public static string Describe(RoamStatus roam) => roam switch
+    {
+        RoamStatus.Resolved => ImpedimentRuleStrings.RoamResolved,
+        RoamStatus.Owned => ImpedimentRuleStrings.RoamOwned,
+        RoamStatus.Accepted => ImpedimentRuleStrings.RoamAccepted,
+        RoamStatus.Mitigated => ImpedimentRuleStrings.RoamMitigated,
+        _ => throw new ArgumentOutOfRangeException(nameof(roam)),
+    };
+
     /// <summary>The wire/card value of an enum member: lower case name.</summary>
     public static string Value<T>(T member) where T : struct, Enum => member.ToString().ToLowerInvariant();
 
     /// <summary>"just now", "5 minutes", "3 hours", "1 day", "12 days".</summary>
     public static string DescribeAge(TimeSpan age)
     {
-        static string Plural(int n, string unit) => n == 1 ? $"1 {unit}" : $"{n.ToString(CultureInfo.InvariantCulture)} {unit}s";
+        static string Plural(int n, string one, string other) =>
+            n == 1 ? one : Localized.Format(other, n.ToString(CultureInfo.InvariantCulture));
         return age switch
         {
-            { TotalMinutes: < 1 } => "just now",
-            { TotalHours: < 1 } => Plural((int)age.TotalMinutes, "minute"),
-            { TotalDays: < 1 } => Plural((int)age.TotalHours, "hour"),
-            _ => Plural((int)age.TotalDays, "day"),
+            { TotalMinutes: < 1 } => ImpedimentRuleStrings.AgeJustNow,
+            { TotalHours: < 1 } => Plural((int)age.TotalMinutes, ImpedimentRuleStrings.AgeMinutesOne, ImpedimentRuleStrings.AgeMinutesOther),
+            { TotalDays: < 1 } => Plural((int)age.TotalHours, ImpedimentRuleStrings.AgeHoursOne, ImpedimentRuleStrings.AgeHoursOther),
+            _ => Plural((int)age.TotalDays, ImpedimentRuleStrings.AgeDaysOne, ImpedimentRuleStrings.AgeDaysOther),
         };
     }
 

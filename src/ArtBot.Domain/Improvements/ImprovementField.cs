@@ -13,15 +13,16 @@ public static class ImprovementField
 
     public static IReadOnlyList<string> Editable { get; } = [Owner, Status, Outcome, RootCause, Impediments];
 
+    /// <summary>The field's name in the reader's language.</summary>
     public static string Describe(string field) => field switch
     {
-        Owner => "owner",
-        Status => "status",
-        Outcome => "expected outcome",
-        RootCause => "root cause",
-        Impediments => "linked impediments",
-        Created => "created",
-        CarriedOver => "carried over",
+        Owner => ImprovementRuleStrings.FieldOwner,
+        Status => ImprovementRuleStrings.FieldStatus,
+        Outcome => ImprovementRuleStrings.FieldOutcome,
+        RootCause => ImprovementRuleStrings.FieldRootCause,
+        Impediments => ImprovementRuleStrings.FieldImpediments,
+        Created => ImprovementRuleStrings.FieldCreated,
+        CarriedOver => ImprovementRuleStrings.FieldCarriedOver,
         _ => field,
     };
 }

@@ -21,15 +21,21 @@ public static partial class ImprovementRules
     public static bool IsOpen(ImprovementStatus status) =>
         status is ImprovementStatus.Proposed or ImprovementStatus.Committed or ImprovementStatus.InProgress;
 
-    public static string Describe(ImprovementStatus status) => status switch
-    {
-        ImprovementStatus.Proposed => "Proposed",
-        ImprovementStatus.Committed => "Committed",
-        ImprovementStatus.InProgress => "In progress",
-        ImprovementStatus.Done => "Done",
-        ImprovementStatus.Dropped => "Dropped",
-        _ => throw new ArgumentOutOfRangeException(nameof(status)),
-    };
+    /// <summary>A status in the reader's language ("In progress", "In Bearbeitung").</summary>
+    public static string Describe(ImprovementStatus status) => Describe(status, null);
+
+    /// <summary>A status in <paramref name="culture"/> (null: the reader's language); the history stores it in English.</summary>
+    private static string Describe(ImprovementStatus status, CultureInfo? culture) => ImprovementRuleStrings.ResourceManager.GetString(
+        status switch
+        {
+            ImprovementStatus.Proposed => nameof(ImprovementRuleStrings.StatusProposed),
+            ImprovementStatus.Committed => nameof(ImprovementRuleStrings.StatusCommitted),
+            ImprovementStatus.InProgress => nameof(ImprovementRuleStrings.StatusInProgress),
+            ImprovementStatus.Done => nameof(ImprovementRuleStrings.StatusDone),
+            ImprovementStatus.Dropped => nameof(ImprovementRuleStrings.StatusDropped),
+            _ => throw new ArgumentOutOfRangeException(nameof(status)),
+        },
+        culture)!;
 
     /// <summary>The value a card sends for a status (<c>proposed</c>, <c>committed</c>, <c>inprogress</c>, <c>done</c>, <c>dropped</c>).</summary>
     public static string Value(ImprovementStatus status) => status.ToString().ToLowerInvariant();
@@ -52,10 +58,10 @@ public static partial class ImprovementRules
 
     /// <summary>A problem statement: HTML removed, whitespace collapsed, Markdown escaped; 1..300 characters.</summary>
     public static TextCheck CheckProblem(string? text) =>
-        Check(text, MaxProblemLength, "Please describe the problem, e.g. `improve Stories wait days for the test environment`.", "problem");
+        Check(text, MaxProblemLength, ImprovementRuleStrings.ProblemEmpty, ImprovementRuleStrings.ProblemTooLong);
 
     public static TextCheck CheckOutcome(string? text) =>
-        Check(text, MaxOutcomeLength, "Please write the outcome you expect before saving it.", "expected outcome");
+        Check(text, MaxOutcomeLength, ImprovementRuleStrings.OutcomeEmpty, ImprovementRuleStrings.OutcomeTooLong);
 
     /// <summary>Root-cause notes: up to five answers to "why?"; empty answers are dropped, at least one is needed.</summary>
     public static (IReadOnlyList<string>? Whys, string? Error) CheckWhys(IEnumerable<string?> whys)
@@ -71,13 +77,13 @@ public static partial class ImprovementRules
 
             if (collapsed.Length > MaxWhyLength)
             {
-                return (null, $"Please keep each answer to \"why?\" to {MaxWhyLength} characters.");
+                return (null, Localized.Format(ImprovementRuleStrings.WhyTooLong, MaxWhyLength));
             }
 
             clean.Add(PlainText.EscapeMarkdown(collapsed));
         }
 
-        return clean.Count == 0 ? (null, "Please answer at least the first \"why?\" before saving the root cause.") : (clean, null);
+        return clean.Count == 0 ? (null, ImprovementRuleStrings.WhysEmpty) : (clean, null);
     }
 
     /// <summary>Impediment ids (letters, digits, '-', '_'; comma or space separated), at most 10; empty clears the links.</summary>
@@ -87,12 +93,12 @@ public static partial class ImprovementRules
             .Select(id => id.TrimStart('#')).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         if (ids.Count > MaxImpediments)
         {
-            return (null, $"An item links to at most {MaxImpediments} impediments.");
+            return (null, Localized.Format(ImprovementRuleStrings.TooManyImpediments, MaxImpediments));
         }
 
         if (ids.FirstOrDefault(id => !ImpedimentId().IsMatch(id)) is { } bad)
         {
-            return (null, $"\"{PlainText.EscapeMarkdown(bad.Length > 40 ? bad[..40] + "..." : bad)}\" is not an impediment id (letters, digits, - and _ only).");
+            return (null, Localized.Format(ImprovementRuleStrings.NotAnImpedimentId, PlainText.EscapeMarkdown(bad.Length > 40 ? bad[..40] + "..." : bad)));
         }
 
         return (ids, null);
@@ -122,11 +128,11 @@ public static partial class ImprovementRules
         _ => throw new ArgumentOutOfRangeException(nameof(field), field, "Not an editable field."),
     };
 
-    /// <summary>How the history shows a field's value.</summary>
+    /// <summary>How the history shows a field's value (stored, so a status is in English).</summary>
     public static string? Display(ImprovementItem item, string field) => field switch
     {
         ImprovementField.Owner => item.OwnerName ?? item.OwnerId,
-        ImprovementField.Status => Describe(item.Status),
+        ImprovementField.Status => Describe(item.Status, CultureInfo.InvariantCulture),
         _ => Read(item, field) is { Length: > 0 } value ? value : null,
     };
 
@@ -180,20 +186,20 @@ public static partial class ImprovementRules
         var days = (int)Math.Floor((now - createdAt).TotalDays);
         return days switch
         {
-            <= 0 => "today",
-            1 => "1 day",
-            < 28 => days.ToString(CultureInfo.InvariantCulture) + " days",
-            _ => (days / 7).ToString(CultureInfo.InvariantCulture) + " weeks",
+            <= 0 => ImprovementRuleStrings.AgeToday,
+            1 => ImprovementRuleStrings.AgeDaysOne,
+            < 28 => Localized.Format(ImprovementRuleStrings.AgeDaysOther, days.ToString(CultureInfo.InvariantCulture)),
+            _ => Localized.Format(ImprovementRuleStrings.AgeWeeksOther, (days / 7).ToString(CultureInfo.InvariantCulture)),
         };
     }
 
-    private static TextCheck Check(string? text, int max, string emptyError, string what)
+    private static TextCheck Check(string? text, int max, string emptyError, string tooLongFormat)
     {
         var collapsed = PlainText.OneLine(text);
         return collapsed.Length switch
         {
             0 => new TextCheck(null, emptyError),
-            _ when collapsed.Length > max => new TextCheck(null, $"That {what} is {collapsed.Length} characters long; please keep it to {max}."),
+            _ when collapsed.Length > max => new TextCheck(null, Localized.Format(tooLongFormat, collapsed.Length, max)),
             _ => new TextCheck(PlainText.EscapeMarkdown(collapsed), null),
         };
     }

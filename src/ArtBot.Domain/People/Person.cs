@@ -7,5 +7,5 @@ namespace ArtBot.Domain.People;
 public sealed record Person(string Id, string? Name)
 {
     /// <summary>The name to show; the id never appears in a card.</summary>
-    public string DisplayName => Name is { Length: > 0 } name ? name : "someone";
+    public string DisplayName => Name is { Length: > 0 } name ? name : PersonStrings.Someone;
 }

@@ -15,19 +15,19 @@ public static class DependencyRules
     public const int MaxReasonLength = 300;
 
     public static Checked<string> CheckText(string? text) =>
-        PlanText.CheckSentence(text, MaxTextLength, "A dependency", "Say what your team needs from the other team, in a sentence.");
+        PlanText.CheckSentence(text, MaxTextLength, PlanRuleStrings.DependencyTooLong, PlanRuleStrings.DependencyEmpty);
 
     /// <summary>An iteration number of <paramref name="iterations"/> (the PI's).</summary>
     public static Checked<int> CheckIteration(string? value, IReadOnlyList<Iteration> iterations) =>
         int.TryParse(value?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var number) && iterations.Any(i => i.Number == number)
             ? Checked.Ok(number)
             : Checked.Fail<int>(iterations.Count == 0
-                ? "The ART has no current PI, so there are no iterations to choose from."
-                : $"Choose an iteration of the PI: 1 to {iterations[^1].Number}.");
+                ? PlanRuleStrings.NoIterations
+                : Localized.Format(PlanRuleStrings.IterationChoose, iterations[^1].Number));
 
     /// <summary>The providing team commits to <paramref name="iteration"/>: at risk at once when that is later than needed.</summary>
     public static Checked<Dependency> Commit(Dependency dependency, int iteration) => dependency.Status == DependencyStatus.Delivered
-        ? Checked.Fail<Dependency>("This dependency is delivered already.")
+        ? Checked.Fail<Dependency>(PlanRuleStrings.DependencyDelivered)
         : Checked.Ok(dependency with
         {
             CommittedIteration = iteration,
@@ -38,14 +38,14 @@ public static class DependencyRules
     public static Checked<Dependency> Decline(Dependency dependency, string? reason)
     {
         var clean = PlainText.OneLine(reason);
-        return dependency.Status == DependencyStatus.Delivered ? Checked.Fail<Dependency>("This dependency is delivered already.")
-            : clean.Length == 0 ? Checked.Fail<Dependency>("Say why your team cannot provide it, so the other team can plan around it.")
-            : clean.Length > MaxReasonLength ? Checked.Fail<Dependency>($"The reason is at most {MaxReasonLength} characters.")
+        return dependency.Status == DependencyStatus.Delivered ? Checked.Fail<Dependency>(PlanRuleStrings.DependencyDelivered)
+            : clean.Length == 0 ? Checked.Fail<Dependency>(PlanRuleStrings.DeclineReasonEmpty)
+            : clean.Length > MaxReasonLength ? Checked.Fail<Dependency>(Localized.Format(PlanRuleStrings.DeclineReasonTooLong, MaxReasonLength))
             : Checked.Ok(dependency with { Status = DependencyStatus.Declined, DeclineReason = clean, CommittedIteration = null });
     }
 
     public static Checked<Dependency> Deliver(Dependency dependency) => dependency.Status == DependencyStatus.Declined
-        ? Checked.Fail<Dependency>("This dependency was declined; commit to it before marking it delivered.")
+        ? Checked.Fail<Dependency>(PlanRuleStrings.DeliverDeclined)
         : Checked.Ok(dependency with { Status = DependencyStatus.Delivered });
 
     /// <summary>
@@ -61,27 +61,32 @@ public static class DependencyRules
 
         if (dependency.CommittedIteration is { } committed && committed > dependency.NeededBy)
         {
-            return (DependencyStatus.AtRisk, $"committed for iteration {committed}, needed by iteration {dependency.NeededBy}");
+            return (DependencyStatus.AtRisk, Localized.Format(PlanRuleStrings.AtRiskCommittedLate, committed, dependency.NeededBy));
         }
 
         var due = iterations.FirstOrDefault(i => i.Number == dependency.DueIteration);
         return due is not null && today > due.End
-            ? (DependencyStatus.AtRisk, $"not delivered by the end of iteration {due.Number} ({due.End.ToString("d MMM", CultureInfo.InvariantCulture)})")
+            ? (DependencyStatus.AtRisk, Localized.Format(PlanRuleStrings.AtRiskNotDelivered, due.Number, Localized.DayMonth(due.End)))
             : (dependency.Status, null);
     }
 
     public static bool IsAtRisk(Dependency dependency, IReadOnlyList<Iteration> iterations, DateOnly today) =>
         StatusOn(dependency, iterations, today).Status == DependencyStatus.AtRisk;
 
-    /// <summary>How cards and the history name a status.</summary>
-    public static string Describe(DependencyStatus status) => status switch
-    {
-        DependencyStatus.Requested => "requested",
-        DependencyStatus.Committed => "committed",
-        DependencyStatus.AtRisk => "at risk",
-        DependencyStatus.Delivered => "delivered",
-        _ => "declined",
-    };
+    /// <summary>How cards name a status, in the reader's language.</summary>
+    public static string Describe(DependencyStatus status) => Describe(status, null);
+
+    /// <summary>A status in <paramref name="culture"/> (null: the reader's language); the history stores it in English.</summary>
+    private static string Describe(DependencyStatus status, CultureInfo? culture) => PlanRuleStrings.ResourceManager.GetString(
+        status switch
+        {
+            DependencyStatus.Requested => nameof(PlanRuleStrings.StatusRequested),
+            DependencyStatus.Committed => nameof(PlanRuleStrings.StatusCommitted),
+            DependencyStatus.AtRisk => nameof(PlanRuleStrings.StatusAtRisk),
+            DependencyStatus.Delivered => nameof(PlanRuleStrings.StatusDelivered),
+            _ => nameof(PlanRuleStrings.StatusDeclined),
+        },
+        culture)!;
 
     /// <summary>The history entries for what changed from <paramref name="before"/> to <paramref name="after"/>.</summary>
     public static IReadOnlyList<PlanChange> Changes(Dependency before, Dependency after, Person by, DateTimeOffset at)
@@ -89,8 +94,8 @@ public static class DependencyRules
         var changes = new List<PlanChange>();
         if (before.Status != after.Status || before.DeclineReason != after.DeclineReason)
         {
-            changes.Add(new PlanChange(at, by, DependencyField.Status, Describe(before.Status),
-                Describe(after.Status) + (after.DeclineReason is { } reason ? ": " + reason : "")));
+            changes.Add(new PlanChange(at, by, DependencyField.Status, Describe(before.Status, CultureInfo.InvariantCulture),
+                Describe(after.Status, CultureInfo.InvariantCulture) + (after.DeclineReason is { } reason ? ": " + reason : "")));
         }
 
         if (before.CommittedIteration != after.CommittedIteration)

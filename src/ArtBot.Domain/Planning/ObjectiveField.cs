@@ -9,12 +9,13 @@ public static class ObjectiveField
     public const string Planned = "planned";
     public const string Actual = "actual";
 
+    /// <summary>The field's name in the reader's language.</summary>
     public static string Describe(string field) => field switch
     {
-        Text => "text",
-        Commitment => "commitment",
-        Planned => "planned business value",
-        Actual => "actual business value",
+        Text => PlanRuleStrings.FieldText,
+        Commitment => PlanRuleStrings.FieldCommitment,
+        Planned => PlanRuleStrings.FieldPlanned,
+        Actual => PlanRuleStrings.FieldActual,
         _ => field,
     };
 }

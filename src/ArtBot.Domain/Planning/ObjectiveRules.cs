@@ -1,6 +1,7 @@
 using System.Globalization;
 using ArtBot.Domain.Arts;
 using ArtBot.Domain.People;
+using ArtBot.Domain.Text;
 
 namespace ArtBot.Domain.Planning;
 
@@ -17,13 +18,13 @@ public static class ObjectiveRules
     public const int MaxPerTeam = 10;
 
     public static Checked<string> CheckText(string? text) =>
-        PlanText.CheckSentence(text, MaxTextLength, "An objective", "Write the objective: what the team will deliver, in a sentence.");
+        PlanText.CheckSentence(text, MaxTextLength, PlanRuleStrings.ObjectiveTooLong, PlanRuleStrings.ObjectiveEmpty);
 
     /// <summary>A planned business value: a whole number from 1 to 10.</summary>
-    public static Checked<int> CheckPlanned(string? value) => CheckValue(value, MinPlanned, "A planned business value");
+    public static Checked<int> CheckPlanned(string? value) => CheckValue(value, MinPlanned, PlanRuleStrings.ValuePlannedRange);
 
     /// <summary>An actual business value: a whole number from 0 (nothing delivered) to 10.</summary>
-    public static Checked<int> CheckActual(string? value) => CheckValue(value, 0, "An actual business value");
+    public static Checked<int> CheckActual(string? value) => CheckValue(value, 0, PlanRuleStrings.ValueActualRange);
 
     /// <summary>May teams add and edit the objectives of <paramref name="art"/>'s current PI on <paramref name="today"/>?</summary>
     public static bool IsOpenForEdits(Art art, DateOnly today) =>
@@ -39,7 +40,7 @@ public static class ObjectiveRules
     /// <summary>May this person set business values? Business Owners, and RTEs.</summary>
     public static bool MaySetValues(Art art, string? personId) => art.IsBusinessOwner(personId) || art.IsRte(personId);
 
-    /// <summary>"committed", "uncommitted": how the history and cards name the commitment.</summary>
+    /// <summary>"committed", "uncommitted": how the history names the commitment (stored and compared, so English).</summary>
     public static string Commitment(bool committed) => committed ? "committed" : "uncommitted";
 
     public static string? Value(int? value) => value?.ToString(CultureInfo.InvariantCulture);
@@ -51,13 +52,15 @@ public static class ObjectiveRules
         var planned = committed.Sum(o => o.PlannedValue ?? 0);
         var missing = committed.Count(o => o.PlannedValue is null);
         var uncommitted = objectives.Count - committed.Count;
-        var text = $"{committed.Count} committed objective{(committed.Count == 1 ? "" : "s")}, planned business value {planned}";
+        var text = committed.Count == 1
+            ? Localized.Format(PlanRuleStrings.CommitmentOne, planned)
+            : Localized.Format(PlanRuleStrings.CommitmentOther, committed.Count, planned);
         if (missing > 0)
         {
-            text += $" ({missing} without a planned value yet)";
+            text = Localized.Format(PlanRuleStrings.CommitmentWithMissing, text, missing);
         }
 
-        return uncommitted > 0 ? text + $"; {uncommitted} uncommitted" : text;
+        return uncommitted > 0 ? Localized.Format(PlanRuleStrings.CommitmentWithUncommitted, text, uncommitted) : text;
     }
 
     /// <summary>The history entries for what changed from <paramref name="before"/> to <paramref name="after"/>.</summary>
@@ -79,8 +82,8 @@ public static class ObjectiveRules
         }
     }
 
-    private static Checked<int> CheckValue(string? value, int min, string what) =>
+    private static Checked<int> CheckValue(string? value, int min, string outOfRange) =>
         int.TryParse(value?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number >= min && number <= MaxValue
             ? Checked.Ok(number)
-            : Checked.Fail<int>($"{what} is a whole number from {min} to {MaxValue}.");
+            : Checked.Fail<int>(Localized.Format(outOfRange, min, MaxValue));
 }

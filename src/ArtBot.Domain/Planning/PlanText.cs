@@ -7,14 +7,14 @@ namespace ArtBot.Domain.Planning;
 public static class PlanText
 {
     /// <summary>
-    /// The text as one line, or why it is refused: <paramref name="empty"/> when there is none, "<paramref name="what"/> is at
-    /// most N characters" when it is longer than <paramref name="max"/>.
+    /// The text as one line, or why it is refused: <paramref name="empty"/> when there is none,
+    /// <paramref name="tooLong"/> (a format: {0} the most, {1} the length) when it is longer than <paramref name="max"/>.
     /// </summary>
-    public static Checked<string> CheckSentence(string? text, int max, string what, string empty)
+    public static Checked<string> CheckSentence(string? text, int max, string tooLong, string empty)
     {
         var clean = PlainText.OneLine(text);
         return clean.Length == 0 ? Checked.Fail<string>(empty)
-            : clean.Length > max ? Checked.Fail<string>($"{what} is at most {max} characters (this one has {clean.Length}); keep it to one sentence.")
+            : clean.Length > max ? Checked.Fail<string>(Localized.Format(tooLong, max, clean.Length))
             : Checked.Ok(clean);
     }
 }

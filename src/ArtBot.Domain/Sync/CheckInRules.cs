@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ArtBot.Domain.Text;
 
 namespace ArtBot.Domain.Sync;
 
@@ -21,9 +22,9 @@ public static partial class CheckInRules
 
     public static string Describe(ObjectiveStatus status) => status switch
     {
-        ObjectiveStatus.OnTrack => "On track",
-        ObjectiveStatus.AtRisk => "At risk",
-        _ => "Off track",
+        ObjectiveStatus.OnTrack => SyncRuleStrings.StatusOnTrack,
+        ObjectiveStatus.AtRisk => SyncRuleStrings.StatusAtRisk,
+        _ => SyncRuleStrings.StatusOffTrack,
     };
 
     /// <summary>One of <c>on-track</c>, <c>at-risk</c>, <c>off-track</c>; anything else is refused.</summary>
@@ -49,14 +50,25 @@ public static partial class CheckInRules
         }
     }
 
-    /// <summary>Free text: tags removed, control characters and runs of spaces collapsed (new lines kept), at most 1,000 characters.</summary>
+    /// <summary>
+    /// Free text: tags removed, control characters and runs of spaces collapsed (new lines kept), at most 1,000 characters.
+    /// <paramref name="what"/> names the text in English ("progress", "milestones text", "blocker", "dependency"), so the
+    /// refusal is a whole sentence in the reader's language.
+    /// </summary>
     public static (string? Text, string? Error) CheckText(string? text, string what)
     {
         var clean = HtmlTag().Replace(text ?? "", " ");
         clean = ControlCharacters().Replace(clean, " ");
         clean = Spaces().Replace(clean, " ").Trim();
         return clean.Length > MaxTextLength
-            ? (null, $"The {what} is {clean.Length} characters long; please keep it to {MaxTextLength}.")
+            ? (null, what switch
+            {
+                "progress" => Localized.Format(SyncRuleStrings.TextTooLongProgress, clean.Length, MaxTextLength),
+                "milestones text" => Localized.Format(SyncRuleStrings.TextTooLongMilestones, clean.Length, MaxTextLength),
+                "blocker" => Localized.Format(SyncRuleStrings.TextTooLongBlocker, clean.Length, MaxTextLength),
+                "dependency" => Localized.Format(SyncRuleStrings.TextTooLongDependency, clean.Length, MaxTextLength),
+                _ => Localized.Format(SyncRuleStrings.TextTooLongOther, what, clean.Length, MaxTextLength),
+            })
             : (clean, null);
     }
 

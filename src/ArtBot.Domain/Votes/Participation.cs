@@ -1,3 +1,5 @@
+using ArtBot.Domain.Text;
+
 namespace ArtBot.Domain.Votes;
 
 /// <summary>A member of the conversation's roster.</summary>
@@ -31,12 +33,12 @@ public sealed record Participation(int Voted, int RosterSize, IReadOnlyList<stri
         var voted = new HashSet<string>(ballots.Where(b => b.VoterId is not null).Select(b => b.VoterId!), StringComparer.Ordinal);
         var notVoted = roster
             .Where(m => !voted.Contains(m.AadObjectId ?? "") && !voted.Contains(m.Id))
-            .Select(m => m.Name is { Length: > 0 } name ? name : "Someone")
+            .Select(m => m.Name is { Length: > 0 } name ? name : VoteRuleStrings.Someone)
             .Order(StringComparer.CurrentCultureIgnoreCase)
             .ToList();
         return new Participation(ballots.Count, roster.Count, notVoted);
     }
 
     /// <summary>"9 of 12 voted".</summary>
-    public string Describe() => $"{Voted} of {RosterSize} voted";
+    public string Describe() => Localized.Format(VoteRuleStrings.ParticipationVoted, Voted, RosterSize);
 }

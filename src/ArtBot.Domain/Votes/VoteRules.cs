@@ -15,8 +15,8 @@ public static class VoteRules
 
     public static string Describe(VoteOutcome outcome) => outcome switch
     {
-        VoteOutcome.CommitmentAccepted => "Commitment accepted",
-        VoteOutcome.ReworkAndVoteAgain => "Rework the plan and vote again",
+        VoteOutcome.CommitmentAccepted => VoteRuleStrings.OutcomeAccepted,
+        VoteOutcome.ReworkAndVoteAgain => VoteRuleStrings.OutcomeRework,
         _ => throw new ArgumentOutOfRangeException(nameof(outcome)),
     };
 
@@ -39,12 +39,12 @@ public static class VoteRules
         var collapsed = PlainText.OneLine(text);
         if (collapsed.Length == 0)
         {
-            return new QuestionCheck(null, "Please add a question, e.g. `vote How confident are we in our PI objectives?`");
+            return new QuestionCheck(null, VoteRuleStrings.QuestionEmpty);
         }
 
         if (collapsed.Length > MaxQuestionLength)
         {
-            return new QuestionCheck(null, $"That question is {collapsed.Length} characters long; please keep it to {MaxQuestionLength}.");
+            return new QuestionCheck(null, Localized.Format(VoteRuleStrings.QuestionTooLong, collapsed.Length, MaxQuestionLength));
         }
 
         return new QuestionCheck(PlainText.EscapeMarkdown(collapsed), null);
@@ -59,8 +59,8 @@ public static class VoteRules
         var collapsed = PlainText.OneLine(text);
         return collapsed.Length switch
         {
-            0 => new QuestionCheck(null, "Please write your concern before sending it."),
-            > MaxConcernLength => new QuestionCheck(null, $"Please keep your concern to {MaxConcernLength} characters."),
+            0 => new QuestionCheck(null, VoteRuleStrings.ConcernEmpty),
+            > MaxConcernLength => new QuestionCheck(null, Localized.Format(VoteRuleStrings.ConcernTooLong, MaxConcernLength)),
             _ => new QuestionCheck(PlainText.EscapeMarkdown(collapsed), null),
         };
     }

@@ -11,11 +11,11 @@ public static class VoteScale
     /// <summary>What <paramref name="value"/> fingers mean.</summary>
     public static string Meaning(int value) => value switch
     {
-        5 => "Very confident",
-        4 => "Confident",
-        3 => "Some concerns, but I can commit",
-        2 => "Not confident",
-        1 => "No confidence",
+        5 => VoteRuleStrings.Meaning5,
+        4 => VoteRuleStrings.Meaning4,
+        3 => VoteRuleStrings.Meaning3,
+        2 => VoteRuleStrings.Meaning2,
+        1 => VoteRuleStrings.Meaning1,
         _ => throw new ArgumentOutOfRangeException(nameof(value), value, "A vote is 1 to 5."),
     };
 
