@@ -123,6 +123,42 @@ export function buildCommandLists(commands) {
   return lists;
 }
 
+// The languages of the app's name, description, command menu and tab names besides English (manifest/localization/<tag>.json).
+export const LANGUAGES = ["de", "fr", "es"];
+
+/**
+ * One Teams localization file per language from manifest/localization/<tag>.json: its own keys (name, description,
+ * message-extension and tab names) as they are, and every command list entry's title (the command word, which stays
+ * English: the bot parses it) and description by index, from the file's "commands" map. Every command must be there.
+ */
+export function buildLocalization(tag, source, commandLists, schemaVersion) {
+  const { commands, ...keys } = source;
+  if (!commands || typeof commands !== "object") throw new PackageError(`localization/${tag}.json has no "commands" map`);
+  const file = { $schema: `https://developer.microsoft.com/json-schemas/teams/${schemaVersion}/MicrosoftTeams.Localization.schema.json`, ...keys };
+  commandLists.forEach((list, l) => list.commands.forEach((command, c) => {
+    const description = commands[command.title];
+    if (typeof description !== "string" || description.length === 0 || description.length > 128) {
+      throw new PackageError(`localization/${tag}.json: commands.${command.title} must be 1 to 128 characters`);
+    }
+    file[`bots[0].commandLists[${l}].commands[${c}].title`] = command.title;
+    file[`bots[0].commandLists[${l}].commands[${c}].description`] = description;
+  }));
+  return file;
+}
+
+async function validateLocalization(tag, file, schemaVersion) {
+  const { ManifestUtil } = loadDevPackage("@microsoft/app-manifest");
+  const bundled = devRequire(`@microsoft/app-manifest/build/json-schemas/teams/${schemaVersion}/MicrosoftTeams.Localization.schema.json`);
+  // The bundled schema has a key pattern (activities.activityTypes[...]) that is not a valid Unicode regular expression
+  // ("\b]"), which the validator compiles with the u flag; those keys are unused here, so the patterns that cannot
+  // compile are left out of the check.
+  const schema = { ...bundled, patternProperties: Object.fromEntries(Object.entries(bundled.patternProperties ?? {}).filter(([pattern]) => {
+    try { new RegExp(pattern, "u"); return true; } catch { return false; }
+  })) };
+  const errors = await ManifestUtil.validateManifestAgainstSchema(file, schema);
+  if (errors.length > 0) throw new PackageError(`${tag}.json does not match the Teams localization schema:\n  ${errors.join("\n  ")}`);
+}
+
 /** Replaces ${{NAME}} in every string of the parsed template; a string that is exactly ${{COMMAND_LISTS}} becomes the array. */
 function fill(node, values, commandLists) {
   if (typeof node === "string") {
@@ -227,13 +263,20 @@ async function main(argv) {
   const template = readJson(join(manifestDir, "manifest.template.json"));
   const commandLists = buildCommandLists(readJson(join(manifestDir, "commands.json")));
   const manifest = fill(template, values, commandLists);
+  const schemaVersion = `v${manifest.manifestVersion}`;
+  const localizations = LANGUAGES.map((tag) => ({ tag, file: buildLocalization(tag, readJson(join(manifestDir, "localization", `${tag}.json`)), commandLists, schemaVersion) }));
+  manifest.localizationInfo = {
+    defaultLanguageTag: "en",
+    additionalLanguages: localizations.map(({ tag }) => ({ languageTag: tag, file: `${tag}.json` })),
+  };
   await validateManifest(manifest);
+  for (const { tag, file } of localizations) await validateLocalization(tag, file, schemaVersion);
 
   const icons = [await readIcon(manifest.icons.color, 192), await readIcon(manifest.icons.outline, 32)];
   checkOutline(icons[1].image);
 
   const commandCount = new Set(commandLists.flatMap((l) => l.commands.map((c) => c.title))).size;
-  const summary = `manifest v${manifest.manifestVersion}, app ${manifest.version}, bot ${manifest.bots[0].botId}, host ${values.HOST_NAME}, ${commandCount} command(s)`;
+  const summary = `manifest v${manifest.manifestVersion}, app ${manifest.version}, bot ${manifest.bots[0].botId}, host ${values.HOST_NAME}, ${commandCount} command(s), languages en ${LANGUAGES.join(" ")}`;
   if (options.check) {
     console.log(`check passed: ${summary}`);
     return 0;
@@ -244,6 +287,7 @@ async function main(argv) {
     { name: "manifest.json", data: Buffer.from(JSON.stringify(manifest, null, 2) + "\n", "utf8") },
     { name: manifest.icons.color, data: icons[0].data },
     { name: manifest.icons.outline, data: icons[1].data },
+    ...localizations.map(({ tag, file }) => ({ name: `${tag}.json`, data: Buffer.from(JSON.stringify(file, null, 2) + "\n", "utf8") })),
   ]);
   writeFileSync(out, zip);
   console.log(`wrote ${out} (${zip.length} bytes): ${summary}`);

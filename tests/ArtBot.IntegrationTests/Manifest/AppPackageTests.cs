@@ -18,9 +18,35 @@ public sealed class AppPackageTests(AppPackageFixture package) : IClassFixture<A
     }
 
     [Fact]
-    public void Zip_holds_exactly_the_manifest_and_both_icons_at_its_root()
+    public void Zip_holds_exactly_the_manifest_both_icons_and_the_three_language_files_at_its_root()
     {
-        Assert.Equal(["color.png", "manifest.json", "outline.png"], package.Entries.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["color.png", "de.json", "es.json", "fr.json", "manifest.json", "outline.png"], package.Entries.Keys.Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("de", "Hindernis melden")]
+    [InlineData("fr", "Signaler un obstacle")]
+    [InlineData("es", "Registrar impedimento")]
+    public void Localization_info_names_each_language_file_which_translates_every_command_and_keeps_its_word(string tag, string raiseTitle)
+    {
+        var info = Parse().GetProperty("localizationInfo");
+        Assert.Equal("en", info.GetProperty("defaultLanguageTag").GetString());
+        Assert.Contains(info.GetProperty("additionalLanguages").EnumerateArray(),
+            l => l.GetProperty("languageTag").GetString() == tag && l.GetProperty("file").GetString() == tag + ".json");
+
+        using var file = JsonDocument.Parse(package.Entries[tag + ".json"]);
+        var keys = file.RootElement.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString());
+        Assert.Equal(raiseTitle, keys["composeExtensions[0].commands[0].title"]);
+        var commandLists = Parse().GetProperty("bots")[0].GetProperty("commandLists").EnumerateArray().ToList();
+        for (var l = 0; l < commandLists.Count; l++)
+        {
+            var commands = commandLists[l].GetProperty("commands").EnumerateArray().ToList();
+            for (var c = 0; c < commands.Count; c++)
+            {
+                Assert.Equal(commands[c].GetProperty("title").GetString(), keys[$"bots[0].commandLists[{l}].commands[{c}].title"]);
+                Assert.NotEqual(commands[c].GetProperty("description").GetString(), keys[$"bots[0].commandLists[{l}].commands[{c}].description"]);
+            }
+        }
     }
 
     [Fact]
