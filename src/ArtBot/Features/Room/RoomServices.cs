@@ -1,3 +1,4 @@
+using ArtBot.Domain.Text;
 using Microsoft.Extensions.FileProviders;
 
 namespace ArtBot.Features.Room;
@@ -38,6 +39,9 @@ public static class RoomServices
             app.UseStaticFiles(new StaticFileOptions { FileProvider = pages, RequestPath = "/room" });
         }
 
+        // The API's texts (errors, labels) in the language the tab's browser asks for (Accept-Language), else English.
+        var cultures = Languages.Supported.SelectMany(code => new[] { code, Languages.Resolve(code).Name }).ToArray();
+        app.UseRequestLocalization(options => options.SetDefaultCulture(Languages.English.Name).AddSupportedCultures(cultures).AddSupportedUICultures(cultures));
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapArtRoom();
