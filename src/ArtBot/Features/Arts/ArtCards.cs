@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using ArtBot.BotFramework.Cards;
 using ArtBot.Domain.Arts;
 using ArtBot.Domain.Text;
+using ArtBot.Features.Common;
 
 namespace ArtBot.Features.Arts;
 
@@ -23,7 +24,7 @@ public static class ArtCards
         };
         if (error is not null)
         {
-            body.Add(new TextBlock(error) { Color = "Attention", Weight = "Bolder" });
+            body.Add(CardNotice.Of(error, "Attention", bolder: true));
         }
 
         body.AddRange(
@@ -108,7 +109,7 @@ public static class ArtCards
         var body = new List<CardElement> { new TextBlock(art.Name) { Size = "Large", Weight = "Bolder", Style = "heading" } };
         if (note is not null)
         {
-            body.Add(new TextBlock(note) { Color = "Good", Weight = "Bolder" });
+            body.Add(CardNotice.Of(note, "Good", bolder: true));
         }
 
         var upcomingSkips = art.SkippedDates.Where(d => d >= today).Order().Take(6).ToList();
@@ -137,7 +138,7 @@ public static class ArtCards
             var line = team.UnreachableSince is { } since
                 ? Localized.Format(ArtStrings.CardTeamUnreachable, team.TeamName, Date(DateOnly.FromDateTime(since.UtcDateTime)))
                 : team.TeamName;
-            body.Add(new TextBlock(line) { Spacing = "Small", Color = team.UnreachableSince is null ? null : "Warning" });
+            body.Add(new TextBlock(line) { Spacing = "Small" }); // "unreachable since …" says it in words
         }
 
         return new AdaptiveCard

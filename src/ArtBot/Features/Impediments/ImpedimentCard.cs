@@ -3,6 +3,7 @@ using ArtBot.BotFramework.Cards;
 using ArtBot.Domain.Impediments;
 using ArtBot.Domain.People;
 using ArtBot.Domain.Text;
+using ArtBot.Features.Common;
 
 namespace ArtBot.Features.Impediments;
 
@@ -54,12 +55,12 @@ public static class ImpedimentCard
 
         if (!impediment.IsOpen && impediment.ResolutionNote is { Length: > 0 } note)
         {
-            body.Add(new TextBlock(Localized.Format(ImpedimentStrings.CardResolution, Md(note))) { Color = "Good" });
+            body.Add(CardNotice.Of(Localized.Format(ImpedimentStrings.CardResolution, Md(note)), "Good"));
         }
 
         if (notice is not null)
         {
-            body.Add(new TextBlock(Md(notice)) { Color = noticeIsError ? "Attention" : "Good", Weight = "Bolder" });
+            body.Add(CardNotice.Of(Md(notice), noticeIsError ? "Attention" : "Good", bolder: true));
         }
 
         if (ownerChoices is not null && impediment.IsOpen)

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using ArtBot.BotFramework.Cards;
 using ArtBot.Domain.Impediments;
 using ArtBot.Domain.Text;
+using ArtBot.Features.Common;
 
 namespace ArtBot.Features.Impediments;
 
@@ -39,7 +40,7 @@ public static class ImpedimentDialog
 
         if (values.Notice is { } notice)
         {
-            body.Add(new TextBlock(PlainText.EscapeMarkdown(notice)) { Color = values.NoticeIsError ? "Attention" : "Warning" });
+            body.Add(CardNotice.Of(PlainText.EscapeMarkdown(notice), values.NoticeIsError ? "Attention" : "Warning"));
         }
 
         body.Add(new TextInput

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using ArtBot.BotFramework.Cards;
 using ArtBot.Domain.Improvements;
 using ArtBot.Domain.Text;
+using ArtBot.Features.Common;
 
 namespace ArtBot.Features.Improvements;
 
@@ -36,7 +37,7 @@ public static class ImprovementCard
         };
         if (notice is not null)
         {
-            body.Add(new TextBlock(notice) { Color = noticeColor ?? "Good" });
+            body.Add(CardNotice.Of(notice, noticeColor ?? "Good"));
         }
 
         body.Add(new FactSet(Facts(item, now)));

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using ArtBot.BotFramework.Cards;
 using ArtBot.Domain.Improvements;
 using ArtBot.Domain.Text;
+using ArtBot.Features.Common;
 
 namespace ArtBot.Features.Improvements;
 
@@ -59,7 +60,7 @@ public static class WorkshopCard
 
         if (notice is not null)
         {
-            body.Add(new TextBlock(notice) { Color = noticeColor ?? "Good" });
+            body.Add(CardNotice.Of(notice, noticeColor ?? "Good"));
         }
 
         body.Add(new TextBlock(ProblemsHeading(state)) { Weight = "Bolder", Separator = true });
@@ -182,7 +183,7 @@ public static class WorkshopCard
     [
         new TextBlock($"{ranked.Rank}. {ranked.Problem.Text}") { Weight = selected ? "Bolder" : null },
         new TextBlock(Dots(ranked.Dots) + (selected ? " \u00b7 " + ImprovementStrings.CardSelected : string.Empty))
-        { IsSubtle = !selected, Color = selected ? "Good" : null, Size = "Small", Spacing = "None" },
+        { IsSubtle = !selected, Size = "Small", Spacing = "None" },
     ]) { Separator = true };
 
     private static IEnumerable<CardElement> AddProblemSection(Workshop workshop, int count)

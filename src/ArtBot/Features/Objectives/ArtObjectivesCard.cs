@@ -3,6 +3,7 @@ using ArtBot.BotFramework.Cards;
 using ArtBot.Domain.Arts;
 using ArtBot.Domain.Planning;
 using ArtBot.Domain.Text;
+using ArtBot.Features.Common;
 
 namespace ArtBot.Features.Objectives;
 
@@ -26,7 +27,7 @@ public static class ArtObjectivesCard
         };
         if (notice is not null)
         {
-            body.Add(new TextBlock(notice) { Color = "Good", Weight = "Bolder" });
+            body.Add(CardNotice.Of(notice, "Good", bolder: true));
         }
 
         body.Add(new TextBlock(objectives.Count == 0 ? ObjectiveStrings.ArtCardWholeArtNone : Localized.Format(ObjectiveStrings.ArtCardWholeArt, ObjectiveRules.DescribeCommitment(objectives))) { Weight = "Bolder" });

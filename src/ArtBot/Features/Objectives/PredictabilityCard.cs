@@ -3,6 +3,7 @@ using ArtBot.BotFramework.Cards;
 using ArtBot.Domain.Arts;
 using ArtBot.Domain.Planning;
 using ArtBot.Domain.Text;
+using ArtBot.Features.Common;
 
 namespace ArtBot.Features.Objectives;
 
@@ -74,7 +75,7 @@ public static class PredictabilityCard
         var all = pi.Teams.SelectMany(t => t.Figure.WithoutPlanned.Select(o => (t.TeamName, Objective: o))).ToList();
         if (all.Count > 0)
         {
-            yield return new TextBlock(Localized.Format(ObjectiveStrings.MissingPlanned, all.Count)) { Weight = "Bolder", Color = "Warning", Separator = true };
+            yield return CardNotice.Of(Localized.Format(ObjectiveStrings.MissingPlanned, all.Count), "Warning", bolder: true, separator: true);
             foreach (var (team, objective) in all.Take(10))
             {
                 yield return new TextBlock($"- {PlainText.EscapeMarkdown(team)}: {PlainText.EscapeMarkdown(PlainText.Shorten(objective.Text, 100))}") { Spacing = "None" };

@@ -3,6 +3,7 @@ using ArtBot.BotFramework.Cards;
 using ArtBot.Domain.Arts;
 using ArtBot.Domain.Planning;
 using ArtBot.Domain.Text;
+using ArtBot.Features.Common;
 
 namespace ArtBot.Features.Objectives;
 
@@ -40,7 +41,7 @@ public static class TeamObjectivesCard
         };
         if (notice is not null)
         {
-            body.Add(new TextBlock(notice) { Color = noticeColor ?? "Good", Weight = "Bolder" });
+            body.Add(CardNotice.Of(notice, noticeColor ?? "Good", bolder: true));
         }
 
         body.Add(new TextBlock(objectives.Count == 0 ? ObjectiveStrings.NoObjectivesYet : ObjectiveRules.DescribeCommitment(objectives)) { Weight = "Bolder" });

@@ -4,6 +4,7 @@ using ArtBot.BotFramework.Cards;
 using ArtBot.Domain.Arts;
 using ArtBot.Domain.Sync;
 using ArtBot.Domain.Text;
+using ArtBot.Features.Common;
 
 namespace ArtBot.Features.Sync;
 
@@ -36,7 +37,7 @@ public static class CheckInCard
         };
         if (notice is not null)
         {
-            body.Add(new TextBlock(notice) { Color = "Good", Weight = "Bolder" });
+            body.Add(CardNotice.Of(notice, "Good", bolder: true));
         }
 
         if (answer is not null)

@@ -53,9 +53,7 @@ public static class SummaryCard
             foreach (var answer in summary.AtRisk.Take(MaxTeamsListed))
             {
                 body.Add(new TextBlock(Localized.Format(SyncStrings.SummaryTeamStatus, answer.TeamName, CheckInRules.Describe(answer.Status)) + (answer.Progress.Length > 0 ? $" \u00b7 {Shorten(answer.Progress)}" : ""))
-                {
-                    Color = answer.Status == ObjectiveStatus.OffTrack ? "Attention" : "Warning",
-                });
+); // the status is in words ("Off track"), in default-colour text for contrast
             }
 
             More(body, summary.AtRisk.Count - MaxTeamsListed, SyncStrings.MoreAtRisk);
@@ -67,7 +65,7 @@ public static class SummaryCard
             foreach (var dependency in dependenciesAtRisk.Take(MaxDependenciesListed))
             {
                 body.Add(new TextBlock(Localized.Format(SyncStrings.SummaryDependencyLine, PlainText.EscapeMarkdown(dependency.RequesterTeamName), PlainText.EscapeMarkdown(dependency.ProviderTeamName),
-                    PlainText.EscapeMarkdown(Shorten(dependency.Text)), PlainText.EscapeMarkdown(dependency.Why))) { Color = "Attention" });
+                    PlainText.EscapeMarkdown(Shorten(dependency.Text)), PlainText.EscapeMarkdown(dependency.Why))));
             }
 
             More(body, dependenciesAtRisk.Count - MaxDependenciesListed, SyncStrings.MoreDependencies);
@@ -118,7 +116,7 @@ public static class SummaryCard
         {
             items.Add(new TextBlock(help.Item.ImpedimentId is not null
                 ? SyncStrings.SummaryRaisedAsImpediment
-                : SyncStrings.SummaryTrackedAsDependency) { IsSubtle = true, Spacing = "None", Color = "Good" });
+                : SyncStrings.SummaryTrackedAsDependency) { IsSubtle = true, Spacing = "None" });
             return items;
         }
 

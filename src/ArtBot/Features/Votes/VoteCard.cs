@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using ArtBot.BotFramework.Cards;
 using ArtBot.Domain.Text;
 using ArtBot.Domain.Votes;
+using ArtBot.Features.Common;
 
 namespace ArtBot.Features.Votes;
 
@@ -103,7 +104,7 @@ public static class VoteCard
 
         if (notice is not null)
         {
-            body.Add(new TextBlock(notice) { Color = "Good" });
+            body.Add(CardNotice.Of(notice, "Good"));
         }
 
         if (concerns is { Count: > 0 })

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using ArtBot.BotFramework.Cards;
 using ArtBot.Domain.Text;
 using ArtBot.Domain.Votes;
+using ArtBot.Features.Common;
 
 namespace ArtBot.Features.Votes;
 
@@ -38,7 +39,7 @@ public static class VoteFormCard
         };
         if (error is not null)
         {
-            body.Add(new TextBlock(error) { Color = "Attention" });
+            body.Add(CardNotice.Of(error, "Attention"));
         }
 
         body.Add(new TextInput
