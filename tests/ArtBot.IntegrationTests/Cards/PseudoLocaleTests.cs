@@ -83,7 +83,7 @@ public sealed partial class PseudoLocaleTests
         var calendarWords = culture.DayNames.Concat(culture.AbbreviatedDayNames).Concat(culture.MonthNames).Concat(culture.AbbreviatedMonthNames)
             .Concat(culture.AbbreviatedMonthGenitiveNames).Where(n => n.Length > 0).ToHashSet(StringComparer.Ordinal);
 
-        var leftBehind = new SortedSet<string>(StringComparer.Ordinal);
+        var leftBehind = new SortedDictionary<string, SortedSet<string>>(StringComparer.Ordinal);
         foreach (var (name, card) in cards)
         {
             foreach (var text in CardJson.VisibleStrings(card))
@@ -94,12 +94,19 @@ public sealed partial class PseudoLocaleTests
                     .ToList();
                 if (words.Count > 0)
                 {
-                    leftBehind.Add($"{name}: \"{text}\" ({string.Join(", ", words)})");
+                    var key = $"\"{text}\" ({string.Join(", ", words.Distinct())})";
+                    if (!leftBehind.TryGetValue(key, out var names))
+                    {
+                        leftBehind[key] = names = new SortedSet<string>(StringComparer.Ordinal);
+                    }
+
+                    names.Add(name);
                 }
             }
         }
 
-        Assert.True(leftBehind.Count == 0, $"{leftBehind.Count} text(s) not from the resources:\n" + string.Join("\n", leftBehind));
+        Assert.True(leftBehind.Count == 0, $"{leftBehind.Count} distinct text(s) not from the resources (text (English words): cards):\n"
+            + string.Join("\n", leftBehind.Select(e => $"{e.Key}: {string.Join(", ", e.Value.Take(4))}{(e.Value.Count > 4 ? $" and {e.Value.Count - 4} more" : "")}")));
     }
 
     /// <summary>Removes every ⟦…⟧ (innermost first: a resource text may carry another as an argument).</summary>
