@@ -58,7 +58,11 @@ public sealed class BotCardTests
         Assert.Equal("AdaptiveCard", json["type"]!.GetValue<string>());
         Assert.Equal("1.5", json["version"]!.GetValue<string>());
         Assert.Equal("http://adaptivecards.io/schemas/adaptive-card.json", json["$schema"]!.GetValue<string>());
-        Assert.Equal("Full", json["msteams"]!["width"]!.GetValue<string>());
+        if (!name.Contains("-dialog", StringComparison.Ordinal))
+        {
+            Assert.Equal("Full", json["msteams"]!["width"]!.GetValue<string>()); // a dialog (task module) sets its own width
+        }
+
         Assert.False(string.IsNullOrWhiteSpace(json["fallbackText"]?.GetValue<string>()));
         Assert.NotEmpty(json["body"]!.AsArray());
         Assert.Equal("type", json.First().Key);

@@ -9,6 +9,8 @@ using ArtBot.Features.Arts;
 using ArtBot.Features.Help;
 using ArtBot.Features.Installation;
 using ArtBot.Features.Votes;
+using ArtBot.Domain.Text;
+using System.Globalization;
 
 namespace ArtBot.IntegrationTests.Cards;
 
@@ -22,7 +24,33 @@ internal static class BotCards
         "**bold** _it_ [link](https://evil.example/) <script>alert(1)</script> <at>Someone</at> `code` # heading\r\n\t",
         100))[..10_000];
 
-    public static IReadOnlyDictionary<string, AdaptiveCard> All { get; } = Build();
+    /// <summary>Every card in English (the app's default language).</summary>
+    public static IReadOnlyDictionary<string, AdaptiveCard> All { get; } = In(Languages.English);
+
+    /// <summary>The languages the app speaks, as cultures.</summary>
+    public static IReadOnlyList<CultureInfo> Cultures { get; } = [.. Languages.Supported.Select(CultureInfo.GetCultureInfo)];
+
+    /// <summary>
+    /// Every card the bot builds, built with <paramref name="culture"/> as the reader's language: the cards of this
+    /// class plus the named cards of the feature card tests (impediments, improvements, planning, sync, votes).
+    /// </summary>
+    public static IReadOnlyDictionary<string, AdaptiveCard> In(CultureInfo culture)
+    {
+        using (Localized.Use(culture))
+        {
+            var cards = Build();
+            foreach (var (name, card) in ImpedimentCardTests.Named()
+                .Concat(ImprovementCardTests.All().Select(c => ("improvement-" + c.Key, c.Value)))
+                .Concat(PlanningCardTests.EveryCard().Select(c => ("planning-" + c.Name, c.Card)))
+                .Concat(SyncCardTests.Cards().Select(c => ("sync-" + c.Key, c.Value)))
+                .Concat(VoteViewsTests.NamedCards()))
+            {
+                cards.Add(name, card);
+            }
+
+            return cards;
+        }
+    }
 
     public static TheoryData<string> Names => [.. All.Keys];
 

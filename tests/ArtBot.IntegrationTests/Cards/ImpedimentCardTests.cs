@@ -24,20 +24,24 @@ public sealed class ImpedimentCardTests
         _ => [],
     };
 
-    public static IEnumerable<AdaptiveCard> EveryCard()
+    public static IEnumerable<AdaptiveCard> EveryCard() => Named().Select(c => c.Card);
+
+    /// <summary>Every impediment card variant by a readable name (also in <see cref="BotCards"/>).</summary>
+    public static IEnumerable<(string Name, AdaptiveCard Card)> Named()
     {
         var open = Open();
-        yield return ImpedimentCard.Build(open, Now);
-        yield return ImpedimentCard.Build(open with { Owner = Megan, Roam = RoamStatus.Mitigated, EscalatedAt = Now, EscalatedBy = Alex }, Now, "Escalated.");
-        yield return ImpedimentCard.Build(open, Now, "Several people changed it.", noticeIsError: true, ownerChoices: [Alex, Megan]);
-        yield return ImpedimentCard.Build(Resolved(), Now);
-        yield return ImpedimentCard.Build(Open(ImpedimentKind.Risk) with { Source = ImpedimentSource.VoteConcern("v1", "c1") }, Now);
-        yield return ImpedimentListCard.Build("Open impediments of this team", new ImpedimentList([open, Resolved()], 40), Now, "Nothing here.");
-        yield return ImpedimentListCard.Build("Open risks of this team", new ImpedimentList([], 0), Now, "No risks here.");
-        yield return ConversationEscalation.Build(open, Megan, Now);
-        yield return ImpedimentDialog.Build(ImpedimentMessageExtension.Prefill(null, "Phoenix"));
-        yield return ImpedimentDialog.Build(new ImpedimentDialog.Values("T", "D", "risk", "high", "Phoenix", "Lee Gu",
-            "https://teams.microsoft.com/l/message/19:x@thread.tacv2/1", "1", "The title is too long.", true));
+        yield return ("impediment-open", ImpedimentCard.Build(open, Now));
+        yield return ("impediment-escalated-mitigated", ImpedimentCard.Build(open with { Owner = Megan, Roam = RoamStatus.Mitigated, EscalatedAt = Now, EscalatedBy = Alex }, Now, "Escalated."));
+        yield return ("impediment-error-owner-picker", ImpedimentCard.Build(open, Now, "Several people changed it.", noticeIsError: true, ownerChoices: [Alex, Megan]));
+        yield return ("impediment-resolved", ImpedimentCard.Build(Resolved(), Now));
+        yield return ("impediment-risk-from-vote-concern", ImpedimentCard.Build(Open(ImpedimentKind.Risk) with { Source = ImpedimentSource.VoteConcern("v1", "c1") }, Now));
+        yield return ("impediment-list", ImpedimentListCard.Build("Open impediments of this team", new ImpedimentList([open, Resolved()], 40), Now, "Nothing here."));
+        yield return ("impediment-list-actionable", ImpedimentListCard.Build("Open impediments of this team", new ImpedimentList([open, Resolved()], 2), Now, "Nothing here.", actionable: true));
+        yield return ("impediment-list-empty", ImpedimentListCard.Build("Open risks of this team", new ImpedimentList([], 0), Now, "No risks here."));
+        yield return ("impediment-escalation", ConversationEscalation.Build(open, Megan, Now));
+        yield return ("impediment-dialog-prefilled", ImpedimentDialog.Build(ImpedimentMessageExtension.Prefill(null, "Phoenix")));
+        yield return ("impediment-dialog-with-error", ImpedimentDialog.Build(new ImpedimentDialog.Values("T", "D", "risk", "high", "Phoenix", "Lee Gu",
+            "https://teams.microsoft.com/l/message/19:x@thread.tacv2/1", "1", "The title is too long.", true)));
     }
 
     [Fact]

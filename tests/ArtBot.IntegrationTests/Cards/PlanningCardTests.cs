@@ -74,7 +74,7 @@ public sealed class PlanningCardTests
         RequestedBy = Lynne,
     };
 
-    private static IEnumerable<(string Name, AdaptiveCard Card)> EveryCard()
+    internal static IEnumerable<(string Name, AdaptiveCard Card)> EveryCard()
     {
         var teams = Enumerable.Range(1, 12).Select(Team).ToList();
         var objectives = teams.SelectMany((t, i) => Enumerable.Range(1, ObjectiveRules.MaxPerTeam).Select(n => Objective(i + 1, n))).ToList();

@@ -195,21 +195,24 @@ public sealed class VoteViewsTests
         Assert.Contains("closes 09:15 UTC", text, StringComparison.Ordinal);
     }
 
+    /// <summary>The vote form, started and view cards by a readable name (also in <see cref="BotCards"/>).</summary>
+    internal static IEnumerable<(string Name, AdaptiveCard Card)> NamedCards()
+    {
+        var closed = Open with { ClosedAt = Open.CreatedAt.AddMinutes(5), HideResults = true };
+        yield return ("vote-form", VoteFormCard.Build());
+        yield return ("vote-form-anonymous", VoteFormCard.Build(anonymous: true));
+        yield return ("vote-form-with-error", VoteFormCard.Build(error: "Type a question."));
+        yield return ("vote-started", VoteFormCard.Started(Open with { Anonymous = true, HideResults = true, DurationMinutes = 15 }));
+        yield return ("vote-hidden-results-my-view", VoteViews.For(new VoteState(Open with { HideResults = true, Deadline = Open.CreatedAt.AddMinutes(5) }, Named, [], null), 2, Roster));
+        yield return ("vote-shared-with-roster", VoteViews.Shared(new VoteState(Open, Named, [], null), Roster));
+        yield return ("vote-closed-hidden-final", VoteViews.Shared(new VoteState(closed, Named, [], new VoteFinal(VoteTally.From([5, 2]), new HashSet<string> { "r-alice", "r-bob" })), Roster, "Round 2 started: vote again on the new card."));
+        yield return ("vote-round-2-deadline", VoteViews.Shared(new VoteState(Open with { Deadline = Open.CreatedAt.AddMinutes(15), Round = 2 }, [], [], null), null));
+    }
+
     [Fact]
     public async Task Every_new_vote_card_passes_the_official_renderer_under_schema_1_5()
     {
-        var closed = Open with { ClosedAt = Open.CreatedAt.AddMinutes(5), HideResults = true };
-        AdaptiveCard[] cards =
-        [
-            VoteFormCard.Build(),
-            VoteFormCard.Build(anonymous: true),
-            VoteFormCard.Started(Open with { Anonymous = true, HideResults = true, DurationMinutes = 15 }),
-            VoteViews.For(new VoteState(Open with { HideResults = true, Deadline = Open.CreatedAt.AddMinutes(5) }, Named, [], null), 2, Roster),
-            VoteViews.Shared(new VoteState(Open, Named, [], null), Roster),
-            VoteViews.Shared(new VoteState(closed, Named, [], new VoteFinal(VoteTally.From([5, 2]), new HashSet<string> { "r-alice", "r-bob" })), Roster, "Round 2 started: vote again on the new card."),
-        ];
-
-        await CardValidator.AssertAllAcceptedAsync(cards);
+        await CardValidator.AssertAllAcceptedAsync(NamedCards().Select(c => c.Card));
     }
 
     private static JsonElement Json(AdaptiveCard card) => card.ToJsonElement();

@@ -44,7 +44,7 @@ public static class DependencyCard
             new(DependencyStrings.FactNeededBy, PlainText.EscapeMarkdown(dependency.RequesterTeamName)),
             new(DependencyStrings.FactProvidedBy, PlainText.EscapeMarkdown(dependency.ProviderTeamName)),
             new(DependencyStrings.FactNeededIn, Localized.Format(DependencyStrings.FactNeededInValue, Iteration(iterations, dependency.NeededBy), PlainText.EscapeMarkdown(dependency.Pi))),
-            new(DependencyStrings.FactStatus, DependencyRules.Describe(status) + (why is null ? "" : $": {why}")),
+            new(DependencyStrings.FactStatus, why is null ? DependencyRules.Describe(status) : Localized.Format(DependencyStrings.FactStatusWithReason, DependencyRules.Describe(status), why)),
         };
         if (dependency.CommittedIteration is { } committed)
         {

@@ -86,7 +86,7 @@ public static class DependencyListCard
                 new Column(
                 [
                     new TextBlock(PlainText.EscapeMarkdown(PlainText.Shorten(dependency.Text, MaxTextShown))) { Weight = "Bolder" },
-                    new TextBlock($"{PlainText.EscapeMarkdown(who)} \u00b7 {Localized.Format(DependencyStrings.ListNeededBy, dependency.NeededBy)} \u00b7 {DependencyRules.Describe(status)}{(why is null ? "" : $" ({why})")}")
+                    new TextBlock($"{PlainText.EscapeMarkdown(who)} \u00b7 {Localized.Format(DependencyStrings.ListNeededBy, dependency.NeededBy)} \u00b7 {(why is null ? DependencyRules.Describe(status) : Localized.Format(DependencyStrings.ListStatusWithReason, DependencyRules.Describe(status), why))}")
                     {
                         IsSubtle = status != DependencyStatus.AtRisk,
                         Color = status == DependencyStatus.AtRisk ? "Attention" : null,

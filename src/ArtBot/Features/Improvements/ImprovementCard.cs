@@ -129,7 +129,7 @@ public static class ImprovementCard
             {
                 Id = OwnerInputId,
                 Label = ImprovementStrings.FormOwnerEmailLabel,
-                Placeholder = "name@example.com",
+                Placeholder = ImprovementStrings.FormOwnerEmailPlaceholder,
                 MaxLength = 200,
                 Separator = true,
             };
@@ -183,7 +183,7 @@ public static class ImprovementCard
             yield return new TextInput
             {
                 Id = WhyInputPrefix + (i + 1).ToString(CultureInfo.InvariantCulture),
-                Label = i == 0 ? ImprovementStrings.FormRootCauseLabel : null,
+                Label = i == 0 ? ImprovementStrings.FormRootCauseLabel : Localized.Format(ImprovementStrings.FormWhyLabel, i + 1),
                 Placeholder = i == 0 ? ImprovementStrings.FormWhyPlaceholder : ImprovementStrings.FormWhyMorePlaceholder,
                 Value = i < item.Whys.Count ? Unescape(item.Whys[i]) : null,
                 MaxLength = ImprovementRules.MaxWhyLength,

@@ -94,6 +94,7 @@ public static class VoteCard
                 body.Add(new TextInput
                 {
                     Id = ConcernInputId,
+                    Label = VoteStrings.CardConcernLabel,
                     Placeholder = VoteStrings.CardConcernPlaceholder,
                     IsMultiline = true,
                     MaxLength = VoteRules.MaxConcernLength,
