@@ -96,7 +96,7 @@ public sealed partial class CardAccessibilityTests
         "ArtCards.ChooseArt", "ArtCards.Form", "ArtCards.Overview", "ArtObjectivesCard.Build", "CarryOverCard.Build", "CarryOverCard.Reminder",
         "CheckInCard.Build", "ConversationEscalation.Build", "DependencyCard.Build", "DependencyFormCard.Build", "DependencyListCard.Build",
         "HelpCard.Build", "ImpedimentCard.Build", "ImpedimentDialog.Build", "ImpedimentListCard.Build", "ImprovementCard.Build",
-        "ImprovementListCard.Build", "ObjectiveHistoryCard.Build", "PredictabilityCard.Build", "RteDigest.Build", "SummaryCard.Build",
+        "ImprovementListCard.Build", "ObjectiveHistoryCard.Build", "PredictabilityCard.Build", "RteDigest.Build", "SharedWorkshopCardUpdater.Shared", "SummaryCard.Build",
         "TeamObjectivesCard.Build", "VoteCard.Build", "VoteFormCard.Build", "VoteFormCard.Started", "VoteViews.For", "VoteViews.Shared",
         "WelcomeCard.Build", "WorkshopCard.Build",
     ];
