@@ -24,7 +24,7 @@ public sealed class ArtPlaygroundTests(LocalTeams teams) : IClassFixture<LocalTe
             await Assertions.Expect(page.GetByText("Set up an Agile Release Train").First).ToBeVisibleAsync(new() { Timeout = 30_000 });
 
             await page.GetByLabel("ART name").Last.FillAsync("Rocket ART");
-            await page.GetByLabel("Time zone (IANA)").Last.FillAsync("Europe/Berlin");
+            await PlaygroundBrowser.ChooseTimeZoneAsync(page, "Berlin", "Europe/Berlin");
             await page.GetByRole(AriaRole.Button, new() { Name = "Set up ART" }).Last.ClickAsync();
             await Assertions.Expect(page.GetByText("ART set up", new() { Exact = false }).First).ToBeVisibleAsync(new() { Timeout = 30_000 });
             await Assertions.Expect(page.GetByText("Wednesdays at 10:00 (Europe/Berlin)", new() { Exact = false }).First).ToBeVisibleAsync();

@@ -8,7 +8,8 @@ namespace ArtBot.EndToEnd;
 /// <summary>
 /// The real pieces a newcomer runs locally: Azurite, the bot as its own process (local-development mode; the build
 /// <see cref="BotBuild"/> names, else this project's copy of <c>ArtBot.dll</c>), and the Microsoft 365 Agents Playground
-/// (the Teams emulator) talking to it.
+/// (the Teams emulator) talking to it; with a <see cref="LocaleOverride"/>, through a <see cref="LocaleForwarder"/> that
+/// gives that one user's activities their own Teams locale (the Playground sends en-US for everyone).
 /// </summary>
 public sealed partial class LocalTeams : IAsyncLifetime
 {
@@ -20,18 +21,33 @@ public sealed partial class LocalTeams : IAsyncLifetime
     public const string PlanningChannel = "PI Planning";
     /// <summary>Team Comet's channel in the second Playground (.dev/playground-comet).</summary>
     public const string CometChannel = "Comet Planning";
+    /// <summary>The Playground team's id (its General channel's).</summary>
+    public const string TeamId = "19:team-general@thread.tacv2";
 
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(5) };
     private AzuriteInstance? _azurite;
     private ChildProcess? _bot;
     private ChildProcess? _playground;
     private ChildProcess? _comet;
+    private readonly LocaleOverride? _localeOverride;
+    private LocaleForwarder? _forwarder;
+
+    public LocalTeams()
+    {
+    }
+
+    /// <summary>The Playground sends to the bot through a <see cref="LocaleForwarder"/> applying <paramref name="localeOverride"/>.</summary>
+    internal LocalTeams(LocaleOverride localeOverride) => _localeOverride = localeOverride;
 
     public string StorageConnectionString => _azurite!.ConnectionString;
     public string BotUrl { get; private set; } = "";
     public string PlaygroundUrl { get; private set; } = "";
     public string CometUrl { get; private set; } = "";
     public string BotOutput => _bot?.Output ?? "";
+    /// <summary>The forwarder between the Playgrounds and the bot (null without a <see cref="LocaleOverride"/>).</summary>
+    public LocaleForwarder? Forwarder => _forwarder;
+    /// <summary>Where the Playgrounds send activities: the bot's endpoint, or the forwarder's in front of it.</summary>
+    private string PlaygroundBotEndpoint => (_forwarder is null ? BotUrl + "/" : _forwarder.Url) + "api/messages";
 
     public async Task InitializeAsync()
     {
@@ -52,6 +68,10 @@ public sealed partial class LocalTeams : IAsyncLifetime
                 ["ASPNETCORE_ENVIRONMENT"] = "Development",
             });
         await _bot.WaitUntilAsync(() => IsOkAsync(BotUrl + "/health/ready"), "The bot becoming ready", TimeSpan.FromSeconds(60));
+        if (_localeOverride is not null)
+        {
+            _forwarder = await LocaleForwarder.StartAsync(BotUrl, _localeOverride);
+        }
 
         (_playground, PlaygroundUrl) = await StartPlaygroundAsync(Path.Combine(root, ".dev", "playground"));
     }
@@ -77,7 +97,7 @@ public sealed partial class LocalTeams : IAsyncLifetime
             "node",
             [
                 Path.Combine(root, ".dev", "node_modules", "@microsoft", "m365agentsplayground", "cli.js"),
-                "-e", BotUrl + "/api/messages", "-c", "msteams", "-p", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture), "--disable-telemetry",
+                "-e", PlaygroundBotEndpoint, "-c", "msteams", "-p", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture), "--disable-telemetry",
             ],
             configDirectory,
             new Dictionary<string, string> { ["TEAMSAPPTESTER_BROWSER"] = "none" });
@@ -129,6 +149,11 @@ public sealed partial class LocalTeams : IAsyncLifetime
         if (_bot is not null)
         {
             await _bot.DisposeAsync();
+        }
+
+        if (_forwarder is not null)
+        {
+            await _forwarder.DisposeAsync();
         }
 
         if (_azurite is not null)

@@ -36,7 +36,7 @@ public sealed class PlanningPlaygroundTests(LocalTeams teams) : IClassFixture<Lo
             await page.GetByLabel("Current PI").Last.FillAsync("PI 2026.4");
             await page.GetByLabel("Starts").Last.FillAsync(Day(today.AddDays(-70)));
             await page.GetByLabel("Ends").Last.FillAsync(Day(today.AddDays(7)));
-            await page.GetByLabel("Time zone (IANA)").Last.FillAsync("UTC");
+            await PlaygroundBrowser.ChooseTimeZoneAsync(page, "UTC", "UTC");
             await page.GetByRole(AriaRole.Button, new() { Name = "Set up ART" }).Last.ClickAsync();
             await Assertions.Expect(page.GetByText("ART set up", new() { Exact = false }).First).ToBeVisibleAsync(new() { Timeout = 30_000 });
 

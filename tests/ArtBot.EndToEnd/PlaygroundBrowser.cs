@@ -42,6 +42,18 @@ public static class PlaygroundBrowser
         }
     }
 
+    /// <summary>
+    /// Picks a time zone in the newest card's typeahead list (a filtered choice set, a combobox in the Playground):
+    /// types <paramref name="typed"/>, then clicks the offered zone <paramref name="zoneId"/> ("(UTC+01:00) Europe/Berlin").
+    /// </summary>
+    public static async Task ChooseTimeZoneAsync(IPage page, string typed, string zoneId)
+    {
+        var box = page.GetByLabel("Time zone").Last;
+        await box.ClickAsync();
+        await box.FillAsync(typed);
+        await page.GetByRole(AriaRole.Option, new() { NameRegex = new System.Text.RegularExpressions.Regex(@"\) " + System.Text.RegularExpressions.Regex.Escape(zoneId) + "$") }).First.ClickAsync();
+    }
+
     /// <summary>Starts a new channel post: <c>@</c>, the bot picked from the mention menu, the text, then Post.</summary>
     public static async Task PostMentioningBotAsync(IPage page, string text)
     {

@@ -12,6 +12,52 @@ public static class PlaygroundUsers
 {
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(30) };
 
+    /// <summary>Megan, the team's Scrum Master in .dev/playground/.m365agentsplayground.yml.</summary>
+    public static readonly PlaygroundUser Megan = new("29:1-sm-megan", "Megan Bowen (Scrum Master)", "00000000-0000-0000-0000-000000000021");
+
+    /// <summary>
+    /// <paramref name="user"/> posts "@ArtBot <paramref name="text"/>" in channel <paramref name="channelId"/>, and the bot
+    /// gets it as from them. The Playground's message route (<c>/_conversation/v1/conversations/{id}/messages</c>) takes
+    /// another user's post, but sends the bot an activity from the user at the keyboard (its message activity generator
+    /// always uses the UI user), so this uses the Playground's custom-activity route (<c>/_internal/v1/customActivities</c>,
+    /// its "send custom activity" tool, which sends the bot the activity as given, with its own headers): the
+    /// Playground's template for the channel, filled in as its message activity generator fills a channel message
+    /// (text with the <c>&lt;at&gt;</c> mention, mention entity, channelData, clientInfo and <c>locale</c> en-US).
+    /// The bot's answer is a new post in the channel (the Playground shows it to the UI user).
+    /// </summary>
+    public static async Task MentionBotAsync(string playgroundUrl, string channelId, PlaygroundUser user, string text)
+    {
+        using var template = await Http.GetAsync($"{playgroundUrl}/_internal/v1/customActivities/template?conversationId={Uri.EscapeDataString(channelId)}");
+        var templateBody = await template.Content.ReadAsStringAsync();
+        Assert.True(template.IsSuccessStatusCode, templateBody);
+        var activity = JsonNode.Parse(templateBody)!.AsObject();
+        var bot = activity["recipient"]!;
+        var mention = $"<at>{bot["name"]!.GetValue<string>()}</at>";
+        var tenantId = activity["conversation"]!["tenantId"]!.GetValue<string>();
+        var zone = TimeZoneInfo.Local.Id;
+        activity["type"] = "message";
+        activity["from"] = new JsonObject { ["id"] = user.Id, ["name"] = user.Name, ["aadObjectId"] = user.AadObjectId };
+        activity["text"] = $"{mention} {text}";
+        activity["textFormat"] = "plain";
+        activity["localTimestamp"] = activity["timestamp"]?.DeepClone();
+        activity["channelData"] = new JsonObject
+        {
+            ["teamsChannelId"] = channelId,
+            ["teamsTeamId"] = LocalTeams.TeamId,
+            ["tenant"] = new JsonObject { ["id"] = tenantId },
+            ["team"] = new JsonObject { ["id"] = LocalTeams.TeamId },
+            ["channel"] = new JsonObject { ["id"] = channelId },
+        };
+        activity["entities"] = new JsonArray(
+            new JsonObject { ["type"] = "mention", ["mentioned"] = new JsonObject { ["id"] = bot["id"]!.DeepClone(), ["name"] = bot["name"]!.DeepClone() }, ["text"] = mention },
+            new JsonObject { ["locale"] = "en-US", ["country"] = "US", ["timezone"] = zone, ["type"] = "clientInfo" });
+        activity["locale"] = "en-US";
+        activity["localTimezone"] = zone;
+
+        using var sent = await Http.PostAsJsonAsync(playgroundUrl + "/_internal/v1/customActivities", activity);
+        Assert.True(sent.IsSuccessStatusCode, await sent.Content.ReadAsStringAsync());
+    }
+
     /// <summary>Sends <c>adaptiveCard/action</c> <paramref name="verb"/> with <paramref name="data"/> as <paramref name="userId"/>; returns the bot's answer body.</summary>
     public static async Task<string> InvokeAsync(string playgroundUrl, string conversationId, string userId, string verb, JsonObject data)
     {
@@ -33,3 +79,6 @@ public static class PlaygroundUsers
         return body;
     }
 }
+
+/// <summary>A user of the Playground's tenant, as its configuration names them.</summary>
+public sealed record PlaygroundUser(string Id, string Name, string AadObjectId);

@@ -1,3 +1,5 @@
+using ArtBot.Features.Impediments;
+using System.Text.Json.Nodes;
 using ArtBot.Domain.Impediments;
 using ArtBot.IntegrationTests.Infrastructure;
 using ArtBot.Storage.Impediments;
@@ -66,15 +68,31 @@ public sealed class ImpedimentCommandTests(BotHost bot)
     }
 
     [Theory]
-    [InlineData("impediment", "Please say what blocks you")]
-    [InlineData("blocked   ", "Please say what blocks you")]
-    public async Task Empty_text_explains_how_and_stores_nothing(string command, string expected)
+    [InlineData("impediment")]
+    [InlineData("blocked   ")]
+    public async Task Empty_text_answers_with_the_raise_form_and_raising_from_it_keeps_the_severity_chosen_once(string command)
     {
         var sent = await _team.CommandAsync(command);
 
-        Assert.Empty(sent.Cards);
-        Assert.Contains(expected, sent.AllText, StringComparison.Ordinal);
+        var form = Assert.Single(sent.Cards);
+        Assert.Contains(Votes.VoteDriver.Actions(form), a => a.GetProperty("verb").GetString() == ImpedimentCard.RaiseVerb);
+        Assert.Contains("Severity", sent.AllText, StringComparison.Ordinal);
         Assert.Equal(0, (await _team.ListAsync(new ImpedimentQuery(null, IncludeResolved: true))).Total);
+
+        var (_, refused) = await _team.ActAsync(ImpedimentCard.RaiseVerb, new JsonObject { ["title"] = "  ", ["severity"] = "high" });
+        Assert.Contains(ImpedimentCard.RaiseVerb, refused.GetRawText(), StringComparison.Ordinal); // the form again, with the reason
+        Assert.Equal(0, (await _team.ListAsync(new ImpedimentQuery(null, IncludeResolved: true))).Total);
+
+        var data = new JsonObject { ["title"] = "Test environment down", ["description"] = "Since Monday", ["kind"] = "impediment", ["severity"] = "critical" };
+        var (_, raised) = await _team.ActAsync(ImpedimentCard.RaiseVerb, data);
+        var (_, again) = await _team.ActAsync(ImpedimentCard.RaiseVerb, data.DeepClone().AsObject());
+
+        Assert.Contains("Test environment down", ImpedimentDriver.CardText(raised), StringComparison.Ordinal);
+        Assert.Contains("already", ImpedimentDriver.CardText(again), StringComparison.Ordinal);
+        var stored = Assert.Single((await _team.ListAsync(new ImpedimentQuery(null, IncludeResolved: true))).Items);
+        Assert.Equal(Severity.Critical, stored.Severity);
+        Assert.Equal("Since Monday", stored.Description);
+        await bot.Connector.WaitForAsync(r => _team.IsMine(r) && r.Method == "POST" && r.AllText.Contains("Test environment down", StringComparison.Ordinal));
     }
 
     [Fact]

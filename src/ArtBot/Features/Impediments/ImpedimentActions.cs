@@ -19,12 +19,14 @@ namespace ArtBot.Features.Impediments;
 public sealed partial class ImpedimentActions(
     IImpedimentStore store,
     SharedImpedimentCards sharedCards,
+    ImpedimentRaising raising,
     ConversationPeople people,
     IImpedimentEscalation escalation,
     TimeProvider time,
     ILogger<ImpedimentActions> logger) : IBotFeature
 {
     public void Register(FeatureTable table) => table
+        .Verb(ImpedimentCard.RaiseVerb, RaiseAsync)
         .Verb(ImpedimentCard.ShowVerb, ShowAsync)
         .Verb(ImpedimentCard.TakeVerb, (turn, data, ct) => ChangeAsync(turn, data, ImpedimentStrings.NoticeYouOwn, (i, actor, _) => ImpedimentLifecycle.TakeOwnership(i, actor), ct))
         .Verb(ImpedimentCard.ChooseOwnerVerb, ChooseOwnerAsync)
@@ -33,6 +35,36 @@ public sealed partial class ImpedimentActions(
         .Verb(ImpedimentCard.EscalateVerb, EscalateAsync)
         .Verb(ImpedimentCard.ResolveVerb, ResolveAsync)
         .Verb(ImpedimentCard.ReopenVerb, (turn, data, ct) => ChangeAsync(turn, data, ImpedimentStrings.NoticeReopened, (i, actor, _) => ImpedimentLifecycle.Reopen(i, actor), ct));
+
+    /// <summary>
+    /// "Raise" on the form <c>impediment</c> answers with: checked like the dialog, stored once per form (a second click
+    /// stores nothing new), the form replaced by what happened and the impediment's card posted below.
+    /// </summary>
+    private async Task<InvokeResponse> RaiseAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
+    {
+        var submitted = ImpedimentRaising.Read(data ?? default);
+        if (ImpedimentRaising.Refusal(submitted) is { } again)
+        {
+            return Card(ImpedimentDialog.Build(again, ImpedimentCard.RaiseVerb));
+        }
+
+        if (ImpedimentScope.Actor(turn.Activity) is not { } actor)
+        {
+            return Error("UnknownUser", ImpedimentStrings.ErrorUnknownUser);
+        }
+
+        var key = "form:" + (turn.Activity.ReplyToId ?? turn.Activity.Id ?? Guid.NewGuid().ToString("N"));
+        var raised = await raising.RaiseAsync(turn.Activity, actor, submitted, key, cancellationToken);
+        if (raised is null)
+        {
+            return Card(ImpedimentDialog.Build(submitted with { Notice = ImpedimentStrings.MessageSaveFailed, NoticeIsError = true }, ImpedimentCard.RaiseVerb));
+        }
+
+        var done = raised.Created
+            ? Localized.Format(raised.Impediment.Kind == ImpedimentKind.Risk ? ImpedimentStrings.MessageRaisedRisk : ImpedimentStrings.MessageRaisedImpediment, raised.Impediment.Title)
+            : Localized.Format(ImpedimentStrings.MessageAlreadyRaised, raised.Impediment.Title);
+        return Card(new AdaptiveCard { Body = [CardNotice.Of(PlainText.EscapeMarkdown(done), "Good")], FallbackText = done });
+    }
 
     /// <summary>"Open" on a list: the impediment's own card, with its actions.</summary>
     private async Task<InvokeResponse> ShowAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)

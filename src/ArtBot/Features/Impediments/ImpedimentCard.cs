@@ -16,6 +16,7 @@ namespace ArtBot.Features.Impediments;
 public static class ImpedimentCard
 {
     public const string ShowVerb = "impediment.show";
+    public const string RaiseVerb = "impediment.raise";
     public const string TakeVerb = "impediment.take";
     public const string ChooseOwnerVerb = "impediment.chooseOwner";
     public const string SetOwnerVerb = "impediment.setOwner";

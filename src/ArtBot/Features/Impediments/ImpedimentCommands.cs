@@ -29,6 +29,17 @@ public sealed class ImpedimentCommands(
 
     private async Task RaiseAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
     {
+        if (string.IsNullOrWhiteSpace(arguments))
+        {
+            // No text: the form, with kind and severity, for people who do not type commands (help's "Raise an impediment").
+            var here = ImpedimentScope.Of(turn.Activity);
+            var team = (await ImpedimentDrafts.ArtOfAsync(arts, here, cancellationToken)).TeamName
+                ?? await ImpedimentDrafts.TeamNameAsync(conversations, turn.Activity, here, cancellationToken);
+            var form = ImpedimentDialog.Build(new ImpedimentDialog.Values("", "", "impediment", "medium", team, null, null, null, null, false), ImpedimentCard.RaiseVerb);
+            await turn.SendAsync(Activity.CreateMessage(attachments: form.ToAttachment()), cancellationToken);
+            return;
+        }
+
         var check = ImpedimentRules.CheckCommandText(arguments);
         if (!check.IsOk)
         {

@@ -24,7 +24,11 @@ public static class ImpedimentDialog
         string Title, string Description, string Kind, string Severity, string? Team,
         string? SourceAuthor, string? SourceLink, string? SourceMessageId, string? Notice, bool NoticeIsError);
 
-    public static AdaptiveCard Build(Values values)
+    /// <summary>
+    /// The form. As the message extension's dialog the raise button submits the dialog; in a chat
+    /// (<paramref name="raiseVerb"/> set, the answer to <c>impediment</c> without text) it is a Universal Action.
+    /// </summary>
+    public static AdaptiveCard Build(Values values, string? raiseVerb = null)
     {
         var body = new List<CardElement>
         {
@@ -110,7 +114,9 @@ public static class ImpedimentDialog
             data[SourceMessageField] = messageId;
         }
 
-        actions.Insert(0, new SubmitAction(ImpedimentStrings.ActionRaise, data) { Id = "raise" });
+        actions.Insert(0, raiseVerb is null
+            ? new SubmitAction(ImpedimentStrings.ActionRaise, data) { Id = "raise" }
+            : new ExecuteAction(ImpedimentStrings.ActionRaise, raiseVerb, data) { Id = "raise", Style = "positive" });
         return new AdaptiveCard { Body = body, Actions = actions, FallbackText = ImpedimentStrings.DialogFallback, Msteams = null };
     }
 }

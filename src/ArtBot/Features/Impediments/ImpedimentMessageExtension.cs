@@ -17,11 +17,9 @@ namespace ArtBot.Features.Impediments;
 /// Malformed requests get a 400 with a reason; invalid input reopens the dialog with the reason; never a 500.
 /// </summary>
 public sealed partial class ImpedimentMessageExtension(
-    IImpedimentStore store,
     IConversationStore conversations,
     IArtStore arts,
-    SharedImpedimentCards sharedCards,
-    TimeProvider time,
+    ImpedimentRaising raising,
     ILogger<ImpedimentMessageExtension> logger) : IBotFeature
 {
     public const string CommandId = "raiseImpediment";
@@ -75,44 +73,10 @@ public sealed partial class ImpedimentMessageExtension(
         }
 
         var payload = action.MessagePayload;
-        var messageId = payload?.Id is { Length: > 0 } payloadId ? payloadId : Read(data, ImpedimentDialog.SourceMessageField);
-        var author = Author(payload);
-        var link = payload?.LinkToMessage;
-        var submitted = new ImpedimentDialog.Values(
-            Read(data, ImpedimentDialog.TitleInput) ?? "",
-            Read(data, ImpedimentDialog.DescriptionInput) ?? "",
-            Read(data, ImpedimentDialog.KindInput) ?? "impediment",
-            Read(data, ImpedimentDialog.SeverityInput) ?? "medium",
-            Read(data, ImpedimentDialog.TeamInput),
-            author, link, messageId, null, false);
-
-        var title = ImpedimentRules.CheckTitle(submitted.Title);
-        var description = ImpedimentRules.CheckDescription(submitted.Description);
-        var team = ImpedimentRules.CheckTeamName(submitted.Team);
-        var error = title.Error ?? description.Error ?? team.Error;
-        if (error is null && !ImpedimentRules.TryParseKind(submitted.Kind, out _))
+        var submitted = ImpedimentRaising.Read(data, Author(payload), payload?.LinkToMessage, payload?.Id is { Length: > 0 } payloadId ? payloadId : null);
+        if (ImpedimentRaising.Refusal(submitted) is { } again)
         {
-            error = ImpedimentStrings.MessageErrorKind;
-        }
-
-        if (error is null && !ImpedimentRules.TryParseSeverity(submitted.Severity, out _))
-        {
-            error = ImpedimentStrings.MessageErrorSeverity;
-        }
-
-        if (error is not null)
-        {
-            // Show the dialog again with what was typed (cut to the limits) and the reason; nothing is stored.
-            return Dialog(submitted with
-            {
-                Title = Cut(submitted.Title, ImpedimentRules.MaxTitleLength),
-                Description = Cut(submitted.Description, ImpedimentRules.MaxDescriptionLength),
-                Kind = ImpedimentRules.TryParseKind(submitted.Kind, out _) ? submitted.Kind : "impediment",
-                Severity = ImpedimentRules.TryParseSeverity(submitted.Severity, out _) ? submitted.Severity : "medium",
-                Team = Cut(submitted.Team ?? "", ImpedimentRules.MaxTeamNameLength),
-                Notice = error,
-                NoticeIsError = true,
-            });
+            return Dialog(again); // what was typed, with the reason; nothing is stored
         }
 
         if (ImpedimentScope.Actor(turn.Activity) is not { } actor)
@@ -120,37 +84,14 @@ public sealed partial class ImpedimentMessageExtension(
             return BadRequest("Teams did not say who raised it.");
         }
 
-        var kind = ImpedimentRules.TryParseKind(submitted.Kind, out var parsedKind) ? parsedKind : ImpedimentKind.Impediment;
-        var severity = ImpedimentRules.TryParseSeverity(submitted.Severity, out var parsedSeverity) ? parsedSeverity : Severity.Medium;
-        var activity = turn.Activity;
-        var scope = ImpedimentScope.Of(activity);
-        var source = messageId is not null || link is not null
-            ? ImpedimentSource.Message(messageId, link, author)
-            : ImpedimentSource.Command(activity.Id);
-        var (artId, _, locale) = await ImpedimentDrafts.ArtOfAsync(arts, scope, cancellationToken);
-        var draft = ImpedimentDrafts.For(activity, scope, actor, time.GetUtcNow(), title.Value!, description.Value!, kind, severity, team.Value, source, artId, locale);
-        var key = messageId is not null ? "message:" + messageId : "activity:" + (activity.Id ?? Guid.NewGuid().ToString("N"));
-
-        RaiseResult raised;
-        try
+        var key = submitted.SourceMessageId is { } messageId ? "message:" + messageId : "activity:" + (turn.Activity.Id ?? Guid.NewGuid().ToString("N"));
+        var raised = await raising.RaiseAsync(turn.Activity, actor, submitted, key, cancellationToken);
+        return TaskModuleResponse.Message(raised switch
         {
-            raised = await store.RaiseAsync(draft, key, cancellationToken);
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            LogFailed(exception, SubmitName);
-            return TaskModuleResponse.Message(ImpedimentStrings.MessageSaveFailed).ToInvokeResponse();
-        }
-
-        if (!raised.Created)
-        {
-            LogAlreadyRaised(raised.Impediment.Id);
-            return TaskModuleResponse.Message(Localized.Format(ImpedimentStrings.MessageAlreadyRaised, raised.Impediment.Title)).ToInvokeResponse();
-        }
-
-        LogRaised(raised.Impediment.Id, raised.Impediment.Source.Kind);
-        _ = sharedCards.PostInBackground(raised.Impediment, activity); // after answering: Teams waits at most 5 seconds
-        return TaskModuleResponse.Message(Localized.Format(raised.Impediment.Kind == ImpedimentKind.Risk ? ImpedimentStrings.MessageRaisedRisk : ImpedimentStrings.MessageRaisedImpediment, raised.Impediment.Title)).ToInvokeResponse();
+            null => ImpedimentStrings.MessageSaveFailed,
+            { Created: false } => Localized.Format(ImpedimentStrings.MessageAlreadyRaised, raised.Impediment.Title),
+            _ => Localized.Format(raised.Impediment.Kind == ImpedimentKind.Risk ? ImpedimentStrings.MessageRaisedRisk : ImpedimentStrings.MessageRaisedImpediment, raised.Impediment.Title),
+        }).ToInvokeResponse();
     }
 
     /// <summary>The dialog's values for a message (HTML stripped, cut to the limits), or empty for the compose box.</summary>
@@ -209,22 +150,12 @@ public sealed partial class ImpedimentMessageExtension(
         }
     }
 
-    private static string? Read(JsonElement data, string name) =>
-        data.TryGetProperty(name, out var property) && property.ValueKind == JsonValueKind.String ? property.GetString() : null;
-
     private static string Cut(string text, int max) => text.Length <= max ? text : text[..max];
 
     private static InvokeResponse BadRequest(string reason) =>
         new(400, JsonSerializer.SerializeToElement(new ErrorResponse(new ErrorDetail("BadRequest", reason)), BotJsonContext.Default.ErrorResponse));
 
     private const string FetchName = "fetchTask";
-    private const string SubmitName = "submitAction";
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Impediment {ImpedimentId} raised from the message extension ({Source})")]
-    private partial void LogRaised(string impedimentId, ImpedimentSourceKind source);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Impediment {ImpedimentId} was already raised; the submit stored nothing new")]
-    private partial void LogAlreadyRaised(string impedimentId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Message extension {Step} failed")]
     private partial void LogFailed(Exception exception, string step);

@@ -18,6 +18,7 @@ public static class ImpedimentServices
             new ImpedimentStore(sp.GetRequiredService<TableServiceClient>().GetTableClient(ImpedimentStore.TableName), sp.GetRequiredService<TimeProvider>()),
             sp.GetRequiredService<ArtBotMetrics>()));
         services.AddSingleton<SharedImpedimentCards>();
+        services.AddSingleton<ImpedimentRaising>();
         services.AddSingleton<ConversationPeople>();
         services.AddSingleton<ConversationEscalation>();
         services.AddSingleton<IImpedimentEscalation, ArtEscalation>();
