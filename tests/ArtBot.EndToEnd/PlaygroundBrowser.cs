@@ -48,10 +48,10 @@ public static class PlaygroundBrowser
     /// </summary>
     public static async Task ChooseTimeZoneAsync(IPage page, string typed, string zoneId)
     {
-        var box = page.GetByLabel("Time zone").Last;
+        var box = page.GetByRole(AriaRole.Combobox, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Time zone") }).Last;
         await box.ClickAsync();
         await box.FillAsync(typed);
-        await page.GetByRole(AriaRole.Option, new() { NameRegex = new System.Text.RegularExpressions.Regex(@"\) " + System.Text.RegularExpressions.Regex.Escape(zoneId) + "$") }).First.ClickAsync();
+        await page.GetByRole(AriaRole.Option).Filter(new() { HasText = ") " + zoneId }).First.ClickAsync();
     }
 
     /// <summary>Starts a new channel post: <c>@</c>, the bot picked from the mention menu, the text, then Post.</summary>

@@ -9,7 +9,11 @@ public sealed record ImpedimentChange(Impediment? Updated, string? HistoryText, 
 {
     public bool IsRefused => Refusal is not null;
 
-    public static ImpedimentChange To(Impediment updated, string historyText) => new(updated, historyText, null);
+    /// <summary>The history line's event (see <see cref="ImpedimentEvent"/>), with <see cref="HistoryText"/> its English sentence.</summary>
+    public ImpedimentEvent? Event { get; init; }
+
+    public static ImpedimentChange To(Impediment updated, string historyText, ImpedimentEvent historyEvent) =>
+        new(updated, historyText, null) { Event = historyEvent };
 
     public static ImpedimentChange Silently(Impediment updated) => new(updated, null, null);
 

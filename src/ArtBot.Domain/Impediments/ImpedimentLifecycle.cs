@@ -24,7 +24,8 @@ public static class ImpedimentLifecycle
 
         return ImpedimentChange.To(
             impediment with { Owner = actor, Roam = impediment.Roam ?? RoamStatus.Owned },
-            impediment.Owner is { } previous ? $"took ownership from {Stored(previous)}" : "took ownership");
+            impediment.Owner is { } previous ? $"took ownership from {Stored(previous)}" : "took ownership",
+            impediment.Owner is { } from ? new(ImpedimentEventKind.TookOwnershipFrom, Stored(from)) : new(ImpedimentEventKind.TookOwnership));
     }
 
     public static ImpedimentChange SetOwner(Impediment impediment, Person actor, Person owner)
@@ -41,7 +42,8 @@ public static class ImpedimentLifecycle
 
         return ImpedimentChange.To(
             impediment with { Owner = owner, Roam = impediment.Roam ?? RoamStatus.Owned },
-            owner.Id == actor.Id ? "took ownership" : $"made {Stored(owner)} the owner");
+            owner.Id == actor.Id ? "took ownership" : $"made {Stored(owner)} the owner",
+            owner.Id == actor.Id ? new(ImpedimentEventKind.TookOwnership) : new(ImpedimentEventKind.MadeOwner, Stored(owner)));
     }
 
     /// <summary>Sets the ROAM status. Resolved resolves it (see <see cref="Resolve"/>); Owned without an owner makes the actor the owner.</summary>
@@ -68,7 +70,9 @@ public static class ImpedimentLifecycle
             updated = updated with { Owner = actor };
         }
 
-        return ImpedimentChange.To(updated, $"set ROAM to {roam}" + (updated.Owner != impediment.Owner ? " and took ownership" : ""));
+        var tookOwnership = updated.Owner != impediment.Owner;
+        return ImpedimentChange.To(updated, $"set ROAM to {roam}" + (tookOwnership ? " and took ownership" : ""),
+            new(tookOwnership ? ImpedimentEventKind.SetRoamAndTookOwnership : ImpedimentEventKind.SetRoam, roam.ToString()));
     }
 
     public static ImpedimentChange Escalate(Impediment impediment, Person actor, DateTimeOffset now, string target)
@@ -83,7 +87,7 @@ public static class ImpedimentLifecycle
             return ImpedimentChange.Refuse(Localized.Format(ImpedimentRuleStrings.RefuseAlreadyEscalated, impediment.EscalatedBy?.DisplayName ?? PersonStrings.Someone, Localized.Date(at)));
         }
 
-        return ImpedimentChange.To(impediment with { EscalatedAt = now, EscalatedBy = actor }, $"escalated it to {target}");
+        return ImpedimentChange.To(impediment with { EscalatedAt = now, EscalatedBy = actor }, $"escalated it to {target}", new(ImpedimentEventKind.Escalated));
     }
 
     /// <summary>Resolves it with a note (null when set through the ROAM status): ROAM Resolved, resolution time recorded.</summary>
@@ -96,7 +100,8 @@ public static class ImpedimentLifecycle
 
         return ImpedimentChange.To(
             impediment with { Roam = RoamStatus.Resolved, ResolvedAt = now, ResolutionNote = note },
-            note is null ? "resolved it" : $"resolved it: {note}");
+            note is null ? "resolved it" : $"resolved it: {note}",
+            note is null ? new(ImpedimentEventKind.Resolved) : new(ImpedimentEventKind.ResolvedWithNote, note));
     }
 
     /// <summary>Opens a resolved impediment again: ROAM back to Owned when it has an owner, else not ROAMed.</summary>
@@ -116,7 +121,8 @@ public static class ImpedimentLifecycle
                 EscalatedAt = null,
                 EscalatedBy = null,
             },
-            "reopened it");
+            "reopened it",
+            new(ImpedimentEventKind.Reopened));
     }
 
     // A name in a (stored, English) history line.

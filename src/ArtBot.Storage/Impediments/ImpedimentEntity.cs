@@ -61,4 +61,7 @@ public sealed class ImpedimentHistoryEntity : ITableEntity
     public string ById { get; set; } = "";
     public string? ByName { get; set; }
     public string What { get; set; } = "";
+    /// <summary>The event (<see cref="ImpedimentEventKind"/> name) and its detail; absent on older rows.</summary>
+    public string? Event { get; set; }
+    public string? Detail { get; set; }
 }

@@ -29,7 +29,7 @@ public sealed class ImpedimentStore(TableClient table, TimeProvider time) : IImp
         var impediment = draft with { Id = id, HistoryCount = 1, History = [], Version = null };
         var partition = PartitionKey(draft.TenantId, draft.ScopeId);
         var entity = ToEntity(impediment, partition);
-        var raised = new ImpedimentHistoryEntry(impediment.RaisedAt, impediment.RaisedBy, "raised it");
+        var raised = new ImpedimentHistoryEntry(impediment.RaisedAt, impediment.RaisedBy, "raised it") { Event = new(ImpedimentEventKind.Raised) };
         try
         {
             await table.SubmitTransactionAsync(
@@ -75,7 +75,10 @@ public sealed class ImpedimentStore(TableClient table, TimeProvider time) : IImp
         var history = new List<ImpedimentHistoryEntry>();
         await foreach (var row in table.QueryAsync<ImpedimentHistoryEntity>(filter, maxPerPage: 1000, cancellationToken: cancellationToken))
         {
-            history.Add(new ImpedimentHistoryEntry(row.At, new Person(row.ById, row.ByName), row.What));
+            history.Add(new ImpedimentHistoryEntry(row.At, new Person(row.ById, row.ByName), row.What)
+            {
+                Event = Enum.TryParse<ImpedimentEventKind>(row.Event, out var kind) ? new ImpedimentEvent(kind, row.Detail) : null,
+            });
         }
 
         return ToDomain(entity) with { History = history };
@@ -116,7 +119,7 @@ public sealed class ImpedimentStore(TableClient table, TimeProvider time) : IImp
             };
             if (result.HistoryText is { } what)
             {
-                actions.Add(new(TableTransactionActionType.Add, ToHistoryEntity(partition, id, sequence, new ImpedimentHistoryEntry(time.GetUtcNow(), actor, what))));
+                actions.Add(new(TableTransactionActionType.Add, ToHistoryEntity(partition, id, sequence, new ImpedimentHistoryEntry(time.GetUtcNow(), actor, what) { Event = result.Event })));
             }
 
             try
@@ -178,6 +181,8 @@ public sealed class ImpedimentStore(TableClient table, TimeProvider time) : IImp
         ById = entry.By.Id,
         ByName = entry.By.Name,
         What = entry.What,
+        Event = entry.Event?.Kind.ToString(),
+        Detail = entry.Event?.Detail,
     };
 
     private static ImpedimentEntity ToEntity(Impediment impediment, string partition) => new()

@@ -14,7 +14,9 @@ internal static class NodeScript
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
 
-    public static async Task<ScriptResult> RunAsync(string script, params string[] arguments)
+    public static Task<ScriptResult> RunAsync(string script, params string[] arguments) => RunAsync(Deadline, script, arguments);
+
+    public static async Task<ScriptResult> RunAsync(TimeSpan deadline, string script, params string[] arguments)
     {
         var start = new ProcessStartInfo("node")
         {
@@ -32,7 +34,7 @@ internal static class NodeScript
         using var process = Process.Start(start) ?? throw new InvalidOperationException("node did not start");
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(Deadline);
+        using var timeout = new CancellationTokenSource(deadline);
         try
         {
             await process.WaitForExitAsync(timeout.Token);

@@ -25,7 +25,7 @@ public static class TestImpediments
         RaisedBy = Alex,
         RaisedAt = RaisedAt,
         Source = ImpedimentSource.Message("1763631200456", "https://teams.microsoft.com/l/message/19:channel@thread.tacv2/1763631200456", "Lee Gu"),
-        History = [new ImpedimentHistoryEntry(RaisedAt, Alex, "raised it")],
+        History = [new ImpedimentHistoryEntry(RaisedAt, Alex, "raised it") { Event = new(ImpedimentEventKind.Raised) }],
         HistoryCount = 1,
     };
 

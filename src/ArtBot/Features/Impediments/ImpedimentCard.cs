@@ -81,7 +81,7 @@ public static class ImpedimentCard
 
             foreach (var entry in shown)
             {
-                body.Add(new TextBlock($"{When(entry.At)} \u00b7 {Md(entry.By.DisplayName)} {Md(entry.What)}") { IsSubtle = true, Size = "Small", Spacing = "None" });
+                body.Add(new TextBlock(Localized.Format(ImpedimentStrings.HistoryLine, When(entry.At), Happened(entry, impediment))) { IsSubtle = true, Size = "Small", Spacing = "None" });
             }
         }
 
@@ -251,6 +251,30 @@ public static class ImpedimentCard
         new(title, verb, new JsonObject { [IdField] = impediment.Id }) { Id = id };
 
     private static string When(DateTimeOffset at) => Localized.DateTime(at);
+
+    /// <summary>A history row in the reader's language ("Alex took ownership"); rows stored before events were kept, as stored.</summary>
+    private static string Happened(ImpedimentHistoryEntry entry, Impediment impediment)
+    {
+        var who = Md(entry.By.DisplayName);
+        var detail = Md(entry.Event?.Detail ?? "");
+        return entry.Event?.Kind switch
+        {
+            ImpedimentEventKind.Raised => Localized.Format(ImpedimentStrings.HistoryRaised, who),
+            ImpedimentEventKind.TookOwnership => Localized.Format(ImpedimentStrings.HistoryTookOwnership, who),
+            ImpedimentEventKind.TookOwnershipFrom => Localized.Format(ImpedimentStrings.HistoryTookOwnershipFrom, who, detail),
+            ImpedimentEventKind.MadeOwner => Localized.Format(ImpedimentStrings.HistoryMadeOwner, who, detail),
+            ImpedimentEventKind.SetRoam => Localized.Format(ImpedimentStrings.HistorySetRoam, who, RoamOf(entry.Event)),
+            ImpedimentEventKind.SetRoamAndTookOwnership => Localized.Format(ImpedimentStrings.HistorySetRoamAndTookOwnership, who, RoamOf(entry.Event)),
+            ImpedimentEventKind.Escalated => Localized.Format(impediment.ArtId is null ? ImpedimentStrings.HistoryEscalatedHere : ImpedimentStrings.HistoryEscalatedToArt, who),
+            ImpedimentEventKind.Resolved => Localized.Format(ImpedimentStrings.HistoryResolved, who),
+            ImpedimentEventKind.ResolvedWithNote => Localized.Format(ImpedimentStrings.HistoryResolvedWithNote, who, detail),
+            ImpedimentEventKind.Reopened => Localized.Format(ImpedimentStrings.HistoryReopened, who),
+            _ => Localized.Format(ImpedimentStrings.HistoryAsStored, who, Md(entry.What)),
+        };
+    }
+
+    private static string RoamOf(ImpedimentEvent? happened) =>
+        Enum.TryParse<RoamStatus>(happened?.Detail, out var roam) ? RoamName(roam) : Md(happened?.Detail ?? "");
 
     private static string Md(string text) => PlainText.EscapeMarkdown(text);
 }

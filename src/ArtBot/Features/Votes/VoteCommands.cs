@@ -15,6 +15,8 @@ public sealed class VoteCommands(IVoteStore store, IArtStore arts, VoteStarter s
     public const string VoteName = "vote";
     public const string ListName = "votes";
     public const int ListMax = 20;
+    /// <summary>How many votes the list reads to count those not shown.</summary>
+    public const int ListCounted = 500;
 
     public void Register(FeatureTable table) => table
         .Command(VoteName, () => VoteStrings.CommandVoteUsage, () => VoteStrings.CommandVoteDescription, StartAsync)
@@ -61,7 +63,9 @@ public sealed class VoteCommands(IVoteStore store, IArtStore arts, VoteStarter s
             body.AddRange(await RollUpAsync(store, inArt.Art, cancellationToken));
         }
 
-        var votes = await store.ListAsync(tenant, conversation, ListMax, cancellationToken);
+        // The newest ListMax votes (cards stay far under the size limit), and how many older ones are not shown.
+        var all = await store.ListAsync(tenant, conversation, ListCounted, cancellationToken);
+        var votes = all.Take(ListMax).ToList();
         body.Add(new TextBlock(VoteStrings.ListTitle) { Size = membership is null ? "Large" : "Medium", Weight = "Bolder", Style = "heading", Separator = membership is not null });
         if (votes.Count == 0)
         {
@@ -77,6 +81,12 @@ public sealed class VoteCommands(IVoteStore store, IArtStore arts, VoteStarter s
                 new TextBlock(Line(summary, tally)) { IsSubtle = true, Spacing = "None" },
                 new ActionSet([new ExecuteAction(summary.ClosedAt is null ? VoteStrings.ListOpenToVote : VoteStrings.ListOpen, VoteCard.RefreshVerb, new JsonObject { ["voteId"] = summary.VoteId })]) { Spacing = "Small" },
             ]) { Separator = true });
+        }
+
+        if (all.Count > votes.Count)
+        {
+            var hidden = all.Count - votes.Count;
+            body.Add(new TextBlock(hidden == 1 ? VoteStrings.ListMoreOne : Localized.Format(VoteStrings.ListMoreOther, hidden)) { IsSubtle = true, Separator = true });
         }
 
         var card = new AdaptiveCard { Body = body, FallbackText = VoteStrings.ListFallback };
