@@ -36,6 +36,21 @@ const axe = require.resolve("axe-core/axe.min.js");
     await page.setContent("<!doctype html><html lang='en'><head><meta charset='utf-8'><title>cards</title></head><body style='margin:0'><main id='host' style='width:520px;padding:20px'></main></body></html>");
     await page.addScriptTag({ path: adaptiveCards });
     await page.addScriptTag({ path: axe });
+    // Teams renders the Markdown subset cards use (bold, italics, line breaks); the renderer leaves that to its host.
+    await page.evaluate(() => {
+      AdaptiveCards.AdaptiveCard.onProcessMarkdown = (text, result) => {
+        const escaped = text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+        // Escaped characters (\*) stay literal: set aside before the markup is read, put back after.
+        result.outputHtml = escaped
+          .replace(/\\([*_`])/g, (_, c) => `\u0000${c.charCodeAt(0)}\u0000`)
+          .replace(/\*\*(.+?)\*\*/g, "<strong>$1</strong>")
+          .replace(/(^|\s)_(.+?)_(?=\s|$)/g, "$1<em>$2</em>")
+          .replace(/`([^`]+)`/g, "<code>$1</code>")
+          .replace(/\n/g, "<br>")
+          .replace(/\u0000(\d+)\u0000/g, (_, code) => String.fromCharCode(Number(code)));
+        result.didProcess = true;
+      };
+    });
     for (const theme of themes) {
       for (const { name, card } of cards) {
         const rendered = await page.evaluate(({ card, hostConfig }) => {
