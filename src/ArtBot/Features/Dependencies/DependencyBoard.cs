@@ -1,3 +1,4 @@
+using System.Globalization;
 using ArtBot.BotFramework.Cards;
 using ArtBot.BotFramework.Connector;
 using ArtBot.BotFramework.Schema;
@@ -44,7 +45,7 @@ public sealed partial class DependencyBoard(IPlanStore<Dependency> store, Connec
         }
 
         var iterations = art.Cadence.Of(pi);
-        var (status, why) = DependencyRules.StatusOn(dependency, iterations, today);
+        var (status, _) = DependencyRules.StatusOn(dependency, iterations, today);
         if (status != DependencyStatus.AtRisk || dependency.Status == DependencyStatus.AtRisk)
         {
             return dependency;
@@ -53,7 +54,14 @@ public sealed partial class DependencyBoard(IPlanStore<Dependency> store, Connec
         var due = iterations.First(i => i.Number == dependency.DueIteration);
         var at = new DateTimeOffset(due.End.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
         var marked = dependency with { Status = DependencyStatus.AtRisk, UpdatedAt = at };
-        var changes = new[] { new PlanChange(at, System, DependencyField.Status, DependencyRules.Describe(dependency.Status), $"{DependencyRules.Describe(DependencyStatus.AtRisk)}: {why}") };
+        PlanChange change;
+        using (Localized.Use(CultureInfo.InvariantCulture)) // the history stores English, like every other history row
+        {
+            change = new PlanChange(at, System, DependencyField.Status, DependencyRules.Describe(dependency.Status),
+                $"{DependencyRules.Describe(DependencyStatus.AtRisk)}: {DependencyRules.StatusOn(dependency, iterations, today).Why}");
+        }
+
+        var changes = new[] { change };
         return await store.UpdateAsync(marked, changes, cancellationToken) ?? dependency;
     }
 

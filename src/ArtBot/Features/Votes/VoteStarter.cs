@@ -60,7 +60,17 @@ public sealed partial class VoteStarter(
             TeamName = membership?.Team?.TeamName,
             Locale = previous?.Locale ?? ArtLocale.ForCard(membership?.Art),
         };
-        vote = vote with { Commitment = previous is null ? await CommitmentAsync(membership, vote.Scope, cancellationToken) : previous.Commitment };
+        if (previous is null)
+        {
+            using (vote.Locale!.Use()) // the commitment is shown on the shared card as stored: in the card's language
+            {
+                vote = vote with { Commitment = await CommitmentAsync(membership, vote.Scope, cancellationToken) };
+            }
+        }
+        else
+        {
+            vote = vote with { Commitment = previous.Commitment };
+        }
 
         if (!await store.CreateAsync(vote, cancellationToken))
         {
