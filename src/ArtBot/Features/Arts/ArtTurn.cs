@@ -29,10 +29,6 @@ public sealed class ArtTurn(TurnContext turn, ArtContext context)
     /// <summary>True when the person acting is one of the ART's RTEs (by Entra object id or Teams id).</summary>
     public bool IsRte(Art art) => Activity.IsRteOf(art);
 
-    /// <summary>"Only the ART's RTEs (Alex, Sam) can ..." with an English fragment <paramref name="what"/> (for callers whose texts are not in resources yet).</summary>
-    public static string RteOnly(Art art, string what) =>
-        $"Only the RTEs of {art.Name} ({string.Join(", ", art.Rtes.Select(r => r.Name ?? "unnamed"))}) can {what}.";
-
     /// <summary>
     /// A whole-sentence resource text such as "Only the RTEs of {0} ({1}) can change its settings.", filled with the
     /// ART's name and its RTEs' names.

@@ -32,10 +32,6 @@ public sealed class FeatureTable
         return this;
     }
 
-    /// <summary>A text command with English-only texts (until its area's texts are in resources).</summary>
-    public FeatureTable Command(string word, string usage, string description, CommandHandler handler) =>
-        Command(word, () => usage, () => description, handler);
-
     /// <summary>A Universal Action verb (<c>adaptiveCard/action</c>).</summary>
     public FeatureTable Verb(string verb, CardActionHandler handler)
     {

@@ -51,7 +51,7 @@ public sealed class ObjectiveCommands(ArtContext arts, ObjectiveViews views) : I
                     : await views.ArtAsync(place, cancellationToken), cancellationToken);
                 break;
             case "reopen" or "lock" when !place.IsRte:
-                await art.SendAsync(ArtTurn.RteOnly(place.Art, $"{sub} the PI objectives"), cancellationToken);
+                await art.SendAsync(ArtTurn.OnlyRtes(place.Art, sub == "reopen" ? ObjectiveStrings.RteOnlyReopen : ObjectiveStrings.RteOnlyLock), cancellationToken);
                 break;
             case "reopen" or "lock":
                 var reopen = sub == "reopen";
