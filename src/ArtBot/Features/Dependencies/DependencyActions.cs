@@ -116,14 +116,18 @@ public sealed partial class DependencyActions(
             if (await board.Store.UpdateAsync(result.Value with { UpdatedAt = now }, changes, cancellationToken) is { } saved)
             {
                 LogChanged(saved.Id, saved.Status);
-                var (status, why) = DependencyRules.StatusOn(saved, Iterations(found.Place.Art), found.Place.Today);
-                var answer = saved.CommittedIteration is { } iteration && !saved.IsClosed
-                    ? Localized.Format(DependencyStrings.NotifyForIteration, DependencyRules.Describe(status), iteration)
-                    : DependencyRules.Describe(status);
-                answer += saved.DeclineReason is { } reason ? $" ({reason})" : "";
-                await board.NotifyRequesterAsync(found.Place.Teams, saved, why is null
-                    ? Localized.Format(DependencyStrings.NotifyAnswered, saved.ProviderTeamName, saved.Text, answer)
-                    : Localized.Format(DependencyStrings.NotifyAnsweredWhy, saved.ProviderTeamName, saved.Text, answer, why), cancellationToken);
+                using (ArtLocale.ForCard(found.Place.Art).Use()) // posted in the requesting team's channel: the ART's language
+                {
+                    var (status, why) = DependencyRules.StatusOn(saved, Iterations(found.Place.Art), found.Place.Today);
+                    var answer = saved.CommittedIteration is { } iteration && !saved.IsClosed
+                        ? Localized.Format(DependencyStrings.NotifyForIteration, DependencyRules.Describe(status), iteration)
+                        : DependencyRules.Describe(status);
+                    answer += saved.DeclineReason is { } reason ? $" ({reason})" : "";
+                    await board.NotifyRequesterAsync(found.Place.Teams, saved, why is null
+                        ? Localized.Format(DependencyStrings.NotifyAnswered, saved.ProviderTeamName, saved.Text, answer)
+                        : Localized.Format(DependencyStrings.NotifyAnsweredWhy, saved.ProviderTeamName, saved.Text, answer, why), cancellationToken);
+                }
+
                 return await CardAsync(found with { Dependency = saved }, DependencyStrings.NoticeSaved, null, cancellationToken);
             }
 

@@ -105,11 +105,15 @@ public sealed partial class DependencyBoard(IPlanStore<Dependency> store, Connec
         }
 
         LogRequested(art.Id, dependency.Id);
-        var card = await CardAsync(art, dependency, today, mayAnswer: true,
-            Localized.Format(DependencyStrings.PostedNotice, requester.TeamName, neededBy), "Accent", cancellationToken);
-        var outcome = await connector.SendToConversationAsync(
-            provider.ServiceUrl, art.TenantId, provider.ConversationId,
-            Activity.CreateMessage(attachments: card.ToAttachment()) with { Summary = Localized.Format(DependencyStrings.PostedSummary, requester.TeamName) }, cancellationToken);
+        Activity posted;
+        using (ArtLocale.ForCard(art).Use()) // posted in the providing team's channel: the ART's language and zone
+        {
+            var card = await CardAsync(art, dependency, today, mayAnswer: true,
+                Localized.Format(DependencyStrings.PostedNotice, requester.TeamName, neededBy), "Accent", cancellationToken);
+            posted = Activity.CreateMessage(attachments: card.ToAttachment()) with { Summary = Localized.Format(DependencyStrings.PostedSummary, requester.TeamName) };
+        }
+
+        var outcome = await connector.SendToConversationAsync(provider.ServiceUrl, art.TenantId, provider.ConversationId, posted, cancellationToken);
         if (!outcome.IsSuccess)
         {
             LogNotPosted(dependency.Id, outcome.Kind.ToString());
