@@ -50,6 +50,9 @@ public sealed record ImpedimentUpdate(ImpedimentUpdateStatus Status, Impediment?
 /// <summary>Which impediments a list shows. <see cref="PersonId"/>: only those this person owns or raised.</summary>
 public sealed record ImpedimentQuery(ImpedimentKind? Kind, bool IncludeResolved = false, string? PersonId = null)
 {
+    /// <summary>How many of the matching impediments (oldest first) come before the page asked for.</summary>
+    public int Skip { get; init; }
+
     public bool Matches(Impediment impediment) =>
         (Kind is null || impediment.Kind == Kind)
         && (IncludeResolved || impediment.IsOpen)
@@ -57,4 +60,8 @@ public sealed record ImpedimentQuery(ImpedimentKind? Kind, bool IncludeResolved 
 }
 
 /// <summary>A page of a list: the first items (oldest first) and how many matched in all.</summary>
-public sealed record ImpedimentList(IReadOnlyList<Impediment> Items, int Total);
+public sealed record ImpedimentList(IReadOnlyList<Impediment> Items, int Total)
+{
+    /// <summary>How many matching impediments come before <see cref="Items"/> (the query's skip).</summary>
+    public int Skipped { get; init; }
+}

@@ -164,7 +164,8 @@ public sealed class ImpedimentStore(TableClient table, TimeProvider time) : IImp
         }
 
         var oldestFirst = matching.OrderBy(i => i.RaisedAt).ThenBy(i => i.Id, StringComparer.Ordinal).ToList();
-        return new ImpedimentList([.. oldestFirst.Take(Math.Max(0, max))], oldestFirst.Count);
+        var skip = Math.Clamp(query.Skip, 0, oldestFirst.Count);
+        return new ImpedimentList([.. oldestFirst.Skip(skip).Take(Math.Max(0, max))], oldestFirst.Count) { Skipped = skip };
     }
 
     /// <summary>The partition of a tenant's scope (team or chat); ids from Teams are encoded, never trusted as keys.</summary>

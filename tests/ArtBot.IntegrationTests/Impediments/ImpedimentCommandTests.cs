@@ -117,6 +117,34 @@ public sealed class ImpedimentCommandTests(BotHost bot)
     }
 
     [Fact]
+    public async Task A_listed_impediment_is_ROAMed_from_the_list_and_a_long_list_pages_with_the_count_of_what_is_not_shown()
+    {
+        var ids = new List<string>();
+        for (var i = 1; i <= ImpedimentCommands.PageSize + 2; i++)
+        {
+            ids.Add((await _team.RaiseAsync($"Blocker number {i:D2}")).Id);
+        }
+
+        var first = await _team.CommandAsync("impediments");
+        Assert.Contains($"Items 1–{ImpedimentCommands.PageSize} of {ImpedimentCommands.PageSize + 2}", first.AllText, StringComparison.Ordinal);
+        Assert.Contains("... and 2 more.", first.AllText, StringComparison.Ordinal);
+        Assert.DoesNotContain("Blocker number 16", first.AllText, StringComparison.Ordinal);
+        var next = Assert.Single(Votes.VoteDriver.Actions(Assert.Single(first.Cards)), a => a.GetProperty("title").GetString() == "Next 2");
+
+        var (_, second) = await _team.ActAsync(ImpedimentCommands.PageVerb, JsonNode.Parse(next.GetProperty("data").GetRawText())!.AsObject());
+        var text = ImpedimentDriver.CardText(second);
+        Assert.Contains($"Items {ImpedimentCommands.PageSize + 1}–{ImpedimentCommands.PageSize + 2} of {ImpedimentCommands.PageSize + 2}", text, StringComparison.Ordinal);
+        Assert.Contains("Blocker number 17", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Blocker number 01", text, StringComparison.Ordinal);
+        Assert.Contains("Previous", text, StringComparison.Ordinal);
+
+        // ROAM where it is listed: the list line's own input, named after the impediment.
+        var (_, roamed) = await _team.ActAsync(ImpedimentCard.RoamVerb, new JsonObject { ["impedimentId"] = ids[0], ["roam-" + ids[0]] = "mitigated" });
+        Assert.Contains("Mitigated", ImpedimentDriver.CardText(roamed), StringComparison.Ordinal);
+        Assert.Equal(RoamStatus.Mitigated, (await _team.GetAsync(ids[0]))!.Roam);
+    }
+
+    [Fact]
     public async Task A_listed_impediment_can_be_opened_and_taken_over_where_it_is_listed()
     {
         var (id, _) = await _team.RaiseAsync("Flaky integration environment");
@@ -124,7 +152,7 @@ public sealed class ImpedimentCommandTests(BotHost bot)
         var actions = Votes.VoteDriver.Actions(Assert.Single(list.Cards))
             .Where(a => a.GetProperty("data").GetProperty("impedimentId").GetString() == id)
             .Select(a => (a.GetProperty("title").GetString(), a.GetProperty("verb").GetString())).ToList();
-        Assert.Equal([("Open", "impediment.show"), ("Take ownership", "impediment.take")], actions);
+        Assert.Equal([("Open", "impediment.show"), ("Take ownership", "impediment.take"), ("Set ROAM status", "impediment.roam")], actions);
 
         var (_, opened) = await _team.ActAsync("impediment.show", id, "megan-aad", "Megan Bowen");
         Assert.Contains("Flaky integration environment", ImpedimentDriver.CardText(opened), StringComparison.Ordinal);

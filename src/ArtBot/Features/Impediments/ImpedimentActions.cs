@@ -111,7 +111,9 @@ public sealed partial class ImpedimentActions(
 
     private Task<InvokeResponse> RoamAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
     {
-        if (!ImpedimentRules.TryParseRoam(ReadText(data, ImpedimentCard.RoamInputId), out var roam))
+        // The card's input is "roam"; on a list line it is "roam-<id>" (one list holds many).
+        var chosen = ReadText(data, ImpedimentCard.RoamInputId) ?? ReadText(data, ImpedimentCard.RoamInputId + "-" + ReadText(data, ImpedimentCard.IdField));
+        if (!ImpedimentRules.TryParseRoam(chosen, out var roam))
         {
             return Task.FromResult(Error("InvalidRoam", ImpedimentStrings.ErrorInvalidRoam));
         }

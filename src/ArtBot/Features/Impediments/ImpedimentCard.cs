@@ -174,10 +174,11 @@ public static class ImpedimentCard
             ? new OpenUrlAction(impediment.Source.Kind == ImpedimentSourceKind.Message ? ImpedimentStrings.ActionOpenMessage : ImpedimentStrings.ActionOpenSource, url.AbsoluteUri) { Id = "source" }
             : null;
 
-    private static List<CardAction> OpenActions(Impediment impediment, string? viewerId) =>
-    [
-        .. viewerId is not null && impediment.Owner?.Id == viewerId ? Array.Empty<CardAction>() : [Execute(ImpedimentStrings.ActionTakeOwnership, TakeVerb, impediment, "take")],
-        Execute(ImpedimentStrings.ActionSetOwner, ChooseOwnerVerb, impediment, "choose-owner"),
+    /// <summary>
+    /// "ROAM…": the four statuses (the current one chosen) and "Set ROAM", on the card and on its line in a list
+    /// (<paramref name="inList"/>: ids made unique per impediment, as one card holds many).
+    /// </summary>
+    public static ShowCardAction RoamAction(Impediment impediment, bool inList = false) =>
         new ShowCardAction(ImpedimentStrings.ActionRoam, new AdaptiveCard
         {
             Msteams = null,
@@ -191,7 +192,7 @@ public static class ImpedimentCard
                     new Choice(ImpedimentStrings.RoamChoiceMitigated, "mitigated"),
                 ])
                 {
-                    Id = RoamInputId,
+                    Id = inList ? RoamInputId + "-" + impediment.Id : RoamInputId,
                     Label = ImpedimentStrings.FormRoamLabel,
                     Style = "expanded",
                     Value = impediment.Roam is { } roam ? ImpedimentRules.Value(roam) : null,
@@ -199,8 +200,14 @@ public static class ImpedimentCard
                     ErrorMessage = ImpedimentStrings.FormRoamError,
                 },
             ],
-            Actions = [Execute(ImpedimentStrings.ActionSetRoam, RoamVerb, impediment, "set-roam")],
-        }) { Id = "roam-card" },
+            Actions = [Execute(ImpedimentStrings.ActionSetRoam, RoamVerb, impediment, inList ? "set-roam-" + impediment.Id : "set-roam")],
+        }) { Id = inList ? "roam-card-" + impediment.Id : "roam-card" };
+
+    private static List<CardAction> OpenActions(Impediment impediment, string? viewerId) =>
+    [
+        .. viewerId is not null && impediment.Owner?.Id == viewerId ? Array.Empty<CardAction>() : [Execute(ImpedimentStrings.ActionTakeOwnership, TakeVerb, impediment, "take")],
+        Execute(ImpedimentStrings.ActionSetOwner, ChooseOwnerVerb, impediment, "choose-owner"),
+        RoamAction(impediment),
         Execute(ImpedimentStrings.ActionEscalate, EscalateVerb, impediment, "escalate"),
         new ShowCardAction(ImpedimentStrings.ActionResolve, new AdaptiveCard
         {

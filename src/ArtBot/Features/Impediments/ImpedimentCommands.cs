@@ -1,3 +1,6 @@
+using ArtBot.BotFramework.Cards;
+using System.Text.Json.Nodes;
+using System.Text.Json;
 using ArtBot.BotFramework.Routing;
 using ArtBot.BotFramework.Schema;
 using ArtBot.Domain.Arts;
@@ -19,13 +22,16 @@ public sealed class ImpedimentCommands(
     public const string BlockedName = "blocked";
     public const string ListName = "impediments";
     public const string RisksName = "risks";
-    public const int ListMax = 30;
+    /// <summary>Items per page of a list: with their actions, a page stays far under the card size limit.</summary>
+    public const int PageSize = 15;
+    public const string PageVerb = "impediments.page";
 
     public void Register(FeatureTable table) => table
         .Command(RaiseName, () => ImpedimentStrings.CommandRaiseUsage, () => ImpedimentStrings.CommandRaiseDescription, RaiseAsync)
         .Command(BlockedName, () => ImpedimentStrings.CommandBlockedUsage, () => ImpedimentStrings.CommandBlockedDescription, RaiseAsync)
         .Command(ListName, () => ImpedimentStrings.CommandListUsage, () => ImpedimentStrings.CommandListDescription, ListAsync)
-        .Command(RisksName, () => ImpedimentStrings.CommandRisksUsage, () => ImpedimentStrings.CommandRisksDescription, RisksAsync);
+        .Command(RisksName, () => ImpedimentStrings.CommandRisksUsage, () => ImpedimentStrings.CommandRisksDescription, RisksAsync)
+        .Verb(PageVerb, PageAsync);
 
     private async Task RaiseAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
     {
@@ -79,9 +85,25 @@ public sealed class ImpedimentCommands(
 
     private async Task ShowListAsync(TurnContext turn, string arguments, ImpedimentKind kind, CancellationToken cancellationToken)
     {
+        var (filter, _) = CommandRouter.Split(arguments);
+        var (card, hint) = await ListCardAsync(turn, kind, filter, 0, cancellationToken);
+        await turn.SendAsync(card is null ? Activity.CreateMessage(hint) : Activity.CreateMessage(attachments: card.ToAttachment()), cancellationToken);
+    }
+
+    /// <summary>"Next" or "Previous" on a list: the other page, in place of the list.</summary>
+    private async Task<InvokeResponse> PageAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
+    {
+        var kind = CardData.Text(data, "kind") == "risk" ? ImpedimentKind.Risk : ImpedimentKind.Impediment;
+        var skip = data is { ValueKind: JsonValueKind.Object } value && value.TryGetProperty("skip", out var number) && number.TryGetInt32(out var n) ? n : 0;
+        var (card, hint) = await ListCardAsync(turn, kind, CardData.Text(data, "filter") ?? "", Math.Max(0, skip), cancellationToken);
+        return card is null ? CardResponses.Error("InvalidFilter", hint!) : CardResponses.Card(card);
+    }
+
+    /// <summary>A page of the list (<paramref name="filter"/>: open, all or mine), or the hint on how to filter.</summary>
+    private async Task<(AdaptiveCard? Card, string? Hint)> ListCardAsync(TurnContext turn, ImpedimentKind kind, string filter, int skip, CancellationToken cancellationToken)
+    {
         var noun = kind == ImpedimentKind.Risk ? RisksName : ListName;
         var actor = ImpedimentScope.Actor(turn.Activity);
-        var (filter, _) = CommandRouter.Split(arguments);
         ImpedimentQuery? query = filter switch
         {
             "" or "open" => new ImpedimentQuery(kind),
@@ -91,16 +113,16 @@ public sealed class ImpedimentCommands(
         };
         if (query is null)
         {
-            await turn.SendAsync(Activity.CreateMessage(Localized.Format(ImpedimentStrings.ListFilterHint, noun)), cancellationToken);
-            return;
+            return (null, Localized.Format(ImpedimentStrings.ListFilterHint, noun));
         }
 
         var scope = ImpedimentScope.Of(turn.Activity);
         var membership = await arts.FindByConversationAsync(scope.TenantId, scope.ConversationId, cancellationToken);
         var artWide = membership is { Team: null }; // the ART's own channel lists every team's
+        query = query with { Skip = skip };
         var list = artWide
-            ? await store.ListForArtAsync(scope.TenantId, membership!.Art.Id, query, ListMax, cancellationToken)
-            : await store.ListAsync(scope.TenantId, scope.ScopeId, query, ListMax, cancellationToken);
+            ? await store.ListForArtAsync(scope.TenantId, membership!.Art.Id, query, PageSize, cancellationToken)
+            : await store.ListAsync(scope.TenantId, scope.ScopeId, query, PageSize, cancellationToken);
         var where = artWide ? Localized.Format(ImpedimentStrings.ListWhereArt, membership!.Art.Name) : scope.TeamId is null ? ImpedimentStrings.ListWhereChat : ImpedimentStrings.ListWhereTeam;
         var risks = kind == ImpedimentKind.Risk;
         var heading = filter switch
@@ -110,8 +132,8 @@ public sealed class ImpedimentCommands(
             _ => Localized.Format(risks ? ImpedimentStrings.ListHeadingOpenRisks : ImpedimentStrings.ListHeadingOpenImpediments, where),
         };
         var empty = risks ? ImpedimentStrings.ListEmptyRisks : ImpedimentStrings.ListEmptyImpediments;
-        // Items of the conversation's own list can be opened and taken over from it; the ART-wide list only reads.
-        var card = ImpedimentListCard.Build(heading, list, time.GetUtcNow(), empty, actionable: !artWide);
-        await turn.SendAsync(Activity.CreateMessage(attachments: card.ToAttachment()), cancellationToken);
+        var page = new ImpedimentListPage(PageVerb, new JsonObject { ["kind"] = risks ? "risk" : "impediment", ["filter"] = filter }, PageSize);
+        // Items of the conversation's own list can be opened, taken over and ROAMed from it; the ART-wide list only reads.
+        return (ImpedimentListCard.Build(heading, list, time.GetUtcNow(), empty, actionable: !artWide, page), null);
     }
 }

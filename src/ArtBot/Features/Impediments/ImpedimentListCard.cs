@@ -11,12 +11,17 @@ namespace ArtBot.Features.Impediments;
 /// </summary>
 public static class ImpedimentListCard
 {
-    public static AdaptiveCard Build(string heading, ImpedimentList list, DateTimeOffset now, string emptyText, bool actionable = false)
+    /// <param name="page">When the list can be paged: the verb and data that show another page (with <c>skip</c> added).</param>
+    public static AdaptiveCard Build(string heading, ImpedimentList list, DateTimeOffset now, string emptyText, bool actionable = false, ImpedimentListPage? page = null)
     {
         var body = new List<CardElement> { new TextBlock(heading) { Size = "Large", Weight = "Bolder", Style = "heading" } };
         if (list.Total == 0)
         {
             body.Add(new TextBlock(emptyText));
+        }
+        else if (list.Skipped > 0 || list.Total > list.Items.Count && page is not null)
+        {
+            body.Add(new TextBlock(Localized.Format(ImpedimentStrings.ListPageRange, list.Skipped + 1, list.Skipped + list.Items.Count, list.Total)) { IsSubtle = true, Spacing = "None" });
         }
         else
         {
@@ -33,9 +38,26 @@ public static class ImpedimentListCard
             ]) { Separator = true });
         }
 
-        if (list.Total > list.Items.Count)
+        var after = list.Total - list.Skipped - list.Items.Count;
+        if (after > 0)
         {
-            body.Add(new TextBlock(Localized.Format(ImpedimentStrings.ListMore, list.Total - list.Items.Count)) { IsSubtle = true, Separator = true });
+            body.Add(new TextBlock(Localized.Format(ImpedimentStrings.ListMore, after)) { IsSubtle = true, Separator = true });
+        }
+
+        if (page is not null && (after > 0 || list.Skipped > 0))
+        {
+            var buttons = new List<CardAction>();
+            if (list.Skipped > 0)
+            {
+                buttons.Add(new ExecuteAction(ImpedimentStrings.ListPreviousPage, page.Verb, page.At(Math.Max(0, list.Skipped - page.Size))) { Id = "previous-page" });
+            }
+
+            if (after > 0)
+            {
+                buttons.Add(new ExecuteAction(Localized.Format(ImpedimentStrings.ListNextPage, Math.Min(page.Size, after)), page.Verb, page.At(list.Skipped + list.Items.Count)) { Id = "next-page" });
+            }
+
+            body.Add(new ActionSet(buttons));
         }
 
         return new AdaptiveCard { Body = body, FallbackText = heading };
@@ -48,6 +70,11 @@ public static class ImpedimentListCard
         if (impediment.IsOpen && impediment.Owner is null)
         {
             actions.Add(new ExecuteAction(ImpedimentStrings.ActionTakeOwnership, ImpedimentCard.TakeVerb, data.DeepClone().AsObject()));
+        }
+
+        if (impediment.IsOpen)
+        {
+            actions.Add(ImpedimentCard.RoamAction(impediment, inList: true));
         }
 
         return actions;
@@ -64,5 +91,16 @@ public static class ImpedimentListCard
         var escalated = impediment.EscalatedAt is null ? "" : " \u00b7 " + ImpedimentStrings.LineEscalated;
         var team = impediment.TeamName is { Length: > 0 } name ? PlainText.EscapeMarkdown(name) + " \u00b7 " : "";
         return $"{team}{kind} \u00b7 {ImpedimentCard.SeverityName(impediment.Severity)} \u00b7 {ImpedimentCard.Status(impediment)} \u00b7 {owner} \u00b7 {age}{escalated}";
+    }
+}
+
+/// <summary>How a list shows another page: the verb and the data that name the list (kind and filter), plus <c>skip</c>.</summary>
+public sealed record ImpedimentListPage(string Verb, System.Text.Json.Nodes.JsonObject Data, int Size)
+{
+    public System.Text.Json.Nodes.JsonObject At(int skip)
+    {
+        var data = Data.DeepClone().AsObject();
+        data["skip"] = skip;
+        return data;
     }
 }
