@@ -24,6 +24,10 @@ public static partial class ImprovementRules
     /// <summary>A status in the reader's language ("In progress", "In Bearbeitung").</summary>
     public static string Describe(ImprovementStatus status) => Describe(status, null);
 
+    /// <summary>A status as the history stores it (English) in the reader's language; anything else as stored.</summary>
+    public static string? DescribeStored(string? stored) =>
+        Enum.GetValues<ImprovementStatus>().Where(s => Describe(s, CultureInfo.InvariantCulture) == stored).Select(Describe).FirstOrDefault() ?? stored;
+
     /// <summary>A status in <paramref name="culture"/> (null: the reader's language); the history stores it in English.</summary>
     private static string Describe(ImprovementStatus status, CultureInfo? culture) => ImprovementRuleStrings.ResourceManager.GetString(
         status switch

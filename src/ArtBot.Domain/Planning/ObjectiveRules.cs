@@ -43,6 +43,14 @@ public static class ObjectiveRules
     /// <summary>"committed", "uncommitted": how the history names the commitment (stored and compared, so English).</summary>
     public static string Commitment(bool committed) => committed ? "committed" : "uncommitted";
 
+    /// <summary>A stored <see cref="Commitment"/> value in the reader's language; anything else as stored.</summary>
+    public static string? DescribeStoredCommitment(string? stored) => stored switch
+    {
+        "committed" => PlanRuleStrings.StoredCommitted,
+        "uncommitted" => PlanRuleStrings.StoredUncommitted,
+        _ => stored,
+    };
+
     public static string? Value(int? value) => value?.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>What the team commits to: "5 committed objectives, planned business value 38 (1 without a planned value yet)".</summary>

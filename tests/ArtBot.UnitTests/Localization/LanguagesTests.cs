@@ -64,4 +64,16 @@ public sealed class LanguagesTests
         Assert.Equal("fr-FR", CultureInfo.CurrentUICulture.Name);
         Assert.Equal("Europe/Paris", Localized.ZoneName);
     }
+
+    [Fact]
+    public void History_values_stored_in_English_read_in_the_readers_language_and_unknown_ones_as_stored()
+    {
+        using var german = Localized.Use(Languages.Resolve("de-DE"));
+
+        Assert.Equal(ArtBot.Domain.Improvements.ImprovementRules.Describe(ArtBot.Domain.Improvements.ImprovementStatus.InProgress),
+            ArtBot.Domain.Improvements.ImprovementRules.DescribeStored("In progress"));
+        Assert.NotEqual("In progress", ArtBot.Domain.Improvements.ImprovementRules.DescribeStored("In progress"));
+        Assert.Equal("unverbindlich", ArtBot.Domain.Planning.ObjectiveRules.DescribeStoredCommitment("uncommitted"));
+        Assert.Equal("Something else", ArtBot.Domain.Improvements.ImprovementRules.DescribeStored("Something else"));
+    }
 }

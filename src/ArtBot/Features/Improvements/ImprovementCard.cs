@@ -78,10 +78,13 @@ public static class ImprovementCard
                 ? Localized.Format(ImprovementStrings.HistoryCarriedOver, from, change.To)
                 : Localized.Format(ImprovementStrings.HistoryCarriedOverNoPi, change.To),
             _ => Localized.Format(ImprovementStrings.HistoryChanged, ImprovementField.Describe(change.Field),
-                Short(change.From) ?? ImprovementStrings.HistoryNone, Short(change.To) ?? ImprovementStrings.HistoryNone),
+                Short(Value(change.Field, change.From)) ?? ImprovementStrings.HistoryNone, Short(Value(change.Field, change.To)) ?? ImprovementStrings.HistoryNone),
         };
         return Localized.Format(ImprovementStrings.HistoryLine, when, who, what);
     }
+
+    // Stored values are English; a status is shown in the reader's language.
+    private static string? Value(string field, string? stored) => field == ImprovementField.Status ? ImprovementRules.DescribeStored(stored) : stored;
 
     private static List<Fact> Facts(ImprovementItem item, DateTimeOffset now)
     {

@@ -34,9 +34,12 @@ public static class ObjectiveHistoryCard
         var when = Localized.DateTime(change.At);
         var what = change.Field == ObjectiveField.Created
             ? change.To is { Length: > 0 } to ? Localized.Format(ObjectiveStrings.HistoryCreatedAs, to) : ObjectiveStrings.HistoryCreated
-            : Localized.Format(ObjectiveStrings.HistoryChange, ObjectiveField.Describe(change.Field), Shorten(change.From) ?? ObjectiveStrings.HistoryNone, Shorten(change.To) ?? ObjectiveStrings.HistoryNone);
+            : Localized.Format(ObjectiveStrings.HistoryChange, ObjectiveField.Describe(change.Field), Shorten(Value(change.Field, change.From)) ?? ObjectiveStrings.HistoryNone, Shorten(Value(change.Field, change.To)) ?? ObjectiveStrings.HistoryNone);
         return $"{when} \u00b7 {PlainText.EscapeMarkdown(change.By.DisplayName)}: {PlainText.EscapeMarkdown(what)}";
     }
 
     private static string? Shorten(string? text) => text is null ? null : PlainText.Shorten(text, 80);
+
+    // Stored values are English; the commitment is shown in the reader's language.
+    private static string? Value(string field, string? stored) => field == ObjectiveField.Commitment ? ObjectiveRules.DescribeStoredCommitment(stored) : stored;
 }
