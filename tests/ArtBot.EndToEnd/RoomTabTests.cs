@@ -103,6 +103,10 @@ public sealed class RoomTabTests(LocalTeams teams) : IClassFixture<LocalTeams>
             Assert.StartsWith("Kind,Title,Team,Owner,ROAM,Age (days),Severity,Escalated\r\n", csv, StringComparison.Ordinal);
             Assert.Contains("impediment,Build server down since Monday,Rocket", csv, StringComparison.Ordinal);
 
+            // The same tab in German and in French (outside Teams: ?lang=, else the browser's language; in Teams, Teams' locale).
+            await GermanAsync(page);
+            await FrenchFromTheBrowserAsync(page);
+
             // Team Rocket's channel tab, at Teams mobile's width: that team within its ART.
             var mobile = await PlaygroundBrowser.NewPageAsync(page, 360);
             await mobile.GotoAsync($"{teams.BotUrl}/room/?conversation={Uri.EscapeDataString(Planning)}");
@@ -112,6 +116,81 @@ public sealed class RoomTabTests(LocalTeams teams) : IClassFixture<LocalTeams>
             await AssertAccessibleAsync(mobile, "team channel at 360 px");
             await mobile.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "room-team-360.png"), FullPage = true });
         });
+    }
+
+    /// <summary>
+    /// The tab with <c>?lang=de</c>: <c>lang="de"</c>, German navigation, headings, table headers, badges and buttons
+    /// (the SAFe terms of the bot's German texts: Hindernis, Risiko, Verbesserungspunkte), and axe-core in every view.
+    /// </summary>
+    private async Task GermanAsync(IPage first)
+    {
+        var room = await PlaygroundBrowser.NewPageAsync(first, 1280);
+        await room.GotoAsync($"{teams.BotUrl}/room/?conversation={Uri.EscapeDataString(General)}&lang=de");
+        var nav = room.GetByRole(AriaRole.Navigation, new() { Name = "Ansichten des ART-Raums" });
+        await Assertions.Expect(nav).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        Assert.Equal("de", await room.EvaluateAsync<string>("() => document.documentElement.lang"));
+        await Assertions.Expect(room.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Rocket ART");
+        await Assertions.Expect(room.GetByText("Angemeldet als", new() { Exact = false }).First).ToBeVisibleAsync();
+
+        // PI overview: German headings and column headers around the (English) vote question.
+        await Assertions.Expect(room.GetByRole(AriaRole.Heading, new() { Name = "PI-Übersicht", Level = 2 })).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Assertions.Expect(room.GetByText("Are we confident in our PI objectives?").First).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Assertions.Expect(room.GetByRole(AriaRole.Heading, new() { Name = "Vertrauensabstimmungen in PI 2026.4", Level = 3 })).ToBeVisibleAsync();
+        await Assertions.Expect(room.GetByRole(AriaRole.Heading, new() { Name = "Vertrauen über die PIs", Level = 3 })).ToBeVisibleAsync();
+        foreach (var column in new[] { "Team", "Frage", "Runde", "Stimmen", "Durchschnitt", "Ergebnis" })
+        {
+            await Assertions.Expect(room.GetByRole(AriaRole.Columnheader, new() { Name = column, Exact = true }).First).ToBeVisibleAsync();
+        }
+        await Assertions.Expect(room.GetByRole(AriaRole.Button, new() { Name = "CSV herunterladen" })).ToBeVisibleAsync();
+        await AssertAccessibleAsync(room, "PI-Übersicht (de)");
+        await room.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "room-pi-overview-de.png"), FullPage = true });
+
+        // Risks & impediments: the ROAM board, the impediments table and the age chart's texts in German.
+        await nav.GetByRole(AriaRole.Button, new() { Name = "Risiken & Hindernisse" }).ClickAsync();
+        await Assertions.Expect(room.GetByRole(AriaRole.Heading, new() { Name = "Risiken & Hindernisse", Level = 2 })).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Assertions.Expect(room.GetByText("Build server down since Monday").First).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Assertions.Expect(room.GetByRole(AriaRole.Heading, new() { Name = "ROAM-Board", Level = 3 })).ToBeVisibleAsync();
+        await Assertions.Expect(room.GetByRole(AriaRole.Heading, new() { Name = "Offene Hindernisse nach Alter", Level = 3 })).ToBeVisibleAsync();
+        await Assertions.Expect(room.GetByRole(AriaRole.Heading, new() { Name = "Nicht eingestuft", Level = 4 })).ToBeVisibleAsync();
+        await Assertions.Expect(room.GetByRole(AriaRole.Heading, new() { Name = "Gemindert", Level = 4 })).ToBeVisibleAsync();
+        foreach (var column in new[] { "Hindernis", "Zuständig", "Alter (Tage)", "Schweregrad", "Eskaliert" })
+        {
+            await Assertions.Expect(room.GetByRole(AriaRole.Columnheader, new() { Name = column, Exact = true }).First).ToBeVisibleAsync();
+        }
+        await Assertions.Expect(room.GetByText(new System.Text.RegularExpressions.Regex(@"^\d+ offenes? Hindernis(se)?\.$")).First).ToBeVisibleAsync();
+        await Assertions.Expect(room.GetByText("Zahlen anzeigen").First).ToBeVisibleAsync();
+        await AssertAccessibleAsync(room, "Risiken & Hindernisse (de)");
+        await room.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "room-risks-impediments-de.png"), FullPage = true });
+
+        // The other views: German headings, and axe-core finds nothing serious there either.
+        var others = new Dictionary<string, string>
+        {
+            ["ART Sync"] = "Gefährdet",
+            ["Verbesserungspunkte"] = "Einträge nach Status pro PI",
+            ["Vorhersagbarkeit"] = "Vorhersagbarkeit",
+            ["Abhängigkeiten"] = "Abhängigkeiten",
+        };
+        foreach (var (view, text) in others)
+        {
+            await nav.GetByRole(AriaRole.Button, new() { Name = view }).ClickAsync();
+            await Assertions.Expect(room.GetByRole(AriaRole.Heading, new() { Name = view, Level = 2 })).ToBeVisibleAsync(new() { Timeout = 30_000 });
+            await Assertions.Expect(room.GetByText(text, new() { Exact = false }).First).ToBeVisibleAsync(new() { Timeout = 30_000 });
+            await AssertAccessibleAsync(room, $"{view} (de)");
+        }
+        await room.CloseAsync();
+    }
+
+    /// <summary>Without ?lang=, a browser in French (navigator.language fr-FR) gets the tab in French.</summary>
+    private async Task FrenchFromTheBrowserAsync(IPage first)
+    {
+        var room = await first.Context.Browser!.NewPageAsync(new BrowserNewPageOptions { Locale = "fr-FR", ViewportSize = new ViewportSize { Width = 1280, Height = 1000 } });
+        await room.RouteAsync("**/*", route => route.Request.Url.StartsWith(teams.BotUrl, StringComparison.Ordinal) ? route.ContinueAsync() : route.AbortAsync());
+        await room.GotoAsync($"{teams.BotUrl}/room/?conversation={Uri.EscapeDataString(General)}");
+        await Assertions.Expect(room.GetByRole(AriaRole.Navigation, new() { Name = "Vues de la salle ART" })).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        Assert.Equal("fr", await room.EvaluateAsync<string>("() => document.documentElement.lang"));
+        await Assertions.Expect(room.GetByRole(AriaRole.Heading, new() { Name = "Vue d'ensemble du PI", Level = 2 })).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Assertions.Expect(room.GetByRole(AriaRole.Heading, new() { Name = "Votes de confiance de PI 2026.4", Level = 3 })).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await room.CloseAsync();
     }
 
     /// <summary>axe-core (pinned in .dev/package.json) finds no serious or critical violation on the page as it is.</summary>

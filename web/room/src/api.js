@@ -1,4 +1,6 @@
 // The ART room API client (README, "ART room API"): JSON views and their CSV twins, with the Teams SSO token.
+// Requests ask for the page's language (Accept-Language), so the API's own texts (errors, names) match the page.
+import { t, language } from './i18n/index.js';
 
 /** A failure people can read: kind is "auth" | "notFound" | "network" | "server". */
 export class RoomError extends Error {
@@ -11,15 +13,15 @@ export class RoomError extends Error {
 
 export function createApi(host) {
   async function headers(accept) {
-    const result = { Accept: accept };
+    const result = { Accept: accept, 'Accept-Language': language() };
     if (!host.inTeams) return result;
     let token;
     try {
       token = await host.getToken();
     } catch {
-      throw new RoomError('auth', 'Teams could not sign you in to ArtBot.');
+      throw new RoomError('auth', t('api.noToken'));
     }
-    if (!token) throw new RoomError('auth', 'Teams could not sign you in to ArtBot.');
+    if (!token) throw new RoomError('auth', t('api.noToken'));
     result.Authorization = `Bearer ${token}`;
     return result;
   }
@@ -38,14 +40,14 @@ export function createApi(host) {
     try {
       response = await fetch(url(path, params), { headers: h, credentials: 'same-origin', cache: 'no-store' });
     } catch {
-      throw new RoomError('network', 'ArtBot could not be reached.');
+      throw new RoomError('network', t('api.unreachable'));
     }
     if (response.ok) return response;
     if (response.status === 401) {
-      throw new RoomError('auth', 'ArtBot did not accept your sign-in.', 401);
+      throw new RoomError('auth', t('api.signInRejected'), 401);
     }
     if (response.status === 404 || response.status === 403) {
-      throw new RoomError('notFound', "This conversation's data is not available to you.", response.status);
+      throw new RoomError('notFound', t('error.notFoundTitle'), response.status);
     }
     throw new RoomError('server', await problemTitle(response), response.status);
   }
@@ -57,7 +59,7 @@ export function createApi(host) {
       try {
         return await response.json();
       } catch {
-        throw new RoomError('server', 'ArtBot sent an answer the ART room could not read.', response.status);
+        throw new RoomError('server', t('api.unreadable'), response.status);
       }
     },
     /** GET /api/room/<view>.csv and save it as art-room-<view>.csv. */
@@ -79,8 +81,8 @@ export function createApi(host) {
 
 async function problemTitle(response) {
   const fallback = response.status >= 500
-    ? 'ArtBot had a problem answering. Try again in a moment.'
-    : `ArtBot could not answer this request (HTTP ${response.status}).`;
+    ? t('api.serverProblem')
+    : t('api.requestFailed', String(response.status));
   try {
     const type = response.headers.get('Content-Type') ?? '';
     if (!type.includes('json')) return fallback;

@@ -4,6 +4,7 @@ import {
   CategoryScale, LinearScale, Legend, Tooltip,
 } from 'chart.js';
 import { h } from './dom.js';
+import { t, locale } from './i18n/index.js';
 
 Chart.register(LineController, BarController, LineElement, BarElement, PointElement, CategoryScale, LinearScale, Legend, Tooltip);
 
@@ -83,6 +84,7 @@ export const targetBand = {
 const live = new Set();
 
 function applyDefaults(colors) {
+  Chart.defaults.locale = locale();
   Chart.defaults.font.family = FONT;
   Chart.defaults.font.size = 12;
   Chart.defaults.color = colors.text;
@@ -113,7 +115,7 @@ export function chartFigure({ label, build, numbers, tall = false }) {
   create(entry);
   return h('figure', { class: 'chart' },
     h('div', { class: tall ? 'chart-box tall' : 'chart-box' }, canvas),
-    h('details', { class: 'numbers' }, h('summary', {}, 'Show the numbers'), numbers));
+    h('details', { class: 'numbers' }, h('summary', {}, t('chart.showNumbers')), numbers));
 }
 
 /** Removes every chart (before a view is replaced). */

@@ -1,7 +1,20 @@
 // The configuration page of the channel/chat tab: one sentence, always valid, saves the ART room's URL.
 import { app, pages } from '@microsoft/teams-js';
+import { t, chooseLanguage, setLanguage } from './i18n/index.js';
 
 const status = document.getElementById('status');
+
+/** The page's texts in a language (Teams' locale once known; before, ?lang= or the browser's). */
+function useLanguage(choice) {
+  setLanguage(choice);
+  document.title = t('config.documentTitle');
+  const title = document.getElementById('title');
+  const intro = document.getElementById('intro');
+  if (title) title.textContent = t('app.title');
+  if (intro) intro.textContent = t('config.intro');
+}
+
+useLanguage(chooseLanguage({ query: new URLSearchParams(window.location.search).get('lang'), browser: navigator.language }));
 
 function say(message) {
   if (status) status.textContent = message;
@@ -9,11 +22,11 @@ function say(message) {
 
 async function configure() {
   // Outside Teams app.initialize() never settles: say so after a moment, and carry on if Teams answers late.
-  const hint = setTimeout(() => say('Open this page from Microsoft Teams to add the ART room tab.'), 1500);
+  const hint = setTimeout(() => say(t('config.openFromTeams')), 1500);
   try {
     await app.initialize();
   } catch {
-    say('Open this page from Microsoft Teams to add the ART room tab.');
+    say(t('config.openFromTeams'));
     return;
   } finally {
     clearTimeout(hint);
@@ -21,6 +34,7 @@ async function configure() {
   say('');
   try {
     const context = await app.getContext();
+    if (context.app?.locale) useLanguage(chooseLanguage({ teamsLocale: context.app.locale }));
     const theme = context.app?.theme;
     document.documentElement.dataset.theme = ['dark', 'contrast'].includes(theme) ? theme : 'default';
     app.registerOnThemeChangeHandler((t) => {
@@ -34,11 +48,11 @@ async function configure() {
     pages.config.setConfig({
       entityId: 'artroom',
       contentUrl: url,
-      suggestedDisplayName: 'ART room',
+      suggestedDisplayName: t('app.title'),
       websiteUrl: url,
     }).then(
       () => saveEvent.notifySuccess(),
-      () => saveEvent.notifyFailure('The ART room tab could not be saved. Try again.'),
+      () => saveEvent.notifyFailure(t('config.saveFailed')),
     );
   });
   pages.config.setValidityState(true);

@@ -1,4 +1,5 @@
 // Small DOM helpers. Data from the API is only ever set as text (never as HTML).
+import { tn, formatOneDecimal, formatPercent, formatShortDate, formatLongDate } from './i18n/index.js';
 
 let idCounter = 0;
 
@@ -51,21 +52,19 @@ export function text(value, fallback = DASH) {
   return s === '' ? fallback : s;
 }
 
-export function plural(count, one, many = `${one}s`) {
-  return `${count} ${count === 1 ? one : many}`;
-}
-
 export function days(ageDays) {
   if (typeof ageDays !== 'number' || !Number.isFinite(ageDays)) return DASH;
-  return plural(Math.round(ageDays), 'day');
+  return tn(Math.round(ageDays), 'common.days');
 }
 
+/** One decimal in the page's language ("3.8", "3,8"), or null. */
 export function fixed1(value) {
-  return typeof value === 'number' && Number.isFinite(value) ? value.toFixed(1) : null;
+  return formatOneDecimal(value);
 }
 
+/** A percentage given as 0 to 100, in the page's language ("88%", "88 %"), or null. */
 export function percent(value) {
-  return typeof value === 'number' && Number.isFinite(value) ? `${Math.round(value)}%` : null;
+  return formatPercent(value);
 }
 
 /** "PI 2026.4" for "2026.4" or "PI 2026.4". */
@@ -81,9 +80,6 @@ export function piName(pi) {
   return String(pi);
 }
 
-const shortDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
-const longDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-
 function parseDay(value) {
   if (!value) return null;
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(String(value));
@@ -91,22 +87,22 @@ function parseDay(value) {
   return new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
 }
 
-/** "7 Jul" for "2025-07-07" (the date as written, no time zone shift). */
+/** "Jul 7" (en-US), "7. Juli" (de) for "2025-07-07" (the date as written, no time zone shift). */
 export function dayShort(value) {
   const d = parseDay(value);
-  return d ? shortDate.format(d) : text(value);
+  return d ? formatShortDate(d) : text(value);
 }
 
 export function dayLong(value) {
   const d = parseDay(value);
-  return d ? longDate.format(d) : text(value);
+  return d ? formatLongDate(d) : text(value);
 }
 
 /** A <time> element showing a short date. */
 export function time(value) {
   const d = parseDay(value);
   if (!d) return document.createTextNode(text(value));
-  return h('time', { datetime: String(value).slice(0, 10), title: longDate.format(d) }, shortDate.format(d));
+  return h('time', { datetime: String(value).slice(0, 10), title: formatLongDate(d) }, formatShortDate(d));
 }
 
 /**

@@ -32,7 +32,8 @@ function withTimeout(promise, ms) {
 
 /**
  * Finds the host. Returns
- * { inTeams, conversation, view ("mine" | null), theme, subPageId, onThemeChange(fn), getToken() }.
+ * { inTeams, conversation, view ("mine" | null), theme, locale (Teams' app.locale, e.g. "de-DE"; null outside Teams),
+ * subPageId, onThemeChange(fn), getToken() }.
  */
 export async function detectHost() {
   const query = new URLSearchParams(window.location.search);
@@ -41,6 +42,7 @@ export async function detectHost() {
     conversation: stripThread(query.get('conversation')),
     view: query.get('view') === 'mine' ? 'mine' : null,
     theme: normalizeTheme(query.get('theme') ?? 'default'),
+    locale: null,
     subPageId: null,
     onThemeChange: () => {},
     getToken: async () => null,
@@ -69,6 +71,7 @@ export async function detectHost() {
     conversation: personal ? null : conversation,
     view: personal ? 'mine' : null,
     theme: normalizeTheme(context.app?.theme),
+    locale: typeof context.app?.locale === 'string' && context.app.locale ? context.app.locale : null,
     subPageId: context.page?.subPageId || null,
     onThemeChange: (fn) => app.registerOnThemeChangeHandler((theme) => fn(normalizeTheme(theme))),
     getToken: () => authentication.getAuthToken(),

@@ -2,6 +2,7 @@
 import { detectHost, applyTheme, normalizeTheme, notifyLoaded } from './host.js';
 import { createApi } from './api.js';
 import { h, replace, text, piName, piTitle, dayShort, dayLong } from './dom.js';
+import { t, tx, chooseLanguage, setLanguage } from './i18n/index.js';
 import { destroyCharts, refreshCharts } from './charts.js';
 import { needsArt } from './views/common.js';
 import { renderOverview } from './views/overview.js';
@@ -14,13 +15,13 @@ import { renderMine } from './views/mine.js';
 
 /** The views, by the name the API uses for the JSON path, the CSV path and context.views. */
 const VIEWS = {
-  overview: { label: 'PI overview', render: renderOverview },
-  risks: { label: 'Risks & impediments', render: renderRisks },
-  sync: { label: 'ART sync', render: renderSync },
-  improvements: { label: 'Improvements', render: renderImprovements },
-  predictability: { label: 'Predictability', render: renderPredictability },
-  dependencies: { label: 'Dependencies', render: renderDependencies },
-  mine: { label: 'My ART work', render: renderMine },
+  overview: { label: () => t('view.overview'), render: renderOverview },
+  risks: { label: () => t('view.risks'), render: renderRisks },
+  sync: { label: () => t('view.sync'), render: renderSync },
+  improvements: { label: () => t('view.improvements'), render: renderImprovements },
+  predictability: { label: () => t('view.predictability'), render: renderPredictability },
+  dependencies: { label: () => t('view.dependencies'), render: renderDependencies },
+  mine: { label: () => t('view.mine'), render: renderMine },
 };
 
 const el = {
@@ -44,15 +45,30 @@ const state = {
   shell: null,
 };
 
-// A theme given in the URL applies before anything loads (local development).
-applyTheme(normalizeTheme(new URLSearchParams(window.location.search).get('theme') ?? 'default'));
+// A theme and a language given in the URL apply before anything loads (local development); in Teams, Teams' own
+// locale and theme replace them as soon as teams-js answers.
+const query = new URLSearchParams(window.location.search);
+applyTheme(normalizeTheme(query.get('theme') ?? 'default'));
+useLanguage(chooseLanguage({ query: query.get('lang'), browser: navigator.language }));
 
 start();
 
+/** Sets the page's language and the texts of the page itself (title, heading, navigation's name). */
+function useLanguage(choice) {
+  setLanguage(choice);
+  document.title = t('app.title');
+  el.title.textContent = t('app.title');
+  el.nav.setAttribute('aria-label', t('app.views'));
+}
+
 async function start() {
-  setStatus('Loading the ART room…', { busy: true });
+  setStatus(t('app.loading'), { busy: true });
   const host = await detectHost();
   state.host = host;
+  if (host.inTeams) {
+    useLanguage(chooseLanguage({ teamsLocale: host.locale, browser: navigator.language }));
+    setStatus(t('app.loading'), { busy: true });
+  }
   state.api = createApi(host);
   applyTheme(host.theme);
   host.onThemeChange((theme) => {
@@ -65,13 +81,12 @@ async function start() {
     return;
   }
   if (!host.conversation) {
-    setHeader({ title: 'ART room' });
+    setHeader({ title: t('app.title') });
     setStatus('');
     replace(el.view, h('div', { class: 'notice' },
-      h('h2', {}, 'Open the ART room from Teams'),
-      h('p', {}, 'The ART room is a tab in a Teams channel or chat where ArtBot is installed.'),
-      h('p', { class: 'secondary' }, 'For local development, add ', h('code', {}, '?conversation=<channel or chat id>'),
-        ' or ', h('code', {}, '?view=mine'), ' to the address.')));
+      h('h2', {}, t('app.openFromTeams')),
+      h('p', {}, t('app.openFromTeamsDetail')),
+      h('p', { class: 'secondary' }, tx('app.localDevelopment', h('code', {}, t('app.localConversation')), h('code', {}, '?view=mine')))));
     loaded();
     return;
   }
@@ -99,26 +114,26 @@ function setStatus(message, { busy = false, hidden = false } = {}) {
 function errorText(error) {
   switch (error?.kind) {
     case 'auth':
-      return { title: 'Sign-in failed.', detail: `${error.message} Try again; if it keeps failing, sign out of Teams and back in.`, retry: true };
+      return { title: t('error.authTitle'), detail: t('error.authDetail', error.message), retry: true };
     case 'notFound':
-      return { title: "This conversation's data is not available to you.", detail: 'The ART room shows only conversations you are a member of.', retry: false };
+      return { title: t('error.notFoundTitle'), detail: t('error.notFoundDetail'), retry: false };
     case 'network':
-      return { title: 'ArtBot cannot be reached right now.', detail: 'Check your connection, then try again.', retry: true };
+      return { title: t('error.networkTitle'), detail: t('error.networkDetail'), retry: true };
     case 'server':
-      return { title: 'ArtBot could not show this.', detail: error.message, retry: true };
+      return { title: t('error.serverTitle'), detail: error.message, retry: true };
     default:
-      return { title: 'Something went wrong showing this view.', detail: 'Try again in a moment.', retry: true };
+      return { title: t('error.otherTitle'), detail: t('error.otherDetail'), retry: true };
   }
 }
 
 /** An error people can read, with a retry button when retrying can help. */
 function errorBlock(error, retry) {
   if (!(error?.kind)) console.error(error); // For developers only; the page shows plain words.
-  const t = errorText(error);
+  const e = errorText(error);
   return h('div', { class: 'error', role: 'alert' },
-    h('p', { class: 'error-title' }, t.title),
-    h('p', {}, t.detail),
-    t.retry && retry ? h('button', { type: 'button', class: 'button', onClick: retry }, 'Try again') : null);
+    h('p', { class: 'error-title' }, e.title),
+    h('p', {}, e.detail),
+    e.retry && retry ? h('button', { type: 'button', class: 'button', onClick: retry }, t('error.tryAgain')) : null);
 }
 
 // ---------- header ----------
@@ -127,7 +142,7 @@ function setHeader({ eyebrow = null, title, meta = [] }) {
   el.eyebrow.textContent = eyebrow ?? '';
   el.eyebrow.hidden = !eyebrow;
   el.title.textContent = title;
-  document.title = title === 'ART room' ? 'ART room' : `${title} · ART room`;
+  document.title = title === t('app.title') ? title : t('app.documentTitle', title);
   replace(el.meta, meta.filter(Boolean).map((m) => h('li', {}, m)));
   el.meta.hidden = meta.filter(Boolean).length === 0;
 }
@@ -139,27 +154,27 @@ function currentIteration(iterations) {
 
 function headerFromContext(context) {
   const art = context.art;
-  const user = context.user?.name ? `Signed in as ${context.user.name}` : null;
+  const user = context.user?.name ? t('header.signedInAs', context.user.name) : null;
   if (!art) {
     setHeader({
       eyebrow: null,
-      title: 'ART room',
-      meta: [context.scope === 'chat' ? "This chat's votes, impediments and improvement items" : "This channel's votes, impediments and improvement items", user],
+      title: t('app.title'),
+      meta: [context.scope === 'chat' ? t('header.chatItems') : t('header.channelItems'), user],
     });
     return;
   }
   const pi = art.pi;
   const piText = pi
-    ? [h('strong', {}, piTitle(text(piName(pi)))), pi.start && pi.end ? ` (${dayShort(pi.start)} – ${dayLong(pi.end)})` : '']
-    : 'No PI running';
+    ? [h('strong', {}, piTitle(text(piName(pi)))), pi.start && pi.end ? ` ${t('header.piDates', dayShort(pi.start), dayLong(pi.end))}` : '']
+    : t('header.noPi');
   const it = pi ? currentIteration(art.iterations) : null;
   setHeader({
-    eyebrow: 'ART room',
+    eyebrow: t('app.title'),
     title: text(art.name, 'ART'),
     meta: [
-      context.scope === 'team' && context.team ? [h('span', { class: 'meta-key' }, 'Team '), h('strong', {}, text(context.team.name))] : null,
+      context.scope === 'team' && context.team ? [h('span', { class: 'meta-key' }, `${t('header.team')} `), h('strong', {}, text(context.team.name))] : null,
       piText,
-      it ? (it.isIp ? 'IP iteration now' : `Iteration ${it.number} now`) : null,
+      it ? (it.isIp ? t('header.ipIterationNow') : t('header.iterationNow', it.number)) : null,
       user,
     ],
   });
@@ -168,12 +183,12 @@ function headerFromContext(context) {
 // ---------- context and navigation ----------
 
 async function loadContext() {
-  setStatus('Loading the ART room…', { busy: true });
+  setStatus(t('app.loading'), { busy: true });
   let context;
   try {
     context = await state.api.json('context', { conversation: state.host.conversation });
   } catch (error) {
-    setHeader({ title: 'ART room' });
+    setHeader({ title: t('app.title') });
     setStatus('');
     replace(el.view, errorBlock(error, () => loadContext()));
     loaded();
@@ -187,8 +202,8 @@ async function loadContext() {
     .filter((v) => v !== 'mine' && Object.prototype.hasOwnProperty.call(VIEWS, v));
   if (state.views.length === 0) {
     setStatus('');
-    replace(el.view, h('div', { class: 'notice' }, h('h2', {}, 'Nothing to show yet'),
-      h('p', {}, 'ArtBot has no views for this conversation. Set up an ART with ', h('code', {}, '@ArtBot art setup'), '.')));
+    replace(el.view, h('div', { class: 'notice' }, h('h2', {}, t('app.nothingYet')),
+      h('p', {}, tx('app.nothingYetDetail', h('code', {}, '@ArtBot art setup')))));
     loaded();
     return;
   }
@@ -212,7 +227,7 @@ function buildNav() {
     class: 'tab',
     dataset: { view: id },
     onClick: () => showView(id),
-  }, VIEWS[id].label)));
+  }, VIEWS[id].label())));
   const list = h('ul', { class: 'tabs' }, buttons);
   // Arrow keys, Home and End move between the view buttons (Tab and Enter work as usual).
   list.addEventListener('keydown', (e) => {
@@ -241,7 +256,7 @@ function markNav(id) {
 }
 
 function showPersonal() {
-  setHeader({ eyebrow: null, title: 'ART room', meta: ['Your items across your ARTs and chats'] });
+  setHeader({ eyebrow: null, title: t('app.title'), meta: [t('header.mineItems')] });
   state.views = ['mine'];
   showView('mine');
 }
@@ -250,6 +265,7 @@ function showPersonal() {
 
 async function showView(id, params = {}, { focusHeading = false, reload = false } = {}) {
   const view = VIEWS[id];
+  const label = view.label();
   const load = ++state.loads;
   state.current = { id, params };
   markNav(id);
@@ -262,15 +278,15 @@ async function showView(id, params = {}, { focusHeading = false, reload = false 
   if (!shell) {
     destroyCharts();
     const csv = h('button', { type: 'button', class: 'button secondary-button', disabled: true, onClick: () => downloadCsv(id, csv) },
-      h('span', { class: 'glyph', 'aria-hidden': 'true' }, '↓'), 'Download CSV');
-    const body = h('div', { class: 'view-body' }, h('p', { class: 'placeholder' }, `Loading ${view.label.toLowerCase()}…`));
-    const heading = h('h2', { id: 'view-title', tabindex: '-1' }, view.label);
+      h('span', { class: 'glyph', 'aria-hidden': 'true' }, '↓'), t('csv.download'));
+    const body = h('div', { class: 'view-body' }, h('p', { class: 'placeholder' }, t('view.loading', label)));
+    const heading = h('h2', { id: 'view-title', tabindex: '-1' }, label);
     replace(el.view, h('section', { class: 'view', 'aria-labelledby': 'view-title' },
       h('div', { class: 'view-head' }, heading, csv), body));
     shell = { id, body, csv, heading };
     state.shell = shell;
   }
-  setStatus(`Loading ${view.label}…`, { busy: true });
+  setStatus(t('view.loading', label), { busy: true });
   if (focusHeading) shell.heading.focus();
 
   const query = id === 'mine' ? { ...params } : { conversation: state.host.conversation, ...params };
@@ -304,7 +320,7 @@ async function showView(id, params = {}, { focusHeading = false, reload = false 
       replace(shell.body, view.render(data ?? {}, env));
       shell.csv.disabled = false;
     }
-    setStatus(`${view.label} loaded.`, { hidden: true });
+    setStatus(t('view.loaded', label), { hidden: true });
   } catch (error) {
     setStatus('');
     shell.csv.disabled = true;
@@ -321,15 +337,14 @@ async function downloadCsv(id, button) {
   const label = button.lastChild;
   // aria-disabled, not disabled: the button keeps keyboard focus while the file downloads.
   button.setAttribute('aria-disabled', 'true');
-  label.textContent = 'Downloading…';
+  label.textContent = t('csv.downloading');
   try {
     await state.api.downloadCsv(id, query);
-    setStatus(`Downloaded art-room-${id}.csv.`, { hidden: true });
+    setStatus(t('csv.downloaded', `art-room-${id}.csv`), { hidden: true });
   } catch (error) {
-    const t = errorText(error);
-    setStatus(`The CSV could not be downloaded. ${t.title}`);
+    setStatus(t('csv.failed', errorText(error).title));
   } finally {
-    label.textContent = 'Download CSV';
+    label.textContent = t('csv.download');
     button.removeAttribute('aria-disabled');
   }
 }

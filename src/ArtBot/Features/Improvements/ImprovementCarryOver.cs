@@ -28,6 +28,7 @@ public sealed partial class ImprovementCarryOver(
     /// </summary>
     public async Task<CarryOverResult> OnPiChangedAsync(Art art, ProgramIncrement? previousPi, ProgramIncrement newPi, CancellationToken cancellationToken = default)
     {
+        using var locale = ArtLocale.ForCard(art).Use(); // the ART's channel and its people's reminders: the ART's language
         ArgumentNullException.ThrowIfNull(art);
         ArgumentNullException.ThrowIfNull(newPi);
         if (string.Equals(previousPi?.Name, newPi.Name, StringComparison.Ordinal))

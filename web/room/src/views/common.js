@@ -1,5 +1,6 @@
 // Labels and badges shared by the views. Every status is shown as text; color only adds to it.
 import { h, text } from '../dom.js';
+import { t, tx, formatNumber } from '../i18n/index.js';
 
 /** A status badge: a glyph (hidden from screen readers), the words, and a color class. */
 export function badge(kind, label, glyph = '') {
@@ -8,28 +9,28 @@ export function badge(kind, label, glyph = '') {
 }
 
 export const SYNC_STATUS = {
-  onTrack: { label: 'On track', glyph: '✓', kind: 'good' },
-  atRisk: { label: 'At risk', glyph: '!', kind: 'warn' },
-  offTrack: { label: 'Off track', glyph: '✕', kind: 'bad' },
-  notAnswered: { label: 'Not answered', glyph: '?', kind: 'muted' },
-  skipped: { label: 'Skipped', glyph: '–', kind: 'neutral' },
-  upcoming: { label: 'Upcoming', glyph: '…', kind: 'upcoming' },
+  onTrack: { key: 'sync.onTrack', glyph: '✓', kind: 'good' },
+  atRisk: { key: 'sync.atRisk', glyph: '!', kind: 'warn' },
+  offTrack: { key: 'sync.offTrack', glyph: '✕', kind: 'bad' },
+  notAnswered: { key: 'sync.notAnswered', glyph: '?', kind: 'muted' },
+  skipped: { key: 'sync.skipped', glyph: '–', kind: 'neutral' },
+  upcoming: { key: 'sync.upcoming', glyph: '…', kind: 'upcoming' },
 };
 
 export function syncBadge(status) {
-  const s = SYNC_STATUS[status] ?? { label: text(status), glyph: '', kind: 'neutral' };
-  return badge(s.kind, s.label, s.glyph);
+  const s = SYNC_STATUS[status];
+  return s ? badge(s.kind, t(s.key), s.glyph) : badge('neutral', text(status));
 }
 
 export const OUTCOME = {
-  accepted: { label: 'Accepted', glyph: '✓', kind: 'good' },
-  rework: { label: 'Rework', glyph: '↻', kind: 'warn' },
-  open: { label: 'Open', glyph: '…', kind: 'neutral' },
+  accepted: { key: 'outcome.accepted', glyph: '✓', kind: 'good' },
+  rework: { key: 'outcome.rework', glyph: '↻', kind: 'warn' },
+  open: { key: 'outcome.open', glyph: '…', kind: 'neutral' },
 };
 
 export function outcomeBadge(outcome) {
-  const o = OUTCOME[outcome] ?? { label: text(outcome), glyph: '', kind: 'neutral' };
-  return badge(o.kind, o.label, o.glyph);
+  const o = OUTCOME[outcome];
+  return o ? badge(o.kind, t(o.key), o.glyph) : badge('neutral', text(outcome));
 }
 
 const SEVERITY_KIND = { low: 'neutral', medium: 'neutral', high: 'warn', critical: 'bad' };
@@ -37,30 +38,31 @@ const SEVERITY_KIND = { low: 'neutral', medium: 'neutral', high: 'warn', critica
 export function severityBadge(severity) {
   if (!severity) return text(severity);
   const key = String(severity).toLowerCase();
-  return badge(SEVERITY_KIND[key] ?? 'neutral', capitalize(key));
+  const label = Object.prototype.hasOwnProperty.call(SEVERITY_KIND, key) ? t(`severity.${key}`) : capitalize(key);
+  return badge(SEVERITY_KIND[key] ?? 'neutral', label);
 }
 
 export const DEPENDENCY_STATUS = {
-  requested: { label: 'Requested', glyph: '?', kind: 'neutral' },
-  committed: { label: 'Committed', glyph: '✓', kind: 'info' },
-  'at risk': { label: 'At risk', glyph: '!', kind: 'warn' },
-  delivered: { label: 'Delivered', glyph: '✓', kind: 'good' },
-  declined: { label: 'Declined', glyph: '✕', kind: 'bad' },
+  requested: { key: 'dependency.requested', glyph: '?', kind: 'neutral' },
+  committed: { key: 'dependency.committed', glyph: '✓', kind: 'info' },
+  'at risk': { key: 'dependency.atRisk', glyph: '!', kind: 'warn' },
+  delivered: { key: 'dependency.delivered', glyph: '✓', kind: 'good' },
+  declined: { key: 'dependency.declined', glyph: '✕', kind: 'bad' },
 };
 
 export function dependencyBadge(status) {
   const key = String(status ?? '').toLowerCase().replace(/[_-]/g, ' ').replace('atrisk', 'at risk');
-  const s = DEPENDENCY_STATUS[key] ?? { label: text(status), glyph: '', kind: 'neutral' };
-  return badge(s.kind, s.label, s.glyph);
+  const s = DEPENDENCY_STATUS[key];
+  return s ? badge(s.kind, t(s.key), s.glyph) : badge('neutral', text(status));
 }
 
 /** Improvement item statuses: proposed, committed, in progress, done, dropped (any casing). */
 export const IMPROVEMENT_STATUS = {
-  proposed: { label: 'Proposed', kind: 'neutral', color: '--imp-proposed' },
-  committed: { label: 'Committed', kind: 'info', color: '--imp-committed' },
-  inprogress: { label: 'In progress', kind: 'warn', color: '--imp-inprogress' },
-  done: { label: 'Done', kind: 'good', color: '--imp-done' },
-  dropped: { label: 'Dropped', kind: 'muted', color: '--imp-dropped' },
+  proposed: { key: 'improvement.proposed', kind: 'neutral', color: '--imp-proposed' },
+  committed: { key: 'improvement.committed', kind: 'info', color: '--imp-committed' },
+  inprogress: { key: 'improvement.inProgress', kind: 'warn', color: '--imp-inprogress' },
+  done: { key: 'improvement.done', kind: 'good', color: '--imp-done' },
+  dropped: { key: 'improvement.dropped', kind: 'muted', color: '--imp-dropped' },
 };
 
 export function improvementKey(status) {
@@ -68,19 +70,27 @@ export function improvementKey(status) {
 }
 
 export function improvementLabel(status) {
-  return IMPROVEMENT_STATUS[improvementKey(status)]?.label ?? text(status);
+  const s = IMPROVEMENT_STATUS[improvementKey(status)];
+  return s ? t(s.key) : text(status);
 }
 
 export function improvementBadge(status) {
   const s = IMPROVEMENT_STATUS[improvementKey(status)];
-  return s ? badge(s.kind, s.label) : text(status);
+  return s ? badge(s.kind, t(s.key)) : text(status);
 }
 
+/** The ROAM statuses as the API names them (also the CSS class: roam-unroamed …), in board order. */
 export const ROAM_ORDER = ['Unroamed', 'Resolved', 'Owned', 'Accepted', 'Mitigated'];
 
+/** The API's name of a ROAM status in its usual casing ("owned" → "Owned"), or the value as given. */
+export function roamKey(status) {
+  return ROAM_ORDER.find((s) => s.toLowerCase() === String(status ?? '').toLowerCase()) ?? String(status ?? '');
+}
+
+/** A ROAM status in the page's language. */
 export function roamLabel(status) {
-  const match = ROAM_ORDER.find((s) => s.toLowerCase() === String(status ?? '').toLowerCase());
-  return match ?? text(status);
+  const key = roamKey(status);
+  return ROAM_ORDER.includes(key) ? t(`roam.${key.toLowerCase()}`) : text(status);
 }
 
 export function capitalize(s) {
@@ -89,28 +99,28 @@ export function capitalize(s) {
 }
 
 export function yesNo(value) {
-  return value ? badge('warn', 'Yes', '↑') : 'No';
+  return value ? badge('warn', t('common.yes'), '↑') : t('common.no');
 }
 
 export function owner(value) {
-  return text(value, 'Unassigned');
+  return text(value, t('common.unassigned'));
 }
 
-/** The ART's data is not there: a chat or a channel without an ART. */
 /** The columns of an impediments table (risks view and My ART work share them). */
 export function impedimentColumns(text) {
   return [
-    { label: 'Impediment', rowHeader: true, cell: (i) => text(i.title), className: 'wide' },
-    { label: 'Team', cell: (i) => text(i.team) },
-    { label: 'Owner', cell: (i) => owner(i.owner) },
-    { label: 'Age (days)', numeric: true, cell: (i) => text(i.ageDays) },
-    { label: 'Severity', cell: (i) => severityBadge(i.severity) },
-    { label: 'Escalated', cell: (i) => yesNo(i.escalated) },
+    { label: t('column.impediment'), rowHeader: true, cell: (i) => text(i.title), className: 'wide' },
+    { label: t('column.team'), cell: (i) => text(i.team) },
+    { label: t('column.owner'), cell: (i) => owner(i.owner) },
+    { label: t('column.ageDays'), numeric: true, cell: (i) => formatNumber(i.ageDays) ?? text(i.ageDays) },
+    { label: t('column.severity'), cell: (i) => severityBadge(i.severity) },
+    { label: t('column.escalated'), cell: (i) => yesNo(i.escalated) },
   ];
 }
 
+/** The ART's data is not there: a chat or a channel without an ART. */
 export function needsArt() {
   return h('div', { class: 'notice' },
-    h('p', {}, h('strong', {}, 'Needs an ART: '), 'set one up with ', h('code', {}, '@ArtBot art setup'), '.'),
-    h('p', { class: 'secondary' }, 'This view shows an Agile Release Train. This conversation is not part of one yet.'));
+    h('p', {}, h('strong', {}, t('common.needsArt')), ' ', tx('common.needsArtSetUp', h('code', {}, '@ArtBot art setup'))),
+    h('p', { class: 'secondary' }, t('common.needsArtDetail')));
 }

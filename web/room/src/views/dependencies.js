@@ -1,5 +1,6 @@
 // Dependencies: the program board (providing team × iteration) and the plain list.
 import { h, table, empty, section, text, time, DASH } from '../dom.js';
+import { t, tn } from '../i18n/index.js';
 import { dependencyBadge } from './common.js';
 
 /** The iteration a dependency should arrive in: the committed one, else the one it is needed by. */
@@ -9,13 +10,13 @@ export function dueIteration(d) {
 
 export function iterationLabel(it) {
   if (!it) return DASH;
-  return it.isIp ? `IP iteration (${it.number})` : `Iteration ${it.number}`;
+  return it.isIp ? t('deps.ipIteration', it.number) : t('deps.iteration', it.number);
 }
 
 export function renderDependencies(data) {
   const iterations = Array.isArray(data.iterations) ? data.iterations : [];
   const items = Array.isArray(data.items) ? data.items : [];
-  if (items.length === 0) return [empty('No dependencies in this PI yet.')];
+  if (items.length === 0) return [empty(t('deps.none'))];
 
   const teams = [...(Array.isArray(data.teams) ? data.teams : [])];
   for (const d of items) if (d.to && !teams.includes(d.to)) teams.push(d.to);
@@ -25,15 +26,15 @@ export function renderDependencies(data) {
 
   return [
     h('p', { class: 'secondary' },
-      `${items.length} ${items.length === 1 ? 'dependency' : 'dependencies'}, ${atRisk} at risk. A dependency sits in the iteration it is due: the committed one, else the one it is needed by.`),
-    section(3, 'Program board', board(teams, iterations, items, unscheduled)),
-    section(3, 'All dependencies', list(items, iterations)),
+      `${tn(items.length, 'deps.summary', atRisk)} ${t('deps.explain')}`),
+    section(3, t('deps.board'), board(teams, iterations, items, unscheduled)),
+    section(3, t('deps.all'), list(items, iterations)),
   ];
 }
 
 function board(teams, iterations, items, unscheduled) {
   const columns = [
-    { label: 'Providing team', rowHeader: true, cell: (team) => team },
+    { label: t('deps.providingTeam'), rowHeader: true, cell: (team) => team },
     ...iterations.map((it) => ({
       label: h('span', {}, iterationLabel(it), h('br'), h('span', { class: 'secondary small' }, time(it.start))),
       cell: (team) => cell(items.filter((d) => d.to === team && dueIteration(d) === it.number)),
@@ -41,32 +42,32 @@ function board(teams, iterations, items, unscheduled) {
   ];
   if (unscheduled) {
     const known = new Set(iterations.map((i) => i.number));
-    columns.push({ label: 'Other', cell: (team) => cell(items.filter((d) => d.to === team && !known.has(dueIteration(d)))) });
+    columns.push({ label: t('deps.other'), cell: (team) => cell(items.filter((d) => d.to === team && !known.has(dueIteration(d)))) });
   }
-  return table({ caption: 'Dependencies by providing team and iteration due', className: 'grid board', columns, rows: teams });
+  return table({ caption: t('deps.boardCaption'), className: 'grid board', columns, rows: teams });
 }
 
 function cell(deps) {
-  if (deps.length === 0) return h('span', { class: 'visually-hidden' }, 'None');
+  if (deps.length === 0) return h('span', { class: 'visually-hidden' }, t('common.none'));
   return h('ul', { class: 'deps' }, deps.map((d) => h('li', {
     class: String(d.status).toLowerCase() === 'at risk' ? 'dep at-risk' : 'dep',
-  }, h('strong', {}, `${text(d.from)} needs:`), ' ', text(d.text), ' · ', dependencyBadge(d.status))));
+  }, h('strong', {}, t('deps.needs', text(d.from))), ' ', text(d.text), ' · ', dependencyBadge(d.status))));
 }
 
 export function list(items, iterations = []) {
   const byNumber = new Map(iterations.map((i) => [i.number, i]));
-  const iter = (n) => (typeof n === 'number' ? (byNumber.has(n) ? iterationLabel(byNumber.get(n)) : `Iteration ${n}`) : DASH);
+  const iter = (n) => (typeof n === 'number' ? (byNumber.has(n) ? iterationLabel(byNumber.get(n)) : t('deps.iteration', n)) : DASH);
   const sorted = [...items].sort((a, b) => (dueIteration(a) ?? 99) - (dueIteration(b) ?? 99));
   return table({
-    caption: 'Dependencies, by iteration due',
+    caption: t('deps.listCaption'),
     columns: [
-      { label: 'Dependency', rowHeader: true, cell: (d) => text(d.text), className: 'wide' },
-      { label: 'Needed by team', cell: (d) => text(d.from) },
-      { label: 'Provided by team', cell: (d) => text(d.to) },
-      { label: 'Needed in', cell: (d) => iter(d.neededBy) },
-      { label: 'Committed for', cell: (d) => (typeof d.committed === 'number' ? iter(d.committed) : 'Not committed') },
-      { label: 'Status', cell: (d) => dependencyBadge(d.status) },
-      { label: 'Why', cell: (d) => text(d.why) },
+      { label: t('column.dependency'), rowHeader: true, cell: (d) => text(d.text), className: 'wide' },
+      { label: t('deps.neededByTeam'), cell: (d) => text(d.from) },
+      { label: t('deps.providedByTeam'), cell: (d) => text(d.to) },
+      { label: t('deps.neededIn'), cell: (d) => iter(d.neededBy) },
+      { label: t('deps.committedFor'), cell: (d) => (typeof d.committed === 'number' ? iter(d.committed) : t('deps.notCommitted')) },
+      { label: t('column.status'), cell: (d) => dependencyBadge(d.status) },
+      { label: t('deps.why'), cell: (d) => text(d.why) },
     ],
     rows: sorted,
   });

@@ -1,14 +1,15 @@
 // Improvements: Inspect & Adapt items by status per PI, and the items themselves.
 import { h, table, empty, section, text, piName, DASH } from '../dom.js';
 import { chartFigure } from '../charts.js';
+import { t, formatNumber } from '../i18n/index.js';
 import { IMPROVEMENT_STATUS, improvementKey, improvementLabel, improvementBadge, owner } from './common.js';
 
 export function renderImprovements(data) {
   const items = Array.isArray(data.items) ? data.items : [];
   return [
-    section(3, 'Items by status per PI', statusChart(data.byStatus)),
-    section(3, 'Improvement items',
-      items.length === 0 ? empty('No improvement items yet. They come from the Inspect & Adapt workshop.') : itemsTable(items)),
+    section(3, t('improvements.byStatus'), statusChart(data.byStatus)),
+    section(3, t('improvements.items'),
+      items.length === 0 ? empty(t('improvements.none')) : itemsTable(items)),
   ];
 }
 
@@ -19,19 +20,19 @@ function statusChart(byStatus) {
     .filter((s) => Array.isArray(s?.values))
     .map((s) => ({ ...s, status: s.status ?? s.name ?? '' }));
   const total = series.reduce((sum, s) => sum + s.values.reduce((a, v) => a + (Number(v) || 0), 0), 0);
-  if (pis.length === 0 || total === 0) return empty('No improvement items in any PI yet.');
+  if (pis.length === 0 || total === 0) return empty(t('improvements.noneInAnyPi'));
 
-  const perPi = pis.map((p, i) => `${p}: ${series
+  const perPi = pis.map((p, i) => t('common.labelValue', p, series
     .filter((s) => Number(s.values[i]) > 0)
-    .map((s) => `${Number(s.values[i])} ${improvementLabel(s.status).toLowerCase()}`)
-    .join(', ') || 'none'}`);
-  const label = `Stacked bar chart: improvement items by status per PI. ${perPi.join('. ')}.`;
+    .map((s) => t('common.labelValue', improvementLabel(s.status), Number(s.values[i])))
+    .join(', ') || t('common.noneLower')));
+  const label = t('improvements.chartLabel', perPi.join('. '));
 
   const numbers = table({
-    caption: 'Improvement items by status and PI',
+    caption: t('improvements.numbersCaption'),
     columns: [
-      { label: 'Status', rowHeader: true, cell: (s) => improvementLabel(s.status) },
-      ...pis.map((p, i) => ({ label: p, numeric: true, cell: (s) => String(Number(s.values[i]) || 0) })),
+      { label: t('column.status'), rowHeader: true, cell: (s) => improvementLabel(s.status) },
+      ...pis.map((p, i) => ({ label: p, numeric: true, cell: (s) => formatNumber(Number(s.values[i]) || 0) })),
     ],
     rows: series,
   });
@@ -60,7 +61,7 @@ function statusChart(byStatus) {
         options: {
           scales: {
             x: { stacked: true },
-            y: { stacked: true, beginAtZero: true, ticks: { precision: 0 }, title: { display: true, text: 'Items' } },
+            y: { stacked: true, beginAtZero: true, ticks: { precision: 0 }, title: { display: true, text: t('improvements.axisItems') } },
           },
           plugins: { legend: { position: 'bottom', labels: { usePointStyle: false } } },
         },
@@ -71,13 +72,13 @@ function statusChart(byStatus) {
 
 function itemsTable(items) {
   return table({
-    caption: 'Improvement items with status, owner and PIs',
+    caption: t('improvements.itemsCaption'),
     columns: [
-      { label: 'Item', rowHeader: true, cell: (i) => text(i.title), className: 'wide' },
-      { label: 'Status', cell: (i) => improvementBadge(i.status) },
-      { label: 'Owner', cell: (i) => owner(i.owner) },
-      { label: 'Target PI', cell: (i) => text(piName(i.targetPi)) },
-      { label: 'Carried from', cell: (i) => text(piName(i.carriedFromPi)) },
+      { label: t('column.item'), rowHeader: true, cell: (i) => text(i.title), className: 'wide' },
+      { label: t('column.status'), cell: (i) => improvementBadge(i.status) },
+      { label: t('column.owner'), cell: (i) => owner(i.owner) },
+      { label: t('column.targetPi'), cell: (i) => text(piName(i.targetPi)) },
+      { label: t('column.carriedFrom'), cell: (i) => text(piName(i.carriedFromPi)) },
     ],
     rows: items,
   });

@@ -1,5 +1,6 @@
 // My ART work (personal tab): what the user owns or raised, and their teams' dependencies.
 import { table, empty, section, text, days, piName } from '../dom.js';
+import { t } from '../i18n/index.js';
 import { roamLabel, owner, improvementBadge, impedimentColumns } from './common.js';
 import { list as dependencyList } from './dependencies.js';
 
@@ -10,32 +11,32 @@ export function renderMine(data) {
   const improvements = arr(data.improvements);
   const dependencies = arr(data.dependencies);
   return [
-    section(3, 'My impediments', impediments.length === 0 ? empty('No open impediments that you own or raised.') : table({
-      caption: 'Impediments you own or raised',
+    section(3, t('mine.impediments'), impediments.length === 0 ? empty(t('mine.noImpediments')) : table({
+      caption: t('mine.impedimentsCaption'),
       columns: impedimentColumns(text),
       rows: impediments,
     })),
-    section(3, 'My risks', risks.length === 0 ? empty('No risks that you own or raised.') : table({
-      caption: 'Risks you own or raised',
+    section(3, t('mine.risks'), risks.length === 0 ? empty(t('mine.noRisks')) : table({
+      caption: t('mine.risksCaption'),
       columns: [
-        { label: 'Risk', rowHeader: true, cell: (r) => text(r.title), className: 'wide' },
-        { label: 'Team', cell: (r) => text(r.team) },
+        { label: t('column.risk'), rowHeader: true, cell: (r) => text(r.title), className: 'wide' },
+        { label: t('column.team'), cell: (r) => text(r.team) },
         { label: 'ROAM', cell: (r) => roamLabel(r.status ?? r.roam) },
-        { label: 'Owner', cell: (r) => owner(r.owner) },
-        { label: 'Age', cell: (r) => days(r.ageDays) },
+        { label: t('column.owner'), cell: (r) => owner(r.owner) },
+        { label: t('column.age'), cell: (r) => days(r.ageDays) },
       ],
       rows: risks,
     })),
-    section(3, 'My improvement items', improvements.length === 0 ? empty('No improvement items that you own.') : table({
-      caption: 'Improvement items you own',
+    section(3, t('mine.improvements'), improvements.length === 0 ? empty(t('mine.noImprovements')) : table({
+      caption: t('mine.improvementsCaption'),
       columns: [
-        { label: 'Item', rowHeader: true, cell: (i) => text(i.title), className: 'wide' },
-        { label: 'Status', cell: (i) => improvementBadge(i.status) },
-        { label: 'Target PI', cell: (i) => text(piName(i.targetPi)) },
-        { label: 'Carried from', cell: (i) => text(piName(i.carriedFromPi)) },
+        { label: t('column.item'), rowHeader: true, cell: (i) => text(i.title), className: 'wide' },
+        { label: t('column.status'), cell: (i) => improvementBadge(i.status) },
+        { label: t('column.targetPi'), cell: (i) => text(piName(i.targetPi)) },
+        { label: t('column.carriedFrom'), cell: (i) => text(piName(i.carriedFromPi)) },
       ],
       rows: improvements,
     })),
-    section(3, "My teams' dependencies", dependencies.length === 0 ? empty('No dependencies for your teams.') : dependencyList(dependencies)),
+    section(3, t('mine.dependencies'), dependencies.length === 0 ? empty(t('mine.noDependencies')) : dependencyList(dependencies)),
   ];
 }

@@ -1,41 +1,42 @@
 // PI overview: this PI's confidence votes and average confidence per team over the PIs.
 import { h, table, empty, section, text, fixed1, piName, piTitle, DASH } from '../dom.js';
 import { chartFigure, POINT_STYLES, DASHES } from '../charts.js';
+import { t, formatNumber } from '../i18n/index.js';
 import { outcomeBadge } from './common.js';
 
 export function renderOverview(data, env) {
   const pi = piName(data.pi);
   const votes = Array.isArray(data.votes) ? data.votes : [];
   return [
-    section(3, pi ? `Confidence votes in ${piTitle(pi)}` : 'Confidence votes',
-      !pi && votes.length === 0 ? empty('No PI is running for this ART yet.')
-        : votes.length === 0 ? empty('No votes in this PI yet.')
+    section(3, pi ? t('overview.votesIn', piTitle(pi)) : t('overview.votes'),
+      !pi && votes.length === 0 ? empty(t('overview.noPi'))
+        : votes.length === 0 ? empty(t('overview.noVotes'))
           : votesTable(votes, pi, env.context?.art?.name)),
-    section(3, 'Confidence over the PIs', confidenceChart(data.confidence, env)),
+    section(3, t('overview.confidenceOverPis'), confidenceChart(data.confidence, env)),
   ];
 }
 
 function average(vote) {
   const avg = fixed1(vote.average);
   if (avg !== null) return avg;
-  return vote.closed ? DASH : h('span', { class: 'secondary' }, 'Hidden until closed');
+  return vote.closed ? DASH : h('span', { class: 'secondary' }, t('overview.hiddenUntilClosed'));
 }
 
 function votesTable(votes, pi, artName) {
   return table({
-    caption: `Confidence votes${pi ? ` in ${piTitle(pi)}` : ''} (fist of five, 1 to 5)`,
+    caption: pi ? t('overview.votesCaptionIn', piTitle(pi)) : t('overview.votesCaption'),
     captionHidden: true,
     columns: [
       {
-        label: 'Team',
+        label: t('column.team'),
         rowHeader: true,
-        cell: (v) => (v.scope === 'art' ? [text(v.team ?? artName, 'ART'), ' ', h('span', { class: 'tag' }, 'ART vote')] : text(v.team)),
+        cell: (v) => (v.scope === 'art' ? [text(v.team ?? artName, 'ART'), ' ', h('span', { class: 'tag' }, t('overview.artVote'))] : text(v.team)),
       },
-      { label: 'Question', cell: (v) => text(v.question), className: 'wide' },
-      { label: 'Round', numeric: true, cell: (v) => text(v.round) },
-      { label: 'Votes', numeric: true, cell: (v) => text(v.count, '0') },
-      { label: 'Average', numeric: true, cell: average },
-      { label: 'Outcome', cell: (v) => outcomeBadge(v.outcome) },
+      { label: t('overview.question'), cell: (v) => text(v.question), className: 'wide' },
+      { label: t('overview.round'), numeric: true, cell: (v) => formatNumber(v.round) ?? text(v.round) },
+      { label: t('overview.voteCount'), numeric: true, cell: (v) => formatNumber(v.count) ?? text(v.count, formatNumber(0)) },
+      { label: t('overview.average'), numeric: true, cell: average },
+      { label: t('overview.outcome'), cell: (v) => outcomeBadge(v.outcome) },
     ],
     rows: votes,
   });
@@ -48,7 +49,7 @@ function confidenceChart(confidence, env) {
     .filter((s) => Array.isArray(s?.values))
     .map((s) => ({ ...s, team: s.team ?? s.name ?? '' }));
   const hasValues = series.some((s) => s.values.some((v) => typeof v === 'number'));
-  if (pis.length === 0 || !hasValues) return empty('No confidence votes have closed yet.');
+  if (pis.length === 0 || !hasValues) return empty(t('overview.noneClosed'));
 
   const artName = env.context?.art?.name ?? null;
   const isArt = (s) => artName !== null && s.team === artName;
@@ -59,18 +60,20 @@ function confidenceChart(confidence, env) {
   const latest = ordered
     .map((s) => ({ team: s.team, value: s.values[last] }))
     .filter((x) => typeof x.value === 'number');
-  const parts = [`Line chart: average confidence (1 to 5) of ${ordered.length} series over ${pis.length} PIs, ${pis[0]} to ${pis[last]}.`];
+  const parts = [t('overview.chartLabel', ordered.length, pis.length, pis[0], pis[last])];
   const art = latest.find((x) => x.team === artName);
-  if (art) parts.push(`${artName} in ${pis[last]}: ${art.value.toFixed(1)}.`);
+  if (art) parts.push(t('overview.chartLabelArt', artName, pis[last], fixed1(art.value)));
   const teams = latest.filter((x) => x.team !== artName).sort((a, b) => b.value - a.value);
   if (teams.length > 0) {
-    parts.push(`Highest team in ${pis[last]}: ${teams[0].team} ${teams[0].value.toFixed(1)}; lowest: ${teams[teams.length - 1].team} ${teams[teams.length - 1].value.toFixed(1)}.`);
+    const high = teams[0];
+    const low = teams[teams.length - 1];
+    parts.push(t('overview.chartLabelTeams', pis[last], high.team, fixed1(high.value), low.team, fixed1(low.value)));
   }
 
   const numbers = table({
-    caption: 'Average confidence per team and PI (1 to 5; a dash means no closed vote)',
+    caption: t('overview.numbersCaption'),
     columns: [
-      { label: 'Team', rowHeader: true, cell: (s) => isArt(s) ? `${s.team} (ART)` : text(s.team) },
+      { label: t('column.team'), rowHeader: true, cell: (s) => isArt(s) ? t('common.artSeries', s.team) : text(s.team) },
       ...pis.map((p, i) => ({ label: p, numeric: true, cell: (s) => fixed1(s.values[i]) ?? DASH })),
     ],
     rows: ordered,
@@ -87,7 +90,7 @@ function confidenceChart(confidence, env) {
         datasets: ordered.map((s, i) => {
           const color = isArt(s) ? colors.art : colors.seriesColor(artName ? i - 1 : i);
           return {
-            label: isArt(s) ? `${s.team} (ART)` : s.team,
+            label: isArt(s) ? t('common.artSeries', s.team) : s.team,
             data: s.values.map((v) => (typeof v === 'number' ? v : null)),
             borderColor: color,
             backgroundColor: color,
@@ -101,7 +104,7 @@ function confidenceChart(confidence, env) {
       },
       options: {
         scales: {
-          y: { min: 1, max: 5, ticks: { stepSize: 1 }, title: { display: true, text: 'Average confidence' } },
+          y: { min: 1, max: 5, ticks: { stepSize: 1 }, title: { display: true, text: t('overview.axisAverage') } },
         },
         plugins: { legend: { position: 'bottom' } },
       },

@@ -1,6 +1,7 @@
 // Predictability: actual / planned business value per team and for the ART, against the 80–100% band.
 import { h, table, empty, section, text, percent, piName, piTitle, DASH } from '../dom.js';
 import { chartFigure, targetBand, alpha } from '../charts.js';
+import { t, formatNumber } from '../i18n/index.js';
 
 export function renderPredictability(data, env) {
   const pis = (Array.isArray(data.pis) ? data.pis : []).map((p) => ({ ...p, name: piName(p.pi) ?? DASH }));
@@ -10,21 +11,26 @@ export function renderPredictability(data, env) {
   };
   const anyValue = pis.some((p) => typeof p.art?.percent === 'number' || (p.teams ?? []).some((t) => typeof t.percent === 'number'));
   if (pis.length === 0 || !anyValue) {
-    return [empty('No predictability yet: it appears once Business Owners have valued the PI objectives (planned and actual business value).')];
+    return [empty(t('predictability.none'))];
   }
   const artName = env.context?.art?.name ?? 'ART';
   const latest = pis[pis.length - 1];
   return [
     h('p', { class: 'secondary' },
-      `Predictability is the actual business value of the PI objectives divided by the planned value. The target band is ${band.low}–${band.high}%.`),
-    section(3, `Teams and the ART in ${piTitle(latest.name)}`, latestChart(latest, band, artName)),
-    section(3, `${artName} over the PIs`, artChart(pis, band, artName)),
-    section(3, 'All teams and PIs', teamTable(pis, artName)),
+      t('predictability.explain', bandText(band))),
+    section(3, t('predictability.latest', piTitle(latest.name)), latestChart(latest, band, artName)),
+    section(3, t('predictability.artOverPis', artName), artChart(pis, band, artName)),
+    section(3, t('predictability.allTeams'), teamTable(pis, artName)),
   ];
 }
 
 function bandOptions(band, colors) {
-  return { low: band.low, high: band.high, fill: colors.bandFill, line: colors.bandLine, labelColor: colors.text, labelBackground: colors.surface, label: `Target ${band.low}–${band.high}%` };
+  return { low: band.low, high: band.high, fill: colors.bandFill, line: colors.bandLine, labelColor: colors.text, labelBackground: colors.surface, label: t('predictability.target', bandText(band)) };
+}
+
+/** "80–100%" / "80–100 %". */
+function bandText(band) {
+  return t('predictability.band', formatNumber(band.low), percent(band.high));
 }
 
 function yMax(values, band) {
@@ -38,40 +44,44 @@ function value(entry) {
 
 function bv(entry) {
   if (entry?.planned === undefined || entry?.planned === null) return '';
-  return `${text(entry.actual, '0')} of ${text(entry.planned)}`;
+  return t('predictability.actualOfPlanned', text(formatNumber(entry.actual), formatNumber(0)), text(formatNumber(entry.planned) ?? entry.planned));
 }
 
 function where(v, band) {
-  if (v === null) return 'no data';
-  if (v < band.low) return 'below the band';
-  if (v > band.high) return 'above the band';
-  return 'in the band';
+  if (v === null) return t('predictability.noData');
+  if (v < band.low) return t('predictability.below');
+  if (v > band.high) return t('predictability.above');
+  return t('predictability.inBand');
 }
 
 function latestChart(latest, band, artName) {
   const rows = [
-    { label: `${artName} (ART)`, entry: latest.art, art: true },
+    { label: t('common.artSeries', artName), entry: latest.art, art: true },
     ...(latest.teams ?? []).map((t) => ({ label: text(t.team), entry: t, art: false })),
   ];
   const values = rows.map((r) => value(r.entry));
   const teamRows = rows.filter((r) => !r.art);
   const count = (test) => teamRows.filter((r) => test(value(r.entry))).length;
   const below = teamRows.filter((r) => value(r.entry) !== null && value(r.entry) < band.low)
-    .map((r) => `${r.label} ${value(r.entry)}%`);
+    .map((r) => `${r.label} ${percent(value(r.entry))}`);
   const label = [
-    `Bar chart: predictability in ${latest.name} per team and for the ART, target band ${band.low}–${band.high}%.`,
-    `${artName}: ${values[0] === null ? 'no data' : `${values[0]}%`}.`,
-    `Teams in the band: ${count((v) => v !== null && v >= band.low && v <= band.high)}; above: ${count((v) => v !== null && v > band.high)}; below: ${below.length}${below.length ? ` (${below.join(', ')})` : ''}; no data: ${count((v) => v === null)}.`,
+    t('predictability.latestChartLabel', latest.name, bandText(band)),
+    t('predictability.latestChartArt', artName, values[0] === null ? t('predictability.noData') : percent(values[0])),
+    t('predictability.latestChartTeams',
+      count((v) => v !== null && v >= band.low && v <= band.high),
+      count((v) => v !== null && v > band.high),
+      below.length ? `${formatNumber(below.length)} (${below.join(', ')})` : formatNumber(0),
+      count((v) => v === null)),
   ].join(' ');
 
   const numbers = table({
-    caption: `Predictability in ${latest.name} (actual of planned business value)`,
+    caption: t('predictability.latestCaption', latest.name),
     columns: [
-      { label: 'Team', rowHeader: true, cell: (r) => r.label },
-      { label: 'Predictability', numeric: true, cell: (r) => percent(r.entry?.percent) ?? DASH },
-      { label: 'Actual value', numeric: true, cell: (r) => text(r.entry?.actual) },
-      { label: 'Planned value', numeric: true, cell: (r) => text(r.entry?.planned) },
-      { label: 'Against the band', cell: (r) => where(value(r.entry), band) },
+      { label: t('column.team'), rowHeader: true, cell: (r) => r.label },
+      { label: t('predictability.predictability'), numeric: true, cell: (r) => percent(r.entry?.percent) ?? DASH },
+      { label: t('predictability.actual'), numeric: true, cell: (r) => formatNumber(r.entry?.actual) ?? text(r.entry?.actual) },
+      { label: t('predictability.planned'), numeric: true, cell: (r) => formatNumber(r.entry?.planned) ?? text(r.entry?.planned) },
+      { label: t('predictability.againstBand'), cell: (r) => where(value(r.entry), band) },
     ],
     rows,
   });
@@ -85,7 +95,7 @@ function latestChart(latest, band, artName) {
       data: {
         labels: rows.map((r) => r.label),
         datasets: [{
-          label: 'Predictability (%)',
+          label: t('predictability.datasetPercent'),
           data: values,
           backgroundColor: rows.map((r) => (r.art ? colors.art : colors.seriesColor(0))),
           borderColor: rows.map((r) => (r.art ? colors.art : colors.seriesColor(0))),
@@ -94,13 +104,13 @@ function latestChart(latest, band, artName) {
       },
       options: {
         scales: {
-          y: { min: 0, max: yMax(values, band), ticks: { callback: (v) => `${v}%` }, title: { display: true, text: 'Predictability' } },
+          y: { min: 0, max: yMax(values, band), ticks: { callback: (v) => percent(v) }, title: { display: true, text: t('predictability.predictability') } },
           x: { ticks: { autoSkip: false, maxRotation: 60 } },
         },
         plugins: {
           legend: { display: false },
           targetBand: bandOptions(band, colors),
-          tooltip: { callbacks: { label: (c) => (c.raw === null ? 'No data' : `${c.raw}%`) } },
+          tooltip: { callbacks: { label: (c) => (c.raw === null ? t('predictability.noDataTitle') : percent(c.raw)) } },
         },
       },
       plugins: [targetBand],
@@ -110,16 +120,16 @@ function latestChart(latest, band, artName) {
 
 function artChart(pis, band, artName) {
   const values = pis.map((p) => value(p.art));
-  if (values.every((v) => v === null)) return empty(`No predictability for ${artName} yet.`);
-  const label = `Line chart: ${artName} predictability over the PIs, target band ${band.low}–${band.high}%. ${
-    pis.map((p, i) => `${p.name}: ${values[i] === null ? 'no data' : `${values[i]}%`}`).join('; ')}.`;
+  if (values.every((v) => v === null)) return empty(t('predictability.noneForArt', artName));
+  const label = t('predictability.artChartLabel', artName, bandText(band),
+    pis.map((p, i) => t('common.labelValue', p.name, values[i] === null ? t('predictability.noData') : percent(values[i]))).join('; '));
   const numbers = table({
-    caption: `${artName} predictability per PI`,
+    caption: t('predictability.artCaption', artName),
     columns: [
       { label: 'PI', rowHeader: true, cell: (p) => p.name },
-      { label: 'Predictability', numeric: true, cell: (p) => percent(p.art?.percent) ?? DASH },
-      { label: 'Actual value', numeric: true, cell: (p) => text(p.art?.actual) },
-      { label: 'Planned value', numeric: true, cell: (p) => text(p.art?.planned) },
+      { label: t('predictability.predictability'), numeric: true, cell: (p) => percent(p.art?.percent) ?? DASH },
+      { label: t('predictability.actual'), numeric: true, cell: (p) => formatNumber(p.art?.actual) ?? text(p.art?.actual) },
+      { label: t('predictability.planned'), numeric: true, cell: (p) => formatNumber(p.art?.planned) ?? text(p.art?.planned) },
     ],
     rows: pis,
   });
@@ -131,7 +141,7 @@ function artChart(pis, band, artName) {
       data: {
         labels: pis.map((p) => p.name),
         datasets: [{
-          label: `${artName} predictability (%)`,
+          label: t('predictability.artDataset', artName),
           data: values,
           borderColor: colors.art,
           backgroundColor: alpha(colors.art, 1),
@@ -142,12 +152,12 @@ function artChart(pis, band, artName) {
       },
       options: {
         scales: {
-          y: { min: 0, max: yMax(values, band), ticks: { callback: (v) => `${v}%` }, title: { display: true, text: 'Predictability' } },
+          y: { min: 0, max: yMax(values, band), ticks: { callback: (v) => percent(v) }, title: { display: true, text: t('predictability.predictability') } },
         },
         plugins: {
           legend: { display: false },
           targetBand: bandOptions(band, colors),
-          tooltip: { callbacks: { label: (c) => (c.raw === null ? 'No data' : `${c.raw}%`) } },
+          tooltip: { callbacks: { label: (c) => (c.raw === null ? t('predictability.noDataTitle') : percent(c.raw)) } },
         },
       },
       plugins: [targetBand],
@@ -160,11 +170,11 @@ function teamTable(pis, artName) {
   for (const p of [...pis].reverse()) {
     for (const t of p.teams ?? []) if (t.team && !names.includes(t.team)) names.push(t.team);
   }
-  const rows = [{ label: `${artName} (ART)`, of: (p) => p.art }, ...names.map((n) => ({ label: n, of: (p) => (p.teams ?? []).find((t) => t.team === n) }))];
+  const rows = [{ label: t('common.artSeries', artName), of: (p) => p.art }, ...names.map((n) => ({ label: n, of: (p) => (p.teams ?? []).find((t) => t.team === n) }))];
   return table({
-    caption: 'Predictability per team and PI (actual of planned business value)',
+    caption: t('predictability.teamCaption'),
     columns: [
-      { label: 'Team', rowHeader: true, cell: (r) => r.label },
+      { label: t('column.team'), rowHeader: true, cell: (r) => r.label },
       ...pis.map((p) => ({
         label: p.name,
         numeric: true,

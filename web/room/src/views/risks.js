@@ -1,13 +1,14 @@
 // Risks & impediments: the ROAM board, open impediments by age, and impediments per age bucket.
-import { h, table, empty, section, text, days, uid, plural } from '../dom.js';
+import { h, table, empty, section, text, days, uid } from '../dom.js';
 import { chartFigure } from '../charts.js';
-import { ROAM_ORDER, roamLabel, severityBadge, owner, impedimentColumns } from './common.js';
+import { t, tn, formatNumber } from '../i18n/index.js';
+import { ROAM_ORDER, roamKey, roamLabel, severityBadge, owner, impedimentColumns } from './common.js';
 
 const BUCKETS = [
-  { label: '0–7 days', test: (d) => d <= 7 },
-  { label: '8–14 days', test: (d) => d >= 8 && d <= 14 },
-  { label: '15–30 days', test: (d) => d >= 15 && d <= 30 },
-  { label: 'Over 30 days', test: (d) => d > 30 },
+  { label: () => t('risks.bucketRange', 0, 7), test: (d) => d <= 7 },
+  { label: () => t('risks.bucketRange', 8, 14), test: (d) => d >= 8 && d <= 14 },
+  { label: () => t('risks.bucketRange', 15, 30), test: (d) => d >= 15 && d <= 30 },
+  { label: () => t('risks.bucketOver', 30), test: (d) => d > 30 },
 ];
 
 export function renderRisks(data, env) {
@@ -21,9 +22,9 @@ export function renderRisks(data, env) {
 
   const out = [];
   if (choices.length > 1 || selected) out.push(teamFilter(choices, selected, env));
-  out.push(section(3, 'ROAM board', roamBoard(roam)));
-  out.push(section(3, 'Open impediments by age',
-    impediments.length === 0 ? empty(selected ? `No open impediments for ${selected}.` : 'No open impediments.') : [
+  out.push(section(3, t('risks.roamBoard'), roamBoard(roam)));
+  out.push(section(3, t('risks.openByAge'),
+    impediments.length === 0 ? empty(selected ? t('risks.noneForTeam', selected) : t('risks.none')) : [
       impedimentsTable(impediments),
       ageChart(impediments),
     ]));
@@ -37,20 +38,20 @@ function teamFilter(teams, selected, env) {
     dataset: { focusKey: 'risks-team' },
     onChange: (e) => env.reload({ team: e.target.value || null }),
   },
-  h('option', { value: '' }, 'All teams'),
-  teams.map((t) => h('option', { value: t, selected: t === selected }, t)));
-  return h('div', { class: 'filter' }, h('label', { for: id }, 'Team'), select);
+  h('option', { value: '' }, t('risks.allTeams')),
+  teams.map((team) => h('option', { value: team, selected: team === selected }, team)));
+  return h('div', { class: 'filter' }, h('label', { for: id }, t('column.team')), select);
 }
 
 function roamBoard(roam) {
   const byStatus = new Map();
-  for (const column of roam) byStatus.set(roamLabel(column.status), Array.isArray(column.items) ? column.items : []);
+  for (const column of roam) byStatus.set(roamKey(column.status), Array.isArray(column.items) ? column.items : []);
   const statuses = [...ROAM_ORDER, ...[...byStatus.keys()].filter((s) => !ROAM_ORDER.includes(s))];
   return h('div', { class: 'roam' }, statuses.map((status) => {
     const items = byStatus.get(status) ?? [];
-    return h('section', { class: `roam-col roam-${status.toLowerCase()}` },
-      h('h4', {}, status, ' ', h('span', { class: 'count' }, `(${items.length})`)),
-      items.length === 0 ? h('p', { class: 'empty small' }, 'None')
+    return h('section', { class: `roam-col roam-${status.toLowerCase().replace(/[^a-z0-9]+/g, '-')}` },
+      h('h4', {}, roamLabel(status), ' ', h('span', { class: 'count' }, t('risks.count', items.length))),
+      items.length === 0 ? h('p', { class: 'empty small' }, t('common.none'))
         : h('ul', { class: 'cards' }, items.map(riskCard)));
   }));
 }
@@ -60,14 +61,14 @@ function riskCard(item) {
     h('p', { class: 'card-title' }, text(item.title)),
     h('p', { class: 'card-meta' },
       h('span', {}, text(item.team)),
-      h('span', {}, 'Owner: ', owner(item.owner)),
+      h('span', {}, t('risks.cardOwner', owner(item.owner))),
       h('span', {}, days(item.ageDays)),
       item.severity ? h('span', {}, severityBadge(item.severity)) : null));
 }
 
 function impedimentsTable(impediments) {
   return table({
-    caption: 'Open impediments, oldest first',
+    caption: t('risks.openOldestFirst'),
     columns: impedimentColumns(text),
     rows: impediments,
   });
@@ -75,27 +76,28 @@ function impedimentsTable(impediments) {
 
 function ageChart(impediments) {
   const counts = BUCKETS.map((b) => impediments.filter((i) => typeof i.ageDays === 'number' && b.test(i.ageDays)).length);
-  const label = `Bar chart: open impediments by age. ${BUCKETS.map((b, i) => `${b.label}: ${counts[i]}`).join('; ')}.`;
+  const labels = BUCKETS.map((b) => b.label());
+  const label = t('risks.ageChartLabel', labels.map((l, i) => t('common.labelValue', l, counts[i])).join('; '));
   const numbers = table({
-    caption: 'Open impediments per age bucket',
+    caption: t('risks.perBucketCaption'),
     columns: [
-      { label: 'Age', rowHeader: true, cell: (r) => r.label },
-      { label: 'Open impediments', numeric: true, cell: (r) => String(r.count) },
+      { label: t('column.age'), rowHeader: true, cell: (r) => r.label },
+      { label: t('risks.openImpediments'), numeric: true, cell: (r) => formatNumber(r.count) },
     ],
-    rows: BUCKETS.map((b, i) => ({ label: b.label, count: counts[i] })),
+    rows: labels.map((l, i) => ({ label: l, count: counts[i] })),
   });
   return h('div', { class: 'block' },
-    h('h4', {}, 'Impediments per age bucket'),
-    h('p', { class: 'secondary' }, `${plural(impediments.length, 'open impediment')}.`),
+    h('h4', {}, t('risks.perBucket')),
+    h('p', { class: 'secondary' }, tn(impediments.length, 'risks.openCount')),
     chartFigure({
       label,
       numbers,
       build: (colors) => ({
         type: 'bar',
         data: {
-          labels: BUCKETS.map((b) => b.label),
+          labels,
           datasets: [{
-            label: 'Open impediments',
+            label: t('risks.openImpediments'),
             data: counts,
             backgroundColor: counts.map((_, i) => colors.seriesColor(i === 3 ? 3 : 0)),
             borderColor: colors.text,
@@ -103,7 +105,7 @@ function ageChart(impediments) {
           }],
         },
         options: {
-          scales: { y: { beginAtZero: true, ticks: { precision: 0 }, title: { display: true, text: 'Impediments' } } },
+          scales: { y: { beginAtZero: true, ticks: { precision: 0 }, title: { display: true, text: t('risks.axisImpediments') } } },
           plugins: { legend: { display: false } },
         },
       }),
