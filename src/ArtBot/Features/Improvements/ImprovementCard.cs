@@ -58,19 +58,22 @@ public static class ImprovementCard
         if (history.Count > 0)
         {
             body.Add(new TextBlock(ImprovementStrings.ItemHistory) { Weight = "Bolder", Separator = true });
-            body.AddRange(history.TakeLast(HistoryShown).Select(change => new TextBlock(Describe(change)) { IsSubtle = true, Size = "Small", Spacing = "None" }));
+            body.AddRange(history.TakeLast(HistoryShown).Select(change => new TextBlock(Describe(change, item)) { IsSubtle = true, Size = "Small", Spacing = "None" }));
         }
 
         return new AdaptiveCard { Body = body, FallbackText = Localized.Format(ImprovementStrings.ItemFallback, item.Title) };
     }
 
     /// <summary>"20 Nov 2026 Ceri: status Proposed → Committed".</summary>
-    public static string Describe(ImprovementChange change)
+    /// <param name="item">The item, when known: its creation from a workshop is then said in the reader's language.</param>
+    public static string Describe(ImprovementChange change, ImprovementItem? item = null)
     {
         var who = change.ByName is { Length: > 0 } name ? PlainText.EscapeMarkdown(name) : "ArtBot";
         var when = change.At.ToString(ImprovementStrings.HistoryDateTimePattern, Localized.Culture);
         var what = change.Field switch
         {
+            ImprovementField.Created when item?.WorkshopId is not null => Localized.Format(ImprovementStrings.HistoryCreatedFromWorkshop,
+                item.SourcePi is { Length: > 0 } pi ? PlainText.EscapeMarkdown(pi) : ImprovementStrings.HistoryNoPi, item.Dots),
             ImprovementField.Created => change.To is { Length: > 0 } to
                 ? Localized.Format(ImprovementStrings.HistoryCreatedWith, to)
                 : ImprovementStrings.HistoryCreated,
