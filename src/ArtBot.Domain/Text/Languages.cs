@@ -41,9 +41,6 @@ public static class Languages
         return culture.IsNeutralCulture ? CultureInfo.CreateSpecificCulture(culture.Name) : culture;
     }
 
-    /// <summary>The two-letter code stored with a card (<c>de</c>), or null for English.</summary>
-    public static string Code(CultureInfo culture) => culture.TwoLetterISOLanguageName;
-
     /// <summary>The name of a language in that language, for the ART's language choice ("Deutsch").</summary>
     public static string NativeName(string code)
     {

@@ -60,9 +60,6 @@ public static class Localized
     /// <summary>"Thu 3 Dec 2026" ("Do., 3. Dez. 2026").</summary>
     public static string WeekdayDate(DateOnly date) => date.ToString(TextStrings.WeekdayDate, Culture);
 
-    /// <summary>"Thursday 3 Dec" ("Donnerstag, 3. Dez.").</summary>
-    public static string LongWeekdayDayMonth(DateOnly date) => date.ToString(TextStrings.LongWeekdayDayMonth, Culture);
-
     /// <summary>Date and time in the current zone, zone named: "3 Dec 2026 07:34 UTC".</summary>
     public static string DateTime(DateTimeOffset instant) => Zoned(instant, TextStrings.DateTime);
 

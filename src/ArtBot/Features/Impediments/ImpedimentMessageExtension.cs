@@ -108,10 +108,10 @@ public sealed partial class ImpedimentMessageExtension(
             notice = Localized.Format(ImpedimentStrings.PrefillCut, text.Length, ImpedimentRules.MaxDescriptionLength);
         }
 
-        var title = text.Length == 0 ? "" : Cut(ImpedimentRules.DeriveTitle(text), ImpedimentRules.MaxTitleLength);
+        var title = text.Length == 0 ? "" : ImpedimentRaising.Cut(ImpedimentRules.DeriveTitle(text), ImpedimentRules.MaxTitleLength);
         return new ImpedimentDialog.Values(
             title,
-            Cut(text, ImpedimentRules.MaxDescriptionLength),
+            ImpedimentRaising.Cut(text, ImpedimentRules.MaxDescriptionLength),
             "impediment",
             "medium",
             team,
@@ -149,8 +149,6 @@ public sealed partial class ImpedimentMessageExtension(
             return null;
         }
     }
-
-    private static string Cut(string text, int max) => text.Length <= max ? text : text[..max];
 
     private static InvokeResponse BadRequest(string reason) =>
         new(400, JsonSerializer.SerializeToElement(new ErrorResponse(new ErrorDetail("BadRequest", reason)), BotJsonContext.Default.ErrorResponse));

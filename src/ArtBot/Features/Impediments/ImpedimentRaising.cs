@@ -85,7 +85,8 @@ public sealed partial class ImpedimentRaising(
     private static string? Text(JsonElement data, string name) =>
         data.ValueKind == JsonValueKind.Object && data.TryGetProperty(name, out var property) && property.ValueKind == JsonValueKind.String ? property.GetString() : null;
 
-    private static string Cut(string text, int max) => text.Length <= max ? text : text[..max];
+    /// <summary>Typed text cut to a field's limit (shown again in the form; the check says what was wrong).</summary>
+    internal static string Cut(string text, int max) => text.Length <= max ? text : text[..max];
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Impediment {ImpedimentId} raised from a form ({Source})")]
     private partial void LogRaised(string impedimentId, ImpedimentSourceKind source);
