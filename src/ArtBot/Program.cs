@@ -4,16 +4,29 @@ using ArtBot.Features.Room;
 using ArtBot.Hosting.Telemetry;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
+// The ART room's Teams SSO is the only authentication scheme; ASP.NET Core would make a lone scheme the default and run
+// it on every request (a refused Bot Framework token, an exception and a log line per ballot). No default scheme: a
+// scheme runs only where an endpoint's policy names it.
+AppContext.SetSwitch("Microsoft.AspNetCore.Authentication.SuppressAutoDefaultScheme", true);
+
 var builder = WebApplication.CreateBuilder(args);
 builder.AddArtBotTelemetry();
 builder.Services.AddArtBot(builder.Configuration);
 
 var app = builder.Build();
 
+// App-wide middleware: only these two (routing and the endpoints are added by WebApplication). With no default scheme
+// they do nothing for /api/messages, whose Bot Framework token is checked inside the bot endpoint.
+app.UseAuthentication();
+app.UseAuthorization();
+
+// Everything else is scoped to the paths of its feature.
+app.UseWhen(RoomServices.IsRoomRequest, room => room.UseArtRoom()); // /room and /api/room: framing, pages, Accept-Language
+
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
 app.MapBotEndpoint("/api/messages");
-app.UseArtRoom();
+app.MapArtRoom();
 app.MapGet("/", () => "ArtBot is running. Teams talks to POST /api/messages.");
 
 app.Run();

@@ -17,10 +17,19 @@ public static class RoomServices
         return services;
     }
 
-    /// <summary>The tab's pages under <c>/room/</c>, framable by Teams only; then sign-in for the API.</summary>
-    public static WebApplication UseArtRoom(this WebApplication app)
+    /// <summary>The tab's pages (<c>/room/...</c>) and its API (<c>/api/room/...</c>): where <see cref="UseArtRoom"/> applies.</summary>
+    public static bool IsRoomRequest(HttpContext http) =>
+        http.Request.Path.StartsWithSegments("/room", StringComparison.OrdinalIgnoreCase)
+        || http.Request.Path.StartsWithSegments("/api/room", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The room's own middleware, for its paths only (Program.cs scopes it): the pages framable by Teams only and served
+    /// from <c>room/</c>, and the API's texts in the language the tab's browser asks for. Sign-in is the API endpoints'
+    /// policy (<see cref="RoomEndpoints.MapArtRoom"/>).
+    /// </summary>
+    public static IApplicationBuilder UseArtRoom(this IApplicationBuilder room)
     {
-        app.Use(async (http, next) =>
+        room.Use(async (http, next) =>
         {
             if (http.Request.Path.StartsWithSegments("/room", StringComparison.OrdinalIgnoreCase))
             {
@@ -35,16 +44,12 @@ public static class RoomServices
         if (Directory.Exists(folder))
         {
             var pages = new PhysicalFileProvider(folder);
-            app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = pages, RequestPath = "/room" });
-            app.UseStaticFiles(new StaticFileOptions { FileProvider = pages, RequestPath = "/room" });
+            room.UseDefaultFiles(new DefaultFilesOptions { FileProvider = pages, RequestPath = "/room" });
+            room.UseStaticFiles(new StaticFileOptions { FileProvider = pages, RequestPath = "/room" });
         }
 
         // The API's texts (errors, labels) in the language the tab's browser asks for (Accept-Language), else English.
         var cultures = Languages.Supported.SelectMany(code => new[] { code, Languages.Resolve(code).Name }).ToArray();
-        app.UseRequestLocalization(options => options.SetDefaultCulture(Languages.English.Name).AddSupportedCultures(cultures).AddSupportedUICultures(cultures));
-        app.UseAuthentication();
-        app.UseAuthorization();
-        app.MapArtRoom();
-        return app;
+        return room.UseRequestLocalization(options => options.SetDefaultCulture(Languages.English.Name).AddSupportedCultures(cultures).AddSupportedUICultures(cultures));
     }
 }
