@@ -20,9 +20,13 @@ public sealed class BotProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _log = new();
 
-    private BotProcess(Process process, Uri baseAddress)
+    private readonly int _probePort;
+    private long _logEntries;
+
+    private BotProcess(Process process, Uri baseAddress, int probePort)
     {
         _process = process;
+        _probePort = probePort;
         Client = new HttpClient { BaseAddress = baseAddress };
     }
 
@@ -49,6 +53,9 @@ public sealed class BotProcess : IAsyncDisposable
 
     /// <summary>Every line the process wrote (stdout and stderr).</summary>
     public IReadOnlyCollection<string> Log => _log;
+
+    /// <summary>What the process has spent since it started (<see cref="BotCosts"/>).</summary>
+    public Task<BotCosts> CostsAsync() => BotCosts.ReadAsync(_probePort, Interlocked.Read(ref _logEntries));
 
     /// <summary>
     /// The bot to run: the build <see cref="BotBuild"/> names; otherwise the bot published as it is deployed (ReadyToRun,
@@ -99,6 +106,7 @@ public sealed class BotProcess : IAsyncDisposable
     public static async Task<BotProcess> StartAsync(string path, IReadOnlyDictionary<string, string?> settings)
     {
         var port = FreePort();
+        var probePort = FreePort();
         var (program, arguments) = BotBuild.CommandFor(path);
         var start = new ProcessStartInfo(program)
         {
@@ -116,13 +124,18 @@ public sealed class BotProcess : IAsyncDisposable
         start.ArgumentList.Add($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}");
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["DOTNET_gcServer"] = "1";
+        foreach (var (key, value) in BotCosts.ProbeEnvironment(probePort, StoragePort(settings)))
+        {
+            start.Environment[key] = value;
+        }
+
         foreach (var (key, value) in settings)
         {
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value ?? "";
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
-        var bot = new BotProcess(process, new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/"));
+        var bot = new BotProcess(process, new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/"), probePort);
         process.OutputDataReceived += (_, e) => bot.Keep(e.Data);
         process.ErrorDataReceived += (_, e) => bot.Keep(e.Data);
         process.BeginOutputReadLine();
@@ -215,8 +228,20 @@ public sealed class BotProcess : IAsyncDisposable
         if (line is not null)
         {
             _log.Enqueue(line);
+            if (BotCosts.IsLogEntry(line))
+            {
+                Interlocked.Increment(ref _logEntries);
+            }
         }
     }
+
+    /// <summary>The port of the table endpoint in the <c>Storage:ConnectionString</c> setting, if any.</summary>
+    private static int? StoragePort(IReadOnlyDictionary<string, string?> settings) =>
+        settings.GetValueOrDefault("Storage:ConnectionString")?.Split(';')
+            .Select(part => part.Split('=', 2))
+            .Where(pair => pair.Length == 2 && pair[0].Trim().Equals("TableEndpoint", StringComparison.OrdinalIgnoreCase))
+            .Select(pair => Uri.TryCreate(pair[1].Trim(), UriKind.Absolute, out var endpoint) ? endpoint.Port : (int?)null)
+            .FirstOrDefault();
 
     private static int FreePort()
     {

@@ -24,6 +24,9 @@ public sealed class FastConnector : IAsyncDisposable
 
     public string ServiceUrl { get; private set; } = "";
 
+    /// <summary>The members every conversation's roster (<c>GET .../pagedmembers</c>) answers with, as Teams would.</summary>
+    public IReadOnlyList<(string Aad, string Name)> Members { get; set; } = [];
+
     /// <summary>The bot's managed-identity token endpoint (<see cref="ManagedIdentityStandIn"/>).</summary>
     public string IdentityEndpoint => ServiceUrl.TrimEnd('/') + ManagedIdentityStandIn.Path;
 
@@ -51,6 +54,14 @@ public sealed class FastConnector : IAsyncDisposable
         if (context.Request.Path == ManagedIdentityStandIn.Path)
         {
             await ManagedIdentityStandIn.IssueAsync(context, _tokens).ConfigureAwait(false);
+            return;
+        }
+
+        if (HttpMethods.IsGet(context.Request.Method) && context.Request.Path.Value?.EndsWith("/pagedmembers", StringComparison.Ordinal) == true)
+        {
+            context.Response.ContentType = "application/json";
+            var members = Members.Select(m => new Dictionary<string, string> { ["id"] = "29:" + m.Aad, ["aadObjectId"] = m.Aad, ["name"] = m.Name });
+            await context.Response.WriteAsync(JsonSerializer.Serialize(new { members }), context.RequestAborted).ConfigureAwait(false);
             return;
         }
 

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -7,30 +6,29 @@ using ArtBot.Tests.Shared;
 namespace ArtBot.LoadTests;
 
 /// <summary>
-/// The bot as deployed (<see cref="BotProcess.PrepareAsync"/>: the published build, or the one <c>ARTBOT_BOT</c> names) as a
-/// process of its own on a loopback port: UserAssignedMSI with its connector token from the stand-in's managed-identity
-/// endpoint, channel JWTs validated against a local OpenID metadata server, storage in Azurite (in memory) behind the
-/// counting proxy, the connector a local server that answers at once. Graph is off (rosters from the connector).
+/// The bot as deployed (<see cref="BotProcess.PrepareAsync"/>: the published build, or the one <c>ARTBOT_BOT</c> names) as
+/// <c>instances</c> processes of their own on loopback ports, as App Service scale-out runs it: UserAssignedMSI with its
+/// connector token from the stand-in's managed-identity endpoint, channel JWTs validated against a local OpenID metadata
+/// server, one storage account (Azurite, in memory; each process counts its own storage requests, <see cref="BotCosts"/>),
+/// the connector a local server that answers at once. Graph is off (rosters from the connector). Each request goes to an
+/// instance picked at random, as a load balancer without session affinity spreads them.
 /// </summary>
 public sealed class StormHost : IAsyncDisposable
 {
     public const string AppId = "7a2b1c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
     private const string TenantId = "72f988bf-86f1-41af-91ab-2d7cd011db47";
 
-    private StormHost(TestTokenIssuer tokens, AzuriteInstance azurite, CountingProxy storage, OpenIdMetadataServer metadata, FastConnector connector, BotProcess bot, string botPath)
+    private StormHost(TestTokenIssuer tokens, AzuriteInstance azurite, OpenIdMetadataServer metadata, FastConnector connector, IReadOnlyList<BotProcess> bots, string botPath)
     {
         Tokens = tokens;
         Azurite = azurite;
-        Storage = storage;
         Metadata = metadata;
         Connector = connector;
-        Bot = bot;
+        Bots = bots;
         BotPath = botPath;
     }
 
     public AzuriteInstance Azurite { get; }
-
-    public CountingProxy Storage { get; }
 
     public OpenIdMetadataServer Metadata { get; }
 
@@ -38,22 +36,23 @@ public sealed class StormHost : IAsyncDisposable
 
     public TestTokenIssuer Tokens { get; }
 
-    public BotProcess Bot { get; }
+    /// <summary>The instances, all on the same storage.</summary>
+    public IReadOnlyList<BotProcess> Bots { get; }
 
     /// <summary>The build that runs (an executable or an <c>ArtBot.dll</c>).</summary>
     public string BotPath { get; }
 
-    public HttpClient Client => Bot.Client;
+    /// <summary>The sum of every instance's peak resident set.</summary>
+    public long PeakWorkingSetBytes => Bots.Sum(b => b.PeakWorkingSetBytes);
 
-    public static async Task<StormHost> StartAsync()
+    public static async Task<StormHost> StartAsync(int instances = 1)
     {
         var path = await BotProcess.PrepareAsync().ConfigureAwait(false);
         var azurite = await Tests.Shared.Azurite.StartAsync().ConfigureAwait(false);
-        var storage = await CountingProxy.StartAsync(azurite.Port).ConfigureAwait(false);
         var connector = await FastConnector.StartAsync().ConfigureAwait(false);
         var tokens = new TestTokenIssuer();
         var metadata = await OpenIdMetadataServer.StartAsync(tokens).ConfigureAwait(false);
-        var bot = await BotProcess.StartAsync(path, new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
             ["MicrosoftAppType"] = "UserAssignedMSI",
             ["MicrosoftAppId"] = AppId,
@@ -62,33 +61,51 @@ public sealed class StormHost : IAsyncDisposable
             ["IDENTITY_ENDPOINT"] = connector.IdentityEndpoint,
             ["IDENTITY_HEADER"] = ManagedIdentityStandIn.Header,
             ["Graph:Enabled"] = "false",
-            ["Storage:ConnectionString"] = storage.ConnectionString,
-            ["Logging:LogLevel:Default"] = "Warning",
-        }).ConfigureAwait(false);
-        return new StormHost(tokens, azurite, storage, metadata, connector, bot, path);
+            ["Storage:ConnectionString"] = azurite.ConnectionString,
+        };
+        var bots = new List<BotProcess>();
+        for (var i = 0; i < instances; i++)
+        {
+            bots.Add(await BotProcess.StartAsync(path, settings).ConfigureAwait(false));
+        }
+
+        return new StormHost(tokens, azurite, metadata, connector, bots, path);
+    }
+
+    /// <summary>What every instance has spent so far, summed.</summary>
+    public async Task<BotCosts> CostsAsync()
+    {
+        var each = await Task.WhenAll(Bots.Select(b => b.CostsAsync())).ConfigureAwait(false);
+        return each.Aggregate(BotCosts.Zero, (sum, costs) => sum + costs);
     }
 
     /// <summary>A valid channel token for the connector's serviceUrl (Teams reuses its token across requests too).</summary>
     public string Bearer() => TestTokenIssuer.Bearer(Tokens.CreateToken(TestTokenKind.Valid, AppId, Connector.ServiceUrl));
 
-    /// <summary>Posts an activity to /api/messages; returns the status and body.</summary>
-    public async Task<(HttpStatusCode Status, string Body)> PostAsync(JsonObject activity, string bearer)
+    /// <summary>Posts an activity to /api/messages of an instance picked at random; returns the status and body.</summary>
+    public Task<(HttpStatusCode Status, string Body)> PostAsync(JsonObject activity, string bearer) => PostAsync(Encoding.UTF8.GetBytes(activity.ToJsonString()), bearer);
+
+    /// <summary>Posts an activity already serialized (the storm's load generator does no JSON work while timed).</summary>
+    public async Task<(HttpStatusCode Status, string Body)> PostAsync(byte[] activity, string bearer)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("api/messages", UriKind.Relative))
-        {
-            Content = new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json"),
-        };
+        using var content = new ByteArrayContent(activity);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("api/messages", UriKind.Relative)) { Content = content };
         request.Headers.TryAddWithoutValidation("Authorization", bearer);
-        using var response = await Client.SendAsync(request).ConfigureAwait(false);
+        var bot = Bots[Bots.Count == 1 ? 0 : Random.Shared.Next(Bots.Count)];
+        using var response = await bot.Client.SendAsync(request).ConfigureAwait(false);
         return (response.StatusCode, await response.Content.ReadAsStringAsync().ConfigureAwait(false));
     }
 
     public async ValueTask DisposeAsync()
     {
-        await Bot.DisposeAsync().ConfigureAwait(false);
+        foreach (var bot in Bots)
+        {
+            await bot.DisposeAsync().ConfigureAwait(false);
+        }
+
         await Metadata.DisposeAsync().ConfigureAwait(false);
         await Connector.DisposeAsync().ConfigureAwait(false);
-        await Storage.DisposeAsync().ConfigureAwait(false);
         await Azurite.DisposeAsync().ConfigureAwait(false);
     }
 }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
+using System.Text;
 using System.Text.Json.Nodes;
 using Azure.Data.Tables;
 using ArtBot.Tests.Shared;
@@ -29,6 +30,7 @@ public sealed class VoteStorm(StormHost host, int voters)
 
     public async Task<string> StartVoteAsync(string question)
     {
+        host.Connector.Members = [("creator-aad", "Ceri Creator"), .. Enumerable.Range(0, voters).Select(i => ($"voter-{i}-aad", VoterName(i)))];
         var before = host.Connector.Posts;
         var activity = TeamsPayloads.Load(TeamsPayloads.ChannelMention, host.Connector.ServiceUrl, _conversationId);
         activity["text"] = "<at>ArtBot</at> vote " + question;
@@ -80,12 +82,12 @@ public sealed class VoteStorm(StormHost host, int voters)
     public async Task<RoundResult> RunRoundAsync(string voteId, int round, bool record = true)
     {
         var bearer = host.Bearer();
-        var bodies = Enumerable.Range(0, voters).Select(i => Ballot(voteId, i, ValueOf(i, round))).ToArray();
+        var bodies = Enumerable.Range(0, voters).Select(i => Encoding.UTF8.GetBytes(Ballot(voteId, i, ValueOf(i, round)).ToJsonString())).ToArray();
         var expectedSum = Enumerable.Range(0, voters).Sum(i => ValueOf(i, round));
         var average = Math.Round((double)expectedSum / voters, 1, MidpointRounding.AwayFromZero).ToString("0.0", CultureInfo.InvariantCulture);
         var expectedText = $"{voters} votes so far, average {average}";
 
-        host.Storage.Reset();
+        var costsBefore = await host.CostsAsync().ConfigureAwait(false);
         var putsBefore = host.Connector.Puts;
         var failed = 0;
         var clock = Stopwatch.StartNew();
@@ -110,8 +112,9 @@ public sealed class VoteStorm(StormHost host, int voters)
 
         // The shared card is updated in the background (coalesced); wait for it to settle on the exact tally.
         var cardExact = await WaitForCardAsync(expectedText).ConfigureAwait(false);
-        var storageRequests = host.Storage.Requests;
-        var storageWrites = host.Storage.Writes;
+        var costs = await host.CostsAsync().ConfigureAwait(false) - costsBefore;
+        var storageRequests = costs.StorageOperations;
+        var storageWrites = costs.StorageWrites;
         var cardUpdates = host.Connector.Puts - putsBefore;
         var lost = await CountLostAsync(voteId, round).ConfigureAwait(false);
         return new RoundResult(round + 1, voters, clock.Elapsed, failed, lost, storageRequests, storageWrites, cardUpdates, cardExact, expectedText);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Claims;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -69,6 +70,11 @@ public sealed partial class BotTokenValidator
     private readonly TimeProvider _time;
     private readonly ILogger<BotTokenValidator> _logger;
     private readonly JsonWebTokenHandler _handler = new() { MapInboundClaims = false };
+
+    // Tokens whose signature, issuer and audience were checked (Teams sends the same channel token with every activity
+    // for about an hour): the parse and RSA check were a tenth of a ballot's CPU. Per request the lifetime, the key's
+    // endorsement and the serviceUrl are still checked; an entry holds only while the keys it was checked with are current.
+    private readonly ConcurrentDictionary<string, ValidatedToken> _validated = new(StringComparer.Ordinal);
 
     // Set before this type creates any IdentityModel object: IdentityModel reads the switch once, when the first one
     // that cares is created (a token handler's telemetry client already does), and keeps that value.
@@ -189,6 +195,11 @@ public sealed partial class BotTokenValidator
             return Fail(BotAuthenticationFailures.MissingBearerToken);
         }
 
+        if (_validated.TryGetValue(token, out var known) && ReferenceEquals(known.Metadata, Volatile.Read(ref _lastMetadata)))
+        {
+            return Accept(known.Jwt, known.SigningKey, known.Identity, channelId, serviceUrl);
+        }
+
         if (!_handler.CanReadToken(token))
         {
             return Fail(BotAuthenticationFailures.MalformedToken);
@@ -233,12 +244,30 @@ public sealed partial class BotTokenValidator
             }
         }
 
+        var keys = Volatile.Read(ref _lastMetadata);
         var result = await _handler.ValidateTokenAsync(jwt, CreateParameters(signingKey.Keys)).ConfigureAwait(false);
         if (!result.IsValid)
         {
             return Fail(ReasonFor(result.Exception));
         }
 
+        var accepted = Accept(jwt, signingKey, result.ClaimsIdentity, channelId, serviceUrl);
+        if (accepted.Succeeded && keys is not null)
+        {
+            if (_validated.Count >= MaxValidatedTokens)
+            {
+                _validated.Clear();
+            }
+
+            _validated[token] = new ValidatedToken(jwt, signingKey, result.ClaimsIdentity, keys);
+        }
+
+        return accepted;
+    }
+
+    /// <summary>The checks every request makes, also with a token validated before: lifetime, endorsement, serviceUrl.</summary>
+    private BotAuthenticationResult Accept(JsonWebToken jwt, ChannelSigningKey signingKey, ClaimsIdentity identity, string? channelId, string? serviceUrl)
+    {
         if (CheckLifetime(jwt) is { } lifetimeProblem)
         {
             return Fail(lifetimeProblem);
@@ -249,7 +278,6 @@ public sealed partial class BotTokenValidator
             return Fail(BotAuthenticationFailures.KeyNotEndorsed);
         }
 
-        var identity = result.ClaimsIdentity;
         var serviceUrlClaim = identity.FindFirst(ServiceUrlClaim)?.Value;
         if (string.IsNullOrEmpty(serviceUrlClaim))
         {
@@ -372,6 +400,11 @@ public sealed partial class BotTokenValidator
         LogAuthenticationFailed(_logger, reason, detail ?? string.Empty);
         return BotAuthenticationResult.Failure(reason);
     }
+
+    /// <summary>The most tokens remembered as validated (more than a bot sees in an hour: one per channel service region).</summary>
+    private const int MaxValidatedTokens = 1024;
+
+    private sealed record ValidatedToken(JsonWebToken Jwt, ChannelSigningKey SigningKey, ClaimsIdentity Identity, OpenIdConnectConfiguration Metadata);
 
     [LoggerMessage(EventId = 1100, Level = LogLevel.Warning, Message = "Inbound channel request rejected: {Reason}. {Detail}")]
     private static partial void LogAuthenticationFailed(ILogger logger, string reason, string detail);

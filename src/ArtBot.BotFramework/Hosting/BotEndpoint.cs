@@ -140,6 +140,26 @@ public static partial class BotEndpoint
             limit.MaxRequestBodySize = MaxActivityBytes + 1;
         }
 
+        // Teams sends Content-Length: read straight into an array of that size (one allocation per activity).
+        if (http.Request.ContentLength is { } length)
+        {
+            if (length == 0)
+            {
+                return ([], (StatusCodes.Status400BadRequest, "empty request body"));
+            }
+
+            var exact = new byte[length];
+            try
+            {
+                await http.Request.Body.ReadExactlyAsync(exact, cancellationToken);
+                return (exact, null);
+            }
+            catch (Exception exception) when (exception is BadHttpRequestException or EndOfStreamException)
+            {
+                return ([], (StatusCodes.Status400BadRequest, "request body could not be read"));
+            }
+        }
+
         using var buffer = new MemoryStream();
         var chunk = new byte[16 * 1024];
         try

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 
 namespace ArtBot.Domain.Text;
@@ -22,6 +23,27 @@ public static class Languages
             return English;
         }
 
+        // Every turn asks (its sender's locale): the answer is kept per locale text, a bounded set as locales are few.
+        if (Resolved.TryGetValue(locale, out var known))
+        {
+            return known;
+        }
+
+        var resolved = CultureInfo.ReadOnly(Lookup(locale));
+        if (Resolved.Count < MaxResolved)
+        {
+            Resolved.TryAdd(locale, resolved);
+        }
+
+        return resolved;
+    }
+
+    private const int MaxResolved = 512;
+
+    private static readonly ConcurrentDictionary<string, CultureInfo> Resolved = new(StringComparer.Ordinal);
+
+    private static CultureInfo Lookup(string locale)
+    {
         CultureInfo culture;
         try
         {

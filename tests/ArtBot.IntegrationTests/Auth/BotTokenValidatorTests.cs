@@ -254,4 +254,35 @@ public sealed class BotTokenValidatorTests : IAsyncLifetime
         Assert.Equal(accepted, result.Succeeded);
         Assert.Equal(accepted ? null : BotAuthenticationFailures.TokenNotYetValid, result.FailureReason);
     }
+
+    [Fact]
+    public async Task A_token_seen_before_is_still_checked_per_request_for_its_serviceUrl_channel_and_lifetime()
+    {
+        var validator = _rig.CreateValidator();
+        var token = _rig.Token();
+        Assert.True((await AuthTestRig.AuthenticateAsync(validator, token)).Succeeded);
+        Assert.True((await AuthTestRig.AuthenticateAsync(validator, token)).Succeeded);
+
+        Assert.Equal(BotAuthenticationFailures.ServiceUrlClaimMismatch,
+            (await AuthTestRig.AuthenticateAsync(validator, token, serviceUrl: "https://smba.trafficmanager.net/emea/")).FailureReason);
+        Assert.Equal(BotAuthenticationFailures.KeyNotEndorsed, (await AuthTestRig.AuthenticateAsync(validator, token, channelId: "webchat")).FailureReason);
+
+        _rig.Time.Advance(TimeSpan.FromHours(2)); // past its expiry and the skew
+        Assert.Equal(BotAuthenticationFailures.TokenExpired, (await AuthTestRig.AuthenticateAsync(validator, token)).FailureReason);
+    }
+
+    [Fact]
+    public async Task A_token_seen_before_still_passes_after_the_keys_were_fetched_again()
+    {
+        var validator = _rig.CreateValidator();
+        var token = _rig.Token();
+        Assert.True((await AuthTestRig.AuthenticateAsync(validator, token)).Succeeded);
+        var fetches = _rig.Server.KeysRequestCount;
+
+        // A token signed with a key the metadata does not hold yet makes the validator fetch the keys again; a token
+        // accepted with the earlier keys is then validated against the new ones, and passes.
+        await AuthTestRig.AuthenticateAsync(validator, _rig.Issuer.CreateToken(AuthTestRig.AppId, AuthTestRig.ServiceUrl, o => o.KeyId = "rotated-in"));
+        Assert.True(_rig.Server.KeysRequestCount > fetches);
+        Assert.True((await AuthTestRig.AuthenticateAsync(validator, token)).Succeeded);
+    }
 }
