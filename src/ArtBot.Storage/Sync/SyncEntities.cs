@@ -59,3 +59,15 @@ public sealed class SyncOccurrenceEntity : ITableEntity
     public DateTimeOffset? PromptsRequestedAt { get; set; }
     public string? PromptsRequestedBy { get; set; }
 }
+
+/// <summary>A tenant's schedule row: PK the tenant, RK <c>pace</c>.</summary>
+public sealed class PaceEntity : ITableEntity
+{
+    public string PartitionKey { get; set; } = "";
+    public string RowKey { get; set; } = "";
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
+
+    public DateTimeOffset NextSlot { get; set; }
+    public double Rate { get; set; }
+}

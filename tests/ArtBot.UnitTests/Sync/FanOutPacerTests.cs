@@ -1,6 +1,7 @@
 using ArtBot.Tests.Shared;
 using System.Collections.Concurrent;
 using ArtBot.Features.Sync;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace ArtBot.UnitTests.Sync;
@@ -11,7 +12,10 @@ public sealed class FanOutPacerTests
     private static readonly DateTimeOffset Start = new(2026, 12, 3, 9, 0, 0, TimeSpan.Zero);
     private readonly TimerCountingTimeProvider _time = new(Start);
 
-    private FanOutPacer Pacer(double perSecond) => new(Options.Create(new SyncOptions { FanOutPerSecond = perSecond }), _time);
+    private readonly InMemoryPaceStore _store = new();
+
+    private FanOutPacer Pacer(double perSecond) =>
+        new(_store, Options.Create(new SyncOptions { FanOutPerSecond = perSecond }), _time, NullLogger<FanOutPacer>.Instance);
 
     [Fact]
     public async Task Attempts_are_released_exactly_one_interval_apart_at_the_configured_rate()
@@ -74,5 +78,47 @@ public sealed class FanOutPacerTests
         }
 
         Assert.Equal(49, pacer.RateOf("t3"));
+    }
+
+    [Fact]
+    public async Task Two_instances_share_the_tenant_schedule_and_never_hold_the_same_slot()
+    {
+        var a = Pacer(100);
+        var b = Pacer(100); // another process on the same storage
+        var released = await ReleaseAllAsync("t4", [a, b, a, b, a, b]);
+        Assert.Equal([0, 10, 20, 30, 40, 50], released);
+    }
+
+    [Fact]
+    public async Task A_process_that_starts_while_another_sends_takes_the_next_free_slot_instead_of_bursting()
+    {
+        var running = Pacer(100);
+        var started = Pacer(100); // a process added (or restarted) with no memory of its own
+        var released = await ReleaseAllAsync("t5", [.. Enumerable.Repeat(running, 10), started, running]);
+        Assert.Equal(Enumerable.Range(0, 12).Select(i => i * 10.0), released);
+    }
+
+    /// <summary>
+    /// One attempt per entry through that pacer, all at once; the clock moves 10 ms at a time, each step once that slot's
+    /// release was seen and every pump that still has waiters is waiting for its slot. Returns the release times (ms), sorted.
+    /// </summary>
+    private async Task<IReadOnlyList<double>> ReleaseAllAsync(string tenant, IReadOnlyList<FanOutPacer> attempts)
+    {
+        var released = new ConcurrentQueue<(FanOutPacer Pacer, double Ms)>();
+        var waits = attempts.Select(p => p.WaitAsync(tenant).ContinueWith(_ => released.Enqueue((p, (_time.GetUtcNow() - Start).TotalMilliseconds)), TaskScheduler.Default)).ToList();
+        var pacers = attempts.Distinct().ToList();
+        int Waiting() => pacers.Count(p => released.Count(r => r.Pacer == p) < attempts.Count(a => a == p));
+        for (var step = 0; released.Count < attempts.Count; step++)
+        {
+            // One release per 10 ms slot: at step s (s * 10 ms) exactly s + 1 were released, the rest are waiting.
+            await ConnectorHarness.UntilAsync(() => released.Count == step + 1 && _time.PendingTimers == Waiting(), $"step {step}: one more released, every pump with waiters waiting");
+            if (released.Count < attempts.Count)
+            {
+                _time.Advance(TimeSpan.FromMilliseconds(10));
+            }
+        }
+
+        await Task.WhenAll(waits);
+        return [.. released.Select(r => r.Ms).Order()];
     }
 }

@@ -1,21 +1,26 @@
 using System.Collections.Concurrent;
+using ArtBot.Domain.Sync;
 using Microsoft.Extensions.Options;
 
 namespace ArtBot.Features.Sync;
 
 /// <summary>
 /// Spaces a fan-out's attempts evenly per tenant (<see cref="SyncOptions.FanOutPerSecond"/>, one every 1/rate seconds)
-/// instead of letting them leave in bursts. The connector client's sliding window allows 50 at once; a burst that leaves
-/// at once arrives spread by connection set-up and latency and then overlaps the next second's burst in the service's
-/// own window, which answers 429. Retries go ahead of first attempts, so a throttled send waits for its Retry-After
-/// and one slot, not for the whole queue.
-/// The rate adapts (additive increase, multiplicative decrease): a 429 slows the tenant's pace by 1%, an accepted
-/// attempt speeds it up by 0.1/s up to the configured rate. A steady share of random 429s barely moves it; a limit that
-/// other instances or other load share pushes it down until the 429s stop.
+/// across every instance: Teams' limits are the tenant's, so the schedule is too. Its slots are reserved from the
+/// tenant's row in storage (<see cref="IPaceStore"/>) a few at a time, with the row's ETag, so two instances never hold the
+/// same slot, and a process that starts (added, or restarted after a kill) continues the schedule instead of bursting.
+/// Retries go ahead of first attempts, so a throttled send waits for its Retry-After and one slot, not for the queue.
+/// A slot missed by more than three intervals (a late wake-up) is skipped, not made up for.
+/// The rate adapts (additive increase, multiplicative decrease), also shared: a 429 slows the tenant's pace by 1%, an
+/// accepted attempt speeds it up by 0.1/s up to the configured rate; each instance adds its feedback when it reserves.
+/// When storage does not answer, the instance paces on its own until it does.
 /// </summary>
-public sealed class FanOutPacer(IOptions<SyncOptions> options, TimeProvider time)
+public sealed partial class FanOutPacer(IPaceStore store, IOptions<SyncOptions> options, TimeProvider time, ILogger<FanOutPacer> logger)
 {
     private const double MinimumRate = 5;
+
+    /// <summary>The most slots reserved at once (fewer when fewer attempts wait): at 50/s, five reservations a second.</summary>
+    public const int MaxBlock = 10;
 
     private readonly ConcurrentDictionary<string, Lane> _tenants = new(StringComparer.OrdinalIgnoreCase);
 
@@ -28,7 +33,7 @@ public sealed class FanOutPacer(IOptions<SyncOptions> options, TimeProvider time
             return Task.CompletedTask;
         }
 
-        var lane = _tenants.GetOrAdd(tenantId, _ => new Lane { Rate = configured });
+        var lane = _tenants.GetOrAdd(tenantId, id => new Lane(id) { Rate = configured });
         var waiter = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         lock (lane)
         {
@@ -54,26 +59,38 @@ public sealed class FanOutPacer(IOptions<SyncOptions> options, TimeProvider time
 
         lock (lane)
         {
-            lane.Rate = throttled ? Math.Max(MinimumRate, lane.Rate * 0.99) : Math.Min(configured, lane.Rate + 0.1);
+            if (throttled)
+            {
+                lane.Factor *= 0.99;
+            }
+            else
+            {
+                lane.Increase += 0.1;
+            }
         }
     }
 
-    /// <summary>The current pace of a tenant (attempts per second).</summary>
-    public double RateOf(string tenantId) => _tenants.TryGetValue(tenantId, out var lane) ? lane.Rate : options.Value.FanOutPerSecond;
-
-    /// <summary>Releases one waiter per interval on an absolute schedule (late wake-ups do not add up), until the lane is empty.</summary>
-    private async Task PumpAsync(Lane lane)
+    /// <summary>The current pace of a tenant as this instance knows it (attempts per second).</summary>
+    public double RateOf(string tenantId)
     {
-        var frequency = time.TimestampFrequency;
-        lock (lane)
+        if (!_tenants.TryGetValue(tenantId, out var lane))
         {
-            lane.Next = Math.Max(lane.Next, time.GetTimestamp()); // no catch-up for the time the lane was idle
+            return options.Value.FanOutPerSecond;
         }
 
+        lock (lane)
+        {
+            return Adjusted(lane.Rate, lane);
+        }
+    }
+
+    /// <summary>Releases one waiter per slot, reserving slots as they are needed, until the lane is empty.</summary>
+    private async Task PumpAsync(Lane lane)
+    {
         while (true)
         {
             TaskCompletionSource? next;
-            long interval;
+            int waiting;
             lock (lane)
             {
                 if (!lane.Retries.TryDequeue(out next) && !lane.Firsts.TryDequeue(out next))
@@ -82,31 +99,136 @@ public sealed class FanOutPacer(IOptions<SyncOptions> options, TimeProvider time
                     return;
                 }
 
-                interval = (long)(frequency / Math.Min(lane.Rate, Math.Max(options.Value.FanOutPerSecond, MinimumRate)));
-                var now = time.GetTimestamp();
-                lane.Next = Math.Max(lane.Next, now - (3 * interval)); // at most three slots of catch-up after a late wake-up
+                waiting = lane.Retries.Count + lane.Firsts.Count;
             }
 
-            var wait = lane.Next - time.GetTimestamp();
-            if (wait > 0)
+            var slot = await NextSlotAsync(lane, 1 + waiting).ConfigureAwait(false);
+            var wait = slot - time.GetUtcNow();
+            if (wait > TimeSpan.Zero)
             {
-                await Task.Delay(TimeSpan.FromSeconds(wait / (double)frequency), time).ConfigureAwait(false);
+                await Task.Delay(wait, time).ConfigureAwait(false);
             }
 
             next.TrySetResult();
+        }
+    }
+
+    /// <summary>The lane's next slot that is not already too far past; reserves more when none is left.</summary>
+    private async Task<DateTimeOffset> NextSlotAsync(Lane lane, int wanted)
+    {
+        while (true)
+        {
+            while (lane.Slots.TryDequeue(out var slot))
+            {
+                if (time.GetUtcNow() - slot <= 3 * lane.Interval)
+                {
+                    return slot;
+                }
+            }
+
+            await ReserveAsync(lane, Math.Clamp(wanted, 1, MaxBlock)).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Reserves <paramref name="count"/> consecutive slots of the tenant's shared schedule, from now or after the last one reserved.</summary>
+    private async Task ReserveAsync(Lane lane, int count)
+    {
+        var configured = Math.Max(options.Value.FanOutPerSecond, MinimumRate);
+        for (var attempt = 0; ; attempt++)
+        {
+            TenantPace? stored;
+            try
+            {
+                stored = await store.GetAsync(lane.TenantId, CancellationToken.None).ConfigureAwait(false);
+            }
+#pragma warning disable CA1031 // storage down: pace this instance on its own rather than stop the fan-out
+            catch (Exception exception)
+#pragma warning restore CA1031
+            {
+                LogPacingAlone(exception.GetType().Name);
+                var alone = time.GetUtcNow();
+                Reserve(lane, lane.LocalNext > alone ? lane.LocalNext : alone, lane.Rate, count);
+                return;
+            }
+
+            double rate;
+            double factor, increase;
             lock (lane)
             {
-                lane.Next += interval;
+                (factor, increase) = (lane.Factor, lane.Increase);
+                rate = Math.Clamp(Adjusted(stored?.Rate ?? lane.Rate, lane), MinimumRate, configured);
+            }
+
+            var interval = TimeSpan.FromSeconds(1 / rate);
+            var now = time.GetUtcNow();
+            var start = stored is { NextSlot: var next } && next > now ? next : now;
+            var end = start + (count * interval);
+            if (await TrySaveAsync(new TenantPace(lane.TenantId, end, rate, stored?.Version)).ConfigureAwait(false) is not false || attempt >= 20)
+            {
+                lock (lane)
+                {
+                    lane.Factor /= factor; // the feedback now in the shared rate is taken out; what came since stays
+                    lane.Increase -= increase;
+                }
+
+                Reserve(lane, start, rate, count);
+                return;
             }
         }
     }
 
-    private sealed class Lane
+    /// <summary>False when another instance changed the schedule first; null when storage did not answer (then the slots are used anyway).</summary>
+    private async Task<bool?> TrySaveAsync(TenantPace pace)
     {
+        try
+        {
+            return await store.TrySaveAsync(pace, CancellationToken.None).ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // storage down: see ReserveAsync
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            LogPacingAlone(exception.GetType().Name);
+            return null;
+        }
+    }
+
+    private static void Reserve(Lane lane, DateTimeOffset start, double rate, int count)
+    {
+        var interval = TimeSpan.FromSeconds(1 / rate);
+        for (var i = 0; i < count; i++)
+        {
+            lane.Slots.Enqueue(start + (i * interval));
+        }
+
+        lock (lane)
+        {
+            lane.Rate = rate;
+        }
+
+        lane.Interval = interval;
+        lane.LocalNext = start + (count * interval);
+    }
+
+    private double Adjusted(double rate, Lane lane) =>
+        Math.Clamp((rate * lane.Factor) + lane.Increase, MinimumRate, Math.Max(options.Value.FanOutPerSecond, MinimumRate));
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Fan-out pace not shared with other instances for now: storage did not answer ({Error})")]
+    private partial void LogPacingAlone(string error);
+
+    private sealed class Lane(string tenantId)
+    {
+        public string TenantId { get; } = tenantId;
         public Queue<TaskCompletionSource> Retries { get; } = new();
         public Queue<TaskCompletionSource> Firsts { get; } = new();
+        public Queue<DateTimeOffset> Slots { get; } = new(); // only the pump touches it
         public bool Pumping { get; set; }
-        public long Next { get; set; }
         public double Rate { get; set; }
+        public TimeSpan Interval { get; set; } = TimeSpan.FromSeconds(1);
+        public DateTimeOffset LocalNext { get; set; }
+
+        // Rate feedback not yet added to the shared rate (under the lane's lock).
+        public double Factor { get; set; } = 1;
+        public double Increase { get; set; }
     }
 }

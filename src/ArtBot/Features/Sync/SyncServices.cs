@@ -21,6 +21,8 @@ public static class SyncServices
         services.AddSingleton(new RequiredTable(SyncStore.TableName));
         services.AddSingleton<ISyncStore>(sp => new SyncStore(sp.GetRequiredService<TableServiceClient>().GetTableClient(SyncStore.TableName)));
         services.AddSingleton<SyncCardUpdater>();
+        services.AddSingleton(new RequiredTable(PaceStore.TableName));
+        services.AddSingleton<IPaceStore>(sp => new PaceStore(sp.GetRequiredService<TableServiceClient>().GetTableClient(PaceStore.TableName)));
         services.AddSingleton<FanOutPacer>();
         services.AddSingleton<FanOutSender>();
         services.AddSingleton<IPostedMessages>(sp => sp.GetRequiredService<IOptions<GraphOptions>>().Value.IsEnabled
