@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using ArtBot.BotFramework.Cards;
 using ArtBot.BotFramework.Connector;
 using ArtBot.BotFramework.Schema;
 using ArtBot.Domain.Votes;
@@ -11,13 +12,13 @@ namespace ArtBot.Features.Votes;
 /// reads the state when it runs. A ballot arriving while an update runs causes one more update.
 /// </summary>
 /// <remarks>
-/// Convergence to the exact final state, also with several instances: once a vote is closed every update renders the
-/// frozen final result, never a recount. An update that rendered an open vote checks the vote after its PUT; if it
-/// was closed meanwhile (by this or another instance, whose final PUT may have landed before this stale one), it
-/// PUTs the final card again. So the last PUT to the card is always the final one.
+/// Convergence to the exact state, also with several instances: every update reads the vote again after its PUT and
+/// PUTs again when the card no longer shows it (<see cref="UpdateNowAsync"/>). A PUT rendered from an older read that
+/// lands after a newer one is therefore always followed by a PUT of a read taken after it, open or closed. Once a vote
+/// is closed every update renders the frozen final result, never a recount.
 /// </remarks>
 public sealed partial class SharedVoteCardUpdater(
-    IVoteStore store, VoteStateReader reader, RosterCache rosters, ConnectorClient connector, TimeProvider time, ILogger<SharedVoteCardUpdater> logger)
+    VoteStateReader reader, RosterCache rosters, ConnectorClient connector, TimeProvider time, ILogger<SharedVoteCardUpdater> logger)
 {
     private readonly ConcurrentDictionary<string, State> _states = new(StringComparer.Ordinal);
 
@@ -45,41 +46,52 @@ public sealed partial class SharedVoteCardUpdater(
         _ = Task.Run(() => RunAsync(voteId, state));
     }
 
-    /// <summary>Replaces the shared card now with the vote's current state.</summary>
+    /// <summary>
+    /// Replaces the shared card now with the vote's current state, then reads the vote again: when the card it PUT is no
+    /// longer what the vote shows (ballots or a close landed meanwhile, here or on another instance, whose PUT may have
+    /// been overtaken by this one), it PUTs again. So the last PUT to the card always shows a read taken after it.
+    /// </summary>
     public async Task<ConnectorOutcome?> UpdateNowAsync(string voteId, CancellationToken cancellationToken)
     {
         var state = await reader.ReadFreshAsync(voteId, cancellationToken);
-        if (state is null)
+        ConnectorOutcome? outcome = null;
+        for (var pass = 0; state is not null && pass < MaxPasses; pass++)
         {
-            return null;
-        }
-
-        var outcome = await PutAsync(state, cancellationToken);
-        if (outcome is { IsSuccess: true } && !state.Vote.IsClosed
-            && await store.GetAsync(voteId, cancellationToken) is { IsClosed: true })
-        {
-            // Closed while this open card was on its way: make sure the final card is the last one.
-            var closed = await reader.ReadFreshAsync(voteId, cancellationToken);
-            if (closed?.Final is not null)
+            var (put, shown) = await PutCardAsync(state, cancellationToken);
+            if (put is not { IsSuccess: true })
             {
-                outcome = await PutAsync(closed, cancellationToken);
+                return put ?? outcome;
             }
+
+            outcome = put;
+            var now = await reader.ReadFreshAsync(voteId, cancellationToken);
+            if (now is null || (now.Vote.IsClosed && now.Final is null) || await RenderAsync(now, cancellationToken) == shown)
+            {
+                return outcome; // the card shows the vote as read after the PUT (or a close is freezing it and will PUT)
+            }
+
+            state = now;
         }
 
         return outcome;
     }
 
     /// <summary>Replaces the shared card with this (final) state.</summary>
-    public async Task<ConnectorOutcome?> PutAsync(VoteState state, CancellationToken cancellationToken)
+    public async Task<ConnectorOutcome?> PutAsync(VoteState state, CancellationToken cancellationToken) =>
+        (await PutCardAsync(state, cancellationToken)).Outcome;
+
+    /// <summary>The most PUTs one update makes while the vote keeps changing under it (each burst schedules another update).</summary>
+    private const int MaxPasses = 5;
+
+    private async Task<(ConnectorOutcome? Outcome, string? Shown)> PutCardAsync(VoteState state, CancellationToken cancellationToken)
     {
         var vote = state.Vote;
         if (vote.ActivityId is not { } activityId || (vote.IsClosed && state.Final is null))
         {
-            return null; // not posted yet, or closing: whoever freezes the result PUTs the final card
+            return (null, null); // not posted yet, or closing: whoever freezes the result PUTs the final card
         }
 
-        var roster = await rosters.GetAsync(vote, cancellationToken);
-        var card = VoteViews.Shared(state, roster);
+        var card = await CardAsync(state, cancellationToken);
         var outcome = await connector.UpdateActivityAsync(
             vote.ServiceUrl, vote.TenantId, vote.PostedConversationId, activityId,
             Activity.CreateMessage(attachments: card.ToAttachment()), cancellationToken);
@@ -88,8 +100,14 @@ public sealed partial class SharedVoteCardUpdater(
             LogUpdateFailed(vote.Id, outcome.Kind.ToString(), outcome.StatusCode);
         }
 
-        return outcome;
+        return (outcome, card.ToJsonElement().GetRawText());
     }
+
+    private async Task<AdaptiveCard> CardAsync(VoteState state, CancellationToken cancellationToken) =>
+        VoteViews.Shared(state, await rosters.GetAsync(state.Vote, cancellationToken));
+
+    private async Task<string> RenderAsync(VoteState state, CancellationToken cancellationToken) =>
+        (await CardAsync(state, cancellationToken)).ToJsonElement().GetRawText();
 
     private async Task RunAsync(string voteId, State state)
     {
