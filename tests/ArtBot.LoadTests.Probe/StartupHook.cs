@@ -27,7 +27,15 @@ public static class StartupHook
             return;
         }
 
-        AppDomain.CurrentDomain.FirstChanceException += (_, _) => Interlocked.Increment(ref _exceptions);
+        var show = Environment.GetEnvironmentVariable("ARTBOT_PROBE_SHOW_EXCEPTIONS") == "1"; // diagnostics: each one on stderr
+        AppDomain.CurrentDomain.FirstChanceException += (_, e) =>
+        {
+            Interlocked.Increment(ref _exceptions);
+            if (show)
+            {
+                Console.Error.WriteLine($"probe: first-chance {e.Exception.GetType().FullName}: {e.Exception.Message} {Environment.StackTrace.Replace(Environment.NewLine, " | ", StringComparison.Ordinal)}");
+            }
+        };
         if (int.TryParse(Environment.GetEnvironmentVariable("ARTBOT_PROBE_STORAGE_PORT"), NumberStyles.None, CultureInfo.InvariantCulture, out var storagePort))
         {
             CountRequestsTo(storagePort);

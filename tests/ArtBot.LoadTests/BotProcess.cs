@@ -213,6 +213,11 @@ public sealed class BotProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Environment.GetEnvironmentVariable("ARTBOT_SHOW_BOT_LOG") == "1")
+        {
+            Console.WriteLine($"--- log of bot process {Id} ---\n" + string.Join("\n", _log) + "\n---");
+        }
+
         Client.Dispose();
         if (!_process.HasExited)
         {

@@ -17,14 +17,17 @@ namespace ArtBot.LoadTests;
 /// scheduler posts every check-in prompt through the connector client to a connector that enforces Teams' limits and
 /// throttles 10% of sends at random. Runs: uninterrupted, with the bot host stopped (gracefully) when half the channels
 /// have their prompt and a new host started on the same storage, and with the bot as a process of its own SIGKILLed at
-/// half and restarted (<c>--kill-runs N</c> repeats that one; <c>--killed-only</c> skips the in-process runs). Reports the time to deliver all, messages per second
-/// against the 50/s tenant ceiling, duplicates and losses (both must be 0).
+/// half and restarted (<c>--kill-runs N</c> repeats that one; <c>--killed-only</c> skips the other runs). <c>--instances 1,2,3</c>
+/// runs every one of them with that many bot processes on one storage, all schedulers on (App Service scale-out), the
+/// interrupted one being the instance that received <c>sync now</c>. Reports the time to deliver all, messages per second
+/// against the 50/s tenant ceiling, over-limit 429s, duplicates and losses (both must be 0), and the bot processes' costs
+/// per delivered message (<see cref="CostBudgets"/>; a smoke run fails over budget).
 /// </summary>
 public static class FanOutScenario
 {
     public const string TenantId = "72f988bf-86f1-41af-91ab-2d7cd011db47";
     private const string RteAad = "rte-aad";
-    private const double TargetSeconds = 25;
+    private const double TargetSeconds = 23.5;
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -50,28 +53,37 @@ public static class FanOutScenario
         Console.WriteLine($"Bot process: {bot}");
         var context = new RunContext(azurite.ConnectionString, connector, tokens, metadata, channels, overrides, bot);
 
-        var results = new List<RunResult>();
-        if (!args.Contains("--killed-only"))
-        {
-            results.Add(await RunProcessAsync(context, "uninterrupted", Interruption.None).ConfigureAwait(false));
-            results.Add(await RunProcessAsync(context, "bot process stopped at 50% (SIGTERM), restarted", Interruption.Stop).ConfigureAwait(false));
-        }
+        // --instances 1,2,3: the runs with that many bot processes (default 1; the smoke run 1 and 2).
+        var instancesIndex = Array.IndexOf(args, "--instances");
+        var instanceCounts = instancesIndex >= 0 && instancesIndex + 1 < args.Length
+            ? args[instancesIndex + 1].Split(',').Select(n => int.Parse(n, CultureInfo.InvariantCulture)).ToArray()
+            : smoke ? [1, 2] : [1];
 
         // --kill-runs N: how many killed runs (each a fresh ART on the same storage and connector).
         var killIndex = Array.IndexOf(args, "--kill-runs");
         var killRuns = killIndex >= 0 && killIndex + 1 < args.Length ? int.Parse(args[killIndex + 1], CultureInfo.InvariantCulture) : 1;
-        for (var run = 1; run <= killRuns; run++)
+        var results = new List<RunResult>();
+        foreach (var instances in instanceCounts)
         {
-            results.Add(await RunProcessAsync(context, $"bot process killed at 50% (SIGKILL), restarted, run {run}", Interruption.Kill).ConfigureAwait(false));
+            if (!args.Contains("--killed-only"))
+            {
+                results.Add(await RunProcessAsync(context, instances, "uninterrupted", Interruption.None).ConfigureAwait(false));
+                results.Add(await RunProcessAsync(context, instances, "one process stopped at 50% (SIGTERM), restarted", Interruption.Stop).ConfigureAwait(false));
+            }
+
+            for (var run = 1; run <= killRuns; run++)
+            {
+                results.Add(await RunProcessAsync(context, instances, $"one process killed at 50% (SIGKILL), restarted, run {run}", Interruption.Kill).ConfigureAwait(false));
+            }
         }
 
         string F(double v, string format = "0.0") => v.ToString(format, CultureInfo.InvariantCulture);
         Console.WriteLine();
-        Console.WriteLine("| Run | Delivered | Time to deliver all (s) | Messages/s (vs 50/s ceiling) | Requests/s incl. 429s | Peak requests in 1 s | 429 random / over limit | Duplicates | Losses | Restart |");
-        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|");
+        Console.WriteLine("| Instances | Run | Delivered | Time to deliver all (s) | Messages/s (vs 50/s ceiling) | Requests/s incl. 429s | Peak requests in 1 s | 429 random / over limit (% of sends) | Duplicates | Losses | Restart |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (var r in results)
         {
-            Console.WriteLine($"| {r.Label} | {r.Delivered} of {channels} | {F(r.Seconds, "0.00")} | {F(r.Delivered / r.Seconds)} ({F(100 * r.Delivered / r.Seconds / 50, "0")}%) | {F(r.Requests / r.Seconds)} | {r.PeakPerSecond} | {r.RandomThrottled} / {r.LimitThrottled} | {r.Duplicates} | {r.Lost} | {r.Restart} |");
+            Console.WriteLine($"| {r.Instances} | {r.Label} | {r.Delivered} of {channels} | {F(r.Seconds, "0.00")} | {F(r.Delivered / r.Seconds)} ({F(100 * r.Delivered / r.Seconds / 50, "0")}%) | {F(r.Requests / r.Seconds)} | {r.PeakPerSecond} | {r.RandomThrottled} / {r.LimitThrottled} ({F(100.0 * r.LimitThrottled / Math.Max(1, r.Requests), "0.0")}%) | {r.Duplicates} | {r.Lost} | {r.Restart} |");
         }
 
         // A kill between a post reaching the connector and its row recording it leaves the new process to search the channel
@@ -80,6 +92,7 @@ public static class FanOutScenario
         var ok = results.All(r => r.Lost == 0 && (r.Killed ? r.Duplicates <= r.Repeated : r.Duplicates == 0));
         var zero = results.All(r => r.Duplicates == 0 && r.Lost == 0);
         var fast = results.All(r => r.Seconds <= TargetSeconds);
+        var withinLimits = results.All(r => r.LimitThrottled <= 0.01 * r.Requests);
         Console.WriteLine();
         if (results.Any(r => r.Killed))
         {
@@ -89,58 +102,71 @@ public static class FanOutScenario
         }
 
         Console.WriteLine($"No loss, and no duplicate beyond a repeated interrupted send: {(ok ? "met" : "NOT met")}. Zero duplicates and zero losses in every run: {(zero ? "met" : "NOT met")}."
-            + (channels == 1000 ? $" All 1,000 delivered within {F(TargetSeconds, "0")} s in every run: {(fast ? "met" : "NOT met")}." : ""));
-        return ok ? 0 : 1;
+            + $" Over-limit 429s at most 1% of requests in every run: {(withinLimits ? "met" : "NOT met")}."
+            + (channels == 1000 ? $" All 1,000 delivered within {F(TargetSeconds, "0.0")} s in every run: {(fast ? "met" : "NOT met")}." : ""));
+
+        // Costs of the uninterrupted runs (every instance's process, warm-up excluded), per delivered message.
+        var measured = results.Where(r => r.Costs is not null).ToList();
+        var withinBudget = CostBudgets.For("fanout").Check("delivered message", measured.Aggregate(BotCosts.Zero, (sum, r) => sum + r.Costs!), measured.Sum(r => r.Delivered));
+        return ok && (withinBudget || !smoke) ? 0 : 1;
     }
 
     /// <summary>
-    /// The bot as a process of its own (<see cref="BotProcess.PrepareAsync"/>, as deployed: UserAssignedMSI, Graph on; <c>Sync:InstanceId</c> fixed),
-    /// warmed up with an untimed fan-out, then timed: uninterrupted, or stopped (SIGTERM: graceful shutdown, as in a deployment
-    /// or scale-in) or SIGKILLed once half the channels have their prompt, and a new process started under the same instance
-    /// id, as a container restarted in place. An in-process host with its scheduler off seeds the ART and reads the claim rows.
+    /// <paramref name="instances"/> bot processes (<see cref="BotProcess.PrepareAsync"/>, as deployed: UserAssignedMSI, Graph
+    /// on, schedulers on, each its own <c>Sync:InstanceId</c>) on one storage, each warmed up with an untimed fan-out, then
+    /// timed: uninterrupted, or the process that received <c>sync now</c> stopped (SIGTERM: graceful shutdown, as in a
+    /// deployment or scale-in) or SIGKILLed once half the channels have their prompt, and a new process started under its
+    /// instance id, as a container restarted in place. An in-process host with its scheduler off seeds the ART and reads the
+    /// claim rows.
     /// </summary>
-    private static async Task<RunResult> RunProcessAsync(RunContext context, string label, Interruption interruption)
+    private static async Task<RunResult> RunProcessAsync(RunContext context, int instances, string label, Interruption interruption)
     {
         var observer = await FanOutHost.StartAsync(context.Storage, context.Metadata, context.Overrides).ConfigureAwait(false);
-        // As deployed: a user-assigned managed identity (tokens from the stand-in's App Service identity endpoint) for the
-        // connector and Graph, channel tokens checked, Graph on (the search for an interrupted send's post).
-        var settings = new Dictionary<string, string?>
+        var run = Guid.NewGuid().ToString("N")[..6];
+        Dictionary<string, string?> SettingsOf(int instance)
         {
-            ["MicrosoftAppType"] = "UserAssignedMSI",
-            ["MicrosoftAppId"] = FanOutHost.AppId,
-            ["MicrosoftAppTenantId"] = TenantId,
-            ["ToBotFromChannelOpenIdMetadataUrl"] = context.Metadata.MetadataUrl,
-            ["IDENTITY_ENDPOINT"] = context.Connector.IdentityEndpoint,
-            ["IDENTITY_HEADER"] = ManagedIdentityStandIn.Header,
-            ["Graph:BaseUrl"] = context.Connector.GraphBaseUrl,
-            ["Storage:ConnectionString"] = context.Storage,
-            ["Sync:InstanceId"] = "fanout-bot-" + Guid.NewGuid().ToString("N")[..6],
-            ["Sync:TickInterval"] = "00:00:05",
-            ["Logging:LogLevel:Default"] = "Warning",
-            ["Logging:LogLevel:ArtBot.Hosting"] = "Error",
-            ["Logging:LogLevel:ArtBot.BotFramework.Connector"] = "Error",
-            ["Logging:LogLevel:ArtBot.Features.Sync.InterruptedSends"] = "Information",
-        };
-        string Token() => context.Tokens.CreateToken(TestTokenKind.Valid, FanOutHost.AppId, context.Connector.ServiceUrl);
-        foreach (var (key, value) in context.Overrides)
-        {
-            settings[key] = value;
-        }
-
-        BotProcess? bot = null;
-        try
-        {
-            bot = await BotProcess.StartAsync(context.Bot, settings).ConfigureAwait(false);
-
-            // Untimed warm-up of the process that will be killed (a bot that has been running is warm; its restart is not).
-            var (warmArt, warmTeams) = await SeedAsync(observer.Services, context.Connector.ServiceUrl, Math.Min(50, context.Channels)).ConfigureAwait(false);
-            var warmStart = Stopwatch.GetTimestamp();
-            if (await bot.CommandAsync(context.Connector.ServiceUrl, warmArt.HomeConversationId, "sync now", RteAad, TenantId, Token()).ConfigureAwait(false) != 200)
+            // As deployed: a user-assigned managed identity (tokens from the stand-in's App Service identity endpoint) for
+            // the connector and Graph, channel tokens checked, Graph on (the search for an interrupted send's post).
+            var settings = new Dictionary<string, string?>
             {
-                throw new InvalidOperationException("sync now (warm-up) failed");
+                ["MicrosoftAppType"] = "UserAssignedMSI",
+                ["MicrosoftAppId"] = FanOutHost.AppId,
+                ["MicrosoftAppTenantId"] = TenantId,
+                ["ToBotFromChannelOpenIdMetadataUrl"] = context.Metadata.MetadataUrl,
+                ["IDENTITY_ENDPOINT"] = context.Connector.IdentityEndpoint,
+                ["IDENTITY_HEADER"] = ManagedIdentityStandIn.Header,
+                ["Graph:BaseUrl"] = context.Connector.GraphBaseUrl,
+                ["Storage:ConnectionString"] = context.Storage,
+                ["Sync:InstanceId"] = $"fanout-bot-{run}-{instance}",
+                ["Sync:TickInterval"] = "00:00:05",
+            };
+            foreach (var (key, value) in context.Overrides)
+            {
+                settings[key] = value;
             }
 
-            await MeasureAsync(context, "warm-up of the process", warmArt, warmTeams.Select(t => t.ConversationId).ToHashSet(StringComparer.Ordinal),
+            return settings;
+        }
+
+        string Token() => context.Tokens.CreateToken(TestTokenKind.Valid, FanOutHost.AppId, context.Connector.ServiceUrl);
+        var bots = new List<BotProcess>();
+        try
+        {
+            bots.AddRange(await Task.WhenAll(Enumerable.Range(0, instances).Select(i => BotProcess.StartAsync(context.Bot, SettingsOf(i)))).ConfigureAwait(false));
+
+            // Untimed warm-up of every process (a bot that has been running is warm; a restarted one is not): each is asked
+            // for the same warm-up fan-out, so each takes part of it.
+            var (warmArt, warmTeams) = await SeedAsync(observer.Services, context.Connector.ServiceUrl, Math.Min(50, context.Channels)).ConfigureAwait(false);
+            var warmStart = Stopwatch.GetTimestamp();
+            foreach (var bot in bots)
+            {
+                if (await bot.CommandAsync(context.Connector.ServiceUrl, warmArt.HomeConversationId, "sync now", RteAad, TenantId, Token()).ConfigureAwait(false) != 200)
+                {
+                    throw new InvalidOperationException("sync now (warm-up) failed");
+                }
+            }
+
+            await MeasureAsync(context, instances, "warm-up of the processes", warmArt, warmTeams.Select(t => t.ConversationId).ToHashSet(StringComparer.Ordinal),
                 (warmStart, context.Connector.RandomThrottled, context.Connector.LimitThrottled), observer.Services.GetRequiredService<ISyncStore>(), "").ConfigureAwait(false);
 
             var (art, teams) = await SeedAsync(observer.Services, context.Connector.ServiceUrl, context.Channels).ConfigureAwait(false);
@@ -150,8 +176,9 @@ public static class FanOutScenario
 
             var random0 = context.Connector.RandomThrottled;
             var limit0 = context.Connector.LimitThrottled;
+            var costs0 = await CostsAsync(bots).ConfigureAwait(false);
             var start = Stopwatch.GetTimestamp();
-            var status = await bot.CommandAsync(context.Connector.ServiceUrl, art.HomeConversationId, "sync now", RteAad, TenantId, Token()).ConfigureAwait(false);
+            var status = await bots[0].CommandAsync(context.Connector.ServiceUrl, art.HomeConversationId, "sync now", RteAad, TenantId, Token()).ConfigureAwait(false);
             if (status != 200)
             {
                 throw new InvalidOperationException($"sync now answered {status}");
@@ -159,51 +186,52 @@ public static class FanOutScenario
 
             if (interruption == Interruption.None)
             {
-                return await MeasureAsync(context, label, art, ids, (start, random0, limit0), store, "-").ConfigureAwait(false);
+                var measured = await MeasureAsync(context, instances, label, art, ids, (start, random0, limit0), store, "-").ConfigureAwait(false);
+                return measured with { Costs = await CostsAsync(bots).ConfigureAwait(false) - costs0 };
             }
 
             await WaitForAsync(() => Delivered(context.Connector, ids) >= ids.Count / 2, TimeSpan.FromSeconds(120)).ConfigureAwait(false);
-            var pid = bot.Id;
+            var pid = bots[0].Id;
             var stopping = Stopwatch.GetTimestamp();
             if (interruption == Interruption.Kill)
             {
-                bot.Kill();
+                bots[0].Kill();
             }
             else
             {
-                await bot.StopAsync().ConfigureAwait(false);
+                await bots[0].StopAsync().ConfigureAwait(false);
             }
 
             var stopped = Stopwatch.GetTimestamp();
             var atStop = Delivered(context.Connector, ids);
             var overLimitAtStop = context.Connector.LimitThrottled - limit0;
             var acceptedAtStop = context.Connector.Accepted.Keys.ToHashSet(StringComparer.Ordinal);
-            await bot.DisposeAsync().ConfigureAwait(false);
+            await bots[0].DisposeAsync().ConfigureAwait(false);
 
             // Restarted at once, as an orchestrator would; the claims left are read meanwhile (one query of the claimed rows
             // only, answered long before the new process reaches storage).
             var left = context.ClaimsLeftAsync(key);
-            bot = await BotProcess.StartAsync(context.Bot, settings).ConfigureAwait(false);
+            bots[0] = await BotProcess.StartAsync(context.Bot, SettingsOf(0)).ConfigureAwait(false);
             var claims = await left.ConfigureAwait(false);
-            var held = claims.Count;
+            var held = claims.Count(c => c.Owner == SettingsOf(0)["Sync:InstanceId"]);
             var midSend = claims.Count(c => c.SendingAt is not null);
             var unrecorded = claims.Count(c => acceptedAtStop.Contains(c.ConversationId));
             var ready = Stopwatch.GetTimestamp();
-            var result = await MeasureAsync(context, label, art, ids, (start, random0, limit0), store, "").ConfigureAwait(false);
-            var found = bot.Log.Count(l => l.Contains("is in the channel", StringComparison.Ordinal));
-            var notThere = bot.Log.Count(l => l.Contains("is not in the channel; sent", StringComparison.Ordinal));
-            var resent = bot.Log.Count(l => l.Contains("sent again, so the channel may get it twice", StringComparison.Ordinal));
+            var result = await MeasureAsync(context, instances, label, art, ids, (start, random0, limit0), store, "").ConfigureAwait(false);
+            var found = bots.Sum(b => b.Log.Count(l => l.Contains("is in the channel", StringComparison.Ordinal)));
+            var notThere = bots.Sum(b => b.Log.Count(l => l.Contains("is not in the channel; sent", StringComparison.Ordinal)));
+            var resent = bots.Sum(b => b.Log.Count(l => l.Contains("sent again, so the channel may get it twice", StringComparison.Ordinal)));
             var firstAfter = context.Connector.ArrivalsSince(ready).FirstOrDefault(ready);
             var how = interruption == Interruption.Kill ? "killed" : $"stopped (shutdown took {Stopwatch.GetElapsedTime(stopping, stopped).TotalSeconds:0.0} s)";
             var restart = $"process {pid} {how} at {atStop} delivered, leaving {held} claims ({midSend} mid-send, {unrecorded} already accepted by the connector); "
-                + $"new process ready {Stopwatch.GetElapsedTime(stopped, ready).TotalSeconds:0.0} s after, its first send {Stopwatch.GetElapsedTime(stopped, firstAfter).TotalSeconds:0.0} s after; "
+                + $"new process ready {Stopwatch.GetElapsedTime(stopped, ready).TotalSeconds:0.0} s after, the next send {Stopwatch.GetElapsedTime(stopped, firstAfter).TotalSeconds:0.0} s after; "
                 + $"interrupted sends searched for with Graph: {found} found in the channel (recorded), {notThere} not there (sent), {resent} undecided and sent again; "
                 + $"over-limit 429s before / after {overLimitAtStop} / {result.LimitThrottled - overLimitAtStop}";
             return result with { Restart = restart, Repeated = resent, Found = found, Killed = interruption == Interruption.Kill };
         }
         finally
         {
-            if (bot is not null)
+            foreach (var bot in bots)
             {
                 await bot.DisposeAsync().ConfigureAwait(false);
             }
@@ -212,9 +240,12 @@ public static class FanOutScenario
         }
     }
 
+    private static async Task<BotCosts> CostsAsync(IEnumerable<BotProcess> bots) =>
+        (await Task.WhenAll(bots.Select(b => b.CostsAsync())).ConfigureAwait(false)).Aggregate(BotCosts.Zero, (sum, costs) => sum + costs);
+
     /// <summary>Waits for every channel's prompt and every delivery row to be final; counts duplicates and losses at the connector.</summary>
     private static async Task<RunResult> MeasureAsync(
-        RunContext context, string label, Art art, HashSet<string> ids, (long Start, long Random0, long Limit0) baseline, ISyncStore store, string restart)
+        RunContext context, int instances, string label, Art art, HashSet<string> ids, (long Start, long Random0, long Limit0) baseline, ISyncStore store, string restart)
     {
         var (start, random0, limit0) = baseline;
         await WaitForAsync(() => Delivered(context.Connector, ids) >= ids.Count, TimeSpan.FromSeconds(180)).ConfigureAwait(false);
@@ -222,7 +253,7 @@ public static class FanOutScenario
         var first = ids.Min(id => context.Connector.AcceptedAt.TryGetValue(id, out var at) ? at : long.MaxValue);
         var sorted = ids.Select(id => context.Connector.AcceptedAt.GetValueOrDefault(id)).Order().ToArray();
         string At(double share) => ((sorted[Math.Max(0, (int)Math.Ceiling(sorted.Length * share) - 1)] - start) / (double)Stopwatch.Frequency).ToString("0.00", CultureInfo.InvariantCulture);
-        Console.WriteLine($"{label}: first delivery after {(first - start) / (double)Stopwatch.Frequency:0.00} s; 50% {At(0.5)} s, 90% {At(0.9)} s, 95% {At(0.95)} s, 99% {At(0.99)} s, all {At(1)} s");
+        Console.WriteLine($"{instances} instance(s), {label}: first delivery after {(first - start) / (double)Stopwatch.Frequency:0.00} s; 50% {At(0.5)} s, 90% {At(0.9)} s, 95% {At(0.95)} s, 99% {At(0.99)} s, all {At(1)} s");
         var seconds = (last - start) / (double)Stopwatch.Frequency;
 
         // Every delivery row final: nothing is still claimed that could post again.
@@ -240,7 +271,7 @@ public static class FanOutScenario
         var arrivals = context.Connector.ArrivalsSince(start).Where(t => t <= last).ToArray();
         var duplicates = ids.Sum(id => Math.Max(0, context.Connector.Accepted.GetValueOrDefault(id) - 1));
         var lost = ids.Count(id => context.Connector.Accepted.GetValueOrDefault(id) == 0);
-        return new RunResult(label, ids.Count - lost, seconds, arrivals.Length, TeamsLimitedConnector.PeakPerSecond(arrivals),
+        return new RunResult(instances, label, ids.Count - lost, seconds, arrivals.Length, TeamsLimitedConnector.PeakPerSecond(arrivals),
             context.Connector.RandomThrottled - random0, context.Connector.LimitThrottled - limit0, duplicates, lost, restart);
     }
 
@@ -355,7 +386,7 @@ public static class FanOutScenario
     }
 
     private sealed record RunResult(
-        string Label, int Delivered, double Seconds, int Requests, int PeakPerSecond, long RandomThrottled, long LimitThrottled, int Duplicates, int Lost, string Restart)
+        int Instances, string Label, int Delivered, double Seconds, int Requests, int PeakPerSecond, long RandomThrottled, long LimitThrottled, int Duplicates, int Lost, string Restart)
     {
         /// <summary>Killed runs: interrupted sends the new process repeated without knowing (each a possible duplicate, no more).</summary>
         public int Repeated { get; init; }
@@ -364,5 +395,8 @@ public static class FanOutScenario
         public int Found { get; init; }
 
         public bool Killed { get; init; }
+
+        /// <summary>Uninterrupted runs: what the bot processes spent during the run.</summary>
+        public BotCosts? Costs { get; init; }
     }
 }

@@ -40,7 +40,6 @@ public static class RoomBench
             ["Sync:SchedulerEnabled"] = "false",
             ["Storage:ConnectionString"] = azurite.ConnectionString,
             ["Room:MetadataAddress"] = metadata.MetadataUrl,
-            ["Logging:LogLevel:Default"] = "Warning",
         }).ConfigureAwait(false);
 
         var token = tokens.CreateToken(AppId, null!, o =>
@@ -93,18 +92,22 @@ public static class RoomBench
         Console.WriteLine($"{"view",-34} {"p50 ms",8} {"p95 ms",8} {"max ms",8} {"p95 / baseline p95",20}");
         Console.WriteLine($"{"baseline: /health/live",-34} {F(baseline.Percentile(50)),8} {F(baseline.Percentile(95)),8} {F(baseline.Max),8} {"1.0",20}");
         var worst = 0.0;
+        var costsBefore = await bot.CostsAsync().ConfigureAwait(false);
+        var timed = 0;
         foreach (var (conversation, label) in new[] { (art.HomeConversationId, "ART channel"), ("19:bench-team03@thread.tacv2", "team channel") })
         {
             foreach (var view in Views)
             {
                 var latencies = await MeasureAsync($"api/room/{view}?conversation={Uri.EscapeDataString(conversation)}", authorized: true).ConfigureAwait(false);
+                timed += requests + 10;
                 worst = Math.Max(worst, latencies.Percentile(95));
                 Console.WriteLine($"{label + ": " + view,-34} {F(latencies.Percentile(50)),8} {F(latencies.Percentile(95)),8} {F(latencies.Max),8} {F(latencies.Percentile(95) / baseline.Percentile(95)),20}");
             }
         }
 
         Console.WriteLine($"Slowest view p95: {F(worst)} ms (target < 200 ms): {(worst < 200 ? "met" : "NOT met")}. Failed requests: {failures}.");
-        return failures == 0 ? 0 : 1;
+        var withinBudget = CostBudgets.For("room").Check("API request", await bot.CostsAsync().ConfigureAwait(false) - costsBefore, timed);
+        return failures == 0 && (withinBudget || !args.Contains("--smoke")) ? 0 : 1;
     }
 
     private static string F(double value) => value.ToString("0.0", CultureInfo.InvariantCulture);

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace ArtBot.LoadTests;
 
 /// <summary>
-/// The vote storm benchmark (issues 3 and 24). <c>--smoke</c>: 1 round of 25 voters, exits non-zero if a ballot is lost,
+/// The vote storm benchmark (issues 3 and 24). <c>--smoke</c>: 3 rounds of 25 voters, exits non-zero if a ballot is lost,
 /// the card is not exact or a cost is over its budget (<see cref="CostBudgets"/>). Default: 5 rounds of 125 voters
 /// (<c>--rounds N</c>, e.g. 40 for the steady state), on <c>--instances N</c> bot processes (1) with the ballots spread over
 /// them at random, plus the raw upsert baseline of the same Azurite.
@@ -14,9 +14,9 @@ public static class VoteStormProgram
     {
         var smoke = args.Contains("--smoke");
         var voters = smoke ? 25 : 125;
-        var rounds = Option(args, "--rounds", smoke ? 1 : 5);
+        var rounds = Option(args, "--rounds", smoke ? 3 : 5);
         var instances = Option(args, "--instances", 1);
-        var warmupRounds = Option(args, "--warmup", smoke ? 1 : 3);
+        var warmupRounds = Option(args, "--warmup", 3);
         var baselineUpserts = smoke ? 300 : 2000;
         const int BaselineConcurrency = 16;
 

@@ -137,7 +137,13 @@ public sealed partial class ConnectorClient
 
     private RawResponse Finish(ConnectorRequest request, RawResponse result)
     {
-        if (result.Kind != ConnectorOutcomeKind.Sent)
+        if (result.Kind == ConnectorOutcomeKind.Throttled && options.Value.MaxRetries == 0)
+        {
+            // The single-attempt client's callers pace and retry a 429 themselves and log the final outcome: a warning per
+            // throttled attempt would flood a fan-out's log (Teams answers some 429s at any rate).
+            ConnectorLog.AttemptThrottled(logger, request.Operation, result.StatusCode, request.ConversationKey);
+        }
+        else if (result.Kind != ConnectorOutcomeKind.Sent)
         {
             ConnectorLog.CallNotSucceeded(logger, request.Operation, result.Kind, result.StatusCode, result.ErrorCode, request.ConversationKey, result.Attempts);
         }

@@ -24,6 +24,10 @@ internal static partial class ConnectorLog
         Message = "Connector {Operation} for conversation {ConversationId}: {ErrorCode} after {Attempts} attempt(s); not retried because the request may have been delivered")]
     public static partial void AmbiguousDelivery(ILogger logger, string operation, string? conversationId, string errorCode, int attempts);
 
+    [LoggerMessage(EventId = 1106, Level = LogLevel.Debug,
+        Message = "Connector {Operation} throttled ({StatusCode}) for conversation {ConversationId}; the caller retries")]
+    public static partial void AttemptThrottled(ILogger logger, string operation, int statusCode, string? conversationId);
+
     [LoggerMessage(EventId = 1105, Level = LogLevel.Warning, Message = "The connector access token could not be acquired at start-up; the first send asks again")]
     public static partial void TokenWarmUpFailed(ILogger logger, Exception exception);
 }

@@ -57,6 +57,15 @@ public sealed class ConversationStore(TableClient table) : IConversationStore
 
     public async Task RefreshServiceUrlAsync(string tenantId, string conversationId, string serviceUrl, CancellationToken cancellationToken)
     {
+        // Read first: most conversations are stored with this URL already (no write), and one the bot was not installed in
+        // (a team's other channels) is not written at all, without a 404 thrown and caught for it.
+        var stored = await table.GetEntityIfExistsAsync<TableEntity>(
+            StorageKeys.Encode(tenantId), StorageKeys.Encode(conversationId), [nameof(ConversationEntity.ServiceUrl)], cancellationToken);
+        if (!stored.HasValue || stored.Value!.GetString(nameof(ConversationEntity.ServiceUrl)) == serviceUrl)
+        {
+            return;
+        }
+
         var patch = new TableEntity(StorageKeys.Encode(tenantId), StorageKeys.Encode(conversationId))
         {
             [nameof(ConversationEntity.ServiceUrl)] = serviceUrl,
