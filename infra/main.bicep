@@ -54,10 +54,10 @@ param appServicePlanName string = 'asp-${baseName}-${nameSuffix}'
 ])
 param appServicePlanSku string = 'B1'
 
-@description('Number of instances of the host (the bot keeps all state in Table Storage, so more than one is fine).')
-@minValue(1)
-@maxValue(10)
-param instanceCount int = 1
+@description('Instances of the host behind App Service\'s load balancer (no session affinity). Every shared state (ballots, claims, the tenant\'s send pace) is in Table Storage, so any instance takes any request; two at least, so a restart or a platform update never leaves the bot unreachable. Basic (B1-B3) allows up to 3, Premium v3 up to 30.')
+@minValue(2)
+@maxValue(30)
+param instanceCount int = 2
 
 @description('Name of the web app; its host name becomes <name>.azurewebsites.net.')
 param webAppName string = 'app-${baseName}-${nameSuffix}'

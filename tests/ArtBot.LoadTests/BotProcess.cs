@@ -105,6 +105,23 @@ public sealed class BotProcess : IAsyncDisposable
     /// <summary>Starts the bot at <paramref name="path"/> (see <see cref="PrepareAsync"/>) with <paramref name="settings"/> and waits until it is ready.</summary>
     public static async Task<BotProcess> StartAsync(string path, IReadOnlyDictionary<string, string?> settings)
     {
+        // A port found free can be taken by another process before the bot binds it (several bots start at once): try again.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await StartOnceAsync(path, settings).ConfigureAwait(false);
+            }
+            catch (PortTakenException) when (attempt < 3)
+            {
+            }
+        }
+    }
+
+    private sealed class PortTakenException(string message) : InvalidOperationException(message);
+
+    private static async Task<BotProcess> StartOnceAsync(string path, IReadOnlyDictionary<string, string?> settings)
+    {
         var port = FreePort();
         var probePort = FreePort();
         var (program, arguments) = BotBuild.CommandFor(path);
@@ -146,7 +163,11 @@ public sealed class BotProcess : IAsyncDisposable
         {
             if (process.HasExited)
             {
-                throw new InvalidOperationException($"The bot exited with {process.ExitCode}:\n" + string.Join("\n", bot.Log.TakeLast(30)));
+                var log = string.Join("\n", bot.Log.TakeLast(30));
+                await bot.DisposeAsync().ConfigureAwait(false);
+                throw log.Contains("address already in use", StringComparison.OrdinalIgnoreCase)
+                    ? new PortTakenException(log)
+                    : new InvalidOperationException($"The bot exited with {process.ExitCode}:\n" + log);
             }
 
             try

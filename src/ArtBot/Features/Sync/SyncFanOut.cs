@@ -114,17 +114,20 @@ public sealed class SyncFanOut(
         var owner = settings.Owner;
         var key = OccurrenceKey.Of(art, occurrence);
         var now = time.GetUtcNow();
-        var existing = (await store.GetDeliveriesAsync(key, kind, cancellationToken)).ToDictionary(d => d.ConversationId, StringComparer.Ordinal);
+        var rows = new DeliveryRows(await store.GetDeliveriesAsync(key, kind, cancellationToken));
+        // In an order of this pass's own: instances fanning out together then rarely race for the same claim (a lost race
+        // costs a conflict answer from storage and a read), where in the teams' order they would for nearly every one.
         var pending = teams
             .Where(t => t.UnreachableSince is null)
-            .Where(t => !existing.TryGetValue(t.ConversationId, out var d) || d.IsClaimableBy(owner, now, settings.MaxAttempts))
-            .ToList();
-        if (pending.Count == 0)
+            .Where(t => rows.Find(t.ConversationId) is not { } d || d.IsClaimableBy(owner, now, settings.MaxAttempts))
+            .ToArray();
+        Random.Shared.Shuffle(pending);
+        if (pending.Length == 0)
         {
             return (FanOutResult.None with { Skipped = teams.Count }, null);
         }
 
-        int sent = 0, unreachable = 0, failed = 0, skipped = teams.Count - pending.Count;
+        int sent = 0, unreachable = 0, failed = 0, skipped = teams.Count - pending.Length;
         long earliestRetry = long.MaxValue;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, settings.FanOutConcurrency), CancellationToken = cancellationToken };
         try
@@ -133,12 +136,21 @@ public sealed class SyncFanOut(
             {
                 // From here on, not cancellable: a claim taken is always completed or released.
                 var claimedAt = time.GetUtcNow();
-                var claim = existing.TryGetValue(team.ConversationId, out var row)
+                var row = rows.Find(team.ConversationId);
+                if (row is not null && !row.IsClaimableBy(owner, claimedAt, settings.MaxAttempts))
+                {
+                    Interlocked.Increment(ref skipped); // claimed by another instance since this pass began
+                    return;
+                }
+
+                var claim = row is not null
                     ? await store.TryTakeOverAsync(row, owner, claimedAt, claimedAt + settings.ClaimLease, settings.MaxAttempts, CancellationToken.None)
                     : await store.TryClaimAsync(key, kind, team.ConversationId, owner, claimedAt, claimedAt + settings.ClaimLease, settings.MaxAttempts, CancellationToken.None);
                 if (claim is null)
                 {
+                    // Another instance works this occurrence too: catch up with its claims rather than race it for each one.
                     Interlocked.Increment(ref skipped);
+                    await rows.RefreshAsync(() => store.GetDeliveriesAsync(key, kind, CancellationToken.None), time);
                     return;
                 }
 
@@ -276,6 +288,39 @@ public sealed class SyncFanOut(
         var members = await people.GetTeamMembersAsync(team, CancellationToken.None);
         var away = await people.GetOutOfOfficeAsync(members.Select(m => m.Id), CancellationToken.None);
         return [.. members.Where(m => !away.Contains(m.Id)).Select(m => m.Name).Take(20)];
+    }
+
+    /// <summary>
+    /// A pass's view of the occurrence's delivery rows: read when the pass begins, and read again (at most four times a second)
+    /// when a claim was lost to another instance, so instances fanning out together skip each other's claims instead of
+    /// each losing a race (a conflict from storage) for them. One instance alone never reads them again.
+    /// </summary>
+    private sealed class DeliveryRows(IReadOnlyList<SyncDelivery> initial)
+    {
+        private static readonly TimeSpan RefreshEvery = TimeSpan.FromMilliseconds(250);
+        private int _refreshing;
+        private volatile Dictionary<string, SyncDelivery> _rows = initial.ToDictionary(d => d.ConversationId, StringComparer.Ordinal);
+        private DateTimeOffset _readAt = DateTimeOffset.MinValue;
+
+        public SyncDelivery? Find(string conversationId) => _rows.GetValueOrDefault(conversationId);
+
+        public async Task RefreshAsync(Func<Task<IReadOnlyList<SyncDelivery>>> read, TimeProvider time)
+        {
+            if (time.GetUtcNow() - _readAt < RefreshEvery || Interlocked.Exchange(ref _refreshing, 1) == 1)
+            {
+                return;
+            }
+
+            try
+            {
+                _readAt = time.GetUtcNow();
+                _rows = (await read()).ToDictionary(d => d.ConversationId, StringComparer.Ordinal);
+            }
+            finally
+            {
+                Volatile.Write(ref _refreshing, 0);
+            }
+        }
     }
 
     /// <summary>How a delivery's post is found in its channel: top-level or in a thread, and the texts it holds.</summary>
