@@ -148,6 +148,26 @@ public sealed class VoteStateReaderTests
         return _reads.ElementAt(count - 1);
     }
 
+    [Fact]
+    public async Task A_burst_of_ballots_on_an_instance_that_has_not_seen_the_vote_reads_its_meta_row_once()
+    {
+        var meta = new TaskCompletionSource<Vote?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var metaReads = 0;
+        _store.Setup(s => s.GetAsync(VoteId, It.IsAny<CancellationToken>())).Returns(() =>
+        {
+            Interlocked.Increment(ref metaReads);
+            return meta.Task;
+        });
+        var reader = new VoteStateReader(_store.Object, _time);
+
+        var burst = Enumerable.Range(0, 50).Select(_ => reader.GetVoteAsync(VoteId, CancellationToken.None)).ToList();
+        meta.SetResult(State(0).Vote);
+        var votes = await Task.WhenAll(burst);
+
+        Assert.Equal(1, metaReads);
+        Assert.All(votes, v => Assert.Equal(VoteId, v!.Id));
+    }
+
     private static VoteState State(int ballots) => new(
         new Vote
         {

@@ -8,8 +8,8 @@ namespace ArtBot.Features.Installation;
 
 /// <summary>
 /// Keeps the stored serviceUrl of a conversation current (Teams may move a conversation to another
-/// regional endpoint). Runs for every activity but writes only when the URL differs from the one this
-/// instance last saw, so a busy conversation costs one write per instance, not one per activity.
+/// regional endpoint). Runs for every activity but reads (and writes when it changed) only when the URL differs from the
+/// one this instance last saw, so a busy conversation costs one read per instance, not one per activity.
 /// </summary>
 public sealed class ServiceUrlTracker(IConversationStore store) : IBotFeature
 {
@@ -30,12 +30,22 @@ public sealed class ServiceUrlTracker(IConversationStore store) : IBotFeature
             return;
         }
 
-        await store.RefreshServiceUrlAsync(tenant, conversation, serviceUrl, cancellationToken);
+        // Noted before the write, so the activities arriving with it (a burst of ballots on a conversation this instance
+        // has not seen) do not each refresh it; forgotten again if the refresh fails, so a later activity retries.
         if (_known.Count >= MaxRemembered)
         {
             _known.Clear();
         }
 
         _known[(tenant, conversation)] = serviceUrl;
+        try
+        {
+            await store.RefreshServiceUrlAsync(tenant, conversation, serviceUrl, cancellationToken);
+        }
+        catch
+        {
+            _known.TryRemove(new KeyValuePair<(string, string), string>((tenant, conversation), serviceUrl));
+            throw;
+        }
     }
 }

@@ -6,7 +6,7 @@ namespace ArtBot.Features.Votes;
 /// <summary>
 /// Reads votes for the card actions with as few storage operations as a storm of ballots allows.
 /// <list type="bullet">
-/// <item><see cref="GetVoteAsync"/>: the vote's meta row, cached per instance. What a cast checks before writing
+/// <item><see cref="GetVoteAsync"/>: the vote's meta row, cached per instance, one read at a time per vote. What a cast checks before writing
 /// (tenant, conversation, anonymous, salt) never changes; "closed" may be stale when another instance closed the
 /// vote, which is safe because every cast re-checks it in a fresh read after its write (see <see cref="VoteActions"/>).</item>
 /// <item><see cref="ReadFreshAsync"/>: single-flight partition reads. The answer is a read that <em>started after the
@@ -21,6 +21,7 @@ public sealed class VoteStateReader(IVoteStore store, TimeProvider time)
     private const int MaxCachedVotes = 10_000;
 
     private readonly ConcurrentDictionary<string, (Vote Vote, DateTimeOffset At)> _votes = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<Task<Vote?>>> _loading = new(StringComparer.Ordinal);
 
     /// <summary>
     /// How long a cached open vote is trusted. Another instance may close it meanwhile; after this a cast reads the
@@ -43,7 +44,22 @@ public sealed class VoteStateReader(IVoteStore store, TimeProvider time)
             return cached.Vote;
         }
 
-        var vote = await store.GetAsync(voteId, cancellationToken);
+        // One read per vote at a time: a burst of ballots on an instance that has not seen the vote (or after the TTL)
+        // shares it instead of each reading the meta row.
+        var load = _loading.GetOrAdd(voteId, id => new Lazy<Task<Vote?>>(() => LoadVoteAsync(id)));
+        try
+        {
+            return await load.Value.WaitAsync(cancellationToken);
+        }
+        finally
+        {
+            _loading.TryRemove(new KeyValuePair<string, Lazy<Task<Vote?>>>(voteId, load));
+        }
+    }
+
+    private async Task<Vote?> LoadVoteAsync(string voteId)
+    {
+        var vote = await store.GetAsync(voteId, CancellationToken.None);
         if (vote is not null)
         {
             Remember(vote);
