@@ -152,7 +152,10 @@ public static class FanOutScenario
         var bots = new List<BotProcess>();
         try
         {
-            bots.AddRange(await Task.WhenAll(Enumerable.Range(0, instances).Select(i => BotProcess.StartAsync(context.Bot, SettingsOf(i)))).ConfigureAwait(false));
+            for (var i = 0; i < instances; i++)
+            {
+                bots.Add(await BotProcess.StartAsync(context.Bot, SettingsOf(i)).ConfigureAwait(false)); // one by one: each is disposed below, also when a later one fails
+            }
 
             // Untimed warm-up of every process (a bot that has been running is warm; a restarted one is not): each is asked
             // for the same warm-up fan-out, so each takes part of it.

@@ -18,13 +18,15 @@ public sealed class StormHost : IAsyncDisposable
     public const string AppId = "7a2b1c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
     private const string TenantId = "72f988bf-86f1-41af-91ab-2d7cd011db47";
 
-    private StormHost(TestTokenIssuer tokens, AzuriteInstance azurite, OpenIdMetadataServer metadata, FastConnector connector, IReadOnlyList<BotProcess> bots, string botPath)
+    private readonly List<BotProcess> _bots;
+
+    private StormHost(TestTokenIssuer tokens, AzuriteInstance azurite, OpenIdMetadataServer metadata, FastConnector connector, List<BotProcess> bots, string botPath)
     {
         Tokens = tokens;
         Azurite = azurite;
         Metadata = metadata;
         Connector = connector;
-        Bots = bots;
+        _bots = bots;
         BotPath = botPath;
     }
 
@@ -37,7 +39,7 @@ public sealed class StormHost : IAsyncDisposable
     public TestTokenIssuer Tokens { get; }
 
     /// <summary>The instances, all on the same storage.</summary>
-    public IReadOnlyList<BotProcess> Bots { get; }
+    public IReadOnlyList<BotProcess> Bots => _bots;
 
     /// <summary>The build that runs (an executable or an <c>ArtBot.dll</c>).</summary>
     public string BotPath { get; }
@@ -63,13 +65,21 @@ public sealed class StormHost : IAsyncDisposable
             ["Graph:Enabled"] = "false",
             ["Storage:ConnectionString"] = azurite.ConnectionString,
         };
-        var bots = new List<BotProcess>();
-        for (var i = 0; i < instances; i++)
+        var host = new StormHost(tokens, azurite, metadata, connector, [], path);
+        try
         {
-            bots.Add(await BotProcess.StartAsync(path, settings).ConfigureAwait(false));
+            for (var i = 0; i < instances; i++)
+            {
+                host._bots.Add(await BotProcess.StartAsync(path, settings).ConfigureAwait(false));
+            }
+        }
+        catch
+        {
+            await host.DisposeAsync().ConfigureAwait(false); // no process left behind when one fails to start
+            throw;
         }
 
-        return new StormHost(tokens, azurite, metadata, connector, bots, path);
+        return host;
     }
 
     /// <summary>What every instance has spent so far, summed.</summary>
