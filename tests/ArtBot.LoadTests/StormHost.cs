@@ -93,10 +93,14 @@ public sealed class StormHost : IAsyncDisposable
     public string Bearer() => TestTokenIssuer.Bearer(Tokens.CreateToken(TestTokenKind.Valid, AppId, Connector.ServiceUrl));
 
     /// <summary>Posts an activity to /api/messages of an instance picked at random; returns the status and body.</summary>
-    public Task<(HttpStatusCode Status, string Body)> PostAsync(JsonObject activity, string bearer) => PostAsync(Encoding.UTF8.GetBytes(activity.ToJsonString()), bearer);
+    public async Task<(HttpStatusCode Status, string Body)> PostAsync(JsonObject activity, string bearer)
+    {
+        var (status, body) = await PostAsync(Encoding.UTF8.GetBytes(activity.ToJsonString()), bearer).ConfigureAwait(false);
+        return (status, Encoding.UTF8.GetString(body));
+    }
 
-    /// <summary>Posts an activity already serialized (the storm's load generator does no JSON work while timed).</summary>
-    public async Task<(HttpStatusCode Status, string Body)> PostAsync(byte[] activity, string bearer)
+    /// <summary>Posts an activity already serialized; the answer as bytes (the storm's load generator does no JSON or text work while timed).</summary>
+    public async Task<(HttpStatusCode Status, byte[] Body)> PostAsync(byte[] activity, string bearer)
     {
         using var content = new ByteArrayContent(activity);
         content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
@@ -104,7 +108,7 @@ public sealed class StormHost : IAsyncDisposable
         request.Headers.TryAddWithoutValidation("Authorization", bearer);
         var bot = Bots[Bots.Count == 1 ? 0 : Random.Shared.Next(Bots.Count)];
         using var response = await bot.Client.SendAsync(request).ConfigureAwait(false);
-        return (response.StatusCode, await response.Content.ReadAsStringAsync().ConfigureAwait(false));
+        return (response.StatusCode, await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false));
     }
 
     public async ValueTask DisposeAsync()

@@ -95,14 +95,14 @@ public sealed class VoteStorm(StormHost host, int voters)
         {
             await Task.Yield();
             var started = Stopwatch.GetTimestamp();
-            var (status, text) = await host.PostAsync(body, bearer).ConfigureAwait(false);
+            var (status, answer) = await host.PostAsync(body, bearer).ConfigureAwait(false);
             var ms = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             if (record)
             {
                 _latencies.Add(ms);
             }
 
-            if (status != HttpStatusCode.OK || !text.Contains("application/vnd.microsoft.card.adaptive", StringComparison.Ordinal))
+            if (status != HttpStatusCode.OK || answer.AsSpan().IndexOf("application/vnd.microsoft.card.adaptive"u8) < 0)
             {
                 Interlocked.Increment(ref failed);
             }

@@ -22,13 +22,17 @@ public static partial class BotEndpoint
     public const int MaxActivityBytes = 1024 * 1024;
 
     /// <summary>Maps <c>POST {pattern}</c> (default <c>/api/messages</c>) to the bot.</summary>
-    public static IEndpointConventionBuilder MapBotEndpoint(this IEndpointRouteBuilder endpoints, string pattern = "/api/messages") =>
-        endpoints.MapPost(pattern, HandleAsync).DisableAntiforgery().WithName("BotMessages");
+    public static IEndpointConventionBuilder MapBotEndpoint(this IEndpointRouteBuilder endpoints, string pattern = "/api/messages")
+    {
+        // Created once: the logger factory takes a process-wide lock in CreateLogger, which a burst of ballots contended for.
+        var logger = endpoints.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(BotEndpoint).FullName!);
+        RequestDelegate handler = http => HandleAsync(http, logger); // a plain RequestDelegate: no parameter binding generated
+        return endpoints.MapPost(pattern, handler).DisableAntiforgery().WithName("BotMessages");
+    }
 
-    private static async Task HandleAsync(HttpContext http)
+    private static async Task HandleAsync(HttpContext http, ILogger logger)
     {
         var services = http.RequestServices;
-        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(BotEndpoint).FullName!);
         var cancellationToken = http.RequestAborted;
 
         var body = await ReadBodyAsync(http, cancellationToken);

@@ -264,11 +264,11 @@ public sealed partial class VoteActions(
     /// <summary>The vote named by the action's data, if it belongs to this tenant and conversation.</summary>
     private async Task<(Vote? Vote, InvokeResponse? Error)> FindVoteAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
     {
-        var notFound = Error("VoteNotFound", VoteStrings.ErrorVoteNotFound);
+        static InvokeResponse NotFound() => Error("VoteNotFound", VoteStrings.ErrorVoteNotFound); // built only when needed: not on every ballot
         var voteId = ReadText(data, "voteId");
         if (!DerivedIds.IsWellFormed(voteId) || turn.Activity.Conversation?.Id is not { } conversationId)
         {
-            return (null, notFound);
+            return (null, NotFound());
         }
 
         var vote = await reader.GetVoteAsync(voteId!, cancellationToken);
@@ -277,7 +277,7 @@ public sealed partial class VoteActions(
             || !string.Equals(vote.ConversationId, ConversationIds.WithoutThread(conversationId), StringComparison.Ordinal))
         {
             LogNotFound(voteId!);
-            return (null, notFound);
+            return (null, NotFound());
         }
 
         return (vote, null);
