@@ -22,6 +22,7 @@ public sealed class BotProcess : IAsyncDisposable
 
     private readonly int _probePort;
     private long _logEntries;
+    private long _lastLineAt;
 
     private BotProcess(Process process, Uri baseAddress, int probePort)
     {
@@ -54,8 +55,33 @@ public sealed class BotProcess : IAsyncDisposable
     /// <summary>Every line the process wrote (stdout and stderr).</summary>
     public IReadOnlyCollection<string> Log => _log;
 
-    /// <summary>What the process has spent since it started (<see cref="BotCosts"/>).</summary>
-    public Task<BotCosts> CostsAsync() => BotCosts.ReadAsync(_probePort, Interlocked.Read(ref _logEntries));
+    /// <summary>
+    /// Waits until the process wrote nothing for <paramref name="quiet"/> (at most 5 s): its console lines reach the
+    /// benchmark a moment after the work that wrote them, so a reading taken right after would count a late line of the
+    /// work before (a vote's "started" line, say) against the work after.
+    /// </summary>
+    public async Task WhenLogQuietAsync(TimeSpan quiet)
+    {
+        var deadline = Stopwatch.GetTimestamp() + (5 * Stopwatch.Frequency);
+        while (Stopwatch.GetElapsedTime(Interlocked.Read(ref _lastLineAt)) < quiet && Stopwatch.GetTimestamp() < deadline)
+        {
+            await Task.Delay(25).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// What the process has spent since it started (<see cref="BotCosts"/>); with <paramref name="quietLogs"/>, read once
+    /// its log went quiet (<see cref="WhenLogQuietAsync"/>), so that the log entries counted are exact.
+    /// </summary>
+    public async Task<BotCosts> CostsAsync(bool quietLogs = true)
+    {
+        if (quietLogs)
+        {
+            await WhenLogQuietAsync(TimeSpan.FromMilliseconds(250)).ConfigureAwait(false);
+        }
+
+        return await BotCosts.ReadAsync(_probePort, Interlocked.Read(ref _logEntries)).ConfigureAwait(false);
+    }
 
     /// <summary>
     /// The bot to run: the build <see cref="BotBuild"/> names; otherwise the bot published as it is deployed (ReadyToRun,
@@ -253,6 +279,7 @@ public sealed class BotProcess : IAsyncDisposable
     {
         if (line is not null)
         {
+            Interlocked.Exchange(ref _lastLineAt, Stopwatch.GetTimestamp());
             _log.Enqueue(line);
             if (BotCosts.IsLogEntry(line))
             {

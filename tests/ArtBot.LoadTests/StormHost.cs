@@ -82,10 +82,12 @@ public sealed class StormHost : IAsyncDisposable
         return host;
     }
 
-    /// <summary>What every instance has spent so far, summed.</summary>
-    public async Task<BotCosts> CostsAsync()
+    /// <summary>
+    /// What every instance has spent so far, summed (<see cref="BotProcess.CostsAsync"/>).
+    /// </summary>
+    public async Task<BotCosts> CostsAsync(bool quietLogs = true)
     {
-        var each = await Task.WhenAll(Bots.Select(b => b.CostsAsync())).ConfigureAwait(false);
+        var each = await Task.WhenAll(Bots.Select(b => b.CostsAsync(quietLogs))).ConfigureAwait(false);
         return each.Aggregate(BotCosts.Zero, (sum, costs) => sum + costs);
     }
 

@@ -87,7 +87,7 @@ public sealed class VoteStorm(StormHost host, int voters)
         var average = Math.Round((double)expectedSum / voters, 1, MidpointRounding.AwayFromZero).ToString("0.0", CultureInfo.InvariantCulture);
         var expectedText = $"{voters} votes so far, average {average}";
 
-        var costsBefore = await host.CostsAsync().ConfigureAwait(false);
+        var costsBefore = await host.CostsAsync(quietLogs: false).ConfigureAwait(false); // storage requests only
         var putsBefore = host.Connector.Puts;
         var failed = 0;
         var clock = Stopwatch.StartNew();
@@ -112,7 +112,7 @@ public sealed class VoteStorm(StormHost host, int voters)
 
         // The shared card is updated in the background (coalesced); wait for it to settle on the exact tally.
         var cardExact = await WaitForCardAsync(expectedText).ConfigureAwait(false);
-        var costs = await host.CostsAsync().ConfigureAwait(false) - costsBefore;
+        var costs = await host.CostsAsync(quietLogs: false).ConfigureAwait(false) - costsBefore;
         var storageRequests = costs.StorageOperations;
         var storageWrites = costs.StorageWrites;
         var cardUpdates = host.Connector.Puts - putsBefore;
