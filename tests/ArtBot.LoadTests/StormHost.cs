@@ -91,6 +91,19 @@ public sealed class StormHost : IAsyncDisposable
         return each.Aggregate(BotCosts.Zero, (sum, costs) => sum + costs);
     }
 
+    /// <summary>
+    /// Waits (at most 10 s) until an instance's log has a line containing <paramref name="text"/>: a line the benchmark
+    /// knows is coming (a vote's "started" line) is then counted before a reading of the costs, not in the next one.
+    /// </summary>
+    public async Task WhenLoggedAsync(string text)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!Bots.Any(b => b.Log.Any(line => line.Contains(text, StringComparison.Ordinal))) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(10).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>A valid channel token for the connector's serviceUrl (Teams reuses its token across requests too).</summary>
     public string Bearer() => TestTokenIssuer.Bearer(Tokens.CreateToken(TestTokenKind.Valid, AppId, Connector.ServiceUrl));
 

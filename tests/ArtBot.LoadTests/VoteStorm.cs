@@ -64,6 +64,7 @@ public sealed class VoteStorm(StormHost host, int voters)
             // The ballot buttons (and the confirmation behind "Close vote…") carry the vote's id.
             if (FindVoteId(content) is { } voteId)
             {
+                await host.WhenLoggedAsync(voteId).ConfigureAwait(false); // its "started" line belongs to the start, not to the rounds
                 return voteId;
             }
         }

@@ -61,6 +61,7 @@ public static class VoteStormProgram
 
         string F(double v, string format = "0.0") => v.ToString(format, CultureInfo.InvariantCulture);
         string Met(bool ok) => ok ? "met" : "NOT met";
+        string Target(bool ok) => smoke ? "(a full run's target)" : Met(ok); // a smoke run is too small to hold speed targets
 
         Console.WriteLine();
         Console.WriteLine("| Round | Ballots | Time (s) | Ballots/s | Failed | Lost | Storage ops/ballot | Card updates | Card shows exact tally |");
@@ -73,15 +74,15 @@ public static class VoteStormProgram
         Console.WriteLine();
         Console.WriteLine($"| Metric ({instances} instance(s), {rounds} rounds) | Result | Target (issues 3, 24) | |");
         Console.WriteLine("|---|---|---|---|");
-        Console.WriteLine($"| Ballots (invokes) per second | {F(rate)} | >= 600 | {Met(rate >= 600)} |");
-        Console.WriteLine($"| Ratio ballots/s / raw upserts/s | {F(rate / direct, "0.00")} | >= 0.6 | {Met(rate / direct >= 0.6)} |");
-        Console.WriteLine($"| Latency p50 / p95 / p99 / max (ms) | {F(latencies.Percentile(50))} / {F(latencies.Percentile(95))} / {F(latencies.Percentile(99))} / {F(latencies.Max)} | p99 <= 300 | {Met(latencies.Percentile(99) <= 300)} |");
-        Console.WriteLine($"| CPU of the bot process(es) per ballot (ms) | {F(cpu, "0.00")} | <= 1.0 | {Met(cpu <= 1.0)} |");
+        Console.WriteLine($"| Ballots (invokes) per second | {F(rate)} | >= 600 | {Target(rate >= 600)} |");
+        Console.WriteLine($"| Ratio ballots/s / raw upserts/s | {F(rate / direct, "0.00")} | >= 0.6 | {Target(rate / direct >= 0.6)} |");
+        Console.WriteLine($"| Latency p50 / p95 / p99 / max (ms) | {F(latencies.Percentile(50))} / {F(latencies.Percentile(95))} / {F(latencies.Percentile(99))} / {F(latencies.Max)} | p99 <= 300 | {Target(latencies.Percentile(99) <= 300)} |");
+        Console.WriteLine($"| CPU of the bot process(es) per ballot (ms) | {F(cpu, "0.00")} | <= 1.0 | {Target(cpu <= 1.0)} |");
         Console.WriteLine($"| CPU of the load generator per ballot (ms), same cores | {F(generator / ballots, "0.00")} | | |");
         Console.WriteLine($"| Ballots lost (stored value != cast value) | {lost} of {ballots} ({failed} invokes failed) | 0 | {Met(lost == 0 && failed == 0)} |");
-        Console.WriteLine($"| Storage operations per ballot (writes) | {F(opsPerBallot, "0.00")} ({F(writesPerBallot, "0.00")}) | <= 1.05 | {Met(opsPerBallot <= 1.05)} |");
+        Console.WriteLine($"| Storage operations per ballot (writes) | {F(opsPerBallot, "0.00")} ({F(writesPerBallot, "0.00")}) | <= 1.05 | {Target(opsPerBallot <= 1.05)} |");
         Console.WriteLine($"| Shared-card updates issued (PUT) | {cardUpdates} for {ballots} ballots; final card exact every round: {(cardsExact ? "yes" : "NO")} | | |");
-        Console.WriteLine($"| Peak working set of the bot process(es) (MB) | {F(peakMb, "0")} | < 300 per instance | {Met(peakMb < 300 * instances)} |");
+        Console.WriteLine($"| Peak working set of the bot process(es) (MB) | {F(peakMb, "0")} | < 300 per instance | {Target(peakMb < 300 * instances)} |");
         Console.WriteLine($"| Raw upsert baseline, same Azurite ({BaselineConcurrency} concurrent, {baselineUpserts} upserts) | {F(direct)}/s | | |");
 
         var withinBudget = CostBudgets.For("votes").Check("ballot", costs, ballots);
