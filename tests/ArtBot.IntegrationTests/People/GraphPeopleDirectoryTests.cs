@@ -148,10 +148,11 @@ public sealed class GraphPeopleDirectoryTests
         h.Server.ThrottleOnce("/users/u2/mailboxSettings", retryAfterSeconds: 7);
         using var directory = h.Create();
 
-        var timersBefore = h.Time.PendingTimers; // the harness's own (token refresh, rate limits) are not the wait
         var reading = directory.GetOutOfOfficeAsync(["u1", "u2"], CancellationToken.None);
+        // The wait itself (a timer due in exactly the 7 s asked for), not just any new timer: the harness's own (token
+        // refresh, rate limits) can be scheduled meanwhile, and moving the clock before the wait starts would stretch it.
         await ConnectorHarness.UntilAsync(
-            () => (h.Time.PendingTimers > timersBefore && h.Server.Requests.Count(r => r.Path == "/$batch") == 1) || reading.IsCompleted,
+            () => (h.Time.HasTimerDueIn(TimeSpan.FromSeconds(7)) && h.Server.Requests.Count(r => r.Path == "/$batch") == 1) || reading.IsCompleted,
             "the throttled item waits");
         Assert.False(reading.IsCompleted);
         h.Time.Advance(TimeSpan.FromSeconds(6));

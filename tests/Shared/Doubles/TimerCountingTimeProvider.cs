@@ -10,7 +10,7 @@ namespace ArtBot.Tests.Shared;
 /// </summary>
 internal sealed class TimerCountingTimeProvider(DateTimeOffset start) : FakeTimeProvider(start)
 {
-    private readonly ConcurrentDictionary<CountedTimer, bool> _waiting = new();
+    private readonly ConcurrentDictionary<CountedTimer, DateTimeOffset> _waiting = new(); // each waiting timer's next due time
 
     public TimerCountingTimeProvider()
         : this(new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero))
@@ -20,15 +20,18 @@ internal sealed class TimerCountingTimeProvider(DateTimeOffset start) : FakeTime
     /// <summary>Timers scheduled and not yet fired (e.g. callers parked in <c>Task.Delay(…, timeProvider)</c>).</summary>
     public int PendingTimers => _waiting.Count;
 
+    /// <summary>Whether a timer is waiting to fire exactly <paramref name="after"/> from now (one particular delay, not just any timer).</summary>
+    public bool HasTimerDueIn(TimeSpan after) => _waiting.Values.Contains(GetUtcNow() + after);
+
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
-        var timer = new CountedTimer(_waiting);
+        var timer = new CountedTimer(_waiting, GetUtcNow);
         timer.Schedule(dueTime, period);
         timer.Inner = base.CreateTimer(s => { timer.Fired(); callback(s); }, state, dueTime, period);
         return timer;
     }
 
-    private sealed class CountedTimer(ConcurrentDictionary<CountedTimer, bool> waiting) : ITimer
+    private sealed class CountedTimer(ConcurrentDictionary<CountedTimer, DateTimeOffset> waiting, Func<DateTimeOffset> now) : ITimer
     {
         private volatile bool _periodic;
 
@@ -43,7 +46,7 @@ internal sealed class TimerCountingTimeProvider(DateTimeOffset start) : FakeTime
             }
             else
             {
-                waiting[this] = true;
+                waiting[this] = now() + dueTime;
             }
         }
 
