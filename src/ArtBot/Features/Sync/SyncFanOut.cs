@@ -299,22 +299,29 @@ public sealed class SyncFanOut(
     {
         private static readonly TimeSpan RefreshEvery = TimeSpan.FromMilliseconds(250);
         private int _refreshing;
+        private long _readAtTicks; // never read again yet
         private volatile Dictionary<string, SyncDelivery> _rows = initial.ToDictionary(d => d.ConversationId, StringComparer.Ordinal);
-        private DateTimeOffset _readAt = DateTimeOffset.MinValue;
 
         public SyncDelivery? Find(string conversationId) => _rows.GetValueOrDefault(conversationId);
 
+        /// <summary>Reads the rows again unless that was done less than <see cref="RefreshEvery"/> ago; a failed read keeps the rows known.</summary>
         public async Task RefreshAsync(Func<Task<IReadOnlyList<SyncDelivery>>> read, TimeProvider time)
         {
-            if (time.GetUtcNow() - _readAt < RefreshEvery || Interlocked.Exchange(ref _refreshing, 1) == 1)
+            var now = time.GetUtcNow().UtcTicks;
+            if (now - Interlocked.Read(ref _readAtTicks) < RefreshEvery.Ticks || Interlocked.Exchange(ref _refreshing, 1) == 1)
             {
                 return;
             }
 
             try
             {
-                _readAt = time.GetUtcNow();
+                Interlocked.Exchange(ref _readAtTicks, now);
                 _rows = (await read()).ToDictionary(d => d.ConversationId, StringComparer.Ordinal);
+            }
+#pragma warning disable CA1031 // only an optimization: without it a claim lost to another instance costs a conflict, nothing more
+            catch (Exception)
+#pragma warning restore CA1031
+            {
             }
             finally
             {
