@@ -44,6 +44,10 @@ public sealed record BotCosts(double CpuMs, long AllocatedBytes, long Exceptions
         return new BotCosts(double.Parse(parts[0], CultureInfo.InvariantCulture), At(1), At(2), logEntries, At(3), At(4));
     }
 
+    /// <summary>What <paramref name="bots"/> have spent so far, summed (<see cref="BotProcess.CostsAsync"/>).</summary>
+    public static async Task<BotCosts> SumAsync(IEnumerable<BotProcess> bots, bool quietLogs = true) =>
+        (await Task.WhenAll(bots.Select(b => b.CostsAsync(quietLogs))).ConfigureAwait(false)).Aggregate(Zero, (sum, costs) => sum + costs);
+
     /// <summary>True for the first line of a console log entry (<c>info: Category[id]</c>, <c>warn: ...</c>).</summary>
     public static bool IsLogEntry(string line) =>
         line.Length > 6 && line[4] == ':' && line[5] == ' ' && line[..4] is "trce" or "dbug" or "info" or "warn" or "fail" or "crit";

@@ -290,11 +290,7 @@ public sealed class BotProcess : IAsyncDisposable
 
     /// <summary>The port of the table endpoint in the <c>Storage:ConnectionString</c> setting, if any.</summary>
     private static int? StoragePort(IReadOnlyDictionary<string, string?> settings) =>
-        settings.GetValueOrDefault("Storage:ConnectionString")?.Split(';')
-            .Select(part => part.Split('=', 2))
-            .Where(pair => pair.Length == 2 && pair[0].Trim().Equals("TableEndpoint", StringComparison.OrdinalIgnoreCase))
-            .Select(pair => Uri.TryCreate(pair[1].Trim(), UriKind.Absolute, out var endpoint) ? endpoint.Port : (int?)null)
-            .FirstOrDefault();
+        settings.GetValueOrDefault("Storage:ConnectionString") is { Length: > 0 } storage && Tests.Shared.Azurite.PortOf(storage) is > 0 and var port ? port : null;
 
     private static int FreePort()
     {

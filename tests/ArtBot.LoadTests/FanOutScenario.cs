@@ -179,7 +179,7 @@ public static class FanOutScenario
 
             var random0 = context.Connector.RandomThrottled;
             var limit0 = context.Connector.LimitThrottled;
-            var costs0 = await CostsAsync(bots).ConfigureAwait(false);
+            var costs0 = await BotCosts.SumAsync(bots).ConfigureAwait(false);
             var start = Stopwatch.GetTimestamp();
             var status = await bots[0].CommandAsync(context.Connector.ServiceUrl, art.HomeConversationId, "sync now", RteAad, TenantId, Token()).ConfigureAwait(false);
             if (status != 200)
@@ -190,7 +190,7 @@ public static class FanOutScenario
             if (interruption == Interruption.None)
             {
                 var measured = await MeasureAsync(context, instances, label, art, ids, (start, random0, limit0), store, "-").ConfigureAwait(false);
-                return measured with { Costs = await CostsAsync(bots).ConfigureAwait(false) - costs0 };
+                return measured with { Costs = await BotCosts.SumAsync(bots).ConfigureAwait(false) - costs0 };
             }
 
             await WaitForAsync(() => Delivered(context.Connector, ids) >= ids.Count / 2, TimeSpan.FromSeconds(120)).ConfigureAwait(false);
@@ -242,9 +242,6 @@ public static class FanOutScenario
             await observer.DisposeAsync().ConfigureAwait(false);
         }
     }
-
-    private static async Task<BotCosts> CostsAsync(IEnumerable<BotProcess> bots) =>
-        (await Task.WhenAll(bots.Select(b => b.CostsAsync())).ConfigureAwait(false)).Aggregate(BotCosts.Zero, (sum, costs) => sum + costs);
 
     /// <summary>Waits for every channel's prompt and every delivery row to be final; counts duplicates and losses at the connector.</summary>
     private static async Task<RunResult> MeasureAsync(

@@ -85,11 +85,7 @@ public sealed class StormHost : IAsyncDisposable
     /// <summary>
     /// What every instance has spent so far, summed (<see cref="BotProcess.CostsAsync"/>).
     /// </summary>
-    public async Task<BotCosts> CostsAsync(bool quietLogs = true)
-    {
-        var each = await Task.WhenAll(Bots.Select(b => b.CostsAsync(quietLogs))).ConfigureAwait(false);
-        return each.Aggregate(BotCosts.Zero, (sum, costs) => sum + costs);
-    }
+    public Task<BotCosts> CostsAsync(bool quietLogs = true) => BotCosts.SumAsync(Bots, quietLogs);
 
     /// <summary>
     /// Waits (at most 10 s) until an instance's log has a line containing <paramref name="text"/>: a line the benchmark

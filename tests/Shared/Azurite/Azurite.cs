@@ -186,7 +186,8 @@ public static class Azurite
         return port;
     }
 
-    private static int PortOf(string connectionString)
+    /// <summary>The table endpoint's port in a connection string (the emulator's default for development storage; 0: none).</summary>
+    internal static int PortOf(string connectionString)
     {
         foreach (var part in connectionString.Split(';'))
         {
