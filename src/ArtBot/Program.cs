@@ -1,6 +1,6 @@
 using ArtBot.BotFramework.Hosting;
 using ArtBot.Hosting;
-using ArtBot.Features.Room;
+using ArtBot.Features.Common;
 using ArtBot.Hosting.Telemetry;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
@@ -20,13 +20,14 @@ var app = builder.Build();
 app.UseAuthentication();
 app.UseAuthorization();
 
-// Everything else is scoped to the paths of its feature.
-app.UseWhen(RoomServices.IsRoomRequest, room => room.UseArtRoom()); // /room and /api/room: framing, pages, Accept-Language
+// Everything else is scoped to the paths of its feature (IEndpointFeature.Paths): the ART room's framing, pages and
+// Accept-Language run for /room and /api/room only.
+app.UseEndpointFeatures();
 
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
 app.MapBotEndpoint("/api/messages");
-app.MapArtRoom();
+app.MapEndpointFeatures();
 app.MapGet("/", () => "ArtBot is running. Teams talks to POST /api/messages.");
 
 app.Run();

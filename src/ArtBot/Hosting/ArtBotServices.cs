@@ -79,9 +79,8 @@ public static class ArtBotServices
 
         // Features, each with its handlers in the feature table; help lists the commands in this order.
         services.AddFeatureRouting();
-        services.AddBotFeature<ServiceUrlTracker>();
-        services.AddBotFeature<InstallationHandlers>();
-        services.AddBotFeature<HelpCommands>();
+        services.AddInstallation();
+        services.AddHelp();
         services.AddVotes();
         services.AddArts();
         services.AddObjectives();
@@ -90,7 +89,7 @@ public static class ArtBotServices
         services.AddPeople();
         services.AddImpediments();
         services.AddImprovements();
-        services.AddArtRoom(configuration);
+        services.AddRoom(configuration);
 
         services.AddHostedService<StartupLog>();
         services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: ["ready"], timeout: StorageHealthCheck.Timeout);

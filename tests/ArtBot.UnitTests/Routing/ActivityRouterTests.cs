@@ -142,6 +142,45 @@ public sealed class ActivityRouterTests
         Assert.Empty(_calls);
     }
 
+    [Fact]
+    public async Task An_event_reaches_only_the_handlers_of_its_name()
+    {
+        _router
+            .OnEvent("application/vnd.microsoft.meetingStart", Record("start"))
+            .OnEvent("application/vnd.microsoft.meetingEnd", Record("end"));
+
+        var response = await _router.RouteAsync(Turns.Of(ActivityTypes.Event, "APPLICATION/vnd.microsoft.meetingEnd"), CancellationToken.None);
+
+        Assert.Null(response);
+        Assert.Equal(["end"], _calls);
+    }
+
+    [Fact]
+    public async Task An_event_with_no_handler_for_its_name_is_acknowledged_and_logged()
+    {
+        _router.OnEvent("application/vnd.microsoft.meetingStart", Record("start"));
+
+        var response = await _router.RouteAsync(Turns.Of(ActivityTypes.Event, "application/vnd.microsoft.readReceipt"), CancellationToken.None);
+
+        Assert.Null(response);
+        Assert.Empty(_calls);
+        Assert.Contains(_log.Lines, l => l.Text.Contains("application/vnd.microsoft.readReceipt", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_conversation_update_runs_the_type_handlers_then_those_of_its_Teams_event_type()
+    {
+        _router
+            .OnConversationUpdate("channelCreated", Record("channelCreated"))
+            .On(ActivityTypes.ConversationUpdate, Record("any update"))
+            .OnConversationUpdate("teamRenamed", Record("teamRenamed"));
+        var activity = Turns.Of(ActivityTypes.ConversationUpdate).Activity with { ChannelData = new TeamsChannelData { EventType = "channelCreated" } };
+
+        await _router.RouteAsync(Turns.For(activity), CancellationToken.None);
+
+        Assert.Equal(["any update", "channelCreated"], _calls);
+    }
+
     private ActivityHandler Record(string name) => (_, _) =>
     {
         _calls.Add(name);

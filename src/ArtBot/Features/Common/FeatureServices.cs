@@ -2,7 +2,7 @@ using ArtBot.BotFramework.Routing;
 
 namespace ArtBot.Features.Common;
 
-/// <summary>Registers a feature's handler class and the table the router is built from.</summary>
+/// <summary>Registers a feature's bot handlers or HTTP endpoints, and the table the bot's router is built from.</summary>
 public static class FeatureServices
 {
     /// <summary>Registers <typeparamref name="T"/> (a singleton) as one of the bot's <see cref="IBotFeature"/>s.</summary>
@@ -11,6 +11,15 @@ public static class FeatureServices
     {
         services.AddSingleton<T>();
         services.AddSingleton<IBotFeature>(sp => sp.GetRequiredService<T>());
+        return services;
+    }
+
+    /// <summary>Registers <typeparamref name="T"/> (a singleton) as one of the app's <see cref="IEndpointFeature"/>s.</summary>
+    public static IServiceCollection AddEndpointFeature<T>(this IServiceCollection services)
+        where T : class, IEndpointFeature
+    {
+        services.AddSingleton<T>();
+        services.AddSingleton<IEndpointFeature>(sp => sp.GetRequiredService<T>());
         return services;
     }
 

@@ -5,7 +5,8 @@ namespace ArtBot.Features.Common;
 
 /// <summary>
 /// What the bot answers, filled once by every <see cref="IBotFeature"/> in registration order: text commands (the order
-/// help lists them), Universal Action verbs, invokes, and handlers by activity type. <see cref="Build"/> turns it into the
+/// help lists them), Universal Action verbs, invokes, events by name, conversation updates by Teams event type, and
+/// handlers by activity type. <see cref="Build"/> turns it into the
 /// <see cref="ActivityRouter"/> the endpoint uses; after that it is read-only.
 /// </summary>
 public sealed class FeatureTable
@@ -14,6 +15,8 @@ public sealed class FeatureTable
     private readonly CardActionRouter _verbs = new();
     private readonly List<(string Name, InvokeHandler Handler)> _invokes = [];
     private readonly List<(string? Type, ActivityHandler Handler)> _activities = [];
+    private readonly List<(string Name, ActivityHandler Handler)> _events = [];
+    private readonly List<(string EventType, ActivityHandler Handler)> _conversationUpdates = [];
     private bool _built;
 
     /// <summary>The text commands, in the order they were registered.</summary>
@@ -48,6 +51,22 @@ public sealed class FeatureTable
         return this;
     }
 
+    /// <summary>An <c>event</c> activity by its name (a meeting's start or end, say: <c>application/vnd.microsoft.meetingEnd</c>).</summary>
+    public FeatureTable Event(string name, ActivityHandler handler)
+    {
+        ThrowIfBuilt();
+        _events.Add((name, handler));
+        return this;
+    }
+
+    /// <summary>A conversation update by its Teams <c>eventType</c> (<c>channelCreated</c>, <c>teamRenamed</c>, ...).</summary>
+    public FeatureTable ConversationUpdate(string eventType, ActivityHandler handler)
+    {
+        ThrowIfBuilt();
+        _conversationUpdates.Add((eventType, handler));
+        return this;
+    }
+
     /// <summary>A handler for activities of <paramref name="type"/>; null: every activity, before the others.</summary>
     public FeatureTable Activity(string? type, ActivityHandler handler)
     {
@@ -79,6 +98,16 @@ public sealed class FeatureTable
         foreach (var (name, handler) in _invokes)
         {
             router.OnInvoke(name, handler);
+        }
+
+        foreach (var (name, handler) in _events)
+        {
+            router.OnEvent(name, handler);
+        }
+
+        foreach (var (eventType, handler) in _conversationUpdates)
+        {
+            router.OnConversationUpdate(eventType, handler);
         }
 
         return router;

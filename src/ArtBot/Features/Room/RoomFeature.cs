@@ -1,6 +1,9 @@
 using System.Text.Json.Serialization.Metadata;
 using ArtBot.BotFramework;
+using ArtBot.Domain.Text;
+using ArtBot.Features.Common;
 using ArtBot.Storage;
+using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
 
 namespace ArtBot.Features.Room;
@@ -11,16 +14,52 @@ namespace ArtBot.Features.Room;
 /// development (no app id). No token: 401; a conversation that is not the user's (or unknown): 404; Teams or storage
 /// not answering: 503 that says so.
 /// </summary>
-public static partial class RoomEndpoints
+public sealed class RoomFeature(IOptions<BotFrameworkOptions> bot) : IEndpointFeature
 {
+    private readonly bool _localDevelopment = bot.Value.IsLocalDevelopment;
+
     /// <summary>Where Teams frames the tab (Teams on the web, desktop and mobile, and the Microsoft 365 hosts).</summary>
     public const string FrameAncestors =
         "frame-ancestors 'self' https://teams.microsoft.com https://*.teams.microsoft.com https://*.teams.microsoft.us https://*.cloud.microsoft https://*.office.com https://*.skype.com";
 
-    public static IEndpointRouteBuilder MapArtRoom(this IEndpointRouteBuilder app)
+    /// <summary>The tab's pages and its API.</summary>
+    public IReadOnlyList<PathString> Paths { get; } = ["/room", "/api/room"];
+
+    /// <summary>
+    /// The pages framable by Teams only and served from <c>room/</c>, and the API's texts in the language the tab's
+    /// browser asks for. Sign-in is the API endpoints' policy (<see cref="MapEndpoints"/>).
+    /// </summary>
+    public void UseMiddleware(IApplicationBuilder paths)
     {
-        var group = app.MapGroup("/api/room");
-        if (!app.ServiceProvider.GetRequiredService<IOptions<BotFrameworkOptions>>().Value.IsLocalDevelopment)
+        paths.Use(async (http, next) =>
+        {
+            if (http.Request.Path.StartsWithSegments("/room", StringComparison.OrdinalIgnoreCase))
+            {
+                http.Response.Headers.ContentSecurityPolicy = FrameAncestors;
+                http.Response.Headers.XContentTypeOptions = "nosniff";
+            }
+
+            await next(http);
+        });
+
+        // The pages are built next to the app (ArtBot.csproj, target BuildRoom), not in wwwroot.
+        var folder = Path.Combine(AppContext.BaseDirectory, "room");
+        if (Directory.Exists(folder))
+        {
+            var pages = new PhysicalFileProvider(folder);
+            paths.UseDefaultFiles(new DefaultFilesOptions { FileProvider = pages, RequestPath = "/room" });
+            paths.UseStaticFiles(new StaticFileOptions { FileProvider = pages, RequestPath = "/room" });
+        }
+
+        // The API's texts (errors, labels) in the language the tab's browser asks for (Accept-Language), else English.
+        var cultures = Languages.Supported.SelectMany(code => new[] { code, Languages.Resolve(code).Name }).ToArray();
+        paths.UseRequestLocalization(options => options.SetDefaultCulture(Languages.English.Name).AddSupportedCultures(cultures).AddSupportedUICultures(cultures));
+    }
+
+    public void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("/api/room");
+        if (!_localDevelopment)
         {
             group.RequireAuthorization(RoomAuthentication.Policy);
         }
@@ -37,10 +76,9 @@ public static partial class RoomEndpoints
             UserOf(http) is { } user ? Results.Json(await views.MineAsync(user, ct), RoomJsonContext.Default.MineView) : Unauthorized());
         group.MapGet("/mine.csv", async (HttpContext http, RoomViews views, CancellationToken ct) =>
             UserOf(http) is { } user ? Csv(RoomCsv.Mine(await views.MineAsync(user, ct)), "mine") : Unauthorized());
-        return app;
     }
 
-    private static void View<T>(
+    private void View<T>(
         RouteGroupBuilder group, string name, Func<RoomViews, RoomPlace, HttpContext, CancellationToken, Task<T>> read, JsonTypeInfo<T> json, Func<T, byte[]> csv)
     {
         group.MapGet("/" + name, (HttpContext http, RoomViews views, RoomAccess access, CancellationToken ct) =>
@@ -49,7 +87,7 @@ public static partial class RoomEndpoints
             HandleAsync(http, access, (place, _) => read(views, place, http, ct), v => Csv(csv(v), name), ct));
     }
 
-    private static async Task<IResult> HandleAsync<T>(
+    private async Task<IResult> HandleAsync<T>(
         HttpContext http, RoomAccess access, Func<RoomPlace, RoomUser, Task<T>> read, Func<T, IResult> answer, CancellationToken cancellationToken)
     {
         if (UserOf(http) is not { } user)
@@ -73,8 +111,7 @@ public static partial class RoomEndpoints
     }
 
     /// <summary>The signed-in user (the policy let the request in), or the local developer without an app id.</summary>
-    private static RoomUser? UserOf(HttpContext http) =>
-        http.RequestServices.GetRequiredService<IOptions<BotFrameworkOptions>>().Value.IsLocalDevelopment ? RoomUser.LocalDeveloper : RoomUser.From(http.User);
+    private RoomUser? UserOf(HttpContext http) => _localDevelopment ? RoomUser.LocalDeveloper : RoomUser.From(http.User);
 
     private static IResult Unauthorized() => Results.Problem(title: RoomStrings.ErrorSignIn, statusCode: StatusCodes.Status401Unauthorized);
 
