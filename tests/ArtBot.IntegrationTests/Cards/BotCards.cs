@@ -1,3 +1,4 @@
+using ArtBot.Features.Arts;
 using ArtBot.Tests.Shared;
 using ArtBot.BotFramework.Cards;
 using ArtBot.BotFramework.Schema;
@@ -5,7 +6,6 @@ using ArtBot.Domain.Arts;
 using ArtBot.Domain.Conversations;
 using ArtBot.Domain.People;
 using ArtBot.Domain.Votes;
-using ArtBot.Features.Arts;
 using ArtBot.Features.Help;
 using ArtBot.Features.Installation;
 using ArtBot.Features.Votes;

@@ -1,6 +1,6 @@
+using ArtBot.Features.Arts;
 using ArtBot.Domain.Arts;
 using ArtBot.Domain.People;
-using ArtBot.Features.Arts;
 
 namespace ArtBot.UnitTests.Arts;
 

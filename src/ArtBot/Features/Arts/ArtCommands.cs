@@ -47,7 +47,7 @@ public sealed class ArtCommands(ArtContext arts) : IBotFeature
     {
         if (await turn.FindArtAsync(cancellationToken) is not { } membership)
         {
-            await turn.SendAsync(NotInAnArt, cancellationToken);
+            await turn.SendAsync(CommonStrings.NotInAnArt, cancellationToken);
             return;
         }
 
@@ -78,7 +78,7 @@ public sealed class ArtCommands(ArtContext arts) : IBotFeature
     {
         if (await turn.FindArtAsync(cancellationToken) is not { } membership)
         {
-            await turn.SendAsync(NotInAnArt, cancellationToken);
+            await turn.SendAsync(CommonStrings.NotInAnArt, cancellationToken);
             return;
         }
 
@@ -129,10 +129,4 @@ public sealed class ArtCommands(ArtContext arts) : IBotFeature
         }
     }
 
-    /// <summary>The answer when the channel belongs to no ART (read when shown, in the reader's language).</summary>
-    public static string NotInAnArt => ArtStrings.NotInAnArt;
-
-    /// <summary>Reads a date argument (yyyy-MM-dd).</summary>
-    public static bool TryDate(string text, out DateOnly date) =>
-        DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
 }

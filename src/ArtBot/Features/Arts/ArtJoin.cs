@@ -1,3 +1,4 @@
+using ArtBot.Features.Common;
 using ArtBot.Domain.Arts;
 using ArtBot.Domain.Text;
 

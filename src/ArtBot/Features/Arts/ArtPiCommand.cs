@@ -21,7 +21,7 @@ public static class ArtPiCommand
 
         if (await turn.FindArtAsync(cancellationToken) is not { } membership)
         {
-            await turn.SendAsync(ArtCommands.NotInAnArt, cancellationToken);
+            await turn.SendAsync(CommonStrings.NotInAnArt, cancellationToken);
             return;
         }
 
@@ -33,7 +33,7 @@ public static class ArtPiCommand
 
         var words = rest.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         string name, start, end;
-        if (words.Length >= 3 && ArtCommands.TryDate(words[^2], out _) && ArtCommands.TryDate(words[^1], out _))
+        if (words.Length >= 3 && CommandRouter.TryDate(words[^2], out _) && CommandRouter.TryDate(words[^1], out _))
         {
             (name, start, end) = (string.Join(' ', words[..^2]), words[^2], words[^1]);
         }
@@ -51,7 +51,7 @@ public static class ArtPiCommand
         }
 
         var saved = await ArtUpdate.ApplyAsync(turn, membership.Art.Id, art => art with { CurrentPi = pi.Value }, cancellationToken);
-        await turn.SendAsync(saved is null ? ArtCommands.NotInAnArt : Localized.Format(ArtStrings.PiStarted, saved.Name, pi.Value.Name, start, end), cancellationToken);
+        await turn.SendAsync(saved is null ? CommonStrings.NotInAnArt : Localized.Format(ArtStrings.PiStarted, saved.Name, pi.Value.Name, start, end), cancellationToken);
     }
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);

@@ -44,7 +44,7 @@ public static class ArtRoleCommand
 
         if (await turn.FindArtAsync(cancellationToken) is not { } membership)
         {
-            await turn.SendAsync(ArtCommands.NotInAnArt, cancellationToken);
+            await turn.SendAsync(CommonStrings.NotInAnArt, cancellationToken);
             return;
         }
 
@@ -65,7 +65,7 @@ public static class ArtRoleCommand
 
         var name = person.Name ?? ArtStrings.RolePersonFallback;
         await turn.SendAsync(
-            refusal ?? (saved is null ? ArtCommands.NotInAnArt
+            refusal ?? (saved is null ? CommonStrings.NotInAnArt
                 : Localized.Format(verb == "add" ? role.Added() : role.Removed(), name, saved.Name)),
             cancellationToken);
     }

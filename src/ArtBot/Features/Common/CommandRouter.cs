@@ -1,3 +1,4 @@
+using System.Globalization;
 using ArtBot.BotFramework.Routing;
 
 namespace ArtBot.Features.Common;
@@ -33,6 +34,10 @@ public sealed partial class CommandRouter(IEnumerable<BotCommand> commands, ILog
 
         return _commands[FallbackCommand].Handler(turn, turn.Text, cancellationToken);
     }
+
+    /// <summary>Reads a date argument of a command (yyyy-MM-dd).</summary>
+    public static bool TryDate(string text, out DateOnly date) =>
+        DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
 
     /// <summary>Splits text into its first word (lower case, a leading '/' dropped) and the rest.</summary>
     public static (string Word, string Arguments) Split(string text)

@@ -4,7 +4,6 @@ using ArtBot.BotFramework.Schema;
 using ArtBot.Domain.Arts;
 using ArtBot.Domain.Planning;
 using ArtBot.Domain.Text;
-using ArtBot.Features.Arts;
 using ArtBot.Features.Common;
 
 namespace ArtBot.Features.Dependencies;
@@ -37,7 +36,7 @@ public sealed partial class DependencyActions(
         var place = await ArtPlace.ResolveAsync(new ArtTurn(turn, arts), cancellationToken);
         if (place is null || place.Art.CurrentPi is null)
         {
-            return CardResponses.Error("NotInArt", place is null ? ArtCommands.NotInAnArt : DependencyCommands.NoPi);
+            return CardResponses.Error("NotInArt", place is null ? CommonStrings.NotInAnArt : DependencyCommands.NoPi);
         }
 
         if (place.Team is not { } requester || place.TeamFor(CardData.Text(data, "team")) is null)

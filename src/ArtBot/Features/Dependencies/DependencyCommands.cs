@@ -2,7 +2,6 @@ using ArtBot.BotFramework.Routing;
 using ArtBot.Domain.Arts;
 using ArtBot.Domain.Planning;
 using ArtBot.Domain.Text;
-using ArtBot.Features.Arts;
 using ArtBot.Features.Common;
 
 namespace ArtBot.Features.Dependencies;
@@ -67,7 +66,7 @@ public sealed class DependencyCommands(ArtContext arts, DependencyBoard board, I
         var place = await ArtPlace.ResolveAsync(art, cancellationToken);
         if (place is null || place.Art.CurrentPi is null)
         {
-            await art.SendAsync(place is null ? ArtCommands.NotInAnArt : NoPi, cancellationToken);
+            await art.SendAsync(place is null ? CommonStrings.NotInAnArt : NoPi, cancellationToken);
             return null;
         }
 

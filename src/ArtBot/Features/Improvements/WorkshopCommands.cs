@@ -15,7 +15,7 @@ namespace ArtBot.Features.Improvements;
 /// </summary>
 public sealed partial class WorkshopCommands(
     IArtStore arts, IWorkshopStore workshops, IImprovementStore improvements, SharedWorkshopCardUpdater sharedCards, TimeProvider time,
-    ILogger<WorkshopCommands> logger, ObjectiveViews? objectives = null) : IBotFeature
+    ILogger<WorkshopCommands> logger, ObjectiveViews objectives) : IBotFeature
 {
     public const string InspectName = "inspect";
     public const string ImproveName = "improve";
@@ -89,7 +89,7 @@ public sealed partial class WorkshopCommands(
             return;
         }
 
-        if (place.Art is { } art && objectives is not null)
+        if (place.Art is { } art)
         {
             // I&A opens with the quantitative measurement: the ART predictability measure, then the workshop.
             await turn.SendAsync(Activity.CreateMessage(attachments: (await objectives.PredictabilityAsync(art, cancellationToken)).ToAttachment()), cancellationToken);

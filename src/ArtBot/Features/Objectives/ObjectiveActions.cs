@@ -4,7 +4,6 @@ using ArtBot.BotFramework.Schema;
 using ArtBot.Domain.Arts;
 using ArtBot.Domain.Planning;
 using ArtBot.Domain.Text;
-using ArtBot.Features.Arts;
 using ArtBot.Features.Common;
 
 namespace ArtBot.Features.Objectives;
@@ -198,7 +197,7 @@ public sealed partial class ObjectiveActions(ArtContext arts, ObjectiveViews vie
     {
         if (await ArtPlace.ResolveAsync(new ArtTurn(turn, arts), cancellationToken) is not { } place)
         {
-            return (null, null, CardResponses.Error("NotInArt", ArtCommands.NotInAnArt));
+            return (null, null, CardResponses.Error("NotInArt", CommonStrings.NotInAnArt));
         }
 
         if (place.Art.CurrentPi is null)

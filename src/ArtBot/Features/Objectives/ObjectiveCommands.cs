@@ -1,5 +1,4 @@
 using ArtBot.BotFramework.Routing;
-using ArtBot.Features.Arts;
 using ArtBot.Domain.Text;
 using ArtBot.Features.Common;
 
@@ -33,7 +32,7 @@ public sealed class ObjectiveCommands(ArtContext arts, ObjectiveViews views) : I
         var (sub, _) = CommandRouter.Split(arguments);
         if (await ArtPlace.ResolveAsync(art, cancellationToken) is not { } place)
         {
-            await art.SendAsync(ArtCommands.NotInAnArt, cancellationToken);
+            await art.SendAsync(CommonStrings.NotInAnArt, cancellationToken);
             return;
         }
 
@@ -57,7 +56,7 @@ public sealed class ObjectiveCommands(ArtContext arts, ObjectiveViews views) : I
                 var reopen = sub == "reopen";
                 var saved = await ArtUpdate.ApplyAsync(art, place.Art.Id, a => a with { ObjectivesReopenedFor = reopen ? pi.Name : null }, cancellationToken);
                 await art.SendAsync(
-                    saved is null ? ArtCommands.NotInAnArt
+                    saved is null ? CommonStrings.NotInAnArt
                     : reopen ? Localized.Format(ObjectiveStrings.Reopened, pi.Name)
                     : place.Today < pi.Start ? Localized.Format(ObjectiveStrings.LockedFromStart, pi.Name, pi.Start.ToString(ObjectiveStrings.DatePattern, Localized.Culture))
                     : Localized.Format(ObjectiveStrings.Locked, pi.Name),
@@ -74,7 +73,7 @@ public sealed class ObjectiveCommands(ArtContext arts, ObjectiveViews views) : I
         var art = new ArtTurn(turn, arts);
         if (await art.FindArtAsync(cancellationToken) is not { } membership)
         {
-            await art.SendAsync(ArtCommands.NotInAnArt, cancellationToken);
+            await art.SendAsync(CommonStrings.NotInAnArt, cancellationToken);
             return;
         }
 

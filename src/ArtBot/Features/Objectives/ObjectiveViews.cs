@@ -1,7 +1,7 @@
+using ArtBot.Features.Common;
 using ArtBot.BotFramework.Cards;
 using ArtBot.Domain.Arts;
 using ArtBot.Domain.Planning;
-using ArtBot.Features.Arts;
 
 namespace ArtBot.Features.Objectives;
 

@@ -24,9 +24,9 @@ public sealed class SummaryPublisher(
     IOptions<SyncOptions> options,
     TimeProvider time,
     ILogger<SummaryPublisher> logger,
-    IImpedimentStore? impediments = null,
-    RteDigest? digest = null,
-    IDependencyTracking? dependencies = null)
+    IImpedimentStore impediments,
+    RteDigest digest,
+    IDependencyTracking dependencies)
 {
     /// <summary>The conversation id of the claim row that records "the sync-time summary was published".</summary>
     public const string AtSyncMarker = "at-sync";
@@ -95,10 +95,7 @@ public sealed class SummaryPublisher(
         var done = time.GetUtcNow();
         if (outcome is { IsSuccess: true })
         {
-            if (digest is not null)
-            {
-                await digest.SendAsync(art, CancellationToken.None); // once per occurrence: this marker is claimed once
-            }
+            await digest.SendAsync(art, CancellationToken.None); // once per occurrence: this marker is claimed once
 
             await store.CompleteAsync(marker, DeliveryState.Sent, outcome.Id, null, done, null, CancellationToken.None);
         }
@@ -140,19 +137,9 @@ public sealed class SummaryPublisher(
         }
 
         var now = time.GetUtcNow();
-        var atRisk = dependencies is null ? null : await dependencies.AtRiskAsync(art, art.Today(now), cancellationToken);
-        return SummaryCard.Build(art, occurrence, summary, names, now, await AgeingAsync(art, cancellationToken), atRisk);
-    }
-
-    /// <summary>The ART's ageing impediments (none when the impediments feature is not registered).</summary>
-    private async Task<AgeingImpediments?> AgeingAsync(Art art, CancellationToken cancellationToken)
-    {
-        if (impediments is null)
-        {
-            return null;
-        }
-
-        return await AgeingImpediments.LoadAsync(impediments, art, options.Value.AgeingImpedimentDays, time.GetUtcNow(), cancellationToken);
+        var atRisk = await dependencies.AtRiskAsync(art, art.Today(now), cancellationToken);
+        var ageing = await AgeingImpediments.LoadAsync(impediments, art, options.Value.AgeingImpedimentDays, now, cancellationToken);
+        return SummaryCard.Build(art, occurrence, summary, names, now, ageing, atRisk);
     }
 
     private async Task<ConnectorOutcome> UpdateAsync(Art art, SyncOccurrence occurrence, string activityId, CancellationToken cancellationToken)

@@ -31,14 +31,12 @@ public sealed partial class SyncActions(
     ArtBotMetrics metrics,
     TimeProvider time,
     ILogger<SyncActions> logger,
-    IDependencyTracking? dependencies = null) : IBotFeature
+    IDependencyTracking dependencies) : IBotFeature
 {
     public void Register(FeatureTable table) => table
         .Verb(CheckInCard.AnswerVerb, AnswerAsync)
         .Verb(SummaryCard.RaiseVerb, (turn, data, ct) => EscalateItemAsync(turn, data, tracking: false, ct))
-        .Verb(SummaryCard.TrackVerb, (turn, data, ct) => dependencies is null
-            ? Task.FromResult(Error("NoDependencies", SyncStrings.ErrorNoDependencies))
-            : EscalateItemAsync(turn, data, tracking: true, ct));
+        .Verb(SummaryCard.TrackVerb, (turn, data, ct) => EscalateItemAsync(turn, data, tracking: true, ct));
 
     /// <summary>Raises the item as an impediment: its id is stored on the item.</summary>
     private async Task<(string? Id, string? Error)> Raise(BlockerEscalationRequest request, CancellationToken cancellationToken)
@@ -55,7 +53,7 @@ public sealed partial class SyncActions(
             return (null, SyncStrings.ErrorChooseProvider);
         }
 
-        var result = await dependencies!.TrackAsync(request, provider, cancellationToken);
+        var result = await dependencies.TrackAsync(request, provider, cancellationToken);
         return result.Tracked && result.DependencyId is not null ? (result.DependencyId, null) : (null, result.Message);
     }
 

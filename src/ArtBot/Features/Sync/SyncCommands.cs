@@ -3,7 +3,6 @@ using ArtBot.BotFramework.Schema;
 using ArtBot.Domain.Arts;
 using ArtBot.Domain.Sync;
 using ArtBot.Domain.Text;
-using ArtBot.Features.Arts;
 using ArtBot.Features.Common;
 using ArtBot.Features.Votes;
 
@@ -11,7 +10,7 @@ namespace ArtBot.Features.Sync;
 
 /// <summary>
 /// <c>sync now</c> (RTE: post the check-in prompts of the next sync at once), <c>sync summary</c> (post or refresh the
-/// summary), and <c>sync skip|unskip &lt;date&gt;</c>, which change the ART's calendar (<see cref="ArtSyncCommand"/>).
+/// summary), and <c>sync skip|unskip &lt;date&gt;</c>, which change the ART's calendar (<see cref="SyncCalendarCommand"/>).
 /// </summary>
 public sealed class SyncCommands(
     ArtContext arts, ISyncStore store, SummaryPublisher summaries, SyncSchedulerService scheduler) : IBotFeature
@@ -28,7 +27,7 @@ public sealed class SyncCommands(
     {
         "now" => NowAsync(turn, cancellationToken),
         "summary" => SummaryAsync(turn, cancellationToken),
-        _ => ArtSyncCommand.RunAsync(new ArtTurn(turn, arts), arguments, cancellationToken),
+        _ => SyncCalendarCommand.RunAsync(new ArtTurn(turn, arts), arguments, cancellationToken),
     };
 
     private async Task NowAsync(TurnContext turn, CancellationToken cancellationToken)

@@ -8,7 +8,6 @@ using ArtBot.BotFramework.Schema;
 using ArtBot.Domain.Arts;
 using ArtBot.Domain.Text;
 using ArtBot.Domain.Votes;
-using ArtBot.Features.Arts;
 using ArtBot.Features.Impediments;
 
 namespace ArtBot.Features.Votes;

@@ -15,7 +15,7 @@ namespace ArtBot.Features.Votes;
 /// </summary>
 public sealed partial class VoteStarter(
     IVoteStore store, IArtStore arts, VoteStateReader reader, ArtBotMetrics metrics, TimeProvider time, ILogger<VoteStarter> logger,
-    IPlanStore<PiObjective>? objectives = null)
+    IPlanStore<PiObjective> objectives)
 {
     /// <summary>
     /// Starts a vote in the turn's conversation. <paramref name="seed"/> names what started it (an activity or card id).
@@ -99,7 +99,7 @@ public sealed partial class VoteStarter(
     /// <summary>What the vote is on: the team's committed PI objectives (an ART vote: every team's), when there are any.</summary>
     private async Task<string?> CommitmentAsync(ArtMembership? membership, VoteScope scope, CancellationToken cancellationToken)
     {
-        if (objectives is null || membership?.Art is not { CurrentPi: not null } art)
+        if (membership?.Art is not { CurrentPi: not null } art)
         {
             return null;
         }

@@ -6,7 +6,7 @@ using ArtBot.Domain.Arts;
 using ArtBot.Domain.People;
 using ArtBot.Domain.Text;
 
-namespace ArtBot.Features.Arts;
+namespace ArtBot.Features.Common;
 
 /// <summary>What ART commands and actions need to know about the turn: where it happens, who acts, which ART.</summary>
 public sealed class ArtTurn(TurnContext turn, ArtContext context)
@@ -34,7 +34,7 @@ public sealed class ArtTurn(TurnContext turn, ArtContext context)
     /// ART's name and its RTEs' names.
     /// </summary>
     public static string OnlyRtes(Art art, string format) =>
-        Localized.Format(format, art.Name, string.Join(", ", art.Rtes.Select(r => r.Name ?? ArtStrings.RteUnnamed)));
+        Localized.Format(format, art.Name, string.Join(", ", art.Rtes.Select(r => r.Name ?? CommonStrings.RteUnnamed)));
 
     /// <summary>Today in the ART's time zone (UTC when it has none yet).</summary>
     public DateOnly Today(Art? art) => art?.Today(Now) ?? DateOnly.FromDateTime(Now.UtcDateTime);
@@ -49,7 +49,7 @@ public sealed class ArtTurn(TurnContext turn, ArtContext context)
             var channels = await Turn.Connector.GetTeamChannelsAsync(serviceUrl, TenantId, teamId, cancellationToken);
             if (channels.IsSuccess)
             {
-                choices.AddRange(channels.Value!.Where(c => c.Id is { Length: > 0 }).Select(c => new Choice(c.Name is { Length: > 0 } name ? name : ArtStrings.ChannelGeneral, c.Id!)));
+                choices.AddRange(channels.Value!.Where(c => c.Id is { Length: > 0 }).Select(c => new Choice(c.Name is { Length: > 0 } name ? name : CommonStrings.ChannelGeneral, c.Id!)));
             }
         }
 
@@ -57,7 +57,7 @@ public sealed class ArtTurn(TurnContext turn, ArtContext context)
         {
             if (id is not null && choices.All(c => c.Value != id))
             {
-                choices.Insert(0, new Choice(id == ConversationId ? ArtStrings.ChannelThis : ArtStrings.ChannelCurrentSummary, id));
+                choices.Insert(0, new Choice(id == ConversationId ? CommonStrings.ChannelThis : CommonStrings.ChannelCurrentSummary, id));
             }
         }
 

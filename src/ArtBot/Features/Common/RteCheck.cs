@@ -1,7 +1,7 @@
 using ArtBot.BotFramework.Schema;
 using ArtBot.Domain.Arts;
 
-namespace ArtBot.Features.Arts;
+namespace ArtBot.Features.Common;
 
 /// <summary>Whether the sender of an activity is one of an ART's RTEs (or Business Owners).</summary>
 public static class RteCheck

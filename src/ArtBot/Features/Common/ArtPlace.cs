@@ -1,6 +1,6 @@
 using ArtBot.Domain.Arts;
 
-namespace ArtBot.Features.Arts;
+namespace ArtBot.Features.Common;
 
 /// <summary>
 /// Where a PI objectives or dependencies command or action happens: the ART of the channel, the team when it is a team's

@@ -1,6 +1,6 @@
 using ArtBot.Domain.Arts;
 
-namespace ArtBot.Features.Arts;
+namespace ArtBot.Features.Common;
 
 /// <summary>
 /// Changes an ART on fresh state: reads it, applies the change, saves with its ETag, and tries again when someone
