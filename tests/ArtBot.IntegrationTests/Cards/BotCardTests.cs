@@ -176,4 +176,17 @@ public sealed class BotCardTests
         Container container => container.Items.SelectMany(TextsIn),
         _ => [],
     };
+
+    [Fact]
+    public void The_catalog_covers_every_static_card_builder_of_the_app()
+    {
+        var builders = typeof(ArtBot.Features.Help.HelpCard).Assembly.GetTypes()
+            .SelectMany(t => t.GetMethods(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.DeclaredOnly))
+            .Where(m => m.ReturnType == typeof(ArtBot.BotFramework.Cards.AdaptiveCard))
+            .Select(m => $"{m.DeclaringType!.Name}.{m.Name}")
+            .Distinct()
+            .Order(StringComparer.Ordinal);
+
+        Assert.Equal(BotCards.Builders.Order(StringComparer.Ordinal), builders);
+    }
 }

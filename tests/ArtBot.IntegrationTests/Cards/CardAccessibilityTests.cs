@@ -90,30 +90,6 @@ public sealed partial class CardAccessibilityTests
         Assert.True(tooBig.Count == 0, $"over 28 KB in {language}:\n" + string.Join("\n", tooBig));
     }
 
-    /// <summary>The card builders <see cref="BotCards"/> calls; a new builder must be added to the catalog (and here).</summary>
-    private static readonly string[] CatalogedBuilders =
-    [
-        "ArtCards.ChooseArt", "ArtCards.Form", "ArtCards.Overview", "ArtObjectivesCard.Build", "CarryOverCard.Build", "CarryOverCard.Reminder",
-        "CheckInCard.Build", "ConversationEscalation.Build", "DependencyCard.Build", "DependencyFormCard.Build", "DependencyListCard.Build",
-        "HelpCard.Build", "ImpedimentCard.Build", "ImpedimentDialog.Build", "ImpedimentListCard.Build", "ImprovementCard.Build",
-        "ImprovementListCard.Build", "ObjectiveHistoryCard.Build", "PredictabilityCard.Build", "RteDigest.Build", "SharedWorkshopCardUpdater.Shared", "SummaryCard.Build",
-        "TeamObjectivesCard.Build", "VoteCard.Build", "VoteFormCard.Build", "VoteFormCard.Started", "VoteViews.For", "VoteViews.Shared",
-        "WelcomeCard.Build", "WorkshopCard.Build",
-    ];
-
-    [Fact]
-    public void The_catalog_covers_every_static_card_builder_of_the_app()
-    {
-        var builders = typeof(ArtBot.Features.Help.HelpCard).Assembly.GetTypes()
-            .SelectMany(t => t.GetMethods(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.DeclaredOnly))
-            .Where(m => m.ReturnType == typeof(ArtBot.BotFramework.Cards.AdaptiveCard))
-            .Select(m => $"{m.DeclaringType!.Name}.{m.Name}")
-            .Distinct()
-            .Order(StringComparer.Ordinal);
-
-        Assert.Equal(CatalogedBuilders.Order(StringComparer.Ordinal), builders);
-    }
-
     [Fact]
     public void The_catalog_has_inputs_required_inputs_actions_and_coloured_texts_to_check()
     {

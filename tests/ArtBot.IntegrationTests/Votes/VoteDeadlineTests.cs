@@ -1,3 +1,4 @@
+using ArtBot.Features.Common;
 using ArtBot.Features.Votes;
 using ArtBot.IntegrationTests.Infrastructure;
 using Azure.Data.Tables;
@@ -123,7 +124,7 @@ public sealed class VoteDeadlineTests(BotHost bot) : IAsyncLifetime
         return (host, client);
     }
 
-    private static SharedVoteCardUpdater Updater(WebApplicationFactory<Program> host) => host.Services.GetRequiredService<SharedVoteCardUpdater>();
+    private static SharedCardUpdater Updater(WebApplicationFactory<Program> host) => host.Services.GetRequiredService<SharedCardUpdater>();
 
     private static VoteDeadlineSweeper Sweeper(WebApplicationFactory<Program> host) => host.Services.GetRequiredService<VoteDeadlineSweeper>();
 

@@ -1,5 +1,6 @@
 using System.Net;
 using ArtBot.Domain.Votes;
+using ArtBot.Features.Common;
 using ArtBot.Features.Votes;
 using ArtBot.Tests.Shared;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -50,7 +51,7 @@ public sealed class SharedVoteCardUpdaterTests
         var client = _connector.Create();
         return new SharedVoteCardUpdater(
             new VoteStateReader(_store.Object, _connector.Time), new RosterCache(client, _connector.Time, NullLogger<RosterCache>.Instance),
-            client, _connector.Time, NullLogger<SharedVoteCardUpdater>.Instance);
+            new SharedCardUpdater(client, _connector.Time, NullLogger<SharedCardUpdater>.Instance));
     }
 
     private static VoteState State(int ballots) => new(

@@ -23,9 +23,14 @@ public static class FeatureServices
         return services;
     }
 
-    /// <summary>The feature table and the router built from every registered feature, in registration order.</summary>
+    /// <summary>
+    /// The feature table and the router built from every registered feature, in registration order; and the shared-card
+    /// updater every feature's shared cards go through (drained on graceful shutdown).
+    /// </summary>
     public static IServiceCollection AddFeatureRouting(this IServiceCollection services)
     {
+        services.AddSingleton<SharedCardUpdater>();
+        services.AddHostedService(sp => sp.GetRequiredService<SharedCardUpdater>());
         services.AddSingleton<FeatureTable>();
         services.AddSingleton(sp => sp.GetRequiredService<FeatureTable>().Build(
             sp.GetServices<IBotFeature>(), sp.GetRequiredService<ILogger<ActivityRouter>>(), sp.GetRequiredService<ILogger<CommandRouter>>()));

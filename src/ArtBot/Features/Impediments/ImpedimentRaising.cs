@@ -78,7 +78,7 @@ public sealed partial class ImpedimentRaising(
         }
 
         LogRaised(raised.Impediment.Id, raised.Impediment.Source.Kind);
-        _ = sharedCards.PostInBackground(raised.Impediment, activity); // after answering: Teams waits at most 5 seconds
+        sharedCards.PostInBackground(raised.Impediment, activity); // after answering: Teams waits at most 5 seconds
         return raised;
     }
 

@@ -1,3 +1,4 @@
+using ArtBot.Features.Common;
 using ArtBot.BotFramework.Connector;
 using ArtBot.BotFramework.Schema;
 using ArtBot.Domain.Arts;
@@ -20,7 +21,7 @@ public sealed class SummaryPublisher(
     IArtStore arts,
     IPeopleDirectory people,
     ConnectorClient connector,
-    SyncCardUpdater updater,
+    SharedCardUpdater updater,
     IOptions<SyncOptions> options,
     TimeProvider time,
     ILogger<SummaryPublisher> logger,
@@ -107,7 +108,7 @@ public sealed class SummaryPublisher(
 
     /// <summary>After an answer: updates the posted summary card in place, in the background (coalesced). Does nothing before it is posted.</summary>
     public void ScheduleRefresh(Art art, SyncOccurrence occurrence) =>
-        updater.Schedule($"summary|{art.TenantId}|{art.Id}|{occurrence.Id}", async cancellationToken =>
+        updater.Schedule($"summary|{art.TenantId}|{art.Id}|{occurrence.Id}", TimeSpan.Zero, async cancellationToken =>
         {
             var existing = await store.GetDeliveryAsync(OccurrenceKey.Of(art, occurrence), DeliveryKind.Summary, art.SummaryConversationId, cancellationToken);
             if (existing is { State: DeliveryState.Sent, ActivityId: { } activityId })

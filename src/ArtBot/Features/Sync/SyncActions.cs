@@ -25,7 +25,7 @@ public sealed partial class SyncActions(
     IArtStore arts,
     ISyncStore store,
     SummaryPublisher summaries,
-    SyncCardUpdater updater,
+    SharedCardUpdater updater,
     IBlockerEscalation escalation,
     ConnectorClient connector,
     ArtBotMetrics metrics,
@@ -188,7 +188,7 @@ public sealed partial class SyncActions(
 
     /// <summary>Updates the team's prompt message for everyone in the channel (the invoke answer only updates it for the person who clicked).</summary>
     private void ScheduleSharedCard(Art art, SyncOccurrence occurrence, ArtTeam team, CheckInAnswer answer) =>
-        updater.Schedule($"prompt|{art.TenantId}|{art.Id}|{occurrence.Id}|{team.ConversationId}", async cancellationToken =>
+        updater.Schedule($"prompt|{art.TenantId}|{art.Id}|{occurrence.Id}|{team.ConversationId}", TimeSpan.Zero, async cancellationToken =>
         {
             var prompt = await store.GetDeliveryAsync(OccurrenceKey.Of(art, occurrence), DeliveryKind.Prompt, team.ConversationId, cancellationToken);
             if (prompt is { State: DeliveryState.Sent, ActivityId: { } activityId })

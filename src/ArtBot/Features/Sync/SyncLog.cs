@@ -42,9 +42,6 @@ internal static partial class SyncLog
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sync {ArtId} {OccurrenceId}: the summary card was not {Operation}: {Outcome} ({Status})")]
     public static partial void SummaryFailed(ILogger logger, string artId, string occurrenceId, string operation, BotFramework.Connector.ConnectorOutcomeKind outcome, int status);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Background card update {Key} failed")]
-    public static partial void UpdateFailed(ILogger logger, Exception exception, string key);
-
     [LoggerMessage(Level = LogLevel.Information, Message = "Sync card action refused: {Code}")]
     public static partial void ActionRefused(ILogger logger, string code);
 }

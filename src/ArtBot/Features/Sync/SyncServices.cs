@@ -20,7 +20,6 @@ public static class SyncServices
         services.AddSingleton<IValidateOptions<SyncOptions>, SyncOptionsValidation>();
         services.AddSingleton(new RequiredTable(SyncStore.TableName));
         services.AddSingleton<ISyncStore>(sp => new SyncStore(sp.GetRequiredService<TableServiceClient>().GetTableClient(SyncStore.TableName)));
-        services.AddSingleton<SyncCardUpdater>();
         services.AddSingleton(new RequiredTable(PaceStore.TableName));
         services.AddSingleton<IPaceStore>(sp => new PaceStore(sp.GetRequiredService<TableServiceClient>().GetTableClient(PaceStore.TableName)));
         services.AddSingleton<FanOutPacer>();

@@ -1,15 +1,14 @@
-using System.Collections.Concurrent;
 using ArtBot.BotFramework.Cards;
 using ArtBot.BotFramework.Connector;
-using ArtBot.BotFramework.Schema;
 using ArtBot.Domain.Votes;
+using ArtBot.Features.Common;
 
 namespace ArtBot.Features.Votes;
 
 /// <summary>
-/// Keeps the shared vote card (the message everyone sees) in step with the ballots, coalescing bursts: per vote
-/// at most one update is in flight; the first ballot of a burst schedules an update after <see cref="Delay"/>, which
-/// reads the state when it runs. A ballot arriving while an update runs causes one more update.
+/// Keeps the shared vote card (the message everyone sees) in step with the ballots through the
+/// <see cref="SharedCardUpdater"/>: the first ballot of a burst schedules an update after <see cref="Delay"/>, which
+/// reads the state when it runs; a ballot arriving meanwhile causes one more.
 /// </summary>
 /// <remarks>
 /// Convergence to the exact state, also with several instances: every update reads the vote again after its PUT and
@@ -17,34 +16,13 @@ namespace ArtBot.Features.Votes;
 /// lands after a newer one is therefore always followed by a PUT of a read taken after it, open or closed. Once a vote
 /// is closed every update renders the frozen final result, never a recount.
 /// </remarks>
-public sealed partial class SharedVoteCardUpdater(
-    VoteStateReader reader, RosterCache rosters, ConnectorClient connector, TimeProvider time, ILogger<SharedVoteCardUpdater> logger)
+public sealed class SharedVoteCardUpdater(VoteStateReader reader, RosterCache rosters, SharedCardUpdater updater)
 {
-    private readonly ConcurrentDictionary<string, State> _states = new(StringComparer.Ordinal);
-
     /// <summary>Trailing delay between the first ballot of a burst and the update.</summary>
-    public TimeSpan Delay { get; init; } = TimeSpan.FromSeconds(1);
-
-    /// <summary>True when no update is scheduled or running (diagnostics and tests).</summary>
-    public bool IsIdle => _states.IsEmpty;
+    public static readonly TimeSpan Delay = TimeSpan.FromSeconds(1);
 
     /// <summary>Asks for an update of the vote's shared card; returns at once.</summary>
-    public void Schedule(string voteId)
-    {
-        var state = _states.GetOrAdd(voteId, _ => new State());
-        lock (state)
-        {
-            state.Dirty = true;
-            if (state.Running)
-            {
-                return;
-            }
-
-            state.Running = true;
-        }
-
-        _ = Task.Run(() => RunAsync(voteId, state));
-    }
+    public void Schedule(string voteId) => updater.Schedule("vote " + voteId, Delay, ct => UpdateNowAsync(voteId, ct));
 
     /// <summary>
     /// Replaces the shared card now with the vote's current state, then reads the vote again: when the card it PUT is no
@@ -92,14 +70,7 @@ public sealed partial class SharedVoteCardUpdater(
         }
 
         var card = await CardAsync(state, cancellationToken);
-        var outcome = await connector.UpdateActivityAsync(
-            vote.ServiceUrl, vote.TenantId, vote.PostedConversationId, activityId,
-            Activity.CreateMessage(attachments: card.ToAttachment()), cancellationToken);
-        if (!outcome.IsSuccess)
-        {
-            LogUpdateFailed(vote.Id, outcome.Kind.ToString(), outcome.StatusCode);
-        }
-
+        var outcome = await updater.ReplaceAsync("vote " + vote.Id, vote.ServiceUrl, vote.TenantId, vote.PostedConversationId, activityId, card, cancellationToken);
         return (outcome, card.ToJsonElement().GetRawText());
     }
 
@@ -108,47 +79,4 @@ public sealed partial class SharedVoteCardUpdater(
 
     private async Task<string> RenderAsync(VoteState state, CancellationToken cancellationToken) =>
         (await CardAsync(state, cancellationToken)).ToJsonElement().GetRawText();
-
-    private async Task RunAsync(string voteId, State state)
-    {
-        while (true)
-        {
-            try
-            {
-                await Task.Delay(Delay, time);
-                lock (state)
-                {
-                    state.Dirty = false;
-                }
-
-                await UpdateNowAsync(voteId, CancellationToken.None);
-            }
-            catch (Exception exception)
-            {
-                LogUpdateError(exception, voteId);
-            }
-
-            lock (state)
-            {
-                if (!state.Dirty)
-                {
-                    state.Running = false;
-                    _states.TryRemove(new KeyValuePair<string, State>(voteId, state));
-                    return;
-                }
-            }
-        }
-    }
-
-    private sealed class State
-    {
-        public bool Running { get; set; }
-        public bool Dirty { get; set; }
-    }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Shared card of vote {VoteId} not updated: {Kind} ({Status})")]
-    private partial void LogUpdateFailed(string voteId, string kind, int status);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Shared card of vote {VoteId} not updated")]
-    private partial void LogUpdateError(Exception exception, string voteId);
 }
