@@ -1,3 +1,4 @@
+using ArtBot.Features.Sync;
 using System.Globalization;
 using System.Resources;
 using System.Text.Json.Nodes;
@@ -107,8 +108,8 @@ public sealed class DocCommandTests(BotHost bot)
         Answer(ArtStrings.ResourceManager, nameof(ArtStrings.ErrorUnknownArtCommand)),
         Answer(ArtStrings.ResourceManager, nameof(ArtStrings.RoleUsage)),
         Answer(ArtStrings.ResourceManager, nameof(ArtStrings.PiUsage)),
-        Answer(ArtStrings.ResourceManager, nameof(ArtStrings.SyncUsage)),
-        Answer(ArtStrings.ResourceManager, nameof(ArtStrings.SyncNotADate)),
+        Answer(SyncStrings.ResourceManager, nameof(SyncStrings.SyncUsage)),
+        Answer(SyncStrings.ResourceManager, nameof(SyncStrings.SyncNotADate)),
         Answer(ArtStrings.ResourceManager, nameof(ArtStrings.JoinInvalidName)),
         Answer(ImpedimentStrings.ResourceManager, nameof(ImpedimentStrings.ListFilterHint)),
         Answer(ImprovementStrings.ResourceManager, nameof(ImprovementStrings.ErrorImprovementsUsage)),
