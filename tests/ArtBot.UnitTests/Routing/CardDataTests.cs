@@ -84,6 +84,7 @@ public sealed class CardDataTests
     public void A_record_is_written_with_its_wire_names_numbers_as_numbers_and_nothing_for_null()
     {
         Assert.Equal("""{"voteId":"v1","value":5}""", CardData.Write(new VoteCastData { VoteId = "v1", Value = 5 }, VoteCardDataContext.Default.VoteCastData).ToJsonString());
+        Assert.Equal("""{"voteId":"v1"}""", CardData.Write(new VoteCastData { VoteId = "v1" }, VoteCardDataContext.Default.VoteCastData).ToJsonString());
         Assert.Equal("{}", CardData.Write(new VoteStartData(), VoteCardDataContext.Default.VoteStartData).ToJsonString());
         Assert.Equal("""{"artId":"a","occurrence":"20270331"}""",
             CardData.Write(new CheckInAnswerData { ArtId = "a", Occurrence = "20270331" }, SyncCardDataContext.Default.CheckInAnswerData).ToJsonString());
