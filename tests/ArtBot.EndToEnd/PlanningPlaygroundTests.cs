@@ -127,7 +127,7 @@ public sealed class PlanningPlaygroundTests(LocalTeams teams) : IClassFixture<Lo
         {
             ["team"] = objective.TeamConversationId,
             ["id"] = objective.Id,
-            [TeamObjectivesCard.InputFor(TeamObjectivesCard.ValueInput, objective.Id)] = value.ToString(CultureInfo.InvariantCulture),
+            [ObjectiveValueData.ValueInput(objective.Id)] = value.ToString(CultureInfo.InvariantCulture),
         });
 
     private async Task<(Art Art, IReadOnlyList<PiObjective> Objectives)> StoredAsync()

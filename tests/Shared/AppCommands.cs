@@ -10,12 +10,15 @@ namespace ArtBot.Tests.Shared;
 /// <summary>The app's feature table as the host composes it (local-development settings; nothing is reached).</summary>
 public static class AppCommands
 {
-    private static readonly Lazy<IReadOnlyList<BotCommand>> Commands = new(Compose);
+    private static readonly Lazy<FeatureTable> Table = new(Compose);
 
     /// <summary>Every text command, in the order help lists them.</summary>
-    public static IReadOnlyList<BotCommand> All => Commands.Value;
+    public static IReadOnlyList<BotCommand> All => Table.Value.Commands;
 
-    private static IReadOnlyList<BotCommand> Compose()
+    /// <summary>Every Universal Action verb the bot answers.</summary>
+    public static IReadOnlyCollection<string> Verbs => Table.Value.Verbs;
+
+    private static FeatureTable Compose()
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Configuration.Sources.Clear();
@@ -23,6 +26,6 @@ public static class AppCommands
         builder.Services.AddArtBot(builder.Configuration);
         using var services = builder.Services.BuildServiceProvider();
         services.GetRequiredService<ActivityRouter>();
-        return [.. services.GetRequiredService<FeatureTable>().Commands];
+        return services.GetRequiredService<FeatureTable>();
     }
 }

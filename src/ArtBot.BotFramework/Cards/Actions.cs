@@ -30,6 +30,10 @@ public sealed record ExecuteAction(string? Title, string Verb, JsonObject? Data 
 public sealed record SubmitAction(string? Title, JsonObject? Data = null) : CardAction(Title)
 {
     public string? AssociatedInputs { get; init; }
+
+    /// <summary>A button Teams answers by posting <paramref name="text"/> as the user's own message (imBack), as if typed.</summary>
+    public static SubmitAction ImBack(string? title, string text) =>
+        new(title, new JsonObject { ["msteams"] = new JsonObject { ["type"] = "imBack", ["value"] = text } });
 }
 
 /// <summary>Opens a URL.</summary>

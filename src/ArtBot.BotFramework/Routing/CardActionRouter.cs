@@ -17,6 +17,9 @@ public sealed class CardActionRouter
 
     private readonly Dictionary<string, CardActionHandler> _verbs = new(StringComparer.Ordinal);
 
+    /// <summary>The verbs answered.</summary>
+    public IReadOnlyCollection<string> Verbs => _verbs.Keys;
+
     public CardActionRouter On(string verb, CardActionHandler handler)
     {
         if (!_verbs.TryAdd(verb, handler))

@@ -64,7 +64,7 @@ public sealed class ImpedimentCardTests
         Assert.Equal(
             [ImpedimentCard.TakeVerb, ImpedimentCard.ChooseOwnerVerb, ImpedimentCard.RoamVerb, ImpedimentCard.EscalateVerb, ImpedimentCard.ResolveVerb],
             executes.Select(a => a.GetProperty("verb").GetString()));
-        Assert.All(executes, a => Assert.Equal(Open().Id, a.GetProperty("data").GetProperty(ImpedimentCard.IdField).GetString()));
+        Assert.All(executes, a => Assert.Equal(Open().Id, a.GetProperty("data").GetProperty("impedimentId").GetString()));
     }
 
     [Fact]
@@ -102,7 +102,7 @@ public sealed class ImpedimentCardTests
         var card = Json(ImpedimentCard.Build(Open(), Now, ownerChoices: [Alex, Megan]));
 
         var assign = AllActions(card).Single(a => a.TryGetProperty("verb", out var v) && v.GetString() == ImpedimentCard.SetOwnerVerb);
-        Assert.Equal("Megan Bowen", assign.GetProperty("data").GetProperty(ImpedimentCard.PeopleField).GetProperty("megan-aad").GetString());
+        Assert.Equal("Megan Bowen", assign.GetProperty("data").GetProperty("people").GetProperty("megan-aad").GetString());
         Assert.Contains("\"value\":\"megan-aad\"", card.GetRawText(), StringComparison.Ordinal);
     }
 
@@ -132,7 +132,7 @@ public sealed class ImpedimentCardTests
         var card = Json(ImpedimentDialog.Build(values));
 
         var submit = AllActions(card).Single(a => a.GetProperty("type").GetString() == "Action.Submit");
-        Assert.Equal("1763631200456", submit.GetProperty("data").GetProperty(ImpedimentDialog.SourceMessageField).GetString());
+        Assert.Equal("1763631200456", submit.GetProperty("data").GetProperty("sourceMessageId").GetString());
         var raw = card.GetRawText();
         Assert.Contains("\"id\":\"kind\"", raw, StringComparison.Ordinal);
         Assert.Contains("\"value\":\"risk\"", raw, StringComparison.Ordinal);

@@ -30,7 +30,7 @@ public sealed class DependencyTests(BotHost bot)
         Assert.Equal((rig.Rocket.ConversationId, rig.Comet.ConversationId, 3, objective, DependencyStatus.Requested),
             (stored.RequesterConversationId, stored.ProviderConversationId, stored.NeededBy, stored.ObjectiveId, stored.Status));
 
-        var commit = new JsonObject { ["id"] = id, [DependencyCard.IterationInput] = "2" };
+        var commit = new JsonObject { ["id"] = id, [DependencyCommitData.IterationInput] = "2" };
         var (_, notProvider) = await rig.Rocket.InvokeAsync(DependencyCard.CommitVerb, commit.DeepClone().AsObject(), PlanningRig.MemberAad);
         Assert.Equal("NotTheProvider", VoteDriver.ErrorCode(notProvider));
         var (status, committed) = await rig.Comet.InvokeAsync(DependencyCard.CommitVerb, commit.DeepClone().AsObject(), "comet-aad", "Isaiah Langer");
@@ -47,7 +47,7 @@ public sealed class DependencyTests(BotHost bot)
 
         var (_, delivered) = await rig.Comet.InvokeAsync(DependencyCard.DeliverVerb, new JsonObject { ["id"] = id }, "comet-aad", "Isaiah Langer");
         Assert.Contains("Dependency \u00b7 delivered", VoteDriver.CardText(delivered), StringComparison.Ordinal);
-        var (_, declineDelivered) = await rig.Comet.InvokeAsync(DependencyCard.DeclineVerb, new JsonObject { ["id"] = id, [DependencyCard.ReasonInput] = "No" }, "comet-aad");
+        var (_, declineDelivered) = await rig.Comet.InvokeAsync(DependencyCard.DeclineVerb, new JsonObject { ["id"] = id, [DependencyDeclineData.ReasonInput] = "No" }, "comet-aad");
         Assert.Contains("delivered already", VoteDriver.CardText(declineDelivered), StringComparison.Ordinal);
     }
 
@@ -56,10 +56,10 @@ public sealed class DependencyTests(BotHost bot)
     {
         await using var rig = await PlanningRig.StartAsync(bot);
         var (id, _) = await rig.RequestDependencyAsync("Shared login component", neededBy: 2);
-        var (_, declineEmpty) = await rig.Comet.InvokeAsync(DependencyCard.DeclineVerb, new JsonObject { ["id"] = id, [DependencyCard.ReasonInput] = "  " }, "comet-aad");
+        var (_, declineEmpty) = await rig.Comet.InvokeAsync(DependencyCard.DeclineVerb, new JsonObject { ["id"] = id, [DependencyDeclineData.ReasonInput] = "  " }, "comet-aad");
         Assert.Contains("Say why your team cannot provide it", VoteDriver.CardText(declineEmpty), StringComparison.Ordinal);
 
-        var (_, late) = await rig.Comet.InvokeAsync(DependencyCard.CommitVerb, new JsonObject { ["id"] = id, [DependencyCard.IterationInput] = "4" }, "comet-aad", "Isaiah Langer");
+        var (_, late) = await rig.Comet.InvokeAsync(DependencyCard.CommitVerb, new JsonObject { ["id"] = id, [DependencyCommitData.IterationInput] = "4" }, "comet-aad", "Isaiah Langer");
         var lateText = VoteDriver.CardText(late);
         Assert.Contains("at risk: committed for iteration 4, needed by iteration 2", lateText, StringComparison.Ordinal);
         Assert.Contains("Raise as risk", lateText, StringComparison.Ordinal);
@@ -92,7 +92,7 @@ public sealed class DependencyTests(BotHost bot)
     {
         await using var rig = await PlanningRig.StartAsync(bot);
         var (id, _) = await rig.RequestDependencyAsync("Test data for the payments API", neededBy: 1);
-        await rig.Comet.InvokeAsync(DependencyCard.CommitVerb, new JsonObject { ["id"] = id, [DependencyCard.IterationInput] = "1" }, "comet-aad");
+        await rig.Comet.InvokeAsync(DependencyCard.CommitVerb, new JsonObject { ["id"] = id, [DependencyCommitData.IterationInput] = "1" }, "comet-aad");
 
         rig.Clock.SetUtcNow(new DateTimeOffset(2027, 1, 17, 12, 0, 0, TimeSpan.Zero)); // the last day of iteration 1
         var (_, onTime) = await rig.Rocket.InvokeAsync(DependencyCard.ShowVerb, new JsonObject { ["id"] = id }, PlanningRig.MemberAad);
@@ -119,9 +119,9 @@ public sealed class DependencyTests(BotHost bot)
         JsonObject Request(string text, string provider, string neededBy) => new()
         {
             ["team"] = rig.Rocket.ConversationId,
-            [DependencyFormCard.TextId] = text,
-            [DependencyFormCard.ProviderId] = provider,
-            [DependencyFormCard.NeededById] = neededBy,
+            [DependencyCreateData.TextInput] = text,
+            [DependencyCreateData.ProviderInput] = provider,
+            [DependencyCreateData.NeededByInput] = neededBy,
         };
 
         var tooLong = await rig.Rocket.CommandAsync("dependency " + new string('x', 5_000), PlanningRig.MemberAad);
@@ -132,13 +132,13 @@ public sealed class DependencyTests(BotHost bot)
         Assert.Equal("InvalidIteration", VoteDriver.ErrorCode((await rig.Rocket.InvokeAsync(DependencyCard.CreateVerb, Request("API", rig.Comet.ConversationId, "7"), PlanningRig.MemberAad)).Body));
         Assert.Equal("InvalidIteration", VoteDriver.ErrorCode((await rig.Rocket.InvokeAsync(DependencyCard.CreateVerb, Request("API", rig.Comet.ConversationId, "0"), PlanningRig.MemberAad)).Body));
         Assert.Equal("NotATeam", VoteDriver.ErrorCode((await rig.Home.InvokeAsync(DependencyCard.CreateVerb, Request("API", rig.Comet.ConversationId, "2"), PlanningRig.RteAad)).Body));
-        var (_, unknown) = await rig.Comet.InvokeAsync(DependencyCard.CommitVerb, new JsonObject { ["id"] = "0123456789abcdef", [DependencyCard.IterationInput] = "2" }, "comet-aad");
+        var (_, unknown) = await rig.Comet.InvokeAsync(DependencyCard.CommitVerb, new JsonObject { ["id"] = "0123456789abcdef", [DependencyCommitData.IterationInput] = "2" }, "comet-aad");
         Assert.Equal("DependencyNotFound", VoteDriver.ErrorCode(unknown));
 
         Assert.Empty(await rig.Dependencies.ListAsync(rig.Art.TenantId, rig.Art.Id, default));
 
         var (id, _) = await rig.RequestDependencyAsync("Shared login component", neededBy: 2);
-        var (_, outside) = await rig.Comet.InvokeAsync(DependencyCard.CommitVerb, new JsonObject { ["id"] = id, [DependencyCard.IterationInput] = "9" }, "comet-aad");
+        var (_, outside) = await rig.Comet.InvokeAsync(DependencyCard.CommitVerb, new JsonObject { ["id"] = id, [DependencyCommitData.IterationInput] = "9" }, "comet-aad");
         Assert.Contains("Choose an iteration of the PI: 1 to 6.", VoteDriver.CardText(outside), StringComparison.Ordinal);
         Assert.Equal(DependencyStatus.Requested, (await rig.Dependencies.GetAsync(rig.Art.TenantId, rig.Art.Id, id, default))!.Status);
     }
@@ -150,9 +150,9 @@ public sealed class DependencyTests(BotHost bot)
         var request = new JsonObject
         {
             ["team"] = rig.Rocket.ConversationId,
-            [DependencyFormCard.TextId] = "A second data centre region",
-            [DependencyFormCard.ProviderId] = rig.Comet.ConversationId,
-            [DependencyFormCard.NeededById] = "3",
+            [DependencyCreateData.TextInput] = "A second data centre region",
+            [DependencyCreateData.ProviderInput] = rig.Comet.ConversationId,
+            [DependencyCreateData.NeededByInput] = "3",
         };
         await rig.Rocket.InvokeAsync(DependencyCard.CreateVerb, request.DeepClone().AsObject(), PlanningRig.MemberAad, customize: a => a["id"] = "request-once");
         await rig.Rocket.InvokeAsync(DependencyCard.CreateVerb, request.DeepClone().AsObject(), PlanningRig.MemberAad, customize: a => a["id"] = "request-once");
@@ -160,7 +160,7 @@ public sealed class DependencyTests(BotHost bot)
         await bot.Connector.WaitForAsync(r => r.Method == "POST" && rig.Comet.IsMine(r) && r.AllText.Contains("A second data centre region", StringComparison.Ordinal));
         Assert.Single(bot.Connector.Requests, r => r.Method == "POST" && rig.Comet.IsMine(r) && r.AllText.Contains("A second data centre region", StringComparison.Ordinal));
 
-        var (_, declined) = await rig.Comet.InvokeAsync(DependencyCard.DeclineVerb, new JsonObject { ["id"] = id, [DependencyCard.ReasonInput] = "No capacity until next PI" }, "comet-aad", "Isaiah Langer");
+        var (_, declined) = await rig.Comet.InvokeAsync(DependencyCard.DeclineVerb, new JsonObject { ["id"] = id, [DependencyDeclineData.ReasonInput] = "No capacity until next PI" }, "comet-aad", "Isaiah Langer");
 
         var card = VoteDriver.CardText(declined);
         Assert.Contains("Dependency \u00b7 declined", card, StringComparison.Ordinal);

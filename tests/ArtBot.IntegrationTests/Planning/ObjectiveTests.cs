@@ -56,7 +56,7 @@ public sealed class ObjectiveTests(BotHost bot)
         var (_, tooLong) = await rig.Rocket.InvokeAsync(TeamObjectivesCard.AddVerb, new JsonObject
         {
             ["team"] = rig.Rocket.ConversationId,
-            [TeamObjectivesCard.InputFor(TeamObjectivesCard.TextInput, "new")] = new string('x', 5_000),
+            [ObjectiveAddData.TextInput] = new string('x', 5_000),
         }, PlanningRig.MemberAad);
         Assert.Equal("InvalidObjective", VoteDriver.ErrorCode(tooLong));
         var (_, outOfRange) = await PlanningRig.SetValueAsync(rig.Home, rig.Rocket, id, TeamObjectivesCard.PlannedVerb, "11");
@@ -68,12 +68,12 @@ public sealed class ObjectiveTests(BotHost bot)
         var (_, unknownTeam) = await rig.Home.InvokeAsync(TeamObjectivesCard.AddVerb, new JsonObject
         {
             ["team"] = "19:not-a-team@thread.tacv2",
-            [TeamObjectivesCard.InputFor(TeamObjectivesCard.TextInput, "new")] = "Something",
+            [ObjectiveAddData.TextInput] = "Something",
         }, PlanningRig.RteAad);
         Assert.Equal("UnknownTeam", VoteDriver.ErrorCode(unknownTeam));
         var (_, otherTenant) = await rig.Rocket.InvokeAsync(TeamObjectivesCard.PlannedVerb, new JsonObject
         {
-            ["team"] = rig.Rocket.ConversationId, ["id"] = id, [TeamObjectivesCard.InputFor(TeamObjectivesCard.ValueInput, id)] = "8",
+            ["team"] = rig.Rocket.ConversationId, ["id"] = id, [ObjectiveValueData.ValueInput(id)] = "8",
         }, PlanningRig.BoAad, tenantId: "00000000-0000-0000-0000-0000000000ff");
         Assert.Equal("NotInArt", VoteDriver.ErrorCode(otherTenant));
         var (_, earlyActual) = await PlanningRig.SetValueAsync(rig.Home, rig.Rocket, id, TeamObjectivesCard.ActualVerb, "5");
@@ -129,14 +129,14 @@ public sealed class ObjectiveTests(BotHost bot)
         var edit = new JsonObject
         {
             ["team"] = rig.Rocket.ConversationId, ["id"] = id, ["seen"] = "committed|Ship the payments API",
-            [TeamObjectivesCard.InputFor(TeamObjectivesCard.TextInput, id)] = "Ship the payments API to all EU markets",
-            [TeamObjectivesCard.InputFor(TeamObjectivesCard.StretchInput, id)] = "false",
+            [ObjectiveEditData.TextInput(id)] = "Ship the payments API to all EU markets",
+            [ObjectiveEditData.StretchInput(id)] = "false",
         };
         var (_, locked) = await rig.Rocket.InvokeAsync(TeamObjectivesCard.EditVerb, edit.DeepClone().AsObject(), PlanningRig.MemberAad);
         Assert.Equal("ObjectivesLocked", VoteDriver.ErrorCode(locked));
         var (_, lockedAdd) = await rig.Rocket.InvokeAsync(TeamObjectivesCard.AddVerb, new JsonObject
         {
-            ["team"] = rig.Rocket.ConversationId, [TeamObjectivesCard.InputFor(TeamObjectivesCard.TextInput, "new")] = "Late idea",
+            ["team"] = rig.Rocket.ConversationId, [ObjectiveAddData.TextInput] = "Late idea",
         }, PlanningRig.MemberAad);
         Assert.Equal("ObjectivesLocked", VoteDriver.ErrorCode(lockedAdd));
 

@@ -112,8 +112,8 @@ internal sealed class PlanningRig : IAsyncDisposable
         var (status, body) = await team.InvokeAsync(TeamObjectivesCard.AddVerb, new JsonObject
         {
             ["team"] = team.ConversationId,
-            [TeamObjectivesCard.InputFor(TeamObjectivesCard.TextInput, "new")] = text,
-            [TeamObjectivesCard.InputFor(TeamObjectivesCard.StretchInput, "new")] = stretch ? "true" : "false",
+            [ObjectiveAddData.TextInput] = text,
+            [ObjectiveAddData.StretchInput] = stretch ? "true" : "false",
         }, MemberAad, "Megan Bowen", customize: activityId is null ? null : a => a["id"] = activityId);
         Assert.Equal(HttpStatusCode.OK, status);
         var card = VoteDriver.CardText(body);
@@ -125,7 +125,7 @@ internal sealed class PlanningRig : IAsyncDisposable
     public static Task<(HttpStatusCode Status, JsonElement Body)> SetValueAsync(
         VoteDriver where, VoteDriver team, string objectiveId, string verb, string value, string userAad = BoAad, string? seen = null)
     {
-        var data = new JsonObject { ["team"] = team.ConversationId, ["id"] = objectiveId, [TeamObjectivesCard.InputFor(TeamObjectivesCard.ValueInput, objectiveId)] = value };
+        var data = new JsonObject { ["team"] = team.ConversationId, ["id"] = objectiveId, [ObjectiveValueData.ValueInput(objectiveId)] = value };
         if (seen is not null)
         {
             data["seen"] = seen;
@@ -142,10 +142,10 @@ internal sealed class PlanningRig : IAsyncDisposable
         var (status, body) = await Rocket.InvokeAsync(DependencyCard.CreateVerb, new JsonObject
         {
             ["team"] = Rocket.ConversationId,
-            [DependencyFormCard.TextId] = text,
-            [DependencyFormCard.ProviderId] = Comet.ConversationId,
-            [DependencyFormCard.NeededById] = neededBy.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            [DependencyFormCard.ObjectiveId] = objectiveId ?? DependencyFormCard.NoObjective,
+            [DependencyCreateData.TextInput] = text,
+            [DependencyCreateData.ProviderInput] = Comet.ConversationId,
+            [DependencyCreateData.NeededByInput] = neededBy.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            [DependencyCreateData.ObjectiveInput] = objectiveId ?? DependencyFormCard.NoObjective,
         }, MemberAad, "Megan Bowen");
         Assert.Equal(HttpStatusCode.OK, status);
         var id = (await Dependencies.ListAsync(Art.TenantId, Art.Id, default)).Single(d => d.Text == text).Id;

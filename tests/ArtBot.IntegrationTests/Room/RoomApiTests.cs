@@ -100,10 +100,10 @@ public sealed class RoomApiTests(BotHost bot)
         // An impediment in Rocket (with a comma, quotes and a formula in its title), a dependency at risk raised as a risk and ROAMed.
         await rig.Rocket.CommandAsync("impediment =HYPERLINK(\"x\"), build server down", PlanningRig.MemberAad, "Megan Bowen");
         var (dependency, _) = await rig.RequestDependencyAsync("Shared login component", neededBy: 2);
-        await rig.Comet.InvokeAsync(DependencyCard.CommitVerb, new JsonObject { ["id"] = dependency, [DependencyCard.IterationInput] = "4" }, "comet-aad");
+        await rig.Comet.InvokeAsync(DependencyCard.CommitVerb, new JsonObject { ["id"] = dependency, [DependencyCommitData.IterationInput] = "4" }, "comet-aad");
         await rig.Rocket.InvokeAsync(DependencyCard.RiskVerb, new JsonObject { ["id"] = dependency }, PlanningRig.MemberAad);
         var riskId = (await rig.Dependencies.GetAsync(rig.Art.TenantId, rig.Art.Id, dependency, default))!.RiskId!;
-        await rig.Rocket.InvokeAsync(ImpedimentCard.RoamVerb, new JsonObject { [ImpedimentCard.IdField] = riskId, [ImpedimentCard.RoamInputId] = "Owned" }, PlanningRig.MemberAad);
+        await rig.Rocket.InvokeAsync(ImpedimentCard.RoamVerb, new JsonObject { ["impedimentId"] = riskId, [ImpedimentRoamData.RoamInput] = "Owned" }, PlanningRig.MemberAad);
 
         // Objectives valued by the Business Owner.
         var (payments, _) = await rig.AddObjectiveAsync(rig.Rocket, "Ship the payments API");

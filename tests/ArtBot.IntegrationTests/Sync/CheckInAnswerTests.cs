@@ -195,7 +195,7 @@ public sealed class CheckInAnswerTests(BotHost bot)
         answer["dependency1Help"] = "true";
         await _rig.InvokeAsync(Thread(teams[0]), "sync.answer", answer);
 
-        var providerInput = SummaryCard.ProviderInput(SummaryCard.ItemKey(art, next, CheckInItemKind.Dependency, 0, teams[0].ConversationId, text));
+        var providerInput = SummaryItemData.ProviderInput(SummaryCard.ItemKey(art, next, CheckInItemKind.Dependency, 0, teams[0].ConversationId, text));
         await _rig.CommandAsync(art.HomeConversationId, "sync summary");
         var summary = (await bot.Connector.WaitForAsync(r => r.Method == "POST" && r.Path.Contains(art.HomeConversationId, StringComparison.Ordinal) && r.Cards.Any()))[0];
         Assert.Contains("Track dependency", summary.AllText, StringComparison.Ordinal);

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace ArtBot.UnitTests.Common;
 
 /// <summary>The one updater every shared card goes through: coalescing per card, convergence, drained at shutdown.</summary>
-public sealed class SharedCardUpdaterTests : IDisposable
+public sealed class SharedCardUpdaterTests
 {
     private static readonly TimeSpan Delay = TimeSpan.FromSeconds(1);
 
@@ -92,8 +92,6 @@ public sealed class SharedCardUpdaterTests : IDisposable
 
         Assert.Equal([1], _runs);
     }
-
-    public void Dispose() => _updater.Dispose();
 
     private Func<CancellationToken, Task> Record(int value) => _ =>
     {

@@ -23,7 +23,8 @@ public sealed partial class ArtActions(ArtContext arts, ILogger<ArtActions> logg
     private async Task<InvokeResponse> SaveAsync(TurnContext context, JsonElement? data, CancellationToken cancellationToken)
     {
         var turn = new ArtTurn(context, arts);
-        var artId = CardData.Text(data, "artId");
+        var saved = CardData.Read(data, ArtCardDataContext.Default.ArtSaveData);
+        var artId = saved.ArtId;
         Art? current = null;
         if (artId is not null)
         {
@@ -40,7 +41,7 @@ public sealed partial class ArtActions(ArtContext arts, ILogger<ArtActions> logg
             return CardResponses.Error("NotAChannel", ArtStrings.ErrorNotAChannel);
         }
 
-        var form = ArtForm.Read(data);
+        var form = ArtForm.Read(saved);
         var channels = await turn.SummaryChannelsAsync(current, cancellationToken);
         var check = form.Check(turn.Today(current), [.. channels.Select(c => c.Value)]);
         if (check.Settings is not { } settings)
@@ -50,7 +51,7 @@ public sealed partial class ArtActions(ArtContext arts, ILogger<ArtActions> logg
 
         return current is null
             ? await CreateAsync(turn, settings, form, channels, cancellationToken)
-            : await UpdateAsync(turn, current, CardData.Text(data, "version"), settings, form, channels, cancellationToken);
+            : await UpdateAsync(turn, current, saved.Version, settings, form, channels, cancellationToken);
     }
 
     private async Task<InvokeResponse> CreateAsync(
@@ -116,15 +117,16 @@ public sealed partial class ArtActions(ArtContext arts, ILogger<ArtActions> logg
     private async Task<InvokeResponse> EditAsync(TurnContext context, JsonElement? data, CancellationToken cancellationToken)
     {
         var turn = new ArtTurn(context, arts);
-        var (art, error) = await FindOwnArtAsync(turn, CardData.Text(data, "artId"), cancellationToken);
+        var (art, error) = await FindOwnArtAsync(turn, CardData.Read(data, ArtCardDataContext.Default.ArtEditData).ArtId, cancellationToken);
         return art is null ? error! : CardResponses.Card(ArtCards.Form(ArtForm.From(art), await turn.SummaryChannelsAsync(art, cancellationToken), art, now: turn.Now));
     }
 
     private async Task<InvokeResponse> JoinAsync(TurnContext context, JsonElement? data, CancellationToken cancellationToken)
     {
         var turn = new ArtTurn(context, arts);
-        var artId = CardData.Text(data, "artId");
-        var name = ArtRules.CheckName(CardData.Text(data, "teamName"), "team");
+        var join = CardData.Read(data, ArtCardDataContext.Default.ArtJoinData);
+        var artId = join.ArtId;
+        var name = ArtRules.CheckName(join.TeamName, "team");
         if (!DerivedIds.IsWellFormed(artId) || !name.IsValid || !turn.IsChannel
             || await turn.Store.GetAsync(turn.TenantId, artId!, cancellationToken) is not { } art)
         {

@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
 using ArtBot.BotFramework.Cards;
+using ArtBot.BotFramework.Routing;
 using ArtBot.Domain.Arts;
 using ArtBot.Domain.Text;
 using ArtBot.Features.Common;
@@ -29,71 +29,66 @@ public static class ArtCards
 
         body.AddRange(
         [
-            new TextInput { Id = ArtForm.NameId, Label = ArtStrings.FormName, Value = values.Name, IsRequired = true, MaxLength = ArtRules.MaxNameLength, ErrorMessage = ArtStrings.FormNameRequired },
+            new TextInput { Id = ArtSaveData.NameInput, Label = ArtStrings.FormName, Value = values.Name, IsRequired = true, MaxLength = ArtRules.MaxNameLength, ErrorMessage = ArtStrings.FormNameRequired },
             // Dates two to a row so their pickers are never cut off ("Select a dat…") on a narrow card.
-            new TextInput { Id = ArtForm.PiNameId, Label = ArtStrings.FormCurrentPi, Placeholder = ArtStrings.FormPiPlaceholder, Value = values.PiName, MaxLength = ArtRules.MaxNameLength },
+            new TextInput { Id = ArtSaveData.PiNameInput, Label = ArtStrings.FormCurrentPi, Placeholder = ArtStrings.FormPiPlaceholder, Value = values.PiName, MaxLength = ArtRules.MaxNameLength },
             new ColumnSet(
             [
-                new Column([new DateInput { Id = ArtForm.PiStartId, Label = ArtStrings.FormPiStart, Value = values.PiStart }]) { Width = "stretch" },
-                new Column([new DateInput { Id = ArtForm.PiEndId, Label = ArtStrings.FormPiEnd, Value = values.PiEnd }]) { Width = "stretch" },
+                new Column([new DateInput { Id = ArtSaveData.PiStartInput, Label = ArtStrings.FormPiStart, Value = values.PiStart }]) { Width = "stretch" },
+                new Column([new DateInput { Id = ArtSaveData.PiEndInput, Label = ArtStrings.FormPiEnd, Value = values.PiEnd }]) { Width = "stretch" },
             ]),
             new ColumnSet(
             [
                 new Column([new ChoiceSetInput([.. Enum.GetValues<DayOfWeek>().Skip(1).Append(DayOfWeek.Sunday).Select(d => new Choice(Localized.DayName(d), d.ToString()))])
                 {
-                    Id = ArtForm.DayId, Label = ArtStrings.FormSyncDay, Value = values.Day ?? nameof(DayOfWeek.Wednesday), Style = "compact",
+                    Id = ArtSaveData.DayInput, Label = ArtStrings.FormSyncDay, Value = values.Day ?? nameof(DayOfWeek.Wednesday), Style = "compact",
                 }]) { Width = "stretch" },
-                new Column([new TimeInput { Id = ArtForm.TimeId, Label = ArtStrings.FormSyncTime, Value = values.Time ?? "10:00" }]) { Width = "stretch" },
+                new Column([new TimeInput { Id = ArtSaveData.TimeInput, Label = ArtStrings.FormSyncTime, Value = values.Time ?? "10:00" }]) { Width = "stretch" },
             ]),
             new ChoiceSetInput([.. TimeZoneChoices.At(now ?? DateTimeOffset.UnixEpoch, values.TimeZone, art?.Sync.TimeZoneId)])
             {
                 // Typeahead in Teams ("filtered"): type a city.
-                Id = ArtForm.TimeZoneId, Label = ArtStrings.FormTimeZone, Placeholder = ArtStrings.FormTimeZonePlaceholder, Value = values.TimeZone,
+                Id = ArtSaveData.TimeZoneInput, Label = ArtStrings.FormTimeZone, Placeholder = ArtStrings.FormTimeZonePlaceholder, Value = values.TimeZone,
                 Style = "filtered", IsRequired = true, ErrorMessage = ArtStrings.FormTimeZoneRequired,
             },
             new ChoiceSetInput([.. Languages.Supported.Select(code => new Choice(Languages.NativeName(code), code))])
             {
-                Id = ArtForm.LanguageId, Label = ArtStrings.FormLanguage, Style = "compact",
+                Id = ArtSaveData.LanguageInput, Label = ArtStrings.FormLanguage, Style = "compact",
                 Value = values.Language ?? (Languages.Supported.Contains(Localized.Culture.TwoLetterISOLanguageName) ? Localized.Culture.TwoLetterISOLanguageName : "en"),
             },
             new ColumnSet(
             [
                 new Column([new ChoiceSetInput([.. ArtForm.PromptLeads.Select(m => new Choice(Localized.Format(ArtStrings.FormLeadBefore, Lead(m)), Text(m)))])
                 {
-                    Id = ArtForm.PromptLeadId, Label = ArtStrings.FormPrompt, Value = values.PromptLead ?? "1440", Style = "compact",
+                    Id = ArtSaveData.PromptLeadInput, Label = ArtStrings.FormPrompt, Value = values.PromptLead ?? "1440", Style = "compact",
                 }]) { Width = "stretch" },
                 new Column([new ChoiceSetInput([.. ArtForm.ReminderLeads.Select(m => new Choice(m == 0 ? ArtStrings.FormNoReminders : Localized.Format(ArtStrings.FormLeadBefore, Lead(m)), Text(m)))])
                 {
-                    Id = ArtForm.ReminderLeadId, Label = ArtStrings.FormReminder, Value = values.ReminderLead ?? "120", Style = "compact",
+                    Id = ArtSaveData.ReminderLeadInput, Label = ArtStrings.FormReminder, Value = values.ReminderLead ?? "120", Style = "compact",
                 }]) { Width = "stretch" },
             ]),
             new ChoiceSetInput([.. summaryChannels])
             {
-                Id = ArtForm.SummaryId, Label = ArtStrings.FormSummaryChannel, Value = values.Summary ?? (summaryChannels.Count > 0 ? summaryChannels[0].Value : null), Style = "compact",
+                Id = ArtSaveData.SummaryInput, Label = ArtStrings.FormSummaryChannel, Value = values.Summary ?? (summaryChannels.Count > 0 ? summaryChannels[0].Value : null), Style = "compact",
             },
             new ColumnSet(
             [
                 new Column([new ChoiceSetInput([.. Enumerable.Range(IterationCadence.MinWeeks, IterationCadence.MaxWeeks).Select(w => new Choice(Weeks(w), Text(w)))])
                 {
-                    Id = ArtForm.IterationWeeksId, Label = ArtStrings.FormIterationLength, Value = values.IterationWeeks ?? Text(IterationCadence.Default.Weeks), Style = "compact",
+                    Id = ArtSaveData.IterationWeeksInput, Label = ArtStrings.FormIterationLength, Value = values.IterationWeeks ?? Text(IterationCadence.Default.Weeks), Style = "compact",
                 }]) { Width = "stretch" },
                 new Column([new ToggleInput(ArtStrings.FormLastIsIp)
                 {
-                    Id = ArtForm.IpIterationId, Value = values.IpIteration ?? IterationCadence.Default.LastIsIp ? "true" : "false", ValueOn = "true", ValueOff = "false",
+                    Id = ArtSaveData.IpIterationInput, Value = values.IpIteration ?? IterationCadence.Default.LastIsIp ? "true" : "false", ValueOn = "true", ValueOff = "false",
                 }]) { Width = "stretch", VerticalContentAlignment = "Bottom" },
             ]),
             new ToggleInput(ArtStrings.FormNameNonResponders)
             {
-                Id = ArtForm.NameNonRespondersId, Value = values.NameNonResponders ? "true" : "false", ValueOn = "true", ValueOff = "false",
+                Id = ArtSaveData.NameNonRespondersInput, Value = values.NameNonResponders ? "true" : "false", ValueOn = "true", ValueOff = "false",
             },
         ]);
 
-        var data = new JsonObject();
-        if (art is not null)
-        {
-            data["artId"] = art.Id;
-            data["version"] = art.Version;
-        }
+        var data = CardData.Write(new ArtSaveData { ArtId = art?.Id, Version = art?.Version }, ArtCardDataContext.Default.ArtSaveData);
 
         return new AdaptiveCard
         {
@@ -144,7 +139,7 @@ public static class ArtCards
         return new AdaptiveCard
         {
             Body = body,
-            Actions = [new ExecuteAction(ArtStrings.CardChangeSettings, EditVerb, new JsonObject { ["artId"] = art.Id })],
+            Actions = [new ExecuteAction(ArtStrings.CardChangeSettings, EditVerb, CardData.Write(new ArtEditData { ArtId = art.Id }, ArtCardDataContext.Default.ArtEditData))],
             FallbackText = Localized.Format(ArtStrings.CardFallback, art.Name),
         };
     }
@@ -156,7 +151,7 @@ public static class ArtCards
         [
             new TextBlock(Localized.Format(ArtStrings.ChooseArtTitle, teamName)) { Weight = "Bolder", Size = "Medium" },
             new ActionSet([.. arts.OrderBy(a => a.Name, StringComparer.OrdinalIgnoreCase).Take(10)
-                .Select(a => new ExecuteAction(a.Name, JoinVerb, new JsonObject { ["artId"] = a.Id, ["teamName"] = teamName }))]),
+                .Select(a => new ExecuteAction(a.Name, JoinVerb, CardData.Write(new ArtJoinData { ArtId = a.Id, TeamName = teamName }, ArtCardDataContext.Default.ArtJoinData)))]),
         ],
         FallbackText = ArtStrings.ChooseArtFallback,
     };

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using ArtBot.BotFramework.Routing;
 using ArtBot.Domain.Arts;
 using ArtBot.Domain.Text;
@@ -12,21 +11,6 @@ namespace ArtBot.Features.Arts;
 /// </summary>
 public sealed record ArtForm
 {
-    public const string NameId = "artName";
-    public const string PiNameId = "piName";
-    public const string PiStartId = "piStart";
-    public const string PiEndId = "piEnd";
-    public const string DayId = "syncDay";
-    public const string TimeId = "syncTime";
-    public const string TimeZoneId = "timeZone";
-    public const string PromptLeadId = "promptLead";
-    public const string ReminderLeadId = "reminderLead";
-    public const string SummaryId = "summaryChannel";
-    public const string NameNonRespondersId = "nameNonResponders";
-    public const string IterationWeeksId = "iterationWeeks";
-    public const string IpIterationId = "ipIteration";
-    public const string LanguageId = "language";
-
     /// <summary>Lead times offered (minutes before the sync); 0 turns reminders off.</summary>
     public static readonly IReadOnlyList<int> PromptLeads = [60, 240, 1440, 2880];
     public static readonly IReadOnlyList<int> ReminderLeads = [0, 30, 60, 120, 240, 1440];
@@ -48,23 +32,28 @@ public sealed record ArtForm
     /// <summary>The two-letter code of the ART's card language (<c>de</c>).</summary>
     public string? Language { get; init; }
 
-    public static ArtForm Read(JsonElement? data) => new()
+    /// <summary>The form as submitted.</summary>
+    public static ArtForm Read(ArtSaveData data)
     {
-        Name = CardData.Text(data, NameId),
-        PiName = CardData.Text(data, PiNameId),
-        PiStart = CardData.Text(data, PiStartId),
-        PiEnd = CardData.Text(data, PiEndId),
-        Day = CardData.Text(data, DayId),
-        Time = CardData.Text(data, TimeId),
-        TimeZone = CardData.Text(data, TimeZoneId),
-        PromptLead = CardData.Text(data, PromptLeadId),
-        ReminderLead = CardData.Text(data, ReminderLeadId),
-        Summary = CardData.Text(data, SummaryId),
-        NameNonResponders = CardData.Flag(data, NameNonRespondersId),
-        IterationWeeks = CardData.Text(data, IterationWeeksId),
-        IpIteration = CardData.Text(data, IpIterationId) is null ? null : CardData.Flag(data, IpIterationId),
-        Language = CardData.Text(data, LanguageId),
-    };
+        ArgumentNullException.ThrowIfNull(data);
+        return new()
+        {
+            Name = data.Name,
+            PiName = data.PiName,
+            PiStart = data.PiStart,
+            PiEnd = data.PiEnd,
+            Day = data.Day,
+            Time = data.Time,
+            TimeZone = data.TimeZone,
+            PromptLead = data.PromptLead,
+            ReminderLead = data.ReminderLead,
+            Summary = data.Summary,
+            NameNonResponders = CardData.IsOn(data.NameNonResponders),
+            IterationWeeks = data.IterationWeeks,
+            IpIteration = data.IpIteration is null ? null : CardData.IsOn(data.IpIteration),
+            Language = data.Language,
+        };
+    }
 
     /// <summary>The form showing an ART's current settings.</summary>
     public static ArtForm From(Art art) => new()

@@ -22,6 +22,9 @@ public sealed class FeatureTable
     /// <summary>The text commands, in the order they were registered.</summary>
     public IReadOnlyList<BotCommand> Commands => _commands;
 
+    /// <summary>The Universal Action verbs, as registered.</summary>
+    public IReadOnlyCollection<string> Verbs => _verbs.Verbs;
+
     /// <summary>A text command: its word, how it is typed and one line for help and the manifest (resource texts, read when shown).</summary>
     public FeatureTable Command(string word, Func<string> usage, Func<string> description, CommandHandler handler)
     {

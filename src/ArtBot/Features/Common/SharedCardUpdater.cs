@@ -13,14 +13,14 @@ namespace ArtBot.Features.Common;
 /// On graceful shutdown (after the server stopped taking requests) the delays are cut short and every pending update runs
 /// before the process exits, within the host's shutdown timeout.
 /// </summary>
-public sealed partial class SharedCardUpdater(ConnectorClient connector, TimeProvider time, ILogger<SharedCardUpdater> logger) : IHostedLifecycleService, IDisposable
+public sealed partial class SharedCardUpdater(ConnectorClient connector, TimeProvider time, ILogger<SharedCardUpdater> logger) : IHostedLifecycleService
 {
     /// <summary>The longest one update may take (Teams answering slowly, throttling waits) before it is given up.</summary>
     public static readonly TimeSpan UpdateTimeout = TimeSpan.FromMinutes(2);
 
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<Task, byte> _running = new();
-    private readonly CancellationTokenSource _stopping = new();
+    private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>True when no update is waiting or running.</summary>
     public bool IsIdle => _entries.IsEmpty;
@@ -76,7 +76,7 @@ public sealed partial class SharedCardUpdater(ConnectorClient connector, TimePro
     /// <summary>Runs what is pending now, without its delay: the web server has stopped, nothing new arrives.</summary>
     public async Task StoppedAsync(CancellationToken cancellationToken)
     {
-        await _stopping.CancelAsync();
+        _stopped.TrySetResult();
         var pending = _entries.Count;
         try
         {
@@ -103,16 +103,9 @@ public sealed partial class SharedCardUpdater(ConnectorClient connector, TimePro
                 delay = entry.Delay;
             }
 
-            if (delay > TimeSpan.Zero && !_stopping.IsCancellationRequested)
+            if (delay > TimeSpan.Zero && !_stopped.Task.IsCompleted)
             {
-                try
-                {
-                    await Task.Delay(delay, time, _stopping.Token).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException)
-                {
-                    // shutting down: update now
-                }
+                await Task.WhenAny(Task.Delay(delay, time), _stopped.Task).ConfigureAwait(false); // a stop cuts the delay short
             }
 
             lock (entry)
@@ -154,8 +147,6 @@ public sealed partial class SharedCardUpdater(ConnectorClient connector, TimePro
     public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public void Dispose() => _stopping.Dispose();
 
     private sealed class Entry
     {

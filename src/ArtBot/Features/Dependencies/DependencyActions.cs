@@ -22,13 +22,21 @@ public sealed partial class DependencyActions(
     public void Register(FeatureTable table) => table
         .Verb(DependencyCard.CreateVerb, CreateAsync)
         .Verb(DependencyCard.ShowVerb, ShowAsync)
-        .Verb(DependencyCard.CommitVerb, (turn, data, ct) => AnswerAsync(turn, data, d =>
+        .Verb(DependencyCard.CommitVerb, (turn, data, ct) =>
         {
-            var iteration = DependencyRules.CheckIteration(CardData.Text(data, DependencyCard.IterationInput), Iterations(d.Place.Art));
-            return iteration.IsValid ? DependencyRules.Commit(d.Dependency, iteration.Value) : Checked.Fail<Dependency>(iteration.Error!);
-        }, ct))
-        .Verb(DependencyCard.DeclineVerb, (turn, data, ct) => AnswerAsync(turn, data, d => DependencyRules.Decline(d.Dependency, CardData.Text(data, DependencyCard.ReasonInput)), ct))
-        .Verb(DependencyCard.DeliverVerb, (turn, data, ct) => AnswerAsync(turn, data, d => DependencyRules.Deliver(d.Dependency), ct))
+            var commit = CardData.Read(data, Data.DependencyCommitData);
+            return AnswerAsync(turn, commit.Id, d =>
+            {
+                var iteration = DependencyRules.CheckIteration(commit.Iteration, Iterations(d.Place.Art));
+                return iteration.IsValid ? DependencyRules.Commit(d.Dependency, iteration.Value) : Checked.Fail<Dependency>(iteration.Error!);
+            }, ct);
+        })
+        .Verb(DependencyCard.DeclineVerb, (turn, data, ct) =>
+        {
+            var decline = CardData.Read(data, Data.DependencyDeclineData);
+            return AnswerAsync(turn, decline.Id, d => DependencyRules.Decline(d.Dependency, decline.Reason), ct);
+        })
+        .Verb(DependencyCard.DeliverVerb, (turn, data, ct) => AnswerAsync(turn, Named(data), d => DependencyRules.Deliver(d.Dependency), ct))
         .Verb(DependencyCard.RiskVerb, RiskAsync);
 
     private async Task<InvokeResponse> CreateAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
@@ -39,30 +47,31 @@ public sealed partial class DependencyActions(
             return CardResponses.Error("NotInArt", place is null ? CommonStrings.NotInAnArt : DependencyCommands.NoPi);
         }
 
-        if (place.Team is not { } requester || place.TeamFor(CardData.Text(data, "team")) is null)
+        var asked = CardData.Read(data, Data.DependencyCreateData);
+        if (place.Team is not { } requester || place.TeamFor(asked.Team) is null)
         {
             return CardResponses.Error("NotATeam", DependencyStrings.ErrorNotATeam);
         }
 
-        var text = DependencyRules.CheckText(CardData.Text(data, DependencyFormCard.TextId));
+        var text = DependencyRules.CheckText(asked.Text);
         if (!text.IsValid)
         {
             return CardResponses.Error("InvalidDependency", text.Error!);
         }
 
-        var provider = place.Teams.FirstOrDefault(t => t.ConversationId == CardData.Text(data, DependencyFormCard.ProviderId));
+        var provider = place.Teams.FirstOrDefault(t => t.ConversationId == asked.Provider);
         if (provider is null || provider.ConversationId == requester.ConversationId)
         {
             return CardResponses.Error("UnknownTeam", DependencyStrings.ErrorChooseProvider);
         }
 
-        var neededBy = DependencyRules.CheckIteration(CardData.Text(data, DependencyFormCard.NeededById), Iterations(place.Art));
+        var neededBy = DependencyRules.CheckIteration(asked.NeededBy, Iterations(place.Art));
         if (!neededBy.IsValid)
         {
             return CardResponses.Error("InvalidIteration", neededBy.Error!);
         }
 
-        var objectiveId = CardData.Text(data, DependencyFormCard.ObjectiveId) is { Length: > 0 } linked && linked != DependencyFormCard.NoObjective ? linked : null;
+        var objectiveId = asked.Objective is { Length: > 0 } linked && linked != DependencyFormCard.NoObjective ? linked : null;
         if (objectiveId is not null && (!PlanIds.IsWellFormed(objectiveId)
             || await objectives.GetAsync(place.Art.TenantId, place.Art.Id, objectiveId, cancellationToken) is not { } objective
             || objective.TeamConversationId != requester.ConversationId))
@@ -79,14 +88,14 @@ public sealed partial class DependencyActions(
 
     private async Task<InvokeResponse> ShowAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
     {
-        var (found, error) = await FindAsync(turn, data, cancellationToken);
+        var (found, error) = await FindAsync(turn, Named(data), cancellationToken);
         return found is null ? error! : await CardAsync(found, null, null, cancellationToken);
     }
 
     /// <summary>The providing team's answer, applied by <paramref name="rule"/> on fresh state, with its history entry.</summary>
-    private async Task<InvokeResponse> AnswerAsync(TurnContext turn, JsonElement? data, Func<Found, Checked<Dependency>> rule, CancellationToken cancellationToken)
+    private async Task<InvokeResponse> AnswerAsync(TurnContext turn, string? id, Func<Found, Checked<Dependency>> rule, CancellationToken cancellationToken)
     {
-        var (found, error) = await FindAsync(turn, data, cancellationToken);
+        var (found, error) = await FindAsync(turn, id, cancellationToken);
         if (found is null)
         {
             return error!;
@@ -143,7 +152,7 @@ public sealed partial class DependencyActions(
 
     private async Task<InvokeResponse> RiskAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
     {
-        var (found, error) = await FindAsync(turn, data, cancellationToken);
+        var (found, error) = await FindAsync(turn, Named(data), cancellationToken);
         if (found is null)
         {
             return error!;
@@ -192,9 +201,8 @@ public sealed partial class DependencyActions(
         CardResponses.Card(await board.CardAsync(found.Place.Art, found.Dependency, found.Place.Today, MayAnswer(found.Place, found.Dependency), notice, color, cancellationToken));
 
     /// <summary>The dependency the card names, if this channel sees it: one of the two teams' channels, or the ART's.</summary>
-    private async Task<(Found? Found, InvokeResponse? Error)> FindAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
+    private async Task<(Found? Found, InvokeResponse? Error)> FindAsync(TurnContext turn, string? id, CancellationToken cancellationToken)
     {
-        var id = CardData.Text(data, "id");
         if (!PlanIds.IsWellFormed(id) || await ArtPlace.ResolveAsync(new ArtTurn(turn, arts), cancellationToken) is not { } place)
         {
             return (null, NotFound());
@@ -211,6 +219,11 @@ public sealed partial class DependencyActions(
     }
 
     private static InvokeResponse NotFound() => CardResponses.Error("DependencyNotFound", DependencyStrings.ErrorNotFound);
+
+    /// <summary>The dependency named by the data of a button that names only it.</summary>
+    private static string? Named(JsonElement? data) => CardData.Read(data, Data.DependencyData).Id;
+
+    private static DependencyCardDataContext Data => DependencyCardDataContext.Default;
 
     private sealed record Found(ArtPlace Place, Dependency Dependency);
 

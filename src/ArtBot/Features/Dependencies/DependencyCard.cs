@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using ArtBot.BotFramework.Cards;
+using ArtBot.BotFramework.Routing;
 using ArtBot.Domain.Arts;
 using ArtBot.Domain.Planning;
 using ArtBot.Domain.Text;
@@ -21,8 +22,6 @@ public static class DependencyCard
     public const string DeclineVerb = "dependency.decline";
     public const string DeliverVerb = "dependency.deliver";
     public const string RiskVerb = "dependency.risk";
-    public const string IterationInput = "dependencyIteration";
-    public const string ReasonInput = "dependencyReason";
 
     public static AdaptiveCard Build(
         Art art, Dependency dependency, IReadOnlyList<PlanChange> history, DateOnly today, bool mayAnswer, string? notice = null, string? noticeColor = null)
@@ -97,7 +96,8 @@ public static class DependencyCard
     public static List<Choice> IterationChoices(IReadOnlyList<Iteration> iterations) =>
         [.. iterations.Select(i => new Choice(IterationTitle(iterations, i.Number), i.Number.ToString(CultureInfo.InvariantCulture)))];
 
-    public static JsonObject Data(Dependency dependency) => new() { ["id"] = dependency.Id };
+    /// <summary>The data of the buttons that name only the dependency (open, refresh, mark delivered, raise as risk).</summary>
+    public static JsonObject Data(Dependency dependency) => CardData.Write(new DependencyData { Id = dependency.Id }, DependencyCardDataContext.Default.DependencyData);
 
     private static List<CardAction> Actions(Dependency dependency, IReadOnlyList<Iteration> iterations, DependencyStatus status, bool mayAnswer)
     {
@@ -110,7 +110,7 @@ public static class DependencyCard
                 [
                     new ChoiceSetInput(IterationChoices(iterations))
                     {
-                        Id = IterationInput,
+                        Id = DependencyCommitData.IterationInput,
                         Label = DependencyStrings.CommitLabel,
                         Value = (dependency.CommittedIteration ?? dependency.NeededBy).ToString(CultureInfo.InvariantCulture),
                         Style = "compact",
@@ -118,7 +118,8 @@ public static class DependencyCard
                         ErrorMessage = DependencyStrings.CommitError,
                     },
                 ],
-                Actions = [new ExecuteAction(DependencyStrings.ActionCommit, CommitVerb, Data(dependency)) { AssociatedInputs = "auto" }],
+                Actions = [new ExecuteAction(DependencyStrings.ActionCommit, CommitVerb,
+                    CardData.Write(new DependencyCommitData { Id = dependency.Id }, DependencyCardDataContext.Default.DependencyCommitData)) { AssociatedInputs = "auto" }],
             }));
         }
 
@@ -130,7 +131,7 @@ public static class DependencyCard
                 [
                     new TextInput
                     {
-                        Id = ReasonInput,
+                        Id = DependencyDeclineData.ReasonInput,
                         Label = DependencyStrings.DeclineLabel,
                         IsMultiline = true,
                         MaxLength = DependencyRules.MaxReasonLength,
@@ -138,7 +139,8 @@ public static class DependencyCard
                         ErrorMessage = DependencyStrings.DeclineError,
                     },
                 ],
-                Actions = [new ExecuteAction(DependencyStrings.ActionDecline, DeclineVerb, Data(dependency)) { AssociatedInputs = "auto" }],
+                Actions = [new ExecuteAction(DependencyStrings.ActionDecline, DeclineVerb,
+                    CardData.Write(new DependencyDeclineData { Id = dependency.Id }, DependencyCardDataContext.Default.DependencyDeclineData)) { AssociatedInputs = "auto" }],
             }));
             actions.Add(new ExecuteAction(DependencyStrings.ActionMarkDelivered, DeliverVerb, Data(dependency)));
         }

@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
 using ArtBot.BotFramework.Cards;
+using ArtBot.BotFramework.Routing;
 using ArtBot.Domain.Arts;
 using ArtBot.Domain.Planning;
 using ArtBot.Domain.Text;
@@ -13,10 +13,6 @@ namespace ArtBot.Features.Dependencies;
 /// </summary>
 public static class DependencyFormCard
 {
-    public const string TextId = "dependencyText";
-    public const string ProviderId = "dependencyProvider";
-    public const string NeededById = "dependencyNeededBy";
-    public const string ObjectiveId = "dependencyObjective";
     public const string NoObjective = "none";
 
     public static AdaptiveCard Build(
@@ -34,7 +30,7 @@ public static class DependencyFormCard
                 PlainText.EscapeMarkdown(requester.TeamName), PlainText.EscapeMarkdown(art.Name), PlainText.EscapeMarkdown(pi.Name))) { IsSubtle = true },
             new TextInput
             {
-                Id = TextId,
+                Id = DependencyCreateData.TextInput,
                 Label = DependencyStrings.FormTextLabel,
                 Value = text,
                 MaxLength = DependencyRules.MaxTextLength,
@@ -44,7 +40,7 @@ public static class DependencyFormCard
             },
             new ChoiceSetInput(DependencyCard.IterationChoices(iterations))
             {
-                Id = NeededById,
+                Id = DependencyCreateData.NeededByInput,
                 Label = DependencyStrings.FormNeededByLabel,
                 Value = Math.Min(current + 1, iterations[^1].Number).ToString(CultureInfo.InvariantCulture),
                 Style = "compact",
@@ -56,7 +52,7 @@ public static class DependencyFormCard
         {
             body.Insert(3, new ChoiceSetInput(providers)
             {
-                Id = ProviderId,
+                Id = DependencyCreateData.ProviderInput,
                 Label = DependencyStrings.FormProviderLabel,
                 Style = "compact",
                 IsRequired = true,
@@ -69,7 +65,7 @@ public static class DependencyFormCard
         {
             body.Add(new ChoiceSetInput([new Choice(DependencyStrings.FormObjectiveNone, NoObjective), .. objectives.Select(o => new Choice(PlainText.Shorten(o.Text, 80), o.Id))])
             {
-                Id = ObjectiveId,
+                Id = DependencyCreateData.ObjectiveInput,
                 Label = DependencyStrings.FormObjectiveLabel,
                 Value = NoObjective,
                 Style = "compact",
@@ -84,7 +80,8 @@ public static class DependencyFormCard
         return new AdaptiveCard
         {
             Body = body,
-            Actions = providers.Count == 0 ? null : [new ExecuteAction(DependencyStrings.FormSubmit, DependencyCard.CreateVerb, new JsonObject { ["team"] = requester.ConversationId }) { AssociatedInputs = "auto" }],
+            Actions = providers.Count == 0 ? null : [new ExecuteAction(DependencyStrings.FormSubmit, DependencyCard.CreateVerb,
+                CardData.Write(new DependencyCreateData { Team = requester.ConversationId }, DependencyCardDataContext.Default.DependencyCreateData)) { AssociatedInputs = "auto" }],
             FallbackText = DependencyStrings.FormTitle,
         };
     }

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using ArtBot.BotFramework.Cards;
 using ArtBot.BotFramework.Schema;
 using ArtBot.Domain.Text;
@@ -77,11 +76,8 @@ public static class HelpCard
 
         yield return new TextBlock(heading) { Weight = "Bolder", Style = "heading", Separator = true, Spacing = "Medium" };
         yield return new FactSet([.. members.Select(c => new Fact(Displayed(c.Usage()), c.Description()))]) { Spacing = "Small" };
-        var buttons = starts.Select(s => (CardAction)new SubmitAction(s.Title, new JsonObject
-        {
-            // imBack: Teams posts the command as the user's own message, so it works like typing it.
-            ["msteams"] = new JsonObject { ["type"] = "imBack", ["value"] = s.Command },
-        })).ToList();
+        // imBack: Teams posts the command as the user's own message, so it works like typing it.
+        var buttons = starts.Select(s => (CardAction)SubmitAction.ImBack(s.Title, s.Command)).ToList();
         if (buttons.Count > 0)
         {
             yield return new ActionSet(buttons) { Spacing = "Small" };

@@ -28,13 +28,13 @@ public sealed partial class ImpedimentActions(
     public void Register(FeatureTable table) => table
         .Verb(ImpedimentCard.RaiseVerb, RaiseAsync)
         .Verb(ImpedimentCard.ShowVerb, ShowAsync)
-        .Verb(ImpedimentCard.TakeVerb, (turn, data, ct) => ChangeAsync(turn, data, ImpedimentStrings.NoticeYouOwn, (i, actor, _) => ImpedimentLifecycle.TakeOwnership(i, actor), ct))
+        .Verb(ImpedimentCard.TakeVerb, (turn, data, ct) => ChangeAsync(turn, Named(data), ImpedimentStrings.NoticeYouOwn, (i, actor, _) => ImpedimentLifecycle.TakeOwnership(i, actor), ct))
         .Verb(ImpedimentCard.ChooseOwnerVerb, ChooseOwnerAsync)
         .Verb(ImpedimentCard.SetOwnerVerb, SetOwnerAsync)
         .Verb(ImpedimentCard.RoamVerb, RoamAsync)
         .Verb(ImpedimentCard.EscalateVerb, EscalateAsync)
         .Verb(ImpedimentCard.ResolveVerb, ResolveAsync)
-        .Verb(ImpedimentCard.ReopenVerb, (turn, data, ct) => ChangeAsync(turn, data, ImpedimentStrings.NoticeReopened, (i, actor, _) => ImpedimentLifecycle.Reopen(i, actor), ct));
+        .Verb(ImpedimentCard.ReopenVerb, (turn, data, ct) => ChangeAsync(turn, Named(data), ImpedimentStrings.NoticeReopened, (i, actor, _) => ImpedimentLifecycle.Reopen(i, actor), ct));
 
     /// <summary>
     /// "Raise" on the form <c>impediment</c> answers with: checked like the dialog, stored once per form (a second click
@@ -42,7 +42,7 @@ public sealed partial class ImpedimentActions(
     /// </summary>
     private async Task<InvokeResponse> RaiseAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
     {
-        var submitted = ImpedimentRaising.Read(data ?? default);
+        var submitted = ImpedimentRaising.Read(CardData.Read(data, Data.ImpedimentRaiseData));
         if (ImpedimentRaising.Refusal(submitted) is { } again)
         {
             return Card(ImpedimentDialog.Build(again, ImpedimentCard.RaiseVerb));
@@ -69,13 +69,13 @@ public sealed partial class ImpedimentActions(
     /// <summary>"Open" on a list: the impediment's own card, with its actions.</summary>
     private async Task<InvokeResponse> ShowAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
     {
-        var (impediment, _, error) = await FindAsync(turn, data, cancellationToken);
+        var (impediment, _, error) = await FindAsync(turn, Named(data), cancellationToken);
         return impediment is null ? error! : Card(ImpedimentCard.Build(impediment, time.GetUtcNow()));
     }
 
     private async Task<InvokeResponse> ChooseOwnerAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
     {
-        var (impediment, actor, error) = await FindAsync(turn, data, cancellationToken);
+        var (impediment, actor, error) = await FindAsync(turn, Named(data), cancellationToken);
         if (impediment is null)
         {
             return error!;
@@ -92,13 +92,9 @@ public sealed partial class ImpedimentActions(
 
     private Task<InvokeResponse> SetOwnerAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
     {
-        var ownerId = ReadText(data, ImpedimentCard.OwnerInputId);
-        var name = ownerId is { Length: > 0 }
-            && data is { ValueKind: JsonValueKind.Object } element
-            && element.TryGetProperty(ImpedimentCard.PeopleField, out var offered) && offered.ValueKind == JsonValueKind.Object
-            && offered.TryGetProperty(ownerId, out var found) && found.ValueKind == JsonValueKind.String
-                ? found.GetString()
-                : null;
+        var chosen = CardData.Read(data, Data.ImpedimentOwnerData);
+        var ownerId = chosen.OwnerId;
+        var name = ownerId is { Length: > 0 } && chosen.People?.GetValueOrDefault(ownerId) is { } offered ? offered : null;
         if (name is null)
         {
             // Only someone the card offered (the conversation's members, or the people the impediment knows).
@@ -106,35 +102,35 @@ public sealed partial class ImpedimentActions(
         }
 
         var owner = new Person(ownerId!, name);
-        return ChangeAsync(turn, data, Localized.Format(ImpedimentStrings.NoticeOwnerSet, owner.DisplayName), (i, actor, _) => ImpedimentLifecycle.SetOwner(i, actor, owner), cancellationToken);
+        return ChangeAsync(turn, chosen.ImpedimentId, Localized.Format(ImpedimentStrings.NoticeOwnerSet, owner.DisplayName), (i, actor, _) => ImpedimentLifecycle.SetOwner(i, actor, owner), cancellationToken);
     }
 
     private Task<InvokeResponse> RoamAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
     {
-        // The card's input is "roam"; on a list line it is "roam-<id>" (one list holds many).
-        var chosen = ReadText(data, ImpedimentCard.RoamInputId) ?? ReadText(data, ImpedimentCard.RoamInputId + "-" + ReadText(data, ImpedimentCard.IdField));
-        if (!ImpedimentRules.TryParseRoam(chosen, out var roam))
+        var chosen = CardData.Read(data, Data.ImpedimentRoamData);
+        if (!ImpedimentRules.TryParseRoam(chosen.Chosen(), out var roam))
         {
             return Task.FromResult(Error("InvalidRoam", ImpedimentStrings.ErrorInvalidRoam));
         }
 
-        return ChangeAsync(turn, data, Localized.Format(ImpedimentStrings.NoticeRoamSet, ImpedimentCard.RoamName(roam)), (i, actor, now) => ImpedimentLifecycle.SetRoam(i, actor, roam, now), cancellationToken);
+        return ChangeAsync(turn, chosen.ImpedimentId, Localized.Format(ImpedimentStrings.NoticeRoamSet, ImpedimentCard.RoamName(roam)), (i, actor, now) => ImpedimentLifecycle.SetRoam(i, actor, roam, now), cancellationToken);
     }
 
     private Task<InvokeResponse> ResolveAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
     {
-        var note = ImpedimentRules.CheckNote(ReadText(data, ImpedimentCard.NoteInputId));
+        var resolved = CardData.Read(data, Data.ImpedimentResolveData);
+        var note = ImpedimentRules.CheckNote(resolved.Note);
         if (!note.IsOk)
         {
             return Task.FromResult(Error("InvalidNote", note.Error!));
         }
 
-        return ChangeAsync(turn, data, ImpedimentStrings.NoticeResolved, (i, actor, now) => ImpedimentLifecycle.Resolve(i, actor, note.Value, now), cancellationToken);
+        return ChangeAsync(turn, resolved.ImpedimentId, ImpedimentStrings.NoticeResolved, (i, actor, now) => ImpedimentLifecycle.Resolve(i, actor, note.Value, now), cancellationToken);
     }
 
     private async Task<InvokeResponse> EscalateAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
     {
-        var response = await ChangeCoreAsync(turn, data, null,
+        var response = await ChangeCoreAsync(turn, Named(data), null,
             (i, actor, now) => ImpedimentLifecycle.Escalate(i, actor, now, escalation.TargetName(i)), cancellationToken);
         if (response.Updated is { } escalated)
         {
@@ -158,13 +154,12 @@ public sealed partial class ImpedimentActions(
     }
 
     private async Task<InvokeResponse> ChangeAsync(
-        TurnContext turn, JsonElement? data, string? done, Func<Impediment, Person, DateTimeOffset, ImpedimentChange> rule, CancellationToken cancellationToken) =>
-        (await ChangeCoreAsync(turn, data, done, rule, cancellationToken)).Answer;
+        TurnContext turn, string? id, string? done, Func<Impediment, Person, DateTimeOffset, ImpedimentChange> rule, CancellationToken cancellationToken) =>
+        (await ChangeCoreAsync(turn, id, done, rule, cancellationToken)).Answer;
 
     private async Task<(InvokeResponse Answer, Impediment? Updated)> ChangeCoreAsync(
-        TurnContext turn, JsonElement? data, string? done, Func<Impediment, Person, DateTimeOffset, ImpedimentChange> rule, CancellationToken cancellationToken)
+        TurnContext turn, string? id, string? done, Func<Impediment, Person, DateTimeOffset, ImpedimentChange> rule, CancellationToken cancellationToken)
     {
-        var id = ReadText(data, ImpedimentCard.IdField);
         if (!ImpedimentIds.IsWellFormed(id))
         {
             return (NotFound(), null);
@@ -195,9 +190,8 @@ public sealed partial class ImpedimentActions(
         }
     }
 
-    private async Task<(Impediment? Impediment, Person? Actor, InvokeResponse? Error)> FindAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
+    private async Task<(Impediment? Impediment, Person? Actor, InvokeResponse? Error)> FindAsync(TurnContext turn, string? id, CancellationToken cancellationToken)
     {
-        var id = ReadText(data, ImpedimentCard.IdField);
         if (!ImpedimentIds.IsWellFormed(id))
         {
             return (null, null, NotFound());
@@ -223,7 +217,10 @@ public sealed partial class ImpedimentActions(
         value.ValueKind == JsonValueKind.Object && value.TryGetProperty("action", out var action) && action.ValueKind == JsonValueKind.Object
         && action.TryGetProperty("verb", out var verb) && verb.ValueKind == JsonValueKind.String ? verb.GetString()! : "?";
 
-    private static string? ReadText(JsonElement? data, string name) => CardData.Text(data, name);
+    /// <summary>The impediment named by the data of a button that names only it.</summary>
+    private static string? Named(JsonElement? data) => CardData.Read(data, Data.ImpedimentData).ImpedimentId;
+
+    private static ImpedimentCardDataContext Data => ImpedimentCardDataContext.Default;
 
     private static InvokeResponse NotFound() => Error("ImpedimentNotFound", ImpedimentStrings.ErrorNotFound);
 

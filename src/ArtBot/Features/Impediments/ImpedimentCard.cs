@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using ArtBot.BotFramework.Cards;
+using ArtBot.BotFramework.Routing;
 using ArtBot.Domain.Impediments;
 using ArtBot.Domain.People;
 using ArtBot.Domain.Text;
@@ -24,12 +25,6 @@ public static class ImpedimentCard
     public const string EscalateVerb = "impediment.escalate";
     public const string ResolveVerb = "impediment.resolve";
     public const string ReopenVerb = "impediment.reopen";
-
-    public const string IdField = "impedimentId";
-    public const string RoamInputId = "roam";
-    public const string NoteInputId = "note";
-    public const string OwnerInputId = "ownerId";
-    public const string PeopleField = "people";
 
     public const int HistoryShown = 6;
 
@@ -93,7 +88,7 @@ public static class ImpedimentCard
         return new AdaptiveCard
         {
             Body = body,
-            Actions = impediment.IsOpen ? OpenActions(impediment, viewerId) : [Execute(ImpedimentStrings.ActionReopen, ReopenVerb, impediment, "reopen")],
+            Actions = impediment.IsOpen ? OpenActions(impediment, viewerId) : [Execute(ImpedimentStrings.ActionReopen, ReopenVerb, Named(impediment), "reopen")],
             FallbackText = Localized.Format(ImpedimentStrings.CardFallback, KindName(impediment.Kind), impediment.Title),
         };
     }
@@ -192,7 +187,7 @@ public static class ImpedimentCard
                     new Choice(ImpedimentStrings.RoamChoiceMitigated, "mitigated"),
                 ])
                 {
-                    Id = inList ? RoamInputId + "-" + impediment.Id : RoamInputId,
+                    Id = inList ? ImpedimentRoamData.ListRoamInput(impediment.Id) : ImpedimentRoamData.RoamInput,
                     Label = ImpedimentStrings.FormRoamLabel,
                     Style = "expanded",
                     Value = impediment.Roam is { } roam ? ImpedimentRules.Value(roam) : null,
@@ -200,15 +195,16 @@ public static class ImpedimentCard
                     ErrorMessage = ImpedimentStrings.FormRoamError,
                 },
             ],
-            Actions = [Execute(ImpedimentStrings.ActionSetRoam, RoamVerb, impediment, inList ? "set-roam-" + impediment.Id : "set-roam")],
+            Actions = [Execute(ImpedimentStrings.ActionSetRoam, RoamVerb, CardData.Write(new ImpedimentRoamData { ImpedimentId = impediment.Id }, Data.ImpedimentRoamData),
+                inList ? "set-roam-" + impediment.Id : "set-roam")],
         }) { Id = inList ? "roam-card-" + impediment.Id : "roam-card" };
 
     private static List<CardAction> OpenActions(Impediment impediment, string? viewerId) =>
     [
-        .. viewerId is not null && impediment.Owner?.Id == viewerId ? Array.Empty<CardAction>() : [Execute(ImpedimentStrings.ActionTakeOwnership, TakeVerb, impediment, "take")],
-        Execute(ImpedimentStrings.ActionSetOwner, ChooseOwnerVerb, impediment, "choose-owner"),
+        .. viewerId is not null && impediment.Owner?.Id == viewerId ? Array.Empty<CardAction>() : [Execute(ImpedimentStrings.ActionTakeOwnership, TakeVerb, Named(impediment), "take")],
+        Execute(ImpedimentStrings.ActionSetOwner, ChooseOwnerVerb, Named(impediment), "choose-owner"),
         RoamAction(impediment),
-        Execute(ImpedimentStrings.ActionEscalate, EscalateVerb, impediment, "escalate"),
+        Execute(ImpedimentStrings.ActionEscalate, EscalateVerb, Named(impediment), "escalate"),
         new ShowCardAction(ImpedimentStrings.ActionResolve, new AdaptiveCard
         {
             Msteams = null,
@@ -216,7 +212,7 @@ public static class ImpedimentCard
             [
                 new TextInput
                 {
-                    Id = NoteInputId,
+                    Id = ImpedimentResolveData.NoteInput,
                     Label = ImpedimentStrings.FormNoteLabel,
                     IsMultiline = true,
                     MaxLength = ImpedimentRules.MaxNoteLength,
@@ -224,25 +220,24 @@ public static class ImpedimentCard
                     ErrorMessage = ImpedimentStrings.FormNoteError,
                 },
             ],
-            Actions = [Execute(ImpedimentStrings.ActionResolve, ResolveVerb, impediment, "resolve")],
+            Actions = [Execute(ImpedimentStrings.ActionResolve, ResolveVerb, CardData.Write(new ImpedimentResolveData { ImpedimentId = impediment.Id }, Data.ImpedimentResolveData), "resolve")],
         }) { Id = "resolve-card" },
     ];
 
     private static Container OwnerPicker(Impediment impediment, IReadOnlyList<Person> people)
     {
-        var data = new JsonObject { [IdField] = impediment.Id };
-        var names = new JsonObject();
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var person in people)
         {
             names[person.Id] = person.DisplayName;
         }
 
-        data[PeopleField] = names;
+        var data = CardData.Write(new ImpedimentOwnerData { ImpedimentId = impediment.Id, People = names }, Data.ImpedimentOwnerData);
         return new Container(
         [
             new ChoiceSetInput([.. people.Select(p => new Choice(p.DisplayName, p.Id))])
             {
-                Id = OwnerInputId,
+                Id = ImpedimentOwnerData.OwnerInput,
                 Label = ImpedimentStrings.FormOwnerLabel,
                 Style = "filtered",
                 Placeholder = ImpedimentStrings.FormOwnerPlaceholder,
@@ -254,8 +249,12 @@ public static class ImpedimentCard
         ]) { Style = "emphasis", Separator = true };
     }
 
-    private static ExecuteAction Execute(string title, string verb, Impediment impediment, string id) =>
-        new(title, verb, new JsonObject { [IdField] = impediment.Id }) { Id = id };
+    /// <summary>The data of the buttons that name only the impediment.</summary>
+    public static JsonObject Named(Impediment impediment) => CardData.Write(new ImpedimentData { ImpedimentId = impediment.Id }, Data.ImpedimentData);
+
+    private static ImpedimentCardDataContext Data => ImpedimentCardDataContext.Default;
+
+    private static ExecuteAction Execute(string title, string verb, JsonObject data, string id) => new(title, verb, data) { Id = id };
 
     private static string When(DateTimeOffset at) => Localized.DateTime(at);
 

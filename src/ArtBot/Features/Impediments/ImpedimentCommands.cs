@@ -1,5 +1,4 @@
 using ArtBot.BotFramework.Cards;
-using System.Text.Json.Nodes;
 using System.Text.Json;
 using ArtBot.BotFramework.Routing;
 using ArtBot.BotFramework.Schema;
@@ -93,9 +92,9 @@ public sealed class ImpedimentCommands(
     /// <summary>"Next" or "Previous" on a list: the other page, in place of the list.</summary>
     private async Task<InvokeResponse> PageAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
     {
-        var kind = CardData.Text(data, "kind") == "risk" ? ImpedimentKind.Risk : ImpedimentKind.Impediment;
-        var skip = data is { ValueKind: JsonValueKind.Object } value && value.TryGetProperty("skip", out var number) && number.TryGetInt32(out var n) ? n : 0;
-        var (card, hint) = await ListCardAsync(turn, kind, CardData.Text(data, "filter") ?? "", Math.Max(0, skip), cancellationToken);
+        var page = CardData.Read(data, ImpedimentCardDataContext.Default.ImpedimentPageData);
+        var kind = page.Kind == "risk" ? ImpedimentKind.Risk : ImpedimentKind.Impediment;
+        var (card, hint) = await ListCardAsync(turn, kind, page.Filter ?? "", Math.Max(0, page.Skip ?? 0), cancellationToken);
         return card is null ? CardResponses.Error("InvalidFilter", hint!) : CardResponses.Card(card);
     }
 
@@ -132,7 +131,7 @@ public sealed class ImpedimentCommands(
             _ => Localized.Format(risks ? ImpedimentStrings.ListHeadingOpenRisks : ImpedimentStrings.ListHeadingOpenImpediments, where),
         };
         var empty = risks ? ImpedimentStrings.ListEmptyRisks : ImpedimentStrings.ListEmptyImpediments;
-        var page = new ImpedimentListPage(PageVerb, new JsonObject { ["kind"] = risks ? "risk" : "impediment", ["filter"] = filter }, PageSize);
+        var page = new ImpedimentListPage(PageVerb, new ImpedimentPageData { Kind = risks ? "risk" : "impediment", Filter = filter }, PageSize);
         // Items of the conversation's own list can be opened, taken over and ROAMed from it; the ART-wide list only reads.
         return (ImpedimentListCard.Build(heading, list, time.GetUtcNow(), empty, actionable: !artWide, page), null);
     }

@@ -1,5 +1,5 @@
-using System.Text.Json.Nodes;
 using ArtBot.BotFramework.Cards;
+using ArtBot.BotFramework.Routing;
 using ArtBot.Domain.Impediments;
 using ArtBot.Domain.Text;
 using ArtBot.Features.Common;
@@ -12,12 +12,6 @@ namespace ArtBot.Features.Impediments;
 /// </summary>
 public static class ImpedimentDialog
 {
-    public const string TitleInput = "title";
-    public const string DescriptionInput = "description";
-    public const string KindInput = "kind";
-    public const string SeverityInput = "severity";
-    public const string TeamInput = "team";
-    public const string SourceMessageField = "sourceMessageId";
 
     /// <summary>What the dialog shows; <see cref="Notice"/> explains a problem with a previous submit or the message.</summary>
     public sealed record Values(
@@ -49,7 +43,7 @@ public static class ImpedimentDialog
 
         body.Add(new TextInput
         {
-            Id = TitleInput,
+            Id = ImpedimentRaiseData.TitleInput,
             Label = ImpedimentStrings.FormTitleLabel,
             Value = values.Title,
             MaxLength = ImpedimentRules.MaxTitleLength,
@@ -59,7 +53,7 @@ public static class ImpedimentDialog
         });
         body.Add(new TextInput
         {
-            Id = DescriptionInput,
+            Id = ImpedimentRaiseData.DescriptionInput,
             Label = ImpedimentStrings.FormDescriptionLabel,
             Value = values.Description,
             IsMultiline = true,
@@ -72,7 +66,7 @@ public static class ImpedimentDialog
             [
                 new ChoiceSetInput([new Choice(ImpedimentStrings.FormKindImpediment, "impediment"), new Choice(ImpedimentStrings.FormKindRisk, "risk")])
                 {
-                    Id = KindInput,
+                    Id = ImpedimentRaiseData.KindInput,
                     Label = ImpedimentStrings.FormKindLabel,
                     Value = values.Kind,
                     Style = "compact",
@@ -84,7 +78,7 @@ public static class ImpedimentDialog
             [
                 new ChoiceSetInput([new Choice(ImpedimentStrings.SeverityLow, "low"), new Choice(ImpedimentStrings.SeverityMedium, "medium"), new Choice(ImpedimentStrings.SeverityHigh, "high"), new Choice(ImpedimentStrings.SeverityCritical, "critical")])
                 {
-                    Id = SeverityInput,
+                    Id = ImpedimentRaiseData.SeverityInput,
                     Label = ImpedimentStrings.FormSeverityLabel,
                     Value = values.Severity,
                     Style = "compact",
@@ -95,7 +89,7 @@ public static class ImpedimentDialog
         ]));
         body.Add(new TextInput
         {
-            Id = TeamInput,
+            Id = ImpedimentRaiseData.TeamInput,
             Label = ImpedimentStrings.FormTeamLabel,
             Value = values.Team,
             MaxLength = ImpedimentRules.MaxTeamNameLength,
@@ -108,11 +102,9 @@ public static class ImpedimentDialog
             actions.Add(new OpenUrlAction(ImpedimentStrings.ActionOpenMessage, link.AbsoluteUri) { Id = "open-message" });
         }
 
-        var data = new JsonObject();
-        if (values.SourceMessageId is { Length: > 0 } messageId)
-        {
-            data[SourceMessageField] = messageId;
-        }
+        var data = CardData.Write(
+            new ImpedimentRaiseData { SourceMessageId = values.SourceMessageId is { Length: > 0 } messageId ? messageId : null },
+            ImpedimentCardDataContext.Default.ImpedimentRaiseData);
 
         actions.Insert(0, raiseVerb is null
             ? new SubmitAction(ImpedimentStrings.ActionRaise, data) { Id = "raise" }

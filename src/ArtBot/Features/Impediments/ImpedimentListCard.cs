@@ -1,4 +1,5 @@
 using ArtBot.BotFramework.Cards;
+using ArtBot.BotFramework.Routing;
 using ArtBot.Domain.Impediments;
 using ArtBot.Domain.Text;
 
@@ -65,11 +66,10 @@ public static class ImpedimentListCard
 
     private static List<CardAction> Actions(Impediment impediment)
     {
-        var data = new System.Text.Json.Nodes.JsonObject { [ImpedimentCard.IdField] = impediment.Id };
-        var actions = new List<CardAction> { new ExecuteAction(ImpedimentStrings.ActionOpen, ImpedimentCard.ShowVerb, data) };
+        var actions = new List<CardAction> { new ExecuteAction(ImpedimentStrings.ActionOpen, ImpedimentCard.ShowVerb, ImpedimentCard.Named(impediment)) };
         if (impediment.IsOpen && impediment.Owner is null)
         {
-            actions.Add(new ExecuteAction(ImpedimentStrings.ActionTakeOwnership, ImpedimentCard.TakeVerb, data.DeepClone().AsObject()));
+            actions.Add(new ExecuteAction(ImpedimentStrings.ActionTakeOwnership, ImpedimentCard.TakeVerb, ImpedimentCard.Named(impediment)));
         }
 
         if (impediment.IsOpen)
@@ -94,13 +94,9 @@ public static class ImpedimentListCard
     }
 }
 
-/// <summary>How a list shows another page: the verb and the data that name the list (kind and filter), plus <c>skip</c>.</summary>
-public sealed record ImpedimentListPage(string Verb, System.Text.Json.Nodes.JsonObject Data, int Size)
+/// <summary>How a list shows another page: the verb and the data that name the list (kind and filter), plus how many to skip.</summary>
+public sealed record ImpedimentListPage(string Verb, ImpedimentPageData Data, int Size)
 {
-    public System.Text.Json.Nodes.JsonObject At(int skip)
-    {
-        var data = Data.DeepClone().AsObject();
-        data["skip"] = skip;
-        return data;
-    }
+    public System.Text.Json.Nodes.JsonObject At(int skip) =>
+        CardData.Write(Data with { Skip = skip }, ImpedimentCardDataContext.Default.ImpedimentPageData);
 }

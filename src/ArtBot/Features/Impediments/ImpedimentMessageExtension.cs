@@ -73,7 +73,7 @@ public sealed partial class ImpedimentMessageExtension(
         }
 
         var payload = action.MessagePayload;
-        var submitted = ImpedimentRaising.Read(data, Author(payload), payload?.LinkToMessage, payload?.Id is { Length: > 0 } payloadId ? payloadId : null);
+        var submitted = ImpedimentRaising.Read(CardData.Read(data, ImpedimentCardDataContext.Default.ImpedimentRaiseData), Author(payload), payload?.LinkToMessage, payload?.Id is { Length: > 0 } payloadId ? payloadId : null);
         if (ImpedimentRaising.Refusal(submitted) is { } again)
         {
             return Dialog(again); // what was typed, with the reason; nothing is stored

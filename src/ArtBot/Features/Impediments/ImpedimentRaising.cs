@@ -1,4 +1,3 @@
-using System.Text.Json;
 using ArtBot.BotFramework.Schema;
 using ArtBot.Domain.Arts;
 using ArtBot.Domain.Impediments;
@@ -15,13 +14,12 @@ public sealed partial class ImpedimentRaising(
     IImpedimentStore store, IArtStore arts, SharedImpedimentCards sharedCards, TimeProvider time, ILogger<ImpedimentRaising> logger)
 {
     /// <summary>The form's fields from the submitted data (kind and severity default to impediment and medium).</summary>
-    public static ImpedimentDialog.Values Read(JsonElement data, string? author = null, string? link = null, string? messageId = null) => new(
-        Text(data, ImpedimentDialog.TitleInput) ?? "",
-        Text(data, ImpedimentDialog.DescriptionInput) ?? "",
-        Text(data, ImpedimentDialog.KindInput) ?? "impediment",
-        Text(data, ImpedimentDialog.SeverityInput) ?? "medium",
-        Text(data, ImpedimentDialog.TeamInput),
-        author, link, messageId ?? Text(data, ImpedimentDialog.SourceMessageField), null, false);
+    public static ImpedimentDialog.Values Read(ImpedimentRaiseData data, string? author = null, string? link = null, string? messageId = null)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        return new(data.Title ?? "", data.Description ?? "", data.Kind ?? "impediment", data.Severity ?? "medium", data.Team,
+            author, link, messageId ?? data.SourceMessageId, null, false);
+    }
 
     /// <summary>Null when the values can be raised; else the form to show again (typed values cut to the limits) with the reason.</summary>
     public static ImpedimentDialog.Values? Refusal(ImpedimentDialog.Values submitted)
@@ -81,9 +79,6 @@ public sealed partial class ImpedimentRaising(
         sharedCards.PostInBackground(raised.Impediment, activity); // after answering: Teams waits at most 5 seconds
         return raised;
     }
-
-    private static string? Text(JsonElement data, string name) =>
-        data.ValueKind == JsonValueKind.Object && data.TryGetProperty(name, out var property) && property.ValueKind == JsonValueKind.String ? property.GetString() : null;
 
     /// <summary>Typed text cut to a field's limit (shown again in the form; the check says what was wrong).</summary>
     internal static string Cut(string text, int max) => text.Length <= max ? text : text[..max];

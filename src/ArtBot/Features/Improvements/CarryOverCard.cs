@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using ArtBot.BotFramework.Cards;
 using ArtBot.Domain.Improvements;
 using ArtBot.Domain.Text;
@@ -27,7 +26,7 @@ public static class CarryOverCard
                         new TextBlock($"**{item.Title}**"),
                         new TextBlock(ImprovementListCard.Line(item, now)) { IsSubtle = true, Size = "Small", Spacing = "None" },
                     ]) { Width = "stretch", VerticalContentAlignment = "Center" },
-                    new Column([new ActionSet([new ExecuteAction(ImprovementStrings.ListOpen, ImprovementCard.ShowVerb, new JsonObject { ["itemId"] = item.Id }) { Id = $"open-{item.Id}" }])])
+                    new Column([new ActionSet([new ExecuteAction(ImprovementStrings.ListOpen, ImprovementCard.ShowVerb, ImprovementCard.ShowData(item)) { Id = $"open-{item.Id}" }])])
                     { Width = "auto", VerticalContentAlignment = "Center" },
                 ]),
             ]) { Separator = true });

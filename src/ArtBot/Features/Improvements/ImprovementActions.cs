@@ -1,5 +1,4 @@
 using ArtBot.Features.Common;
-using System.Globalization;
 using System.Text.Json;
 using ArtBot.BotFramework.Routing;
 using ArtBot.BotFramework.Schema;
@@ -31,31 +30,32 @@ public sealed partial class ImprovementActions(
 
     private async Task<InvokeResponse> ShowAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
     {
-        var (place, item, error) = await FindAsync(turn, data, cancellationToken);
+        var (place, item, error) = await FindAsync(turn, CardData.Read(data, Data.ImprovementShowData).ItemId, cancellationToken);
         return item is null ? error! : await CardAsync(turn, place!, item, null, null, cancellationToken);
     }
 
     private async Task<InvokeResponse> SetAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
     {
-        var field = CardData.Text(data, "field");
+        var set = CardData.Read(data, Data.ImprovementSetData);
+        var field = set.Field;
         if (field is null || !ImprovementField.Editable.Contains(field))
         {
             return CardResponses.Error("InvalidField", ImprovementStrings.ErrorInvalidField);
         }
 
-        var (place, item, error) = await FindAsync(turn, data, cancellationToken);
+        var (place, item, error) = await FindAsync(turn, set.ItemId, cancellationToken);
         if (item is null)
         {
             return error!;
         }
 
-        var change = await ReadChangeAsync(turn, place!, field, data, cancellationToken);
+        var change = await ReadChangeAsync(turn, place!, field, set, cancellationToken);
         if (change.Error is not null)
         {
             return change.Error;
         }
 
-        var seen = CardData.Text(data, "seen");
+        var seen = set.Seen;
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
             switch (ImprovementRules.CheckEdit(item, field, seen, change.Wanted!))
@@ -90,36 +90,35 @@ public sealed partial class ImprovementActions(
     }
 
     /// <summary>The new value of the field from the card's inputs, checked; the owner must be a member of the conversation.</summary>
-    private async Task<FieldChange> ReadChangeAsync(TurnContext turn, ImprovementPlace place, string field, JsonElement? data, CancellationToken cancellationToken)
+    private async Task<FieldChange> ReadChangeAsync(TurnContext turn, ImprovementPlace place, string field, ImprovementSetData data, CancellationToken cancellationToken)
     {
         switch (field)
         {
             case ImprovementField.Status:
-                return ImprovementRules.TryParseStatus(CardData.Text(data, ImprovementCard.StatusInputId), out var status)
+                return ImprovementRules.TryParseStatus(data.Status, out var status)
                     ? new FieldChange(ImprovementRules.Value(status), i => i with { Status = status }, null)
                     : Refuse("InvalidStatus", ImprovementStrings.ErrorInvalidStatus);
 
             case ImprovementField.Outcome:
-                var outcome = ImprovementRules.CheckOutcome(CardData.Text(data, ImprovementCard.OutcomeInputId));
+                var outcome = ImprovementRules.CheckOutcome(data.Outcome);
                 return outcome.Text is { } text
                     ? new FieldChange(text, i => i with { ExpectedOutcome = text }, null)
                     : Refuse("InvalidOutcome", outcome.Error!);
 
             case ImprovementField.RootCause:
-                var (whys, whyError) = ImprovementRules.CheckWhys(Enumerable.Range(1, ImprovementRules.MaxWhys)
-                    .Select(n => CardData.Text(data, ImprovementCard.WhyInputPrefix + n.ToString(CultureInfo.InvariantCulture))));
+                var (whys, whyError) = ImprovementRules.CheckWhys(data.Whys());
                 return whys is not null
                     ? new FieldChange(string.Join("\n", whys), i => i with { Whys = whys }, null)
                     : Refuse("InvalidRootCause", whyError!);
 
             case ImprovementField.Impediments:
-                var (ids, idError) = ImprovementRules.CheckImpedimentIds(CardData.Text(data, ImprovementCard.ImpedimentsInputId));
+                var (ids, idError) = ImprovementRules.CheckImpedimentIds(data.Impediments);
                 return ids is not null
                     ? new FieldChange(string.Join(", ", ids), i => i with { ImpedimentIds = ids }, null)
                     : Refuse("InvalidImpediments", idError!);
 
             default: // owner
-                var ownerId = CardData.Text(data, ImprovementCard.OwnerInputId)?.Trim();
+                var ownerId = data.Owner?.Trim();
                 if (string.IsNullOrEmpty(ownerId) || ownerId.Length > 200 || ownerId.Any(char.IsControl))
                 {
                     return Refuse("InvalidOwner", ImprovementStrings.ErrorInvalidOwner);
@@ -152,9 +151,8 @@ public sealed partial class ImprovementActions(
     }
 
     /// <summary>The item named by the action's data, looked up in the scope of this conversation (its ART, or itself): never another tenant's.</summary>
-    private async Task<(ImprovementPlace? Place, ImprovementItem? Item, InvokeResponse? Error)> FindAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
+    private async Task<(ImprovementPlace? Place, ImprovementItem? Item, InvokeResponse? Error)> FindAsync(TurnContext turn, string? itemId, CancellationToken cancellationToken)
     {
-        var itemId = CardData.Text(data, "itemId");
         if (!ImprovementIds.IsItem(itemId) || turn.Activity.Conversation?.Id is null)
         {
             return (null, null, NotFound());
@@ -172,6 +170,8 @@ public sealed partial class ImprovementActions(
     }
 
     private static InvokeResponse NotFound() => CardResponses.Error("ItemNotFound", ImprovementStrings.ErrorItemNotFound);
+
+    private static ImprovementCardDataContext Data => ImprovementCardDataContext.Default;
 
     private static FieldChange Refuse(string code, string message) => new(null, null, CardResponses.Error(code, message));
 

@@ -1,6 +1,5 @@
-using System.Globalization;
-using System.Text.Json.Nodes;
 using ArtBot.BotFramework.Cards;
+using ArtBot.BotFramework.Routing;
 using ArtBot.Domain.Improvements;
 using ArtBot.Domain.Text;
 using ArtBot.Features.Common;
@@ -16,11 +15,6 @@ public static class ImprovementCard
 {
     public const string ShowVerb = "improvement.show";
     public const string SetVerb = "improvement.set";
-    public const string OwnerInputId = "owner";
-    public const string StatusInputId = "status";
-    public const string OutcomeInputId = "outcome";
-    public const string ImpedimentsInputId = "impediments";
-    public const string WhyInputPrefix = "why";
     public const int HistoryShown = 5;
 
     /// <summary>A person the owner can be set to (<paramref name="Id"/>: their Teams user id).</summary>
@@ -133,7 +127,7 @@ public static class ImprovementCard
             // Teams did not list the members: the owner's email (UPN) works too, and is checked the same way.
             yield return new TextInput
             {
-                Id = OwnerInputId,
+                Id = ImprovementSetData.OwnerInput,
                 Label = ImprovementStrings.FormOwnerEmailLabel,
                 Placeholder = ImprovementStrings.FormOwnerEmailPlaceholder,
                 MaxLength = 200,
@@ -144,7 +138,7 @@ public static class ImprovementCard
         {
             yield return new ChoiceSetInput(choices)
             {
-                Id = OwnerInputId,
+                Id = ImprovementSetData.OwnerInput,
                 Label = ImprovementStrings.FormOwnerLabel,
                 Value = item.OwnerTeamsId,
                 Style = "filtered",
@@ -160,7 +154,7 @@ public static class ImprovementCard
     {
         yield return new ChoiceSetInput([.. Enum.GetValues<ImprovementStatus>().Select(s => new Choice(ImprovementRules.Describe(s), ImprovementRules.Value(s)))])
         {
-            Id = StatusInputId,
+            Id = ImprovementSetData.StatusInput,
             Label = ImprovementStrings.FormStatusLabel,
             Value = ImprovementRules.Value(item.Status),
             Style = "compact",
@@ -172,7 +166,7 @@ public static class ImprovementCard
     {
         yield return new TextInput
         {
-            Id = OutcomeInputId,
+            Id = ImprovementSetData.OutcomeInput,
             Label = ImprovementStrings.FormOutcomeLabel,
             Placeholder = ImprovementStrings.FormOutcomePlaceholder,
             Value = Unescape(item.ExpectedOutcome),
@@ -188,7 +182,7 @@ public static class ImprovementCard
         {
             yield return new TextInput
             {
-                Id = WhyInputPrefix + (i + 1).ToString(CultureInfo.InvariantCulture),
+                Id = ImprovementSetData.WhyInputs[i],
                 Label = i == 0 ? ImprovementStrings.FormRootCauseLabel : Localized.Format(ImprovementStrings.FormWhyLabel, i + 1),
                 Placeholder = i == 0 ? ImprovementStrings.FormWhyPlaceholder : ImprovementStrings.FormWhyMorePlaceholder,
                 Value = i < item.Whys.Count ? Unescape(item.Whys[i]) : null,
@@ -204,7 +198,7 @@ public static class ImprovementCard
     {
         yield return new TextInput
         {
-            Id = ImpedimentsInputId,
+            Id = ImprovementSetData.ImpedimentsInput,
             Label = ImprovementStrings.FormImpedimentsLabel,
             Placeholder = ImprovementStrings.FormImpedimentsPlaceholder,
             Value = string.Join(", ", item.ImpedimentIds),
@@ -214,10 +208,14 @@ public static class ImprovementCard
     }
 
     private static ExecuteAction Set(ImprovementItem item, string field, string title) =>
-        new(title, SetVerb, new JsonObject { ["itemId"] = item.Id, ["field"] = field, ["seen"] = ImprovementRules.Read(item, field) })
+        new(title, SetVerb, CardData.Write(new ImprovementSetData { ItemId = item.Id, Field = field, Seen = ImprovementRules.Read(item, field) }, ImprovementCardDataContext.Default.ImprovementSetData))
         {
             Id = $"set-{field}",
         };
+
+    /// <summary>The data of "Open" on a list of items.</summary>
+    public static System.Text.Json.Nodes.JsonObject ShowData(ImprovementItem item) =>
+        CardData.Write(new ImprovementShowData { ItemId = item.Id }, ImprovementCardDataContext.Default.ImprovementShowData);
 
     /// <summary>Inputs show stored (Markdown-escaped) text as typed.</summary>
     public static string? Unescape(string? text)

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using ArtBot.BotFramework.Cards;
 using ArtBot.Domain.Improvements;
 using ArtBot.Domain.Text;
@@ -36,7 +35,7 @@ public static class ImprovementListCard
                         new TextBlock($"**{item.Title}**"),
                         new TextBlock(Line(item, now)) { IsSubtle = true, Size = "Small", Spacing = "None" },
                     ]) { Width = "stretch", VerticalContentAlignment = "Center" },
-                    new Column([new ActionSet([new ExecuteAction(ImprovementStrings.ListOpen, ImprovementCard.ShowVerb, new JsonObject { ["itemId"] = item.Id }) { Id = $"open-{item.Id}" }])])
+                    new Column([new ActionSet([new ExecuteAction(ImprovementStrings.ListOpen, ImprovementCard.ShowVerb, ImprovementCard.ShowData(item)) { Id = $"open-{item.Id}" }])])
                     { Width = "auto", VerticalContentAlignment = "Center" },
                 ]),
             ]) { Separator = true });

@@ -31,19 +31,20 @@ public sealed partial class WorkshopActions(
     /// <summary>"My dots": the participant's own view (dots left, their dots marked), after the shared card replaced it.</summary>
     private async Task<InvokeResponse> MineAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
     {
-        var (state, error) = await FindAsync(turn, data, cancellationToken);
+        var (state, error) = await FindAsync(turn, CardData.Read(data, Data.WorkshopData).WorkshopId, cancellationToken);
         return state is null ? error! : CardResponses.Card(WorkshopCard.Build(state, ImprovementPlace.ActorIdOf(turn.Activity)));
     }
 
     private async Task<InvokeResponse> AddAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
     {
-        var check = ImprovementRules.CheckProblem(CardData.Text(data, WorkshopCard.ProblemInputId));
+        var added = CardData.Read(data, Data.WorkshopAddData);
+        var check = ImprovementRules.CheckProblem(added.Problem);
         if (check.Text is not { } text)
         {
             return CardResponses.Error("InvalidProblem", check.Error!);
         }
 
-        var (state, error) = await FindAsync(turn, data, cancellationToken);
+        var (state, error) = await FindAsync(turn, added.WorkshopId, cancellationToken);
         if (state is null)
         {
             return error!;
@@ -74,14 +75,15 @@ public sealed partial class WorkshopActions(
 
     private async Task<InvokeResponse> DotAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
     {
-        var problemId = CardData.Text(data, "problemId");
-        var op = CardData.Text(data, "op");
+        var dot = CardData.Read(data, Data.WorkshopDotData);
+        var problemId = dot.ProblemId;
+        var op = dot.Op;
         if (!ImprovementIds.IsProblem(problemId) || op is not (WorkshopCard.SpendOp or WorkshopCard.TakeBackOp))
         {
             return CardResponses.Error("InvalidDot", ImprovementStrings.ErrorInvalidDot);
         }
 
-        var (workshop, error) = await FindWorkshopAsync(turn, data, cancellationToken);
+        var (workshop, error) = await FindWorkshopAsync(turn, dot.WorkshopId, cancellationToken);
         if (workshop is null)
         {
             return error!;
@@ -139,7 +141,8 @@ public sealed partial class WorkshopActions(
 
     private async Task<InvokeResponse> CloseAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
     {
-        var (state, error) = await FindAsync(turn, data, cancellationToken);
+        var closing = CardData.Read(data, Data.WorkshopCloseData);
+        var (state, error) = await FindAsync(turn, closing.WorkshopId, cancellationToken);
         if (state is null)
         {
             return error!;
@@ -163,13 +166,13 @@ public sealed partial class WorkshopActions(
         if (!workshop.IsClosed)
         {
             var top = DotRules.DefaultTop;
-            var topText = CardData.Text(data, WorkshopCard.TopInputId);
+            var topText = closing.Top;
             if (!string.IsNullOrWhiteSpace(topText) && !DotRules.TryParseCount(topText, DotRules.MaxProblems, out top))
             {
                 return CardResponses.Error("InvalidTop", Localized.Format(ImprovementStrings.ErrorInvalidTop, DotRules.MaxProblems));
             }
 
-            var picked = (CardData.Text(data, WorkshopCard.PickInputId) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var picked = (closing.Pick ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             if (picked.Any(id => state.Problems.All(p => p.Id != id)))
             {
                 return CardResponses.Error("UnknownProblem", ImprovementStrings.ErrorPickedUnknown);
@@ -252,9 +255,9 @@ public sealed partial class WorkshopActions(
             : CardResponses.Card(WorkshopCard.Build(state, ImprovementPlace.ActorIdOf(turn.Activity), notice, color));
     }
 
-    private async Task<(WorkshopState? State, InvokeResponse? Error)> FindAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
+    private async Task<(WorkshopState? State, InvokeResponse? Error)> FindAsync(TurnContext turn, string? workshopId, CancellationToken cancellationToken)
     {
-        var (workshop, error) = await FindWorkshopAsync(turn, data, cancellationToken);
+        var (workshop, error) = await FindWorkshopAsync(turn, workshopId, cancellationToken);
         if (workshop is null)
         {
             return (null, error);
@@ -265,9 +268,8 @@ public sealed partial class WorkshopActions(
     }
 
     /// <summary>The workshop named by the action's data, if it belongs to this tenant and conversation.</summary>
-    private async Task<(Workshop? Workshop, InvokeResponse? Error)> FindWorkshopAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
+    private async Task<(Workshop? Workshop, InvokeResponse? Error)> FindWorkshopAsync(TurnContext turn, string? workshopId, CancellationToken cancellationToken)
     {
-        var workshopId = CardData.Text(data, "workshopId");
         if (!ImprovementIds.IsWorkshop(workshopId) || turn.Activity.Conversation?.Id is not { } conversationId)
         {
             return (null, NotFound());
@@ -286,6 +288,8 @@ public sealed partial class WorkshopActions(
     }
 
     private static InvokeResponse NotFound() => CardResponses.Error("WorkshopNotFound", ImprovementStrings.ErrorWorkshopNotFound);
+
+    private static ImprovementCardDataContext Data => ImprovementCardDataContext.Default;
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Dot {Op} in workshop {WorkshopId}")]
     private partial void LogDot(string workshopId, string op);

@@ -1,5 +1,5 @@
-using System.Text.Json.Nodes;
 using ArtBot.BotFramework.Cards;
+using ArtBot.BotFramework.Routing;
 using ArtBot.Domain.Improvements;
 using ArtBot.Domain.Text;
 using ArtBot.Features.Common;
@@ -17,9 +17,6 @@ public static class WorkshopCard
     public const string DotVerb = "workshop.dot";
     public const string CloseVerb = "workshop.close";
     public const string MineVerb = "workshop.mine";
-    public const string ProblemInputId = "problem";
-    public const string TopInputId = "top";
-    public const string PickInputId = "pick";
     public const string SpendOp = "spend";
     public const string TakeBackOp = "takeback";
 
@@ -82,7 +79,7 @@ public static class WorkshopCard
         if (!workshop.IsClosed && mine is null)
         {
             // The shared card replaces a participant's own view whenever someone votes: this brings back their dots left.
-            body.Add(new ActionSet([new ExecuteAction(ImprovementStrings.CardMyDots, MineVerb, Data(workshop)) { Id = "my-dots" }]) { Spacing = "Small" });
+            body.Add(new ActionSet([new ExecuteAction(ImprovementStrings.CardMyDots, MineVerb, CardData.Write(new WorkshopData { WorkshopId = workshop.Id }, Data.WorkshopData)) { Id = "my-dots" }]) { Spacing = "Small" });
         }
 
         if (!workshop.IsClosed)
@@ -100,7 +97,7 @@ public static class WorkshopCard
                 new ShowCardAction(ImprovementStrings.CardCloseVoting, new AdaptiveCard
                 {
                     Body = [new TextBlock(ImprovementStrings.CardCloseConfirm)],
-                    Actions = [new ExecuteAction(ImprovementStrings.CardCloseConfirmYes, CloseVerb, Data(workshop)) { Id = "close-voting", Style = "destructive" }],
+                    Actions = [new ExecuteAction(ImprovementStrings.CardCloseConfirmYes, CloseVerb, CardData.Write(new WorkshopCloseData { WorkshopId = workshop.Id }, Data.WorkshopCloseData)) { Id = "close-voting", Style = "destructive" }],
                 })
                 {
                     Id = "close-voting-confirm",
@@ -162,9 +159,7 @@ public static class WorkshopCard
                 ? " \u00b7 " + Localized.Format(ImprovementStrings.CardAddedBy, PlainText.EscapeMarkdown(author))
                 : string.Empty)
             + (voted ? " \u00b7 " + ImprovementStrings.CardYourDot : string.Empty);
-        var data = Data(workshop);
-        data["problemId"] = problem.Id;
-        data["op"] = voted ? TakeBackOp : SpendOp;
+        var data = CardData.Write(new WorkshopDotData { WorkshopId = workshop.Id, ProblemId = problem.Id, Op = voted ? TakeBackOp : SpendOp }, Data.WorkshopDotData);
         var action = new ExecuteAction(voted ? ImprovementStrings.CardTakeDotBack : ImprovementStrings.CardSpendDot, DotVerb, data) { Id = $"dot-{problem.Id}" };
         return new Container(
         [
@@ -196,26 +191,26 @@ public static class WorkshopCard
 
         yield return new TextInput
         {
-            Id = ProblemInputId,
+            Id = WorkshopAddData.ProblemInput,
             Label = ImprovementStrings.FormProblemLabel,
             Placeholder = ImprovementStrings.FormProblemPlaceholder,
             IsMultiline = true,
             MaxLength = ImprovementRules.MaxProblemLength,
             Separator = true,
         };
-        yield return new ActionSet([new ExecuteAction(ImprovementStrings.FormAddProblem, AddVerb, Data(workshop)) { Id = "add-problem" }]);
+        yield return new ActionSet([new ExecuteAction(ImprovementStrings.FormAddProblem, AddVerb, CardData.Write(new WorkshopAddData { WorkshopId = workshop.Id }, Data.WorkshopAddData)) { Id = "add-problem" }]);
     }
 
     private static IEnumerable<CardElement> CloseSection(WorkshopState state)
     {
         yield return new TextBlock(state.Workshop.Scope.ArtId is null ? ImprovementStrings.CardCloseHintStarter : ImprovementStrings.CardCloseHintRte)
         { IsSubtle = true, Separator = true };
-        yield return new NumberInput { Id = TopInputId, Label = ImprovementStrings.FormTopLabel, Value = DotRules.DefaultTop, Min = 1, Max = DotRules.MaxProblems };
+        yield return new NumberInput { Id = WorkshopCloseData.TopInput, Label = ImprovementStrings.FormTopLabel, Value = DotRules.DefaultTop, Min = 1, Max = DotRules.MaxProblems };
         if (state.Problems.Count > 0)
         {
             yield return new ChoiceSetInput([.. state.Problems.Select(p => new Choice(Shorten(p.Text, ChoiceTitleLength), p.Id))])
             {
-                Id = PickInputId,
+                Id = WorkshopCloseData.PickInput,
                 Label = ImprovementStrings.FormPickLabel,
                 IsMultiSelect = true,
                 Style = "compact",
@@ -224,7 +219,7 @@ public static class WorkshopCard
         }
     }
 
-    private static JsonObject Data(Workshop workshop) => new() { ["workshopId"] = workshop.Id };
+    private static ImprovementCardDataContext Data => ImprovementCardDataContext.Default;
 
     private static string Dots(int count) => count == 1 ? ImprovementStrings.DotsOne : Localized.Format(ImprovementStrings.DotsOther, count);
 

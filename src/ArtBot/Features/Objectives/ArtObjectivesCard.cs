@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using ArtBot.BotFramework.Cards;
 using ArtBot.Domain.Arts;
 using ArtBot.Domain.Planning;
@@ -54,7 +53,7 @@ public static class ArtObjectivesCard
                 items.Add(new TextBlock(Localized.Format(ObjectiveStrings.ArtCardMore, own.Count - MaxPerTeamShown)) { IsSubtle = true });
             }
 
-            items.Add(new ActionSet([new ExecuteAction(Localized.Format(ObjectiveStrings.ArtCardOpenTeam, team.TeamName), TeamObjectivesCard.ShowVerb, new JsonObject { ["team"] = team.ConversationId })]));
+            items.Add(new ActionSet([new ExecuteAction(Localized.Format(ObjectiveStrings.ArtCardOpenTeam, team.TeamName), TeamObjectivesCard.ShowVerb, TeamObjectivesCard.ShowData(team))]));
             body.Add(new Container(items) { Separator = true });
         }
 

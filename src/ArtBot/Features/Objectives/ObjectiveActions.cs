@@ -23,13 +23,13 @@ public sealed partial class ObjectiveActions(ArtContext arts, ObjectiveViews vie
         .Verb(TeamObjectivesCard.ShowVerb, ShowAsync)
         .Verb(TeamObjectivesCard.AddVerb, AddAsync)
         .Verb(TeamObjectivesCard.EditVerb, EditAsync)
-        .Verb(TeamObjectivesCard.PlannedVerb, (turn, data, ct) => SetValueAsync(turn, data, ObjectiveEdits.Planned, ct))
-        .Verb(TeamObjectivesCard.ActualVerb, (turn, data, ct) => SetValueAsync(turn, data, ObjectiveEdits.Actual, ct))
+        .Verb(TeamObjectivesCard.PlannedVerb, (turn, data, ct) => SetValueAsync(turn, CardData.Read(data, Data.ObjectiveValueData), ObjectiveEdits.Planned, ct))
+        .Verb(TeamObjectivesCard.ActualVerb, (turn, data, ct) => SetValueAsync(turn, CardData.Read(data, Data.ObjectiveValueData), ObjectiveEdits.Actual, ct))
         .Verb(TeamObjectivesCard.HistoryVerb, HistoryAsync);
 
     private async Task<InvokeResponse> ShowAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
     {
-        var (place, team, error) = await ResolveAsync(turn, data, teamRequired: false, cancellationToken);
+        var (place, team, error) = await ResolveAsync(turn, CardData.Read(data, Data.ObjectivesShowData).Team, teamRequired: false, cancellationToken);
         return place is null ? error!
             : team is null ? CardResponses.Card(await views.ArtAsync(place, cancellationToken))
             : CardResponses.Card(await views.TeamAsync(place, team, null, null, cancellationToken));
@@ -37,7 +37,8 @@ public sealed partial class ObjectiveActions(ArtContext arts, ObjectiveViews vie
 
     private async Task<InvokeResponse> AddAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
     {
-        var (place, team, error) = await ResolveAsync(turn, data, teamRequired: true, cancellationToken);
+        var added = CardData.Read(data, Data.ObjectiveAddData);
+        var (place, team, error) = await ResolveAsync(turn, added.Team, teamRequired: true, cancellationToken);
         if (place is null || team is null)
         {
             return error!;
@@ -48,7 +49,7 @@ public sealed partial class ObjectiveActions(ArtContext arts, ObjectiveViews vie
             return refusal;
         }
 
-        var text = ObjectiveRules.CheckText(CardData.Text(data, TeamObjectivesCard.InputFor(TeamObjectivesCard.TextInput, "new")));
+        var text = ObjectiveRules.CheckText(added.Text);
         if (!text.IsValid)
         {
             return CardResponses.Error("InvalidObjective", text.Error!);
@@ -72,7 +73,7 @@ public sealed partial class ObjectiveActions(ArtContext arts, ObjectiveViews vie
             Pi = pi.Name,
             PiStart = pi.Start,
             Text = text.Value,
-            Committed = !CardData.Flag(data, TeamObjectivesCard.InputFor(TeamObjectivesCard.StretchInput, "new")),
+            Committed = !CardData.IsOn(added.Stretch),
             CreatedBy = place.Turn.Actor,
             CreatedAt = now,
             UpdatedAt = now,
@@ -88,26 +89,27 @@ public sealed partial class ObjectiveActions(ArtContext arts, ObjectiveViews vie
 
     private Task<InvokeResponse> EditAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
     {
-        var id = CardData.Text(data, "id") ?? "";
-        var text = ObjectiveRules.CheckText(CardData.Text(data, TeamObjectivesCard.InputFor(TeamObjectivesCard.TextInput, id)));
-        var committed = !CardData.Flag(data, TeamObjectivesCard.InputFor(TeamObjectivesCard.StretchInput, id));
+        var edited = CardData.Read(data, Data.ObjectiveEditData);
+        var text = ObjectiveRules.CheckText(edited.Text());
+        var committed = !CardData.IsOn(edited.Stretch());
         return !text.IsValid
             ? Task.FromResult(CardResponses.Error("InvalidObjective", text.Error!))
-            : ChangeAsync(turn, data, ObjectiveEdits.Content, o => o with { Text = text.Value, Committed = committed }, cancellationToken);
+            : ChangeAsync(turn, new(edited.Team, edited.Id, edited.Seen), ObjectiveEdits.Content, o => o with { Text = text.Value, Committed = committed }, cancellationToken);
     }
 
-    private Task<InvokeResponse> SetValueAsync(TurnContext turn, JsonElement? data, string edit, CancellationToken cancellationToken)
+    private Task<InvokeResponse> SetValueAsync(TurnContext turn, ObjectiveValueData data, string edit, CancellationToken cancellationToken)
     {
-        var raw = CardData.Text(data, TeamObjectivesCard.InputFor(TeamObjectivesCard.ValueInput, CardData.Text(data, "id") ?? ""));
+        var raw = data.Value();
         var value = edit == ObjectiveEdits.Planned ? ObjectiveRules.CheckPlanned(raw) : ObjectiveRules.CheckActual(raw);
         return !value.IsValid
             ? Task.FromResult(CardResponses.Error("InvalidValue", value.Error!))
-            : ChangeAsync(turn, data, edit, o => edit == ObjectiveEdits.Planned ? o with { PlannedValue = value.Value } : o with { ActualValue = value.Value }, cancellationToken);
+            : ChangeAsync(turn, new(data.Team, data.Id, data.Seen), edit, o => edit == ObjectiveEdits.Planned ? o with { PlannedValue = value.Value } : o with { ActualValue = value.Value }, cancellationToken);
     }
 
     private async Task<InvokeResponse> HistoryAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
     {
-        var (place, team, objective, error) = await FindAsync(turn, data, cancellationToken);
+        var asked = CardData.Read(data, Data.ObjectiveHistoryData);
+        var (place, team, objective, error) = await FindAsync(turn, new(asked.Team, asked.Id, null), cancellationToken);
         if (objective is null)
         {
             return error!;
@@ -118,9 +120,9 @@ public sealed partial class ObjectiveActions(ArtContext arts, ObjectiveViews vie
     }
 
     /// <summary>Applies one edit on fresh state: re-read and re-checked after a concurrent change, never overwriting it.</summary>
-    private async Task<InvokeResponse> ChangeAsync(TurnContext turn, JsonElement? data, string edit, Func<PiObjective, PiObjective> apply, CancellationToken cancellationToken)
+    private async Task<InvokeResponse> ChangeAsync(TurnContext turn, Named named, string edit, Func<PiObjective, PiObjective> apply, CancellationToken cancellationToken)
     {
-        var (place, team, objective, error) = await FindAsync(turn, data, cancellationToken);
+        var (place, team, objective, error) = await FindAsync(turn, named, cancellationToken);
         if (objective is null)
         {
             return error!;
@@ -131,7 +133,7 @@ public sealed partial class ObjectiveActions(ArtContext arts, ObjectiveViews vie
             return refusal;
         }
 
-        var seen = CardData.Text(data, "seen");
+        var seen = named.Seen;
         for (var attempt = 1; attempt <= MaxAttempts && objective is not null; attempt++)
         {
             var wanted = apply(objective);
@@ -193,7 +195,7 @@ public sealed partial class ObjectiveActions(ArtContext arts, ObjectiveViews vie
     private static string Day(DateOnly date) => date.ToString(ObjectiveStrings.DatePattern, Localized.Culture);
 
     private async Task<(ArtPlace? Place, ArtTeam? Team, InvokeResponse? Error)> ResolveAsync(
-        TurnContext turn, JsonElement? data, bool teamRequired, CancellationToken cancellationToken)
+        TurnContext turn, string? named, bool teamRequired, CancellationToken cancellationToken)
     {
         if (await ArtPlace.ResolveAsync(new ArtTurn(turn, arts), cancellationToken) is not { } place)
         {
@@ -205,7 +207,6 @@ public sealed partial class ObjectiveActions(ArtContext arts, ObjectiveViews vie
             return (null, null, CardResponses.Error("NoPi", ObjectiveCommands.NoPi));
         }
 
-        var named = CardData.Text(data, "team");
         var team = place.TeamFor(named);
         if (team is null && (teamRequired || named is not null))
         {
@@ -216,15 +217,15 @@ public sealed partial class ObjectiveActions(ArtContext arts, ObjectiveViews vie
     }
 
     private async Task<(ArtPlace? Place, ArtTeam? Team, PiObjective? Objective, InvokeResponse? Error)> FindAsync(
-        TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
+        TurnContext turn, Named named, CancellationToken cancellationToken)
     {
-        var id = CardData.Text(data, "id");
+        var id = named.Id;
         if (!PlanIds.IsWellFormed(id))
         {
             return (null, null, null, NotFound());
         }
 
-        var (place, team, error) = await ResolveAsync(turn, data, teamRequired: true, cancellationToken);
+        var (place, team, error) = await ResolveAsync(turn, named.Team, teamRequired: true, cancellationToken);
         if (place is null || team is null)
         {
             return (null, null, null, error);
@@ -241,6 +242,11 @@ public sealed partial class ObjectiveActions(ArtContext arts, ObjectiveViews vie
     }
 
     private static InvokeResponse NotFound() => CardResponses.Error("ObjectiveNotFound", ObjectiveStrings.ErrorNotFound);
+
+    private static ObjectiveCardDataContext Data => ObjectiveCardDataContext.Default;
+
+    /// <summary>The objective a button names: its team, its id, and what the card showed of the field it changes.</summary>
+    private sealed record Named(string? Team, string? Id, string? Seen);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "ART {ArtId}: objective {ObjectiveId} added")]
     private partial void LogAdded(string artId, string objectiveId);

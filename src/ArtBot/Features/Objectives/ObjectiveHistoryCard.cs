@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using ArtBot.BotFramework.Cards;
 using ArtBot.Domain.Arts;
 using ArtBot.Domain.Planning;
@@ -23,7 +22,7 @@ public static class ObjectiveHistoryCard
         return new AdaptiveCard
         {
             Body = body,
-            Actions = [new ExecuteAction(ObjectiveStrings.HistoryBack, TeamObjectivesCard.ShowVerb, new JsonObject { ["team"] = team.ConversationId })],
+            Actions = [new ExecuteAction(ObjectiveStrings.HistoryBack, TeamObjectivesCard.ShowVerb, TeamObjectivesCard.ShowData(team))],
             FallbackText = Localized.Format(ObjectiveStrings.HistoryFallback, objective.Text),
         };
     }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using ArtBot.BotFramework.Cards;
+using ArtBot.BotFramework.Routing;
 using ArtBot.Domain.Arts;
 using ArtBot.Domain.Planning;
 using ArtBot.Domain.Text;
@@ -21,13 +22,6 @@ public static class TeamObjectivesCard
     public const string PlannedVerb = "objective.planned";
     public const string ActualVerb = "objective.actual";
     public const string HistoryVerb = "objective.history";
-    public const string TextInput = "objectiveText";
-    public const string StretchInput = "objectiveStretch";
-    public const string ValueInput = "objectiveValue";
-
-    /// <summary>Input ids are per objective: several forms share one card.</summary>
-    public static string InputFor(string input, string objectiveId) => input + "-" + objectiveId;
-
     public static AdaptiveCard Build(
         Art art, ArtTeam team, IReadOnlyList<PiObjective> objectives, DateOnly today, bool inArtChannel, string? notice = null, string? noticeColor = null)
     {
@@ -63,13 +57,13 @@ public static class TeamObjectivesCard
         {
             body.Add(new TextBlock(ObjectiveStrings.AddHeading) { Weight = "Bolder", Separator = true, Spacing = "Medium" });
             body.AddRange(Form(null));
-            body.Add(new ActionSet([new ExecuteAction(ObjectiveStrings.AddButton, AddVerb, new JsonObject { ["team"] = team.ConversationId }) { AssociatedInputs = "auto" }]));
+            body.Add(new ActionSet([new ExecuteAction(ObjectiveStrings.AddButton, AddVerb, CardData.Write(new ObjectiveAddData { Team = team.ConversationId }, Data.ObjectiveAddData)) { AssociatedInputs = "auto" }]));
         }
 
-        var actions = new List<CardAction> { new ExecuteAction(ObjectiveStrings.Refresh, ShowVerb, new JsonObject { ["team"] = team.ConversationId }) };
+        var actions = new List<CardAction> { new ExecuteAction(ObjectiveStrings.Refresh, ShowVerb, ShowData(team)) };
         if (inArtChannel)
         {
-            actions.Add(new ExecuteAction(ObjectiveStrings.AllTeams, ShowVerb, new JsonObject()));
+            actions.Add(new ExecuteAction(ObjectiveStrings.AllTeams, ShowVerb, ShowData(null)));
         }
 
         return new AdaptiveCard { Body = body, Actions = actions, FallbackText = Localized.Format(ObjectiveStrings.CardFallback, team.TeamName) };
@@ -105,7 +99,8 @@ public static class TeamObjectivesCard
             actions.Add(new ShowCardAction(ObjectiveStrings.Edit, new AdaptiveCard
             {
                 Body = Form(objective),
-                Actions = [Execute(ObjectiveStrings.Save, EditVerb, team, objective, ObjectiveEdits.Seen(ObjectiveEdits.Content, objective))],
+                Actions = [Execute(ObjectiveStrings.Save, EditVerb,
+                    CardData.Write(new ObjectiveEditData { Team = team.ConversationId, Id = objective.Id, Seen = ObjectiveEdits.Seen(ObjectiveEdits.Content, objective) }, Data.ObjectiveEditData))],
             }));
             actions.Add(ValueCard(ObjectiveStrings.BusinessValue, ObjectiveStrings.SaveBusinessValue, PlannedVerb, team, objective, ObjectiveRules.MinPlanned, objective.PlannedValue, ObjectiveEdits.Planned));
         }
@@ -115,7 +110,7 @@ public static class TeamObjectivesCard
             actions.Add(ValueCard(ObjectiveStrings.ActualValue, ObjectiveStrings.SaveActualValue, ActualVerb, team, objective, 0, objective.ActualValue, ObjectiveEdits.Actual));
         }
 
-        actions.Add(Execute(ObjectiveStrings.History, HistoryVerb, team, objective, null));
+        actions.Add(Execute(ObjectiveStrings.History, HistoryVerb, CardData.Write(new ObjectiveHistoryData { Team = team.ConversationId, Id = objective.Id }, Data.ObjectiveHistoryData)));
         return actions;
     }
 
@@ -125,7 +120,7 @@ public static class TeamObjectivesCard
         [
             new NumberInput
             {
-                Id = InputFor(ValueInput, objective.Id),
+                Id = ObjectiveValueData.ValueInput(objective.Id),
                 Label = Localized.Format(ObjectiveStrings.ValueLabel, title, min, ObjectiveRules.MaxValue),
                 Value = value,
                 Min = min,
@@ -134,17 +129,17 @@ public static class TeamObjectivesCard
                 ErrorMessage = Localized.Format(ObjectiveStrings.ValueError, min, ObjectiveRules.MaxValue),
             },
         ],
-        Actions = [Execute(saveTitle, verb, team, objective, ObjectiveEdits.Seen(edit, objective))],
+        Actions = [Execute(saveTitle, verb,
+            CardData.Write(new ObjectiveValueData { Team = team.ConversationId, Id = objective.Id, Seen = ObjectiveEdits.Seen(edit, objective) }, Data.ObjectiveValueData))],
     });
 
     private static List<CardElement> Form(PiObjective? objective)
     {
-        var id = objective?.Id ?? "new";
         return
         [
             new TextInput
             {
-                Id = InputFor(TextInput, id),
+                Id = objective is null ? ObjectiveAddData.TextInput : ObjectiveEditData.TextInput(objective.Id),
                 Label = ObjectiveStrings.FormObjective,
                 Placeholder = ObjectiveStrings.FormPlaceholder,
                 Value = objective?.Text,
@@ -155,7 +150,7 @@ public static class TeamObjectivesCard
             },
             new ToggleInput(ObjectiveStrings.FormStretch)
             {
-                Id = InputFor(StretchInput, id),
+                Id = objective is null ? ObjectiveAddData.StretchInput : ObjectiveEditData.StretchInput(objective.Id),
                 Value = objective is { Committed: false } ? "true" : "false",
                 ValueOn = "true",
                 ValueOff = "false",
@@ -163,14 +158,10 @@ public static class TeamObjectivesCard
         ];
     }
 
-    private static ExecuteAction Execute(string title, string verb, ArtTeam team, PiObjective objective, string? seen)
-    {
-        var data = new JsonObject { ["team"] = team.ConversationId, ["id"] = objective.Id };
-        if (seen is not null)
-        {
-            data["seen"] = seen;
-        }
+    /// <summary>The data of "objectives.show": the team's card, or (null) every team's.</summary>
+    public static JsonObject ShowData(ArtTeam? team) => CardData.Write(new ObjectivesShowData { Team = team?.ConversationId }, Data.ObjectivesShowData);
 
-        return new ExecuteAction(title, verb, data) { AssociatedInputs = "auto" };
-    }
+    private static ObjectiveCardDataContext Data => ObjectiveCardDataContext.Default;
+
+    private static ExecuteAction Execute(string title, string verb, JsonObject data) => new(title, verb, data) { AssociatedInputs = "auto" };
 }

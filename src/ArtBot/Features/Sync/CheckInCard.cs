@@ -1,6 +1,5 @@
-using System.Globalization;
-using System.Text.Json.Nodes;
 using ArtBot.BotFramework.Cards;
+using ArtBot.BotFramework.Routing;
 using ArtBot.Domain.Arts;
 using ArtBot.Domain.Sync;
 using ArtBot.Domain.Text;
@@ -17,16 +16,6 @@ namespace ArtBot.Features.Sync;
 public static class CheckInCard
 {
     public const string AnswerVerb = "sync.answer";
-    public const string StatusInput = "status";
-    public const string ProgressInput = "progress";
-    public const string MilestonesInput = "milestones";
-
-    public static string BlockerInput(int slot) => "blocker" + (slot + 1).ToString(CultureInfo.InvariantCulture);
-
-    public static string DependencyInput(int slot) => "dependency" + (slot + 1).ToString(CultureInfo.InvariantCulture);
-
-    public static string HelpInput(string itemInput) => itemInput + "Help";
-
     public static AdaptiveCard Build(Art art, SyncOccurrence occurrence, string teamName, CheckInAnswer? answer, bool closed, string? notice = null)
     {
         var when = SyncText.When(art, occurrence);
@@ -63,26 +52,26 @@ public static class CheckInCard
             new Choice(SyncStrings.StatusOffTrack, CheckInRules.OffTrackValue),
         ])
         {
-            Id = StatusInput,
+            Id = CheckInAnswerData.StatusInput,
             Label = SyncStrings.FormStatusLabel,
             Style = "expanded",
             IsRequired = true,
             ErrorMessage = SyncStrings.FormStatusError,
             Value = answer is null ? null : CheckInRules.ValueOf(answer.Status),
         });
-        body.Add(Text(ProgressInput, SyncStrings.FormProgressLabel, answer?.Progress, multiline: true));
+        body.Add(Text(CheckInAnswerData.ProgressInput, SyncStrings.FormProgressLabel, answer?.Progress, multiline: true));
         for (var slot = 0; slot < CheckInRules.ItemSlots; slot++)
         {
-            body.AddRange(Item(BlockerInput(slot), Localized.Format(SyncStrings.FormBlockerLabel, slot + 1), answer?.Blockers.ElementAtOrDefault(slot)));
+            body.AddRange(Item(CheckInAnswerData.BlockerInputs[slot], Localized.Format(SyncStrings.FormBlockerLabel, slot + 1), answer?.Blockers.ElementAtOrDefault(slot)));
         }
 
         for (var slot = 0; slot < CheckInRules.ItemSlots; slot++)
         {
-            body.AddRange(Item(DependencyInput(slot), Localized.Format(SyncStrings.FormDependencyLabel, slot + 1), answer?.Dependencies.ElementAtOrDefault(slot)));
+            body.AddRange(Item(CheckInAnswerData.DependencyInputs[slot], Localized.Format(SyncStrings.FormDependencyLabel, slot + 1), answer?.Dependencies.ElementAtOrDefault(slot)));
         }
 
-        body.Add(Text(MilestonesInput, SyncStrings.FormMilestonesLabel, answer?.Milestones, multiline: true));
-        var data = new JsonObject { ["artId"] = art.Id, ["occurrence"] = occurrence.Id };
+        body.Add(Text(CheckInAnswerData.MilestonesInput, SyncStrings.FormMilestonesLabel, answer?.Milestones, multiline: true));
+        var data = CardData.Write(new CheckInAnswerData { ArtId = art.Id, Occurrence = occurrence.Id }, SyncCardDataContext.Default.CheckInAnswerData);
         return new AdaptiveCard
         {
             Body = body,
@@ -123,12 +112,12 @@ public static class CheckInCard
         MaxLength = CheckInRules.MaxTextLength,
     };
 
-    private static CardElement[] Item(string id, string label, CheckInItem? item) =>
+    private static CardElement[] Item((string Text, string Help) ids, string label, CheckInItem? item) =>
     [
-        Text(id, label, item?.Text, multiline: false),
+        Text(ids.Text, label, item?.Text, multiline: false),
         new ToggleInput(SyncStrings.FormNeedsHelp)
         {
-            Id = HelpInput(id),
+            Id = ids.Help,
             Value = item?.NeedsHelp == true ? "true" : "false",
             ValueOn = "true",
             ValueOff = "false",

@@ -1,5 +1,5 @@
-using System.Text.Json.Nodes;
 using ArtBot.BotFramework.Cards;
+using ArtBot.BotFramework.Routing;
 using ArtBot.Domain.Arts;
 using ArtBot.Domain.Impediments;
 using ArtBot.Domain.People;
@@ -120,27 +120,27 @@ public static class SummaryCard
             return items;
         }
 
-        var data = new JsonObject
+        var item = new SummaryItemData
         {
-            ["artId"] = art.Id,
-            ["occurrence"] = occurrence.Id,
-            ["team"] = help.Answer.TeamConversationId,
-            ["kind"] = help.Kind == CheckInItemKind.Blocker ? "blocker" : "dependency",
-            ["index"] = help.Index,
+            ArtId = art.Id,
+            Occurrence = occurrence.Id,
+            Team = help.Answer.TeamConversationId,
+            Kind = help.Kind == CheckInItemKind.Blocker ? "blocker" : "dependency",
+            Index = help.Index,
         };
-        var actions = new List<CardAction> { new ExecuteAction(SyncStrings.SummaryRaiseImpediment, RaiseVerb, data) };
+        var actions = new List<CardAction> { new ExecuteAction(SyncStrings.SummaryRaiseImpediment, RaiseVerb, CardData.Write(item, SyncCardDataContext.Default.SummaryItemData)) };
         if (tracksDependencies && help.Kind == CheckInItemKind.Dependency)
         {
             var others = summary.Teams.Select(t => t.Team).Where(t => t.ConversationId != help.Answer.TeamConversationId).ToList();
             items.Add(new ChoiceSetInput([.. others.Select(t => new Choice(t.TeamName, t.ConversationId))])
             {
-                Id = ProviderInput(ItemKey(art, occurrence, help.Kind, help.Index, help.Answer.TeamConversationId, help.Item.Text)),
+                Id = SummaryItemData.ProviderInput(ItemKey(art, occurrence, help.Kind, help.Index, help.Answer.TeamConversationId, help.Item.Text)),
                 Label = SyncStrings.SummaryProvidedBy,
                 Style = "compact",
                 Placeholder = SyncStrings.SummaryChooseTeam,
                 Value = others.FirstOrDefault(t => help.Item.Text.Contains(t.TeamName, StringComparison.OrdinalIgnoreCase))?.ConversationId,
             });
-            actions.Add(new ExecuteAction(SyncStrings.SummaryTrackDependency, TrackVerb, data.DeepClone().AsObject()) { AssociatedInputs = "auto" });
+            actions.Add(new ExecuteAction(SyncStrings.SummaryTrackDependency, TrackVerb, CardData.Write(item, SyncCardDataContext.Default.SummaryItemData)) { AssociatedInputs = "auto" });
         }
 
         items.Add(new ActionSet(actions) { Spacing = "Small" });
@@ -154,10 +154,8 @@ public static class SummaryCard
     public static string ItemKey(Art art, SyncOccurrence occurrence, CheckInItemKind kind, int index, string teamConversationId, string text) =>
         $"{art.Id}-{occurrence.Id}-{kind}-{index}-{StableHash(teamConversationId + "|" + text)}";
 
-    /// <summary>The id of the "provided by" choice of the item keyed <paramref name="itemKey"/> (one per item on the card).</summary>
-    public static string ProviderInput(string itemKey) => "provider-" + StableHash(itemKey);
-
-    private static string StableHash(string text) =>
+    /// <summary>Twelve hex digits of the text's SHA-256: the same on every instance and release.</summary>
+    internal static string StableHash(string text) =>
         Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)))[..12];
 
     private static string TeamLine(TeamCheckIn row) => row switch

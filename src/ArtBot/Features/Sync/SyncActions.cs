@@ -35,8 +35,8 @@ public sealed partial class SyncActions(
 {
     public void Register(FeatureTable table) => table
         .Verb(CheckInCard.AnswerVerb, AnswerAsync)
-        .Verb(SummaryCard.RaiseVerb, (turn, data, ct) => EscalateItemAsync(turn, data, tracking: false, ct))
-        .Verb(SummaryCard.TrackVerb, (turn, data, ct) => EscalateItemAsync(turn, data, tracking: true, ct));
+        .Verb(SummaryCard.RaiseVerb, (turn, data, ct) => EscalateItemAsync(turn, CardData.Read(data, Data.SummaryItemData), tracking: false, ct))
+        .Verb(SummaryCard.TrackVerb, (turn, data, ct) => EscalateItemAsync(turn, CardData.Read(data, Data.SummaryItemData), tracking: true, ct));
 
     /// <summary>Raises the item as an impediment: its id is stored on the item.</summary>
     private async Task<(string? Id, string? Error)> Raise(BlockerEscalationRequest request, CancellationToken cancellationToken)
@@ -46,9 +46,9 @@ public sealed partial class SyncActions(
     }
 
     /// <summary>Tracks a dependency item between teams, provided by the team chosen on the summary.</summary>
-    private async Task<(string? Id, string? Error)> Track(BlockerEscalationRequest request, JsonElement? data, CancellationToken cancellationToken)
+    private async Task<(string? Id, string? Error)> Track(BlockerEscalationRequest request, SummaryItemData data, CancellationToken cancellationToken)
     {
-        if (request.Kind != CheckInItemKind.Dependency || ReadText(data, SummaryCard.ProviderInput(request.SourceId)) is not { Length: > 0 and <= 400 } provider)
+        if (request.Kind != CheckInItemKind.Dependency || data.Provider(request.SourceId) is not { Length: > 0 and <= 400 } provider)
         {
             return (null, SyncStrings.ErrorChooseProvider);
         }
@@ -68,8 +68,9 @@ public sealed partial class SyncActions(
         var tenant = ConversationIds.Tenant(activity);
         var channel = ConversationIds.WithoutThread(conversationId);
         var membership = await arts.FindByConversationAsync(tenant, channel, cancellationToken);
-        if (membership is not { Team: { } team } || membership.Art.Id != ReadText(data, "artId")
-            || !SyncCalendar.TryParseId(ReadText(data, "occurrence"), out var date)
+        var form = CardData.Read(data, Data.CheckInAnswerData);
+        if (membership is not { Team: { } team } || membership.Art.Id != form.ArtId
+            || !SyncCalendar.TryParseId(form.Occurrence, out var date)
             || SyncCalendar.Scheduled(membership.Art, date) is not { } occurrence)
         {
             return Error("CheckInNotFound", SyncStrings.ErrorCheckInNotInArt);
@@ -84,7 +85,7 @@ public sealed partial class SyncActions(
 
         var key = OccurrenceKey.Of(art, occurrence);
         var existing = await store.GetAnswerAsync(key, team.ConversationId, cancellationToken);
-        var (answer, error) = Parse(data, existing);
+        var (answer, error) = Parse(form, existing);
         if (answer is null)
         {
             return Error("InvalidAnswer", error!);
@@ -121,19 +122,19 @@ public sealed partial class SyncActions(
     /// a second click creates nothing new.
     /// </summary>
     private async Task<InvokeResponse> EscalateItemAsync(
-        TurnContext turn, JsonElement? data, bool tracking, CancellationToken cancellationToken)
+        TurnContext turn, SummaryItemData data, bool tracking, CancellationToken cancellationToken)
     {
         var notFound = Error("BlockerNotFound", SyncStrings.ErrorBlockerNotFound);
         var activity = turn.Activity;
         if (activity.Conversation?.Id is not { } conversationId || activity.UserId() is not { } userId
-            || ReadText(data, "artId") is not { Length: > 0 and <= 200 } artId || ReadText(data, "team") is not { Length: > 0 and <= 400 } teamId
-            || !SyncCalendar.TryParseId(ReadText(data, "occurrence"), out var date)
-            || !int.TryParse(ReadText(data, "index"), out var index))
+            || data.ArtId is not { Length: > 0 and <= 200 } artId || data.Team is not { Length: > 0 and <= 400 } teamId
+            || !SyncCalendar.TryParseId(data.Occurrence, out var date)
+            || data.Index is not { } index)
         {
             return notFound;
         }
 
-        var kind = ReadText(data, "kind") switch
+        var kind = data.Kind switch
         {
             "blocker" => CheckInItemKind.Blocker,
             "dependency" => (CheckInItemKind?)CheckInItemKind.Dependency,
@@ -202,9 +203,12 @@ public sealed partial class SyncActions(
         });
 
     /// <summary>The answer in the card's inputs, or the first problem with them.</summary>
-    internal static (CheckInAnswer? Answer, string? Error) Parse(JsonElement? data, CheckInAnswer? previous)
+    internal static (CheckInAnswer? Answer, string? Error) Parse(JsonElement? data, CheckInAnswer? previous) =>
+        Parse(CardData.Read(data, Data.CheckInAnswerData), previous);
+
+    private static (CheckInAnswer? Answer, string? Error) Parse(CheckInAnswerData data, CheckInAnswer? previous)
     {
-        var statusText = ReadText(data, CheckInCard.StatusInput);
+        var statusText = data.Status;
         if (!CheckInRules.TryParseStatus(statusText, out var status))
         {
             return (null, string.IsNullOrEmpty(statusText)
@@ -212,15 +216,15 @@ public sealed partial class SyncActions(
                 : Localized.Format(SyncStrings.ErrorNotAStatus, Shorten(statusText)));
         }
 
-        var (progress, progressError) = CheckInRules.CheckText(ReadText(data, CheckInCard.ProgressInput), "progress");
-        var (milestones, milestonesError) = CheckInRules.CheckText(ReadText(data, CheckInCard.MilestonesInput), "milestones text");
+        var (progress, progressError) = CheckInRules.CheckText(data.Progress, "progress");
+        var (milestones, milestonesError) = CheckInRules.CheckText(data.Milestones, "milestones text");
         if ((progressError ?? milestonesError) is { } textError)
         {
             return (null, textError);
         }
 
-        var (blockers, blockersError) = Items(data, CheckInCard.BlockerInput, "blocker", SyncStrings.ErrorBlockerHelpFlag, previous?.Blockers);
-        var (dependencies, dependenciesError) = Items(data, CheckInCard.DependencyInput, "dependency", SyncStrings.ErrorDependencyHelpFlag, previous?.Dependencies);
+        var (blockers, blockersError) = Items(data.Blockers(), "blocker", SyncStrings.ErrorBlockerHelpFlag, previous?.Blockers);
+        var (dependencies, dependenciesError) = Items(data.Dependencies(), "dependency", SyncStrings.ErrorDependencyHelpFlag, previous?.Dependencies);
         if ((blockersError ?? dependenciesError) is { } itemError)
         {
             return (null, itemError);
@@ -241,19 +245,18 @@ public sealed partial class SyncActions(
     }
 
     private static (List<CheckInItem>? Items, string? Error) Items(
-        JsonElement? data, Func<int, string> inputId, string what, string flagError, IReadOnlyList<CheckInItem>? previous)
+        IReadOnlyList<(string? Text, string? Help)> slots, string what, string flagError, IReadOnlyList<CheckInItem>? previous)
     {
         var items = new List<CheckInItem>();
         for (var slot = 0; slot < CheckInRules.ItemSlots; slot++)
         {
-            var id = inputId(slot);
-            var (text, error) = CheckInRules.CheckText(ReadText(data, id), what);
+            var (text, error) = CheckInRules.CheckText(slots[slot].Text, what);
             if (error is not null)
             {
                 return (null, error);
             }
 
-            var flag = ReadText(data, CheckInCard.HelpInput(id));
+            var flag = slots[slot].Help;
             if (!CheckInRules.TryParseFlag(flag, out var needsHelp))
             {
                 return (null, Localized.Format(flagError, Shorten(flag), slot + 1));
@@ -274,17 +277,7 @@ public sealed partial class SyncActions(
         return (items, null);
     }
 
-    private static string? ReadText(JsonElement? data, string name) =>
-        data is { ValueKind: JsonValueKind.Object } element && element.TryGetProperty(name, out var property)
-            ? property.ValueKind switch
-            {
-                JsonValueKind.String => property.GetString(),
-                JsonValueKind.Number => property.GetRawText(),
-                JsonValueKind.True => "true",
-                JsonValueKind.False => "false",
-                _ => "?",
-            }
-            : null;
+    private static SyncCardDataContext Data => SyncCardDataContext.Default;
 
     private static string Shorten(string? text) => text is { Length: > 40 } ? text[..40] + "\u2026" : text ?? "";
 

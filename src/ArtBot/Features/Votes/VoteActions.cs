@@ -45,35 +45,34 @@ public sealed partial class VoteActions(
 
     private async Task<InvokeResponse> StartAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
     {
-        var mode = ReadText(data, VoteFormCard.ModeInput);
-        var results = ReadText(data, VoteFormCard.ResultsInput);
-        var scope = ReadText(data, VoteFormCard.ScopeInput);
-        if (mode is not (null or "" or VoteFormCard.Named or VoteFormCard.Anonymous)
-            || results is not (null or "" or VoteFormCard.Live or VoteFormCard.Hidden)
-            || scope is not (null or "" or VoteFormCard.TeamScope or VoteFormCard.ArtScope)
-            || !VoteOptions.TryParseDuration(ReadText(data, VoteFormCard.DeadlineInput), out var minutes))
+        var form = CardData.Read(data, Data.VoteStartData);
+        if (form.Mode is not (null or "" or VoteFormCard.Named or VoteFormCard.Anonymous)
+            || form.Results is not (null or "" or VoteFormCard.Live or VoteFormCard.Hidden)
+            || form.Scope is not (null or "" or VoteFormCard.TeamScope or VoteFormCard.ArtScope)
+            || !VoteOptions.TryParseDuration(form.Deadline, out var minutes))
         {
             return Error("InvalidOptions", VoteStrings.ErrorInvalidOptions);
         }
 
-        VoteScope? chosenScope = scope switch { VoteFormCard.ArtScope => VoteScope.Art, VoteFormCard.TeamScope => VoteScope.Team, _ => null };
-        var options = new VoteOptions(mode == VoteFormCard.Anonymous, results == VoteFormCard.Hidden, minutes, chosenScope);
+        VoteScope? chosenScope = form.Scope switch { VoteFormCard.ArtScope => VoteScope.Art, VoteFormCard.TeamScope => VoteScope.Team, _ => null };
+        var options = new VoteOptions(form.Mode == VoteFormCard.Anonymous, form.Results == VoteFormCard.Hidden, minutes, chosenScope);
 
         // One form starts one vote: keyed by the form card's message id, so a double click or a redelivery of the
         // invoke finds the same vote instead of starting a second one.
         var seed = "form:" + (turn.Activity.ReplyToId is { Length: > 0 } replyTo ? replyTo : turn.Activity.Id ?? Guid.NewGuid().ToString("N"));
-        var started = await starter.StartAsync(turn, seed, ReadText(data, VoteFormCard.QuestionInput), options, null, cancellationToken);
+        var started = await starter.StartAsync(turn, seed, form.Question, options, null, cancellationToken);
         return started.Vote is { } vote ? Card(VoteFormCard.Started(vote)) : Error("InvalidQuestion", started.Error!);
     }
 
     private async Task<InvokeResponse> CastAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
     {
-        if (!VoteRules.TryParseValue(ReadText(data, "value"), out var value))
+        var ballot = CardData.Read(data, Data.VoteCastData);
+        if (ballot.Value is not { } value || !VoteScale.IsValid(value))
         {
             return Error("InvalidValue", VoteStrings.ErrorInvalidValue);
         }
 
-        var (vote, error) = await FindVoteAsync(turn, data, cancellationToken);
+        var (vote, error) = await FindVoteAsync(turn, ballot.VoteId, cancellationToken);
         if (vote is null)
         {
             return error!;
@@ -147,7 +146,7 @@ public sealed partial class VoteActions(
 
     private async Task<InvokeResponse> RefreshAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
     {
-        var (vote, error) = await FindVoteAsync(turn, data, cancellationToken);
+        var (vote, error) = await FindVoteAsync(turn, CardData.Read(data, Data.VoteData).VoteId, cancellationToken);
         if (vote is null)
         {
             return error!;
@@ -165,7 +164,7 @@ public sealed partial class VoteActions(
 
     private async Task<InvokeResponse> CloseAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
     {
-        var (vote, error) = await FindVoteAsync(turn, data, cancellationToken);
+        var (vote, error) = await FindVoteAsync(turn, CardData.Read(data, Data.VoteData).VoteId, cancellationToken);
         if (vote is null)
         {
             return error!;
@@ -184,7 +183,7 @@ public sealed partial class VoteActions(
 
     private async Task<InvokeResponse> AgainAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
     {
-        var (vote, error) = await FindVoteAsync(turn, data, cancellationToken);
+        var (vote, error) = await FindVoteAsync(turn, CardData.Read(data, Data.VoteData).VoteId, cancellationToken);
         if (vote is null)
         {
             return error!;
@@ -213,7 +212,8 @@ public sealed partial class VoteActions(
 
     private async Task<InvokeResponse> ConcernAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
     {
-        var (vote, error) = await FindVoteAsync(turn, data, cancellationToken);
+        var sent = CardData.Read(data, Data.VoteConcernData);
+        var (vote, error) = await FindVoteAsync(turn, sent.VoteId, cancellationToken);
         if (vote is null)
         {
             return error!;
@@ -224,7 +224,7 @@ public sealed partial class VoteActions(
             return Error("VoteClosed", VoteStrings.ErrorConcernClosed);
         }
 
-        var check = VoteRules.CheckConcern(ReadText(data, VoteCard.ConcernInputId));
+        var check = VoteRules.CheckConcern(sent.Concern);
         if (check.Question is not { } text)
         {
             return Error("InvalidConcern", check.Error!);
@@ -261,10 +261,9 @@ public sealed partial class VoteActions(
     }
 
     /// <summary>The vote named by the action's data, if it belongs to this tenant and conversation.</summary>
-    private async Task<(Vote? Vote, InvokeResponse? Error)> FindVoteAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
+    private async Task<(Vote? Vote, InvokeResponse? Error)> FindVoteAsync(TurnContext turn, string? voteId, CancellationToken cancellationToken)
     {
         static InvokeResponse NotFound() => Error("VoteNotFound", VoteStrings.ErrorVoteNotFound); // built only when needed: not on every ballot
-        var voteId = ReadText(data, "voteId");
         if (!DerivedIds.IsWellFormed(voteId) || turn.Activity.Conversation?.Id is not { } conversationId)
         {
             return (null, NotFound());
@@ -285,7 +284,8 @@ public sealed partial class VoteActions(
     /// <summary>A concern of this vote becomes a risk to ROAM (once; again finds the same risk).</summary>
     private async Task<InvokeResponse> RaiseRiskAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
     {
-        var (vote, error) = await FindVoteAsync(turn, data, cancellationToken);
+        var asked = CardData.Read(data, Data.VoteRiskData);
+        var (vote, error) = await FindVoteAsync(turn, asked.VoteId, cancellationToken);
         if (vote is null)
         {
             return error!;
@@ -297,8 +297,7 @@ public sealed partial class VoteActions(
         }
 
         var state = await reader.ReadFreshAsync(vote.Id, cancellationToken) ?? throw new InvalidOperationException($"Vote {vote.Id} vanished.");
-        var concernId = ReadText(data, "concernId");
-        if (state.Concerns.FirstOrDefault(c => c.Id.Length > 0 && c.Id == concernId) is not { } concern)
+        if (state.Concerns.FirstOrDefault(c => c.Id.Length > 0 && c.Id == asked.ConcernId) is not { } concern)
         {
             return Error("ConcernNotFound", VoteStrings.ErrorConcernNotFound);
         }
@@ -322,7 +321,7 @@ public sealed partial class VoteActions(
         return membership is not null && turn.Activity.IsRteOf(membership.Art);
     }
 
-    private static string? ReadText(JsonElement? data, string name) => CardData.Text(data, name);
+    private static VoteCardDataContext Data => VoteCardDataContext.Default;
 
     private static InvokeResponse Error(string code, string message) => CardResponses.Error(code, message);
 

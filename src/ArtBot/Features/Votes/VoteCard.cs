@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
 using ArtBot.BotFramework.Cards;
+using ArtBot.BotFramework.Routing;
 using ArtBot.Domain.Text;
 using ArtBot.Domain.Votes;
 using ArtBot.Features.Common;
@@ -25,7 +25,6 @@ public static class VoteCard
     public const string RiskVerb = "vote.risk";
     /// <summary>Concerns offered as risks on the closed card (one button each; the rest via the impediments list).</summary>
     public const int MaxRiskButtons = 10;
-    public const string ConcernInputId = "concern";
     public const string RefreshVerb = "vote.refresh";
     public const string AgainVerb = "vote.again";
 
@@ -93,13 +92,13 @@ public static class VoteCard
                 { Style = "warning" });
                 body.Add(new TextInput
                 {
-                    Id = ConcernInputId,
+                    Id = VoteConcernData.ConcernInput,
                     Label = VoteStrings.CardConcernLabel,
                     Placeholder = VoteStrings.CardConcernPlaceholder,
                     IsMultiline = true,
                     MaxLength = VoteRules.MaxConcernLength,
                 });
-                body.Add(new ActionSet([new ExecuteAction(VoteStrings.CardSendConcern, ConcernVerb, new JsonObject { ["voteId"] = vote.Id }) { Id = "send-concern" }]));
+                body.Add(new ActionSet([new ExecuteAction(VoteStrings.CardSendConcern, ConcernVerb, CardData.Write(new VoteConcernData { VoteId = vote.Id }, Data.VoteConcernData)) { Id = "send-concern" }]));
             }
         }
 
@@ -118,7 +117,7 @@ public static class VoteCard
                     body.Add(new TextBlock(ConcernLine(concern)));
                     if (concern.RiskId is null && concern.Id.Length > 0 && index < MaxRiskButtons)
                     {
-                        body.Add(new ActionSet([new ExecuteAction(VoteStrings.CardRaiseAsRisk, RiskVerb, new JsonObject { ["voteId"] = vote.Id, ["concernId"] = concern.Id })])
+                        body.Add(new ActionSet([new ExecuteAction(VoteStrings.CardRaiseAsRisk, RiskVerb, CardData.Write(new VoteRiskData { VoteId = vote.Id, ConcernId = concern.Id }, Data.VoteRiskData))])
                         {
                             Spacing = "None",
                         });
@@ -135,7 +134,7 @@ public static class VoteCard
             if (myValue is null)
             {
                 // The shared card replaces a voter's own view whenever someone votes: this brings it (and the concern box) back.
-                body.Add(new ActionSet([new ExecuteAction(VoteStrings.CardMyVote, RefreshVerb, new JsonObject { ["voteId"] = vote.Id }) { Id = "my-vote" }]) { Spacing = "Small" });
+                body.Add(new ActionSet([new ExecuteAction(VoteStrings.CardMyVote, RefreshVerb, DataOf(vote)) { Id = "my-vote" }]) { Spacing = "Small" });
             }
         }
 
@@ -144,7 +143,7 @@ public static class VoteCard
             Body = body,
             Actions = [vote.IsClosed ? AgainAction(vote) : CloseAction(vote)],
             Refresh = !vote.IsClosed && refreshUserIds is { Count: > 0 }
-                ? new CardRefresh(new ExecuteAction(null, RefreshVerb, new JsonObject { ["voteId"] = vote.Id }), [.. refreshUserIds.Take(VoteRefresh.MaxUserIds)])
+                ? new CardRefresh(new ExecuteAction(null, RefreshVerb, DataOf(vote)), [.. refreshUserIds.Take(VoteRefresh.MaxUserIds)])
                 : null,
             FallbackText = Localized.Format(VoteStrings.CardFallback, vote.Question),
         };
@@ -172,14 +171,14 @@ public static class VoteCard
     }
 
     private static ExecuteAction AgainAction(Vote vote) =>
-        new(VoteStrings.CardVoteAgain, AgainVerb, new JsonObject { ["voteId"] = vote.Id }) { Id = "again" };
+        new(VoteStrings.CardVoteAgain, AgainVerb, DataOf(vote)) { Id = "again" };
 
     /// <summary>The five ballot buttons, 5 first; titles start with their digit.</summary>
     public static IEnumerable<CardAction> CastActions(Vote vote, int? myValue) =>
         Enumerable.Range(VoteScale.Min, VoteScale.Max).Reverse().Select(value => (CardAction)new ExecuteAction(
             Localized.Format(value == myValue ? VoteStrings.CardScaleOptionChosen : VoteStrings.CardScaleOption, value, VoteScale.Meaning(value)),
             CastVerb,
-            new JsonObject { ["voteId"] = vote.Id, ["value"] = value })
+            CardData.Write(new VoteCastData { VoteId = vote.Id, Value = value }, Data.VoteCastData))
         {
             Id = $"cast-{value}",
         });
@@ -191,11 +190,16 @@ public static class VoteCard
     private static ShowCardAction CloseAction(Vote vote) => new(VoteStrings.CardCloseVote, new AdaptiveCard
     {
         Body = [new TextBlock(VoteStrings.CardCloseConfirm)],
-        Actions = [new ExecuteAction(VoteStrings.CardCloseYes, CloseVerb, new JsonObject { ["voteId"] = vote.Id }) { Id = "close", Style = "destructive" }],
+        Actions = [new ExecuteAction(VoteStrings.CardCloseYes, CloseVerb, DataOf(vote)) { Id = "close", Style = "destructive" }],
     })
     {
         Id = "close-confirm",
     };
+
+    /// <summary>The data of the buttons that name only the vote (My vote, refresh, close, vote again).</summary>
+    private static System.Text.Json.Nodes.JsonObject DataOf(Vote vote) => CardData.Write(new VoteData { VoteId = vote.Id }, Data.VoteData);
+
+    private static VoteCardDataContext Data => VoteCardDataContext.Default;
 
     private static string Header(Vote vote)
     {

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using ArtBot.BotFramework.Cards;
 using ArtBot.BotFramework.Routing;
 using ArtBot.BotFramework.Schema;
@@ -79,7 +78,7 @@ public sealed class VoteCommands(IVoteStore store, IArtStore arts, VoteStarter s
             [
                 new TextBlock(summary.Question) { Weight = "Bolder" },
                 new TextBlock(Line(summary, tally)) { IsSubtle = true, Spacing = "None" },
-                new ActionSet([new ExecuteAction(summary.ClosedAt is null ? VoteStrings.ListOpenToVote : VoteStrings.ListOpen, VoteCard.RefreshVerb, new JsonObject { ["voteId"] = summary.VoteId })]) { Spacing = "Small" },
+                new ActionSet([new ExecuteAction(summary.ClosedAt is null ? VoteStrings.ListOpenToVote : VoteStrings.ListOpen, VoteCard.RefreshVerb, CardData.Write(new VoteData { VoteId = summary.VoteId }, VoteCardDataContext.Default.VoteData))]) { Spacing = "Small" },
             ]) { Separator = true });
         }
 

@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
 using ArtBot.BotFramework.Cards;
+using ArtBot.BotFramework.Routing;
 using ArtBot.Domain.Text;
 using ArtBot.Domain.Votes;
 using ArtBot.Features.Common;
@@ -14,10 +14,6 @@ namespace ArtBot.Features.Votes;
 public static class VoteFormCard
 {
     public const string StartVerb = "vote.start";
-    public const string QuestionInput = "question";
-    public const string ModeInput = "mode";
-    public const string ResultsInput = "results";
-    public const string DeadlineInput = "deadline";
 
     public const string Named = "named";
     public const string Anonymous = "anonymous";
@@ -25,7 +21,6 @@ public static class VoteFormCard
     public const string Hidden = "hidden";
     public const string NoDeadline = "none";
 
-    public const string ScopeInput = "scope";
     public const string TeamScope = "team";
     public const string ArtScope = "art";
 
@@ -44,7 +39,7 @@ public static class VoteFormCard
 
         body.Add(new TextInput
         {
-            Id = QuestionInput,
+            Id = VoteStartData.QuestionInput,
             Label = VoteStrings.FormQuestionLabel,
             Placeholder = VoteStrings.FormQuestionPlaceholder,
             IsRequired = true,
@@ -53,7 +48,7 @@ public static class VoteFormCard
         });
         body.Add(new ChoiceSetInput([new Choice(VoteStrings.FormNamed, Named), new Choice(VoteStrings.FormAnonymous, Anonymous)])
         {
-            Id = ModeInput,
+            Id = VoteStartData.ModeInput,
             Label = VoteStrings.FormVotersLabel,
             Value = anonymous ? Anonymous : Named,
             Style = "expanded",
@@ -62,7 +57,7 @@ public static class VoteFormCard
         {
             body.Add(new ChoiceSetInput([new Choice(VoteStrings.FormScopeTeam, TeamScope), new Choice(Localized.Format(VoteStrings.FormScopeArt, inArt.Name), ArtScope)])
             {
-                Id = ScopeInput,
+                Id = VoteStartData.ScopeInput,
                 Label = VoteStrings.FormScopeLabel,
                 Value = inArt.DefaultScope == VoteScope.Art ? ArtScope : TeamScope,
                 Style = "expanded",
@@ -71,7 +66,7 @@ public static class VoteFormCard
 
         body.Add(new ChoiceSetInput([new Choice(VoteStrings.FormResultsLive, Live), new Choice(VoteStrings.FormResultsHidden, Hidden)])
         {
-            Id = ResultsInput,
+            Id = VoteStartData.ResultsInput,
             Label = VoteStrings.FormResultsLabel,
             Value = Live,
             Style = "expanded",
@@ -79,7 +74,7 @@ public static class VoteFormCard
         body.Add(new ChoiceSetInput([new Choice(VoteStrings.FormNoDeadline, NoDeadline), .. VoteOptions.Durations.Select(m =>
             new Choice(Localized.Format(VoteStrings.FormCloseAfter, m), m.ToString(CultureInfo.InvariantCulture)))])
         {
-            Id = DeadlineInput,
+            Id = VoteStartData.DeadlineInput,
             Label = VoteStrings.FormDeadlineLabel,
             Value = NoDeadline,
             Style = "compact",
@@ -88,7 +83,7 @@ public static class VoteFormCard
         return new AdaptiveCard
         {
             Body = body,
-            Actions = [new ExecuteAction(VoteStrings.FormStart, StartVerb, new JsonObject()) { Id = "start", AssociatedInputs = "auto" }],
+            Actions = [new ExecuteAction(VoteStrings.FormStart, StartVerb, CardData.Write(new VoteStartData(), VoteCardDataContext.Default.VoteStartData)) { Id = "start", AssociatedInputs = "auto" }],
             FallbackText = VoteStrings.FormTitle,
         };
     }
