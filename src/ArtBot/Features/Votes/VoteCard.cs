@@ -258,7 +258,7 @@ public static class VoteCard
                         .. filled < BarWidth ? new[] { new Column([new TextBlock("\u00a0") { Size = "Small" }]) { Width = (BarWidth - filled).ToString(CultureInfo.InvariantCulture) } } : [],
                     ])]) { Width = "40", VerticalContentAlignment = "Center" },
                 new Column([new TextBlock(count == 1 ? VoteStrings.VotesOne : Localized.Format(VoteStrings.VotesOther, count)) { Size = "Small", Weight = "Bolder" }]) { Width = "15" },
-            ]) { Spacing = "None", Id = $"distribution-{value}" };
+            ]) { Spacing = "Small", Id = $"distribution-{value}" }; // a gap between rows keeps the solid bars apart
         }));
         return new Container(items) { Style = "emphasis", Separator = true };
     }
