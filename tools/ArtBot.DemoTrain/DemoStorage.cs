@@ -8,6 +8,13 @@ namespace ArtBot.DemoTrain;
 /// <summary>Which storage the demo train may go to, and waiting for it (Azurite may still be starting).</summary>
 public static class DemoStorage
 {
+    /// <summary>
+    /// A client for seeding: the SDK's patient defaults, not the bot's 3-second tries (<see cref="StorageClientOptions"/>).
+    /// Under a seeding run's load a create that timed out and was retried would find its own row (409), which the stores
+    /// take for a redelivery and skip the rest (a vote's history rows).
+    /// </summary>
+    public static TableServiceClient Client(string connectionString) => new(connectionString, new TableClientOptions());
+
     /// <summary>Azurite's development storage, or an account whose table endpoint is on this machine.</summary>
     public static bool IsLocal(string connectionString)
     {

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using ArtBot.Storage;
 using Azure;
-using Azure.Data.Tables;
 using Microsoft.Extensions.Configuration;
 
 namespace ArtBot.DemoTrain;
@@ -45,7 +44,7 @@ public static class DemoTrainCommand
             stop.Cancel();
         };
 
-        var tables = new TableServiceClient(connection, StorageClientOptions.Create());
+        var tables = DemoStorage.Client(connection);
         var clock = Stopwatch.StartNew();
         try
         {
@@ -53,7 +52,7 @@ public static class DemoTrainCommand
             var result = await new DemoTrainSeeder(tables, TimeProvider.System, options).SeedAsync(stop.Token);
             var pis = result.Art.CurrentPi;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"[demo] {result.Art.Name} {(result.Created ? "seeded" : "already there, completed")} in {clock.Elapsed.TotalSeconds:0.0} s: {result.Teams} teams, {result.People} people, " +
+                $"[demo] {result.Art.Name} {(result.Created ? "seeded" : "found seeded, checked")} in {clock.Elapsed.TotalSeconds:0.0} s: {result.Teams} teams, {result.People} people, " +
                 $"{result.Pis} PIs (the current one {pis?.Name}, {pis?.Start:yyyy-MM-dd} to {pis?.End:yyyy-MM-dd}), {result.Votes} votes with {result.Ballots} ballots, " +
                 $"{result.CheckIns} check-ins, {result.Impediments} impediments and risks, {result.Objectives} objectives, {result.Dependencies} dependencies, " +
                 $"{result.Improvements} improvement items."));

@@ -13,9 +13,9 @@ namespace ArtBot.DemoTrain;
 /// </summary>
 public sealed class DemoTrainSeeder(TableServiceClient tables, TimeProvider time, DemoTrainOptions options)
 {
-    private const int Writers = 16;
+    private const int Writers = 8;
 
-    /// <summary>How many writes of one kind run at once (Azurite and the storage client cope well with this many).</summary>
+    /// <summary>How many writes of one kind run at once (six kinds side by side: about 50 requests in flight).</summary>
     internal static ParallelOptions Parallelism(CancellationToken cancellationToken) =>
         new() { MaxDegreeOfParallelism = Writers, CancellationToken = cancellationToken };
 

@@ -1,9 +1,7 @@
 using System.Diagnostics;
 using ArtBot.DemoTrain;
 using ArtBot.IntegrationTests.Infrastructure;
-using ArtBot.Storage;
 using ArtBot.Tests.Shared;
-using Azure.Data.Tables;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -52,7 +50,7 @@ public sealed class DemoTrainFixture : IAsyncLifetime
 
     /// <summary>Runs the seeder on this storage with <paramref name="clock"/>'s time as today.</summary>
     public Task<DemoTrainResult> SeedAsync(TimeProvider clock) =>
-        new DemoTrainSeeder(new TableServiceClient(ConnectionString, StorageClientOptions.Create()), clock, new DemoTrainOptions()).SeedAsync(CancellationToken.None);
+        new DemoTrainSeeder(DemoStorage.Client(ConnectionString), clock, new DemoTrainOptions()).SeedAsync(CancellationToken.None);
 
     public async Task DisposeAsync()
     {

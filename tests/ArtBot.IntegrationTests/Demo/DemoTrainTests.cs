@@ -45,6 +45,7 @@ public sealed class DemoTrainTests(DemoTrainFixture demo) : IClassFixture<DemoTr
         Assert.Contains(votes, v => v!["scope"]!.GetValue<string>() == "art" && v["count"]!.GetValue<int>() > 100);
         Assert.Equal(3, overview["confidence"]!["pis"]!.AsArray().Count);
         Assert.Equal(13, overview["confidence"]!["series"]!.AsArray().Count);
+        Assert.All(overview["confidence"]!["series"]!.AsArray(), s => Assert.All(s!["values"]!.AsArray(), v => Assert.NotNull(v))); // every vote closed with its result
 
         // Predictability of the ART and each team in each of the three PIs, every figure rated.
         var predictability = (await GetAsync("predictability"))["pis"]!.AsArray();
