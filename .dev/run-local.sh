@@ -123,8 +123,8 @@ if $demo; then
   objectives with business value, dependencies and improvement items; Alex (at the Playground's keyboard) is its RTE.
   Its ART room: $room
     (&theme=dark or &theme=contrast for the other themes; team Rocket's channel: 19:team-planning@thread.tacv2)
-  In the Playground its General channel is the ART's and PI Planning is team Rocket's: try @ArtBot sync summary,
-  @ArtBot predictability, @ArtBot dependencies. Without --demo, your own ART (data in .dev/run/azurite) is back.
+  In the Playground its General channel is the ART's and PI Planning is team Rocket's: try @ArtBot predictability,
+  @ArtBot objectives, @ArtBot dependencies, @ArtBot impediments. Without --demo, your own ART (.dev/run/azurite) is back.
 
 MSG
 fi

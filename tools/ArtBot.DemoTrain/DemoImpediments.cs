@@ -82,9 +82,10 @@ internal static class DemoImpediments
             for (var r = 0; r < risks; r++)
             {
                 var team = train.Teams[random.Next(0, train.Teams.Count)];
-                var roam = p == 2 ? CurrentRisks[r] : r == 0 ? RoamStatus.Accepted : RoamStatus.Resolved;
+                // Earlier PIs' risks are resolved by now, but one the train accepted last PI.
+                var roam = p == 2 ? CurrentRisks[r] : p == 1 && r == 0 ? RoamStatus.Accepted : RoamStatus.Resolved;
                 var raisedAt = DemoCalendar.At(p == 2 && roam is null ? train.Calendar.Today.AddDays(-1 - r) : DemoCalendar.PlanningDay(pi).AddDays(r % 2), random.WorkingTime());
-                var title = DemoTexts.Risks[((p * 5) + r) % DemoTexts.Risks.Length];
+                var title = DemoTexts.Risks[(PerPi.Take(p).Sum(x => x.Risks) + r) % DemoTexts.Risks.Length];
                 list.Add(new DemoImpediment(
                     Draft(train, team, ImpedimentKind.Risk, title, SeverityOf(random), team.ScrumMaster, raisedAt, ImpedimentSource.Command($"demo-risk-{p}-{r}")),
                     $"demo-risk:{p}-{r}",
@@ -104,7 +105,8 @@ internal static class DemoImpediments
                 {
                     Description = $"A concern on \"{vote.Vote.Question}\" (round {vote.Vote.Round}): {concern.Text}",
                 };
-                list.Add(new DemoImpediment(draft, "voteConcern:" + concern.Id, Roam(train, team, RoamStatus.Mitigated, raisedAt, now, random)));
+                var current = vote.Vote.PiName == train.Calendar.Current.Name;
+                list.Add(new DemoImpediment(draft, "voteConcern:" + concern.Id, Roam(train, team, current ? RoamStatus.Mitigated : RoamStatus.Resolved, raisedAt, now, random)));
             }
         }
 

@@ -122,6 +122,7 @@ internal static class DemoTexts
         "Identity migration may lock out customers with old passwords", "Data platform costs grow faster than usage",
         "Carrier strike announced for next month", "Design system 2.0 not adopted by all teams in time",
         "Unclear ownership of the order events schema", "Load tests not representative of peak traffic",
+        "Cloud region capacity limits for the new database tier", "Marketing campaign date moved two weeks earlier",
     ];
 
     /// <summary>How an impediment was resolved.</summary>
