@@ -1,19 +1,36 @@
 #!/usr/bin/env bash
 # Runs ArtBot locally: Azurite (storage), the bot, and the Microsoft 365 Agents Playground (Teams emulator).
 # Open the printed URL in a browser and chat with the bot. Ctrl+C stops all three.
+# --demo: a storage of its own (.dev/run/azurite-demo) holding the demo train, Aurora ART (12 teams, 125 people, three
+# PIs of history), seeded by tools/ArtBot.DemoTrain through the bot's stores before the bot starts (again: nothing doubled).
 # Ports: ARTBOT_PORT (3978), AZURITE_TABLE_PORT (10002), PLAYGROUND_PORT (56150), PLAYGROUND_COMET_PORT (56151).
 set -euo pipefail
+demo=false
+for arg in "$@"; do
+  case "$arg" in
+    --demo) demo=true ;;
+    *) echo "usage: bash .dev/run-local.sh [--demo]" >&2; exit 2 ;;
+  esac
+done
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 dev="$root/.dev"
 run="$dev/run"
 bot_port="${ARTBOT_PORT:-3978}"
 table_port="${AZURITE_TABLE_PORT:-10002}"
 playground_port="${PLAYGROUND_PORT:-56150}"
-mkdir -p "$run/azurite"
+comet_port_wanted="${PLAYGROUND_COMET_PORT:-56151}"
+data="$run/azurite"
+$demo && data="$run/azurite-demo"
+mkdir -p "$data"
+storage="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:$table_port/devstoreaccount1;"
 
 bash "$dev/setup.sh"
 echo "[run] building the bot"
 dotnet build "$root/src/ArtBot/ArtBot.csproj" -c Debug -nologo -v q -clp:ErrorsOnly
+if $demo; then
+  echo "[run] building the demo train seeder"
+  dotnet build "$root/tools/ArtBot.DemoTrain/ArtBot.DemoTrain.csproj" -c Debug -nologo -v q -clp:ErrorsOnly
+fi
 
 pids=()
 # Background jobs of a script ignore SIGINT (bash does that without job control), and dotnet keeps it ignored:
@@ -43,15 +60,21 @@ wait_for() { # url, name, seconds, pid of the process that must stay up
   done
 }
 
-echo "[run] Azurite table service on 127.0.0.1:$table_port (data in .dev/run/azurite)"
+echo "[run] Azurite table service on 127.0.0.1:$table_port (data in ${data#"$root/"})"
 node "$dev/node_modules/azurite/dist/src/table/main.js" --tableHost 127.0.0.1 --tablePort "$table_port" \
-  --location "$run/azurite" --disableTelemetry --silent &
+  --location "$data" --disableTelemetry --silent &
 pids+=($!)
+
+if $demo; then
+  echo "[run] seeding the demo train (Aurora ART) into Azurite"
+  Storage__ConnectionString="$storage" dotnet "$root/tools/ArtBot.DemoTrain/bin/Debug/net10.0/ArtBot.DemoTrain.dll" \
+    --service-url "http://localhost:$playground_port/_connector" --comet-service-url "http://localhost:$comet_port_wanted/_connector"
+fi
 
 echo "[run] ArtBot on http://127.0.0.1:$bot_port (local-development mode: no app id)"
 ASPNETCORE_URLS="http://127.0.0.1:$bot_port" ASPNETCORE_ENVIRONMENT=Development \
   MicrosoftAppId="" \
-  Storage__ConnectionString="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:$table_port/devstoreaccount1;" \
+  Storage__ConnectionString="$storage" \
   dotnet "$root/src/ArtBot/bin/Debug/net10.0/ArtBot.dll" --contentRoot "$root/src/ArtBot/bin/Debug/net10.0" &
 pids+=($!)
 wait_for "http://127.0.0.1:$bot_port/health/ready" "ArtBot" 60 "${pids[-1]}"
@@ -78,9 +101,10 @@ start_playground "$dev/playground" "$playground_port" "$log"
 actual_port="$started_port"
 echo "[run] Agents Playground: team Comet"
 comet_log="$run/playground-comet.log"
-start_playground "$dev/playground-comet" "${PLAYGROUND_COMET_PORT:-56151}" "$comet_log"
+start_playground "$dev/playground-comet" "$comet_port_wanted" "$comet_log"
 comet_port="$started_port"
 
+room="http://127.0.0.1:$bot_port/room/?conversation=19:team-general@thread.tacv2"
 cat <<MSG
 
   ArtBot is running.
@@ -88,9 +112,20 @@ cat <<MSG
   Try "help" in the personal chat, or @ArtBot help in the team's channel.
   A second team (Comet, another Teams team of the same tenant): http://localhost:$comet_port
   The ART room tab (the Playground does not host tabs; no sign-in locally), once the ART is set up in General:
-    http://127.0.0.1:$bot_port/room/?conversation=19:team-general@thread.tacv2   (team Rocket: 19:team-planning@thread.tacv2)
+    $room   (team Rocket: 19:team-planning@thread.tacv2)
   Bot: http://127.0.0.1:$bot_port   Storage: Azurite 127.0.0.1:$table_port   Playground logs: $log, $comet_log
   Press Ctrl+C to stop everything.
 
 MSG
+if $demo; then
+  cat <<MSG
+  The demo train: Aurora ART, 12 teams and 125 people with three PIs of votes, check-ins, impediments and risks,
+  objectives with business value, dependencies and improvement items; Alex (at the Playground's keyboard) is its RTE.
+  Its ART room: $room
+    (&theme=dark or &theme=contrast for the other themes; team Rocket's channel: 19:team-planning@thread.tacv2)
+  In the Playground its General channel is the ART's and PI Planning is team Rocket's: try @ArtBot predictability,
+  @ArtBot objectives, @ArtBot dependencies, @ArtBot impediments. Without --demo, your own ART (.dev/run/azurite) is back.
+
+MSG
+fi
 wait -n "${pids[@]}" || true

@@ -194,7 +194,7 @@ public sealed class RoomTabTests(LocalTeams teams) : IClassFixture<LocalTeams>
     }
 
     /// <summary>axe-core (pinned in .dev/package.json) finds no serious or critical violation on the page as it is.</summary>
-    private static async Task AssertAccessibleAsync(IPage page, string where)
+    internal static async Task AssertAccessibleAsync(IPage page, string where)
     {
         await page.AddScriptTagAsync(new() { Path = Path.Combine(Azurite.FindRepositoryRoot(), ".dev", "node_modules", "axe-core", "axe.min.js") });
         var result = await page.EvaluateAsync<JsonElement>(
@@ -203,7 +203,7 @@ public sealed class RoomTabTests(LocalTeams teams) : IClassFixture<LocalTeams>
         Assert.True(serious.Count == 0, $"{where}: axe found {string.Join(", ", serious)}");
     }
 
-    private static string Slug(string view) => view.ToLowerInvariant().Replace(" & ", "-", StringComparison.Ordinal).Replace(' ', '-');
+    internal static string Slug(string view) => view.ToLowerInvariant().Replace(" & ", "-", StringComparison.Ordinal).Replace(' ', '-');
 
     private static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -36,6 +36,14 @@ public sealed record Column(IList<CardElement> Items)
     public string? Width { get; init; }
     public string? VerticalContentAlignment { get; init; }
     public string? Style { get; init; }
+    /// <summary>Drawn behind the column's items, e.g. a <see cref="SolidColorImage"/> that fills it (a bar of a chart).</summary>
+    public BackgroundImage? BackgroundImage { get; init; }
+}
+
+/// <summary>An image behind an element; <c>FillMode</c> is <c>Cover</c>, <c>RepeatHorizontally</c>, <c>RepeatVertically</c> or <c>Repeat</c>.</summary>
+public sealed record BackgroundImage(string Url)
+{
+    public string? FillMode { get; init; }
 }
 
 /// <summary>Label/value pairs.</summary>

@@ -68,8 +68,8 @@ public sealed class VoteCardTests
         Assert.DoesNotContain("commitment accepted", text, StringComparison.OrdinalIgnoreCase); // no verdict while open
         Assert.DoesNotContain("\u2588", text, StringComparison.Ordinal); // bars are drawn, not spelled in block characters
         var bars = Json(Open, [5, 5, 4, 2]).GetRawText();
-        Assert.Contains("\"width\":\"20\",\"style\":\"accent\"", bars.Replace(" ", "", StringComparison.Ordinal), StringComparison.Ordinal); // 5: the longest bar
-        Assert.Contains("\"width\":\"10\",\"style\":\"accent\"", bars.Replace(" ", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Contains("\"width\":\"20\",\"backgroundImage\":{\"url\":\"data:image/png;base64,", bars.Replace(" ", "", StringComparison.Ordinal), StringComparison.Ordinal); // 5: the longest bar
+        Assert.Contains("\"width\":\"10\",\"backgroundImage\":{\"url\":\"data:image/png;base64,", bars.Replace(" ", "", StringComparison.Ordinal), StringComparison.Ordinal);
         Assert.Contains("2 votes", text, StringComparison.Ordinal);
         Assert.Contains("1 vote", text, StringComparison.Ordinal);
     }

@@ -11,7 +11,7 @@ namespace ArtBot.Features.Objectives;
 /// The ART predictability measure as a bar chart drawn with columns (Teams renders no chart element in a card): each
 /// team's and the ART's figure for this PI, the ART's over the last PIs, and a table of each team's figure per PI. Bars
 /// run from 0 to 150%; a ruler above each chart marks SAFe's 80-100% band, and every bar carries its figure in text,
-/// so the chart reads without colour. Objectives without a planned or actual value are named under the chart.
+/// so the chart reads without colour; bars and band are filled in colours with 3:1 contrast in every theme (<see cref="CardBars"/>). Objectives without a planned or actual value are named under the chart.
 /// </summary>
 public static class PredictabilityCard
 {
@@ -111,7 +111,7 @@ public static class PredictabilityCard
         new ColumnSet(
         [
             Segment(Predictability.BandLow, null, new TextBlock(Percent(0)) { Size = "Small", IsSubtle = true, Wrap = false }),
-            Segment(Predictability.BandHigh - Predictability.BandLow, "good", Blank()),
+            Segment(Predictability.BandHigh - Predictability.BandLow, CardBars.Good, Blank()),
             Segment(ScaleMax - Predictability.BandHigh, null, new TextBlock(Percent(ScaleMax)) { Size = "Small", IsSubtle = true, HorizontalAlignment = "Right", Wrap = false }),
         ]),
         Blank());
@@ -121,14 +121,14 @@ public static class PredictabilityCard
         var bar = figure.Percent is { } percent
             ? new ColumnSet(percent <= 0
                 ? [Segment(ScaleMax, null, Blank())]
-                : [Segment(Math.Min(percent, ScaleMax), Style(figure), Blank()), .. percent < ScaleMax ? new[] { Segment(ScaleMax - percent, null, Blank()) } : []])
+                : [Segment(Math.Min(percent, ScaleMax), Fill(figure), Blank()), .. percent < ScaleMax ? new[] { Segment(ScaleMax - percent, null, Blank()) } : []])
             : new ColumnSet([Segment(ScaleMax, null, new TextBlock(ObjectiveStrings.BarNoCommittedValue) { Size = "Small", IsSubtle = true })]);
         var text = figure.Percent is null ? Figure(figure)
             : Localized.Format(figure.IsInBand ? ObjectiveStrings.BarInBand : figure.Percent < Predictability.BandLow ? ObjectiveStrings.BarBelow : ObjectiveStrings.BarAbove, Figure(figure));
         return Row(new TextBlock(label) { Size = "Small" }, bar, new TextBlock(text) { Size = "Small", Weight = "Bolder", Wrap = false });
     }
 
-    private static string Style(Predictability figure) => figure.IsInBand ? "good" : figure.Percent < Predictability.BandLow ? "attention" : "warning";
+    private static string Fill(Predictability figure) => figure.IsInBand ? CardBars.Good : figure.Percent < Predictability.BandLow ? CardBars.Attention : CardBars.Warning;
 
     private static ColumnSet Row(CardElement label, CardElement bar, CardElement figure) => new(
     [
@@ -137,8 +137,8 @@ public static class PredictabilityCard
         new Column([figure]) { Width = FigureWidth, VerticalContentAlignment = "Center" },
     ]) { Spacing = "Small" };
 
-    private static Column Segment(int weight, string? style, CardElement content) =>
-        new([content]) { Width = weight.ToString(CultureInfo.InvariantCulture), Style = style };
+    private static Column Segment(int weight, string? fill, CardElement content) =>
+        new([content]) { Width = weight.ToString(CultureInfo.InvariantCulture), BackgroundImage = fill is null ? null : CardBars.Fill(fill) };
 
     private static TextBlock Blank() => new("\u00a0") { Size = "Small" };
 

@@ -245,7 +245,7 @@ public static class VoteCard
         }
 
         // The distribution: each value's count in words (what a screen reader says), and a bar drawn with columns
-        // (no characters to read out) scaled to the most chosen value.
+        // (no characters to read out) scaled to the most chosen value, filled in a colour with 3:1 contrast in every theme.
         var max = Math.Max(1, tally.Distribution.Max());
         items.AddRange(Enumerable.Range(VoteScale.Min, VoteScale.Max).Reverse().Select(value =>
         {
@@ -258,11 +258,11 @@ public static class VoteCard
                     ? new TextBlock("\u00a0") { Size = "Small" }
                     : new ColumnSet(
                     [
-                        new Column([new TextBlock("\u00a0") { Size = "Small" }]) { Width = filled.ToString(CultureInfo.InvariantCulture), Style = "accent" },
+                        new Column([new TextBlock("\u00a0") { Size = "Small" }]) { Width = filled.ToString(CultureInfo.InvariantCulture), BackgroundImage = CardBars.Fill(CardBars.Vote) },
                         .. filled < BarWidth ? new[] { new Column([new TextBlock("\u00a0") { Size = "Small" }]) { Width = (BarWidth - filled).ToString(CultureInfo.InvariantCulture) } } : [],
                     ])]) { Width = "40", VerticalContentAlignment = "Center" },
                 new Column([new TextBlock(count == 1 ? VoteStrings.VotesOne : Localized.Format(VoteStrings.VotesOther, count)) { Size = "Small", Weight = "Bolder" }]) { Width = "15" },
-            ]) { Spacing = "None", Id = $"distribution-{value}" };
+            ]) { Spacing = "Small", Id = $"distribution-{value}" }; // a gap between rows keeps the solid bars apart
         }));
         return new Container(items) { Style = "emphasis", Separator = true };
     }
