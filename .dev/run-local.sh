@@ -2,7 +2,7 @@
 # Runs ArtBot locally: Azurite (storage), the bot, and the Microsoft 365 Agents Playground (Teams emulator).
 # Open the printed URL in a browser and chat with the bot. Ctrl+C stops all three.
 # --demo: a storage of its own (.dev/run/azurite-demo) holding the demo train, Aurora ART (12 teams, 125 people, three
-# PIs of history), seeded by tools/ArtBot.DemoTrain through the bot's stores before the bot starts (again: nothing doubled).
+# PIs of history), seeded by tests/ArtBot.DemoTrain through the bot's stores before the bot starts (again: nothing doubled).
 # Ports: ARTBOT_PORT (3978), AZURITE_TABLE_PORT (10002), PLAYGROUND_PORT (56150), PLAYGROUND_COMET_PORT (56151).
 set -euo pipefail
 demo=false
@@ -29,7 +29,7 @@ echo "[run] building the bot"
 dotnet build "$root/src/ArtBot/ArtBot.csproj" -c Debug -nologo -v q -clp:ErrorsOnly
 if $demo; then
   echo "[run] building the demo train seeder"
-  dotnet build "$root/tools/ArtBot.DemoTrain/ArtBot.DemoTrain.csproj" -c Debug -nologo -v q -clp:ErrorsOnly
+  dotnet build "$root/tests/ArtBot.DemoTrain/ArtBot.DemoTrain.csproj" -c Debug -nologo -v q -clp:ErrorsOnly
 fi
 
 pids=()
@@ -67,7 +67,7 @@ pids+=($!)
 
 if $demo; then
   echo "[run] seeding the demo train (Aurora ART) into Azurite"
-  Storage__ConnectionString="$storage" dotnet "$root/tools/ArtBot.DemoTrain/bin/Debug/net10.0/ArtBot.DemoTrain.dll" \
+  Storage__ConnectionString="$storage" dotnet "$root/tests/ArtBot.DemoTrain/bin/Debug/net10.0/ArtBot.DemoTrain.dll" \
     --service-url "http://localhost:$playground_port/_connector" --comet-service-url "http://localhost:$comet_port_wanted/_connector"
 fi
 

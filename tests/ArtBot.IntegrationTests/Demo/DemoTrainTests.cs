@@ -17,7 +17,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace ArtBot.IntegrationTests.Demo;
 
 /// <summary>
-/// The demo train (<c>tools/ArtBot.DemoTrain</c>, what <c>.dev/run-local.sh --demo</c> seeds) as the ART room shows it
+/// The demo train (<c>tests/ArtBot.DemoTrain</c>, what <c>.dev/run-local.sh --demo</c> seeds) as the ART room shows it
 /// in local development: the Playground's General channel holds an ART of 12 teams with three PIs of votes,
 /// predictability, check-ins, impediments, dependencies and improvement items; seeding again changes nothing; and the
 /// key cards drawn from its data (the screenshots in docs/screenshots).
