@@ -13,7 +13,18 @@ import { renderPredictability } from './views/predictability.js';
 import { renderDependencies } from './views/dependencies.js';
 import { renderMine } from './views/mine.js';
 
-/** The views, by the name the API uses for the JSON path, the CSV path and context.views. */
+/** @typedef {import('./api/views').Schemas} Schemas */
+/** @typedef {Exclude<import('./api/views').JsonView, 'context'>} ViewId */
+/**
+ * A view: its name in the page's language, and how it shows the API's answer for it.
+ * @template {ViewId} V
+ * @typedef {{ label: () => string, render: (data: import('./api/views').Answer<V>, env: import('./views/common.js').ViewEnv) => any }} View
+ */
+
+/**
+ * The views, by the name the API uses for the JSON path, the CSV path and context.views.
+ * @type {{ [V in ViewId]: View<V> }}
+ */
 const VIEWS = {
   overview: { label: () => t('view.overview'), render: renderOverview },
   risks: { label: () => t('view.risks'), render: renderRisks },
@@ -33,6 +44,11 @@ const el = {
   view: document.getElementById('view'),
 };
 
+/**
+ * @type {{ host: any, api: ReturnType<typeof createApi>, context: Schemas['RoomContext'] | null, views: ViewId[],
+ *   current: { id: ViewId, params: Record<string, any> } | null, loads: number, viewState: Record<string, Record<string, any>>,
+ *   notified: boolean, shell: any }}
+ */
 const state = {
   host: null,
   api: null,
@@ -147,11 +163,13 @@ function setHeader({ eyebrow = null, title, meta = [] }) {
   el.meta.hidden = meta.filter(Boolean).length === 0;
 }
 
+/** @param {Schemas['RoomIteration'][]} iterations */
 function currentIteration(iterations) {
   const today = new Date().toISOString().slice(0, 10);
   return (iterations ?? []).find((i) => i.start <= today && today <= i.end) ?? null;
 }
 
+/** @param {Schemas['RoomContext']} context */
 function headerFromContext(context) {
   const art = context.art;
   const user = context.user?.name ? t('header.signedInAs', context.user.name) : null;
@@ -184,6 +202,7 @@ function headerFromContext(context) {
 
 async function loadContext() {
   setStatus(t('app.loading'), { busy: true });
+  /** @type {Schemas['RoomContext']} */
   let context;
   try {
     context = await state.api.json('context', { conversation: state.host.conversation });
@@ -197,9 +216,9 @@ async function loadContext() {
   state.context = context;
   headerFromContext(context);
   state.views = (Array.isArray(context.views) ? context.views : [])
-    .map((v) => (typeof v === 'string' ? v : v?.id ?? v?.name ?? ''))
     .map((v) => String(v).toLowerCase())
-    .filter((v) => v !== 'mine' && Object.prototype.hasOwnProperty.call(VIEWS, v));
+    .filter(isView)
+    .filter((v) => v !== 'mine');
   if (state.views.length === 0) {
     setStatus('');
     replace(el.view, h('div', { class: 'notice' }, h('h2', {}, t('app.nothingYet')),
@@ -216,9 +235,18 @@ async function loadContext() {
   showView(wanted ?? state.views[0]);
 }
 
+/**
+ * @param {string} id
+ * @returns {id is ViewId}
+ */
+function isView(id) {
+  return Object.prototype.hasOwnProperty.call(VIEWS, id);
+}
+
+/** @returns {ViewId | null} */
 function viewFromHash() {
   const id = window.location.hash.replace(/^#/, '').toLowerCase();
-  return state.views.includes(id) ? id : null;
+  return isView(id) && state.views.includes(id) ? id : null;
 }
 
 function buildNav() {
@@ -250,7 +278,7 @@ function buildNav() {
 
 function markNav(id) {
   for (const b of el.nav.querySelectorAll('button[data-view]')) {
-    if (b.dataset.view === id) b.setAttribute('aria-current', 'page');
+    if (b.getAttribute('data-view') === id) b.setAttribute('aria-current', 'page');
     else b.removeAttribute('aria-current');
   }
 }
@@ -263,6 +291,13 @@ function showPersonal() {
 
 // ---------- views ----------
 
+/**
+ * Shows a view: reads its JSON from the API and renders it.
+ * @template {ViewId} V
+ * @param {V} id
+ * @param {Record<string, any>} [params]
+ * @param {{ focusHeading?: boolean, reload?: boolean }} [options]
+ */
 async function showView(id, params = {}, { focusHeading = false, reload = false } = {}) {
   const view = VIEWS[id];
   const label = view.label();
@@ -290,9 +325,10 @@ async function showView(id, params = {}, { focusHeading = false, reload = false 
   if (focusHeading) shell.heading.focus();
 
   const query = id === 'mine' ? { ...params } : { conversation: state.host.conversation, ...params };
+  /** @type {import('./api/views').Answer<V>} */
   let data;
   try {
-    data = await state.api.json(id, query);
+    data = await state.api.json(id, /** @type {import('./api/views').Query<V>} */ (query));
   } catch (error) {
     if (load !== state.loads) return;
     setStatus('');
@@ -304,10 +340,11 @@ async function showView(id, params = {}, { focusHeading = false, reload = false 
   }
   if (load !== state.loads) return;
 
-  const focusKey = document.activeElement?.dataset?.focusKey ?? null;
+  const focusKey = /** @type {HTMLElement | null} */ (document.activeElement)?.dataset?.focusKey ?? null;
   destroyCharts();
   try {
-    if (data?.available === false) {
+    // Every view of an ART says whether the ART's data is there (My ART work always is).
+    if (/** @type {Partial<Pick<import('./api/views').Answer<Exclude<ViewId, 'mine'>>, 'available'>>} */ (data)?.available === false) {
       shell.csv.disabled = true;
       replace(shell.body, needsArt());
     } else {
@@ -317,7 +354,7 @@ async function showView(id, params = {}, { focusHeading = false, reload = false 
         state: (state.viewState[id] ??= {}),
         reload: (next) => showView(id, { ...params, ...next }, { reload: true }),
       };
-      replace(shell.body, view.render(data ?? {}, env));
+      replace(shell.body, view.render(data, env));
       shell.csv.disabled = false;
     }
     setStatus(t('view.loaded', label), { hidden: true });
