@@ -44,7 +44,7 @@ export function createApi(host) {
 
   /**
    * @param {string} path
-   * @param {object} params
+   * @param {object | undefined} params
    * @param {string} accept
    */
   async function request(path, params, accept) {

@@ -45,7 +45,11 @@ export function replace(el, ...children) {
 
 export const DASH = '—';
 
-/** Text for a value that may be missing. */
+/**
+ * Text for a value that may be missing.
+ * @param {unknown} value
+ * @param {any} [fallback]
+ */
 export function text(value, fallback = DASH) {
   if (value === undefined || value === null) return fallback;
   const s = String(value).trim();

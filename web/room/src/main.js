@@ -35,13 +35,14 @@ const VIEWS = {
   mine: { label: () => t('view.mine'), render: renderMine },
 };
 
+/** The page's parts (static/index.html has them all). */
 const el = {
-  eyebrow: document.getElementById('eyebrow'),
-  title: document.getElementById('title'),
-  meta: document.getElementById('meta'),
-  nav: document.getElementById('nav'),
-  status: document.getElementById('status'),
-  view: document.getElementById('view'),
+  eyebrow: byId('eyebrow'),
+  title: byId('title'),
+  meta: byId('meta'),
+  nav: byId('nav'),
+  status: byId('status'),
+  view: byId('view'),
 };
 
 /**
@@ -51,7 +52,7 @@ const el = {
  */
 const state = {
   host: null,
-  api: null,
+  api: /** @type {any} */ (null), // set by start() before any view loads
   context: null,
   views: [],
   current: null,
@@ -68,6 +69,11 @@ applyTheme(normalizeTheme(query.get('theme') ?? 'default'));
 useLanguage(chooseLanguage({ query: query.get('lang'), browser: navigator.language }));
 
 start();
+
+/** @param {string} id */
+function byId(id) {
+  return /** @type {HTMLElement} */ (document.getElementById(id));
+}
 
 /** Sets the page's language and the texts of the page itself (title, heading, navigation's name). */
 function useLanguage(choice) {
@@ -154,6 +160,7 @@ function errorBlock(error, retry) {
 
 // ---------- header ----------
 
+/** @param {{ eyebrow?: string | null, title: string, meta?: any[] }} header */
 function setHeader({ eyebrow = null, title, meta = [] }) {
   el.eyebrow.textContent = eyebrow ?? '';
   el.eyebrow.hidden = !eyebrow;
@@ -262,6 +269,7 @@ function buildNav() {
     const all = [...list.querySelectorAll('button')];
     const i = all.indexOf(document.activeElement);
     if (i < 0) return;
+    /** @type {HTMLButtonElement | null} */
     let next = null;
     if (e.key === 'ArrowRight' || e.key === 'ArrowDown') next = all[(i + 1) % all.length];
     else if (e.key === 'ArrowLeft' || e.key === 'ArrowUp') next = all[(i - 1 + all.length) % all.length];
@@ -367,11 +375,15 @@ async function showView(id, params = {}, { focusHeading = false, reload = false 
   loaded();
 }
 
+/**
+ * @param {ViewId} id
+ * @param {HTMLButtonElement} button
+ */
 async function downloadCsv(id, button) {
   const params = state.current?.id === id ? state.current.params : {};
   const query = id === 'mine' ? { ...params } : { conversation: state.host.conversation, ...params };
   if (button.getAttribute('aria-disabled') === 'true') return;
-  const label = button.lastChild;
+  const label = /** @type {ChildNode} */ (button.lastChild);
   // aria-disabled, not disabled: the button keeps keyboard focus while the file downloads.
   button.setAttribute('aria-disabled', 'true');
   label.textContent = t('csv.downloading');

@@ -12,7 +12,8 @@ namespace ArtBot.Features.Room;
 /// The ART room's JSON API (<c>/api/room/...</c>, README, "ART room API"), each view also as CSV (<c>.csv</c>), and the tab's
 /// pages (<c>/room/</c>, static files built from <c>web/room</c>). Signed in with Teams SSO, except in local
 /// development (no app id). No token: 401; a conversation that is not the user's (or unknown): 404; Teams or storage
-/// not answering: 503 that says so.
+/// not answering: 503 that says so. Its contract, the OpenAPI document made from these endpoints (<see cref="RoomOpenApi"/>),
+/// is at <c>/api/room/openapi.json</c>.
 /// </summary>
 public sealed class RoomFeature(IOptions<BotFrameworkOptions> bot) : IEndpointFeature
 {

@@ -26,7 +26,7 @@ function statusChart(byStatus) {
   const series = (byStatus?.series ?? [])
     .filter((s) => Array.isArray(s?.values))
     .map((s) => ({ ...s, status: s.name ?? '' }));
-  const total = series.reduce((sum, s) => sum + s.values.reduce((a, v) => a + (Number(v) || 0), 0), 0);
+  const total = series.reduce((sum, s) => sum + s.values.map((v) => Number(v) || 0).reduce((a, v) => a + v, 0), 0);
   if (pis.length === 0 || total === 0) return empty(t('improvements.noneInAnyPi'));
 
   const perPi = pis.map((p, i) => t('common.labelValue', p, series

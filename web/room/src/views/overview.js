@@ -76,7 +76,7 @@ function confidenceChart(confidence, env) {
   const last = pis.length - 1;
   const latest = ordered
     .map((s) => ({ team: s.team, value: s.values[last] }))
-    .filter((x) => typeof x.value === 'number');
+    .filter(/** @returns {x is { team: string, value: number }} */ (x) => typeof x.value === 'number');
   const parts = [t('overview.chartLabel', ordered.length, pis.length, pis[0], pis[last])];
   const art = latest.find((x) => x.team === artName);
   if (art) parts.push(t('overview.chartLabelArt', artName, pis[last], fixed1(art.value)));

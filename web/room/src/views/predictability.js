@@ -94,7 +94,7 @@ function latestChart(latest, band, artName) {
   const values = rows.map((r) => value(r.entry));
   const teamRows = rows.filter((r) => !r.art);
   const count = (test) => teamRows.filter((r) => test(value(r.entry))).length;
-  const below = teamRows.filter((r) => value(r.entry) !== null && value(r.entry) < band.low)
+  const below = teamRows.filter((r) => (value(r.entry) ?? band.low) < band.low)
     .map((r) => `${r.label} ${percent(value(r.entry))}`);
   const label = [
     t('predictability.latestChartLabel', latest.name, bandText(band)),
