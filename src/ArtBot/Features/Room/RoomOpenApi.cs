@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization.Metadata;
-using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
 namespace ArtBot.Features.Room;
@@ -21,7 +20,7 @@ public static class RoomOpenApi
     private static readonly string ModelNamespace = typeof(RoomContext).Namespace!;
 
     public static IServiceCollection AddRoomOpenApi(this IServiceCollection services) =>
-        services.AddOpenApi(Document, options =>
+        services.AddSingleton<RoomOpenApiDocument>().AddOpenApi(Document, options =>
         {
             options.ShouldInclude = description => description.GroupName == Document;
             options.AddDocumentTransformer((document, _, _) =>
@@ -77,10 +76,7 @@ public static class RoomOpenApi
             ? endpoint.ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             : endpoint.ProducesProblem(StatusCodes.Status401Unauthorized);
 
-    /// <summary>The document as JSON, as the build writes it (no servers: the page asks its own origin).</summary>
-    public static async Task<IResult> ServeAsync([FromKeyedServices(Document)] IOpenApiDocumentProvider documents, CancellationToken cancellationToken)
-    {
-        var document = await documents.GetOpenApiDocumentAsync(cancellationToken);
-        return Results.Text(await document.SerializeAsJsonAsync(OpenApiSpecVersion.OpenApi3_1, cancellationToken), "application/json; charset=utf-8");
-    }
+    /// <summary>GET <c>/api/room/openapi.json</c>.</summary>
+    public static async Task<IResult> ServeAsync(RoomOpenApiDocument document) =>
+        Results.Text(await document.JsonAsync(), "application/json; charset=utf-8");
 }
