@@ -19,6 +19,13 @@ public static class RoomOpenApi
 
     private static readonly string ModelNamespace = typeof(RoomContext).Namespace!;
 
+    private static readonly Dictionary<string, string> ParameterDescriptions = new(StringComparer.Ordinal)
+    {
+        ["conversation"] = "The Teams channel or chat the tab is in (its id; a thread suffix is ignored). Unknown, or not the signed-in user's: 404.",
+        ["tenant"] = "Local development only (no app id): the tenant of a conversation that no ART knows.",
+        ["team"] = "Only this team's items: a name from the answer's teams (any case).",
+    };
+
     public static IServiceCollection AddRoomOpenApi(this IServiceCollection services) =>
         services.AddSingleton<RoomOpenApiDocument>().AddOpenApi(Document, options =>
         {
@@ -41,6 +48,15 @@ public static class RoomOpenApi
                     Description = "The Teams tab's SSO access token (teams-js authentication.getAuthToken) for the bot's app id URI, scope access_as_user. Not asked for in local development (no app id).",
                 };
                 document.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(TeamsSso, document)] = [] }];
+                return Task.CompletedTask;
+            });
+            options.AddOperationTransformer((operation, _, _) =>
+            {
+                foreach (var parameter in (operation.Parameters ?? []).OfType<OpenApiParameter>())
+                {
+                    parameter.Description ??= ParameterDescriptions.GetValueOrDefault(parameter.Name!);
+                }
+
                 return Task.CompletedTask;
             });
             options.AddSchemaTransformer((schema, context, _) =>

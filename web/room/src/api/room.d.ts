@@ -436,7 +436,9 @@ export interface operations {
     getRoomContext: {
         parameters: {
             query?: {
+                /** @description The Teams channel or chat the tab is in (its id; a thread suffix is ignored). Unknown, or not the signed-in user's: 404. */
                 conversation?: string;
+                /** @description Local development only (no app id): the tenant of a conversation that no ART knows. */
                 tenant?: string;
             };
             header?: never;
@@ -486,7 +488,9 @@ export interface operations {
     getRoomOverview: {
         parameters: {
             query?: {
+                /** @description The Teams channel or chat the tab is in (its id; a thread suffix is ignored). Unknown, or not the signed-in user's: 404. */
                 conversation?: string;
+                /** @description Local development only (no app id): the tenant of a conversation that no ART knows. */
                 tenant?: string;
             };
             header?: never;
@@ -536,7 +540,9 @@ export interface operations {
     getRoomOverviewCsv: {
         parameters: {
             query?: {
+                /** @description The Teams channel or chat the tab is in (its id; a thread suffix is ignored). Unknown, or not the signed-in user's: 404. */
                 conversation?: string;
+                /** @description Local development only (no app id): the tenant of a conversation that no ART knows. */
                 tenant?: string;
             };
             header?: never;
@@ -586,8 +592,11 @@ export interface operations {
     getRoomRisks: {
         parameters: {
             query?: {
+                /** @description The Teams channel or chat the tab is in (its id; a thread suffix is ignored). Unknown, or not the signed-in user's: 404. */
                 conversation?: string;
+                /** @description Local development only (no app id): the tenant of a conversation that no ART knows. */
                 tenant?: string;
+                /** @description Only this team's items: a name from the answer's teams (any case). */
                 team?: string;
             };
             header?: never;
@@ -637,8 +646,11 @@ export interface operations {
     getRoomRisksCsv: {
         parameters: {
             query?: {
+                /** @description The Teams channel or chat the tab is in (its id; a thread suffix is ignored). Unknown, or not the signed-in user's: 404. */
                 conversation?: string;
+                /** @description Local development only (no app id): the tenant of a conversation that no ART knows. */
                 tenant?: string;
+                /** @description Only this team's items: a name from the answer's teams (any case). */
                 team?: string;
             };
             header?: never;
@@ -688,7 +700,9 @@ export interface operations {
     getRoomSync: {
         parameters: {
             query?: {
+                /** @description The Teams channel or chat the tab is in (its id; a thread suffix is ignored). Unknown, or not the signed-in user's: 404. */
                 conversation?: string;
+                /** @description Local development only (no app id): the tenant of a conversation that no ART knows. */
                 tenant?: string;
             };
             header?: never;
@@ -738,7 +752,9 @@ export interface operations {
     getRoomSyncCsv: {
         parameters: {
             query?: {
+                /** @description The Teams channel or chat the tab is in (its id; a thread suffix is ignored). Unknown, or not the signed-in user's: 404. */
                 conversation?: string;
+                /** @description Local development only (no app id): the tenant of a conversation that no ART knows. */
                 tenant?: string;
             };
             header?: never;
@@ -788,7 +804,9 @@ export interface operations {
     getRoomImprovements: {
         parameters: {
             query?: {
+                /** @description The Teams channel or chat the tab is in (its id; a thread suffix is ignored). Unknown, or not the signed-in user's: 404. */
                 conversation?: string;
+                /** @description Local development only (no app id): the tenant of a conversation that no ART knows. */
                 tenant?: string;
             };
             header?: never;
@@ -838,7 +856,9 @@ export interface operations {
     getRoomImprovementsCsv: {
         parameters: {
             query?: {
+                /** @description The Teams channel or chat the tab is in (its id; a thread suffix is ignored). Unknown, or not the signed-in user's: 404. */
                 conversation?: string;
+                /** @description Local development only (no app id): the tenant of a conversation that no ART knows. */
                 tenant?: string;
             };
             header?: never;
@@ -888,7 +908,9 @@ export interface operations {
     getRoomPredictability: {
         parameters: {
             query?: {
+                /** @description The Teams channel or chat the tab is in (its id; a thread suffix is ignored). Unknown, or not the signed-in user's: 404. */
                 conversation?: string;
+                /** @description Local development only (no app id): the tenant of a conversation that no ART knows. */
                 tenant?: string;
             };
             header?: never;
@@ -938,7 +960,9 @@ export interface operations {
     getRoomPredictabilityCsv: {
         parameters: {
             query?: {
+                /** @description The Teams channel or chat the tab is in (its id; a thread suffix is ignored). Unknown, or not the signed-in user's: 404. */
                 conversation?: string;
+                /** @description Local development only (no app id): the tenant of a conversation that no ART knows. */
                 tenant?: string;
             };
             header?: never;
@@ -988,7 +1012,9 @@ export interface operations {
     getRoomDependencies: {
         parameters: {
             query?: {
+                /** @description The Teams channel or chat the tab is in (its id; a thread suffix is ignored). Unknown, or not the signed-in user's: 404. */
                 conversation?: string;
+                /** @description Local development only (no app id): the tenant of a conversation that no ART knows. */
                 tenant?: string;
             };
             header?: never;
@@ -1038,7 +1064,9 @@ export interface operations {
     getRoomDependenciesCsv: {
         parameters: {
             query?: {
+                /** @description The Teams channel or chat the tab is in (its id; a thread suffix is ignored). Unknown, or not the signed-in user's: 404. */
                 conversation?: string;
+                /** @description Local development only (no app id): the tenant of a conversation that no ART knows. */
                 tenant?: string;
             };
             header?: never;
