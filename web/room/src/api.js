@@ -1,6 +1,10 @@
 // The ART room API client (README, "ART room API"): JSON views and their CSV twins, with the Teams SSO token.
 // Requests ask for the page's language (Accept-Language), so the API's own texts (errors, names) match the page.
+// The views' names, parameters and answers are typed from the API's OpenAPI document (src/api/views.d.ts).
 import { t, language } from './i18n/index.js';
+
+/** @typedef {import('./api/views').JsonView} JsonView */
+/** @typedef {import('./api/views').CsvView} CsvView */
 
 /** A failure people can read: kind is "auth" | "notFound" | "network" | "server". */
 export class RoomError extends Error {
@@ -26,6 +30,10 @@ export function createApi(host) {
     return result;
   }
 
+  /**
+   * @param {string} path
+   * @param {object} [params]
+   */
   function url(path, params) {
     const u = new URL(`/api/room/${path}`, window.location.origin);
     for (const [key, value] of Object.entries(params ?? {})) {
@@ -34,6 +42,11 @@ export function createApi(host) {
     return u.toString();
   }
 
+  /**
+   * @param {string} path
+   * @param {object | undefined} params
+   * @param {string} accept
+   */
   async function request(path, params, accept) {
     const h = await headers(accept);
     let response;
@@ -53,7 +66,13 @@ export function createApi(host) {
   }
 
   return {
-    /** GET /api/room/<path> as JSON. */
+    /**
+     * GET /api/room/<path> as JSON.
+     * @template {JsonView} V
+     * @param {V} path
+     * @param {import('./api/views').Query<V>} [params]
+     * @returns {Promise<import('./api/views').Answer<V>>}
+     */
     async json(path, params) {
       const response = await request(path, params, 'application/json');
       try {
@@ -62,7 +81,12 @@ export function createApi(host) {
         throw new RoomError('server', t('api.unreadable'), response.status);
       }
     },
-    /** GET /api/room/<view>.csv and save it as art-room-<view>.csv. */
+    /**
+     * GET /api/room/<view>.csv and save it as art-room-<view>.csv.
+     * @template {CsvView} V
+     * @param {V} view
+     * @param {import('./api/views').Query<`${V}.csv`>} [params]
+     */
     async downloadCsv(view, params) {
       const response = await request(`${view}.csv`, params, 'text/csv');
       const blob = await response.blob();

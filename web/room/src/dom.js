@@ -45,7 +45,11 @@ export function replace(el, ...children) {
 
 export const DASH = '—';
 
-/** Text for a value that may be missing. */
+/**
+ * Text for a value that may be missing.
+ * @param {unknown} value
+ * @param {any} [fallback]
+ */
 export function text(value, fallback = DASH) {
   if (value === undefined || value === null) return fallback;
   const s = String(value).trim();
@@ -73,10 +77,13 @@ export function piTitle(name) {
   return /^PI\b/i.test(name) ? name : `PI ${name}`;
 }
 
-/** A PI may come as a name or as {name, ...}. */
+/**
+ * A PI's name, given as a name or as the API's RoomPi ({name, start, end}).
+ * @param {string | import('./api/views').Schemas['RoomPi'] | null | undefined} pi
+ */
 export function piName(pi) {
   if (pi === undefined || pi === null) return null;
-  if (typeof pi === 'object') return pi.name ?? pi.pi ?? null;
+  if (typeof pi === 'object') return pi.name ?? null;
   return String(pi);
 }
 
@@ -106,8 +113,16 @@ export function time(value) {
 }
 
 /**
- * A table in its own scroll container (focusable, labelled by the caption).
- * columns: [{ label, cell: (row) => string|Node, numeric?, rowHeader? }]
+ * A column of a table: its heading, and what a row shows in it.
+ * @template Row
+ * @typedef {{ label: any, cell: (row: Row) => any, numeric?: boolean, rowHeader?: boolean, className?: string }} Column
+ */
+
+/**
+ * A table in its own scroll container (focusable, labelled by the caption). The rows' type (often the API's) types the
+ * cells.
+ * @template Row
+ * @param {{ caption: any, columns: NoInfer<Column<Row>>[], rows: Row[], className?: string, captionHidden?: boolean, footer?: Node | null }} options
  */
 export function table({ caption, columns, rows, className = '', captionHidden = false, footer = null }) {
   const captionId = uid('cap');

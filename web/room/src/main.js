@@ -13,7 +13,18 @@ import { renderPredictability } from './views/predictability.js';
 import { renderDependencies } from './views/dependencies.js';
 import { renderMine } from './views/mine.js';
 
-/** The views, by the name the API uses for the JSON path, the CSV path and context.views. */
+/** @typedef {import('./api/views').Schemas} Schemas */
+/** @typedef {Exclude<import('./api/views').JsonView, 'context'>} ViewId */
+/**
+ * A view: its name in the page's language, and how it shows the API's answer for it.
+ * @template {ViewId} V
+ * @typedef {{ label: () => string, render: (data: import('./api/views').Answer<V>, env: import('./views/common.js').ViewEnv) => any }} View
+ */
+
+/**
+ * The views, by the name the API uses for the JSON path, the CSV path and context.views.
+ * @type {{ [V in ViewId]: View<V> }}
+ */
 const VIEWS = {
   overview: { label: () => t('view.overview'), render: renderOverview },
   risks: { label: () => t('view.risks'), render: renderRisks },
@@ -24,18 +35,24 @@ const VIEWS = {
   mine: { label: () => t('view.mine'), render: renderMine },
 };
 
+/** The page's parts (static/index.html has them all). */
 const el = {
-  eyebrow: document.getElementById('eyebrow'),
-  title: document.getElementById('title'),
-  meta: document.getElementById('meta'),
-  nav: document.getElementById('nav'),
-  status: document.getElementById('status'),
-  view: document.getElementById('view'),
+  eyebrow: byId('eyebrow'),
+  title: byId('title'),
+  meta: byId('meta'),
+  nav: byId('nav'),
+  status: byId('status'),
+  view: byId('view'),
 };
 
+/**
+ * @type {{ host: any, api: ReturnType<typeof createApi>, context: Schemas['RoomContext'] | null, views: ViewId[],
+ *   current: { id: ViewId, params: Record<string, any> } | null, loads: number, viewState: Record<string, Record<string, any>>,
+ *   notified: boolean, shell: any }}
+ */
 const state = {
   host: null,
-  api: null,
+  api: /** @type {any} */ (null), // set by start() before any view loads
   context: null,
   views: [],
   current: null,
@@ -52,6 +69,11 @@ applyTheme(normalizeTheme(query.get('theme') ?? 'default'));
 useLanguage(chooseLanguage({ query: query.get('lang'), browser: navigator.language }));
 
 start();
+
+/** @param {string} id */
+function byId(id) {
+  return /** @type {HTMLElement} */ (document.getElementById(id));
+}
 
 /** Sets the page's language and the texts of the page itself (title, heading, navigation's name). */
 function useLanguage(choice) {
@@ -138,6 +160,7 @@ function errorBlock(error, retry) {
 
 // ---------- header ----------
 
+/** @param {{ eyebrow?: string | null, title: string, meta?: any[] }} header */
 function setHeader({ eyebrow = null, title, meta = [] }) {
   el.eyebrow.textContent = eyebrow ?? '';
   el.eyebrow.hidden = !eyebrow;
@@ -147,11 +170,13 @@ function setHeader({ eyebrow = null, title, meta = [] }) {
   el.meta.hidden = meta.filter(Boolean).length === 0;
 }
 
+/** @param {Schemas['RoomIteration'][]} iterations */
 function currentIteration(iterations) {
   const today = new Date().toISOString().slice(0, 10);
   return (iterations ?? []).find((i) => i.start <= today && today <= i.end) ?? null;
 }
 
+/** @param {Schemas['RoomContext']} context */
 function headerFromContext(context) {
   const art = context.art;
   const user = context.user?.name ? t('header.signedInAs', context.user.name) : null;
@@ -184,6 +209,7 @@ function headerFromContext(context) {
 
 async function loadContext() {
   setStatus(t('app.loading'), { busy: true });
+  /** @type {Schemas['RoomContext']} */
   let context;
   try {
     context = await state.api.json('context', { conversation: state.host.conversation });
@@ -197,9 +223,9 @@ async function loadContext() {
   state.context = context;
   headerFromContext(context);
   state.views = (Array.isArray(context.views) ? context.views : [])
-    .map((v) => (typeof v === 'string' ? v : v?.id ?? v?.name ?? ''))
     .map((v) => String(v).toLowerCase())
-    .filter((v) => v !== 'mine' && Object.prototype.hasOwnProperty.call(VIEWS, v));
+    .filter(isView)
+    .filter((v) => v !== 'mine');
   if (state.views.length === 0) {
     setStatus('');
     replace(el.view, h('div', { class: 'notice' }, h('h2', {}, t('app.nothingYet')),
@@ -216,9 +242,18 @@ async function loadContext() {
   showView(wanted ?? state.views[0]);
 }
 
+/**
+ * @param {string} id
+ * @returns {id is ViewId}
+ */
+function isView(id) {
+  return Object.prototype.hasOwnProperty.call(VIEWS, id);
+}
+
+/** @returns {ViewId | null} */
 function viewFromHash() {
   const id = window.location.hash.replace(/^#/, '').toLowerCase();
-  return state.views.includes(id) ? id : null;
+  return isView(id) && state.views.includes(id) ? id : null;
 }
 
 function buildNav() {
@@ -234,6 +269,7 @@ function buildNav() {
     const all = [...list.querySelectorAll('button')];
     const i = all.indexOf(document.activeElement);
     if (i < 0) return;
+    /** @type {HTMLButtonElement | null} */
     let next = null;
     if (e.key === 'ArrowRight' || e.key === 'ArrowDown') next = all[(i + 1) % all.length];
     else if (e.key === 'ArrowLeft' || e.key === 'ArrowUp') next = all[(i - 1 + all.length) % all.length];
@@ -250,7 +286,7 @@ function buildNav() {
 
 function markNav(id) {
   for (const b of el.nav.querySelectorAll('button[data-view]')) {
-    if (b.dataset.view === id) b.setAttribute('aria-current', 'page');
+    if (b.getAttribute('data-view') === id) b.setAttribute('aria-current', 'page');
     else b.removeAttribute('aria-current');
   }
 }
@@ -263,6 +299,13 @@ function showPersonal() {
 
 // ---------- views ----------
 
+/**
+ * Shows a view: reads its JSON from the API and renders it.
+ * @template {ViewId} V
+ * @param {V} id
+ * @param {Record<string, any>} [params]
+ * @param {{ focusHeading?: boolean, reload?: boolean }} [options]
+ */
 async function showView(id, params = {}, { focusHeading = false, reload = false } = {}) {
   const view = VIEWS[id];
   const label = view.label();
@@ -290,9 +333,10 @@ async function showView(id, params = {}, { focusHeading = false, reload = false 
   if (focusHeading) shell.heading.focus();
 
   const query = id === 'mine' ? { ...params } : { conversation: state.host.conversation, ...params };
+  /** @type {import('./api/views').Answer<V>} */
   let data;
   try {
-    data = await state.api.json(id, query);
+    data = await state.api.json(id, /** @type {import('./api/views').Query<V>} */ (query));
   } catch (error) {
     if (load !== state.loads) return;
     setStatus('');
@@ -304,10 +348,11 @@ async function showView(id, params = {}, { focusHeading = false, reload = false 
   }
   if (load !== state.loads) return;
 
-  const focusKey = document.activeElement?.dataset?.focusKey ?? null;
+  const focusKey = /** @type {HTMLElement | null} */ (document.activeElement)?.dataset?.focusKey ?? null;
   destroyCharts();
   try {
-    if (data?.available === false) {
+    // Every view of an ART says whether the ART's data is there (My ART work always is).
+    if (/** @type {Partial<Pick<import('./api/views').Answer<Exclude<ViewId, 'mine'>>, 'available'>>} */ (data)?.available === false) {
       shell.csv.disabled = true;
       replace(shell.body, needsArt());
     } else {
@@ -317,7 +362,7 @@ async function showView(id, params = {}, { focusHeading = false, reload = false 
         state: (state.viewState[id] ??= {}),
         reload: (next) => showView(id, { ...params, ...next }, { reload: true }),
       };
-      replace(shell.body, view.render(data ?? {}, env));
+      replace(shell.body, view.render(data, env));
       shell.csv.disabled = false;
     }
     setStatus(t('view.loaded', label), { hidden: true });
@@ -330,11 +375,15 @@ async function showView(id, params = {}, { focusHeading = false, reload = false 
   loaded();
 }
 
+/**
+ * @param {ViewId} id
+ * @param {HTMLButtonElement} button
+ */
 async function downloadCsv(id, button) {
   const params = state.current?.id === id ? state.current.params : {};
   const query = id === 'mine' ? { ...params } : { conversation: state.host.conversation, ...params };
   if (button.getAttribute('aria-disabled') === 'true') return;
-  const label = button.lastChild;
+  const label = /** @type {ChildNode} */ (button.lastChild);
   // aria-disabled, not disabled: the button keeps keyboard focus while the file downloads.
   button.setAttribute('aria-disabled', 'true');
   label.textContent = t('csv.downloading');

@@ -12,7 +12,8 @@ namespace ArtBot.Features.Room;
 /// The ART room's JSON API (<c>/api/room/...</c>, README, "ART room API"), each view also as CSV (<c>.csv</c>), and the tab's
 /// pages (<c>/room/</c>, static files built from <c>web/room</c>). Signed in with Teams SSO, except in local
 /// development (no app id). No token: 401; a conversation that is not the user's (or unknown): 404; Teams or storage
-/// not answering: 503 that says so.
+/// not answering: 503 that says so. Its contract, the OpenAPI document made from these endpoints (<see cref="RoomOpenApi"/>),
+/// is at <c>/api/room/openapi.json</c>.
 /// </summary>
 public sealed class RoomFeature(IOptions<BotFrameworkOptions> bot) : IEndpointFeature
 {
@@ -58,37 +59,51 @@ public sealed class RoomFeature(IOptions<BotFrameworkOptions> bot) : IEndpointFe
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup("/api/room");
+        var group = endpoints.MapGroup("/api/room").WithGroupName(RoomOpenApi.Document).WithTags("ART room");
         if (!_localDevelopment)
         {
             group.RequireAuthorization(RoomAuthentication.Policy);
         }
 
-        group.MapGet("/context", (HttpContext http, RoomViews views, RoomAccess access, CancellationToken ct) =>
-            HandleAsync(http, access, (place, user) => views.ContextAsync(place, user, ct), v => Results.Json(v, RoomJsonContext.Default.RoomContext), ct));
-        View(group, "overview", (views, place, _, ct) => views.OverviewAsync(place, ct), RoomJsonContext.Default.OverviewView, RoomCsv.Overview);
-        View(group, "risks", (views, place, http, ct) => views.RisksAsync(place, http.Request.Query["team"].FirstOrDefault(), ct), RoomJsonContext.Default.RisksView, RoomCsv.Risks);
-        View(group, "sync", (views, place, _, ct) => views.SyncAsync(place, ct), RoomJsonContext.Default.SyncView, RoomCsv.Sync);
-        View(group, "improvements", (views, place, _, ct) => views.ImprovementsAsync(place, ct), RoomJsonContext.Default.ImprovementsView, RoomCsv.Improvements);
-        View(group, "predictability", (views, place, _, ct) => views.PredictabilityAsync(place, ct), RoomJsonContext.Default.PredictabilityView, RoomCsv.Predictability);
-        View(group, "dependencies", (views, place, _, ct) => views.DependenciesAsync(place, ct), RoomJsonContext.Default.DependenciesView, RoomCsv.Dependencies);
+        // The contract describes the API and holds no data: readable without signing in, like the tab's pages.
+        group.MapGet("/openapi.json", RoomOpenApi.ServeAsync).AllowAnonymous().ExcludeFromDescription();
+
+        group.MapGet("/context", (HttpContext http, RoomViews views, RoomAccess access, string? conversation, string? tenant, CancellationToken ct) =>
+                HandleAsync(http, access, conversation, tenant, (place, user) => views.ContextAsync(place, user, ct), v => Results.Json(v, RoomJsonContext.Default.RoomContext), ct))
+            .Json<RoomContext>("getRoomContext");
+        View(group, "overview", "Overview", (views, place, ct) => views.OverviewAsync(place, ct), RoomJsonContext.Default.OverviewView, RoomCsv.Overview);
+        group.MapGet("/risks", (HttpContext http, RoomViews views, RoomAccess access, string? conversation, string? tenant, string? team, CancellationToken ct) =>
+                HandleAsync(http, access, conversation, tenant, (place, _) => views.RisksAsync(place, team, ct), v => Results.Json(v, RoomJsonContext.Default.RisksView), ct))
+            .Json<RisksView>("getRoomRisks");
+        group.MapGet("/risks.csv", (HttpContext http, RoomViews views, RoomAccess access, string? conversation, string? tenant, string? team, CancellationToken ct) =>
+                HandleAsync(http, access, conversation, tenant, (place, _) => views.RisksAsync(place, team, ct), v => Csv(RoomCsv.Risks(v), "risks"), ct))
+            .Csv("getRoomRisksCsv");
+        View(group, "sync", "Sync", (views, place, ct) => views.SyncAsync(place, ct), RoomJsonContext.Default.SyncView, RoomCsv.Sync);
+        View(group, "improvements", "Improvements", (views, place, ct) => views.ImprovementsAsync(place, ct), RoomJsonContext.Default.ImprovementsView, RoomCsv.Improvements);
+        View(group, "predictability", "Predictability", (views, place, ct) => views.PredictabilityAsync(place, ct), RoomJsonContext.Default.PredictabilityView, RoomCsv.Predictability);
+        View(group, "dependencies", "Dependencies", (views, place, ct) => views.DependenciesAsync(place, ct), RoomJsonContext.Default.DependenciesView, RoomCsv.Dependencies);
         group.MapGet("/mine", async (HttpContext http, RoomViews views, CancellationToken ct) =>
-            UserOf(http) is { } user ? Results.Json(await views.MineAsync(user, ct), RoomJsonContext.Default.MineView) : Unauthorized());
+                UserOf(http) is { } user ? Results.Json(await views.MineAsync(user, ct), RoomJsonContext.Default.MineView) : Unauthorized())
+            .Json<MineView>("getRoomMine", inConversation: false);
         group.MapGet("/mine.csv", async (HttpContext http, RoomViews views, CancellationToken ct) =>
-            UserOf(http) is { } user ? Csv(RoomCsv.Mine(await views.MineAsync(user, ct)), "mine") : Unauthorized());
+                UserOf(http) is { } user ? Csv(RoomCsv.Mine(await views.MineAsync(user, ct)), "mine") : Unauthorized())
+            .Csv("getRoomMineCsv", inConversation: false);
     }
 
+    /// <summary>A view of a conversation (<c>?conversation=</c>) as JSON and as CSV.</summary>
     private void View<T>(
-        RouteGroupBuilder group, string name, Func<RoomViews, RoomPlace, HttpContext, CancellationToken, Task<T>> read, JsonTypeInfo<T> json, Func<T, byte[]> csv)
+        RouteGroupBuilder group, string name, string operation, Func<RoomViews, RoomPlace, CancellationToken, Task<T>> read, JsonTypeInfo<T> json, Func<T, byte[]> csv)
     {
-        group.MapGet("/" + name, (HttpContext http, RoomViews views, RoomAccess access, CancellationToken ct) =>
-            HandleAsync(http, access, (place, _) => read(views, place, http, ct), v => Results.Json(v, json), ct));
-        group.MapGet("/" + name + ".csv", (HttpContext http, RoomViews views, RoomAccess access, CancellationToken ct) =>
-            HandleAsync(http, access, (place, _) => read(views, place, http, ct), v => Csv(csv(v), name), ct));
+        group.MapGet("/" + name, (HttpContext http, RoomViews views, RoomAccess access, string? conversation, string? tenant, CancellationToken ct) =>
+                HandleAsync(http, access, conversation, tenant, (place, _) => read(views, place, ct), v => Results.Json(v, json), ct))
+            .Json<T>("getRoom" + operation);
+        group.MapGet("/" + name + ".csv", (HttpContext http, RoomViews views, RoomAccess access, string? conversation, string? tenant, CancellationToken ct) =>
+                HandleAsync(http, access, conversation, tenant, (place, _) => read(views, place, ct), v => Csv(csv(v), name), ct))
+            .Csv("getRoom" + operation + "Csv");
     }
 
     private async Task<IResult> HandleAsync<T>(
-        HttpContext http, RoomAccess access, Func<RoomPlace, RoomUser, Task<T>> read, Func<T, IResult> answer, CancellationToken cancellationToken)
+        HttpContext http, RoomAccess access, string? conversation, string? tenant, Func<RoomPlace, RoomUser, Task<T>> read, Func<T, IResult> answer, CancellationToken cancellationToken)
     {
         if (UserOf(http) is not { } user)
         {
@@ -97,7 +112,7 @@ public sealed class RoomFeature(IOptions<BotFrameworkOptions> bot) : IEndpointFe
 
         try
         {
-            var place = await access.ResolveAsync(user, http.Request.Query["conversation"].FirstOrDefault(), http.Request.Query["tenant"].FirstOrDefault(), cancellationToken);
+            var place = await access.ResolveAsync(user, conversation, tenant, cancellationToken);
             return place is null
                 ? Results.Problem(title: RoomStrings.ErrorRoomNotAvailable, statusCode: StatusCodes.Status404NotFound)
                 : answer(await read(place, user));

@@ -32,6 +32,7 @@ export function resolveLanguage(tag) {
  * The language the tab uses: in Teams the context's locale (app.locale); outside Teams (local development) the
  * address's ?lang=, else the browser's language.
  */
+/** @param {{ teamsLocale?: string | null, query?: string | null, browser?: string | null }} [where] */
 export function chooseLanguage({ teamsLocale = null, query = null, browser = null } = {}) {
   if (teamsLocale) return resolveLanguage(teamsLocale);
   if (query) return resolveLanguage(query);
@@ -39,8 +40,10 @@ export function chooseLanguage({ teamsLocale = null, query = null, browser = nul
 }
 
 let current = ENGLISH;
+/** @type {ReturnType<typeof makeFormats> | null} */
 let formats = null;
 
+/** @param {string} locale */
 function makeFormats(locale) {
   return {
     number: new Intl.NumberFormat(locale),

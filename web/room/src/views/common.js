@@ -1,6 +1,13 @@
 // Labels and badges shared by the views. Every status is shown as text; color only adds to it.
 import { h, text } from '../dom.js';
 import { t, tx, formatNumber } from '../i18n/index.js';
+/** @typedef {import('../api/views').Schemas} Schemas */
+
+/**
+ * What a view gets besides the API's answer: the conversation's context, its query (filters), a state kept across
+ * reloads of the view, and a reload with other filters.
+ * @typedef {{ context: Schemas['RoomContext'] | null, params: Record<string, any>, state: Record<string, any>, reload: (next: Record<string, string | null>) => void }} ViewEnv
+ */
 
 /** A status badge: a glyph (hidden from screen readers), the words, and a color class. */
 export function badge(kind, label, glyph = '') {
@@ -106,7 +113,11 @@ export function owner(value) {
   return text(value, t('common.unassigned'));
 }
 
-/** The columns of an impediments table (risks view and My ART work share them). */
+/**
+ * The columns of an impediments table (risks view and My ART work share them).
+ * @param {typeof import('../dom.js').text} text
+ * @returns {import('../dom.js').Column<Schemas['RoomImpediment']>[]}
+ */
 export function impedimentColumns(text) {
   return [
     { label: t('column.impediment'), rowHeader: true, cell: (i) => text(i.title), className: 'wide' },

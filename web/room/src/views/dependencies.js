@@ -2,17 +2,27 @@
 import { h, table, empty, section, text, time, DASH } from '../dom.js';
 import { t, tn } from '../i18n/index.js';
 import { dependencyBadge } from './common.js';
+/** @typedef {import('../api/views').Schemas} Schemas */
 
-/** The iteration a dependency should arrive in: the committed one, else the one it is needed by. */
+/**
+ * The iteration a dependency should arrive in: the committed one, else the one it is needed by.
+ * @param {Schemas['RoomDependency']} d
+ */
 export function dueIteration(d) {
   return typeof d.committed === 'number' ? d.committed : d.neededBy;
 }
 
+/**
+ * @param {Schemas['RoomIteration'] | null | undefined} it
+ */
 export function iterationLabel(it) {
   if (!it) return DASH;
   return it.isIp ? t('deps.ipIteration', it.number) : t('deps.iteration', it.number);
 }
 
+/**
+ * @param {Schemas['DependenciesView']} data
+ */
 export function renderDependencies(data) {
   const iterations = Array.isArray(data.iterations) ? data.iterations : [];
   const items = Array.isArray(data.items) ? data.items : [];
@@ -32,6 +42,12 @@ export function renderDependencies(data) {
   ];
 }
 
+/**
+ * @param {string[]} teams
+ * @param {Schemas['RoomIteration'][]} iterations
+ * @param {Schemas['RoomDependency'][]} items
+ * @param {boolean} unscheduled
+ */
 function board(teams, iterations, items, unscheduled) {
   const columns = [
     { label: t('deps.providingTeam'), rowHeader: true, cell: (team) => team },
@@ -47,6 +63,9 @@ function board(teams, iterations, items, unscheduled) {
   return table({ caption: t('deps.boardCaption'), className: 'grid board', columns, rows: teams });
 }
 
+/**
+ * @param {Schemas['RoomDependency'][]} deps
+ */
 function cell(deps) {
   if (deps.length === 0) return h('span', { class: 'visually-hidden' }, t('common.none'));
   return h('ul', { class: 'deps' }, deps.map((d) => h('li', {
@@ -54,6 +73,10 @@ function cell(deps) {
   }, h('strong', {}, t('deps.needs', text(d.from))), ' ', text(d.text), ' · ', dependencyBadge(d.status))));
 }
 
+/**
+ * @param {Schemas['RoomDependency'][]} items
+ * @param {Schemas['RoomIteration'][]} [iterations]
+ */
 export function list(items, iterations = []) {
   const byNumber = new Map(iterations.map((i) => [i.number, i]));
   const iter = (n) => (typeof n === 'number' ? (byNumber.has(n) ? iterationLabel(byNumber.get(n)) : t('deps.iteration', n)) : DASH);

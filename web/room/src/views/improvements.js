@@ -3,7 +3,11 @@ import { h, table, empty, section, text, piName, DASH } from '../dom.js';
 import { chartFigure } from '../charts.js';
 import { t, formatNumber } from '../i18n/index.js';
 import { IMPROVEMENT_STATUS, improvementKey, improvementLabel, improvementBadge, owner } from './common.js';
+/** @typedef {import('../api/views').Schemas} Schemas */
 
+/**
+ * @param {Schemas['ImprovementsView']} data
+ */
 export function renderImprovements(data) {
   const items = Array.isArray(data.items) ? data.items : [];
   return [
@@ -13,13 +17,16 @@ export function renderImprovements(data) {
   ];
 }
 
+/**
+ * @param {Schemas['RoomSeries']} byStatus
+ */
 function statusChart(byStatus) {
   const pis = (byStatus?.pis ?? []).map((p) => piName(p) ?? DASH);
-  // A series names its status in `name` (README, "ART room API"); `status` is read too.
+  // A series names its status in `name` (README, "ART room API").
   const series = (byStatus?.series ?? [])
     .filter((s) => Array.isArray(s?.values))
-    .map((s) => ({ ...s, status: s.status ?? s.name ?? '' }));
-  const total = series.reduce((sum, s) => sum + s.values.reduce((a, v) => a + (Number(v) || 0), 0), 0);
+    .map((s) => ({ ...s, status: s.name ?? '' }));
+  const total = series.reduce((sum, s) => sum + s.values.map((v) => Number(v) || 0).reduce((a, v) => a + v, 0), 0);
   if (pis.length === 0 || total === 0) return empty(t('improvements.noneInAnyPi'));
 
   const perPi = pis.map((p, i) => t('common.labelValue', p, series
@@ -70,6 +77,9 @@ function statusChart(byStatus) {
   });
 }
 
+/**
+ * @param {Schemas['RoomImprovement'][]} items
+ */
 function itemsTable(items) {
   return table({
     caption: t('improvements.itemsCaption'),

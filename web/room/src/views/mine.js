@@ -3,8 +3,13 @@ import { table, empty, section, text, days, piName } from '../dom.js';
 import { t } from '../i18n/index.js';
 import { roamLabel, owner, improvementBadge, impedimentColumns } from './common.js';
 import { list as dependencyList } from './dependencies.js';
+/** @typedef {import('../api/views').Schemas} Schemas */
 
+/**
+ * @param {Schemas['MineView']} data
+ */
 export function renderMine(data) {
+  /** @type {<T>(v: T[] | null | undefined) => T[]} */
   const arr = (v) => (Array.isArray(v) ? v : []);
   const impediments = arr(data.impediments);
   const risks = arr(data.risks);
@@ -21,7 +26,7 @@ export function renderMine(data) {
       columns: [
         { label: t('column.risk'), rowHeader: true, cell: (r) => text(r.title), className: 'wide' },
         { label: t('column.team'), cell: (r) => text(r.team) },
-        { label: 'ROAM', cell: (r) => roamLabel(r.status ?? r.roam) },
+        { label: 'ROAM', cell: (r) => roamLabel(r.roam) },
         { label: t('column.owner'), cell: (r) => owner(r.owner) },
         { label: t('column.age'), cell: (r) => days(r.ageDays) },
       ],

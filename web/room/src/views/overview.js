@@ -3,7 +3,12 @@ import { h, table, empty, section, text, fixed1, piName, piTitle, DASH } from '.
 import { chartFigure, POINT_STYLES, DASHES } from '../charts.js';
 import { t, formatNumber } from '../i18n/index.js';
 import { outcomeBadge } from './common.js';
+/** @typedef {import('../api/views').Schemas} Schemas */
 
+/**
+ * @param {Schemas['OverviewView']} data
+ * @param {import('./common.js').ViewEnv} env
+ */
 export function renderOverview(data, env) {
   const pi = piName(data.pi);
   const votes = Array.isArray(data.votes) ? data.votes : [];
@@ -16,12 +21,20 @@ export function renderOverview(data, env) {
   ];
 }
 
+/**
+ * @param {Schemas['RoomVote']} vote
+ */
 function average(vote) {
   const avg = fixed1(vote.average);
   if (avg !== null) return avg;
   return vote.closed ? DASH : h('span', { class: 'secondary' }, t('overview.hiddenUntilClosed'));
 }
 
+/**
+ * @param {Schemas['RoomVote'][]} votes
+ * @param {string | null} pi
+ * @param {string | undefined} artName
+ */
 function votesTable(votes, pi, artName) {
   return table({
     caption: pi ? t('overview.votesCaptionIn', piTitle(pi)) : t('overview.votesCaption'),
@@ -42,12 +55,16 @@ function votesTable(votes, pi, artName) {
   });
 }
 
+/**
+ * @param {Schemas['RoomSeries']} confidence
+ * @param {import('./common.js').ViewEnv} env
+ */
 function confidenceChart(confidence, env) {
   const pis = (confidence?.pis ?? []).map((p) => piName(p) ?? DASH);
-  // A series names its team in `name` (README, "ART room API"); `team` is read too.
+  // A series names its team in `name` (README, "ART room API").
   const series = (confidence?.series ?? [])
     .filter((s) => Array.isArray(s?.values))
-    .map((s) => ({ ...s, team: s.team ?? s.name ?? '' }));
+    .map((s) => ({ ...s, team: s.name ?? '' }));
   const hasValues = series.some((s) => s.values.some((v) => typeof v === 'number'));
   if (pis.length === 0 || !hasValues) return empty(t('overview.noneClosed'));
 
@@ -59,7 +76,7 @@ function confidenceChart(confidence, env) {
   const last = pis.length - 1;
   const latest = ordered
     .map((s) => ({ team: s.team, value: s.values[last] }))
-    .filter((x) => typeof x.value === 'number');
+    .filter(/** @returns {x is { team: string, value: number }} */ (x) => typeof x.value === 'number');
   const parts = [t('overview.chartLabel', ordered.length, pis.length, pis[0], pis[last])];
   const art = latest.find((x) => x.team === artName);
   if (art) parts.push(t('overview.chartLabelArt', artName, pis[last], fixed1(art.value)));

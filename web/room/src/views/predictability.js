@@ -2,7 +2,13 @@
 import { h, table, empty, section, text, percent, piName, piTitle, DASH } from '../dom.js';
 import { chartFigure, targetBand, alpha } from '../charts.js';
 import { t, formatNumber } from '../i18n/index.js';
+/** @typedef {import('../api/views').Schemas} Schemas */
+/** @typedef {Schemas['RoomPiFigure'] & { name: string }} PiRow A PI's figures, with its name to show. */
 
+/**
+ * @param {Schemas['PredictabilityView']} data
+ * @param {import('./common.js').ViewEnv} env
+ */
 export function renderPredictability(data, env) {
   const pis = (Array.isArray(data.pis) ? data.pis : []).map((p) => ({ ...p, name: piName(p.pi) ?? DASH }));
   const band = {
@@ -24,29 +30,50 @@ export function renderPredictability(data, env) {
   ];
 }
 
+/**
+ * @param {Schemas['RoomBand']} band
+ * @param {any} colors
+ */
 function bandOptions(band, colors) {
   return { low: band.low, high: band.high, fill: colors.bandFill, line: colors.bandLine, labelColor: colors.text, labelBackground: colors.surface, label: t('predictability.target', bandText(band)) };
 }
 
-/** "80–100%" / "80–100 %". */
+/**
+ * "80–100%" / "80–100 %".
+ * @param {Schemas['RoomBand']} band
+ */
 function bandText(band) {
   return t('predictability.band', formatNumber(band.low), percent(band.high));
 }
 
+/**
+ * @param {(number | null)[]} values
+ * @param {Schemas['RoomBand']} band
+ */
 function yMax(values, band) {
   const max = Math.max(band.high, ...values.filter((v) => typeof v === 'number'));
   return Math.ceil((max + 10) / 20) * 20;
 }
 
+/**
+ * @param {Schemas['RoomFigure'] | null | undefined} entry
+ */
 function value(entry) {
   return typeof entry?.percent === 'number' ? Math.round(entry.percent) : null;
 }
 
+/**
+ * @param {Schemas['RoomFigure'] | null | undefined} entry
+ */
 function bv(entry) {
   if (entry?.planned === undefined || entry?.planned === null) return '';
   return t('predictability.actualOfPlanned', text(formatNumber(entry.actual), formatNumber(0)), text(formatNumber(entry.planned) ?? entry.planned));
 }
 
+/**
+ * @param {number | null} v
+ * @param {Schemas['RoomBand']} band
+ */
 function where(v, band) {
   if (v === null) return t('predictability.noData');
   if (v < band.low) return t('predictability.below');
@@ -54,6 +81,11 @@ function where(v, band) {
   return t('predictability.inBand');
 }
 
+/**
+ * @param {PiRow} latest
+ * @param {Schemas['RoomBand']} band
+ * @param {string} artName
+ */
 function latestChart(latest, band, artName) {
   const rows = [
     { label: t('common.artSeries', artName), entry: latest.art, art: true },
@@ -62,7 +94,7 @@ function latestChart(latest, band, artName) {
   const values = rows.map((r) => value(r.entry));
   const teamRows = rows.filter((r) => !r.art);
   const count = (test) => teamRows.filter((r) => test(value(r.entry))).length;
-  const below = teamRows.filter((r) => value(r.entry) !== null && value(r.entry) < band.low)
+  const below = teamRows.filter((r) => (value(r.entry) ?? band.low) < band.low)
     .map((r) => `${r.label} ${percent(value(r.entry))}`);
   const label = [
     t('predictability.latestChartLabel', latest.name, bandText(band)),
@@ -118,6 +150,11 @@ function latestChart(latest, band, artName) {
   });
 }
 
+/**
+ * @param {PiRow[]} pis
+ * @param {Schemas['RoomBand']} band
+ * @param {string} artName
+ */
 function artChart(pis, band, artName) {
   const values = pis.map((p) => value(p.art));
   if (values.every((v) => v === null)) return empty(t('predictability.noneForArt', artName));
@@ -165,6 +202,10 @@ function artChart(pis, band, artName) {
   });
 }
 
+/**
+ * @param {PiRow[]} pis
+ * @param {string} artName
+ */
 function teamTable(pis, artName) {
   const names = [];
   for (const p of [...pis].reverse()) {

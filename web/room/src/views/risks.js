@@ -3,6 +3,7 @@ import { h, table, empty, section, text, days, uid } from '../dom.js';
 import { chartFigure } from '../charts.js';
 import { t, tn, formatNumber } from '../i18n/index.js';
 import { ROAM_ORDER, roamKey, roamLabel, severityBadge, owner, impedimentColumns } from './common.js';
+/** @typedef {import('../api/views').Schemas} Schemas */
 
 const BUCKETS = [
   { label: () => t('risks.bucketRange', 0, 7), test: (d) => d <= 7 },
@@ -11,6 +12,10 @@ const BUCKETS = [
   { label: () => t('risks.bucketOver', 30), test: (d) => d > 30 },
 ];
 
+/**
+ * @param {Schemas['RisksView']} data
+ * @param {import('./common.js').ViewEnv} env
+ */
 export function renderRisks(data, env) {
   const roam = Array.isArray(data.roam) ? data.roam : [];
   const impediments = Array.isArray(data.impediments) ? data.impediments : [];
@@ -31,6 +36,11 @@ export function renderRisks(data, env) {
   return out;
 }
 
+/**
+ * @param {string[]} teams
+ * @param {string} selected
+ * @param {import('./common.js').ViewEnv} env
+ */
 function teamFilter(teams, selected, env) {
   const id = uid('team');
   const select = h('select', {
@@ -43,6 +53,9 @@ function teamFilter(teams, selected, env) {
   return h('div', { class: 'filter' }, h('label', { for: id }, t('column.team')), select);
 }
 
+/**
+ * @param {Schemas['RoamColumn'][]} roam
+ */
 function roamBoard(roam) {
   const byStatus = new Map();
   for (const column of roam) byStatus.set(roamKey(column.status), Array.isArray(column.items) ? column.items : []);
@@ -56,6 +69,9 @@ function roamBoard(roam) {
   }));
 }
 
+/**
+ * @param {Schemas['RoomImpediment']} item
+ */
 function riskCard(item) {
   return h('li', { class: 'card' },
     h('p', { class: 'card-title' }, text(item.title)),
@@ -66,6 +82,9 @@ function riskCard(item) {
       item.severity ? h('span', {}, severityBadge(item.severity)) : null));
 }
 
+/**
+ * @param {Schemas['RoomImpediment'][]} impediments
+ */
 function impedimentsTable(impediments) {
   return table({
     caption: t('risks.openOldestFirst'),
@@ -74,6 +93,9 @@ function impedimentsTable(impediments) {
   });
 }
 
+/**
+ * @param {Schemas['RoomImpediment'][]} impediments
+ */
 function ageChart(impediments) {
   const counts = BUCKETS.map((b) => impediments.filter((i) => typeof i.ageDays === 'number' && b.test(i.ageDays)).length);
   const labels = BUCKETS.map((b) => b.label());

@@ -2,9 +2,13 @@
 import { h, table, empty, section, text, time, dayLong } from '../dom.js';
 import { t } from '../i18n/index.js';
 import { SYNC_STATUS, syncBadge } from './common.js';
+/** @typedef {import('../api/views').Schemas} Schemas */
 
 const ANSWERED = new Set(['onTrack', 'atRisk', 'offTrack']);
 
+/**
+ * @param {Schemas['SyncView']} data
+ */
 export function renderSync(data) {
   const weeks = Array.isArray(data.weeks) ? data.weeks : [];
   const rows = Array.isArray(data.rows) ? data.rows : [];
