@@ -76,7 +76,15 @@ public sealed partial class SharedCardUpdater(ConnectorClient connector, TimePro
     /// <summary>Runs what is pending now, without its delay: the web server has stopped, nothing new arrives.</summary>
     public async Task StoppedAsync(CancellationToken cancellationToken)
     {
-        await _stopping.CancelAsync();
+        try
+        {
+            await _stopping.CancelAsync();
+        }
+        catch (ObjectDisposedException)
+        {
+            return; // stopped again after the host was disposed (WebApplicationFactory stops a host twice): the first stop drained
+        }
+
         var pending = _entries.Count;
         try
         {
