@@ -17,7 +17,7 @@ public sealed class LocalDevelopmentModeTests(BotHost bot)
             ["Storage:ConnectionString"] = bot.StorageConnectionString,
         });
         using var client = factory.CreateClient();
-        await BotHost.WaitUntilReadyAsync(client);
+        await BotHost.WaitUntilReadyAsync(factory);
         var activity = bot.Payload(TeamsPayloads.PersonalMessage);
         var conversationId = activity["conversation"]!["id"]!.GetValue<string>();
 

@@ -24,7 +24,7 @@ public sealed class QuietBallotTests(BotHost bot)
             .UseEnvironment("Production")
             .ConfigureLogging(logging => logging.AddProvider(lines)));
         using var client = production.CreateClient();
-        await BotHost.WaitUntilReadyAsync(client);
+        await BotHost.WaitUntilReadyAsync(production);
         var votes = new VoteDriver(bot, client);
         bot.Connector.Answers[$"/v3/conversations/{votes.ConversationId}/pagedmembers"] =
             """{"members":[{"id":"29:warm-aad","aadObjectId":"warm-aad","name":"Wanda"},{"id":"29:quiet-aad","aadObjectId":"quiet-aad","name":"Quinn"}]}""";

@@ -34,7 +34,7 @@ public sealed class TelemetryTests(BotHost bot)
         var exported = new ExportedTelemetry();
         await using var factory = CreateFactory(exported);
         using var client = factory.CreateClient();
-        await BotHost.WaitUntilReadyAsync(client);
+        await BotHost.WaitUntilReadyAsync(factory);
 
         var votes = new VoteDriver(bot, client);
         var (voteId, _) = await votes.StartAsync(Question);

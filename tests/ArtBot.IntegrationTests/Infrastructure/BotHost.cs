@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using ArtBot.BotFramework.Connector;
+using ArtBot.Hosting;
 using Azure.Data.Tables;
 using ArtBot.Tests.Shared;
 using Microsoft.AspNetCore.Hosting;
@@ -46,7 +47,7 @@ public sealed class BotHost : IAsyncLifetime
             ["Storage:ConnectionString"] = StorageConnectionString,
         });
         Client = _factory.CreateClient();
-        await WaitUntilReadyAsync(Client);
+        await WaitUntilReadyAsync(_factory);
     }
 
     /// <summary>A factory for the bot with these settings (outbound tokens are faked; everything else is real).</summary>
@@ -88,26 +89,10 @@ public sealed class BotHost : IAsyncLifetime
         return CreateFactory(all);
     }
 
-    /// <summary>Polls /health/ready until the tables exist (deadline, no fixed sleep).</summary>
-    public static async Task WaitUntilReadyAsync(HttpClient client)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            var response = await client.GetAsync("/health/ready");
-            if (response.IsSuccessStatusCode)
-            {
-                return;
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException("The bot did not become ready: " + await response.Content.ReadAsStringAsync());
-            }
-
-            await Task.Delay(50);
-        }
-    }
+    /// <summary>Waits until the bot has created its tables (its start-up says so), failing after 30 s.</summary>
+    public static Task WaitUntilReadyAsync(WebApplicationFactory<Program> host) =>
+        host.Services.GetRequiredService<StorageInitializer>().WhenReadyAsync(CancellationToken.None)
+            .WithinDeadline("the bot created its tables", TimeSpan.FromSeconds(30));
 
     /// <summary>Posts an activity with a valid channel token for its serviceUrl (or the token kind asked for).</summary>
     public Task<HttpResponseMessage> PostAsync(JsonObject activity, TestTokenKind token = TestTokenKind.Valid)

@@ -14,6 +14,7 @@ public sealed class RecordingConnector : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
+    private readonly ChangeSignal _arrivals = new();
     private int _nextId;
 
     private RecordingConnector(WebApplication app) => _app = app;
@@ -38,26 +39,34 @@ public sealed class RecordingConnector : IAsyncDisposable
         return connector;
     }
 
-    /// <summary>Waits until <paramref name="count"/> requests matching <paramref name="match"/> arrived (deadline, no fixed sleep).</summary>
+    /// <summary>
+    /// Waits until <paramref name="count"/> requests matching <paramref name="match"/> arrived (checked as each arrives);
+    /// fails listing what did arrive when they have not within <paramref name="timeout"/> (default 10 s).
+    /// </summary>
     public async Task<IReadOnlyList<RecordedRequest>> WaitForAsync(Func<RecordedRequest, bool> match, int count = 1, TimeSpan? timeout = null)
     {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
-        while (true)
+        var (matched, looked) = (0, 0);
+        var arrived = _arrivals.When(() =>
         {
-            var found = Requests.Where(match).ToList();
-            if (found.Count >= count)
+            var all = _requests.ToArray(); // each request is matched once, as it arrives
+            for (; looked < all.Length; looked++)
             {
-                return found;
+                matched += match(all[looked]) ? 1 : 0;
             }
 
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"Expected {count} matching connector request(s), saw {found.Count}. All: "
-                    + string.Join("; ", Requests.Select(r => $"{r.Method} {r.Path}")));
-            }
-
-            await Task.Delay(20);
+            return matched >= count;
+        });
+        try
+        {
+            await arrived.WaitAsync(timeout ?? Bounded.Deadline);
         }
+        catch (TimeoutException) when (!arrived.IsCompleted)
+        {
+            throw new TimeoutException($"Expected {count} matching connector request(s), saw {Requests.Count(match)}. All: "
+                + string.Join("; ", Requests.Select(r => $"{r.Method} {r.Path}")));
+        }
+
+        return [.. Requests.Where(match)];
     }
 
     private async Task HandleAsync(HttpContext context)
@@ -69,7 +78,7 @@ public sealed class RecordingConnector : IAsyncDisposable
             Uri.UnescapeDataString(context.Request.Path.Value ?? ""),
             context.Request.Headers.Authorization.ToString(),
             body.Length == 0 ? null : JsonDocument.Parse(body).RootElement.Clone());
-        _requests.Enqueue(request);
+        _arrivals.Change(() => _requests.Enqueue(request));
 
         foreach (var (prefix, status) in FailPaths)
         {

@@ -66,7 +66,7 @@ internal sealed class PlanningRig : IAsyncDisposable
     public static async Task<PlanningRig> StartAsync(BotHost bot, bool withBusinessOwner = true, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var rig = new PlanningRig(bot, new FakeTimeProvider(BeforePi), settings);
-        await BotHost.WaitUntilReadyAsync(rig._factory.CreateClient());
+        await BotHost.WaitUntilReadyAsync(rig._factory);
         await rig.Home.CommandAsync("art setup", RteAad, "Riley RTE");
         var form = new JsonObject
         {

@@ -29,7 +29,7 @@ public sealed class StorageOutageTests(BotHost bot) : IAsyncLifetime
             new Dictionary<string, string?> { ["Votes:SweepInterval"] = "01:00:00", ["Sync:SchedulerEnabled"] = "false" }, _azurite.ConnectionString);
         _client = _factory.CreateClient();
         _client.Timeout = AnswerWithin;
-        await BotHost.WaitUntilReadyAsync(_client);
+        await BotHost.WaitUntilReadyAsync(_factory);
     }
 
     public async Task DisposeAsync()
@@ -56,7 +56,7 @@ public sealed class StorageOutageTests(BotHost bot) : IAsyncLifetime
 
         // Back: ready again without a restart; the retried ballot counts, the acknowledged one is still there.
         await _azurite.ResumeAsync();
-        await BotHost.WaitUntilReadyAsync(_client);
+        Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync("/health/ready")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await votes.CastAsync(voteId, 5, "bo-aad", "Bo")).Status);
 
         // Gone: refused connections are answered the same way.
@@ -68,7 +68,7 @@ public sealed class StorageOutageTests(BotHost bot) : IAsyncLifetime
 
         // Started again on its folder: the same bot resumes and every acknowledged ballot is there.
         _azurite = await Azurite.StartOnDiskAsync(_location, _azurite.Port);
-        await BotHost.WaitUntilReadyAsync(_client);
+        Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync("/health/ready")).StatusCode);
         (status, body) = await votes.CastAsync(voteId, 3, "cy-aad", "Cy");
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains("3 votes so far, average 4.0", VoteDriver.CardText(body), StringComparison.Ordinal);

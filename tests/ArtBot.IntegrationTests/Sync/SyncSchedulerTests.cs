@@ -182,7 +182,7 @@ public sealed class SyncSchedulerTests(BotHost bot)
         var occurrence = SyncCalendar.On(art, new DateOnly(2027, 3, 15))!;
         await using var other = SyncRig.SecondInstance(bot);
         using var client = other.CreateClient();
-        await BotHost.WaitUntilReadyAsync(client);
+        await BotHost.WaitUntilReadyAsync(other);
         var clock = new FakeTimeProvider(occurrence.PromptAt.AddSeconds(1));
         var a = SyncRig.Scheduler(bot.Services, clock, o => o.FanOutConcurrency = 8);
         var b = SyncRig.Scheduler(other.Services, clock, o => o.FanOutConcurrency = 8);

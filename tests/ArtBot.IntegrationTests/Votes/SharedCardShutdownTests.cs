@@ -20,7 +20,7 @@ public sealed class SharedCardShutdownTests(BotHost bot)
             services.AddSingleton<TimeProvider>(clock);
         }));
         var client = host.CreateClient();
-        await BotHost.WaitUntilReadyAsync(client);
+        await BotHost.WaitUntilReadyAsync(host);
         var votes = new VoteDriver(bot, client);
         await votes.SubmitFormAsync("form-" + Guid.NewGuid().ToString("N"), "Stop during the burst?");
         var voteId = VoteDriver.VoteIdOf((await bot.Connector.WaitForAsync(r => votes.IsMine(r) && r.Method == "POST" && r.Cards.Any()))[0]);

@@ -1,9 +1,12 @@
 using System.Globalization;
 using System.Net;
 using ArtBot.Domain.Votes;
+using ArtBot.Features.Common;
 using ArtBot.IntegrationTests.Infrastructure;
 using Azure.Data.Tables;
 using ArtBot.Storage.Votes;
+using ArtBot.Tests.Shared;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ArtBot.IntegrationTests.Votes;
 
@@ -104,31 +107,8 @@ public sealed class VoteCloseRaceTests(BotHost bot)
         Assert.Equal(VoteTally.From(counted).Distribution, final.Tally.Distribution);
         var expected = $"Final result: {counted.Count} votes, average {final.Tally.Average.ToString("0.0", CultureInfo.InvariantCulture)}";
         await bot.Connector.WaitForAsync(r => r.Method == "PUT" && _votes.IsMine(r) && r.AllText.Contains(expected, StringComparison.Ordinal));
-        await WaitForQuietAsync();
+        await bot.Services.GetRequiredService<SharedCardUpdater>().WhenIdleAsync().WithinDeadline("every card update asked for has run");
         Assert.Contains(expected, bot.Connector.Requests.Last(r => r.Method == "PUT" && _votes.IsMine(r)).AllText, StringComparison.Ordinal);
-    }
-
-    /// <summary>Until no card update for this conversation is pending (the coalesced updater has a 1 s delay).</summary>
-    private async Task WaitForQuietAsync()
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        var seen = -1;
-        var stableSince = DateTime.UtcNow;
-        while (DateTime.UtcNow < deadline)
-        {
-            var count = bot.Connector.Requests.Count(r => r.Method == "PUT" && _votes.IsMine(r));
-            if (count != seen)
-            {
-                seen = count;
-                stableSince = DateTime.UtcNow;
-            }
-            else if (DateTime.UtcNow - stableSince > TimeSpan.FromSeconds(2.5))
-            {
-                return;
-            }
-
-            await Task.Delay(50);
-        }
     }
 
     private static VoteStore OtherInstance(BotHost bot)

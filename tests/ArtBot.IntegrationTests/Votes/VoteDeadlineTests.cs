@@ -1,13 +1,14 @@
+using System.Globalization;
 using ArtBot.Features.Common;
 using ArtBot.Features.Votes;
 using ArtBot.IntegrationTests.Infrastructure;
 using Azure.Data.Tables;
 using ArtBot.Storage.Votes;
+using ArtBot.Tests.Shared;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Time.Testing;
 
 namespace ArtBot.IntegrationTests.Votes;
 
@@ -18,7 +19,13 @@ namespace ArtBot.IntegrationTests.Votes;
 [Collection(BotTests.Name)]
 public sealed class VoteDeadlineTests(BotHost bot) : IAsyncLifetime
 {
-    private readonly FakeTimeProvider _clock = new(DateTimeOffset.UtcNow);
+    /// <summary>
+    /// Longer than the 5-minute deadlines: one move of the clock by it is one sweep of every instance, past the deadline.
+    /// Short enough that the two moves stay before the 15-minute deadlines other tests of the collection leave behind.
+    /// </summary>
+    private static readonly TimeSpan SweepInterval = TimeSpan.FromMinutes(6);
+
+    private readonly TimerCountingTimeProvider _clock = new(DateTimeOffset.UtcNow);
     private readonly List<WebApplicationFactory<Program>> _hosts = [];
 
     [Fact]
@@ -37,17 +44,15 @@ public sealed class VoteDeadlineTests(BotHost bot) : IAsyncLifetime
         var (b, clientB) = await StartHostAsync();
         await votes.Through(clientA).CastAsync(voteId, 4, "alice-aad", "Alice");
         await votes.Through(clientB).CastAsync(voteId, 2, "bob-aad", "Bob");
-        _clock.Advance(TimeSpan.FromSeconds(2)); // the coalesced live card updates run (and nothing is due yet)
-        await WaitAsync(() => Updater(a).IsIdle && Updater(b).IsIdle);
+        await RunCardUpdatesAsync(a, b); // the coalesced live card updates (nothing is due yet)
         await bot.Connector.WaitForAsync(r => r.Method == "PUT" && votes.IsMine(r) && r.AllText.Contains("2 votes so far", StringComparison.Ordinal));
         Assert.DoesNotContain(bot.Connector.Requests, r => votes.IsMine(r) && r.AllText.Contains("Final result", StringComparison.Ordinal));
 
         var sweepers = new[] { Sweeper(a), Sweeper(b) };
-        var before = sweepers.Select(s => s.Sweeps).ToArray();
-        _clock.Advance(TimeSpan.FromMinutes(6)); // both instances sweep at the same moment
-        await WaitAsync(() => sweepers[0].Sweeps > before[0] && sweepers[1].Sweeps > before[1]);
-        _clock.Advance(TimeSpan.FromMinutes(2)); // and once more each: nothing left to do
-        await WaitAsync(() => sweepers[0].Sweeps > before[0] + 1 && sweepers[1].Sweeps > before[1] + 1);
+        _clock.Advance(SweepInterval); // both instances sweep at the same moment, past the deadline
+        await Task.WhenAll(sweepers.Select(s => s.WhenSweptAsync(1))).WithinDeadline("both instances swept");
+        _clock.Advance(SweepInterval); // and once more each: nothing left to do
+        await Task.WhenAll(sweepers.Select(s => s.WhenSweptAsync(2))).WithinDeadline("both instances swept again");
 
         Assert.Equal(1, sweepers.Sum(s => s.Closed));
         var finals = bot.Connector.Requests.Where(r => r.Method == "PUT" && votes.IsMine(r) && r.AllText.Contains("Final result", StringComparison.Ordinal)).ToList();
@@ -72,6 +77,7 @@ public sealed class VoteDeadlineTests(BotHost bot) : IAsyncLifetime
         VoteDriver.CardText(form);
         var voteId = VoteDriver.VoteIdOf((await bot.Connector.WaitForAsync(r => votes.IsMine(r) && r.Method == "POST" && r.Cards.Any()))[0]);
         await votes.CastAsync(voteId, 5, "alice-aad", "Alice");
+        await RunCardUpdatesAsync(host);
 
         // Another instance marked it closed (step 1) and died before freezing the result and updating the card.
         var tables = new TableServiceClient(bot.StorageConnectionString);
@@ -79,9 +85,8 @@ public sealed class VoteDeadlineTests(BotHost bot) : IAsyncLifetime
         Assert.True(await dead.BeginCloseAsync(voteId, _clock.GetUtcNow(), CancellationToken.None));
 
         var sweeper = Sweeper(host);
-        var before = sweeper.Sweeps;
-        _clock.Advance(TimeSpan.FromMinutes(6));
-        await WaitAsync(() => sweeper.Sweeps > before);
+        _clock.Advance(SweepInterval); // longer after the close began than RepairAfter: the sweep finishes it
+        await sweeper.WhenSweptAsync(1).WithinDeadline("the sweep");
 
         var final = Assert.Single(bot.Connector.Requests, r => r.Method == "PUT" && votes.IsMine(r) && r.AllText.Contains("Final result", StringComparison.Ordinal));
         Assert.Contains("Final result: 1 vote, average 5.0", final.AllText, StringComparison.Ordinal);
@@ -102,9 +107,8 @@ public sealed class VoteDeadlineTests(BotHost bot) : IAsyncLifetime
         Assert.Equal(2, (await DueRowsAsync(voteId)).Count);
 
         var sweeper = Sweeper(host);
-        var before = sweeper.Sweeps;
-        _clock.Advance(TimeSpan.FromMinutes(6));
-        await WaitAsync(() => sweeper.Sweeps > before + 2 && Updater(host).IsIdle);
+        _clock.Advance(SweepInterval);
+        await sweeper.WhenSweptAsync(1).WithinDeadline("the sweep");
 
         Assert.Equal(1, sweeper.Closed);
         Assert.Single(bot.Connector.Requests, r => r.Method == "PUT" && votes.IsMine(r) && r.AllText.Contains("Closed without votes.", StringComparison.Ordinal));
@@ -113,15 +117,29 @@ public sealed class VoteDeadlineTests(BotHost bot) : IAsyncLifetime
 
     private async Task<(WebApplicationFactory<Program> Host, HttpClient Client)> StartHostAsync()
     {
-        var host = bot.AnotherInstance(new Dictionary<string, string?> { ["Votes:SweepInterval"] = "00:00:10" }).WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
+        var settings = new Dictionary<string, string?>
+        {
+            ["Votes:SweepInterval"] = SweepInterval.ToString("c", CultureInfo.InvariantCulture),
+            ["Sync:SchedulerEnabled"] = "false", // no sync ticks of other tests' ARTs on this clock
+        };
+        var host = bot.AnotherInstance(settings).WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(_clock);
         }));
         _hosts.Add(host);
         var client = host.CreateClient();
-        await BotHost.WaitUntilReadyAsync(client);
+        await BotHost.WaitUntilReadyAsync(host);
+        await Sweeper(host).WhenSweptAsync(0).WithinDeadline("the sweeper waits for its first sweep");
         return (host, client);
+    }
+
+    /// <summary>Runs the coalesced card updates the ballots asked for on <paramref name="hosts"/>, one each, once all wait for their delay.</summary>
+    private async Task RunCardUpdatesAsync(params WebApplicationFactory<Program>[] hosts)
+    {
+        await _clock.WhenTimersDueInAsync(SharedVoteCardUpdater.Delay, hosts.Length).WithinDeadline("every card update waits for its delay");
+        _clock.Advance(SharedVoteCardUpdater.Delay);
+        await Task.WhenAll(hosts.Select(h => Updater(h).WhenIdleAsync())).WithinDeadline("the card updates ran");
     }
 
     private static SharedCardUpdater Updater(WebApplicationFactory<Program> host) => host.Services.GetRequiredService<SharedCardUpdater>();
@@ -137,19 +155,6 @@ public sealed class VoteDeadlineTests(BotHost bot) : IAsyncLifetime
         }
 
         return rows;
-    }
-
-    /// <summary>Polls until <paramref name="condition"/> holds, moving the clock a sweep interval each time (a sweep that
-    /// just finished parks on its next delay, which only a later move of the clock ends).</summary>
-    private async Task WaitAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "Timed out waiting for the sweep.");
-            await Task.Delay(50);
-            _clock.Advance(TimeSpan.FromSeconds(10));
-        }
     }
 
     public Task InitializeAsync() => Task.CompletedTask;

@@ -150,5 +150,5 @@ public sealed class ConnectorRateLimitTests
         _client.SendToConversationAsync(ConnectorHarness.ServiceUrl, ConnectorHarness.Tenant, conversationId, Activity.CreateMessage("x"));
 
     private Task WaitForParkedCall() =>
-        ConnectorHarness.UntilAsync(() => _harness.Time.PendingTimers == 1, "the call waits on the clock");
+        _harness.Time.WhenPendingAsync(1).WithinDeadline("the call waits on the clock");
 }

@@ -111,7 +111,7 @@ public sealed class ConnectorRetryTests
             _harness.Time.Advance(TimeSpan.FromSeconds(delay) - TimeSpan.FromMilliseconds(1));
             Assert.Equal(before, _harness.Handler.Count);
             _harness.Time.Advance(TimeSpan.FromMilliseconds(1));
-            await ConnectorHarness.UntilAsync(() => _harness.Handler.Count == before + 1 || send.IsCompleted, "the retry is sent");
+            await Task.WhenAny(_harness.Handler.WhenCountAsync(before + 1), send).WithinDeadline("the retry is sent");
         }
 
         var outcome = await send.WaitAsync(ConnectorHarness.Deadline);
@@ -173,5 +173,5 @@ public sealed class ConnectorRetryTests
         _client.SendToConversationAsync(ConnectorHarness.ServiceUrl, ConnectorHarness.Tenant, ConnectorHarness.Conversation, Activity.CreateMessage("x"));
 
     private Task WaitForParkedCall() =>
-        ConnectorHarness.UntilAsync(() => _harness.Time.PendingTimers == 1, "the call waits on the clock");
+        _harness.Time.WhenPendingAsync(1).WithinDeadline("the call waits on the clock");
 }

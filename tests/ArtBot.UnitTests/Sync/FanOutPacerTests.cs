@@ -13,6 +13,7 @@ public sealed class FanOutPacerTests
     private readonly TimerCountingTimeProvider _time = new(Start);
 
     private readonly InMemoryPaceStore _store = new();
+    private readonly ChangeSignal _releases = new();
 
     private FanOutPacer Pacer(double perSecond) =>
         new(_store, Options.Create(new SyncOptions { FanOutPerSecond = perSecond }), _time, NullLogger<FanOutPacer>.Instance);
@@ -22,11 +23,12 @@ public sealed class FanOutPacerTests
     {
         var pacer = Pacer(100);
         var released = new ConcurrentQueue<TimeSpan>();
-        var waits = Enumerable.Range(0, 5).Select(_ => pacer.WaitAsync("t1").ContinueWith(_ => released.Enqueue(_time.GetUtcNow() - Start), TaskScheduler.Default)).ToList();
+        var waits = Enumerable.Range(0, 5).Select(_ => pacer.WaitAsync("t1").ContinueWith(_ => _releases.Change(() => released.Enqueue(_time.GetUtcNow() - Start)), TaskScheduler.Default)).ToList();
 
         for (var slot = 1; slot < 5; slot++)
         {
-            await ConnectorHarness.UntilAsync(() => released.Count == slot && _time.PendingTimers == 1, $"release {slot} done, the next one waiting");
+            await _releases.When(() => released.Count == slot).WithinDeadline($"release {slot} done");
+            await _time.WhenPendingAsync(1).WithinDeadline($"after release {slot}, the next one waiting");
             _time.Advance(TimeSpan.FromMilliseconds(9));
             Assert.Equal(slot, released.Count); // not a tick early
             _time.Advance(TimeSpan.FromMilliseconds(1));
@@ -41,15 +43,15 @@ public sealed class FanOutPacerTests
     {
         var pacer = Pacer(100);
         var order = new ConcurrentQueue<string>();
-        var firsts = Enumerable.Range(0, 3).Select(i => pacer.WaitAsync("t2").ContinueWith(_ => order.Enqueue("first" + i), TaskScheduler.Default)).ToList();
-        await ConnectorHarness.UntilAsync(() => order.Count == 1 && _time.PendingTimers == 1, "the first released, the pump waiting");
+        var firsts = Enumerable.Range(0, 3).Select(i => pacer.WaitAsync("t2").ContinueWith(_ => _releases.Change(() => order.Enqueue("first" + i)), TaskScheduler.Default)).ToList();
+        await _releases.When(() => order.Count == 1).WithinDeadline("the first released");
 
-        var retry = pacer.WaitAsync("t2", retry: true).ContinueWith(_ => order.Enqueue("retry"), TaskScheduler.Default);
+        var retry = pacer.WaitAsync("t2", retry: true).ContinueWith(_ => _releases.Change(() => order.Enqueue("retry")), TaskScheduler.Default);
         for (var slot = 2; slot <= 4; slot++)
         {
-            await ConnectorHarness.UntilAsync(() => _time.PendingTimers == 1, "the pump waiting for the next slot");
+            await _time.WhenPendingAsync(1).WithinDeadline("the pump waiting for the next slot");
             _time.Advance(TimeSpan.FromMilliseconds(10));
-            await ConnectorHarness.UntilAsync(() => order.Count == slot, $"slot {slot} released");
+            await _releases.When(() => order.Count == slot).WithinDeadline($"slot {slot} released");
         }
 
         // first1 already holds the slot the pump waits for; the retry goes ahead of every attempt still queued.
@@ -105,13 +107,14 @@ public sealed class FanOutPacerTests
     private async Task<IReadOnlyList<double>> ReleaseAllAsync(string tenant, IReadOnlyList<FanOutPacer> attempts)
     {
         var released = new ConcurrentQueue<(FanOutPacer Pacer, double Ms)>();
-        var waits = attempts.Select(p => p.WaitAsync(tenant).ContinueWith(_ => released.Enqueue((p, (_time.GetUtcNow() - Start).TotalMilliseconds)), TaskScheduler.Default)).ToList();
+        var waits = attempts.Select(p => p.WaitAsync(tenant).ContinueWith(_ => _releases.Change(() => released.Enqueue((p, (_time.GetUtcNow() - Start).TotalMilliseconds))), TaskScheduler.Default)).ToList();
         var pacers = attempts.Distinct().ToList();
         int Waiting() => pacers.Count(p => released.Count(r => r.Pacer == p) < attempts.Count(a => a == p));
         for (var step = 0; released.Count < attempts.Count; step++)
         {
             // One release per 10 ms slot: at step s (s * 10 ms) exactly s + 1 were released, the rest are waiting.
-            await ConnectorHarness.UntilAsync(() => released.Count == step + 1 && _time.PendingTimers == Waiting(), $"step {step}: one more released, every pump with waiters waiting");
+            await _releases.When(() => released.Count == step + 1).WithinDeadline($"step {step}: one more released");
+            await _time.WhenPendingAsync(Waiting()).WithinDeadline($"step {step}: every pump with waiters waiting");
             if (released.Count < attempts.Count)
             {
                 _time.Advance(TimeSpan.FromMilliseconds(10));

@@ -12,6 +12,7 @@ public sealed class VoteStateReaderTests
     private const string VoteId = "0123456789abcdef01234567";
 
     private readonly ConcurrentQueue<TaskCompletionSource<VoteState?>> _reads = new();
+    private readonly ChangeSignal _readsStarted = new();
     private readonly Mock<IVoteStore> _store = new(MockBehavior.Strict);
     private readonly TimerCountingTimeProvider _time = new();
 
@@ -19,7 +20,7 @@ public sealed class VoteStateReaderTests
         _store.Setup(s => s.ReadStateAsync(VoteId, It.IsAny<CancellationToken>())).Returns(() =>
         {
             var read = new TaskCompletionSource<VoteState?>(TaskCreationOptions.RunContinuationsAsynchronously);
-            _reads.Enqueue(read);
+            _readsStarted.Change(() => _reads.Enqueue(read));
             return read.Task;
         });
 
@@ -144,7 +145,7 @@ public sealed class VoteStateReaderTests
 
     private async Task<TaskCompletionSource<VoteState?>> ReadStartedAsync(int count)
     {
-        await ConnectorHarness.UntilAsync(() => _reads.Count >= count, $"read {count} started");
+        await _readsStarted.When(() => _reads.Count >= count).WithinDeadline($"read {count} started");
         return _reads.ElementAt(count - 1);
     }
 

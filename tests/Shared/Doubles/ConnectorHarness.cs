@@ -12,7 +12,7 @@ internal sealed class ConnectorHarness
     public const string Conversation = "a:1Xy@thread;v2";
 
     /// <summary>How long a test waits for something the code under test does on another thread.</summary>
-    public static readonly TimeSpan Deadline = TimeSpan.FromSeconds(10);
+    public static readonly TimeSpan Deadline = Bounded.Deadline;
 
     public TimerCountingTimeProvider Time { get; } = new();
     public RecordingHandler Handler { get; } = new();
@@ -45,20 +45,5 @@ internal sealed class ConnectorHarness
         {
             Jitter = () => 0.0,
         };
-    }
-
-    /// <summary>Waits (bounded) until <paramref name="condition"/> holds; for work continuing on another thread.</summary>
-    public static async Task UntilAsync(Func<bool> condition, string what)
-    {
-        var deadline = DateTime.UtcNow + Deadline;
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"Timed out waiting until {what}.");
-            }
-
-            await Task.Delay(1);
-        }
     }
 }

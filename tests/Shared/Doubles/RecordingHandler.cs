@@ -15,6 +15,7 @@ internal sealed class RecordingHandler : HttpMessageHandler
     private readonly Lock _gate = new();
     private readonly List<HandledRequest> _requests = [];
     private readonly Queue<Func<HttpResponseMessage>> _script = new();
+    private readonly ChangeSignal _arrivals = new();
 
     public IReadOnlyList<HandledRequest> Requests
     {
@@ -27,6 +28,9 @@ internal sealed class RecordingHandler : HttpMessageHandler
     }
 
     public HandledRequest Last => Requests[^1];
+
+    /// <summary>Completes once <paramref name="count"/> requests have arrived.</summary>
+    public Task WhenCountAsync(int count) => _arrivals.When(() => Count >= count);
 
     public RecordingHandler Respond(HttpStatusCode status, string? json = null, Action<HttpResponseMessage>? configure = null)
     {
@@ -67,6 +71,8 @@ internal sealed class RecordingHandler : HttpMessageHandler
                 body));
             _script.TryDequeue(out step);
         }
+
+        _arrivals.Changed();
 
         return step is null ? Response(HttpStatusCode.OK, """{"id":"activity-1"}""") : step();
     }

@@ -4,13 +4,14 @@ using Microsoft.Extensions.Time.Testing;
 namespace ArtBot.Tests.Shared;
 
 /// <summary>
-/// A <see cref="FakeTimeProvider"/> that also says how many of its timers are waiting to fire. FakeTimeProvider keeps
-/// its timers to itself, and a test must know that the code under test is parked on a delay before it moves the clock
-/// (a delay started after <see cref="FakeTimeProvider.Advance"/> would wait for the next move).
+/// A <see cref="FakeTimeProvider"/> that also says which of its timers are waiting to fire, and lets a test await that.
+/// FakeTimeProvider keeps its timers to itself, and a test must know that the code under test is parked on a delay
+/// before it moves the clock (a delay started after <see cref="FakeTimeProvider.Advance"/> would wait for the next move).
 /// </summary>
 internal sealed class TimerCountingTimeProvider(DateTimeOffset start) : FakeTimeProvider(start)
 {
-    private readonly ConcurrentDictionary<CountedTimer, DateTimeOffset> _waiting = new(); // each waiting timer's next due time
+    private readonly ConcurrentDictionary<CountedTimer, DateTimeOffset> _waiting = new(); // each waiting timer's next due time, changed through _changes
+    private readonly ChangeSignal _changes = new();
 
     public TimerCountingTimeProvider()
         : this(new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero))
@@ -20,18 +21,28 @@ internal sealed class TimerCountingTimeProvider(DateTimeOffset start) : FakeTime
     /// <summary>Timers scheduled and not yet fired (e.g. callers parked in <c>Task.Delay(…, timeProvider)</c>).</summary>
     public int PendingTimers => _waiting.Count;
 
-    /// <summary>Whether a timer is waiting to fire exactly <paramref name="after"/> from now (one particular delay, not just any timer).</summary>
-    public bool HasTimerDueIn(TimeSpan after) => _waiting.Values.Contains(GetUtcNow() + after);
+    /// <summary>Completes once exactly <paramref name="count"/> timers are waiting to fire (e.g. a call parked on its delay).</summary>
+    public Task WhenPendingAsync(int count) => _changes.When(() => _waiting.Count == count);
+
+    /// <summary>
+    /// Completes once <paramref name="count"/> timers wait to fire exactly <paramref name="after"/> from now: particular
+    /// delays, not just any timer.
+    /// </summary>
+    public Task WhenTimersDueInAsync(TimeSpan after, int count = 1)
+    {
+        var due = GetUtcNow() + after;
+        return _changes.When(() => _waiting.Values.Count(d => d == due) >= count);
+    }
 
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
-        var timer = new CountedTimer(_waiting, GetUtcNow);
+        var timer = new CountedTimer(this);
         timer.Schedule(dueTime, period);
         timer.Inner = base.CreateTimer(s => { timer.Fired(); callback(s); }, state, dueTime, period);
         return timer;
     }
 
-    private sealed class CountedTimer(ConcurrentDictionary<CountedTimer, DateTimeOffset> waiting, Func<DateTimeOffset> now) : ITimer
+    private sealed class CountedTimer(TimerCountingTimeProvider owner) : ITimer
     {
         private volatile bool _periodic;
 
@@ -42,11 +53,12 @@ internal sealed class TimerCountingTimeProvider(DateTimeOffset start) : FakeTime
             _periodic = period > TimeSpan.Zero;
             if (dueTime == Timeout.InfiniteTimeSpan)
             {
-                waiting.TryRemove(this, out _);
+                owner._changes.Change(() => owner._waiting.TryRemove(this, out _));
             }
             else
             {
-                waiting[this] = now() + dueTime;
+                var due = owner.GetUtcNow() + dueTime; // read outside the signal's lock: reading the fake clock may fire timers
+                owner._changes.Change(() => owner._waiting[this] = due);
             }
         }
 
@@ -54,7 +66,7 @@ internal sealed class TimerCountingTimeProvider(DateTimeOffset start) : FakeTime
         {
             if (!_periodic)
             {
-                waiting.TryRemove(this, out _);
+                owner._changes.Change(() => owner._waiting.TryRemove(this, out _));
             }
         }
 
@@ -66,7 +78,7 @@ internal sealed class TimerCountingTimeProvider(DateTimeOffset start) : FakeTime
 
         public void Dispose()
         {
-            waiting.TryRemove(this, out _);
+            owner._changes.Change(() => owner._waiting.TryRemove(this, out _));
             Inner.Dispose();
         }
 

@@ -14,7 +14,10 @@ public sealed partial class VoteDeadlineSweeper(
     IVoteStore store, VoteCloser closer, TimeProvider time, IOptions<VoteDeadlineOptions> options, ILogger<VoteDeadlineSweeper> logger) : BackgroundService
 {
     private const int MaxPerSweep = 100;
+    private readonly Lock _gate = new();
+    private readonly List<(long Sweeps, TaskCompletionSource Done)> _watchers = [];
     private long _sweeps;
+    private long _waitingAfter = -1;
     private long _closed;
 
     /// <summary>Sweeps completed by this instance (diagnostics and tests).</summary>
@@ -29,7 +32,9 @@ public sealed partial class VoteDeadlineSweeper(
         {
             try
             {
-                await Task.Delay(options.Value.SweepInterval, time, stoppingToken);
+                var next = Task.Delay(options.Value.SweepInterval, time, stoppingToken);
+                Waiting();
+                await next;
                 await SweepAsync(stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -40,6 +45,25 @@ public sealed partial class VoteDeadlineSweeper(
             {
                 LogSweepFailed(exception);
             }
+        }
+    }
+
+    /// <summary>
+    /// Completes once this instance has finished <paramref name="sweeps"/> sweeps on its timer and waits for the next one
+    /// (a test moves a fake clock only then, or the move would be missed).
+    /// </summary>
+    public Task WhenSweptAsync(long sweeps)
+    {
+        lock (_gate)
+        {
+            if (_waitingAfter >= sweeps)
+            {
+                return Task.CompletedTask;
+            }
+
+            var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _watchers.Add((sweeps, done));
+            return done.Task;
         }
     }
 
@@ -86,6 +110,16 @@ public sealed partial class VoteDeadlineSweeper(
 
         Interlocked.Increment(ref _sweeps);
         return closed;
+    }
+
+    // The timer of the next sweep is set: completes the waits for the sweeps done so far.
+    private void Waiting()
+    {
+        lock (_gate)
+        {
+            _waitingAfter = Sweeps;
+            _watchers.RemoveAll(watcher => watcher.Sweeps <= _waitingAfter && watcher.Done.TrySetResult());
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Vote {VoteId} closed at its deadline")]
