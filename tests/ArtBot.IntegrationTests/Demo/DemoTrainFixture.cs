@@ -45,7 +45,7 @@ public sealed class DemoTrainFixture : IAsyncLifetime
             ["Storage:ConnectionString"] = ConnectionString,
         }).WithWebHostBuilder(builder => builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock)));
         Client = Bot.CreateClient();
-        await BotHost.WaitUntilReadyAsync(Client);
+        await BotHost.WaitUntilReadyAsync(Bot);
     }
 
     /// <summary>Runs the seeder on this storage with <paramref name="clock"/>'s time as today.</summary>
