@@ -23,6 +23,16 @@ internal sealed class TimerCountingTimeProvider(DateTimeOffset start) : FakeTime
     /// <summary>Whether a timer is waiting to fire exactly <paramref name="after"/> from now (one particular delay, not just any timer).</summary>
     public bool HasTimerDueIn(TimeSpan after) => _waiting.Values.Contains(GetUtcNow() + after);
 
+    /// <summary>How long until the earliest waiting timer fires; null when none waits.</summary>
+    public TimeSpan? NextTimerDueIn
+    {
+        get
+        {
+            var due = _waiting.Values.DefaultIfEmpty(DateTimeOffset.MaxValue).Min();
+            return due == DateTimeOffset.MaxValue ? null : due - GetUtcNow();
+        }
+    }
+
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
         var timer = new CountedTimer(_waiting, GetUtcNow);
