@@ -128,21 +128,23 @@ public sealed class ConnectorRetryTests
     [Fact]
     public async Task The_backoff_is_capped_at_the_longest_retry_delay()
     {
-        _harness.Options.MaxRetryDelay = TimeSpan.FromSeconds(1.5);
+        var harness = new ConnectorHarness();
+        harness.Options.MaxRetryDelay = TimeSpan.FromSeconds(1.5);
+        var client = harness.Create();
         for (var i = 0; i < 4; i++)
         {
-            _harness.Handler.Respond(HttpStatusCode.ServiceUnavailable);
+            harness.Handler.Respond(HttpStatusCode.ServiceUnavailable);
         }
 
-        var send = Send();
+        var send = client.SendToConversationAsync(ConnectorHarness.ServiceUrl, ConnectorHarness.Tenant, "c1", Activity.CreateMessage("x"));
         var delays = new List<TimeSpan>();
         for (var retry = 1; retry <= 3; retry++)
         {
-            await WaitForParkedCall();
-            var before = _harness.Handler.Count;
-            delays.Add(_harness.Time.NextTimerDueIn!.Value);
-            _harness.Time.Advance(delays[^1]);
-            await ConnectorHarness.UntilAsync(() => _harness.Handler.Count == before + 1 || send.IsCompleted, "the retry is sent");
+            await ConnectorHarness.UntilAsync(() => harness.Time.PendingTimers == 1, "the call waits on the clock");
+            var before = harness.Handler.Count;
+            delays.Add(harness.Time.NextTimerDueIn!.Value);
+            harness.Time.Advance(delays[^1]);
+            await ConnectorHarness.UntilAsync(() => harness.Handler.Count == before + 1 || send.IsCompleted, "the retry is sent");
         }
 
         await send.WaitAsync(ConnectorHarness.Deadline);
