@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
@@ -15,7 +16,8 @@ namespace ArtBot.BotFramework.Http;
 /// Retry-After (seconds or date) or else an exponential backoff with jitter, up to <see cref="HttpRetryOptions.MaxRetries"/>
 /// times; an answer asking for longer than <see cref="HttpRetryOptions.MaxRetryAfter"/> goes back to the caller at once.
 /// Each attempt is bounded by <see cref="HttpRetryOptions.AttemptTimeout"/>. A request marked
-/// <see cref="MarkSingleAttempt"/> is sent once: its caller paces and retries it.
+/// <see cref="MarkSingleAttempt"/> is sent once: its caller paces and retries it. The clients' pipelines are built at
+/// start-up (<see cref="OutgoingHttpWarmUp"/>).
 /// </summary>
 public static class OutgoingHttpPolicy
 {
@@ -45,6 +47,8 @@ public static class OutgoingHttpPolicy
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(settings);
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<TelemetryOptions>, QuietOutgoingEvents>());
+        builder.Services.AddSingleton(new OutgoingHttpClient(builder.Name));
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, OutgoingHttpWarmUp>());
         return builder.AddResilienceHandler(PipelineName, (pipeline, context) =>
         {
             var services = context.ServiceProvider;
