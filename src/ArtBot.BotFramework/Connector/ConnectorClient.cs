@@ -1,9 +1,9 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using ArtBot.BotFramework.Http;
 using ArtBot.BotFramework.Schema;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace ArtBot.BotFramework.Connector;
 
@@ -14,30 +14,25 @@ namespace ArtBot.BotFramework.Connector;
 /// <see cref="ConnectorResult{T}"/>; cancellation still throws <see cref="OperationCanceledException"/>.
 /// </summary>
 /// <remarks>
-/// Each HTTP attempt first takes a client-side rate-limit slot (conversation and tenant), then a token.
-/// Retried: 429 (Retry-After honoured, seconds or date, up to <see cref="ConnectorOptions.MaxRetryAfter"/>),
-/// 412, 500, 502, 503, 504 (Retry-After if given, else exponential backoff with jitter), at most
-/// <see cref="ConnectorOptions.MaxRetries"/> times. A status answer is retried for every method, as the
-/// Teams guidance says. A timeout or a connection lost mid-request is retried only for GET, PUT and
-/// DELETE: a POST (send, reply, create) that may have been delivered is not repeated, because that
-/// would post the message twice; it ends Failed with error code <c>Timeout</c> or <c>NetworkError</c>.
-/// A POST whose connection could not even be opened is retried (nothing was delivered).
+/// Requests go through the client's resilience pipeline (<see cref="OutgoingHttpPolicy"/>, added by
+/// <see cref="ConnectorServiceCollectionExtensions.AddBotConnector"/>): each attempt first takes a client-side rate-limit
+/// slot (conversation and tenant), then a token. Retried as <see cref="TransientHttp"/> says: 412, 429, 500, 502, 503, 504
+/// after the Retry-After (seconds or date, up to <see cref="ConnectorOptions.MaxRetryAfter"/>) or an exponential backoff
+/// with jitter, at most <see cref="ConnectorOptions.MaxRetries"/> times, for every method, as the Teams guidance says. A
+/// timeout or a connection lost mid-request is retried only for GET, PUT and DELETE: a POST (send, reply, create) that
+/// may have been delivered is not repeated, because that would post the message twice; it ends Failed with error code
+/// <c>Timeout</c> or <c>NetworkError</c>. A POST whose connection could not even be opened is retried (nothing was delivered).
+/// The keyed <see cref="SingleAttempt"/> client makes one attempt per call (same pipeline, tokens and rate limits).
 /// </remarks>
-public sealed partial class ConnectorClient(
-    HttpClient http,
-    IConnectorTokenProvider tokens,
-    ConnectorRateLimiter limiter,
-    IOptions<ConnectorOptions> options,
-    TimeProvider time,
-    ILogger<ConnectorClient> logger)
+public sealed partial class ConnectorClient(HttpClient http, TimeProvider time, ILogger<ConnectorClient> logger)
 {
     /// <summary>The service key of the <see cref="ConnectorClient"/> that makes one HTTP attempt per call (no retries).</summary>
     public const string SingleAttempt = "single-attempt";
 
     private static readonly MediaTypeHeaderValue JsonMediaType = new("application/json") { CharSet = "utf-8" };
 
-    /// <summary>Jitter source in [0, 1) for backoff; replaceable in tests.</summary>
-    internal Func<double> Jitter { get; set; } = Random.Shared.NextDouble;
+    /// <summary>Whether each call makes one HTTP attempt (its caller paces and retries): the <see cref="SingleAttempt"/> client.</summary>
+    internal bool SendsOnce { get; init; }
 
     /// <summary><c>POST /v3/conversations/{conversationId}/activities/{replyToId}</c>; sets the activity's <c>replyToId</c> if unset.</summary>
     public Task<ConnectorOutcome> ReplyToActivityAsync(

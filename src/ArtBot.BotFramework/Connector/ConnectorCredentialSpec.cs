@@ -1,4 +1,5 @@
 using Azure.Core;
+using Azure.Core.Pipeline;
 using Azure.Identity;
 
 namespace ArtBot.BotFramework.Connector;
@@ -43,15 +44,31 @@ internal sealed record ConnectorCredentialSpec(ConnectorCredentialKind Kind, str
     /// <summary>The token scope: <c>{ToChannelFromBotOAuthScope}/.default</c>.</summary>
     public static string Scope(BotFrameworkOptions options) => options.ToChannelFromBotOAuthScope.TrimEnd('/') + "/.default";
 
-    /// <summary>The Azure.Identity credential for this spec; <paramref name="secret"/> is the app password.</summary>
-    public TokenCredential CreateCredential(string? secret) => Kind switch
+    /// <summary>
+    /// The Azure.Identity credential for this spec; <paramref name="secret"/> is the app password. With <paramref name="http"/>
+    /// (the token endpoint's client, which carries the outgoing resilience pipeline) the credential sends through it and
+    /// does not retry on its own: one retry layer.
+    /// </summary>
+    public TokenCredential CreateCredential(string? secret, HttpClient? http = null) => Kind switch
     {
         ConnectorCredentialKind.ClientSecret => new ClientSecretCredential(
-            TenantId, ClientId, secret, new ClientSecretCredentialOptions { AuthorityHost = AuthorityHost }),
+            TenantId, ClientId, secret, Through(new ClientSecretCredentialOptions { AuthorityHost = AuthorityHost }, http)),
         ConnectorCredentialKind.UserAssignedManagedIdentity => new ManagedIdentityCredential(
-            ManagedIdentityId.FromUserAssignedClientId(ClientId)),
+            Through(new ManagedIdentityCredentialOptions(ManagedIdentityId.FromUserAssignedClientId(ClientId)), http)),
         _ => throw new InvalidOperationException($"Unknown credential kind '{Kind}'."),
     };
+
+    private static T Through<T>(T options, HttpClient? http)
+        where T : TokenCredentialOptions
+    {
+        if (http is not null)
+        {
+            options.Transport = new HttpClientTransport(http);
+            options.Retry.MaxRetries = 0;
+        }
+
+        return options;
+    }
 
     private static Uri LoginAuthority(BotFrameworkOptions options) =>
         Uri.TryCreate(options.ToChannelFromBotLoginUrl, UriKind.Absolute, out var uri)

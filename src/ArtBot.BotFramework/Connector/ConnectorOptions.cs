@@ -1,12 +1,14 @@
+using ArtBot.BotFramework.Http;
+
 namespace ArtBot.BotFramework.Connector;
 
-/// <summary>Retry and client-side rate-limit settings of <see cref="ConnectorClient"/>.</summary>
+/// <summary>Retry and client-side rate-limit settings of <see cref="ConnectorClient"/> (its resilience pipeline).</summary>
 public sealed class ConnectorOptions
 {
-    /// <summary>Retries after the first attempt for 429, 412, 500, 502, 503, 504 (and safe network errors).</summary>
+    /// <summary>Retries after the first attempt for what <see cref="TransientHttp"/> calls retryable.</summary>
     public int MaxRetries { get; set; } = 3;
 
-    /// <summary>First backoff step when no Retry-After is given; doubles per retry, with jitter.</summary>
+    /// <summary>The median first backoff when no Retry-After is given; doubles per retry, with jitter.</summary>
     public TimeSpan BaseRetryDelay { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>Upper bound of one backoff step.</summary>
@@ -18,7 +20,7 @@ public sealed class ConnectorOptions
     /// <summary>How long one request may wait for a client-side rate-limit slot before the call ends Throttled.</summary>
     public TimeSpan MaxQueueWait { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>HttpClient timeout of one request.</summary>
+    /// <summary>Timeout of one HTTP attempt (after its rate-limit slot).</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Per conversation (all requests count): 7 per second and 60 per 30 seconds.</summary>
@@ -31,16 +33,17 @@ public sealed class ConnectorOptions
     /// <summary>Per tenant (all requests count): 50 per second.</summary>
     public IList<RateLimitRule> TenantLimits { get; set; } = [new(50, TimeSpan.FromSeconds(1))];
 
-    /// <summary>The same settings with no retry: one HTTP attempt per call.</summary>
-    public ConnectorOptions WithoutRetries() => new()
+    /// <summary>The backoff's jitter source in [0, 1); replaceable in tests.</summary>
+    internal Func<double>? Jitter { get; set; }
+
+    /// <summary>These settings as the resilience pipeline's.</summary>
+    internal HttpRetryOptions Retry => new()
     {
-        MaxRetries = 0,
+        MaxRetries = MaxRetries,
         BaseRetryDelay = BaseRetryDelay,
         MaxRetryDelay = MaxRetryDelay,
         MaxRetryAfter = MaxRetryAfter,
-        MaxQueueWait = MaxQueueWait,
-        RequestTimeout = RequestTimeout,
-        ConversationLimits = ConversationLimits,
-        TenantLimits = TenantLimits,
+        AttemptTimeout = RequestTimeout,
+        Jitter = Jitter,
     };
 }

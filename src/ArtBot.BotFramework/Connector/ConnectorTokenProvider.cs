@@ -25,7 +25,9 @@ public sealed class ConnectorTokenProvider : IConnectorTokenProvider, IDisposabl
     /// <param name="time">Clock for expiry checks.</param>
     /// <param name="logger">Logger (never sees a token).</param>
     /// <param name="credential">A credential to use instead of the one the app type calls for (tests, custom hosting).</param>
-    public ConnectorTokenProvider(BotFrameworkOptions options, TimeProvider time, ILogger<ConnectorTokenProvider> logger, TokenCredential? credential = null)
+    /// <param name="http">The token endpoint's HttpClient (<see cref="BotCredentials.HttpClientName"/>) for the credential built here.</param>
+    public ConnectorTokenProvider(
+        BotFrameworkOptions options, TimeProvider time, ILogger<ConnectorTokenProvider> logger, TokenCredential? credential = null, HttpClient? http = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _time = time;
@@ -39,7 +41,7 @@ public sealed class ConnectorTokenProvider : IConnectorTokenProvider, IDisposabl
                 // Validate the settings now (clear start-up error), build the credential on first use.
                 var spec = ConnectorCredentialSpec.From(options);
                 var secret = options.MicrosoftAppPassword;
-                _credential = new Lazy<TokenCredential>(() => spec.CreateCredential(secret));
+                _credential = new Lazy<TokenCredential>(() => spec.CreateCredential(secret, http));
             }
             else
             {

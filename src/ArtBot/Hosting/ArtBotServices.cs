@@ -52,7 +52,9 @@ public static class ArtBotServices
             });
 
         // One credential for every outbound call (connector, storage through Entra ID).
-        services.AddSingleton(sp => BotCredentials.Create(sp.GetRequiredService<IOptions<BotFrameworkOptions>>().Value)
+        services.AddSingleton(sp => BotCredentials.Create(
+                sp.GetRequiredService<IOptions<BotFrameworkOptions>>().Value,
+                sp.GetRequiredService<IHttpClientFactory>().CreateClient(BotCredentials.HttpClientName))
             ?? throw new InvalidOperationException("Storage:TableEndpoint needs the bot's identity: set MicrosoftAppId, or use Storage:ConnectionString."));
 
         // Protocol layer.

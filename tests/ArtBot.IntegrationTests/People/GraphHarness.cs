@@ -3,13 +3,17 @@ using ArtBot.Domain.Arts;
 using ArtBot.Features.People;
 using ArtBot.Hosting;
 using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Graph;
 
 namespace ArtBot.IntegrationTests.People;
 
 /// <summary>The real Graph SDK against a <see cref="FakeGraphServer"/>, a fake clock, a recording credential and a recording connector (fallback).</summary>
 internal sealed class GraphHarness : IAsyncDisposable
 {
+    private ServiceProvider? _services;
+
     private GraphHarness(FakeGraphServer server)
     {
         Server = server;
@@ -36,11 +40,32 @@ internal sealed class GraphHarness : IAsyncDisposable
     {
         var options = Microsoft.Extensions.Options.Options.Create(Options);
         var fallback = new ConnectorPeopleDirectory(Connector.Create(), options, Cache, NullLogger<ConnectorPeopleDirectory>.Instance);
-        return new GraphPeopleDirectory(GraphClients.Create(Credential, Options), fallback, options, Cache, Time, Log);
+        return new GraphPeopleDirectory(CreateGraph(), fallback, options, Cache, Time, Log);
+    }
+
+    /// <summary>The Graph client as the app registers it (its HttpClient with the outgoing resilience pipeline, on the fake clock).</summary>
+    public GraphServiceClient CreateGraph()
+    {
+        if (_services is null)
+        {
+            var services = new ServiceCollection()
+                .AddLogging()
+                .AddSingleton<TimeProvider>(Time)
+                .AddSingleton(Microsoft.Extensions.Options.Options.Create(Options));
+            services.AddGraphHttpClient();
+            _services = services.BuildServiceProvider();
+        }
+
+        return GraphClients.Create(Credential, Options, _services.GetRequiredService<IHttpClientFactory>().CreateClient(GraphClients.HttpClientName));
     }
 
     public async ValueTask DisposeAsync()
     {
+        if (_services is not null)
+        {
+            await _services.DisposeAsync();
+        }
+
         Cache.Dispose();
         await Server.DisposeAsync();
     }

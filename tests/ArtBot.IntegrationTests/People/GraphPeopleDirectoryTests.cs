@@ -1,5 +1,4 @@
 using ArtBot.Tests.Shared;
-using System.Diagnostics;
 using System.Net;
 using ArtBot.Features.People;
 
@@ -82,17 +81,65 @@ public sealed class GraphPeopleDirectoryTests
     {
         await using var h = await GraphHarness.StartAsync();
         h.Server.AddGroup("g1", FakeGraphServer.User("u1", "Ada"), FakeGraphServer.User("u2", "Grace"), FakeGraphServer.User("u3", "Alan"));
-        h.Server.ThrottleOnce("/groups/g1/members", retryAfterSeconds: 1);
+        h.Server.ThrottleOnce("/groups/g1/members", retryAfterSeconds: 3);
         using var directory = h.Create();
 
-        var clock = Stopwatch.StartNew();
-        var people = await directory.GetTeamMembersAsync(PeopleDoubles.Team(), CancellationToken.None);
-        clock.Stop();
+        var reading = directory.GetTeamMembersAsync(PeopleDoubles.Team(), CancellationToken.None);
+        await Task.WhenAny(h.Time.WhenTimersDueInAsync(TimeSpan.FromSeconds(3)), reading).WithinDeadline("the throttled page waits");
+        h.Time.Advance(TimeSpan.FromSeconds(3) - TimeSpan.FromMilliseconds(1));
+        Assert.Single(h.Server.Requests);
+        h.Time.Advance(TimeSpan.FromMilliseconds(1));
+        var people = await reading.WaitAsync(ConnectorHarness.Deadline);
 
         Assert.Equal(["u1", "u2", "u3"], people.Select(p => p.Id));
-        Assert.True(clock.Elapsed >= TimeSpan.FromMilliseconds(900), $"retried after {clock.Elapsed}, before the Retry-After of 1 s");
         Assert.Equal(3, h.Server.Requests.Count); // the throttled first page, then both pages
         Assert.Equal(0, h.Connector.Handler.Count);
+    }
+
+    [Fact]
+    public async Task A_failing_group_is_tried_once_per_retry_of_the_one_pipeline_then_falls_back()
+    {
+        await using var h = await GraphHarness.StartAsync();
+        h.Server.AddGroup("g1", FakeGraphServer.User("u1", "Ada"));
+        h.Server.Fail("/groups/g1/members", HttpStatusCode.ServiceUnavailable);
+        h.Connector.Handler.Respond(HttpStatusCode.OK, """{"members":[{"id":"29:1","name":"Ada","aadObjectId":"u1"}]}""");
+        using var directory = h.Create();
+
+        var reading = directory.GetTeamMembersAsync(PeopleDoubles.Team(), CancellationToken.None);
+        var deadline = DateTime.UtcNow + ConnectorHarness.Deadline;
+        while (!reading.IsCompleted && DateTime.UtcNow < deadline)
+        {
+            if (h.Time.NextTimerDueIn is { } due && h.Server.Requests.Count is > 0 and < 4)
+            {
+                h.Time.Advance(due);
+            }
+
+            await Task.Delay(1);
+        }
+
+        var people = await reading.WaitAsync(ConnectorHarness.Deadline);
+
+        // The pipeline's 1 + 3 attempts, not the SDK's retry handler's on top of them (4 × 4).
+        Assert.Equal(4, h.Server.Requests.Count(r => r.Path.StartsWith("/groups/g1/members", StringComparison.Ordinal)));
+        Assert.Equal(["29:1"], people.Select(p => p.TeamsUserId));
+        Assert.Equal(1, h.Connector.Handler.Count);
+    }
+
+    [Fact]
+    public async Task A_members_page_asking_to_wait_longer_than_allowed_is_not_waited_for()
+    {
+        await using var h = await GraphHarness.StartAsync();
+        h.Options.MaxRetryAfter = TimeSpan.FromSeconds(2);
+        h.Server.AddGroup("g1", FakeGraphServer.User("u1", "Ada"));
+        h.Server.ThrottleOnce("/groups/g1/members", retryAfterSeconds: 3);
+        h.Connector.Handler.Respond(HttpStatusCode.OK, """{"members":[{"id":"29:1","name":"Ada","aadObjectId":"u1"}]}""");
+        using var directory = h.Create();
+
+        var people = await directory.GetTeamMembersAsync(PeopleDoubles.Team(), CancellationToken.None).WaitAsync(ConnectorHarness.Deadline);
+
+        Assert.Single(h.Server.Requests);
+        Assert.Equal(["29:1"], people.Select(p => p.TeamsUserId));
+        Assert.Contains(h.Log.Warnings, w => w.Contains("429", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -91,7 +91,7 @@ public sealed class GraphPostedMessagesTests
     }
 
     private static GraphPostedMessages Create(GraphHarness h) => new(
-        GraphClients.Create(h.Credential, h.Options),
+        h.CreateGraph(),
         Microsoft.Extensions.Options.Options.Create(new BotFrameworkOptions { MicrosoftAppId = BotAppId }),
         new CapturingLogger<GraphPostedMessages>());
 

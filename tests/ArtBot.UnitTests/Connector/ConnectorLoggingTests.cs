@@ -3,7 +3,6 @@ using System.Net;
 using ArtBot.BotFramework.Connector;
 using ArtBot.BotFramework.Schema;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ArtBot.UnitTests.Connector;
 
@@ -14,14 +13,8 @@ public sealed class ConnectorLoggingTests
     {
         var harness = new ConnectorHarness();
         var logger = new CapturingLogger<ConnectorClient>();
-        var tokens = new ConnectorTokenProvider(harness.Bot, harness.Time, NullLogger<ConnectorTokenProvider>.Instance, harness.Credential);
-        var client = new ConnectorClient(
-            new HttpClient(harness.Handler),
-            tokens,
-            new ConnectorRateLimiter(Microsoft.Extensions.Options.Options.Create(harness.Options), harness.Time),
-            Microsoft.Extensions.Options.Options.Create(harness.Options),
-            harness.Time,
-            logger);
+        harness.Logger = logger;
+        var client = harness.Create();
         harness.Handler.Respond(HttpStatusCode.Forbidden, """{"error":{"code":"BotNotInConversationRoster","message":"x"}}""");
         harness.Handler.Respond(HttpStatusCode.OK, """{"id":"ok"}""");
 

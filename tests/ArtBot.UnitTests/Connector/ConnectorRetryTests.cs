@@ -102,13 +102,14 @@ public sealed class ConnectorRetryTests
         }
 
         var send = Send();
-
-        // Jitter 0: delays are half of 1 s, 2 s, 4 s.
-        foreach (var delay in new[] { 0.5, 1.0, 2.0 })
+        var delays = new List<TimeSpan>();
+        for (var retry = 1; retry <= 3; retry++)
         {
             await WaitForParkedCall();
+            var delay = _harness.Time.NextTimerDueIn!.Value;
+            delays.Add(delay);
             var before = _harness.Handler.Count;
-            _harness.Time.Advance(TimeSpan.FromSeconds(delay) - TimeSpan.FromMilliseconds(1));
+            _harness.Time.Advance(delay - TimeSpan.FromMilliseconds(1));
             Assert.Equal(before, _harness.Handler.Count);
             _harness.Time.Advance(TimeSpan.FromMilliseconds(1));
             await Task.WhenAny(_harness.Handler.WhenCountAsync(before + 1), send).WithinDeadline("the retry is sent");
@@ -120,6 +121,128 @@ public sealed class ConnectorRetryTests
         Assert.Equal((int)status, outcome.StatusCode);
         Assert.Equal(4, outcome.Attempts);
         Assert.Equal(4, _harness.Handler.Count);
+        Assert.All(delays, d => Assert.InRange(d, TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(3)));
+        Assert.True(delays[2] > delays[0], $"the backoff grows: {string.Join(", ", delays)}");
+    }
+
+    [Fact]
+    public async Task The_backoff_is_capped_at_the_longest_retry_delay()
+    {
+        var harness = new ConnectorHarness();
+        harness.Options.MaxRetryDelay = TimeSpan.FromSeconds(1.5);
+        var client = harness.Create();
+        for (var i = 0; i < 4; i++)
+        {
+            harness.Handler.Respond(HttpStatusCode.ServiceUnavailable);
+        }
+
+        var send = client.SendToConversationAsync(ConnectorHarness.ServiceUrl, ConnectorHarness.Tenant, "c1", Activity.CreateMessage("x"));
+        var delays = new List<TimeSpan>();
+        for (var retry = 1; retry <= 3; retry++)
+        {
+            await harness.Time.WhenPendingAsync(1).WithinDeadline("the call waits on the clock");
+            var before = harness.Handler.Count;
+            delays.Add(harness.Time.NextTimerDueIn!.Value);
+            harness.Time.Advance(delays[^1]);
+            await Task.WhenAny(harness.Handler.WhenCountAsync(before + 1), send).WithinDeadline("the retry is sent");
+        }
+
+        await send.WaitAsync(ConnectorHarness.Deadline);
+
+        // The jitter fixed at 0.5 asks for about 0.9 s, 1.1 s and 2.0 s: the last is cut to the cap.
+        Assert.Equal(TimeSpan.FromSeconds(1.5), delays[2]);
+        Assert.All(delays, d => Assert.True(d <= TimeSpan.FromSeconds(1.5)));
+    }
+
+    [Theory]
+    [InlineData(HttpStatusCode.BadRequest)]
+    [InlineData(HttpStatusCode.Unauthorized)]
+    [InlineData(HttpStatusCode.Conflict)]
+    [InlineData(HttpStatusCode.NotImplemented)]
+    public async Task Statuses_that_are_not_transient_are_not_retried(HttpStatusCode status)
+    {
+        _harness.Handler.Respond(status);
+
+        var outcome = await Send().WaitAsync(ConnectorHarness.Deadline);
+
+        Assert.Equal((int)status, outcome.StatusCode);
+        Assert.Equal(1, outcome.Attempts);
+        Assert.Equal(1, _harness.Handler.Count);
+        Assert.Equal(0, _harness.Time.PendingTimers);
+    }
+
+    [Fact]
+    public async Task A_retry_is_logged_with_operation_status_conversation_and_delay()
+    {
+        var logger = new CapturingLogger<ConnectorClient>();
+        var harness = new ConnectorHarness { Logger = logger };
+        var client = harness.Create();
+        harness.Handler.Respond(HttpStatusCode.TooManyRequests, null, r => r.Headers.RetryAfter = new RetryConditionHeaderValue(TimeSpan.FromSeconds(2)));
+
+        var send = client.SendToConversationAsync(ConnectorHarness.ServiceUrl, ConnectorHarness.Tenant, "conv-9", Activity.CreateMessage("x"));
+        await harness.Time.WhenTimersDueInAsync(TimeSpan.FromSeconds(2)).WithinDeadline("the retry waits");
+        harness.Time.Advance(TimeSpan.FromSeconds(2));
+        Assert.True((await send.WaitAsync(ConnectorHarness.Deadline)).IsSuccess);
+
+        var line = Assert.Single(logger.Lines);
+        Assert.Equal(Microsoft.Extensions.Logging.LogLevel.Debug, line.Level);
+        Assert.Contains("SendToConversation got status 429 for conversation conv-9; retry 1 in 00:00:02", line.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_single_attempt_client_sends_a_429_back_at_once_with_its_retry_after()
+    {
+        var logger = new CapturingLogger<ConnectorClient>();
+        var harness = new ConnectorHarness { Logger = logger };
+        var client = harness.CreateSingleAttempt();
+        harness.Handler.Respond(HttpStatusCode.TooManyRequests, null, r => r.Headers.RetryAfter = new RetryConditionHeaderValue(TimeSpan.FromSeconds(1)));
+
+        var outcome = await client.SendToConversationAsync(ConnectorHarness.ServiceUrl, ConnectorHarness.Tenant, "conv-7", Activity.CreateMessage("x"))
+            .WaitAsync(ConnectorHarness.Deadline);
+
+        Assert.Equal(ConnectorOutcomeKind.Throttled, outcome.Kind);
+        Assert.Equal(1, outcome.Attempts);
+        Assert.Equal(TimeSpan.FromSeconds(1), outcome.RetryAfter);
+        Assert.Equal(1, harness.Handler.Count);
+        Assert.Equal(0, harness.Time.PendingTimers);
+
+        // One debug line (event 1106): the caller paces and retries, so no warning per throttled attempt.
+        var line = Assert.Single(logger.Lines);
+        Assert.Equal(Microsoft.Extensions.Logging.LogLevel.Debug, line.Level);
+        Assert.Contains("throttled (429) for conversation conv-7; the caller retries", line.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_single_attempt_client_does_not_retry_a_server_error_either()
+    {
+        var harness = new ConnectorHarness();
+        var client = harness.CreateSingleAttempt();
+        harness.Handler.Respond(HttpStatusCode.ServiceUnavailable);
+
+        var outcome = await client.SendToConversationAsync(ConnectorHarness.ServiceUrl, ConnectorHarness.Tenant, "c1", Activity.CreateMessage("x"))
+            .WaitAsync(ConnectorHarness.Deadline);
+
+        Assert.Equal(ConnectorOutcomeKind.Failed, outcome.Kind);
+        Assert.Equal(503, outcome.StatusCode);
+        Assert.Equal(1, harness.Handler.Count);
+    }
+
+    [Fact]
+    public async Task The_retrying_and_the_single_attempt_client_share_the_rate_limits()
+    {
+        var retrying = _harness.Create();
+        var single = _harness.CreateSingleAttempt();
+        for (var i = 0; i < 7; i++)
+        {
+            Assert.True((await (i % 2 == 0 ? retrying : single).SendToConversationAsync(ConnectorHarness.ServiceUrl, ConnectorHarness.Tenant, "c1", Activity.CreateMessage("x"))).IsSuccess);
+        }
+
+        var eighth = single.SendToConversationAsync(ConnectorHarness.ServiceUrl, ConnectorHarness.Tenant, "c1", Activity.CreateMessage("x"));
+        await WaitForParkedCall();
+        Assert.Equal(7, _harness.Handler.Count);
+        _harness.Time.Advance(TimeSpan.FromSeconds(1));
+
+        Assert.True((await eighth.WaitAsync(ConnectorHarness.Deadline)).IsSuccess);
     }
 
     [Fact]
@@ -152,21 +275,6 @@ public sealed class ConnectorRetryTests
         Assert.Equal(2, requests.Count);
         Assert.Equal(requests[0].Body, requests[1].Body);
         Assert.Equal(requests[0].Authorization, requests[1].Authorization);
-    }
-
-    [Fact]
-    public void Backoff_grows_exponentially_is_capped_and_jittered_within_half_to_full_step()
-    {
-        _harness.Options.BaseRetryDelay = TimeSpan.FromSeconds(1);
-        _harness.Options.MaxRetryDelay = TimeSpan.FromSeconds(5);
-
-        _client.Jitter = () => 0.0;
-        Assert.Equal(TimeSpan.FromSeconds(0.5), _client.Backoff(1));
-        Assert.Equal(TimeSpan.FromSeconds(1), _client.Backoff(2));
-        Assert.Equal(TimeSpan.FromSeconds(2.5), _client.Backoff(10));
-
-        _client.Jitter = () => 0.999;
-        Assert.InRange(_client.Backoff(3), TimeSpan.FromSeconds(3.99), TimeSpan.FromSeconds(4));
     }
 
     private Task<ConnectorOutcome> Send() =>

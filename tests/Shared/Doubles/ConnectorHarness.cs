@@ -1,10 +1,16 @@
 using ArtBot.BotFramework;
 using ArtBot.BotFramework.Connector;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ArtBot.Tests.Shared;
 
-/// <summary>A <see cref="ConnectorClient"/> over a <see cref="RecordingHandler"/>, a fake clock (TimerCountingTimeProvider) and a fake credential.</summary>
+/// <summary>
+/// A <see cref="ConnectorClient"/> as <see cref="ConnectorServiceCollectionExtensions.AddBotConnector"/> registers it (its
+/// resilience pipeline, rate limits and token per attempt) over a <see cref="RecordingHandler"/>, a fake clock
+/// (TimerCountingTimeProvider) and a fake credential. The backoff's jitter is fixed, so its delays are known.
+/// </summary>
 internal sealed class ConnectorHarness
 {
     public const string ServiceUrl = "https://smba.trafficmanager.net/amer/tenant-1/";
@@ -13,6 +19,8 @@ internal sealed class ConnectorHarness
 
     /// <summary>How long a test waits for something the code under test does on another thread.</summary>
     public static readonly TimeSpan Deadline = Bounded.Deadline;
+
+    private ServiceProvider? _services;
 
     public TimerCountingTimeProvider Time { get; } = new();
     public RecordingHandler Handler { get; } = new();
@@ -27,23 +35,35 @@ internal sealed class ConnectorHarness
 
     public FakeCredential Credential { get; }
 
-    public ConnectorHarness() => Credential = new FakeCredential(Time);
+    /// <summary>The client's logger; set before the first <see cref="Create"/>.</summary>
+    public ILogger<ConnectorClient> Logger { get; set; } = NullLogger<ConnectorClient>.Instance;
 
-    public ConnectorRateLimiter? Limiter { get; private set; }
-
-    public ConnectorClient Create()
+    public ConnectorHarness()
     {
-        var tokens = new ConnectorTokenProvider(Bot, Time, NullLogger<ConnectorTokenProvider>.Instance, Credential);
-        Limiter = new ConnectorRateLimiter(Microsoft.Extensions.Options.Options.Create(Options), Time);
-        return new ConnectorClient(
-            new HttpClient(Handler),
-            tokens,
-            Limiter,
-            Microsoft.Extensions.Options.Options.Create(Options),
-            Time,
-            NullLogger<ConnectorClient>.Instance)
-        {
-            Jitter = () => 0.0,
-        };
+        Credential = new FakeCredential(Time);
+        Options.Jitter = () => 0.5; // Polly's decorrelated jitter at 0.5: about 0.9 s, 1.1 s, 2.0 s
+    }
+
+    public ConnectorRateLimiter? Limiter => _services?.GetRequiredService<ConnectorRateLimiter>();
+
+    /// <summary>The retrying client (the services are built on the first call, with the settings as they are then).</summary>
+    public ConnectorClient Create() => Services.GetRequiredService<ConnectorClient>();
+
+    /// <summary>The <see cref="ConnectorClient.SingleAttempt"/> client of the same services.</summary>
+    public ConnectorClient CreateSingleAttempt() => Services.GetRequiredKeyedService<ConnectorClient>(ConnectorClient.SingleAttempt);
+
+    private ServiceProvider Services => _services ??= Build();
+
+    private ServiceProvider Build()
+    {
+        var services = new ServiceCollection()
+            .AddLogging()
+            .AddSingleton<TimeProvider>(Time)
+            .AddSingleton(Microsoft.Extensions.Options.Options.Create(Options))
+            .AddSingleton(Logger)
+            .AddSingleton<IConnectorTokenProvider>(new ConnectorTokenProvider(Bot, Time, NullLogger<ConnectorTokenProvider>.Instance, Credential))
+            .AddBotConnector();
+        services.AddHttpClient<ConnectorClient>().ConfigurePrimaryHttpMessageHandler(() => Handler);
+        return services.BuildServiceProvider();
     }
 }

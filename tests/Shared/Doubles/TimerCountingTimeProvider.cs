@@ -34,6 +34,16 @@ internal sealed class TimerCountingTimeProvider(DateTimeOffset start) : FakeTime
         return _changes.When(() => _waiting.Values.Count(d => d == due) >= count);
     }
 
+    /// <summary>How long until the earliest waiting timer fires; null when none waits.</summary>
+    public TimeSpan? NextTimerDueIn
+    {
+        get
+        {
+            var due = _waiting.Values.DefaultIfEmpty(DateTimeOffset.MaxValue).Min();
+            return due == DateTimeOffset.MaxValue ? null : due - GetUtcNow();
+        }
+    }
+
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
         var timer = new CountedTimer(this);

@@ -24,7 +24,10 @@ public sealed class GraphOptions
     /// <summary>How long a team roster and a person's automatic-replies setting are kept before being read again.</summary>
     public TimeSpan CacheDuration { get; set; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>The longest Retry-After a throttled batch item is waited for; longer ones count as not away for now.</summary>
+    /// <summary>
+    /// The longest Retry-After Graph is waited for, for a whole request and for a throttled batch item; a request asked to
+    /// wait longer fails (the directory falls back), an item counts as not away for now.
+    /// </summary>
     public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>

@@ -1,4 +1,5 @@
 using System.Net;
+using ArtBot.BotFramework.Http;
 using ArtBot.Domain.Arts;
 using ArtBot.Domain.People;
 using Microsoft.Extensions.Caching.Memory;
@@ -7,6 +8,8 @@ using Microsoft.Graph;
 using Microsoft.Graph.Models;
 using Microsoft.Graph.Models.ODataErrors;
 using Microsoft.Kiota.Abstractions;
+using Polly;
+using Polly.Retry;
 using TeamMember = ArtBot.Domain.People.TeamMember;
 
 namespace ArtBot.Features.People;
@@ -15,8 +18,8 @@ namespace ArtBot.Features.People;
 /// The directory from Microsoft Graph (app-only): a team's people are the user members of its Microsoft 365 group
 /// (<c>/groups/{id}/members</c>, paged); out of office is read from each person's mailbox settings in JSON batches
 /// of 20. Rosters and settings are kept in the app's <see cref="IMemoryCache"/> for <see cref="GraphOptions.CacheDuration"/>.
-/// Throttling: the SDK's retry handler honours Retry-After on whole requests; a throttled item inside a batch is retried
-/// after its Retry-After.
+/// Throttling: the outgoing resilience pipeline of the Graph HttpClient retries whole requests after their Retry-After;
+/// a throttled item inside a batch is retried here after its Retry-After.
 /// A team without a group id, or whose group cannot be read, gets the connector's roster instead.
 /// </summary>
 public sealed partial class GraphPeopleDirectory : IPeopleDirectory, IDisposable
@@ -39,6 +42,7 @@ public sealed partial class GraphPeopleDirectory : IPeopleDirectory, IDisposable
     private readonly TimeProvider _time;
     private readonly ILogger<GraphPeopleDirectory> _logger;
     private readonly IMemoryCache _cache;
+    private readonly ResiliencePipeline<ThrottledItems> _throttledItems;
 
     public GraphPeopleDirectory(
         GraphServiceClient graph, IPeopleDirectory fallback, IOptions<GraphOptions> options, IMemoryCache cache, TimeProvider time, ILogger<GraphPeopleDirectory> logger)
@@ -49,6 +53,21 @@ public sealed partial class GraphPeopleDirectory : IPeopleDirectory, IDisposable
         _cache = cache;
         _time = time;
         _logger = logger;
+
+        // Graph answers a JSON batch 200 with a status per item, which the HTTP pipeline cannot see: its throttled items are retried here, after their Retry-After.
+        _throttledItems = new ResiliencePipelineBuilder<ThrottledItems> { TimeProvider = time }
+            .AddRetry(new RetryStrategyOptions<ThrottledItems>
+            {
+                MaxRetryAttempts = MaxThrottledRounds - 1,
+                ShouldHandle = args => ValueTask.FromResult(args.Outcome.Result is { Ids.Count: > 0 } round && round.RetryAfter <= _options.MaxRetryAfter),
+                DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(args.Outcome.Result!.RetryAfter),
+                OnRetry = args =>
+                {
+                    LogThrottled(args.Outcome.Result!.Ids.Count, args.RetryDelay);
+                    return default;
+                },
+            })
+            .Build();
     }
 
     public bool UsesGraph => true;
@@ -160,72 +179,72 @@ public sealed partial class GraphPeopleDirectory : IPeopleDirectory, IDisposable
     {
         var read = new Dictionary<string, AutomaticReplies>(StringComparer.Ordinal);
         IReadOnlyList<string> pending = userIds;
-        for (var round = 0; pending.Count > 0; round++)
+        var last = await _throttledItems.ExecuteAsync(
+            async token =>
+            {
+                var round = await ReadBatchAsync(pending, read, token).ConfigureAwait(false);
+                pending = round.Ids;
+                return round;
+            },
+            cancellationToken).ConfigureAwait(false);
+        if (last.Ids.Count > 0)
         {
-            var throttled = new List<string>();
-            TimeSpan? retryAfter = null;
-            try
-            {
-                var batch = new BatchRequestContentCollection(_graph, BatchSize);
-                var steps = new Dictionary<string, string>(StringComparer.Ordinal);
-                foreach (var id in pending)
-                {
-                    var request = _graph.Users[id].MailboxSettings.ToGetRequestInformation(r => r.QueryParameters.Select = MailboxFields);
-                    steps[await batch.AddBatchRequestStepAsync(request).ConfigureAwait(false)] = id;
-                }
-
-                var response = await _graph.Batch.PostAsync(batch, cancellationToken).ConfigureAwait(false);
-                var statuses = await response.GetResponsesStatusCodesAsync().ConfigureAwait(false);
-                foreach (var (step, id) in steps)
-                {
-                    var status = statuses.TryGetValue(step, out var code) ? code : (HttpStatusCode)0;
-                    if (status == HttpStatusCode.OK)
-                    {
-                        var settings = await response.GetResponseByIdAsync<MailboxSettings>(step).ConfigureAwait(false);
-                        Remember(read, id, AutomaticReplies.From(settings));
-                    }
-                    else if (status is HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout)
-                    {
-                        throttled.Add(id);
-                        using var item = await response.GetResponseByIdAsync(step).ConfigureAwait(false);
-                        var wait = RetryAfterOf(item);
-                        retryAfter = retryAfter is null || wait > retryAfter ? wait : retryAfter;
-                    }
-                    else if (status is HttpStatusCode.Forbidden or HttpStatusCode.NotFound)
-                    {
-                        // No mailbox, or no access to it: counts as not away (remembered, so it is not asked again at once).
-                        Remember(read, id, AutomaticReplies.Off);
-                    }
-                    else
-                    {
-                        LogSettingsUnreadable((int)status);
-                    }
-                }
-            }
-            catch (Exception ex) when (GraphErrors.IsFailure(ex, cancellationToken))
-            {
-                LogBatchFailed(pending.Count, GraphErrors.StatusOf(ex), GraphErrors.ErrorCodeOf(ex));
-                return read;
-            }
-
-            if (throttled.Count == 0)
-            {
-                break;
-            }
-
-            var delay = retryAfter ?? DefaultRetryAfter;
-            if (round + 1 >= MaxThrottledRounds || delay > _options.MaxRetryAfter)
-            {
-                LogThrottledGivenUp(throttled.Count, delay);
-                break;
-            }
-
-            LogThrottled(throttled.Count, delay);
-            await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
-            pending = throttled;
+            LogThrottledGivenUp(last.Ids.Count, last.RetryAfter);
         }
 
         return read;
+    }
+
+    /// <summary>One JSON batch: what it read goes into <paramref name="read"/>; the items Graph throttled come back with the longest Retry-After among them.</summary>
+    private async Task<ThrottledItems> ReadBatchAsync(IReadOnlyList<string> pending, Dictionary<string, AutomaticReplies> read, CancellationToken cancellationToken)
+    {
+        var throttled = new List<string>();
+        TimeSpan? retryAfter = null;
+        try
+        {
+            var batch = new BatchRequestContentCollection(_graph, BatchSize);
+            var steps = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var id in pending)
+            {
+                var request = _graph.Users[id].MailboxSettings.ToGetRequestInformation(r => r.QueryParameters.Select = MailboxFields);
+                steps[await batch.AddBatchRequestStepAsync(request).ConfigureAwait(false)] = id;
+            }
+
+            var response = await _graph.Batch.PostAsync(batch, cancellationToken).ConfigureAwait(false);
+            var statuses = await response.GetResponsesStatusCodesAsync().ConfigureAwait(false);
+            foreach (var (step, id) in steps)
+            {
+                var status = statuses.TryGetValue(step, out var code) ? code : (HttpStatusCode)0;
+                if (status == HttpStatusCode.OK)
+                {
+                    var settings = await response.GetResponseByIdAsync<MailboxSettings>(step).ConfigureAwait(false);
+                    Remember(read, id, AutomaticReplies.From(settings));
+                }
+                else if (TransientHttp.IsRetryable((int)status))
+                {
+                    throttled.Add(id);
+                    using var item = await response.GetResponseByIdAsync(step).ConfigureAwait(false);
+                    var wait = (item is null ? null : TransientHttp.RetryAfter(item.Headers, _time)) ?? DefaultRetryAfter;
+                    retryAfter = retryAfter is null || wait > retryAfter ? wait : retryAfter;
+                }
+                else if (status is HttpStatusCode.Forbidden or HttpStatusCode.NotFound)
+                {
+                    // No mailbox, or no access to it: counts as not away (remembered, so it is not asked again at once).
+                    Remember(read, id, AutomaticReplies.Off);
+                }
+                else
+                {
+                    LogSettingsUnreadable((int)status);
+                }
+            }
+        }
+        catch (Exception ex) when (GraphErrors.IsFailure(ex, cancellationToken))
+        {
+            LogBatchFailed(pending.Count, GraphErrors.StatusOf(ex), GraphErrors.ErrorCodeOf(ex));
+            return ThrottledItems.None;
+        }
+
+        return new ThrottledItems(throttled, retryAfter ?? TimeSpan.Zero);
     }
 
     private void Remember(Dictionary<string, AutomaticReplies> read, string id, AutomaticReplies replies)
@@ -234,28 +253,17 @@ public sealed partial class GraphPeopleDirectory : IPeopleDirectory, IDisposable
         _cache.Keep(new AutomaticRepliesKey(id), replies, _options.CacheDuration);
     }
 
-    private TimeSpan RetryAfterOf(HttpResponseMessage? item)
-    {
-        var header = item?.Headers.RetryAfter;
-        if (header?.Delta is { } delta)
-        {
-            return delta < TimeSpan.Zero ? TimeSpan.Zero : delta;
-        }
-
-        if (header?.Date is { } date)
-        {
-            var wait = date - _time.GetUtcNow();
-            return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
-        }
-
-        return DefaultRetryAfter;
-    }
-
     private static string? FirstOf(params string?[] values) => values.FirstOrDefault(v => !string.IsNullOrWhiteSpace(v));
 
     private sealed record GroupMembersKey(string GroupId);
 
     private sealed record AutomaticRepliesKey(string UserId);
+
+    /// <summary>The items of a batch Graph throttled, and the longest Retry-After it asked for them.</summary>
+    private sealed record ThrottledItems(IReadOnlyList<string> Ids, TimeSpan RetryAfter)
+    {
+        public static readonly ThrottledItems None = new([], TimeSpan.Zero);
+    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Channel {ConversationId} has no Microsoft 365 group id: its roster comes from the Bot Connector")]
     private partial void LogNoGroup(string conversationId);

@@ -27,7 +27,11 @@ public static class PeopleServices
         services.AddMemoryCache();
         services.AddOptions<MemoryCacheOptions>().Configure<TimeProvider>((cache, time) => cache.Clock ??= new TimeProviderClock(time));
         // The app-only Graph client, created only when Graph is on (the directory, and the sync's search for interrupted posts).
-        services.AddSingleton(sp => GraphClients.Create(sp.GetRequiredService<TokenCredential>(), sp.GetRequiredService<IOptions<GraphOptions>>().Value));
+        services.AddGraphHttpClient();
+        services.AddSingleton(sp => GraphClients.Create(
+            sp.GetRequiredService<TokenCredential>(),
+            sp.GetRequiredService<IOptions<GraphOptions>>().Value,
+            sp.GetRequiredService<IHttpClientFactory>().CreateClient(GraphClients.HttpClientName)));
         services.AddSingleton<ConnectorPeopleDirectory>();
         services.AddSingleton<IPeopleDirectory>(sp =>
         {

@@ -1,4 +1,5 @@
 using ArtBot.BotFramework.Connector;
+using ArtBot.BotFramework.Http;
 using ArtBot.BotFramework.Schema;
 using Microsoft.Extensions.Options;
 
@@ -8,8 +9,8 @@ namespace ArtBot.Features.Sync;
 /// Sends a fan-out's messages with every attempt paced: the single-attempt <see cref="ConnectorClient"/> (one HTTP
 /// attempt per call; same HTTP client, token provider and shared rate limiter as every other send, so the
 /// per-conversation and per-tenant limits still hold across features), and the retries done here, each after the
-/// service's Retry-After (or a backoff) and a fresh slot from the <see cref="FanOutPacer"/>. Retries of 429, 412 and
-/// 5xx only: a POST that may have been delivered (timeout) is never repeated.
+/// service's Retry-After (or a backoff) and a fresh slot from the <see cref="FanOutPacer"/>. Retries what
+/// <see cref="TransientHttp"/> calls retryable (statuses only): a POST that may have been delivered (timeout) is never repeated.
 /// </summary>
 public sealed class FanOutSender
 {
@@ -55,7 +56,7 @@ public sealed class FanOutSender
             var outcome = await _connector.SendToConversationAsync(serviceUrl, tenantId, conversationId, activity, CancellationToken.None);
             attempts += Math.Max(1, outcome.Attempts);
             _pacer.Report(tenantId, throttled: outcome.StatusCode == 429 || outcome.Kind == ConnectorOutcomeKind.Throttled);
-            var retryable = outcome.StatusCode is 429 or 412 or 500 or 502 or 503 or 504
+            var retryable = TransientHttp.IsRetryable(outcome.StatusCode)
                 || (outcome.Kind == ConnectorOutcomeKind.Throttled && outcome.StatusCode == 0);
             if (outcome.IsSuccess || !retryable || retry >= retries)
             {
