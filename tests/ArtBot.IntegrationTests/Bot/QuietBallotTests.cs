@@ -85,10 +85,15 @@ public sealed class QuietBallotTests(BotHost bot)
             public IDisposable? BeginScope<TState>(TState state)
                 where TState : notnull => null;
 
-            public bool IsEnabled(LogLevel logLevel) => true;
+            public bool IsEnabled(LogLevel logLevel) => logLevel != LogLevel.None; // as every real provider: None is never written
 
             public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
             {
+                if (!IsEnabled(logLevel))
+                {
+                    return;
+                }
+
                 lock (counter._lines)
                 {
                     counter._lines.Add((logLevel, category, formatter(state, exception)));
