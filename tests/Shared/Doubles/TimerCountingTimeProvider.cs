@@ -34,6 +34,13 @@ internal sealed class TimerCountingTimeProvider(DateTimeOffset start) : FakeTime
         return _changes.When(() => _waiting.Values.Count(d => d == due) >= count);
     }
 
+    /// <summary>Completes once a timer waits to fire within <paramref name="within"/> from now (a backoff, not an attempt's timeout).</summary>
+    public Task WhenTimerDueWithinAsync(TimeSpan within)
+    {
+        var latest = GetUtcNow() + within;
+        return _changes.When(() => _waiting.Values.Any(d => d <= latest));
+    }
+
     /// <summary>How long until the earliest waiting timer fires; null when none waits.</summary>
     public TimeSpan? NextTimerDueIn
     {
