@@ -252,7 +252,7 @@ public sealed partial class ConnectorClient(HttpClient http, TimeProvider time, 
     }
 
     private async Task<ConnectorResult<T>> ReadAsync<T>(
-        string operation, Uri uri, string conversationKey, string? tenantId, JsonTypeInfo<T> type, CancellationToken cancellationToken)
+        string operation, Uri uri, string? conversationKey, string? tenantId, JsonTypeInfo<T> type, CancellationToken cancellationToken)
     {
         var raw = await ExecuteAsync(new(operation, HttpMethod.Get, uri, null, conversationKey, tenantId), cancellationToken).ConfigureAwait(false);
         if (raw.Kind == ConnectorOutcomeKind.Sent && TryDeserialize(raw.Body, type) is { } value)

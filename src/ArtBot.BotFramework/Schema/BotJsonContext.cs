@@ -28,6 +28,12 @@ namespace ArtBot.BotFramework.Schema;
 [JsonSerializable(typeof(MessagingExtensionAction))]
 [JsonSerializable(typeof(TaskModuleResponse))]
 [JsonSerializable(typeof(TaskModuleTaskInfo))]
+[JsonSerializable(typeof(MeetingParticipant))]
+[JsonSerializable(typeof(MeetingInfo))]
+[JsonSerializable(typeof(TargetedMeetingNotification))]
+[JsonSerializable(typeof(MeetingNotificationResponse))]
+[JsonSerializable(typeof(MeetingEventValue))]
+[JsonSerializable(typeof(MeetingParticipantsEventValue))]
 [JsonSerializable(typeof(string))]
 [JsonSerializable(typeof(JsonElement))]
 public sealed partial class BotJsonContext : JsonSerializerContext;

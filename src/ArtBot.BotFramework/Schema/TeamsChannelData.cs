@@ -11,6 +11,8 @@ public sealed record TeamsChannelData
     public ChannelInfo? Channel { get; init; }
     public string? EventType { get; init; }
     public NotificationInfo? Notification { get; init; }
+    /// <summary>The meeting of an activity in a meeting's chat or a meeting event.</summary>
+    public MeetingRef? Meeting { get; init; }
 
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? ExtensionData { get; set; }
@@ -40,5 +42,12 @@ public sealed record ChannelInfo
     public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }
 
-/// <summary>Notification settings of an outgoing message.</summary>
-public sealed record NotificationInfo(bool? Alert);
+/// <summary>
+/// Notification settings of an outgoing message. In a meeting's chat, <see cref="AlertInMeeting"/> also shows it in
+/// the meeting window, opening <see cref="ExternalResourceUrl"/> (a <c>https://teams.microsoft.com/l/bubble/…</c> link).
+/// </summary>
+public sealed record NotificationInfo(bool? Alert)
+{
+    public bool? AlertInMeeting { get; init; }
+    public string? ExternalResourceUrl { get; init; }
+}
