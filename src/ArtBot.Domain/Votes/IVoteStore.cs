@@ -27,6 +27,12 @@ public interface IVoteStore
     /// <summary>Stores a concern; <paramref name="concernId"/> makes a redelivery idempotent. No author on anonymous votes.</summary>
     Task AddConcernAsync(Vote vote, string concernId, string text, string? authorName, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Claims the private concern prompt of a voter who gave a 1 or 2 (keyed like the voter's ballot, so an anonymous
+    /// vote keeps no readable voter id): true once per voter and vote, for the one caller that then sends it.
+    /// </summary>
+    Task<bool> ClaimConcernPromptAsync(Vote vote, string voterId, CancellationToken cancellationToken);
+
     /// <summary>Records that a concern was raised as a risk (the impediments store's id).</summary>
     Task MarkConcernRaisedAsync(string voteId, string concernId, string riskId, CancellationToken cancellationToken);
 

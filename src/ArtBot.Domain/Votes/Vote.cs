@@ -44,6 +44,8 @@ public sealed record Vote
     public string? PreviousVoteId { get; init; }
     /// <summary>The language and zone of the shared card (the ART's, else the creator's); null on votes stored before.</summary>
     public CardLocale? Locale { get; init; }
+    /// <summary>The Teams meeting the vote was started in (its side panel), if any: closed when the meeting ends.</summary>
+    public string? MeetingId { get; init; }
 
     public bool IsClosed => ClosedAt is not null;
 

@@ -37,6 +37,8 @@ public sealed class VoteEntity : ITableEntity
     public string? TeamName { get; set; }
     /// <summary>The PI objectives the vote is on, as the card states them; absent on older rows.</summary>
     public string? Commitment { get; set; }
+    /// <summary>The Teams meeting the vote was started in; absent on other votes.</summary>
+    public string? MeetingId { get; set; }
     /// <summary>The shared card's language and time zone; absent on older rows.</summary>
     public string? Language { get; set; }
     public string? TimeZone { get; set; }

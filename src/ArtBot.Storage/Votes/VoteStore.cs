@@ -20,6 +20,8 @@ public sealed class VoteStore(TableClient votes, TableClient index, TableClient 
     public const string DueTableName = "votedue";
     public const string MetaRowKey = "meta";
     public const string ConcernPrefix = "concern-";
+    /// <summary>Row key prefix of a voter's claimed concern prompt (keyed like the ballot).</summary>
+    public const string PromptPrefix = "prompt-";
     public const string DuePartitionKey = "due";
 
     // Salts never change while a vote is open, so one read per vote per instance is enough.
@@ -55,6 +57,7 @@ public sealed class VoteStore(TableClient votes, TableClient index, TableClient 
             Scope = vote.Scope.ToString(),
             TeamName = vote.TeamName,
             Commitment = vote.Commitment,
+            MeetingId = vote.MeetingId,
             IndexRowKey = indexRowKey,
         };
 
@@ -148,6 +151,20 @@ public sealed class VoteStore(TableClient votes, TableClient index, TableClient 
     {
         var (meta, state) = await ReadPartitionAsync(voteId, cancellationToken);
         return meta is null ? null : state;
+    }
+
+    public async Task<bool> ClaimConcernPromptAsync(Vote vote, string voterId, CancellationToken cancellationToken)
+    {
+        var ballotKey = await BallotRowKeyAsync(vote, voterId, cancellationToken);
+        try
+        {
+            await votes.AddEntityAsync(new TableEntity(vote.Id, PromptPrefix + ballotKey[VoterKeys.BallotPrefix.Length..]), cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException exception) when (exception.Status == 409)
+        {
+            return false; // prompted already (another ballot of the same voter, maybe on another instance)
+        }
     }
 
     public async Task MarkConcernRaisedAsync(string voteId, string concernId, string riskId, CancellationToken cancellationToken) =>
@@ -386,6 +403,7 @@ public sealed class VoteStore(TableClient votes, TableClient index, TableClient 
         Scope = row.GetString(nameof(VoteEntity.Scope)) ?? nameof(VoteScope.Team),
         TeamName = row.GetString(nameof(VoteEntity.TeamName)),
         Commitment = row.GetString(nameof(VoteEntity.Commitment)),
+        MeetingId = row.GetString(nameof(VoteEntity.MeetingId)),
         IndexRowKey = row.GetString(nameof(VoteEntity.IndexRowKey)) ?? "",
         FinalCount = row.GetInt32(nameof(VoteEntity.FinalCount)),
         FinalAverage = row.GetDouble(nameof(VoteEntity.FinalAverage)),
@@ -472,6 +490,7 @@ public sealed class VoteStore(TableClient votes, TableClient index, TableClient 
         Scope = entity.Scope == nameof(VoteScope.Art) ? VoteScope.Art : VoteScope.Team,
         TeamName = entity.TeamName,
         Commitment = entity.Commitment,
+        MeetingId = entity.MeetingId,
         Locale = entity.Language is { Length: > 0 } language ? new CardLocale(language, entity.TimeZone) : null,
     };
 }

@@ -12,6 +12,7 @@ using ArtBot.Features.Help;
 using ArtBot.Features.Improvements;
 using ArtBot.Features.Impediments;
 using ArtBot.Features.Installation;
+using ArtBot.Features.Meetings;
 using ArtBot.Features.Objectives;
 using ArtBot.Features.People;
 using ArtBot.Features.Room;
@@ -92,6 +93,7 @@ public static class ArtBotServices
         services.AddImpediments();
         services.AddImprovements();
         services.AddRoom(configuration);
+        services.AddMeetings();
 
         services.AddHostedService<StartupLog>();
         services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: ["ready"], timeout: StorageHealthCheck.Timeout);

@@ -52,9 +52,7 @@ public sealed class RoomFeature(IOptions<BotFrameworkOptions> bot) : IEndpointFe
             paths.UseStaticFiles(new StaticFileOptions { FileProvider = pages, RequestPath = "/room" });
         }
 
-        // The API's texts (errors, labels) in the language the tab's browser asks for (Accept-Language), else English.
-        var cultures = Languages.Supported.SelectMany(code => new[] { code, Languages.Resolve(code).Name }).ToArray();
-        paths.UseRequestLocalization(options => options.SetDefaultCulture(Languages.English.Name).AddSupportedCultures(cultures).AddSupportedUICultures(cultures));
+        RequestLanguages.Use(paths); // the API's texts (errors, labels) in the tab's language
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)

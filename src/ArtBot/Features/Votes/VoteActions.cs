@@ -27,11 +27,13 @@ public sealed partial class VoteActions(
     RosterCache rosters,
     IArtStore arts,
     VoteConcernRisks risks,
+    IEnumerable<IVoteBallotListener> ballotListeners,
     ArtBotMetrics metrics,
     TimeProvider time,
     ILogger<VoteActions> logger) : IBotFeature
 {
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<VoteState, OwnViews> _ownViews = [];
+    private readonly IVoteBallotListener[] _ballotListeners = [.. ballotListeners]; // an array: no enumerator allocated per ballot
 
     /// <summary>Registers the vote cards' verbs.</summary>
     public void Register(FeatureTable table) => table
@@ -101,6 +103,11 @@ public sealed partial class VoteActions(
 
         metrics.BallotCast(vote.Anonymous);
         sharedCards.Schedule(vote.Id);
+        foreach (var listener in _ballotListeners)
+        {
+            listener.OnBallot(vote, voterId, turn.Activity.From?.Id, value);
+        }
+
         if (state.Vote.IsClosed)
         {
             // The close race (see VoteCloser): the frozen result says whether exactly this ballot was counted.
@@ -158,7 +165,7 @@ public sealed partial class VoteActions(
             state = await closer.FinalOfAsync(state, cancellationToken);
         }
 
-        var mine = await MyValueAsync(state, turn.Activity.UserId(), cancellationToken);
+        var mine = await reader.MyValueAsync(state, turn.Activity.UserId(), cancellationToken);
         return Card(VoteViews.For(state, mine, rosters.TryGetCached(vote)));
     }
 
@@ -177,7 +184,7 @@ public sealed partial class VoteActions(
         }
 
         var (final, _) = await closer.CloseAsync(vote.Id, time.GetUtcNow(), repairCard: false, cancellationToken);
-        var mine = await MyValueAsync(final, turn.Activity.UserId(), cancellationToken);
+        var mine = await reader.MyValueAsync(final, turn.Activity.UserId(), cancellationToken);
         return Card(VoteViews.For(final, mine, await rosters.GetAsync(vote, cancellationToken)));
     }
 
@@ -206,7 +213,7 @@ public sealed partial class VoteActions(
         var started = await starter.StartAsync(turn, "again:" + vote.Id, null, options, final.Vote, cancellationToken);
         var round = final.Vote.Round + 1;
         var notice = Localized.Format(started.Created ? VoteStrings.NoticeRoundStarted : VoteStrings.NoticeRoundAlreadyStarted, round);
-        var mine = await MyValueAsync(final, turn.Activity.UserId(), cancellationToken);
+        var mine = await reader.MyValueAsync(final, turn.Activity.UserId(), cancellationToken);
         return Card(VoteViews.For(final, mine, rosters.TryGetCached(vote), notice));
     }
 
@@ -240,24 +247,8 @@ public sealed partial class VoteActions(
             state = await closer.FinalOfAsync(state, cancellationToken);
         }
 
-        var mine = await MyValueAsync(state, turn.Activity.UserId(), cancellationToken);
+        var mine = await reader.MyValueAsync(state, turn.Activity.UserId(), cancellationToken);
         return Card(VoteViews.For(state, mine, rosters.TryGetCached(vote), VoteStrings.NoticeConcernRecorded));
-    }
-
-    /// <summary>The person's own ballot: from the state for named votes, one point read for open anonymous ones.</summary>
-    private async Task<int?> MyValueAsync(VoteState state, string? voterId, CancellationToken cancellationToken)
-    {
-        if (voterId is null)
-        {
-            return null;
-        }
-
-        if (!state.Vote.Anonymous)
-        {
-            return state.ShownBallots.FirstOrDefault(b => string.Equals(b.VoterId, voterId, StringComparison.Ordinal))?.Value;
-        }
-
-        return state.Vote.IsClosed ? null : await store.GetBallotAsync(state.Vote, voterId, cancellationToken);
     }
 
     /// <summary>The vote named by the action's data, if it belongs to this tenant and conversation.</summary>
@@ -305,7 +296,7 @@ public sealed partial class VoteActions(
         var risk = await risks.RaiseAsync(turn.Activity, state.Vote, concern, actor, cancellationToken);
         var fresh = await reader.ReadFreshAsync(vote.Id, cancellationToken) ?? state;
         var shown = fresh.Vote.IsClosed ? await closer.FinalOfAsync(fresh, cancellationToken) : fresh;
-        var mine = await MyValueAsync(shown, turn.Activity.UserId(), cancellationToken);
+        var mine = await reader.MyValueAsync(shown, turn.Activity.UserId(), cancellationToken);
         return Card(VoteViews.For(shown, mine, rosters.TryGetCached(vote), Localized.Format(VoteStrings.NoticeRaisedAsRisk, PlainText.EscapeMarkdown(risk.Title))));
     }
 

@@ -1,5 +1,6 @@
 using ArtBot.Domain.Ids;
 using ArtBot.Hosting.Telemetry;
+using ArtBot.BotFramework.Connector;
 using ArtBot.BotFramework.Routing;
 using ArtBot.BotFramework.Schema;
 using ArtBot.Domain.Arts;
@@ -15,7 +16,7 @@ namespace ArtBot.Features.Votes;
 /// </summary>
 public sealed partial class VoteStarter(
     IVoteStore store, IArtStore arts, VoteStateReader reader, ArtBotMetrics metrics, TimeProvider time, ILogger<VoteStarter> logger,
-    IPlanStore<PiObjective> objectives)
+    IPlanStore<PiObjective> objectives, IEnumerable<IVoteStartedListener> listeners)
 {
     /// <summary>
     /// Starts a vote in the turn's conversation. <paramref name="seed"/> names what started it (an activity or card id).
@@ -24,33 +25,50 @@ public sealed partial class VoteStarter(
     public async Task<StartResult> StartAsync(
         TurnContext turn, string seed, string? questionText, VoteOptions options, Vote? previous, CancellationToken cancellationToken)
     {
+        var activity = turn.Activity;
+        var tenant = ConversationIds.Tenant(activity);
+        var postedIn = activity.Conversation!.Id!;
+        var membership = await arts.FindByConversationAsync(tenant, ConversationIds.WithoutThread(postedIn), cancellationToken);
+        var origin = new VoteOrigin(tenant, postedIn, activity.ServiceUrl!, activity.UserId() ?? "unknown", activity.From?.Id, activity.From?.Name, membership)
+        {
+            MeetingId = previous?.MeetingId,
+        };
+        return await StartAsync(origin, seed, questionText, options, previous, turn.SendAsync, cancellationToken);
+    }
+
+    /// <summary>
+    /// Starts a vote from anywhere (a turn, a meeting's side panel): the same rules, store and card; <paramref name="post"/>
+    /// posts the card where the vote runs.
+    /// </summary>
+    public async Task<StartResult> StartAsync(
+        VoteOrigin origin, string seed, string? questionText, VoteOptions options, Vote? previous,
+        Func<Activity, CancellationToken, Task<ConnectorOutcome>> post, CancellationToken cancellationToken)
+    {
         var check = previous is null ? VoteRules.CheckQuestion(questionText) : new QuestionCheck(previous.Question, null);
         if (check.Question is null)
         {
             return new StartResult(null, check.Error, false);
         }
 
-        var activity = turn.Activity;
-        var tenant = ConversationIds.Tenant(activity);
-        var postedIn = activity.Conversation!.Id!;
-        var conversation = ConversationIds.WithoutThread(postedIn);
+        var tenant = origin.TenantId;
+        var conversation = ConversationIds.WithoutThread(origin.PostedConversationId);
         var now = time.GetUtcNow();
-        var membership = await arts.FindByConversationAsync(tenant, conversation, cancellationToken);
+        var membership = origin.Membership;
         var vote = new Vote
         {
             Id = DerivedIds.FromActivity(tenant, conversation, seed),
             TenantId = tenant,
             ConversationId = conversation,
-            PostedConversationId = postedIn,
-            ServiceUrl = activity.ServiceUrl!,
+            PostedConversationId = origin.PostedConversationId,
+            ServiceUrl = origin.ServiceUrl,
             Question = check.Question,
             Anonymous = options.Anonymous,
             HideResults = options.HideResults,
             DurationMinutes = options.DurationMinutes,
             Deadline = options.DurationMinutes is { } minutes ? now.AddMinutes(minutes) : null,
-            CreatorId = activity.UserId() ?? "unknown",
-            CreatorChannelId = activity.From?.Id,
-            CreatorName = activity.From?.Name,
+            CreatorId = origin.CreatorId,
+            CreatorChannelId = origin.CreatorChannelId,
+            CreatorName = origin.CreatorName,
             CreatedAt = now,
             Round = previous is null ? 1 : previous.Round + 1,
             PreviousVoteId = previous?.Id,
@@ -59,6 +77,7 @@ public sealed partial class VoteStarter(
             Scope = options.Scope ?? (membership is { Team: null } ? VoteScope.Art : VoteScope.Team),
             TeamName = membership?.Team?.TeamName,
             Locale = previous?.Locale ?? ArtLocale.ForCard(membership?.Art),
+            MeetingId = origin.MeetingId,
         };
         if (previous is null)
         {
@@ -79,8 +98,13 @@ public sealed partial class VoteStarter(
         }
 
         metrics.VoteStarted(vote.Anonymous);
+        foreach (var listener in listeners)
+        {
+            await listener.OnStartedAsync(vote, cancellationToken);
+        }
+
         var card = VoteViews.Shared(new VoteState(vote, [], [], null), null);
-        var outcome = await turn.SendAsync(Activity.CreateMessage(attachments: card.ToAttachment()), cancellationToken);
+        var outcome = await post(Activity.CreateMessage(attachments: card.ToAttachment()), cancellationToken);
         if (outcome.IsSuccess && outcome.Id is { Length: > 0 } activityId)
         {
             await store.SetActivityIdAsync(vote.Id, activityId, cancellationToken);
@@ -119,6 +143,16 @@ public sealed partial class VoteStarter(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Vote {VoteId} started (round {Round})")]
     private partial void LogStarted(string voteId, int round);
+}
+
+/// <summary>
+/// Where and by whom a vote is started: its tenant, the conversation its card goes to, the ART (and team) it counts
+/// for, and the meeting it runs in, if any.
+/// </summary>
+public sealed record VoteOrigin(
+    string TenantId, string PostedConversationId, string ServiceUrl, string CreatorId, string? CreatorChannelId, string? CreatorName, ArtMembership? Membership)
+{
+    public string? MeetingId { get; init; }
 }
 
 /// <summary>The vote started (or found again on a redelivery), or why it was refused.</summary>

@@ -94,6 +94,22 @@ public sealed class VoteStateReader(IVoteStore store, TimeProvider time)
         return (state, receipt);
     }
 
+    /// <summary>The person's own ballot: from the state for named votes, one point read for open anonymous ones.</summary>
+    public async Task<int?> MyValueAsync(VoteState state, string? voterId, CancellationToken cancellationToken)
+    {
+        if (voterId is null)
+        {
+            return null;
+        }
+
+        if (!state.Vote.Anonymous)
+        {
+            return state.ShownBallots.FirstOrDefault(b => string.Equals(b.VoterId, voterId, StringComparison.Ordinal))?.Value;
+        }
+
+        return state.Vote.IsClosed ? null : await store.GetBallotAsync(state.Vote, voterId, cancellationToken);
+    }
+
     /// <summary>
     /// Marks a ballot write to the vote as in flight until disposed. Reads wait (at most <see cref="MaxBatchWait"/>)
     /// while writes of this instance are in flight, so one read after a burst of writes answers all of them.
