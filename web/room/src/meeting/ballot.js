@@ -51,8 +51,9 @@ async function load() {
   say(t('meeting.loading'), true);
   try {
     const answer = await page.api.vote(state.voteId);
-    if (answer) render(answer.vote);
     say('');
+    if (answer) render(answer.vote);
+    if (answer?.vote.open && answer.vote.mine) say(t('ballot.yourVote', answer.vote.mine));
   } catch (error) {
     replace(el.status, errorBlock(error, () => load()));
   }

@@ -70,8 +70,8 @@ async function load() {
   say(t('meeting.loading'), true);
   try {
     const answer = await page.api.vote(state.voteId);
-    if (answer) show(answer.vote);
     say('');
+    if (answer) show(answer.vote);
   } catch (error) {
     replace(el.status, errorBlock(error, () => load()));
   }

@@ -5,7 +5,7 @@ import { t, tn, locale } from '../i18n/index.js';
 import { RoomError } from '../api.js';
 import { act, keepFocus } from './page.js';
 import { distributionChart } from './distribution.js';
-import { scopeText, votedText, averageText, hiddenText, valueName } from './vote-text.js';
+import { scopeText, votedText, averageText, hiddenText } from './vote-text.js';
 import { shareToStage } from './teams.js';
 
 /** @typedef {import('../api/meeting').LiveVote} LiveVote */
@@ -68,7 +68,7 @@ export function createVoteList(panel) {
       average ? h('p', {}, average) : null,
       vote.distribution ? distributionChart(vote.distribution, 'dist-small') : null,
       hidden ? h('p', { class: 'secondary small' }, hidden) : null,
-      vote.open && vote.mine ? h('p', { class: 'small' }, t('vote.mine', valueName(vote.mine))) : null,
+      vote.open && vote.mine ? h('p', { class: 'small' }, t('vote.mine', vote.mine)) : null,
       !vote.open && vote.nextVoteId ? h('p', { class: 'secondary small' }, t('vote.nextRound', vote.round + 1)) : null,
       actions(vote, alerts),
       alerts,

@@ -17,7 +17,7 @@ import { createVoteList } from './panel-votes.js';
 /** How often the panel asks for its open votes (a 304 when nothing changed), and every how many polls the context. */
 const POLL_MS = 3000;
 const CONTEXT_EVERY = 10;
-/** The open votes polled at once (the newest). */
+/** The open votes polled at once (the newest), besides the newest closed one. */
 const POLLED_VOTES = 5;
 
 const el = { title: byId('title'), subtitle: byId('subtitle'), status: byId('status'), view: byId('view') };
@@ -154,8 +154,10 @@ async function poll() {
     }
     return;
   }
-  const open = state.votes.filter((v) => v.open).slice(0, POLLED_VOTES);
-  for (const vote of open) {
+  // The open votes, and the newest closed one a round may follow (started from the stage or by someone else).
+  const followed = state.votes.find((v) => !v.open && v.canManage && !v.nextVoteId);
+  const polled = [...state.votes.filter((v) => v.open).slice(0, POLLED_VOTES), ...(followed ? [followed] : [])];
+  for (const vote of polled) {
     let answer;
     try {
       answer = await page.api.vote(vote.voteId, state.etags.get(vote.voteId) ?? null);
