@@ -15,20 +15,29 @@ export class RoomError extends Error {
   }
 }
 
-export function createApi(host) {
-  async function headers(accept) {
-    const result = { Accept: accept, 'Accept-Language': language() };
-    if (!host.inTeams) return result;
-    let token;
-    try {
-      token = await host.getToken();
-    } catch {
-      throw new RoomError('auth', t('api.noToken'));
-    }
-    if (!token) throw new RoomError('auth', t('api.noToken'));
-    result.Authorization = `Bearer ${token}`;
-    return result;
+/**
+ * The headers of an API request: Accept, the page's language and, in Teams, the SSO token (none in local development).
+ * @param {{ inTeams: boolean, getToken: () => Promise<string | null> }} host
+ * @param {string} accept
+ * @returns {Promise<Record<string, string>>}
+ */
+export async function apiHeaders(host, accept) {
+  /** @type {Record<string, string>} */
+  const result = { Accept: accept, 'Accept-Language': language() };
+  if (!host.inTeams) return result;
+  let token;
+  try {
+    token = await host.getToken();
+  } catch {
+    throw new RoomError('auth', t('api.noToken'));
   }
+  if (!token) throw new RoomError('auth', t('api.noToken'));
+  result.Authorization = `Bearer ${token}`;
+  return result;
+}
+
+export function createApi(host) {
+  const headers = (accept) => apiHeaders(host, accept);
 
   /**
    * @param {string} path
@@ -103,7 +112,8 @@ export function createApi(host) {
   };
 }
 
-async function problemTitle(response) {
+/** The problem details' title of a failed answer when it is readable, else a generic text. */
+export async function problemTitle(response) {
   const fallback = response.status >= 500
     ? t('api.serverProblem')
     : t('api.requestFailed', String(response.status));

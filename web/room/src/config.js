@@ -1,4 +1,5 @@
-// The configuration page of the channel/chat tab: one sentence, always valid, saves the ART room's URL.
+// The configuration page of the channel/chat tab: one sentence, always valid, saves the ART room's URL; in a meeting
+// (the context has a meeting id) it saves the meeting page instead (side panel, meeting chat tab and details tab).
 import { app, pages } from '@microsoft/teams-js';
 import { t, chooseLanguage, setLanguage } from './i18n/index.js';
 
@@ -16,6 +17,14 @@ function useLanguage(choice) {
 
 useLanguage(chooseLanguage({ query: new URLSearchParams(window.location.search).get('lang'), browser: navigator.language }));
 
+/** The page's sentence for a meeting: what ArtBot does there. */
+function showMeetingIntro() {
+  const title = document.getElementById('title');
+  const intro = document.getElementById('intro');
+  if (title) title.textContent = t('config.meetingTabName');
+  if (intro) intro.textContent = t('config.meetingIntro');
+}
+
 function say(message) {
   if (status) status.textContent = message;
 }
@@ -32,9 +41,12 @@ async function configure() {
     clearTimeout(hint);
   }
   say('');
+  let inMeeting = false;
   try {
     const context = await app.getContext();
+    inMeeting = Boolean(context.meeting?.id);
     if (context.app?.locale) useLanguage(chooseLanguage({ teamsLocale: context.app.locale }));
+    if (inMeeting) showMeetingIntro();
     const theme = context.app?.theme;
     document.documentElement.dataset.theme = ['dark', 'contrast'].includes(theme) ? theme : 'default';
     app.registerOnThemeChangeHandler((t) => {
@@ -44,11 +56,11 @@ async function configure() {
     // The default theme is fine.
   }
   pages.config.registerOnSaveHandler((saveEvent) => {
-    const url = `${window.location.origin}/room/`;
+    const url = inMeeting ? `${window.location.origin}/room/meeting.html` : `${window.location.origin}/room/`;
     pages.config.setConfig({
-      entityId: 'artroom',
+      entityId: inMeeting ? 'meeting' : 'artroom',
       contentUrl: url,
-      suggestedDisplayName: t('app.title'),
+      suggestedDisplayName: inMeeting ? t('config.meetingTabName') : t('app.title'),
       websiteUrl: url,
     }).then(
       () => saveEvent.notifySuccess(),

@@ -30,10 +30,19 @@ function withTimeout(promise, ms) {
   ]);
 }
 
+/** A query or context value as a non-empty string, else null. */
+function present(value) {
+  if (typeof value !== 'string') return null;
+  const clean = value.trim();
+  return clean === '' ? null : clean;
+}
+
 /**
  * Finds the host. Returns
  * { inTeams, conversation, view ("mine" | null), theme, locale (Teams' app.locale, e.g. "de-DE"; null outside Teams),
- * subPageId, onThemeChange(fn), getToken() }.
+ * subPageId, meeting (the meeting's id), chat (the meeting's chat: chat.id, else channel.id with its ;messageid=),
+ * tenant (the user's tenant id), frameContext ("sidePanel", "meetingStage", "content", "task"…), onThemeChange(fn),
+ * getToken() }. Locally, ?conversation=, ?view=, ?theme=, ?meeting=, ?chat=, ?tenant= and ?frame= stand in for Teams.
  */
 export async function detectHost() {
   const query = new URLSearchParams(window.location.search);
@@ -44,6 +53,10 @@ export async function detectHost() {
     theme: normalizeTheme(query.get('theme') ?? 'default'),
     locale: null,
     subPageId: null,
+    meeting: present(query.get('meeting')),
+    chat: present(query.get('chat')),
+    tenant: present(query.get('tenant')),
+    frameContext: present(query.get('frame')),
     onThemeChange: () => {},
     getToken: async () => null,
   };
@@ -73,6 +86,11 @@ export async function detectHost() {
     theme: normalizeTheme(context.app?.theme),
     locale: typeof context.app?.locale === 'string' && context.app.locale ? context.app.locale : null,
     subPageId: context.page?.subPageId || null,
+    meeting: present(context.meeting?.id),
+    // A channel meeting's chat is the channel's meeting thread: the server needs the whole id, ;messageid= included.
+    chat: present(context.chat?.id) ?? present(context.channel?.id),
+    tenant: present(context.user?.tenant?.id),
+    frameContext: present(context.page?.frameContext),
     onThemeChange: (fn) => app.registerOnThemeChangeHandler((theme) => fn(normalizeTheme(theme))),
     getToken: () => authentication.getAuthToken(),
   };
