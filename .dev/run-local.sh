@@ -105,6 +105,8 @@ start_playground "$dev/playground-comet" "$comet_port_wanted" "$comet_log"
 comet_port="$started_port"
 
 room="http://127.0.0.1:$bot_port/room/?conversation=19:team-general@thread.tacv2"
+# A PI Planning meeting of the General channel (the Playground's tenant), simulated: Teams' meeting surfaces side by side.
+meeting="http://127.0.0.1:$bot_port/room/simulated-meeting.html?meeting=local-pi-planning&chat=19%3Ateam-general%40thread.tacv2%3Bmessageid%3D1&tenant=72f988bf-86f1-41af-91ab-2d7cd011db47"
 cat <<MSG
 
   ArtBot is running.
@@ -113,6 +115,9 @@ cat <<MSG
   A second team (Comet, another Teams team of the same tenant): http://localhost:$comet_port
   The ART room tab (the Playground does not host tabs; no sign-in locally), once the ART is set up in General:
     $room   (team Rocket: 19:team-planning@thread.tacv2)
+  A PI Planning meeting of the ART's channel, simulated (the side panel, the stage and an attendee's in-meeting
+  notification side by side; the Playground hosts no meeting surfaces), once the ART is set up in General:
+    $meeting
   Bot: http://127.0.0.1:$bot_port   Storage: Azurite 127.0.0.1:$table_port   Playground logs: $log, $comet_log
   Press Ctrl+C to stop everything.
 

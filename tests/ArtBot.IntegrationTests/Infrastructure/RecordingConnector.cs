@@ -80,7 +80,7 @@ public sealed class RecordingConnector : IAsyncDisposable
             body.Length == 0 ? null : JsonDocument.Parse(body).RootElement.Clone());
         _arrivals.Change(() => _requests.Enqueue(request));
 
-        foreach (var (prefix, status) in FailPaths)
+        foreach (var (prefix, status) in FailPaths.OrderByDescending(p => p.Key.Length)) // the most specific path wins
         {
             if (request.Path.StartsWith(prefix, StringComparison.Ordinal))
             {
@@ -90,7 +90,7 @@ public sealed class RecordingConnector : IAsyncDisposable
             }
         }
 
-        foreach (var (prefix, json) in Answers)
+        foreach (var (prefix, json) in Answers.OrderByDescending(p => p.Key.Length))
         {
             if (request.Path.StartsWith(prefix, StringComparison.Ordinal))
             {

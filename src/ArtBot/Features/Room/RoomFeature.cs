@@ -23,6 +23,9 @@ public sealed class RoomFeature(IOptions<BotFrameworkOptions> bot) : IEndpointFe
     public const string FrameAncestors =
         "frame-ancestors 'self' https://teams.microsoft.com https://*.teams.microsoft.com https://*.teams.microsoft.us https://*.cloud.microsoft https://*.office.com https://*.skype.com";
 
+    /// <summary>The simulated meeting (the meeting pages side by side without Teams), served in local development only.</summary>
+    public const string SimulatedMeeting = "/room/simulated-meeting.html";
+
     /// <summary>The tab's pages and its API.</summary>
     public IReadOnlyList<PathString> Paths { get; } = ["/room", "/api/room"];
 
@@ -34,6 +37,12 @@ public sealed class RoomFeature(IOptions<BotFrameworkOptions> bot) : IEndpointFe
     {
         paths.Use(async (http, next) =>
         {
+            if (!_localDevelopment && http.Request.Path.Equals(SimulatedMeeting, StringComparison.OrdinalIgnoreCase))
+            {
+                http.Response.StatusCode = StatusCodes.Status404NotFound; // a newcomer's page for local development only
+                return;
+            }
+
             if (http.Request.Path.StartsWithSegments("/room", StringComparison.OrdinalIgnoreCase))
             {
                 http.Response.Headers.ContentSecurityPolicy = FrameAncestors;
