@@ -8,9 +8,10 @@ namespace ArtBot.IntegrationTests.Infrastructure;
 
 /// <summary>
 /// A real HTTP server on loopback standing in for the Bot Connector: activities use its URL as serviceUrl,
-/// so the bot's connector client really sends to it. Records every request; answers like the connector.
+/// so the bot's connector client really sends to it. Records every request; answers like the connector, and like Teams'
+/// meeting APIs for the meetings a test adds (<see cref="AddMeeting"/>).
 /// </summary>
-public sealed class RecordingConnector : IAsyncDisposable
+public sealed partial class RecordingConnector : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
@@ -77,7 +78,10 @@ public sealed class RecordingConnector : IAsyncDisposable
             context.Request.Method,
             Uri.UnescapeDataString(context.Request.Path.Value ?? ""),
             context.Request.Headers.Authorization.ToString(),
-            body.Length == 0 ? null : JsonDocument.Parse(body).RootElement.Clone());
+            body.Length == 0 ? null : JsonDocument.Parse(body).RootElement.Clone())
+        {
+            Query = context.Request.QueryString.Value ?? "",
+        };
         _arrivals.Change(() => _requests.Enqueue(request));
 
         foreach (var (prefix, status) in FailPaths.OrderByDescending(p => p.Key.Length)) // the most specific path wins
@@ -88,6 +92,11 @@ public sealed class RecordingConnector : IAsyncDisposable
                 await context.Response.WriteAsJsonAsync(new { error = new { code = "Recorded", message = "failure requested by the test" } });
                 return;
             }
+        }
+
+        if (await TryAnswerMeetingAsync(context, request))
+        {
+            return;
         }
 
         foreach (var (prefix, json) in Answers.OrderByDescending(p => p.Key.Length))
@@ -115,6 +124,9 @@ public sealed class RecordingConnector : IAsyncDisposable
 /// <summary>One request the bot made to the connector.</summary>
 public sealed record RecordedRequest(string Method, string Path, string Authorization, JsonElement? Body)
 {
+    /// <summary>The query string as sent (<c>?tenantId=…</c>), or empty.</summary>
+    public string Query { get; init; } = "";
+
     /// <summary>The Adaptive Cards in the activity sent, if any.</summary>
     public IEnumerable<JsonElement> Cards =>
         Body is { } body && body.TryGetProperty("attachments", out var attachments)

@@ -65,8 +65,6 @@ public sealed class AppPackageTests(AppPackageFixture package) : IClassFixture<A
         var webApp = root.GetProperty("webApplicationInfo");
         Assert.Equal(AppPackageFixture.AppId, webApp.GetProperty("id").GetString());
         Assert.Equal($"api://{AppPackageFixture.Host}/botid-{AppPackageFixture.AppId}", webApp.GetProperty("resource").GetString());
-        var rsc = Assert.Single(root.GetProperty("authorization").GetProperty("permissions").GetProperty("resourceSpecific").EnumerateArray());
-        Assert.Equal(("ChannelMessage.Read.Group", "Application"), (rsc.GetProperty("name").GetString(), rsc.GetProperty("type").GetString())); // the sync's search for interrupted posts
         Assert.Equal(
             [AppPackageFixture.Host, "token.botframework.com"],
             root.GetProperty("validDomains").EnumerateArray().Select(d => d.GetString()));
@@ -79,6 +77,56 @@ public sealed class AppPackageTests(AppPackageFixture package) : IClassFixture<A
         var personal = Assert.Single(root.GetProperty("staticTabs").EnumerateArray());
         Assert.Equal(("mine", "My ART work", $"https://{AppPackageFixture.Host}/room/?view=mine"),
             (personal.GetProperty("entityId").GetString(), personal.GetProperty("name").GetString(), personal.GetProperty("contentUrl").GetString()));
+    }
+
+    [Fact]
+    public void The_configurable_tab_also_offers_the_meeting_surfaces_of_channel_and_private_meetings()
+    {
+        var root = Parse();
+        var tab = Assert.Single(root.GetProperty("configurableTabs").EnumerateArray());
+
+        // team: scheduled channel meetings; groupChat: scheduled private meetings (the meeting's chat).
+        Assert.Equal(["team", "groupChat"], tab.GetProperty("scopes").EnumerateArray().Select(s => s.GetString()));
+        Assert.Equal(
+            ["channelTab", "privateChatTab", "meetingChatTab", "meetingDetailsTab", "meetingSidePanel", "meetingStage"],
+            tab.GetProperty("context").EnumerateArray().Select(c => c.GetString()));
+        Assert.True(package.Result.ExitCode == 0, package.Result.ToString()); // the script validated this manifest against the official schema
+    }
+
+    [Fact]
+    public void Resource_specific_permissions_are_the_syncs_and_the_meetings_each_of_its_documented_type()
+    {
+        var permissions = Parse().GetProperty("authorization").GetProperty("permissions").GetProperty("resourceSpecific").EnumerateArray()
+            .Select(p => (p.GetProperty("name").GetString(), p.GetProperty("type").GetString()))
+            .ToList();
+
+        Assert.Equal(
+            [
+                ("ChannelMessage.Read.Group", "Application"), // the sync's search for interrupted posts
+                ("OnlineMeeting.ReadBasic.Chat", "Application"), // private meetings: details, start and end events
+                ("ChannelMeeting.ReadBasic.Group", "Application"), // channel meetings: the same
+                ("OnlineMeetingParticipant.Read.Chat", "Application"), // roles, presence, join and leave events
+                ("ChannelMeetingParticipant.Read.Group", "Application"),
+                ("OnlineMeetingNotification.Send.Chat", "Application"), // targeted in-meeting notifications (concerns)
+                ("ChannelMeetingNotification.Send.Group", "Application"),
+                ("MeetingStage.Write.Chat", "Delegated"), // share the live vote to the stage
+                ("ChannelMeetingStage.Write.Group", "Delegated"),
+            ],
+            permissions);
+    }
+
+    [Theory]
+    [InlineData("/room/meeting.html")]
+    [InlineData("/room/stage.html?vote=v-1")]
+    [InlineData("/room/ballot.html?vote=v-1")]
+    [InlineData("/room/concern.html?vote=v-1")]
+    public void The_meeting_pages_are_on_a_valid_domain(string page)
+    {
+        // Share to stage and the in-meeting dialogs load only URLs on validDomains.
+        var url = new Uri($"https://{AppPackageFixture.Host}{page}");
+
+        Assert.Contains(url.Host, Parse().GetProperty("validDomains").EnumerateArray().Select(d => d.GetString()));
+        Assert.Equal(url.Host, new Uri(Assert.Single(Parse().GetProperty("configurableTabs").EnumerateArray()).GetProperty("configurationUrl").GetString()!).Host);
     }
 
     [Fact]

@@ -62,26 +62,18 @@ internal sealed class MeetingRig : IAsyncDisposable
         return rig;
     }
 
-    /// <summary>What Teams answers about this meeting: its details (the chat is its conversation), roles, the channel's roster.</summary>
+    /// <summary>What Teams answers about this meeting (the documented payloads): its details, each person's role, the channel's roster.</summary>
     private void AnswerTeams(string channel)
     {
-        Connector.Answers[$"/v1/meetings/{MeetingId}/participants/{Organizer}"] = Participant(Organizer, "Organizer");
-        Connector.Answers[$"/v1/meetings/{MeetingId}/participants/{Presenter}"] = Participant(Presenter, "Presenter");
+        Teams = Connector.AddMeeting(MeetingId, ChatId, channelMeeting: true);
+        Teams.Title = "PI Planning day 2";
+        Teams.Add("29:" + Organizer, "Organizer", aadObjectId: Organizer);
+        Teams.Add("29:" + Presenter, "Presenter", aadObjectId: Presenter);
         foreach (var attendee in Attendees)
         {
-            Connector.Answers[$"/v1/meetings/{MeetingId}/participants/{attendee}"] = Participant(attendee, "Attendee");
+            Teams.Add("29:" + attendee, "Attendee", aadObjectId: attendee);
         }
 
-        Connector.Answers[$"/v1/meetings/{MeetingId}"] = new JsonObject
-        {
-            ["details"] = new JsonObject
-            {
-                ["id"] = MeetingId, ["title"] = "PI Planning day 2", ["type"] = "Scheduled",
-                ["scheduledStartTime"] = "2027-01-02T08:00:00Z", ["scheduledEndTime"] = "2027-01-02T17:00:00Z",
-            },
-            ["conversation"] = new JsonObject { ["isGroup"] = true, ["conversationType"] = "channel", ["id"] = ChatId },
-            ["organizer"] = new JsonObject { ["id"] = "29:" + Organizer, ["aadObjectId"] = Organizer },
-        }.ToJsonString();
         var members = new JsonArray();
         foreach (var person in Attendees.Append(Organizer).Append(Presenter))
         {
@@ -91,12 +83,8 @@ internal sealed class MeetingRig : IAsyncDisposable
         Connector.Answers[$"/v3/conversations/{channel}/pagedmembers"] = new JsonObject { ["members"] = members }.ToJsonString();
     }
 
-    private string Participant(string person, string role) => new JsonObject
-    {
-        ["user"] = new JsonObject { ["id"] = "29:" + person, ["aadObjectId"] = person, ["name"] = "Person " + person[^4..] },
-        ["meeting"] = new JsonObject { ["role"] = role, ["inMeeting"] = true },
-        ["conversation"] = new JsonObject { ["id"] = ChatId, ["isGroup"] = true },
-    }.ToJsonString();
+    /// <summary>The meeting as the connector stand-in answers for it (switches for Teams' refusals).</summary>
+    public MeetingStandIn Teams { get; private set; } = null!;
 
     public Task<HttpResponseMessage> GetAsync(string path, string? person, string? etag = null)
     {

@@ -37,7 +37,6 @@ public sealed partial class MeetingRoles(
         var role = asked switch
         {
             { IsSuccess: true } => new MeetingRole(asked.Value!.Meeting?.Role, true, null),
-            { StatusCode: 404 } => await MemberOfChatAsync(meeting, user, null, cancellationToken),
             { StatusCode: 403 } => await MemberOfChatAsync(meeting, user, MeetingStrings.NoteNoPermission, cancellationToken),
             { StatusCode: >= 400 and < 500 and not 408 and not 429 } => await MemberOfChatAsync(meeting, user, MeetingStrings.NoteLargeMeeting, cancellationToken),
             _ => throw Unavailable(asked.StatusCode),
@@ -45,6 +44,9 @@ public sealed partial class MeetingRoles(
         cache.Set(key, role, options.Value.RoleCacheTime);
         return role;
     }
+
+    // 404 is Teams' answer both for someone not in the meeting and for every participant of a meeting of 350 or more:
+    // the chat's membership then decides, and a member is told why the RTEs lead.
 
     /// <summary>Without a role from Teams: a member of the meeting's chat takes part (roles unknown, <paramref name="note"/> says why).</summary>
     private async Task<MeetingRole> MemberOfChatAsync(Meeting meeting, RoomUser user, string? note, CancellationToken cancellationToken)
