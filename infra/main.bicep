@@ -90,6 +90,9 @@ param logRetentionDays int = 30
 @description('Client id of the app registration the ART room tab signs in with (Teams SSO; a managed identity cannot expose an API). Empty: the tab is served but nobody can sign in until it is set.')
 param roomSsoClientId string = ''
 
+@description('The Teams app id (the app package manifest\'s id, TEAMS_APP_ID): the in-meeting notification of a meeting vote opens the ballot through it. Empty: the bot's app id, as the package script's default.')
+param teamsAppId string = ''
+
 @description('Tags for every resource.')
 param tags object = {
   application: 'ArtBot'
@@ -226,6 +229,14 @@ resource webApp 'Microsoft.Web/sites@2024-04-01' = {
         {
           name: 'Room__Audience'
           value: empty(roomSsoClientId) ? '' : 'api://${webAppName}.azurewebsites.net/${roomSsoClientId}'
+        }
+        {
+          name: 'Meetings__TeamsAppId' // docs/meetings.md: the bubble link of the in-meeting notification names the Teams app
+          value: teamsAppId
+        }
+        {
+          name: 'Meetings__PublicUrl' // where Teams opens the meeting pages (ballot, concern prompt) from a notification
+          value: 'https://${webAppName}.azurewebsites.net'
         }
       ]
     }

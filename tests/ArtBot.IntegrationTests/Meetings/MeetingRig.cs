@@ -22,6 +22,7 @@ internal sealed class MeetingRig : IAsyncDisposable
     public const string PublicUrl = "https://artbot.example.com";
     public const string Organizer = "00000000-0000-0000-0000-00000000e001";
     public const string Presenter = "00000000-0000-0000-0000-00000000e002";
+    public static readonly TimeSpan ConcernPromptDelay = TimeSpan.FromSeconds(7);
 
     private MeetingRig(PlanningRig planning, EntraIssuer issuer, string chatId)
     {
@@ -47,7 +48,7 @@ internal sealed class MeetingRig : IAsyncDisposable
         {
             ["Meetings:TeamsAppId"] = TeamsAppId,
             ["Meetings:PublicUrl"] = PublicUrl,
-            ["Meetings:ConcernPromptDelay"] = "00:00:00",
+            ["Meetings:ConcernPromptDelay"] = "00:00:07", // unlike any other delay: the test waits for exactly this timer
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
@@ -124,17 +125,29 @@ internal sealed class MeetingRig : IAsyncDisposable
         return (response.StatusCode, await JsonOf(response));
     }
 
-    /// <summary>Sends a meeting event (start, end, participant join/leave) through /api/messages, as Teams does.</summary>
-    public async Task SendEventAsync(string name, JsonObject value)
+    /// <summary>
+    /// Sends one of Microsoft's documented meeting events (<see cref="MeetingPayloads"/>) through /api/messages, addressed
+    /// to this rig's tenant, meeting, chat and connector; <paramref name="value"/> replaces its value when given.
+    /// </summary>
+    public async Task SendEventAsync(string fixture, JsonObject? value = null)
     {
-        var activity = Bot.Payload(TeamsPayloads.ChannelMention, ChatId.Split(';')[0]);
-        activity["type"] = "event";
-        activity["name"] = name;
-        activity["value"] = value;
-        activity.Remove("text");
-        activity.Remove("entities");
+        var activity = MeetingPayloads.Load(fixture);
+        activity["id"] = Guid.NewGuid().ToString("N");
+        activity["serviceUrl"] = Connector.ServiceUrl;
         activity["conversation"]!["id"] = ChatId;
-        activity["channelData"]!["meeting"] = new JsonObject { ["id"] = MeetingId };
+        activity["conversation"]!["tenantId"] = VoteDriver.TenantId;
+        activity["channelData"]!["tenant"]!["id"] = VoteDriver.TenantId;
+        activity["channelData"]!["meeting"]!["id"] = MeetingId;
+        if (activity["value"] is JsonObject documented && documented.ContainsKey("Id"))
+        {
+            documented["Id"] = MeetingId;
+        }
+
+        if (value is not null)
+        {
+            activity["value"] = value.DeepClone();
+        }
+
         var response = await Bot.PostAsync(activity);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }

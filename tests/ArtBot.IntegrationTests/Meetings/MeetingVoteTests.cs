@@ -7,6 +7,7 @@ using ArtBot.Features.Common;
 using ArtBot.Features.Meetings;
 using ArtBot.IntegrationTests.Infrastructure;
 using ArtBot.IntegrationTests.Votes;
+using ArtBot.Tests.Shared;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ArtBot.IntegrationTests.Meetings;
@@ -67,7 +68,7 @@ public sealed class MeetingVoteTests(BotHost bot)
     public async Task Attendees_vote_with_one_tap_the_stage_shows_the_exact_count_and_answers_304_while_nothing_changed()
     {
         await using var rig = await MeetingRig.StartAsync(bot, teamMeeting: true);
-        await rig.SendEventAsync(MeetingEvents.JoinEvent, new JsonObject
+        await rig.SendEventAsync(MeetingPayloads.ParticipantJoin, new JsonObject
         {
             ["members"] = new JsonArray([.. rig.Attendees.Take(10).Append(MeetingRig.Organizer).Select(p => (JsonNode)new JsonObject
             {
@@ -148,17 +149,25 @@ public sealed class MeetingVoteTests(BotHost bot)
         Assert.True(high.GetProperty("distribution").ValueKind == JsonValueKind.Null);
         Assert.True(high.GetProperty("average").ValueKind == JsonValueKind.Null);
         Assert.Equal(13, high.GetProperty("voted").GetInt32());
-        await rig.BallotAsync(voteId, 1, low[1]); // changed from 2 to 1: not asked twice
 
-        await rig.Planning.Services.GetRequiredService<SharedCardUpdater>().WhenIdleAsync();
-        var prompts = rig.Connector.Requests.Where(r => r.Method == "POST" && r.Path == $"/v1/meetings/{rig.MeetingId}/notification").ToList();
-        Assert.NotEmpty(prompts);
+        // The prompts gathered while the ballots came go out together once the delay is over: 12 voters, 2 calls.
+        await rig.Planning.Timers.WhenTimersDueInAsync(MeetingRig.ConcernPromptDelay).WithinDeadline("the prompts wait for their delay");
+        rig.Planning.Clock.Advance(MeetingRig.ConcernPromptDelay);
+        var prompts = await rig.Connector.WaitForAsync(r => r.Method == "POST" && r.Path == $"/v1/meetings/{rig.MeetingId}/notification", 2);
+        Assert.Equal(2, prompts.Count);
         var recipients = prompts.SelectMany(p => p.Body!.Value.GetProperty("value").GetProperty("recipients").EnumerateArray().Select(r => r.GetString())).ToList();
         Assert.All(prompts, p => Assert.InRange(p.Body!.Value.GetProperty("value").GetProperty("recipients").GetArrayLength(), 1, 10));
         Assert.Equal(low.Select(p => "29:" + p).Order(), recipients.Order());
         var surface = prompts[0].Body!.Value.GetProperty("value").GetProperty("surfaces")[0];
         Assert.Equal("meetingStage", surface.GetProperty("surface").GetString());
         Assert.Equal($"{MeetingRig.PublicUrl}/room/concern.html?vote={voteId}", surface.GetProperty("content").GetProperty("value").GetProperty("url").GetString());
+
+        // A change from 2 to 1 is not asked again.
+        await rig.BallotAsync(voteId, 1, low[1]);
+        await rig.Planning.Timers.WhenTimersDueInAsync(MeetingRig.ConcernPromptDelay).WithinDeadline("the second gathering waits");
+        rig.Planning.Clock.Advance(MeetingRig.ConcernPromptDelay);
+        await rig.Planning.Services.GetRequiredService<SharedCardUpdater>().WhenIdleAsync().WithinDeadline("the prompts and card updates ran");
+        Assert.Equal(2, rig.Connector.Requests.Count(r => r.Path == $"/v1/meetings/{rig.MeetingId}/notification"));
 
         // The concern, sent from the prompt's page, becomes the ART's risk in one click by the presenter; no author on an anonymous vote.
         using var sent = await rig.PostAsync($"/api/meeting/votes/{voteId}/concerns", new { text = "Integration environment is not ready until iteration 3" }, low[0]);
@@ -179,16 +188,14 @@ public sealed class MeetingVoteTests(BotHost bot)
     [Fact]
     public async Task The_meetings_end_closes_its_votes_and_posts_one_summary_to_the_meeting_chat_and_the_arts_channel()
     {
-        await using var rig = await MeetingRig.StartAsync(bot);
+        await using var rig = await MeetingRig.StartAsync(bot, teamMeeting: true); // team Rocket's meeting: the summary goes to its chat and the ART's channel
         var (_, art) = await rig.StartVoteAsync(MeetingRig.Organizer);
         var (_, rocket) = await rig.StartVoteAsync(MeetingRig.Organizer, scope: "team", team: "Rocket");
         await rig.BallotAsync(art.GetProperty("voteId").GetString()!, 2, rig.Attendees[0]);
         await rig.BallotAsync(rocket.GetProperty("voteId").GetString()!, 4, rig.Attendees[1]);
-        await rig.Planning.Services.GetRequiredService<SharedCardUpdater>().WhenIdleAsync();
 
-        var end = new JsonObject { ["Id"] = rig.MeetingId, ["MeetingType"] = "Scheduled", ["Title"] = "PI Planning day 2", ["EndTime"] = "2027-01-02T17:01:00Z" };
-        await rig.SendEventAsync(MeetingEvents.EndEvent, end);
-        await rig.SendEventAsync(MeetingEvents.EndEvent, end); // redelivered: nothing twice
+        await rig.SendEventAsync(MeetingPayloads.EndChannel);
+        await rig.SendEventAsync(MeetingPayloads.EndChannel); // delivered again: nothing twice
 
         var summaries = rig.Connector.Requests.Where(r => r.Method == "POST" && r.AllText.Contains("ended: its confidence votes", StringComparison.Ordinal)).ToList();
         Assert.Equal(2, summaries.Count);

@@ -7,6 +7,7 @@ using ArtBot.Features.Dependencies;
 using ArtBot.Features.Objectives;
 using ArtBot.IntegrationTests.Infrastructure;
 using ArtBot.IntegrationTests.Votes;
+using ArtBot.Tests.Shared;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -55,6 +56,9 @@ internal sealed class PlanningRig : IAsyncDisposable
     public HttpClient Client { get; }
     public IServiceProvider Services => _factory.Services;
     public FakeTimeProvider Clock { get; }
+
+    /// <summary>The same clock, counting the timers waiting on it (to move time only once a delay is waiting).</summary>
+    public TimerCountingTimeProvider Timers => (TimerCountingTimeProvider)Clock;
     public VoteDriver Home { get; }
     public VoteDriver Rocket { get; }
     public VoteDriver Comet { get; }
@@ -65,7 +69,7 @@ internal sealed class PlanningRig : IAsyncDisposable
 
     public static async Task<PlanningRig> StartAsync(BotHost bot, bool withBusinessOwner = true, IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var rig = new PlanningRig(bot, new FakeTimeProvider(BeforePi), settings);
+        var rig = new PlanningRig(bot, new TimerCountingTimeProvider(BeforePi), settings);
         await BotHost.WaitUntilReadyAsync(rig._factory);
         await rig.Home.CommandAsync("art setup", RteAad, "Riley RTE");
         var form = new JsonObject

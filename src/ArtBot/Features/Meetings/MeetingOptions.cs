@@ -6,8 +6,9 @@ public sealed class MeetingOptions
     public const string Section = "Meetings";
 
     /// <summary>
-    /// The Teams app's id (the manifest's <c>id</c>): the in-meeting notification's bubble link names it. Without it the
-    /// vote card is posted to the meeting chat without the in-meeting alert.
+    /// The Teams app's id (the manifest's <c>id</c>): the in-meeting notification's bubble link names it. Default: the bot's
+    /// app id, as the app package's default. Without either (local development) the vote card goes to the meeting chat
+    /// without the in-meeting alert.
     /// </summary>
     public string? TeamsAppId { get; set; }
 

@@ -1,3 +1,4 @@
+using ArtBot.BotFramework;
 using Microsoft.Extensions.Options;
 
 namespace ArtBot.Features.Meetings;
@@ -6,7 +7,7 @@ namespace ArtBot.Features.Meetings;
 /// The absolute URLs of the meeting pages Teams opens (the in-meeting bubble, the concern prompt, the stage):
 /// <see cref="MeetingOptions.PublicUrl"/>, else the origin the meeting pages last called from.
 /// </summary>
-public sealed class MeetingPages(IOptions<MeetingOptions> options)
+public sealed class MeetingPages(IOptions<MeetingOptions> options, IOptions<BotFrameworkOptions> bot)
 {
     public const int BubbleWidth = 280;
     public const int BubbleHeight = 300;
@@ -29,5 +30,6 @@ public sealed class MeetingPages(IOptions<MeetingOptions> options)
         return origin is null ? null : new Uri($"{origin.TrimEnd('/')}/room/{page}?vote={Uri.EscapeDataString(voteId)}");
     }
 
-    public string? TeamsAppId => options.Value.TeamsAppId is { Length: > 0 } id ? id : null;
+    /// <summary>The Teams app's id: as set, else the bot's app id (the app package's default, manifest/scripts/package.mjs).</summary>
+    public string? TeamsAppId => options.Value.TeamsAppId is { Length: > 0 } id ? id : bot.Value.MicrosoftAppId is { Length: > 0 } appId ? appId : null;
 }
