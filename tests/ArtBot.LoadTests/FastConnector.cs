@@ -8,9 +8,9 @@ namespace ArtBot.LoadTests;
 
 /// <summary>
 /// The Bot Connector stand-in (and the bot's managed-identity token endpoint): answers 200/201 at once, counts POSTs and PUTs, and keeps the last activity
-/// body PUT to each path (the shared card's latest state) plus every card POSTed.
+/// body PUT to each path (the shared card's latest state) plus every card POSTed; the meeting APIs as <see cref="FastConnector"/>'s other part answers them.
 /// </summary>
-public sealed class FastConnector : IAsyncDisposable
+public sealed partial class FastConnector : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentDictionary<string, string> _lastPut = new(StringComparer.Ordinal);
@@ -54,6 +54,12 @@ public sealed class FastConnector : IAsyncDisposable
         if (context.Request.Path == ManagedIdentityStandIn.Path)
         {
             await ManagedIdentityStandIn.IssueAsync(context, _tokens).ConfigureAwait(false);
+            return;
+        }
+
+        if (context.Request.Path.StartsWithSegments("/v1/meetings", StringComparison.Ordinal))
+        {
+            await HandleMeetingAsync(context).ConfigureAwait(false);
             return;
         }
 

@@ -25,6 +25,11 @@ public static class RoomSeed
     public const string TenantId = "72f988bf-86f1-41af-91ab-2d7cd011db47";
     public const int Teams = 12;
     public const int People = 125;
+    public const string RteAad = "rte-aad";
+
+    /// <summary>Person <paramref name="i"/> of the ART (0 to <see cref="People"/> - 1): Entra object id and name, the same in every seeded vote.</summary>
+    public static (string Aad, string Name) Member(int i) =>
+        ($"5eed{i.ToString("x4", System.Globalization.CultureInfo.InvariantCulture)}-0000-4000-8000-000000000125", $"Person {(i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)}");
 
     public static async Task<Art> CreateAsync(string connectionString, string serviceUrl, DateTimeOffset now)
     {
@@ -47,7 +52,7 @@ public static class RoomSeed
 
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var pis = Enumerable.Range(0, 3).Select(i => new ProgramIncrement($"PI {i + 1}", today.AddDays(-84 * (2 - i) - 42), today.AddDays(-84 * (2 - i) + 41))).ToList();
-        var rte = new Person("rte-aad", "Riley RTE");
+        var rte = new Person(RteAad, "Riley RTE");
         var art = new Art
         {
             Id = "benchart0000000000000000",
@@ -166,7 +171,7 @@ public static class RoomSeed
         await votes.CreateAsync(vote, default).ConfigureAwait(false);
         for (var v = 0; v < voters; v++)
         {
-            await votes.CastAsync(vote, $"voter-{v}", vote.Anonymous ? null : $"Voter {v}", null, Math.Clamp(typical + (v % 3) - 1, 1, 5), default).ConfigureAwait(false);
+            await votes.CastAsync(vote, Member(v).Aad, vote.Anonymous ? null : Member(v).Name, null, Math.Clamp(typical + (v % 3) - 1, 1, 5), default).ConfigureAwait(false);
         }
 
         if (await votes.BeginCloseAsync(vote.Id, now, default).ConfigureAwait(false))

@@ -196,8 +196,9 @@ public sealed partial class MeetingEndpoints(
         return Tagged(http, view);
     }
 
-    public async Task<IResult> BallotAsync(MeetingCaller caller, string voteId, BallotRequest body, CancellationToken cancellationToken)
+    public async Task<IResult> BallotAsync(MeetingCaller caller, string voteId, BallotRequest body, HttpRequest request, CancellationToken cancellationToken)
     {
+        pages.Saw(request); // this instance may send the voter's concern prompt, which links to the pages' address
         if (await VoteOfAsync(caller, voteId, cancellationToken) is not { } vote)
         {
             return NotFound(VoteStrings.ErrorVoteNotFound);

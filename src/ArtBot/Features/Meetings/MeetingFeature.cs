@@ -39,7 +39,7 @@ public sealed class MeetingFeature(IOptions<BotFrameworkOptions> bot) : IEndpoin
         group.MapGet("/votes/{voteId}", (HttpContext http, MeetingEndpoints api, string voteId, string? tenant, CancellationToken ct) =>
             Run(http, tenant, caller => api.VoteAsync(caller, voteId, http, ct)));
         group.MapPost("/votes/{voteId}/ballot", (HttpContext http, MeetingEndpoints api, string voteId, BallotRequest body, string? tenant, CancellationToken ct) =>
-            Run(http, tenant, caller => api.BallotAsync(caller, voteId, body, ct)));
+            Run(http, tenant, caller => api.BallotAsync(caller, voteId, body, http.Request, ct)));
         group.MapPost("/votes/{voteId}/close", (HttpContext http, MeetingEndpoints api, string voteId, string? tenant, CancellationToken ct) =>
             Run(http, tenant, caller => api.CloseAsync(caller, voteId, ct)));
         group.MapPost("/votes/{voteId}/again", (HttpContext http, MeetingEndpoints api, string voteId, string? tenant, CancellationToken ct) =>
