@@ -8,6 +8,7 @@ public sealed class ChildProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _output = new();
+    private readonly List<(string Text, TaskCompletionSource Seen)> _awaited = [];
 
     private ChildProcess(Process process) => _process = process;
 
@@ -47,6 +48,7 @@ public sealed class ChildProcess : IAsyncDisposable
         var child = new ChildProcess(process);
         process.OutputDataReceived += (_, e) => child.Append(e.Data);
         process.ErrorDataReceived += (_, e) => child.Append(e.Data);
+        process.Exited += (_, _) => child.FailAwaited();
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
@@ -68,6 +70,38 @@ public sealed class ChildProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Completes when the process writes a line containing <paramref name="text"/> (or has written one); fails with its
+    /// output when it exits first or at the deadline. Checked as each line arrives: no polling.
+    /// </summary>
+    public async Task WaitForOutputAsync(string text, string what, TimeSpan timeout)
+    {
+        var seen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_output)
+        {
+            if (_output.ToString().Contains(text, StringComparison.Ordinal))
+            {
+                return;
+            }
+
+            _awaited.Add((text, seen));
+        }
+
+        if (_process.HasExited)
+        {
+            FailAwaited();
+        }
+
+        try
+        {
+            await seen.Task.WaitAsync(timeout);
+        }
+        catch (Exception failure) when (failure is TimeoutException or InvalidOperationException)
+        {
+            throw new TimeoutException($"{what} did not happen (exited: {_process.HasExited}). Output:\n{Output}", failure);
+        }
+    }
+
     private void Append(string? line)
     {
         if (line is null)
@@ -78,6 +112,15 @@ public sealed class ChildProcess : IAsyncDisposable
         lock (_output)
         {
             _output.AppendLine(line);
+            _awaited.RemoveAll(a => line.Contains(a.Text, StringComparison.Ordinal) && a.Seen.TrySetResult());
+        }
+    }
+
+    private void FailAwaited()
+    {
+        lock (_output)
+        {
+            _awaited.RemoveAll(a => a.Seen.TrySetException(new InvalidOperationException("The process exited.")));
         }
     }
 

@@ -89,12 +89,11 @@ public static class PlaygroundBrowser
         return host is "localhost" or "127.0.0.1" ? route.ContinueAsync() : route.AbortAsync();
     });
 
-    /// <summary>Opens the Playground's personal chat in headless Chromium and runs <paramref name="scenario"/>; screenshots into the test output.</summary>
-    public static async Task RunAsync(LocalTeams teams, string name, Func<IPage, Task> scenario)
+    /// <summary>Headless Debian Chromium, offline-friendly (no background networking, sync or component updates).</summary>
+    public static async Task<IBrowser> LaunchAsync(IPlaywright playwright)
     {
         Assert.True(File.Exists(Chromium), $"{Chromium} is missing: run 'bash .dev/setup.sh --browser' (the test command does).");
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        return await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = Chromium,
             Headless = true,
@@ -104,6 +103,13 @@ public static class PlaygroundBrowser
                 "--disable-component-update", "--disable-sync",
             ],
         });
+    }
+
+    /// <summary>Opens the Playground's personal chat in headless Chromium and runs <paramref name="scenario"/>; screenshots into the test output.</summary>
+    public static async Task RunAsync(LocalTeams teams, string name, Func<IPage, Task> scenario)
+    {
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await LaunchAsync(playwright);
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 1000 } });
         await BlockInternetAsync(page);
 

@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
-using ArtBot.Tests.Shared;
 using Microsoft.Playwright;
 
 namespace ArtBot.EndToEnd;
@@ -194,14 +192,7 @@ public sealed class RoomTabTests(LocalTeams teams) : IClassFixture<LocalTeams>
     }
 
     /// <summary>axe-core (pinned in .dev/package.json) finds no serious or critical violation on the page as it is.</summary>
-    internal static async Task AssertAccessibleAsync(IPage page, string where)
-    {
-        await page.AddScriptTagAsync(new() { Path = Path.Combine(Azurite.FindRepositoryRoot(), ".dev", "node_modules", "axe-core", "axe.min.js") });
-        var result = await page.EvaluateAsync<JsonElement>(
-            "async () => (await axe.run(document, { resultTypes: ['violations'] })).violations.map(v => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }))");
-        var serious = result.EnumerateArray().Where(v => v.GetProperty("impact").GetString() is "serious" or "critical").Select(v => v.GetProperty("id").GetString()).ToList();
-        Assert.True(serious.Count == 0, $"{where}: axe found {string.Join(", ", serious)}");
-    }
+    internal static Task AssertAccessibleAsync(IPage page, string where) => Axe.AssertAccessibleAsync(page.MainFrame, where);
 
     internal static string Slug(string view) => view.ToLowerInvariant().Replace(" & ", "-", StringComparison.Ordinal).Replace(' ', '-');
 

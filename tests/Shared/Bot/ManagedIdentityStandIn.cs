@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 
-namespace ArtBot.LoadTests;
+namespace ArtBot.Tests.Shared;
 
 /// <summary>
 /// An App Service managed-identity token endpoint (<c>IDENTITY_ENDPOINT</c> + <c>IDENTITY_HEADER</c>), as a bot run as
@@ -12,7 +12,7 @@ namespace ArtBot.LoadTests;
 public static class ManagedIdentityStandIn
 {
     /// <summary>The <c>X-IDENTITY-HEADER</c> value the endpoint expects (<c>IDENTITY_HEADER</c>).</summary>
-    public const string Header = "loadtest-identity-header";
+    public const string Header = "test-identity-header";
 
     public const string Path = "/msi/token";
 
@@ -31,7 +31,7 @@ public static class ManagedIdentityStandIn
         context.Response.ContentType = "application/json";
         await context.Response.WriteAsync(new JsonObject
         {
-            ["access_token"] = "loadtest-token-" + Guid.NewGuid().ToString("N"),
+            ["access_token"] = "stand-in-token-" + Guid.NewGuid().ToString("N"),
             ["expires_on"] = expires,
             ["resource"] = resource,
             ["token_type"] = "Bearer",
