@@ -8,6 +8,7 @@ using ArtBot.Domain.People;
 using ArtBot.Domain.Votes;
 using ArtBot.Features.Help;
 using ArtBot.Features.Installation;
+using ArtBot.Features.Meetings;
 using ArtBot.Features.Votes;
 using ArtBot.Domain.Text;
 using System.Globalization;
@@ -61,7 +62,7 @@ internal static class BotCards
         "ArtCards.ChooseArt", "ArtCards.Form", "ArtCards.Overview", "ArtObjectivesCard.Build", "CarryOverCard.Build", "CarryOverCard.Reminder",
         "CheckInCard.Build", "ConversationEscalation.Build", "DependencyCard.Build", "DependencyFormCard.Build", "DependencyListCard.Build",
         "HelpCard.Build", "ImpedimentCard.Build", "ImpedimentDialog.Build", "ImpedimentListCard.Build", "ImprovementCard.Build",
-        "ImprovementListCard.Build", "ObjectiveHistoryCard.Build", "PredictabilityCard.Build", "RteDigest.Build", "SharedWorkshopCardUpdater.Shared", "SummaryCard.Build",
+        "ImprovementListCard.Build", "MeetingSummary.Card", "ObjectiveHistoryCard.Build", "PredictabilityCard.Build", "RteDigest.Build", "SharedWorkshopCardUpdater.Shared", "SummaryCard.Build",
         "TeamObjectivesCard.Build", "VoteCard.Build", "VoteFormCard.Build", "VoteFormCard.Started", "VoteViews.For", "VoteViews.Shared",
         "WelcomeCard.Build", "WorkshopCard.Build",
     ];
@@ -107,8 +108,20 @@ internal static class BotCards
             ["art-overview"] = ArtCards.Overview(Art(), [Team("Rocket", null), Team("Comet", DateTimeOffset.Parse("2026-11-01T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture))], new DateOnly(2026, 11, 22), "Settings saved."),
             ["art-overview-no-teams"] = ArtCards.Overview(Art() with { CurrentPi = null }, [], new DateOnly(2026, 11, 22)),
             ["art-choose"] = ArtCards.ChooseArt("Rocket", [Art(), Art() with { Id = "a2", Name = "Second ART" }]),
+            ["meeting-summary"] = MeetingSummary.Card(Meeting("PI Planning *day 2*"),
+            [
+                new VoteState(Vote(anonymous: false) with { Scope = VoteScope.Art, ClosedAt = DateTimeOffset.Parse("2026-11-20T10:00:00Z", CultureInfo.InvariantCulture) }, [], [new("Test environment late", null) { Id = "c1", RiskId = "r1" }],
+                    new VoteFinal(VoteTally.From([4, 4, 3, 2]), new HashSet<string>())),
+                new VoteState(Vote(anonymous: true) with { TeamName = "Rocket", Round = 2 }, [], [], new VoteFinal(VoteTally.From([]), new HashSet<string>())),
+            ]),
+            ["meeting-summary-no-votes"] = MeetingSummary.Card(Meeting(null), []),
         };
     }
+
+    private static ArtBot.Domain.Meetings.Meeting Meeting(string? title) => new()
+    {
+        TenantId = "t", MeetingId = "MCMxOTptZWV0aW5n", ChatId = "19:x@thread.tacv2;messageid=1", ServiceUrl = "https://smba.trafficmanager.net/emea/", Title = title,
+    };
 
     private static Art Art() => new()
     {

@@ -33,7 +33,12 @@ public sealed partial class MeetingSummary(
         }
 
         var art = await places.ArtOfAsync(meeting, cancellationToken);
-        var card = Card(meeting, art?.Art, finals);
+        AdaptiveCard card;
+        using (ArtLocale.ForCard(art?.Art).Use()) // in the ART's language, whoever ended the meeting
+        {
+            card = Card(meeting, finals);
+        }
+
         await PostAsync(meeting.ServiceUrl, meeting.TenantId, meeting.ChatId, card, cancellationToken);
         if (art?.Art is { } linked && !string.Equals(ConversationIds.WithoutThread(meeting.ChatId), linked.SummaryConversationId, StringComparison.Ordinal))
         {
@@ -43,10 +48,9 @@ public sealed partial class MeetingSummary(
         LogEnded(finals.Count);
     }
 
-    /// <summary>The summary card, in the ART's language.</summary>
-    public static AdaptiveCard Card(Meeting meeting, Art? art, IReadOnlyList<VoteState> finals)
+    /// <summary>The summary card of the meeting's votes, each with its final result.</summary>
+    public static AdaptiveCard Card(Meeting meeting, IReadOnlyList<VoteState> finals)
     {
-        using var locale = ArtLocale.ForCard(art).Use();
         var body = new List<CardElement>
         {
             new TextBlock(meeting.Title is { Length: > 0 } title ? Localized.Format(MeetingStrings.SummaryTitleNamed, PlainText.EscapeMarkdown(title)) : MeetingStrings.SummaryTitle)
