@@ -26,10 +26,7 @@ public sealed class DemoRoomTests(LocalTeams teams) : IClassFixture<LocalTeams>
     [Fact]
     public async Task The_demo_train_fills_every_view_of_the_art_room_and_the_playground_talks_to_it()
     {
-        var seeded = await new DemoTrainSeeder(DemoStorage.Client(teams.StorageConnectionString), TimeProvider.System, new DemoTrainOptions
-        {
-            ServiceUrl = teams.PlaygroundUrl + "/_connector",
-        }).SeedAsync(CancellationToken.None);
+        var seeded = await teams.DemoTrain;
         Assert.Equal(12, seeded.Teams);
 
         await PlaygroundBrowser.RunAsync(teams, "demo", async page =>
@@ -55,5 +52,25 @@ public sealed class DemoRoomTests(LocalTeams teams) : IClassFixture<LocalTeams>
             await PlaygroundBrowser.PostMentioningBotAsync(page, "predictability");
             await Assertions.Expect(page.GetByText("ART predictability: Aurora ART").First).ToBeVisibleAsync(new() { Timeout = 30_000 });
         });
+    }
+
+    [Fact]
+    public async Task The_simulated_meeting_shows_the_side_panel_the_stage_and_the_attendees_window_of_the_arts_channel_meeting()
+    {
+        await teams.DemoTrain;
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await PlaygroundBrowser.LaunchAsync(playwright);
+        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1400, Height = 1000 } });
+
+        // The address bash .dev/run-local.sh prints: a PI Planning meeting of the ART's General channel.
+        var chat = Uri.EscapeDataString(DemoTrainOptions.PlaygroundGeneral + ";messageid=1");
+        await page.GotoAsync($"{teams.BotUrl}/room/simulated-meeting.html?meeting=local-pi-planning&chat={chat}&tenant={LocalTeams.TenantId}");
+        var panel = page.FrameLocator("#sim-panel");
+        await Assertions.Expect(panel.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Aurora ART", new() { Timeout = 30_000 });
+        await Assertions.Expect(panel.GetByRole(AriaRole.Button, new() { Name = "ART vote", Exact = true })).ToBeVisibleAsync();
+        await Assertions.Expect(page.FrameLocator("#sim-stage").GetByText("No vote is on the stage yet.", new() { Exact = false })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("No notification yet: start a vote in the side panel.")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#sim-missing")).ToBeHiddenAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "meeting-simulated.png"), FullPage = true });
     }
 }

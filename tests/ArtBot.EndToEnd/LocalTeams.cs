@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text.RegularExpressions;
+using ArtBot.DemoTrain;
 using ArtBot.Tests.Shared;
 
 namespace ArtBot.EndToEnd;
@@ -32,12 +33,16 @@ public sealed partial class LocalTeams : IAsyncLifetime
     private readonly LocaleOverride? _localeOverride;
     private LocaleForwarder? _forwarder;
 
-    public LocalTeams()
-    {
-    }
+    private readonly Lazy<Task<DemoTrainResult>> _demoTrain;
+
+    public LocalTeams() => _demoTrain = new(SeedDemoTrainAsync);
 
     /// <summary>The Playground sends to the bot through a <see cref="LocaleForwarder"/> applying <paramref name="localeOverride"/>.</summary>
-    internal LocalTeams(LocaleOverride localeOverride) => _localeOverride = localeOverride;
+    internal LocalTeams(LocaleOverride localeOverride)
+        : this() => _localeOverride = localeOverride;
+
+    /// <summary>The demo train (<c>bash .dev/run-local.sh --demo</c>) in the bot's storage, reached through the Playground: seeded once.</summary>
+    public Task<DemoTrainResult> DemoTrain => _demoTrain.Value;
 
     public string StorageConnectionString => _azurite!.ConnectionString;
     public string BotUrl { get; private set; } = "";
@@ -123,6 +128,12 @@ public sealed partial class LocalTeams : IAsyncLifetime
             return false;
         }
     }
+
+    private Task<DemoTrainResult> SeedDemoTrainAsync() =>
+        new DemoTrainSeeder(DemoStorage.Client(StorageConnectionString), TimeProvider.System, new DemoTrainOptions
+        {
+            ServiceUrl = PlaygroundUrl + "/_connector",
+        }).SeedAsync(CancellationToken.None);
 
     internal static int FreePort()
     {

@@ -89,8 +89,8 @@ public static class PlaygroundBrowser
         return host is "localhost" or "127.0.0.1" ? route.ContinueAsync() : route.AbortAsync();
     });
 
-    /// <summary>Headless Debian Chromium, offline-friendly (no background networking, sync or component updates).</summary>
-    public static async Task<IBrowser> LaunchAsync(IPlaywright playwright)
+    /// <summary>Headless Debian Chromium, offline-friendly (no background networking, sync or component updates), with <paramref name="extraArgs"/>.</summary>
+    public static async Task<IBrowser> LaunchAsync(IPlaywright playwright, params string[] extraArgs)
     {
         Assert.True(File.Exists(Chromium), $"{Chromium} is missing: run 'bash .dev/setup.sh --browser' (the test command does).");
         return await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -100,7 +100,7 @@ public static class PlaygroundBrowser
             Args =
             [
                 "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync",
+                "--disable-component-update", "--disable-sync", .. extraArgs,
             ],
         });
     }

@@ -71,6 +71,10 @@ public sealed class SignedInBot : IAsyncLifetime
             ["Graph__Enabled"] = "false",
             ["Sync__SchedulerEnabled"] = "false",
             ["Storage__ConnectionString"] = StorageConnectionString,
+
+            // The meeting pages' address in the bot's in-meeting notifications is the bot's own; concern prompts go out at once.
+            ["Meetings__PublicUrl"] = BotUrl,
+            ["Meetings__ConcernPromptDelay"] = "00:00:00.100",
         };
         foreach (var (key, value) in Sso.Settings)
         {

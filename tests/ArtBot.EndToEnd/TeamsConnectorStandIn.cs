@@ -9,10 +9,11 @@ namespace ArtBot.EndToEnd;
 /// <summary>
 /// The Bot Connector of the tenant as a bot in signed-in mode reaches it (the serviceUrl of the seeded ART and of the
 /// activities the tests post): the managed-identity token endpoint the bot's outgoing calls ask first, a conversation
-/// member answered from <see cref="Roster"/> (200, else 404 <c>MemberNotFoundInConversation</c>), and every other call
+/// member and the paged members answered from <see cref="Roster"/> (200, else 404 <c>MemberNotFoundInConversation</c>),
+/// the meeting APIs of the <see cref="Meetings"/> (<c>TeamsConnectorStandIn.Meetings.cs</c>), and every other call
 /// answered like the connector and recorded.
 /// </summary>
-public sealed class TeamsConnectorStandIn : IAsyncDisposable
+public sealed partial class TeamsConnectorStandIn : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<ConnectorCall> _calls = new();
@@ -65,28 +66,36 @@ public sealed class TeamsConnectorStandIn : IAsyncDisposable
         _arrivals.Change(() => _calls.Enqueue(call));
 
         context.Response.ContentType = "application/json";
+        if (await TryAnswerMeetingAsync(context, call) || await TryAnswerPagedMembersAsync(context, call))
+        {
+            return;
+        }
+
         if (HttpMethods.IsGet(call.Method) && MemberOf(path) is { } userId)
         {
             var member = Roster.Values.FirstOrDefault(u => string.Equals(u.ObjectId, userId, StringComparison.OrdinalIgnoreCase) || u.TeamsId == userId);
             context.Response.StatusCode = member is null ? StatusCodes.Status404NotFound : StatusCodes.Status200OK;
             await context.Response.WriteAsync(member is null
                 ? new JsonObject { ["error"] = new JsonObject { ["code"] = "MemberNotFoundInConversation", ["message"] = "The member could not be found in the conversation." } }.ToJsonString()
-                : new JsonObject
-                {
-                    ["id"] = member.TeamsId,
-                    ["name"] = member.Name,
-                    ["aadObjectId"] = member.ObjectId,
-                    ["userPrincipalName"] = member.UserPrincipalName,
-                    ["email"] = member.UserPrincipalName,
-                    ["tenantId"] = member.TenantId,
-                    ["userRole"] = "user",
-                }.ToJsonString());
+                : Member(member).ToJsonString());
             return;
         }
 
         context.Response.StatusCode = HttpMethods.IsPost(call.Method) && path.EndsWith("/v3/conversations", StringComparison.Ordinal) ? 201 : 200;
         await context.Response.WriteAsync(new JsonObject { ["id"] = $"stand-in-{Interlocked.Increment(ref _nextId)}" }.ToJsonString());
     }
+
+    /// <summary>A conversation member as the connector describes them (<c>TeamsChannelAccount</c>).</summary>
+    private static JsonObject Member(TeamsUser user) => new()
+    {
+        ["id"] = user.TeamsId,
+        ["name"] = user.Name,
+        ["aadObjectId"] = user.ObjectId,
+        ["userPrincipalName"] = user.UserPrincipalName,
+        ["email"] = user.UserPrincipalName,
+        ["tenantId"] = user.TenantId,
+        ["userRole"] = "user",
+    };
 
     /// <summary>The user of <c>/v3/conversations/{id}/members/{userId}</c>, or null for any other path.</summary>
     private static string? MemberOf(string path)

@@ -101,7 +101,10 @@ public sealed partial class TeamsHost : IAsyncDisposable
         var playwright = await Playwright.CreateAsync();
         try
         {
-            var browser = await PlaygroundBrowser.LaunchAsync(playwright);
+            // Headless Chromium gives an app's iframe (another origin, so its own process, as in Teams) an animation
+            // frame only every 2 s in all but the newest window: Playwright's clicks there then wait that long and, with
+            // stale hit-test data, can miss the frame. Unthrottled frames keep every window of a meeting live.
+            var browser = await PlaygroundBrowser.LaunchAsync(playwright, "--disable-frame-rate-limit");
             return await CreateAsync(playwright, browser, issuer, user, new MeetingStage(), new(StringComparer.Ordinal));
         }
         catch

@@ -54,7 +54,8 @@ export function keepFocus(container, change) {
   change();
   if (!inside || (active.isConnected && document.activeElement === active)) return;
   const find = (k) => (k ? /** @type {HTMLElement | null} */ (container.querySelector(`[data-focus-key="${CSS.escape(k)}"]`)) : null);
-  (find(key) ?? find(scope))?.focus();
+  // Not scrolled to: the control is where the old one was, and a poll must not pull the panel back while someone reads it.
+  (find(key) ?? find(scope))?.focus({ preventScroll: true });
 }
 
 /**
