@@ -90,7 +90,7 @@ param logRetentionDays int = 30
 @description('Client id of the app registration the ART room tab signs in with (Teams SSO; a managed identity cannot expose an API). Empty: the tab is served but nobody can sign in until it is set.')
 param roomSsoClientId string = ''
 
-@description('The Teams app id (the app package manifest\'s id, TEAMS_APP_ID): the in-meeting notification of a meeting vote opens the ballot through it. Empty: the bot's app id, as the package script's default.')
+@description('The Teams app id (the id in the app package manifest, TEAMS_APP_ID): the in-meeting notification of a meeting vote opens the ballot through it. Empty: the bot app id, as the package script defaults to.')
 param teamsAppId string = ''
 
 @description('Tags for every resource.')
