@@ -3,7 +3,7 @@
 // as Teams asks of in-meeting notification pages.
 import { h, replace } from '../dom.js';
 import { t } from '../i18n/index.js';
-import { startPage, byId } from './page.js';
+import { startPage, byId, showStatus } from './page.js';
 import { errorBlock } from './errors.js';
 import { closeDialog } from './teams.js';
 import { SCALE, valueName } from './vote-text.js';
@@ -123,10 +123,5 @@ async function cast(value) {
  * @param {boolean} [busy]
  */
 function say(message, busy = false) {
-  if (!message) {
-    replace(el.status);
-    return;
-  }
-  replace(el.status, h('p', { class: busy ? 'loading' : 'cast' },
-    busy ? h('span', { class: 'spinner', 'aria-hidden': 'true' }) : null, message));
+  showStatus(el.status, message, busy, 'cast');
 }

@@ -1,8 +1,8 @@
 // concern.html?vote=ID: the private prompt (a targeted in-meeting notification) to voters who gave a 1 or a 2: what
 // worries them, sent to the people running the vote (without a name in an anonymous vote); then the page closes itself.
-import { h, replace } from '../dom.js';
+import { replace } from '../dom.js';
 import { t } from '../i18n/index.js';
-import { startPage, byId } from './page.js';
+import { startPage, byId, showStatus } from './page.js';
 import { errorBlock } from './errors.js';
 import { closeDialog } from './teams.js';
 
@@ -118,10 +118,5 @@ async function send() {
  * @param {boolean} [busy]
  */
 function say(message, busy = false) {
-  if (!message) {
-    replace(el.status);
-    return;
-  }
-  replace(el.status, h('p', { class: busy ? 'loading' : null },
-    busy ? h('span', { class: 'spinner', 'aria-hidden': 'true' }) : null, message));
+  showStatus(el.status, message, busy, null);
 }

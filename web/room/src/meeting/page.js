@@ -2,7 +2,7 @@
 import { detectHost, applyTheme, normalizeTheme, notifyLoaded } from '../host.js';
 import { chooseLanguage, setLanguage } from '../i18n/index.js';
 import { createMeetingApi } from './api.js';
-import { replace } from '../dom.js';
+import { h, replace } from '../dom.js';
 import { errorBlock } from './errors.js';
 
 /** @typedef {Awaited<ReturnType<typeof detectHost>>} Host */
@@ -76,4 +76,20 @@ export async function act(button, alerts, work) {
   } finally {
     button.removeAttribute('aria-disabled');
   }
+}
+
+/**
+ * Shows a status line in `container` (empty message: clears it); while `busy`, with a spinner.
+ * @param {HTMLElement} container
+ * @param {string} message
+ * @param {boolean} [busy]
+ * @param {string | null} [doneClass] the line's class when not busy
+ */
+export function showStatus(container, message, busy = false, doneClass = null) {
+  if (!message) {
+    replace(container);
+    return;
+  }
+  replace(container, h('p', { class: busy ? 'loading' : doneClass },
+    busy ? h('span', { class: 'spinner', 'aria-hidden': 'true' }) : null, message));
 }

@@ -3,7 +3,7 @@
 // and average only when the answer has them, then the verdict and "Vote again"; a new round replaces the old one.
 import { h, replace } from '../dom.js';
 import { t } from '../i18n/index.js';
-import { startPage, byId, act } from './page.js';
+import { startPage, byId, act, showStatus } from './page.js';
 import { errorBlock } from './errors.js';
 import { startPolling } from './poller.js';
 import { clockSkew, remainingMs, formatRemaining } from './clock.js';
@@ -187,10 +187,5 @@ function countdown(vote) {
  * @param {boolean} [busy]
  */
 function say(message, busy = false) {
-  if (!message) {
-    replace(el.status);
-    return;
-  }
-  replace(el.status, h('p', { class: busy ? 'loading' : 'secondary' },
-    busy ? h('span', { class: 'spinner', 'aria-hidden': 'true' }) : null, message));
+  showStatus(el.status, message, busy, 'secondary');
 }
