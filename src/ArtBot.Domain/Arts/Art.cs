@@ -25,6 +25,8 @@ public sealed record Art
     public required IReadOnlyList<Person> Rtes { get; init; }
     /// <summary>Business Owners: they assign and rate the business value of the teams' PI objectives. RTEs name them.</summary>
     public IReadOnlyList<Person> BusinessOwners { get; init; } = [];
+    /// <summary>Product Managers: they keep the ART backlog (features, milestones). RTEs name them.</summary>
+    public IReadOnlyList<Person> ProductManagers { get; init; } = [];
     /// <summary>
     /// The PI whose objectives RTEs reopened after it started: teams may edit them again until an RTE locks them.
     /// Null (or another PI's name): the current PI's objectives are locked once it starts.
@@ -49,4 +51,10 @@ public sealed record Art
 
     public bool IsBusinessOwner(string? userId) =>
         userId is { Length: > 0 } && BusinessOwners.Any(b => string.Equals(b.Id, userId, StringComparison.Ordinal));
+
+    public bool IsProductManager(string? userId) =>
+        userId is { Length: > 0 } && ProductManagers.Any(p => string.Equals(p.Id, userId, StringComparison.Ordinal));
+
+    /// <summary>Who keeps the ART backlog: its Product Managers and its RTEs.</summary>
+    public bool KeepsBacklog(string? userId) => IsProductManager(userId) || IsRte(userId);
 }

@@ -25,6 +25,10 @@ public sealed record Dependency : IPlanItem
     public int? CommittedIteration { get; init; }
     /// <summary>The requesting team's objective it serves, if linked.</summary>
     public string? ObjectiveId { get; init; }
+    /// <summary>The requesting team's feature that needs it (its part's iteration is when it is needed), if tied.</summary>
+    public string? RequesterFeatureId { get; init; }
+    /// <summary>The providing team's feature that delivers it (its part's iteration is when it comes), if tied.</summary>
+    public string? ProviderFeatureId { get; init; }
     /// <summary>As stored: requested, committed, at risk (committed late), delivered or declined.</summary>
     public DependencyStatus Status { get; init; } = DependencyStatus.Requested;
     public string? DeclineReason { get; init; }

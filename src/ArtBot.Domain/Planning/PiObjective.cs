@@ -23,6 +23,8 @@ public sealed record PiObjective : IPlanItem
     public bool Committed { get; init; } = true;
     public int? PlannedValue { get; init; }
     public int? ActualValue { get; init; }
+    /// <summary>The features of the ART backlog this objective covers.</summary>
+    public IReadOnlyList<string> FeatureIds { get; init; } = [];
     public required Person CreatedBy { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }

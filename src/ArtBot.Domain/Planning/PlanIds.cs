@@ -15,5 +15,13 @@ public static class PlanIds
 
     public static string Dependency(string tenantId, string artId, string key) => DerivedIds.Of(Length, "dependency", tenantId, artId, key);
 
+    public static string Feature(string tenantId, string artId, string key) => DerivedIds.Of(Length, "feature", tenantId, artId, key);
+
+    public static string Milestone(string tenantId, string artId, string key) => DerivedIds.Of(Length, "milestone", tenantId, artId, key);
+
+    /// <summary>One capacity item per team and PI: derived from both, never from the action that stated it.</summary>
+    public static string Capacity(string tenantId, string artId, string teamConversationId, string pi) =>
+        DerivedIds.Of(Length, "capacity", tenantId, artId, teamConversationId, pi);
+
     public static bool IsWellFormed(string? id) => DerivedIds.IsWellFormed(id, Length);
 }

@@ -33,6 +33,8 @@ public sealed class ArtEntity : ITableEntity
     public string Rtes { get; set; } = "[]";
     /// <summary>JSON array of {Id, Name}; absent on rows written before Business Owners existed.</summary>
     public string? BusinessOwners { get; set; }
+    /// <summary>JSON list of people, or null (an ART stored before Product Managers existed).</summary>
+    public string? ProductManagers { get; set; }
     /// <summary>Iteration length in weeks; absent on rows written before iterations existed (the default cadence).</summary>
     public int? IterationWeeks { get; set; }
     public bool? IpIteration { get; set; }
