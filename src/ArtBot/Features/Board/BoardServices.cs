@@ -14,6 +14,7 @@ public static class BoardServices
         services.AddSingleton(sp => PlanMappings.Features(Planning(sp)));
         services.AddSingleton(sp => PlanMappings.Milestones(Planning(sp)));
         services.AddSingleton(sp => PlanMappings.Capacities(Planning(sp)));
+        services.AddSingleton<FeaturePlanning>();
         return services;
     }
 
