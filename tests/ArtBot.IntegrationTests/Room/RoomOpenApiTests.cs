@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using ArtBot.Features.Board;
 using ArtBot.Features.Room;
 using ArtBot.IntegrationTests.Infrastructure;
 using ArtBot.Tests.Shared;
@@ -33,7 +34,10 @@ public sealed class RoomOpenApiTests(BotHost bot)
         var document = await ServedAsync();
 
         var paths = document["paths"]!.AsObject().Select(p => p.Key).ToList();
-        string[] room = ["/api/room/context", .. Views.SelectMany(v => new[] { $"/api/room/{v}", $"/api/room/{v}.csv" })];
+        string[] board = [
+            "/api/room/board/moves", "/api/room/board/capacity", "/api/room/board/milestones", "/api/room/board/milestones/{id}", "/api/room/board/features",
+            "/api/room/board/features/{id}/history", "/api/room/board/strings/{id}/risk", "/api/room/board/strings/{id}/proposal"];
+        string[] room = ["/api/room/context", .. Views.Append("board").SelectMany(v => new[] { $"/api/room/{v}", $"/api/room/{v}.csv" }), .. board];
         Assert.Equal(room.Order(StringComparer.Ordinal), paths.Order(StringComparer.Ordinal));
         Assert.DoesNotContain("/api/messages", paths);
         Assert.DoesNotContain("/api/room/openapi.json", paths);
@@ -78,8 +82,9 @@ public sealed class RoomOpenApiTests(BotHost bot)
         // The endpoints write with RoomJsonContext's own options; the document is made through the app's HTTP JSON options.
         foreach (var (name, schema) in schemas.Where(s => s.Key != "ProblemDetails"))
         {
-            var type = typeof(RoomContext).Assembly.GetType($"{typeof(RoomContext).Namespace}.{name}", throwOnError: true)!;
-            var written = RoomJsonContext.Default.GetTypeInfo(type)!.Properties.Select(p => p.Name).Order(StringComparer.Ordinal).ToArray();
+            var type = typeof(RoomContext).Assembly.GetType($"{typeof(RoomContext).Namespace}.{name}")
+                ?? typeof(BoardView).Assembly.GetType($"{typeof(BoardView).Namespace}.{name}", throwOnError: true)!;
+            var written = (RoomJsonContext.Default.GetTypeInfo(type) ?? BoardJsonContext.Default.GetTypeInfo(type))!.Properties.Select(p => p.Name).Order(StringComparer.Ordinal).ToArray();
             Assert.Equal(written, schema!["properties"]!.AsObject().Select(p => p.Key).Order(StringComparer.Ordinal));
             Assert.Equal(written, schema["required"]!.AsArray().Select(r => r!.GetValue<string>()).Order(StringComparer.Ordinal));
         }

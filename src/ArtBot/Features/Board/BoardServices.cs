@@ -15,6 +15,9 @@ public static class BoardServices
         services.AddSingleton(sp => PlanMappings.Milestones(Planning(sp)));
         services.AddSingleton(sp => PlanMappings.Capacities(Planning(sp)));
         services.AddSingleton<FeaturePlanning>();
+        services.AddOptions<BoardOptions>().BindConfiguration(BoardOptions.Section);
+        services.AddSingleton<BoardReader>();
+        services.AddSingleton<BoardEndpoints>();
         return services;
     }
 

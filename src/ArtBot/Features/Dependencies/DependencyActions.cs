@@ -171,17 +171,8 @@ public sealed partial class DependencyActions(
 
         var by = found.Place.Turn.Actor;
         var now = found.Place.Turn.Now;
-        var risk = await risks.RaiseAsync(found.Place.Art, found.Place.Teams, found.Dependency, why!, by, now, cancellationToken);
-        var current = found.Dependency;
-        for (var attempt = 1; attempt <= MaxAttempts && current.RiskId is null; attempt++)
-        {
-            var linked = current with { RiskId = risk.Id, UpdatedAt = now };
-            current = await board.Store.UpdateAsync(linked, DependencyRules.Changes(current, linked, by, now), cancellationToken)
-                ?? await board.Store.GetAsync(current.TenantId, current.ArtId, current.Id, cancellationToken)
-                ?? current;
-        }
-
-        if (current.RiskId is null)
+        var current = await risks.RaiseAndLinkAsync(found.Place.Art, found.Place.Teams, found.Dependency, why!, by, now, cancellationToken);
+        if (current is null)
         {
             return CardResponses.Error("Busy", DependencyStrings.ErrorBusyRisk);
         }

@@ -122,6 +122,29 @@ public sealed partial class DependencyBoard(IPlanStore<Dependency> store, Connec
         return (dependency, true);
     }
 
+    /// <summary>
+    /// Posts the dependency's card in the providing team's channel with a notice (a proposal from the program board,
+    /// written in the ART's language), so the team answers where it always does. False when Teams did not take it.
+    /// </summary>
+    public async Task<bool> PostToProviderAsync(Art art, ArtTeam provider, Dependency dependency, Func<string> notice, DateOnly today, CancellationToken cancellationToken)
+    {
+        Activity posted;
+        using (ArtLocale.ForCard(art).Use())
+        {
+            var text = notice();
+            var card = await CardAsync(art, dependency, today, mayAnswer: true, text, "Attention", cancellationToken);
+            posted = Activity.CreateMessage(attachments: card.ToAttachment()) with { Summary = text };
+        }
+
+        var outcome = await connector.SendToConversationAsync(provider.ServiceUrl, art.TenantId, provider.ConversationId, posted, cancellationToken);
+        if (!outcome.IsSuccess)
+        {
+            LogNotPosted(dependency.Id, outcome.Kind.ToString());
+        }
+
+        return outcome.IsSuccess;
+    }
+
     /// <summary>Tells the requesting team what the providing team answered (a short message in its channel; best effort).</summary>
     public async Task NotifyRequesterAsync(IReadOnlyList<ArtTeam> teams, Dependency dependency, string text, CancellationToken cancellationToken)
     {

@@ -12,8 +12,30 @@ namespace ArtBot.Features.Dependencies;
 /// to ROAM: one risk per dependency (keyed by it, so a second click or a redelivery raises nothing new), its card
 /// posted in the requesting team's channel, and linked from the dependency.
 /// </summary>
-public sealed class DependencyRisks(IImpedimentStore impediments, SharedImpedimentCards cards)
+public sealed class DependencyRisks(IImpedimentStore impediments, SharedImpedimentCards cards, IPlanStore<Dependency> store)
 {
+    private const int MaxAttempts = 3;
+
+    /// <summary>
+    /// Raises the risk (once) and links it from the dependency, kept in its history. Returns the dependency as stored
+    /// with its risk, or null when it kept changing under the link (the risk exists; a second try links it).
+    /// </summary>
+    public async Task<Dependency?> RaiseAndLinkAsync(
+        Art art, IReadOnlyList<ArtTeam> teams, Dependency dependency, string why, Person by, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var risk = await RaiseAsync(art, teams, dependency, why, by, now, cancellationToken);
+        var current = dependency;
+        for (var attempt = 1; attempt <= MaxAttempts && current.RiskId is null; attempt++)
+        {
+            var linked = current with { RiskId = risk.Id, UpdatedAt = now };
+            current = await store.UpdateAsync(linked, DependencyRules.Changes(current, linked, by, now), cancellationToken)
+                ?? await store.GetAsync(current.TenantId, current.ArtId, current.Id, cancellationToken)
+                ?? current;
+        }
+
+        return current.RiskId is null ? null : current;
+    }
+
     public async Task<Impediment> RaiseAsync(Art art, IReadOnlyList<ArtTeam> teams, Dependency dependency, string why, Person by, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var team = teams.FirstOrDefault(t => t.ConversationId == dependency.RequesterConversationId);

@@ -1,7 +1,7 @@
-using System.Collections.Concurrent;
 using ArtBot.Domain.Ids;
 using ArtBot.Domain.Meetings;
 using ArtBot.Domain.Votes;
+using ArtBot.Features.Common;
 using ArtBot.Features.Votes;
 using Microsoft.Extensions.Options;
 
@@ -14,29 +14,28 @@ namespace ArtBot.Features.Meetings;
 /// </summary>
 public sealed class MeetingLive(VoteStateReader reader, VoteCloser closer, IMeetingStore meetings, TimeProvider time, IOptions<MeetingOptions> options)
 {
-    private const int MaxEntries = 10_000;
-    private readonly ConcurrentDictionary<string, Lazy<Task<Stamped<VoteState>>>> _votes = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, Lazy<Task<Stamped<MeetingNow>>>> _meetings = new(StringComparer.Ordinal);
+    private readonly FreshCache<VoteState> _votes = new(time, () => options.Value.LiveStateAge);
+    private readonly FreshCache<MeetingNow> _meetings = new(time, () => options.Value.LiveStateAge);
 
     /// <summary>The vote's state, at most <see cref="MeetingOptions.LiveStateAge"/> old (final once closed); null if it does not exist.</summary>
     public async Task<VoteState?> StateAsync(string voteId, CancellationToken cancellationToken) =>
-        (await FreshAsync(_votes, voteId, async () =>
+        await _votes.GetAsync(voteId, async () =>
         {
             var state = await reader.ReadFreshAsync(voteId, CancellationToken.None);
             return state is { Vote.IsClosed: true } ? await closer.FinalOfAsync(state, CancellationToken.None) : state;
-        }).WaitAsync(cancellationToken)).Value;
+        }).WaitAsync(cancellationToken);
 
     /// <summary>A state read by a ballot or an action: newer than what the stage has, so shown at once.</summary>
-    public void Remember(VoteState state) => Put(_votes, state.Vote.Id, state);
+    public void Remember(VoteState state) => _votes.Put(state.Vote.Id, state);
 
     /// <summary>Who is in the meeting and the votes started in it, at most <see cref="MeetingOptions.LiveStateAge"/> old.</summary>
     public async Task<MeetingNow> MeetingAsync(string tenantId, string meetingId, CancellationToken cancellationToken) =>
-        (await FreshAsync(_meetings, tenantId + "|" + meetingId, async () => new MeetingNow(
+        (await _meetings.GetAsync(tenantId + "|" + meetingId, async () => new MeetingNow(
             await meetings.CountPresentAsync(tenantId, meetingId, CancellationToken.None),
-            await meetings.ListVoteIdsAsync(tenantId, meetingId, 50, CancellationToken.None))).WaitAsync(cancellationToken)).Value!;
+            await meetings.ListVoteIdsAsync(tenantId, meetingId, 50, CancellationToken.None))).WaitAsync(cancellationToken))!;
 
     /// <summary>Forgets the meeting's cached votes (a vote was started in it, or it ended).</summary>
-    public void Forget(Meeting meeting) => _meetings.TryRemove(meeting.TenantId + "|" + meeting.MeetingId, out _);
+    public void Forget(Meeting meeting) => _meetings.Forget(meeting.TenantId + "|" + meeting.MeetingId);
 
     /// <summary>The vote as the pages show it: results only as its settings allow, concerns only to those who manage it.</summary>
     public LiveVote View(VoteState state, MeetingNow now, int? mine, bool canManage)
@@ -69,44 +68,6 @@ public sealed class MeetingLive(VoteStateReader reader, VoteCloser closer, IMeet
             NextVoteId = vote.IsClosed && now.VoteIds.Contains(next) ? next : null,
         };
     }
-
-    private async Task<Stamped<T>> FreshAsync<T>(ConcurrentDictionary<string, Lazy<Task<Stamped<T>>>> cache, string key, Func<Task<T?>> read)
-    {
-        while (true)
-        {
-            if (cache.Count >= MaxEntries)
-            {
-                cache.Clear();
-            }
-
-            var entry = cache.GetOrAdd(key, _ => new Lazy<Task<Stamped<T>>>(async () => new Stamped<T>(await read(), time.GetTimestamp())));
-            Stamped<T> value;
-            try
-            {
-                value = await entry.Value;
-            }
-            catch
-            {
-                cache.TryRemove(new KeyValuePair<string, Lazy<Task<Stamped<T>>>>(key, entry)); // a failed read is not kept
-                throw;
-            }
-
-            if (time.GetElapsedTime(value.At) < options.Value.LiveStateAge)
-            {
-                return value;
-            }
-
-            cache.TryRemove(new KeyValuePair<string, Lazy<Task<Stamped<T>>>>(key, entry)); // too old: the next caller reads again (once)
-        }
-    }
-
-    private void Put<T>(ConcurrentDictionary<string, Lazy<Task<Stamped<T>>>> cache, string key, T value)
-    {
-        var stamped = Task.FromResult(new Stamped<T>(value, time.GetTimestamp()));
-        cache[key] = new Lazy<Task<Stamped<T>>>(stamped);
-    }
-
-    private sealed record Stamped<T>(T? Value, long At);
 }
 
 /// <summary>A meeting right now: how many are in it (null: Teams sent no join events) and the votes started in it, newest first.</summary>

@@ -44,7 +44,8 @@ public static class RoomCsv
         ["Needed by team", "Provided by team", "What", "Needed in iteration", "Committed iteration", "Status", "Why at risk"],
         items.Select(d => new object?[] { d.From, d.To, d.Text, d.NeededBy, d.Committed, d.Status, d.Why }));
 
-    private static byte[] Write(IReadOnlyList<string> header, IEnumerable<object?[]> rows)
+    /// <summary>One header row and the rows, each field as text (numbers and dates invariant).</summary>
+    public static byte[] Write(IReadOnlyList<string> header, IEnumerable<object?[]> rows)
     {
         using var buffer = new MemoryStream();
         using (var writer = new StreamWriter(buffer, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true))
@@ -57,6 +58,7 @@ public static class RoomCsv
                 {
                     null => "",
                     double d => d.ToString("0.0", CultureInfo.InvariantCulture),
+                    DateOnly day => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                     IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
                     _ => Defuse(field.ToString() ?? ""),
                 })]);

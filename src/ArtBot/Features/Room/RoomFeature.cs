@@ -1,8 +1,8 @@
 using System.Text.Json.Serialization.Metadata;
 using ArtBot.BotFramework;
 using ArtBot.Domain.Text;
+using ArtBot.Features.Board;
 using ArtBot.Features.Common;
-using ArtBot.Storage;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
 
@@ -18,6 +18,7 @@ namespace ArtBot.Features.Room;
 public sealed class RoomFeature(IOptions<BotFrameworkOptions> bot) : IEndpointFeature
 {
     private readonly bool _localDevelopment = bot.Value.IsLocalDevelopment;
+    private readonly RoomRequests _requests = new(bot.Value.IsLocalDevelopment);
 
     /// <summary>Where Teams frames the tab (Teams on the web, desktop and mobile, and the Microsoft 365 hosts).</summary>
     public const string FrameAncestors =
@@ -95,6 +96,7 @@ public sealed class RoomFeature(IOptions<BotFrameworkOptions> bot) : IEndpointFe
         group.MapGet("/mine.csv", async (HttpContext http, RoomViews views, CancellationToken ct) =>
                 UserOf(http) is { } user ? Csv(RoomCsv.Mine(await views.MineAsync(user, ct)), "mine") : Unauthorized())
             .Csv("getRoomMineCsv", inConversation: false);
+        BoardEndpoints.Map(group, _requests);
     }
 
     /// <summary>A view of a conversation (<c>?conversation=</c>) as JSON and as CSV.</summary>
@@ -109,33 +111,13 @@ public sealed class RoomFeature(IOptions<BotFrameworkOptions> bot) : IEndpointFe
             .Csv("getRoom" + operation + "Csv");
     }
 
-    private async Task<IResult> HandleAsync<T>(
-        HttpContext http, RoomAccess access, string? conversation, string? tenant, Func<RoomPlace, RoomUser, Task<T>> read, Func<T, IResult> answer, CancellationToken cancellationToken)
-    {
-        if (UserOf(http) is not { } user)
-        {
-            return Unauthorized();
-        }
+    private Task<IResult> HandleAsync<T>(
+        HttpContext http, RoomAccess access, string? conversation, string? tenant, Func<RoomPlace, RoomUser, Task<T>> read, Func<T, IResult> answer, CancellationToken cancellationToken) =>
+        _requests.HandleAsync(http, access, conversation, tenant, async (place, user) => answer(await read(place, user)), cancellationToken);
 
-        try
-        {
-            var place = await access.ResolveAsync(user, conversation, tenant, cancellationToken);
-            return place is null
-                ? Results.Problem(title: RoomStrings.ErrorRoomNotAvailable, statusCode: StatusCodes.Status404NotFound)
-                : answer(await read(place, user));
-        }
-        catch (Exception exception) when (exception is RoomUnavailableException or StorageUnavailableException)
-        {
-            return Results.Problem(
-                title: exception is RoomUnavailableException ? exception.Message : RoomStrings.ErrorStorageUnavailable,
-                statusCode: StatusCodes.Status503ServiceUnavailable);
-        }
-    }
+    private RoomUser? UserOf(HttpContext http) => _requests.UserOf(http);
 
-    /// <summary>The signed-in user (the policy let the request in), or the local developer without an app id.</summary>
-    private RoomUser? UserOf(HttpContext http) => _localDevelopment ? RoomUser.LocalDeveloper : RoomUser.From(http.User);
+    private static IResult Unauthorized() => RoomRequests.Unauthorized();
 
-    private static IResult Unauthorized() => Results.Problem(title: RoomStrings.ErrorSignIn, statusCode: StatusCodes.Status401Unauthorized);
-
-    private static IResult Csv(byte[] content, string name) => Results.File(content, "text/csv; charset=utf-8", $"art-room-{name}.csv");
+    private static IResult Csv(byte[] content, string name) => RoomRequests.Csv(content, name);
 }

@@ -17,7 +17,7 @@ public static class RoomOpenApi
     /// <summary>The security scheme's name in the document: a Teams SSO access token as a bearer token.</summary>
     public const string TeamsSso = "teamsSso";
 
-    private static readonly string ModelNamespace = typeof(RoomContext).Namespace!;
+    private static readonly HashSet<string> ModelNamespaces = [typeof(RoomContext).Namespace!, typeof(Board.BoardView).Namespace!];
 
     private static readonly Dictionary<string, string> ParameterDescriptions = new(StringComparer.Ordinal)
     {
@@ -62,7 +62,7 @@ public static class RoomOpenApi
             options.AddSchemaTransformer((schema, context, _) =>
             {
                 // RoomJsonContext writes every property (null where there is no value), so each one is always there.
-                if (context.JsonTypeInfo.Kind == JsonTypeInfoKind.Object && context.JsonTypeInfo.Type.Namespace == ModelNamespace && schema.Properties is { Count: > 0 } properties)
+                if (context.JsonTypeInfo.Kind == JsonTypeInfoKind.Object && ModelNamespaces.Contains(context.JsonTypeInfo.Type.Namespace ?? "") && schema.Properties is { Count: > 0 } properties)
                 {
                     schema.Required = new SortedSet<string>(properties.Keys, StringComparer.Ordinal);
                 }
@@ -85,6 +85,13 @@ public static class RoomOpenApi
     /// <summary>A view's CSV twin: the same table as a file (English headers).</summary>
     public static RouteHandlerBuilder Csv(this RouteHandlerBuilder endpoint, string operationId, bool inConversation = true) =>
         endpoint.WithName(operationId).Produces<string>(StatusCodes.Status200OK, "text/csv").Problems(inConversation);
+
+    /// <summary>A change: refused as invalid (400), not the user's to make (403), or made from a stale view (409).</summary>
+    public static RouteHandlerBuilder Changes(this RouteHandlerBuilder endpoint) =>
+        endpoint.ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict);
+
+    /// <summary>An answer without a body of its own: only the room's problems.</summary>
+    public static RouteHandlerBuilder Answers(this RouteHandlerBuilder endpoint, string operationId) => endpoint.WithName(operationId).Problems(true);
 
     // Not signed in: 401; a conversation that is not the user's (or unknown): 404; Teams or storage not answering: 503.
     private static RouteHandlerBuilder Problems(this RouteHandlerBuilder endpoint, bool inConversation) =>

@@ -13,6 +13,7 @@ public static class RoomServices
         services.AddSingleton<RoomAccess>();
         services.AddSingleton<RoomViews>();
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, RoomJsonContext.Default));
+        services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(1, Board.BoardJsonContext.Default));
         services.AddRoomOpenApi();
         services.AddEndpointFeature<RoomFeature>();
         return services;

@@ -7,11 +7,11 @@ export type Schemas = components['schemas'];
 type Path<V extends string> = `/api/room/${V}`;
 type Name<P> = P extends Path<infer V> ? V : never;
 
-/** A JSON view's name: the path after /api/room/ ("context", "overview", …, "mine"). */
-export type JsonView = Exclude<Name<keyof paths>, `${string}.csv`>;
+/** A JSON view's name: the path after /api/room/ ("context", "overview", …, "mine"); not the board's changes (board/…). */
+export type JsonView = Exclude<Name<keyof paths>, `${string}.csv` | `${string}/${string}` | 'board'>;
 
 /** A view that also comes as CSV (/api/room/<view>.csv). */
-export type CsvView = Name<keyof paths> extends infer V ? (V extends `${infer Csv}.csv` ? Csv : never) : never;
+export type CsvView = Name<keyof paths> extends infer V ? (V extends `${infer Csv}.csv` ? Exclude<Csv, 'board'> : never) : never;
 
 /** What GET /api/room/<view> answers with (200, application/json). */
 export type Answer<V extends JsonView> = paths[Path<V>]['get']['responses'][200]['content']['application/json'];
