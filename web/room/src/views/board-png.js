@@ -131,6 +131,8 @@ export function drawBoard(view, { art, pi, date }) {
   // Team rows with their cards; each card's box is kept for the strings.
   /** @type {Map<string, { left: number, right: number, top: number, bottom: number }>} */
   const boxes = new Map();
+  /** @type {(() => void)[]} */
+  const paint = [];
   view.teams.forEach((team, r) => {
     const rowH = rowHeights[r];
     g.strokeStyle = INK.grid;
@@ -160,22 +162,25 @@ export function drawBoard(view, { art, pi, date }) {
         const left = colX(i) + 8;
         const cardTop = y + 26 + k * (CARD_H + GAP);
         const w = COL_W - 16;
-        g.fillStyle = INK.card;
-        g.fillRect(left, cardTop, w, CARD_H);
-        g.strokeStyle = INK.cardBorder;
-        g.strokeRect(left + 0.5, cardTop + 0.5, w - 1, CARD_H - 1);
-        font(12, 600);
-        write(feature.title, left + 6, cardTop + 17, w - 12);
-        const state = FEATURE_STATES[stateKey(feature.state)];
-        const meta = [
-          typeof feature.businessValue === 'number' ? t('board.bv', formatNumber(feature.businessValue)) : null,
-          typeof feature.wsjf === 'number' ? t('board.wsjf', formatOneDecimal(feature.wsjf)) : null,
-          typeof part.points === 'number' ? tn(part.points, 'board.points') : null,
-          state ? t(state.key) : feature.state,
-        ].filter(Boolean).join(' · ');
-        font(11);
-        write(meta, left + 6, cardTop + 36, w - 12, INK.text2);
         boxes.set(`card:${feature.id}|${part.team}`, { left, right: left + w, top: cardTop, bottom: cardTop + CARD_H });
+        // Cards are painted after the strings, so the strings run under them as on the page.
+        paint.push(() => {
+          g.fillStyle = INK.card;
+          g.fillRect(left, cardTop, w, CARD_H);
+          g.strokeStyle = INK.cardBorder;
+          g.strokeRect(left + 0.5, cardTop + 0.5, w - 1, CARD_H - 1);
+          font(12, 600);
+          write(feature.title, left + 6, cardTop + 17, w - 12);
+          const state = FEATURE_STATES[stateKey(feature.state)];
+          const meta = [
+            typeof feature.businessValue === 'number' ? t('board.bv', formatNumber(feature.businessValue)) : null,
+            typeof feature.wsjf === 'number' ? t('board.wsjf', formatOneDecimal(feature.wsjf)) : null,
+            typeof part.points === 'number' ? tn(part.points, 'board.points') : null,
+            state ? t(state.key) : feature.state,
+          ].filter(Boolean).join(' · ');
+          font(11);
+          write(meta, left + 6, cardTop + 36, w - 12, INK.text2);
+        });
       });
     });
     y += rowH;
@@ -215,9 +220,11 @@ export function drawBoard(view, { art, pi, date }) {
     arrow(g, path.c2, path.b, color);
     if (['conflict', 'warning', 'declined', 'teamLeft', 'outsidePi'].includes(style.name)) labels.push({ at: midpoint(path), words: `${style.glyph} ${s.words || t(style.key)}`, color });
   }
+  for (const card of paint) card();
   font(11, 600);
-  for (const { at, words, color } of labels) {
+  for (const { at: mid, words, color } of labels) {
     const w = Math.min(200, g.measureText(words).width + 10);
+    const at = { x: Math.min(width - PAD - w / 2, Math.max(PAD + w / 2, mid.x)), y: mid.y };
     g.fillStyle = INK.bg;
     g.fillRect(at.x - w / 2, at.y - 9, w, 18);
     g.strokeStyle = color;

@@ -236,8 +236,11 @@ function createBoard(initial, env) {
     const board = view.iterations.length === 0
       ? h('p', { class: 'empty' }, t('board.noIterations'))
       : narrow ? listMode(ctx) : gridMode(ctx);
-    replace(layout, h('div', { class: 'board-main' }, board), conflictsSection(view, conflictActions));
+    const conflicts = conflictsSection(view, conflictActions);
+    // Narrow: the conflicts to act on come first (the list below them is long).
+    replace(layout, narrow ? conflicts : null, h('div', { class: 'board-main' }, board), narrow ? null : conflicts);
     layout.classList.toggle('narrow', narrow);
+    root.classList.toggle('narrow', narrow);
     legend.hidden = narrow || ui.mode !== 'lines';
     if (scroller && scroll) {
       /** @type {HTMLElement} */ (scroller).scrollLeft = scroll.left;
@@ -466,7 +469,7 @@ function createBoard(initial, env) {
       onClick: () => {
         openMenu = openMenu === key ? null : key;
         draw();
-        if (openMenu) /** @type {HTMLElement | null} */ (root.querySelector(`#${CSS.escape(menuId)} button`))?.focus();
+        if (openMenu) /** @type {HTMLElement | null} */ (root.querySelector(`[data-menu="${CSS.escape(key)}"] button`))?.focus();
       },
     }, t('board.move'), h('span', { 'aria-hidden': 'true' }, ' ▾'));
     // The menu's ids are new at each draw; the open one is found again by its card's key.
