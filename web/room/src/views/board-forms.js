@@ -27,7 +27,7 @@ export function planPanel(view, actions) {
   const kind = /** @type {HTMLSelectElement} */ (h('select', { dataset: { focusKey: 'plan:kind' } },
     Object.entries(MILESTONE_KINDS).map(([value, k]) => h('option', { value }, `${k.glyph} ${t(k.key)}`))));
   const milestone = h('form', { class: 'plan-form', 'aria-label': t('board.addMilestone') },
-    h('h4', {}, t('board.addMilestone')),
+    h('h3', {}, t('board.addMilestone')),
     field(t('board.milestoneDate'), date), field(t('board.milestoneTitle'), title), field(t('board.milestoneKind'), kind),
     h('button', { type: 'submit', class: 'button' }, t('board.addMilestone')));
   milestone.addEventListener('submit', async (e) => {
@@ -43,7 +43,7 @@ export function planPanel(view, actions) {
   const teams = view.teams.filter((tm) => tm.inArt).map((tm) => h('label', { class: 'check' },
     h('input', { type: 'checkbox', value: tm.conversationId, dataset: { focusKey: `plan:team:${tm.conversationId}` } }), ' ', tm.name));
   const feature = h('form', { class: 'plan-form', 'aria-label': t('board.addFeature') },
-    h('h4', {}, t('board.addFeature')),
+    h('h3', {}, t('board.addFeature')),
     field(t('board.featureTitle'), ftitle), field(t('board.businessValue'), value),
     h('fieldset', { class: 'teams' }, h('legend', {}, t('board.featureTeams')), teams),
     h('button', { type: 'submit', class: 'button' }, t('board.addFeature')));
