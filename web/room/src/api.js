@@ -8,11 +8,27 @@ import { t, language } from './i18n/index.js';
 
 /** A failure people can read: kind is "auth" | "notFound" | "network" | "server". */
 export class RoomError extends Error {
-  constructor(kind, message, status = 0) {
+  /**
+   * @param {string} kind
+   * @param {string} message
+   * @param {number} [status]
+   * @param {any} [problem] the answer's JSON body, when it had one (a 409's details)
+   */
+  constructor(kind, message, status = 0, problem = null) {
     super(message);
     this.kind = kind;
     this.status = status;
+    this.problem = problem;
   }
+}
+
+/** What a failed write's HTTP status means for the page (RoomError.kind). */
+const SEND_KINDS = { 400: 'invalid', 401: 'auth', 403: 'forbidden', 404: 'notFound', 409: 'conflict' };
+
+/** A problem's readable title: short and on one line (no stack traces on screen), else null. */
+function readableTitle(problem) {
+  const title = typeof problem?.title === 'string' ? problem.title.trim() : '';
+  return title && title.length <= 200 && !title.includes('\n') ? title : null;
 }
 
 /**
@@ -76,6 +92,41 @@ export function createApi(host) {
 
   return {
     /**
+     * Any request to /api/room/<path> (the board's writes and its conditional GET): a JSON body, an If-None-Match.
+     * Answers the response when it is 2xx or 304; else throws a RoomError whose message is the problem's title and
+     * whose problem is the answer's JSON (a 409's details).
+     * @param {string} method
+     * @param {string} path
+     * @param {{ params?: object, body?: object, etag?: string | null }} [options]
+     * @returns {Promise<Response>}
+     */
+    async send(method, path, { params, body, etag = null } = {}) {
+      const h = await headers('application/json');
+      if (body !== undefined) h['Content-Type'] = 'application/json';
+      if (etag) h['If-None-Match'] = etag;
+      let response;
+      try {
+        response = await fetch(url(path, params), {
+          method,
+          headers: h,
+          body: body === undefined ? undefined : JSON.stringify(body),
+          credentials: 'same-origin',
+          cache: 'no-store',
+        });
+      } catch {
+        throw new RoomError('network', t('api.unreachable'));
+      }
+      if (response.ok || response.status === 304) return response;
+      let problem = null;
+      try {
+        if ((response.headers.get('Content-Type') ?? '').includes('json')) problem = await response.json();
+      } catch {
+        // No readable body: the generic text below.
+      }
+      const fallback = response.status >= 500 ? t('api.serverProblem') : t('api.requestFailed', String(response.status));
+      throw new RoomError(SEND_KINDS[response.status] ?? 'server', readableTitle(problem) ?? fallback, response.status, problem);
+    },
+    /**
      * GET /api/room/<path> as JSON.
      * @template {JsonView} V
      * @param {V} path
@@ -120,10 +171,8 @@ export async function problemTitle(response) {
   try {
     const type = response.headers.get('Content-Type') ?? '';
     if (!type.includes('json')) return fallback;
-    const problem = await response.json();
-    const title = typeof problem?.title === 'string' ? problem.title.trim() : '';
-    // A readable title only: nothing long or multi-line (no stack traces on screen).
-    if (title && title.length <= 200 && !title.includes('\n')) return title;
+    const title = readableTitle(await response.json());
+    if (title) return title;
   } catch {
     // Fall through to the generic text.
   }

@@ -12,6 +12,7 @@ import { renderImprovements } from './views/improvements.js';
 import { renderPredictability } from './views/predictability.js';
 import { renderDependencies } from './views/dependencies.js';
 import { renderMine } from './views/mine.js';
+import { renderBoard } from './views/board.js';
 
 /** @typedef {import('./api/views').Schemas} Schemas */
 /** @typedef {Exclude<import('./api/views').JsonView, 'context'>} ViewId */
@@ -31,6 +32,7 @@ const VIEWS = {
   sync: { label: () => t('view.sync'), render: renderSync },
   improvements: { label: () => t('view.improvements'), render: renderImprovements },
   predictability: { label: () => t('view.predictability'), render: renderPredictability },
+  board: { label: () => t('view.board'), render: renderBoard },
   dependencies: { label: () => t('view.dependencies'), render: renderDependencies },
   mine: { label: () => t('view.mine'), render: renderMine },
 };
@@ -48,7 +50,7 @@ const el = {
 /**
  * @type {{ host: any, api: ReturnType<typeof createApi>, context: Schemas['RoomContext'] | null, views: ViewId[],
  *   current: { id: ViewId, params: Record<string, any> } | null, loads: number, viewState: Record<string, Record<string, any>>,
- *   notified: boolean, shell: any }}
+ *   notified: boolean, shell: any, leave: (() => void)[] }}
  */
 const state = {
   host: null,
@@ -60,6 +62,7 @@ const state = {
   viewState: {},
   notified: false,
   shell: null,
+  leave: [],
 };
 
 // A theme and a language given in the URL apply before anything loads (local development); in Teams, Teams' own
@@ -310,6 +313,8 @@ async function showView(id, params = {}, { focusHeading = false, reload = false 
   const view = VIEWS[id];
   const label = view.label();
   const load = ++state.loads;
+  // What the shown view keeps running (the board's polling) stops before another view, or the same one again, loads.
+  for (const stop of state.leave.splice(0)) stop();
   state.current = { id, params };
   markNav(id);
   if (id !== 'mine' && window.location.hash !== `#${id}`) {
@@ -361,6 +366,9 @@ async function showView(id, params = {}, { focusHeading = false, reload = false 
         params,
         state: (state.viewState[id] ??= {}),
         reload: (next) => showView(id, { ...params, ...next }, { reload: true }),
+        api: state.api,
+        host: state.host,
+        onLeave: (stop) => { state.leave.push(stop); },
       };
       replace(shell.body, view.render(data, env));
       shell.csv.disabled = false;

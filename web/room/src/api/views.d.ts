@@ -1,8 +1,12 @@
 // The ART room API's views, typed from its OpenAPI document (room.d.ts, generated from ../../api/openapi_room.json).
-import type { components, paths } from './room';
+import type { components, paths as generated } from './room';
+import type { BoardPaths, BoardView } from './board';
 
-/** The API's JSON types by name (OverviewView, RoomImpediment, …). */
-export type Schemas = components['schemas'];
+/** The API's JSON types by name (OverviewView, RoomImpediment, …), with the board's (hand-written in board.d.ts). */
+export type Schemas = components['schemas'] & { BoardView: BoardView };
+
+/** The generated paths plus the board's GETs (board.d.ts; drop once room.d.ts is generated with them). */
+type paths = generated & BoardPaths;
 
 type Path<V extends string> = `/api/room/${V}`;
 type Name<P> = P extends Path<infer V> ? V : never;

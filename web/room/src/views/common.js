@@ -5,8 +5,11 @@ import { t, tx, formatNumber } from '../i18n/index.js';
 
 /**
  * What a view gets besides the API's answer: the conversation's context, its query (filters), a state kept across
- * reloads of the view, and a reload with other filters.
- * @typedef {{ context: Schemas['RoomContext'] | null, params: Record<string, any>, state: Record<string, any>, reload: (next: Record<string, string | null>) => void }} ViewEnv
+ * reloads of the view, a reload with other filters, the API client and the host, and onLeave (what to stop when another
+ * view loads: the board's polling).
+ * @typedef {{ context: Schemas['RoomContext'] | null, params: Record<string, any>, state: Record<string, any>,
+ *   reload: (next: Record<string, string | null>) => void, api: ReturnType<typeof import('../api.js').createApi>,
+ *   host: any, onLeave: (stop: () => void) => void }} ViewEnv
  */
 
 /** A status badge: a glyph (hidden from screen readers), the words, and a color class. */
