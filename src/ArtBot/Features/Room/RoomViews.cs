@@ -19,7 +19,7 @@ public sealed class RoomViews(
     public const int MaxVotes = 500;
     public const int MaxImpediments = 500;
     public const int PisShown = 4;
-    public static readonly IReadOnlyList<string> ArtViews = ["overview", "risks", "sync", "improvements", "predictability", "dependencies"];
+    public static readonly IReadOnlyList<string> ArtViews = ["overview", "board", "risks", "sync", "improvements", "predictability", "dependencies"];
     public static readonly IReadOnlyList<string> ChatViews = ["overview", "risks", "improvements"];
 
     public async Task<RoomContext> ContextAsync(RoomPlace place, RoomUser user, CancellationToken cancellationToken)

@@ -1,21 +1,17 @@
 // The ART room API's views, typed from its OpenAPI document (room.d.ts, generated from ../../api/openapi_room.json).
-import type { components, paths as generated } from './room';
-import type { BoardPaths, BoardView } from './board';
+import type { components, paths } from './room';
 
-/** The API's JSON types by name (OverviewView, RoomImpediment, …), with the board's (hand-written in board.d.ts). */
-export type Schemas = components['schemas'] & { BoardView: BoardView };
-
-/** The generated paths plus the board's GETs (board.d.ts; drop once room.d.ts is generated with them). */
-type paths = generated & BoardPaths;
+/** The API's JSON types by name (OverviewView, RoomImpediment, BoardView, …). */
+export type Schemas = components['schemas'];
 
 type Path<V extends string> = `/api/room/${V}`;
 type Name<P> = P extends Path<infer V> ? V : never;
 
 /** A JSON view's name: the path after /api/room/ ("context", "overview", …, "mine"); not the board's changes (board/…). */
-export type JsonView = Exclude<Name<keyof paths>, `${string}.csv` | `${string}/${string}` | 'board'>;
+export type JsonView = Exclude<Name<keyof paths>, `${string}.csv` | `${string}/${string}`>;
 
 /** A view that also comes as CSV (/api/room/<view>.csv). */
-export type CsvView = Name<keyof paths> extends infer V ? (V extends `${infer Csv}.csv` ? Exclude<Csv, 'board'> : never) : never;
+export type CsvView = Name<keyof paths> extends infer V ? (V extends `${infer Csv}.csv` ? Csv : never) : never;
 
 /** What GET /api/room/<view> answers with (200, application/json). */
 export type Answer<V extends JsonView> = paths[Path<V>]['get']['responses'][200]['content']['application/json'];
