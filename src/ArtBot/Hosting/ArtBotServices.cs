@@ -7,6 +7,7 @@ using ArtBot.BotFramework.Schema;
 using ArtBot.Domain.Conversations;
 using ArtBot.Features.Board;
 using ArtBot.Features.Arts;
+using ArtBot.Features.AzureDevOps;
 using ArtBot.Features.Common;
 using ArtBot.Features.Dependencies;
 using ArtBot.Features.Help;
@@ -96,6 +97,7 @@ public static class ArtBotServices
         services.AddRoom(configuration);
         services.AddMeetings();
         services.AddBoard();
+        services.AddAzureDevOps();
 
         services.AddHostedService<StartupLog>();
         services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: ["ready"], timeout: StorageHealthCheck.Timeout);

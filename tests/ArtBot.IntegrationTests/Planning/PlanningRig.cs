@@ -30,13 +30,17 @@ internal sealed class PlanningRig : IAsyncDisposable
 
     private readonly WebApplicationFactory<Program> _factory;
 
-    private PlanningRig(BotHost bot, FakeTimeProvider clock, IReadOnlyDictionary<string, string?>? settings)
+    private PlanningRig(BotHost bot, FakeTimeProvider clock, IReadOnlyDictionary<string, string?>? settings, Action<IServiceCollection>? services)
     {
         Bot = bot;
         Clock = clock;
         var all = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>()) { ["Sync:SchedulerEnabled"] = "false" };
         _factory = bot.AnotherInstance(all)
-            .WithWebHostBuilder(builder => builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(clock)));
+            .WithWebHostBuilder(builder => builder.ConfigureTestServices(s =>
+            {
+                s.AddSingleton<TimeProvider>(clock);
+                services?.Invoke(s);
+            }));
         var client = _factory.CreateClient();
         Client = client;
 
@@ -67,9 +71,10 @@ internal sealed class PlanningRig : IAsyncDisposable
     public IPlanStore<PiObjective> Objectives => _factory.Services.GetRequiredService<IPlanStore<PiObjective>>();
     public IPlanStore<Dependency> Dependencies => _factory.Services.GetRequiredService<IPlanStore<Dependency>>();
 
-    public static async Task<PlanningRig> StartAsync(BotHost bot, bool withBusinessOwner = true, IReadOnlyDictionary<string, string?>? settings = null)
+    public static async Task<PlanningRig> StartAsync(
+        BotHost bot, bool withBusinessOwner = true, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
-        var rig = new PlanningRig(bot, new TimerCountingTimeProvider(BeforePi), settings);
+        var rig = new PlanningRig(bot, new TimerCountingTimeProvider(BeforePi), settings, services);
         await BotHost.WaitUntilReadyAsync(rig._factory);
         await rig.Home.CommandAsync("art setup", RteAad, "Riley RTE");
         var form = new JsonObject
