@@ -14,7 +14,7 @@ public sealed class RoomTabTests(LocalTeams teams) : IClassFixture<LocalTeams>
 {
     private const string General = "19:team-general@thread.tacv2";
     private const string Planning = "19:team-planning@thread.tacv2";
-    private static readonly string[] Views = ["PI overview", "Risks & impediments", "ART sync", "Improvements", "Predictability", "Dependencies"];
+    private static readonly string[] Views = ["PI overview", "Program board", "Risks & impediments", "ART sync", "Improvements", "Predictability", "Dependencies"];
     private static readonly string[] Themes = ["default", "dark", "contrast"];
 
     [Fact]
@@ -66,6 +66,7 @@ public sealed class RoomTabTests(LocalTeams teams) : IClassFixture<LocalTeams>
             var expected = new Dictionary<string, string>
             {
                 ["PI overview"] = "Are we confident in our PI objectives?",
+                ["Program board"] = "Not planned",
                 ["Risks & impediments"] = "Build server down since Monday",
                 ["ART sync"] = "At risk",
                 ["Improvements"] = "Improvements",
@@ -89,6 +90,28 @@ public sealed class RoomTabTests(LocalTeams teams) : IClassFixture<LocalTeams>
                     await room.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, $"room-{Slug(view)}-{(theme == "default" ? "light" : theme)}.png"), FullPage = true });
                 }
             }
+
+            // The program board: a feature the RTE adds through the board's API shows on the open board (it polls), and
+            // Rocket's part moves with the card's Move menu (no drag and drop), stored by the bot.
+            var nav = room.GetByRole(AriaRole.Navigation, new() { Name = "ART room views" });
+            await nav.GetByRole(AriaRole.Button, new() { Name = "Program board" }).ClickAsync();
+            await Assertions.Expect(room.GetByText("Not planned").First).ToBeVisibleAsync(new() { Timeout = 30_000 });
+            var boardApi = $"{teams.BotUrl}/api/room/board?conversation={Uri.EscapeDataString(General)}";
+            var added = await room.APIRequest.PostAsync(boardApi.Replace("/board?", "/board/features?", StringComparison.Ordinal),
+                new() { DataObject = new { title = "One-page checkout", businessValue = 8, teams = new[] { Planning } } });
+            Assert.Equal(201, added.Status);
+            await Assertions.Expect(room.GetByText("One-page checkout").First).ToBeVisibleAsync(new() { Timeout = 30_000 });
+            await room.GetByRole(AriaRole.Button, new() { Name = "Move One-page checkout (Rocket)" }).ClickAsync();
+            await room.GetByRole(AriaRole.Button, new() { Name = "To Iteration 2" }).ClickAsync();
+            await Assertions.Expect(room.GetByText("Moved One-page checkout (Rocket) to Iteration 2", new() { Exact = false }).First).ToBeVisibleAsync(new() { Timeout = 30_000 });
+            var stored = await (await room.APIRequest.GetAsync(boardApi)).JsonAsync();
+            Assert.Equal(2, stored!.Value.GetProperty("features")[0].GetProperty("parts")[0].GetProperty("iteration").GetInt32());
+            await AssertAccessibleAsync(room, "program board with a feature");
+            var narrow = await PlaygroundBrowser.NewPageAsync(page, 280);
+            await narrow.GotoAsync($"{teams.BotUrl}/room/?conversation={Uri.EscapeDataString(General)}#board");
+            await Assertions.Expect(narrow.GetByRole(AriaRole.Button, new() { Name = "Move One-page checkout (Rocket)" })).ToBeVisibleAsync(new() { Timeout = 30_000 });
+            Assert.True(await narrow.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "the board scrolls sideways at 280 px");
+            await AssertAccessibleAsync(narrow, "program board at 280 px");
 
             // The risks view as CSV: what Excel opens (UTF-8 with a byte-order mark, a header row, the impediment).
             await room.GetByRole(AriaRole.Navigation, new() { Name = "ART room views" }).GetByRole(AriaRole.Button, new() { Name = "Risks & impediments" }).ClickAsync();
