@@ -28,6 +28,9 @@ public sealed class DemoStores
         var planning = tables.GetTableClient(PlanMappings.TableName);
         Objectives = PlanMappings.Objectives(planning);
         Dependencies = PlanMappings.Dependencies(planning);
+        Features = PlanMappings.Features(planning);
+        Milestones = PlanMappings.Milestones(planning);
+        Capacities = PlanMappings.Capacities(planning);
         _impediments = tables.GetTableClient(ImpedimentStore.TableName);
         Impediments = ImpedimentsAt(time);
     }
@@ -50,6 +53,12 @@ public sealed class DemoStores
     public IPlanStore<PiObjective> Objectives { get; }
 
     public IPlanStore<Dependency> Dependencies { get; }
+
+    public IPlanStore<Feature> Features { get; }
+
+    public IPlanStore<Milestone> Milestones { get; }
+
+    public IPlanStore<TeamCapacity> Capacities { get; }
 
     public IImpedimentStore Impediments { get; }
 

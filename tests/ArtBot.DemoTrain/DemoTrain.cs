@@ -56,6 +56,7 @@ public sealed record DemoTrain(Art Art, IReadOnlyList<DemoTeam> Teams, DemoCalen
             Sync = new SyncSchedule(DayOfWeek.Wednesday, DemoCalendar.SyncTime, DemoCalendar.TimeZoneId),
             Rtes = [Alex],
             BusinessOwners = owners,
+            ProductManagers = [productManager],
             Language = "en-US",
             SkippedDates = [DemoCalendar.SkippedSync(calendar.Current)],
             CreatedBy = Alex,

@@ -32,7 +32,7 @@ public sealed class DemoTrainSeeder(TableServiceClient tables, TimeProvider time
 
         var random = new DemoRandom(options.Seed);
         var objectives = DemoObjectives.Plan(train, random);
-        var dependencies = DemoDependencies.Plan(train, random);
+        var (features, dependencies) = DemoBoard.Plan(train, DemoDependencies.Plan(train, random), random);
         var votes = DemoVotes.Plan(train, objectives, random);
         var impediments = DemoImpediments.Plan(train, votes, dependencies, random);
         var answers = DemoSync.Plan(train, impediments, dependencies, random);
@@ -44,7 +44,8 @@ public sealed class DemoTrainSeeder(TableServiceClient tables, TimeProvider time
             DemoImpediments.WriteAsync(stores, impediments, cancellationToken),
             DemoObjectives.WriteAsync(stores, objectives, cancellationToken),
             DemoDependencies.WriteAsync(stores, dependencies, cancellationToken),
-            DemoImprovements.WriteAsync(stores, train, improvements, cancellationToken));
+            DemoImprovements.WriteAsync(stores, train, improvements, cancellationToken),
+            DemoBoard.WriteAsync(stores, train, features, cancellationToken));
 
         return new DemoTrainResult(
             train.Art, train.Teams.Count, train.People.Count(), calendar.Pis.Count, votes.Count, votes.Sum(v => v.Ballots.Count), answers.Count,
