@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using ArtBot.Domain.Planning;
 using ArtBot.Features.Backlog;
+using ArtBot.IntegrationTests.Infrastructure;
 using ArtBot.IntegrationTests.Planning;
 using ArtBot.IntegrationTests.Votes;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,9 +22,19 @@ internal static class BacklogRig
 
     public static IPlanStore<TeamCapacity> Capacities(this PlanningRig rig) => rig.Services.GetRequiredService<IPlanStore<TeamCapacity>>();
 
+    /// <summary>
+    /// Types <paramref name="text"/> in <paramref name="where"/>, a second after the last command: the connector's client-side
+    /// limit (7 a second per conversation) runs on the test's clock, which does not move by itself.
+    /// </summary>
+    public static Task<RecordedRequest> SayAsync(this PlanningRig rig, VoteDriver where, string text, string userAad, string userName = "Someone", Action<JsonObject>? customize = null)
+    {
+        rig.Clock.Advance(TimeSpan.FromSeconds(1));
+        return where.CommandAsync(text, userAad, userName, customize);
+    }
+
     /// <summary><c>art pm add|remove @Pat Product</c> in the ART's channel, as <paramref name="userAad"/>; returns the answer's text.</summary>
     public static async Task<string> PmAsync(this PlanningRig rig, string verb, string userAad = PlanningRig.RteAad) =>
-        (await rig.Home.CommandAsync($"art pm {verb} <at>{PmName}</at>", userAad, "Someone", a => a["entities"]!.AsArray().Add(new JsonObject
+        (await rig.SayAsync(rig.Home, $"art pm {verb} <at>{PmName}</at>", userAad, "Someone", a => a["entities"]!.AsArray().Add(new JsonObject
         {
             ["type"] = "mention",
             ["text"] = $"<at>{PmName}</at>",

@@ -19,20 +19,20 @@ public sealed class BacklogTests(BotHost bot)
         await using var rig = await PlanningRig.StartAsync(bot, withBusinessOwner: false);
 
         Assert.Contains("Only the RTEs of", await rig.PmAsync("add", PlanningRig.MemberAad), StringComparison.Ordinal);
-        var refused = await rig.Home.CommandAsync("feature add", BacklogRig.PmAad, BacklogRig.PmName);
+        var refused = await rig.SayAsync(rig.Home, "feature add", BacklogRig.PmAad, BacklogRig.PmName);
         Assert.Contains($"Only the Product Managers and RTEs of {rig.Art.Name} (Riley RTE) keep the ART backlog", refused.AllText, StringComparison.Ordinal);
         var (_, notYet) = await rig.AddFeatureAsync("Payments API", rig.Rocket.ConversationId);
         Assert.Equal("NotAProductManager", VoteDriver.ErrorCode(notYet));
 
         Assert.Contains($"Pat Product is now a Product Manager of {rig.Art.Name}.", await rig.PmAsync("add"), StringComparison.Ordinal);
-        var art = await rig.Home.CommandAsync("art", PlanningRig.MemberAad);
+        var art = await rig.SayAsync(rig.Home, "art", PlanningRig.MemberAad);
         Assert.Contains("Product Managers", art.AllText, StringComparison.Ordinal);
         Assert.Contains("Pat Product", art.AllText, StringComparison.Ordinal);
-        var form = await rig.Home.CommandAsync("feature add", BacklogRig.PmAad, BacklogRig.PmName);
+        var form = await rig.SayAsync(rig.Home, "feature add", BacklogRig.PmAad, BacklogRig.PmName);
         Assert.Contains("Add a feature to PI 2027.1", form.AllText, StringComparison.Ordinal);
         Assert.Contains("Time criticality", form.AllText, StringComparison.Ordinal);
         Assert.Contains("Rocket", form.AllText, StringComparison.Ordinal);
-        var member = await rig.Home.CommandAsync("features add", PlanningRig.MemberAad);
+        var member = await rig.SayAsync(rig.Home, "features add", PlanningRig.MemberAad);
         Assert.Contains("(Pat Product, Riley RTE) keep the ART backlog", member.AllText, StringComparison.Ordinal);
 
         Assert.Contains($"Pat Product is no longer a Product Manager of {rig.Art.Name}.", await rig.PmAsync("remove"), StringComparison.Ordinal);
@@ -66,7 +66,7 @@ public sealed class BacklogTests(BotHost bot)
         Assert.Equal("InvalidFeature", VoteDriver.ErrorCode((await rig.AddFeatureAsync("  ", rig.Rocket.ConversationId)).Body));
         Assert.Single(await rig.Features().ListAsync(rig.Art.TenantId, rig.Art.Id, default));
 
-        var list = await rig.Comet.CommandAsync("features", "comet-aad");
+        var list = await rig.SayAsync(rig.Comet, "features", "comet-aad");
         Assert.Contains("Features of PI 2027.1", list.AllText, StringComparison.Ordinal);
         Assert.Contains("Payments API", list.AllText, StringComparison.Ordinal);
         Assert.Contains("business value 8 · WSJF 3.2 · in the backlog", list.AllText, StringComparison.Ordinal);
@@ -81,7 +81,7 @@ public sealed class BacklogTests(BotHost bot)
         var id = await rig.FeatureForBothAsync("Payments API");
         var other = await rig.FeatureForBothAsync("Fraud scoring");
 
-        var card = Assert.Single((await rig.Rocket.CommandAsync("plan", PlanningRig.MemberAad)).Cards);
+        var card = Assert.Single((await rig.SayAsync(rig.Rocket, "plan", PlanningRig.MemberAad)).Cards);
         var shown = string.Join("\n", RecordedRequest.Strings(card));
         Assert.Contains("Plan of Rocket", shown, StringComparison.Ordinal);
         Assert.Contains("Iteration 6 (15 Mar - 28 Mar, IP)", shown, StringComparison.Ordinal);
@@ -111,7 +111,7 @@ public sealed class BacklogTests(BotHost bot)
         Assert.Equal([20, 5, null, null, null, null], capacity.PerIteration);
 
         // Comet places its part too: the feature is planned.
-        var comet = Assert.Single((await rig.Comet.CommandAsync("features plan", "comet-aad")).Cards);
+        var comet = Assert.Single((await rig.SayAsync(rig.Comet, "features plan", "comet-aad")).Cards);
         await rig.Comet.InvokeAsync(TeamPlanCard.SaveVerb, BacklogRig.SaveData(comet, new JsonObject { [PlanSaveData.IterationInput(id)] = "3" }), "comet-aad", "Isaiah Langer");
         Assert.Equal(FeatureState.Planned, (await rig.Features().GetAsync(rig.Art.TenantId, rig.Art.Id, id, default))!.State);
     }
@@ -122,7 +122,7 @@ public sealed class BacklogTests(BotHost bot)
         await using var rig = await PlanningRig.StartAsync(bot, withBusinessOwner: false);
         await rig.PmAsync("add");
         var id = await rig.FeatureForBothAsync("Payments API");
-        var card = Assert.Single((await rig.Rocket.CommandAsync("plan", PlanningRig.MemberAad)).Cards);
+        var card = Assert.Single((await rig.SayAsync(rig.Rocket, "plan", PlanningRig.MemberAad)).Cards);
 
         var (_, first) = await rig.Rocket.InvokeAsync(TeamPlanCard.SaveVerb, BacklogRig.SaveData(card, new JsonObject { [PlanSaveData.IterationInput(id)] = "2" }),
             PlanningRig.MemberAad, "Megan Bowen");
@@ -153,19 +153,19 @@ public sealed class BacklogTests(BotHost bot)
         await using var rig = await PlanningRig.StartAsync(bot, withBusinessOwner: false);
         await rig.PmAsync("add");
 
-        var added = await rig.Home.CommandAsync("milestone add 2027-02-26 Beta release", BacklogRig.PmAad, BacklogRig.PmName);
+        var added = await rig.SayAsync(rig.Home, "milestone add 2027-02-26 Beta release release", BacklogRig.PmAad, BacklogRig.PmName);
         Assert.Contains("Milestone “Beta release” added on", added.AllText, StringComparison.Ordinal);
-        await rig.Home.CommandAsync("milestone add 2027-03-10 Trade fair in Hanover event", PlanningRig.RteAad, "Riley RTE");
-        var refused = await rig.Home.CommandAsync("milestone add 2027-03-01 Audit external", PlanningRig.MemberAad);
+        await rig.SayAsync(rig.Home, "milestone add 2027-03-10 Trade fair in Hanover event", PlanningRig.RteAad, "Riley RTE");
+        var refused = await rig.SayAsync(rig.Home, "milestone add 2027-03-01 Audit external", PlanningRig.MemberAad);
         Assert.Contains("keep the ART backlog", refused.AllText, StringComparison.Ordinal);
-        var usage = await rig.Home.CommandAsync("milestone add tomorrow Beta", BacklogRig.PmAad, BacklogRig.PmName);
+        var usage = await rig.SayAsync(rig.Home, "milestone add tomorrow Beta", BacklogRig.PmAad, BacklogRig.PmName);
         Assert.Contains("Use `milestone add <yyyy-MM-dd> <title> [release|event|external]`", usage.AllText, StringComparison.Ordinal);
 
         var stored = (await rig.Milestones().ListAsync(rig.Art.TenantId, rig.Art.Id, default)).OrderBy(m => m.Date).ToList();
         Assert.Equal([("Beta release", MilestoneKind.Release, new DateOnly(2027, 2, 26)), ("Trade fair in Hanover", MilestoneKind.Event, new DateOnly(2027, 3, 10))],
             stored.Select(m => (m.Title, m.Kind, m.Date)));
 
-        var list = await rig.Comet.CommandAsync("milestones", "comet-aad");
+        var list = await rig.SayAsync(rig.Comet, "milestones", "comet-aad");
         Assert.Contains("Trade fair in Hanover", list.AllText, StringComparison.Ordinal);
         Assert.DoesNotContain(MilestoneListCard.RemoveVerb, list.AllText, StringComparison.Ordinal); // no "Remove" for a team member
         var (_, notAllowed) = await rig.Comet.InvokeAsync(MilestoneListCard.RemoveVerb, new JsonObject { ["id"] = stored[0].Id }, "comet-aad");
