@@ -18,8 +18,9 @@ public static class TeamPlanCard
 {
     public const string ShowVerb = "plan.show";
     public const string SaveVerb = "plan.save";
-    public const int PageSize = 20;
+    public const int PageSize = 15;
     private const int TitleShown = 100;
+    private const int OthersShown = 4;
 
     /// <summary>The team's features of the current PI (not removed), in backlog order.</summary>
     public static List<Feature> FeaturesOf(ArtTeam team, IEnumerable<Feature> features) =>
@@ -77,7 +78,8 @@ public static class TeamPlanCard
             seen[feature.Id] = Seen(part);
             var others = feature.Parts.Where(p => p.TeamConversationId != team.ConversationId).ToList();
             var line = FeatureText.Value(feature) + (others.Count == 0 ? "" : " \u00b7 " + Localized.Format(BacklogStrings.PlanWith,
-                string.Join(", ", others.Select(o => PlainText.EscapeMarkdown(o.TeamName) + " (" + FeatureText.Where(o.Iteration, iterations) + ")"))));
+                string.Join(", ", others.Take(OthersShown).Select(o => PlainText.EscapeMarkdown(o.TeamName) + " (" + FeatureText.Where(o.Iteration, iterations) + ")"))
+                + (others.Count > OthersShown ? " " + Localized.Format(BacklogStrings.PlanWithMore, others.Count - OthersShown) : "")));
             body.Add(new Container(
             [
                 new TextBlock(PlainText.EscapeMarkdown(PlainText.Shorten(feature.Title, TitleShown))) { Weight = "Bolder" },
