@@ -4,6 +4,7 @@ using ArtBot.BotFramework.Schema;
 using ArtBot.Domain.Arts;
 using ArtBot.Domain.People;
 using ArtBot.Domain.Planning;
+using ArtBot.Domain.Text;
 using ArtBot.Features.Backlog;
 
 namespace ArtBot.IntegrationTests.Cards;
@@ -73,15 +74,15 @@ public sealed class BacklogCardTests
             TeamName = teams[0].TeamName, PerIteration = [20, 20, 5, 20, null, 10], CreatedBy = Pat,
         };
         yield return ("feature-form", FeatureFormCard.Build(Art, teams));
-        yield return ("feature-form-added", FeatureFormCard.Build(Art, teams, "Added “Payments” for Team 01, Team 02."));
+        yield return ("feature-form-added", FeatureFormCard.Build(Art, teams, Localized.Format(BacklogStrings.NoticeAdded, "Payments", Localized.List([teams[0].TeamName, teams[1].TeamName]))));
         yield return ("features", FeatureListCard.Build(Art, features, 1, keepsBacklog: true));
         yield return ("features-last-page", FeatureListCard.Build(Art, features, 8, keepsBacklog: false));
         yield return ("features-empty", FeatureListCard.Build(Art, [], 1, keepsBacklog: true));
         yield return ("plan", TeamPlanCard.Build(Art, teams[0], features, capacity, 1));
         yield return ("plan-page-2-conflict", TeamPlanCard.Build(Art, teams[0], features, capacity, 2,
-            string.Join("\n\n", Enumerable.Range(1, 5).Select(n => $"“{features[n].Title}” was moved by someone else meanwhile: it is now iteration 4.")), "Attention"));
+            string.Join("\n\n", Enumerable.Range(1, 5).Select(n => Localized.Format(BacklogStrings.PlanMovedMeanwhile, features[n].Title, FeatureText.Where(4, [])))), "Attention"));
         yield return ("plan-empty", TeamPlanCard.Build(Art, teams[0], [], null, 1));
-        yield return ("milestones", MilestoneListCard.Build(Art, [.. Enumerable.Range(0, 30).Select(Milestone)], keepsBacklog: true, "Milestone added."));
+        yield return ("milestones", MilestoneListCard.Build(Art, [.. Enumerable.Range(0, 30).Select(Milestone)], keepsBacklog: true, Localized.Format(BacklogStrings.MilestoneAdded, "Payments", Localized.Date(new DateOnly(2027, 2, 26)))));
         yield return ("milestones-empty", MilestoneListCard.Build(Art, [], keepsBacklog: false));
     }
 
