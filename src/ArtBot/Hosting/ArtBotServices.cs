@@ -5,6 +5,7 @@ using ArtBot.BotFramework.Hosting;
 using ArtBot.BotFramework.Routing;
 using ArtBot.BotFramework.Schema;
 using ArtBot.Domain.Conversations;
+using ArtBot.Features.Backlog;
 using ArtBot.Features.Board;
 using ArtBot.Features.Arts;
 using ArtBot.Features.AzureDevOps;
@@ -97,6 +98,7 @@ public static class ArtBotServices
         services.AddRoom(configuration);
         services.AddMeetings();
         services.AddBoard();
+        services.AddBacklog();
         services.AddAzureDevOps();
 
         services.AddHostedService<StartupLog>();

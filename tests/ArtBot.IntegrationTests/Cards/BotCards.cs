@@ -43,6 +43,7 @@ internal static class BotCards
             foreach (var (name, card) in ImpedimentCardTests.Named()
                 .Concat(ImprovementCardTests.All().Select(c => ("improvement-" + c.Key, c.Value)))
                 .Concat(PlanningCardTests.EveryCard().Select(c => ("planning-" + c.Name, c.Card)))
+                .Concat(BacklogCardTests.EveryCard().Select(c => ("backlog-" + c.Name, c.Card)))
                 .Concat(SyncCardTests.Cards().Select(c => ("sync-" + c.Key, c.Value)))
                 .Concat(VoteViewsTests.NamedCards()))
             {
@@ -60,10 +61,10 @@ internal static class BotCards
     public static readonly string[] Builders =
     [
         "ArtCards.ChooseArt", "ArtCards.Form", "ArtCards.Overview", "ArtObjectivesCard.Build", "CarryOverCard.Build", "CarryOverCard.Reminder",
-        "CheckInCard.Build", "ConversationEscalation.Build", "DependencyCard.Build", "DependencyFormCard.Build", "DependencyListCard.Build",
+        "CheckInCard.Build", "ConversationEscalation.Build", "DependencyCard.Build", "DependencyFormCard.Build", "DependencyListCard.Build", "FeatureFormCard.Build", "FeatureListCard.Build",
         "HelpCard.Build", "ImpedimentCard.Build", "ImpedimentDialog.Build", "ImpedimentListCard.Build", "ImprovementCard.Build",
-        "ImprovementListCard.Build", "MeetingSummary.Card", "ObjectiveHistoryCard.Build", "PredictabilityCard.Build", "RteDigest.Build", "SharedWorkshopCardUpdater.Shared", "SummaryCard.Build",
-        "TeamObjectivesCard.Build", "VoteCard.Build", "VoteFormCard.Build", "VoteFormCard.Started", "VoteViews.For", "VoteViews.Shared",
+        "ImprovementListCard.Build", "MeetingSummary.Card", "MilestoneListCard.Build", "ObjectiveHistoryCard.Build", "PredictabilityCard.Build", "RteDigest.Build", "SharedWorkshopCardUpdater.Shared", "SummaryCard.Build",
+        "TeamObjectivesCard.Build", "TeamPlanCard.Build", "VoteCard.Build", "VoteFormCard.Build", "VoteFormCard.Started", "VoteViews.For", "VoteViews.Shared",
         "WelcomeCard.Build", "WorkshopCard.Build",
     ];
 

@@ -33,7 +33,7 @@ public sealed partial class PseudoLocaleTests
         "Megan", "Bowen", "Adele", "Vance", "Isaiah", "Langer", "Patti", "Fernandez", "Alex", "Wilber", "Lynne", "Robbins", "Riley",
         "Alice", "Bob", "Carol", "Dave", "Ceri", "Lee", "Sam", "Phoenix", "Rocket", "Comet", "RTE", "User", "TeamMember", "Person",
         "Problem", "Objective", "Dependency", "bold", "script", "alert", "link", "evil", "example", "code", "heading", "Someone", "imp",
-        "https", "http", "Larry", "Late",
+        "https", "http", "Larry", "Late", "Feature", "Milestone", "Pat", "Product", "Payments",
     };
 
     /// <summary>Patterns of generated test data (numbered teams, long filler texts, URLs, time zone ids).</summary>

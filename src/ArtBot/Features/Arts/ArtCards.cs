@@ -117,6 +117,9 @@ public static class ArtCards
             new Fact(ArtStrings.CardFactBusinessOwners, art.BusinessOwners.Count == 0
                 ? ArtStrings.CardNoBusinessOwners
                 : string.Join(", ", art.BusinessOwners.Select(b => b.Name ?? ArtStrings.CardUnnamed))),
+            new Fact(ArtStrings.CardFactProductManagers, art.ProductManagers.Count == 0
+                ? ArtStrings.CardNoProductManagers
+                : string.Join(", ", art.ProductManagers.Select(p => p.Name ?? ArtStrings.CardUnnamed))),
             new Fact(ArtStrings.CardFactSkipped, upcomingSkips.Count == 0 ? ArtStrings.CardNoSkips : string.Join(", ", upcomingSkips.Select(Date))),
             new Fact(ArtStrings.CardFactNonResponders, art.NameNonResponders ? ArtStrings.CardNonRespondersNamed : ArtStrings.CardNonRespondersNotNamed),
             new Fact(ArtStrings.CardFactLanguage, Languages.NativeName(Languages.Resolve(art.Language ?? Localized.Culture.Name).TwoLetterISOLanguageName)),

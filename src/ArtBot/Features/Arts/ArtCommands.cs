@@ -39,6 +39,7 @@ public sealed class ArtCommands(ArtContext arts) : IBotFeature
             "join" => JoinAsync(art, rest, cancellationToken),
             "rte" => ArtRoleCommand.RunAsync(art, ArtRoleCommand.Rte, rest, cancellationToken),
             "bo" => ArtRoleCommand.RunAsync(art, ArtRoleCommand.BusinessOwner, rest, cancellationToken),
+            "pm" => ArtRoleCommand.RunAsync(art, ArtRoleCommand.ProductManager, rest, cancellationToken),
             _ => art.SendAsync(Localized.Format(ArtStrings.ErrorUnknownArtCommand, sub), cancellationToken),
         };
     }

@@ -7,8 +7,8 @@ using ArtBot.Features.Common;
 namespace ArtBot.Features.Arts;
 
 /// <summary>
-/// <c>art rte add|remove @person</c> and <c>art bo add|remove @person</c>: RTEs change who the RTEs are (never to nobody)
-/// and who the Business Owners are.
+/// <c>art rte add|remove @person</c>, <c>art bo add|remove @person</c> and <c>art pm add|remove @person</c>: RTEs change
+/// who the RTEs are (never to nobody), who the Business Owners are and who the Product Managers are.
 /// </summary>
 public static class ArtRoleCommand
 {
@@ -28,6 +28,10 @@ public static class ArtRoleCommand
     public static readonly Role BusinessOwner = new(
         "bo", () => ArtStrings.RteOnlyChangeBusinessOwners, () => ArtStrings.RoleBusinessOwnerAdded, () => ArtStrings.RoleBusinessOwnerRemoved,
         art => art.BusinessOwners, (art, people) => art with { BusinessOwners = people }, NeverEmpty: false);
+
+    public static readonly Role ProductManager = new(
+        "pm", () => ArtStrings.RteOnlyChangeProductManagers, () => ArtStrings.RoleProductManagerAdded, () => ArtStrings.RoleProductManagerRemoved,
+        art => art.ProductManagers, (art, people) => art with { ProductManagers = people }, NeverEmpty: false);
 
     public static async Task RunAsync(ArtTurn turn, Role role, string arguments, CancellationToken cancellationToken)
     {

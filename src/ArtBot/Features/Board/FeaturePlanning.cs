@@ -185,6 +185,51 @@ public sealed class FeaturePlanning(
         return new(PlanOutcome.Done, await features.GetAsync(art.TenantId, art.Id, feature.Id, cancellationToken));
     }
 
+    /// <summary>
+    /// Sets a feature's business value and WSJF inputs (null: none), one history entry per field that changed; a
+    /// concurrent change to another field is merged by re-reading.
+    /// </summary>
+    public async Task<PlanResult> RateAsync(
+        Art art, string featureId, int? businessValue, Wsjf? wsjf, Person by, CancellationToken cancellationToken)
+    {
+        if (businessValue is < 1 or > 10 || wsjf is { IsValid: false })
+        {
+            return new(PlanOutcome.Invalid, null);
+        }
+
+        for (var attempt = 0; attempt < Attempts; attempt++)
+        {
+            if (await features.GetAsync(art.TenantId, art.Id, featureId, cancellationToken) is not { } feature)
+            {
+                return new(PlanOutcome.NotFound, null);
+            }
+
+            var now = time.GetUtcNow();
+            var changes = new List<PlanChange>();
+            if (feature.BusinessValue != businessValue)
+            {
+                changes.Add(new(now, by, BusinessValueField, Text(feature.BusinessValue), Text(businessValue)));
+            }
+
+            if (feature.Wsjf != wsjf)
+            {
+                changes.Add(new(now, by, WsjfField, WsjfText(feature.Wsjf), WsjfText(wsjf)));
+            }
+
+            if (changes.Count == 0)
+            {
+                return new(PlanOutcome.Unchanged, feature);
+            }
+
+            if (await features.UpdateAsync(feature with { BusinessValue = businessValue, Wsjf = wsjf, UpdatedAt = now }, changes, cancellationToken) is { } saved)
+            {
+                return new(PlanOutcome.Done, saved);
+            }
+        }
+
+        return new(PlanOutcome.Conflict, await features.GetAsync(art.TenantId, art.Id, featureId, cancellationToken));
+    }
+
     /// <summary>Adds a milestone of the current PI; <paramref name="key"/> makes a redelivery create nothing twice.</summary>
     public async Task<PlanResult<Milestone>> AddMilestoneAsync(
         Art art, string key, DateOnly date, string title, MilestoneKind kind, Person by, CancellationToken cancellationToken)
@@ -249,6 +294,11 @@ public sealed class FeaturePlanning(
 
     public static string PointsField(string teamName) => "points:" + teamName;
 
+    public const string BusinessValueField = "businessValue";
+
+    /// <summary>The history field of the WSJF inputs: "bv/tc/rr/size" (empty: none).</summary>
+    public const string WsjfField = "wsjf";
+
     /// <summary>Backlog until every part is placed, then Planned; a feature in progress or done keeps its state.</summary>
     public static FeatureState StateAfter(FeatureState state, IReadOnlyList<FeaturePart> parts) => state switch
     {
@@ -274,6 +324,10 @@ public sealed class FeaturePlanning(
             CreatedBy = new Person("", null),
         };
     }
+
+    private static string? WsjfText(Wsjf? wsjf) => wsjf is { } w
+        ? string.Join("/", new[] { w.BusinessValue, w.TimeCriticality, w.RiskReduction, w.JobSize }.Select(v => v.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+        : null;
 
     private static string? Text(int? value) => value?.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

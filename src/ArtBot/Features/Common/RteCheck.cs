@@ -16,4 +16,8 @@ public static class RteCheck
     /// <summary>The same for the ART's Business Owners.</summary>
     public static bool IsBusinessOwnerOf(this Activity activity, Art art) =>
         art.IsBusinessOwner(activity.From?.AadObjectId) || art.IsBusinessOwner(activity.From?.Id);
+
+    /// <summary>Whether the sender keeps the ART backlog: one of its Product Managers or RTEs.</summary>
+    public static bool KeepsBacklogOf(this Activity activity, Art art) =>
+        art.KeepsBacklog(activity.From?.AadObjectId) || art.KeepsBacklog(activity.From?.Id);
 }

@@ -16,7 +16,7 @@ public static class HelpCard
     /// <summary>The ceremonies, the commands each lists (in this order) and its start buttons (title, command sent).</summary>
     private static IEnumerable<(string Heading, string[] Commands, (string Title, string Command)[] Starts)> Groups() =>
     [
-        (HelpStrings.GroupPiPlanning, ["vote", "votes", "objectives", "dependency", "dependencies", "backlog"],
+        (HelpStrings.GroupPiPlanning, ["vote", "votes", "objectives", "dependency", "dependencies", "features", "feature", "plan", "milestones", "milestone", "backlog"],
             [(HelpStrings.StartVote, "vote"), (HelpStrings.ShowObjectives, "objectives")]),
         (HelpStrings.GroupSync, ["sync", "impediment", "blocked", "impediments", "risks"],
             [(HelpStrings.RaiseImpediment, "impediment"), (HelpStrings.ShowImpediments, "impediments")]),
