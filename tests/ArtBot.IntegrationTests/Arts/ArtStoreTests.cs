@@ -56,8 +56,9 @@ public sealed class ArtStoreTests(AzuriteFixture azurite) : IClassFixture<Azurit
 
         Assert.NotNull(read);
         Assert.NotNull(read.Version);
-        Assert.Equal(NewArt("a1") with { Version = read.Version, SkippedDates = read.SkippedDates, Rtes = read.Rtes, BusinessOwners = read.BusinessOwners }, read);
+        Assert.Equal(NewArt("a1") with { Version = read.Version, SkippedDates = read.SkippedDates, Rtes = read.Rtes, BusinessOwners = read.BusinessOwners, ProductManagers = read.ProductManagers }, read);
         Assert.Empty(read.BusinessOwners);
+        Assert.Empty(read.ProductManagers);
         Assert.Equal([new DateOnly(2027, 1, 20), new DateOnly(2027, 2, 10)], read.SkippedDates);
         Assert.Equal([new Person("aad-rte", "Alex RTE")], read.Rtes);
         Assert.Equal(TimeSpan.FromHours(3), read.Sync.ReminderLead);
