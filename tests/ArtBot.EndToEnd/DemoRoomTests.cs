@@ -16,6 +16,7 @@ public sealed class DemoRoomTests(LocalTeams teams) : IClassFixture<LocalTeams>
     private static readonly Dictionary<string, string> Expected = new()
     {
         ["PI overview"] = "Is Aurora ART confident in the plan for",
+        ["Program board"] = "late",
         ["Risks & impediments"] = "Licence for the load test tool ran out",
         ["ART sync"] = "Lyra",
         ["Improvements"] = "Make flaky tests visible",

@@ -107,6 +107,12 @@ public sealed class RoomTabTests(LocalTeams teams) : IClassFixture<LocalTeams>
             var stored = await (await room.APIRequest.GetAsync(boardApi)).JsonAsync();
             Assert.Equal(2, stored!.Value.GetProperty("features")[0].GetProperty("parts")[0].GetProperty("iteration").GetInt32());
             await AssertAccessibleAsync(room, "program board with a feature");
+            var image = await room.RunAndWaitForDownloadAsync(() => room.GetByRole(AriaRole.Button, new() { Name = "Download PNG" }).ClickAsync());
+            var png = Path.Combine(AppContext.BaseDirectory, "room-program-board.png");
+            await image.SaveAsAsync(png);
+            var header = await File.ReadAllBytesAsync(png);
+            Assert.Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }, header[..8]); // a PNG, drawn in the page
+            Assert.True(System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(header.AsSpan(16, 4)) >= 800, "the board image is narrower than the board");
             var narrow = await PlaygroundBrowser.NewPageAsync(page, 280);
             await narrow.GotoAsync($"{teams.BotUrl}/room/?conversation={Uri.EscapeDataString(General)}#board");
             await Assertions.Expect(narrow.GetByRole(AriaRole.Button, new() { Name = "Move One-page checkout (Rocket)" })).ToBeVisibleAsync(new() { Timeout = 30_000 });

@@ -34,7 +34,7 @@ public static class AzureDevOpsServices
         services.AddSingleton<BacklogRefresh>();
         services.AddSingleton<BacklogRefreshService>();
         services.AddHostedService(sp => sp.GetRequiredService<BacklogRefreshService>());
-        services.AddBotFeature<BacklogCommands>();
+        services.AddBotFeature<AzureDevOpsCommands>();
         return services;
     }
 }

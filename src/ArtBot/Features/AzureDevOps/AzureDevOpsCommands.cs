@@ -12,7 +12,7 @@ namespace ArtBot.Features.AzureDevOps;
 /// <c>backlog</c> in an ART's channels: where its features come from and the last read; in the ART's own channel its
 /// Product Managers and RTEs <c>connect</c> an area path query, <c>link</c> single work items and <c>refresh</c> now.
 /// </summary>
-public sealed class BacklogCommands(ArtContext arts, IBacklogLinkStore links, BacklogRefresh refresh) : IBotFeature
+public sealed class AzureDevOpsCommands(ArtContext arts, IBacklogLinkStore links, BacklogRefresh refresh) : IBotFeature
 {
     public const string Name = "backlog";
 
