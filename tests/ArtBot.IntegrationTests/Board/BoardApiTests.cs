@@ -24,6 +24,7 @@ public sealed class BoardApiTests(BotHost bot)
 {
     private const string Tenant = VoteDriver.TenantId;
     private const string Stranger = "00000000-0000-0000-0000-0000000000d4";
+    private static readonly string[] UnknownTeam = ["19:not-a-team"];
 
     [Fact]
     public async Task Teams_place_their_parts_a_stale_move_is_refused_and_every_change_is_in_the_history()
@@ -153,6 +154,30 @@ public sealed class BoardApiTests(BotHost bot)
         var id = JsonNode.Parse(milestone.Body)!["id"]!.GetValue<string>();
         Assert.Equal(HttpStatusCode.NoContent, (await board.SendAsync(HttpMethod.Delete, "/board/milestones/" + id, rig.Home, rte, null)).Status);
         Assert.Empty((await board.ViewAsync(rig.Home, rte)).View["milestones"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task Bad_input_gets_a_clear_4xx_never_a_500()
+    {
+        await using var board = await BoardRig.StartAsync(bot);
+        var rig = board.Rig;
+        var rte = board.Token(PlanningRig.RteAad, "Riley RTE");
+        var conversation = "?conversation=" + Uri.EscapeDataString(rig.Home.ConversationId);
+
+        using var malformed = new HttpRequestMessage(HttpMethod.Post, "/api/room/board/moves" + conversation) { Content = new StringContent("{\"featureId\":", Encoding.UTF8, "application/json") };
+        malformed.Headers.Authorization = new AuthenticationHeaderValue("Bearer", rte);
+        using var answer = await rig.Client.SendAsync(malformed);
+        Assert.Equal(HttpStatusCode.BadRequest, answer.StatusCode);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await board.SendAsync(HttpMethod.Post, "/board/moves", rig.Home, rte, new { featureId = "../../x", team = rig.Rocket.ConversationId, from = (int?)null, to = 1 })).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await board.SendAsync(HttpMethod.Post, "/board/moves", rig.Home, rte, new { featureId = "0123456789abcdef", team = "19:not-a-team", from = (int?)null, to = 1 })).Status);
+        Assert.Equal(HttpStatusCode.BadRequest, (await board.SendAsync(HttpMethod.Post, "/board/milestones", rig.Home, rte, new { date = "0001-01-01", title = "Beta", kind = "release" })).Status);
+        Assert.Equal(HttpStatusCode.BadRequest, (await board.SendAsync(HttpMethod.Post, "/board/milestones", rig.Home, rte, new { date = "2027-02-01", title = "", kind = "release" })).Status);
+        Assert.Equal(HttpStatusCode.BadRequest, (await board.SendAsync(HttpMethod.Post, "/board/features", rig.Home, rte, new { title = new string('x', 201), teams = Array.Empty<string>() })).Status);
+        Assert.Equal(HttpStatusCode.BadRequest, (await board.SendAsync(HttpMethod.Post, "/board/features", rig.Home, rte, new { title = "Ok", teams = UnknownTeam })).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await board.SendAsync(HttpMethod.Get, "/board/features/zz/history", rig.Home, rte, null)).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await board.SendAsync(HttpMethod.Post, "/board/strings/0123456789abcdef/risk", rig.Home, rte, null)).Status);
+        Assert.Equal(HttpStatusCode.BadRequest, (await board.SendAsync(HttpMethod.Put, "/board/capacity", rig.Rocket, rte, new { team = rig.Rocket.ConversationId, iteration = 1, points = -3 })).Status);
     }
 
     private static JsonArray Parts(JsonNode view, string feature) =>

@@ -16,6 +16,9 @@ public sealed class FeaturePlanning(
     /// <summary>Attempts at an update whose ETag lost to another change that left the mover's part untouched.</summary>
     private const int Attempts = 5;
 
+    /// <summary>How far before or after its PI a milestone may be dated.</summary>
+    public const int MilestoneMarginDays = 366;
+
     public IPlanStore<Feature> Features => features;
 
     /// <summary>
@@ -240,7 +243,8 @@ public sealed class FeaturePlanning(
             return new(PlanOutcome.NoPi, null);
         }
 
-        if (title.Length is 0 or > Milestone.MaxTitle || !Enum.IsDefined(kind))
+        // A milestone belongs near its PI: a date far outside it is a typing slip (or no date at all), not a plan.
+        if (title.Length is 0 or > Milestone.MaxTitle || !Enum.IsDefined(kind) || date < pi.Start.AddDays(-MilestoneMarginDays) || date > pi.End.AddDays(MilestoneMarginDays))
         {
             return new(PlanOutcome.Invalid, null);
         }
