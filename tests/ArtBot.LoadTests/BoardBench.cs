@@ -19,8 +19,6 @@ namespace ArtBot.LoadTests;
 /// </summary>
 public static class BoardBench
 {
-    private const string AppId = "7a2b1c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
-    private const string Template = "https://login.microsoftonline.com/{tenantid}/v2.0";
     private const string Chromium = "/usr/bin/chromium";
 
     public static async Task<int> RunAsync(string[] args)
@@ -33,30 +31,11 @@ public static class BoardBench
         var path = await BotProcess.PrepareAsync().ConfigureAwait(false);
         await using var azurite = await Azurite.StartAsync().ConfigureAwait(false);
         await using var connector = await FastConnector.StartAsync().ConfigureAwait(false);
-        var tokens = new TestTokenIssuer();
-        await using var metadata = await OpenIdMetadataServer.StartAsync(tokens.PublishedKeys, Template).ConfigureAwait(false);
+        await using var signIn = await RoomSignIn.StartAsync(BoardSeed.TenantId).ConfigureAwait(false);
         var (art, features) = await BoardSeed.CreateAsync(azurite.ConnectionString, connector.ServiceUrl, DateTimeOffset.UtcNow).ConfigureAwait(false);
         Console.WriteLine($"Seeded a board of {BoardSeed.Teams} teams x {BoardSeed.Iterations} iterations x {BoardSeed.Features} features x {BoardSeed.Dependencies} dependencies; {Environment.ProcessorCount} cores, bot {path}");
-        var settings = new Dictionary<string, string?>
-        {
-            ["MicrosoftAppType"] = "UserAssignedMSI",
-            ["MicrosoftAppId"] = AppId,
-            ["MicrosoftAppTenantId"] = BoardSeed.TenantId,
-            ["IDENTITY_ENDPOINT"] = connector.IdentityEndpoint,
-            ["IDENTITY_HEADER"] = ManagedIdentityStandIn.Header,
-            ["Graph:Enabled"] = "false",
-            ["Sync:SchedulerEnabled"] = "false",
-            ["Storage:ConnectionString"] = azurite.ConnectionString,
-            ["Room:MetadataAddress"] = metadata.MetadataUrl,
-        };
-        var token = tokens.CreateToken(AppId, null!, o =>
-        {
-            o.Issuer = Template.Replace("{tenantid}", BoardSeed.TenantId, StringComparison.Ordinal);
-            o.ExtraClaims["tid"] = BoardSeed.TenantId;
-            o.ExtraClaims["oid"] = BoardSeed.RteAad;
-            o.ExtraClaims["name"] = "Riley RTE";
-            o.ExtraClaims["scp"] = "access_as_user";
-        });
+        var settings = signIn.BotSettings(connector, azurite.ConnectionString);
+        var token = signIn.Token(BoardSeed.RteAad, "Riley RTE");
 
         var board = "api/room/board?conversation=" + Uri.EscapeDataString(BoardSeed.Home);
         var results = new List<Result>();

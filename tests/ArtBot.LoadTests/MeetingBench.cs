@@ -16,9 +16,7 @@ namespace ArtBot.LoadTests;
 /// </summary>
 public static class MeetingBench
 {
-    private const string AppId = StormHost.AppId;
     private const string TeamsAppId = "0b8a3c3e-6d1f-4f7e-9a55-2f6a1e0c9d26";
-    private const string Template = "https://login.microsoftonline.com/{tenantid}/v2.0";
     private const double StageTargetMs = 2000;
 
     public static async Task<int> RunAsync(string[] args)
@@ -32,8 +30,7 @@ public static class MeetingBench
         var path = await BotProcess.PrepareAsync().ConfigureAwait(false);
         await using var azurite = await Azurite.StartAsync().ConfigureAwait(false);
         await using var connector = await FastConnector.StartAsync().ConfigureAwait(false);
-        var tokens = new TestTokenIssuer();
-        await using var metadata = await OpenIdMetadataServer.StartAsync(tokens.PublishedKeys, Template).ConfigureAwait(false);
+        await using var signIn = await RoomSignIn.StartAsync(RoomSeed.TenantId).ConfigureAwait(false);
         var seeding = Stopwatch.StartNew();
         var art = await RoomSeed.CreateAsync(azurite.ConnectionString, connector.ServiceUrl, DateTimeOffset.UtcNow).ConfigureAwait(false);
         var people = Enumerable.Range(0, RoomSeed.People).Select(RoomSeed.Member).ToList();
@@ -41,19 +38,8 @@ public static class MeetingBench
         connector.Organizer = RoomSeed.RteAad;
         Console.WriteLine($"Seeded {RoomSeed.Teams} teams, {RoomSeed.People} people, 3 PIs in {seeding.Elapsed.TotalSeconds:0.0} s; {Environment.ProcessorCount} cores, .NET {Environment.Version}, bot {path}");
 
-        var settings = new Dictionary<string, string?>
-        {
-            ["MicrosoftAppType"] = "UserAssignedMSI",
-            ["MicrosoftAppId"] = AppId,
-            ["MicrosoftAppTenantId"] = RoomSeed.TenantId,
-            ["IDENTITY_ENDPOINT"] = connector.IdentityEndpoint,
-            ["IDENTITY_HEADER"] = ManagedIdentityStandIn.Header,
-            ["Graph:Enabled"] = "false",
-            ["Sync:SchedulerEnabled"] = "false",
-            ["Storage:ConnectionString"] = azurite.ConnectionString,
-            ["Room:MetadataAddress"] = metadata.MetadataUrl,
-            ["Meetings:TeamsAppId"] = TeamsAppId,
-        };
+        var settings = signIn.BotSettings(connector, azurite.ConnectionString);
+        settings["Meetings:TeamsAppId"] = TeamsAppId;
 
         // --set Key=Value (repeatable): bot settings, e.g. --set Meetings:LiveStateAge=00:00:00.250
         foreach (var (key, value) in args.Select((a, i) => (a, i)).Where(x => x.a == "--set" && x.i + 1 < args.Length).Select(x => args[x.i + 1].Split('=', 2)).Select(kv => (kv[0], kv.Length > 1 ? kv[1] : null)))
@@ -62,8 +48,8 @@ public static class MeetingBench
         }
 
         var run = new MeetingVoteRun(
-            path, settings, azurite.ConnectionString, connector, art, Token(tokens, (RoomSeed.RteAad, "Riley RTE")),
-            [.. people.Select(p => Token(tokens, p))], viewersPerInstance, idle);
+            path, settings, azurite.ConnectionString, connector, art, signIn.Token(RoomSeed.RteAad, "Riley RTE"),
+            [.. people.Select(p => signIn.Token(p.Aad, p.Name))], viewersPerInstance, idle);
         var results = new List<MeetingRunResult>();
         foreach (var instances in instanceCounts)
         {
@@ -101,15 +87,6 @@ public static class MeetingBench
         Console.WriteLine(Row("Result", r => r.Passed(StageTargetMs) ? "passed" : "FAILED"));
     }
 
-    /// <summary>A Teams SSO token of <paramref name="person"/> in the seeded tenant, as the meeting pages send it.</summary>
-    private static string Token(TestTokenIssuer tokens, (string Aad, string Name) person) => tokens.CreateToken(AppId, null!, o =>
-    {
-        o.Issuer = Template.Replace("{tenantid}", RoomSeed.TenantId, StringComparison.Ordinal);
-        o.ExtraClaims["tid"] = RoomSeed.TenantId;
-        o.ExtraClaims["oid"] = person.Aad;
-        o.ExtraClaims["name"] = person.Name;
-        o.ExtraClaims["scp"] = "access_as_user";
-    });
 
     private static string? Value(string[] args, string name)
     {

@@ -13,8 +13,6 @@ namespace ArtBot.LoadTests;
 /// </summary>
 public static class RoomBench
 {
-    private const string AppId = "7a2b1c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
-    private const string Template = "https://login.microsoftonline.com/{tenantid}/v2.0";
     private static readonly string[] Views = ["context", "overview", "risks", "sync", "improvements", "predictability", "dependencies", "risks.csv"];
 
     public static async Task<int> RunAsync(string[] args)
@@ -24,31 +22,13 @@ public static class RoomBench
         var path = await BotProcess.PrepareAsync().ConfigureAwait(false);
         await using var azurite = await Azurite.StartAsync().ConfigureAwait(false);
         await using var connector = await FastConnector.StartAsync().ConfigureAwait(false);
-        var tokens = new TestTokenIssuer();
-        await using var metadata = await OpenIdMetadataServer.StartAsync(tokens.PublishedKeys, Template).ConfigureAwait(false);
+        await using var signIn = await RoomSignIn.StartAsync(RoomSeed.TenantId).ConfigureAwait(false);
         var seeding = Stopwatch.StartNew();
         var art = await RoomSeed.CreateAsync(azurite.ConnectionString, connector.ServiceUrl, DateTimeOffset.UtcNow).ConfigureAwait(false);
         Console.WriteLine($"Seeded {RoomSeed.Teams} teams, {RoomSeed.People} people, 3 PIs in {seeding.Elapsed.TotalSeconds:0.0} s.");
-        await using var bot = await BotProcess.StartAsync(path, new Dictionary<string, string?>
-        {
-            ["MicrosoftAppType"] = "UserAssignedMSI",
-            ["MicrosoftAppId"] = AppId,
-            ["MicrosoftAppTenantId"] = RoomSeed.TenantId,
-            ["IDENTITY_ENDPOINT"] = connector.IdentityEndpoint,
-            ["IDENTITY_HEADER"] = ManagedIdentityStandIn.Header,
-            ["Graph:Enabled"] = "false",
-            ["Sync:SchedulerEnabled"] = "false",
-            ["Storage:ConnectionString"] = azurite.ConnectionString,
-            ["Room:MetadataAddress"] = metadata.MetadataUrl,
-        }).ConfigureAwait(false);
+        await using var bot = await BotProcess.StartAsync(path, signIn.BotSettings(connector, azurite.ConnectionString)).ConfigureAwait(false);
 
-        var token = tokens.CreateToken(AppId, null!, o =>
-        {
-            o.Issuer = Template.Replace("{tenantid}", RoomSeed.TenantId, StringComparison.Ordinal);
-            o.ExtraClaims["tid"] = RoomSeed.TenantId;
-            o.ExtraClaims["oid"] = "00000000-0000-0000-0000-0000000000a1";
-            o.ExtraClaims["scp"] = "access_as_user";
-        });
+        var token = signIn.Token("00000000-0000-0000-0000-0000000000a1");
         var failures = 0;
         async Task<double> TimeAsync(string url, bool authorized)
         {
