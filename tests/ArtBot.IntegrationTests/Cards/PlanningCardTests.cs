@@ -81,7 +81,7 @@ public sealed class PlanningCardTests
         TenantId = "tenant",
         ArtId = "art-1",
         Pi = "PI 2027.1",
-        Title = $"Feature {n} of team {team}: " + new string('f', ArtBot.Domain.Planning.Feature.MaxTitle - 30),
+        Title = $"Feature {n} Team {team}: " + new string('f', ArtBot.Domain.Planning.Feature.MaxTitle - 30),
         Parts = [new FeaturePart(Team(team).ConversationId, Team(team).TeamName, 1 + (n % 6), 5)],
         CreatedBy = Lynne,
     };

@@ -12,8 +12,7 @@ namespace ArtBot.Features.Dependencies;
 /// One dependency: who needs what from whom by which iteration, its status as of today (at risk when committed later than
 /// needed or not delivered when its iteration ended, with why), and the providing team's answers (commit to an iteration,
 /// decline with a reason, mark delivered), and the features tied to it on both sides (the providing team picks its own
-/// when it commits). An at-risk dependency can become a risk to ROAM, once; the history shows
-/// every change with who and when.
+/// when it commits). An at-risk dependency can become a risk to ROAM, once; the history shows every change with who and when.
 /// </summary>
 public static class DependencyCard
 {
