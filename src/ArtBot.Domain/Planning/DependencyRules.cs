@@ -88,9 +88,13 @@ public static class DependencyRules
         },
         culture)!;
 
-    /// <summary>The history entries for what changed from <paramref name="before"/> to <paramref name="after"/>.</summary>
-    public static IReadOnlyList<PlanChange> Changes(Dependency before, Dependency after, Person by, DateTimeOffset at)
+    /// <summary>
+    /// The history entries for what changed from <paramref name="before"/> to <paramref name="after"/>; a tied feature
+    /// is named by <paramref name="featureName"/> (its title), else by its id.
+    /// </summary>
+    public static IReadOnlyList<PlanChange> Changes(Dependency before, Dependency after, Person by, DateTimeOffset at, Func<string, string?>? featureName = null)
     {
+        string? Name(string? id) => id is null ? null : featureName?.Invoke(id) ?? id;
         var changes = new List<PlanChange>();
         if (before.Status != after.Status || before.DeclineReason != after.DeclineReason)
         {
@@ -101,6 +105,16 @@ public static class DependencyRules
         if (before.CommittedIteration != after.CommittedIteration)
         {
             changes.Add(new PlanChange(at, by, DependencyField.Iteration, Iteration(before.CommittedIteration), Iteration(after.CommittedIteration)));
+        }
+
+        if (before.RequesterFeatureId != after.RequesterFeatureId)
+        {
+            changes.Add(new PlanChange(at, by, DependencyField.RequesterFeature, Name(before.RequesterFeatureId), Name(after.RequesterFeatureId)));
+        }
+
+        if (before.ProviderFeatureId != after.ProviderFeatureId)
+        {
+            changes.Add(new PlanChange(at, by, DependencyField.ProviderFeature, Name(before.ProviderFeatureId), Name(after.ProviderFeatureId)));
         }
 
         if (before.RiskId != after.RiskId)

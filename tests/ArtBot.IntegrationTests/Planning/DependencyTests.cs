@@ -1,8 +1,12 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using ArtBot.Domain.Arts;
 using ArtBot.Domain.Impediments;
+using ArtBot.Domain.People;
 using ArtBot.Domain.Planning;
+using ArtBot.Features.Board;
 using ArtBot.Features.Dependencies;
+using ArtBot.IntegrationTests.Board;
 using ArtBot.IntegrationTests.Infrastructure;
 using ArtBot.IntegrationTests.Votes;
 using Microsoft.Extensions.DependencyInjection;
@@ -169,5 +173,113 @@ public sealed class DependencyTests(BotHost bot)
         Assert.Contains("declined (No capacity until next PI)", told[0].AllText, StringComparison.Ordinal);
         var stored = (await rig.Dependencies.GetAsync(rig.Art.TenantId, rig.Art.Id, id, default))!;
         Assert.Equal((DependencyStatus.Declined, "No capacity until next PI"), (stored.Status, stored.DeclineReason));
+    }
+
+    [Fact]
+    public async Task A_request_can_be_for_one_of_the_teams_features_and_another_teams_or_another_pis_is_refused_with_words()
+    {
+        await using var rig = await PlanningRig.StartAsync(bot);
+        var checkout = await AddFeatureAsync(rig, "Checkout", rig.Rocket);
+        var sso = await AddFeatureAsync(rig, "Single sign-on", rig.Comet);
+        var features = rig.Services.GetRequiredService<IPlanStore<Feature>>();
+        var old = (await features.GetAsync(rig.Art.TenantId, rig.Art.Id, checkout, default))! with { Id = PlanIds.Feature(rig.Art.TenantId, rig.Art.Id, "old"), Pi = "PI 2026.4", Title = "Old checkout" };
+        Assert.True(await features.CreateAsync(old with { Version = null }, new PlanChange(PlanningRig.BeforePi, new Person("pm", "Pat PM"), PlanChange.CreatedField, null, old.Title), default));
+
+        // The form offers Rocket's own features of the PI, none chosen; not Comet's, not last PI's.
+        var form = await rig.Rocket.CommandAsync("dependency Fraud scoring endpoint", PlanningRig.MemberAad, "Megan Bowen");
+        Assert.Contains("For our feature (optional)", form.AllText, StringComparison.Ordinal);
+        Assert.Contains(checkout, form.AllText, StringComparison.Ordinal);
+        Assert.DoesNotContain(sso, form.AllText, StringComparison.Ordinal);
+        Assert.DoesNotContain(old.Id, form.AllText, StringComparison.Ordinal);
+
+        JsonObject Request(string feature) => new()
+        {
+            ["team"] = rig.Rocket.ConversationId,
+            [DependencyCreateData.TextInput] = "Fraud scoring endpoint",
+            [DependencyCreateData.ProviderInput] = rig.Comet.ConversationId,
+            [DependencyCreateData.NeededByInput] = "3",
+            [DependencyCreateData.FeatureInput] = feature,
+        };
+        foreach (var wrong in new[] { sso, old.Id, "not an id", "0123456789abcdef" })
+        {
+            var (status, refused) = await rig.Rocket.InvokeAsync(DependencyCard.CreateVerb, Request(wrong), PlanningRig.MemberAad, "Megan Bowen");
+            Assert.Equal((HttpStatusCode.OK, "UnknownFeature"), (status, VoteDriver.ErrorCode(refused)));
+        }
+
+        Assert.Empty(await rig.Dependencies.ListAsync(rig.Art.TenantId, rig.Art.Id, default));
+
+        var (_, created) = await rig.Rocket.InvokeAsync(DependencyCard.CreateVerb, Request(checkout), PlanningRig.MemberAad, "Megan Bowen");
+        Assert.Contains("Checkout (Rocket)", VoteDriver.CardText(created), StringComparison.Ordinal);
+        var stored = Assert.Single(await rig.Dependencies.ListAsync(rig.Art.TenantId, rig.Art.Id, default));
+        Assert.Equal((checkout, (string?)null), (stored.RequesterFeatureId, stored.ProviderFeatureId));
+        var (_, untied) = await rig.Rocket.InvokeAsync(DependencyCard.CreateVerb, Request(DependencyFeatures.None), PlanningRig.MemberAad, "Megan Bowen");
+        Assert.DoesNotContain("(Rocket)", VoteDriver.CardText(untied), StringComparison.Ordinal);
+        Assert.Single(await rig.Dependencies.ListAsync(rig.Art.TenantId, rig.Art.Id, default), d => d.RequesterFeatureId is null);
+    }
+
+    [Fact]
+    public async Task The_providing_team_ties_its_feature_when_committing_and_the_board_judges_the_string_from_the_features_parts()
+    {
+        await using var board = await BoardRig.StartAsync(bot);
+        var rig = board.Rig;
+        var checkout = await AddFeatureAsync(rig, "Checkout", rig.Rocket, iteration: 2);
+        var sso = await AddFeatureAsync(rig, "Single sign-on", rig.Comet, iteration: 4);
+        var (_, created) = await rig.Rocket.InvokeAsync(DependencyCard.CreateVerb, new JsonObject
+        {
+            ["team"] = rig.Rocket.ConversationId,
+            [DependencyCreateData.TextInput] = "Shared login component",
+            [DependencyCreateData.ProviderInput] = rig.Comet.ConversationId,
+            [DependencyCreateData.NeededByInput] = "5",
+            [DependencyCreateData.FeatureInput] = checkout,
+        }, PlanningRig.MemberAad, "Megan Bowen");
+        VoteDriver.CardText(created);
+        var id = Assert.Single(await rig.Dependencies.ListAsync(rig.Art.TenantId, rig.Art.Id, default)).Id;
+
+        // Comet's card offers Comet's features to tie when committing; Rocket's is refused on the card, and nothing changes.
+        var posted = await bot.Connector.WaitForAsync(r => r.Method == "POST" && rig.Comet.IsMine(r) && r.AllText.Contains("Shared login component", StringComparison.Ordinal));
+        Assert.Contains("Delivered by our feature (optional)", posted[0].AllText, StringComparison.Ordinal);
+        Assert.Contains(sso, posted[0].AllText, StringComparison.Ordinal);
+        JsonObject Commit(string iteration, string feature) => new() { ["id"] = id, [DependencyCommitData.IterationInput] = iteration, [DependencyCommitData.FeatureInput] = feature };
+        var (_, wrong) = await rig.Comet.InvokeAsync(DependencyCard.CommitVerb, Commit("3", checkout), "comet-aad", "Isaiah Langer");
+        Assert.Contains("Choose one of Comet's features of this PI, or none.", VoteDriver.CardText(wrong), StringComparison.Ordinal);
+        Assert.Equal(DependencyStatus.Requested, (await rig.Dependencies.GetAsync(rig.Art.TenantId, rig.Art.Id, id, default))!.Status);
+
+        var (_, committed) = await rig.Comet.InvokeAsync(DependencyCard.CommitVerb, Commit("3", sso), "comet-aad", "Isaiah Langer");
+        var card = VoteDriver.CardText(committed);
+        Assert.Contains("Checkout (Rocket)", card, StringComparison.Ordinal);
+        Assert.Contains("Single sign-on (Comet)", card, StringComparison.Ordinal);
+        Assert.Contains("delivered by feature: none → Single sign-on", card, StringComparison.Ordinal);
+        var stored = (await rig.Dependencies.GetAsync(rig.Art.TenantId, rig.Art.Id, id, default))!;
+        Assert.Equal((3, sso, DependencyStatus.Committed), (stored.CommittedIteration, stored.ProviderFeatureId, stored.Status));
+        var history = await rig.Dependencies.GetHistoryAsync(rig.Art.TenantId, rig.Art.Id, id, default);
+        Assert.Equal((DependencyField.ProviderFeature, null, "Single sign-on", "Isaiah Langer"), (history[^1].Field, history[^1].From, history[^1].To, history[^1].By.DisplayName));
+
+        // Committed for 3 and needed by 5 on the card, but the features' parts say 4 and 2: the board draws a conflict.
+        var (view, _) = await board.ViewAsync(rig.Home, board.Token(PlanningRig.RteAad, "Riley RTE"));
+        var line = view["strings"]!.AsArray().Single(s => s!["dependencyId"]!.GetValue<string>() == id)!;
+        Assert.Equal(("conflict", 2, sso, checkout), (line["state"]!.GetValue<string>(), line["iterationsLate"]!.GetValue<int>(),
+            line["fromFeature"]!.GetValue<string>(), line["toFeature"]!.GetValue<string>()));
+
+        // Untying keeps the commitment and says so in the history.
+        rig.Clock.Advance(TimeSpan.FromMinutes(5));
+        await rig.Comet.InvokeAsync(DependencyCard.CommitVerb, Commit("3", DependencyFeatures.None), "comet-aad", "Isaiah Langer");
+        Assert.Null((await rig.Dependencies.GetAsync(rig.Art.TenantId, rig.Art.Id, id, default))!.ProviderFeatureId);
+        var last = (await rig.Dependencies.GetHistoryAsync(rig.Art.TenantId, rig.Art.Id, id, default))[^1];
+        Assert.Equal((DependencyField.ProviderFeature, "Single sign-on", null), (last.Field, last.From, last.To));
+    }
+
+    /// <summary>Adds a feature of the current PI with a part of <paramref name="team"/> (planned in <paramref name="iteration"/>, if given); returns its id.</summary>
+    private static async Task<string> AddFeatureAsync(PlanningRig rig, string title, VoteDriver team, int? iteration = null)
+    {
+        var teams = await rig.Services.GetRequiredService<IArtStore>().GetTeamsAsync(rig.Art.TenantId, rig.Art.Id, default);
+        var planning = rig.Services.GetRequiredService<FeaturePlanning>();
+        var added = await planning.AddFeatureAsync(rig.Art, "test:" + title, title, null, 5, [.. teams.Where(t => t.ConversationId == team.ConversationId)], new Person("pm", "Pat PM"), default);
+        var feature = added.Feature!;
+        if (iteration is not null)
+        {
+            Assert.NotNull(await planning.Features.UpdateAsync(feature with { Parts = [feature.Parts[0] with { Iteration = iteration }] }, [], default));
+        }
+
+        return feature.Id;
     }
 }

@@ -329,4 +329,23 @@ public sealed class DependencyRulesTests
             [new PlanChange(T0, Provider, DependencyField.Iteration, "iteration 2", "iteration 3")],
             DependencyRules.Changes(before, after, Provider, T0));
     }
+
+    [Fact]
+    public void Tying_a_feature_is_recorded_with_the_features_titles_or_their_ids_when_unknown()
+    {
+        var before = Ok(DependencyRules.Commit(Needed(), 2)) with { ProviderFeatureId = "feature-old" };
+        var after = Ok(DependencyRules.Commit(before, 3)) with { ProviderFeatureId = "feature-sso", RequesterFeatureId = "feature-gone" };
+        var titles = new Dictionary<string, string> { ["feature-old"] = "Password reset", ["feature-sso"] = "Single sign-on" };
+
+        Assert.Equal(
+            [
+                new PlanChange(T0, Provider, DependencyField.Iteration, "iteration 2", "iteration 3"),
+                new PlanChange(T0, Provider, DependencyField.RequesterFeature, null, "feature-gone"),
+                new PlanChange(T0, Provider, DependencyField.ProviderFeature, "Password reset", "Single sign-on"),
+            ],
+            DependencyRules.Changes(before, after, Provider, T0, id => titles.GetValueOrDefault(id)));
+        Assert.Equal(
+            [new PlanChange(T0, Provider, DependencyField.ProviderFeature, "feature-sso", null)],
+            DependencyRules.Changes(after, after with { ProviderFeatureId = null }, Provider, T0));
+    }
 }

@@ -38,7 +38,7 @@ public sealed class CheckInDependencyTracking(IArtStore arts, DependencyBoard bo
         var iterations = art.Cadence.Of(pi);
         var neededBy = art.Cadence.At(pi, request.SyncDate)?.Number ?? (request.SyncDate < pi.Start ? 1 : iterations[^1].Number);
         var (dependency, _) = await board.RequestAsync(
-            art, requester, provider, text.Value, neededBy, null, request.RaisedBy, request.RaisedAt, art.Today(time.GetUtcNow()), "checkin:" + request.SourceId, cancellationToken);
+            art, requester, provider, text.Value, neededBy, null, null, request.RaisedBy, request.RaisedAt, art.Today(time.GetUtcNow()), "checkin:" + request.SourceId, cancellationToken);
         return new DependencyTrackingResult(true, dependency.Id, Localized.Format(DependencyStrings.Tracked, requester.TeamName, provider.TeamName));
     }
 

@@ -9,9 +9,9 @@ using ArtBot.Features.Common;
 namespace ArtBot.Features.Dependencies;
 
 /// <summary>
-/// The dependency cards' Universal Actions: request one from the form, show one, the providing team's answers (commit to
-/// an iteration, decline with a reason, mark delivered; from its own channel, or by an RTE), and raise one at risk as a
-/// risk to ROAM (once). Changes are ETag-guarded with their history entries and re-applied on fresh state after a
+/// The dependency cards' Universal Actions: request one from the form (optionally for one of the team's features), show
+/// one, the providing team's answers (commit to an iteration, optionally naming its feature that delivers it, decline
+/// with a reason, mark delivered; from its own channel, or by an RTE), and raise one at risk as a risk to ROAM (once). Changes are ETag-guarded with their history entries and re-applied on fresh state after a
 /// concurrent change; a redelivered request creates nothing twice; bad input changes nothing and says why.
 /// </summary>
 public sealed partial class DependencyActions(
@@ -22,21 +22,13 @@ public sealed partial class DependencyActions(
     public void Register(FeatureTable table) => table
         .Verb(DependencyCard.CreateVerb, CreateAsync)
         .Verb(DependencyCard.ShowVerb, ShowAsync)
-        .Verb(DependencyCard.CommitVerb, (turn, data, ct) =>
-        {
-            var commit = CardData.Read(data, Data.DependencyCommitData);
-            return AnswerAsync(turn, commit.Id, d =>
-            {
-                var iteration = DependencyRules.CheckIteration(commit.Iteration, Iterations(d.Place.Art));
-                return iteration.IsValid ? DependencyRules.Commit(d.Dependency, iteration.Value) : Checked.Fail<Dependency>(iteration.Error!);
-            }, ct);
-        })
+        .Verb(DependencyCard.CommitVerb, CommitAsync)
         .Verb(DependencyCard.DeclineVerb, (turn, data, ct) =>
         {
             var decline = CardData.Read(data, Data.DependencyDeclineData);
-            return AnswerAsync(turn, decline.Id, d => DependencyRules.Decline(d.Dependency, decline.Reason), ct);
+            return AnswerAsync(turn, decline.Id, (d, _) => Task.FromResult(DependencyRules.Decline(d.Dependency, decline.Reason)), null, ct);
         })
-        .Verb(DependencyCard.DeliverVerb, (turn, data, ct) => AnswerAsync(turn, Named(data), d => DependencyRules.Deliver(d.Dependency), ct))
+        .Verb(DependencyCard.DeliverVerb, (turn, data, ct) => AnswerAsync(turn, Named(data), (d, _) => Task.FromResult(DependencyRules.Deliver(d.Dependency)), null, ct))
         .Verb(DependencyCard.RiskVerb, RiskAsync);
 
     private async Task<InvokeResponse> CreateAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
@@ -79,11 +71,55 @@ public sealed partial class DependencyActions(
             return CardResponses.Error("UnknownObjective", DependencyStrings.ErrorUnknownObjective);
         }
 
+        var featureId = await CheckRequesterFeatureAsync(place.Art, requester, asked.Feature, cancellationToken);
+        if (!featureId.IsValid)
+        {
+            return CardResponses.Error("UnknownFeature", featureId.Error!);
+        }
+
         var (dependency, created) = await board.RequestAsync(
-            place.Art, requester, provider, text.Value, neededBy.Value, objectiveId, place.Turn.Actor, place.Turn.Now, place.Today,
+            place.Art, requester, provider, text.Value, neededBy.Value, objectiveId, featureId.Value, place.Turn.Actor, place.Turn.Now, place.Today,
             "activity:" + (turn.Activity.Id ?? Guid.NewGuid().ToString("N")), cancellationToken);
         return CardResponses.Card(await board.CardAsync(place.Art, dependency, place.Today, MayAnswer(place, dependency),
             created ? Localized.Format(DependencyStrings.NoticeRequested, provider.TeamName) : DependencyStrings.NoticeAlreadyRequested, null, cancellationToken));
+    }
+
+    /// <summary>The requesting team's feature the form named: one of its features of the current PI, or none.</summary>
+    private async Task<Checked<string?>> CheckRequesterFeatureAsync(Art art, ArtTeam requester, string? value, CancellationToken cancellationToken)
+    {
+        var id = value?.Trim();
+        var named = PlanIds.IsWellFormed(id) && await board.Features.GetAsync(art.TenantId, art.Id, id!, cancellationToken) is { } feature ? [feature] : Array.Empty<Feature>();
+        return DependencyFeatures.Check(value, DependencyFeatures.Of(named, art, requester.ConversationId), null, requester.TeamName);
+    }
+
+    /// <summary>The providing team commits to an iteration and, when the card offered its features, ties the one that delivers it.</summary>
+    private Task<InvokeResponse> CommitAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
+    {
+        var commit = CardData.Read(data, Data.DependencyCommitData);
+        IReadOnlyList<Feature> features = [];
+        return AnswerAsync(turn, commit.Id, async (d, ct) =>
+        {
+            var iteration = DependencyRules.CheckIteration(commit.Iteration, Iterations(d.Place.Art));
+            if (!iteration.IsValid)
+            {
+                return Checked.Fail<Dependency>(iteration.Error!);
+            }
+
+            if (commit.Feature is not null)
+            {
+                features = await board.Features.ListAsync(d.Place.Art.TenantId, d.Place.Art.Id, ct);
+            }
+
+            var tie = DependencyFeatures.Check(commit.Feature, DependencyFeatures.Of(features, d.Place.Art, d.Dependency.ProviderConversationId),
+                d.Dependency.ProviderFeatureId, d.Dependency.ProviderTeamName);
+            if (!tie.IsValid)
+            {
+                return Checked.Fail<Dependency>(tie.Error!);
+            }
+
+            var committed = DependencyRules.Commit(d.Dependency, iteration.Value);
+            return committed.IsValid ? Checked.Ok(committed.Value with { ProviderFeatureId = tie.Value }) : committed;
+        }, id => features.FirstOrDefault(f => f.Id == id)?.Title, cancellationToken);
     }
 
     private async Task<InvokeResponse> ShowAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
@@ -93,7 +129,8 @@ public sealed partial class DependencyActions(
     }
 
     /// <summary>The providing team's answer, applied by <paramref name="rule"/> on fresh state, with its history entry.</summary>
-    private async Task<InvokeResponse> AnswerAsync(TurnContext turn, string? id, Func<Found, Checked<Dependency>> rule, CancellationToken cancellationToken)
+    private async Task<InvokeResponse> AnswerAsync(
+        TurnContext turn, string? id, Func<Found, CancellationToken, Task<Checked<Dependency>>> rule, Func<string, string?>? featureName, CancellationToken cancellationToken)
     {
         var (found, error) = await FindAsync(turn, id, cancellationToken);
         if (found is null)
@@ -108,14 +145,14 @@ public sealed partial class DependencyActions(
 
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
-            var result = rule(found);
+            var result = await rule(found, cancellationToken);
             if (!result.IsValid)
             {
                 return await CardAsync(found, result.Error, "Attention", cancellationToken);
             }
 
             var now = found.Place.Turn.Now;
-            var changes = DependencyRules.Changes(found.Dependency, result.Value, found.Place.Turn.Actor, now);
+            var changes = DependencyRules.Changes(found.Dependency, result.Value, found.Place.Turn.Actor, now, featureName);
             if (changes.Count == 0)
             {
                 return await CardAsync(found, DependencyStrings.NoticeSaved, null, cancellationToken); // already so: a redelivery or a second click

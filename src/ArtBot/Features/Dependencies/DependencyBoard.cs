@@ -14,7 +14,7 @@ namespace ArtBot.Features.Dependencies;
 /// (keyed by what created it) and posted in the providing team's channel, and a note to the requesting team when the
 /// providing team answers.
 /// </summary>
-public sealed partial class DependencyBoard(IPlanStore<Dependency> store, ConnectorClient connector, ILogger<DependencyBoard> logger)
+public sealed partial class DependencyBoard(IPlanStore<Dependency> store, IPlanStore<Feature> features, ConnectorClient connector, ILogger<DependencyBoard> logger)
 {
     /// <summary>Who history entries name for what time changed, not a person.</summary>
     public static readonly Person System = new("artbot", "ArtBot");
@@ -65,19 +65,26 @@ public sealed partial class DependencyBoard(IPlanStore<Dependency> store, Connec
         return await store.UpdateAsync(marked, changes, cancellationToken) ?? dependency;
     }
 
+    public IPlanStore<Feature> Features => features;
+
+    /// <summary>The dependency's card, with its history and the features tied to it (one read of the ART's features, when it needs them).</summary>
     public async Task<AdaptiveCard> CardAsync(Art art, Dependency dependency, DateOnly today, bool mayAnswer, string? notice, string? color, CancellationToken cancellationToken)
     {
         var history = await store.GetHistoryAsync(art.TenantId, art.Id, dependency.Id, cancellationToken);
-        return DependencyCard.Build(art, dependency, history, today, mayAnswer, notice, color);
+        var tied = mayAnswer || dependency.RequesterFeatureId is not null || dependency.ProviderFeatureId is not null
+            ? DependencyCardFeatures.From(await features.ListAsync(art.TenantId, art.Id, cancellationToken), art, dependency)
+            : DependencyCardFeatures.None;
+        return DependencyCard.Build(art, dependency, history, today, mayAnswer, notice, color, tied);
     }
 
     /// <summary>
-    /// Stores a new dependency (its id derived from <paramref name="key"/>: a redelivery stores nothing) and posts its card
+    /// Stores a new dependency (its id derived from <paramref name="key"/>: a redelivery stores nothing), optionally tied to
+    /// the requesting team's objective and feature (checked by the caller), and posts its card
     /// in the providing team's channel. Returns the stored dependency and whether it was new.
     /// </summary>
     public async Task<(Dependency Dependency, bool Created)> RequestAsync(
-        Art art, ArtTeam requester, ArtTeam provider, string text, int neededBy, string? objectiveId, Person by, DateTimeOffset now, DateOnly today, string key,
-        CancellationToken cancellationToken)
+        Art art, ArtTeam requester, ArtTeam provider, string text, int neededBy, string? objectiveId, string? requesterFeatureId, Person by, DateTimeOffset now,
+        DateOnly today, string key, CancellationToken cancellationToken)
     {
         var pi = art.CurrentPi!;
         var dependency = new Dependency
@@ -94,6 +101,7 @@ public sealed partial class DependencyBoard(IPlanStore<Dependency> store, Connec
             ProviderTeamName = provider.TeamName,
             NeededBy = neededBy,
             ObjectiveId = objectiveId,
+            RequesterFeatureId = requesterFeatureId,
             RequestedBy = by,
             CreatedAt = now,
             UpdatedAt = now,

@@ -11,8 +11,8 @@ namespace ArtBot.Features.Dependencies;
 /// <summary>
 /// One dependency: who needs what from whom by which iteration, its status as of today (at risk when committed later than
 /// needed or not delivered when its iteration ended, with why), and the providing team's answers (commit to an iteration,
-/// decline with a reason, mark delivered). An at-risk dependency can become a risk to ROAM, once; the history shows
-/// every change with who and when.
+/// decline with a reason, mark delivered), and the features tied to it on both sides (the providing team picks its own
+/// when it commits). An at-risk dependency can become a risk to ROAM, once; the history shows every change with who and when.
 /// </summary>
 public static class DependencyCard
 {
@@ -24,8 +24,10 @@ public static class DependencyCard
     public const string RiskVerb = "dependency.risk";
 
     public static AdaptiveCard Build(
-        Art art, Dependency dependency, IReadOnlyList<PlanChange> history, DateOnly today, bool mayAnswer, string? notice = null, string? noticeColor = null)
+        Art art, Dependency dependency, IReadOnlyList<PlanChange> history, DateOnly today, bool mayAnswer, string? notice = null, string? noticeColor = null,
+        DependencyCardFeatures? features = null)
     {
+        features ??= DependencyCardFeatures.None;
         var iterations = art.CurrentPi is { } pi && pi.Name == dependency.Pi ? art.Cadence.Of(pi) : [];
         var (status, why) = DependencyRules.StatusOn(dependency, iterations, today);
         var body = new List<CardElement>
@@ -48,6 +50,16 @@ public static class DependencyCard
         if (dependency.CommittedIteration is { } committed)
         {
             facts.Add(new(DependencyStrings.FactCommittedFor, Iteration(iterations, committed)));
+        }
+
+        if (features.For is { } needing)
+        {
+            facts.Add(new(DependencyStrings.FactFor, FeatureOf(needing, dependency.RequesterTeamName)));
+        }
+
+        if (features.DeliveredBy is { } delivering)
+        {
+            facts.Add(new(DependencyStrings.FactDeliveredBy, FeatureOf(delivering, dependency.ProviderTeamName)));
         }
 
         if (dependency.DeclineReason is { } reason)
@@ -81,7 +93,7 @@ public static class DependencyCard
             body.AddRange(history.TakeLast(8).Select(change => new TextBlock(Describe(change)) { Size = "Small", Spacing = "None" }));
         }
 
-        return new AdaptiveCard { Body = body, Actions = Actions(dependency, iterations, status, mayAnswer), FallbackText = Localized.Format(DependencyStrings.CardFallback, dependency.Text) };
+        return new AdaptiveCard { Body = body, Actions = Actions(dependency, iterations, status, mayAnswer, features.ProviderChoices), FallbackText = Localized.Format(DependencyStrings.CardFallback, dependency.Text) };
     }
 
     /// <summary>"iteration 3 (1 Feb - 14 Feb)", or "iteration 3" when the PI's dates are not known any more.</summary>
@@ -99,25 +111,32 @@ public static class DependencyCard
     /// <summary>The data of the buttons that name only the dependency (open, refresh, mark delivered, raise as risk).</summary>
     public static JsonObject Data(Dependency dependency) => CardData.Write(new DependencyData { Id = dependency.Id }, DependencyCardDataContext.Default.DependencyData);
 
-    private static List<CardAction> Actions(Dependency dependency, IReadOnlyList<Iteration> iterations, DependencyStatus status, bool mayAnswer)
+    private static List<CardAction> Actions(
+        Dependency dependency, IReadOnlyList<Iteration> iterations, DependencyStatus status, bool mayAnswer, IReadOnlyList<Feature> providerFeatures)
     {
         var actions = new List<CardAction>();
         if (mayAnswer && dependency.Status != DependencyStatus.Delivered && iterations.Count > 0)
         {
+            var inputs = new List<CardElement>
+            {
+                new ChoiceSetInput(IterationChoices(iterations))
+                {
+                    Id = DependencyCommitData.IterationInput,
+                    Label = DependencyStrings.CommitLabel,
+                    Value = (dependency.CommittedIteration ?? dependency.NeededBy).ToString(CultureInfo.InvariantCulture),
+                    Style = "compact",
+                    IsRequired = true,
+                    ErrorMessage = DependencyStrings.CommitError,
+                },
+            };
+            if (providerFeatures.Count > 0)
+            {
+                inputs.Add(DependencyFeatures.Input(DependencyCommitData.FeatureInput, DependencyStrings.CommitFeatureLabel, providerFeatures, dependency.ProviderFeatureId));
+            }
+
             actions.Add(new ShowCardAction(dependency.CommittedIteration is null ? DependencyStrings.ActionCommit : DependencyStrings.ActionChangeIteration, new AdaptiveCard
             {
-                Body =
-                [
-                    new ChoiceSetInput(IterationChoices(iterations))
-                    {
-                        Id = DependencyCommitData.IterationInput,
-                        Label = DependencyStrings.CommitLabel,
-                        Value = (dependency.CommittedIteration ?? dependency.NeededBy).ToString(CultureInfo.InvariantCulture),
-                        Style = "compact",
-                        IsRequired = true,
-                        ErrorMessage = DependencyStrings.CommitError,
-                    },
-                ],
+                Body = inputs,
                 Actions = [new ExecuteAction(DependencyStrings.ActionCommit, CommitVerb,
                     CardData.Write(new DependencyCommitData { Id = dependency.Id }, DependencyCardDataContext.Default.DependencyCommitData)) { AssociatedInputs = "auto" }],
             }));
@@ -162,10 +181,17 @@ public static class DependencyCard
         {
             DependencyField.Created => change.To is { Length: > 0 } to ? Localized.Format(DependencyStrings.HistoryRequestedAs, to) : DependencyStrings.HistoryRequested,
             DependencyField.Risk => DependencyStrings.HistoryRaisedRisk,
+            DependencyField.RequesterFeature or DependencyField.ProviderFeature => Localized.Format(DependencyStrings.HistoryChange,
+                change.Field == DependencyField.RequesterFeature ? DependencyStrings.HistoryRequesterFeature : DependencyStrings.HistoryProviderFeature,
+                change.From ?? DependencyStrings.HistoryNone, change.To ?? DependencyStrings.HistoryNone),
             _ => Localized.Format(DependencyStrings.HistoryChange, change.Field, change.From ?? DependencyStrings.HistoryNone, change.To ?? DependencyStrings.HistoryNone),
         };
         return $"{when} \u00b7 {PlainText.EscapeMarkdown(change.By.DisplayName)}: {PlainText.EscapeMarkdown(what)}";
     }
+
+    /// <summary>"Single sign-on (Comet)".</summary>
+    private static string FeatureOf(Feature feature, string teamName) =>
+        Localized.Format(DependencyStrings.FactFeatureValue, PlainText.EscapeMarkdown(PlainText.Shorten(feature.Title, 120)), PlainText.EscapeMarkdown(teamName));
 
     private static string Iteration(IReadOnlyList<Iteration> iterations, int number, string dates, string datesIp, string numberOnly) =>
         iterations.FirstOrDefault(i => i.Number == number) is { } iteration

@@ -5,7 +5,8 @@ namespace ArtBot.Features.Dependencies;
 
 /// <summary>
 /// <c>dependency.create</c>: the requesting team the form is for, and what was asked: the need, the providing team, the
-/// iteration it is needed by and, optionally, the team's objective it serves (<see cref="DependencyFormCard.NoObjective"/>: none).
+/// iteration it is needed by and, optionally, the team's objective it serves (<see cref="DependencyFormCard.NoObjective"/>: none)
+/// and the team's feature that needs it (<see cref="DependencyFeatures.None"/>: none).
 /// </summary>
 public sealed record DependencyCreateData
 {
@@ -13,6 +14,7 @@ public sealed record DependencyCreateData
     public const string ProviderInput = "dependencyProvider";
     public const string NeededByInput = "dependencyNeededBy";
     public const string ObjectiveInput = "dependencyObjective";
+    public const string FeatureInput = "dependencyForFeature";
 
     /// <summary>The requesting team's conversation id.</summary>
     public string? Team { get; init; }
@@ -28,6 +30,9 @@ public sealed record DependencyCreateData
 
     [JsonPropertyName(ObjectiveInput)]
     public string? Objective { get; init; }
+
+    [JsonPropertyName(FeatureInput)]
+    public string? Feature { get; init; }
 }
 
 /// <summary><c>dependency.show</c>, <c>dependency.deliver</c> and <c>dependency.risk</c>: the dependency.</summary>
@@ -36,15 +41,22 @@ public sealed record DependencyData
     public string? Id { get; init; }
 }
 
-/// <summary><c>dependency.commit</c>: the dependency and the iteration the providing team commits to.</summary>
+/// <summary>
+/// <c>dependency.commit</c>: the dependency, the iteration the providing team commits to and, when the card offered it,
+/// the team's feature that delivers it (<see cref="DependencyFeatures.None"/>: none; absent: as it was).
+/// </summary>
 public sealed record DependencyCommitData
 {
     public const string IterationInput = "dependencyIteration";
+    public const string FeatureInput = "dependencyByFeature";
 
     public string? Id { get; init; }
 
     [JsonPropertyName(IterationInput)]
     public string? Iteration { get; init; }
+
+    [JsonPropertyName(FeatureInput)]
+    public string? Feature { get; init; }
 }
 
 /// <summary><c>dependency.decline</c>: the dependency and why the providing team cannot provide it.</summary>

@@ -8,10 +8,10 @@ namespace ArtBot.Features.Dependencies;
 
 /// <summary>
 /// <c>dependency &lt;text&gt;</c> in a team's channel answers with the request form (which team provides it, by which
-/// iteration, for which objective); <c>dependencies</c> lists the team's incoming and outgoing ones, or in the ART's
+/// iteration, for which objective and feature); <c>dependencies</c> lists the team's incoming and outgoing ones, or in the ART's
 /// channel all of them by iteration.
 /// </summary>
-public sealed class DependencyCommands(ArtContext arts, DependencyBoard board, IPlanStore<PiObjective> objectives) : IBotFeature
+public sealed class DependencyCommands(ArtContext arts, DependencyBoard board, IPlanStore<PiObjective> objectives, IPlanStore<Feature> features) : IBotFeature
 {
     public const string RequestName = "dependency";
     public const string ListName = "dependencies";
@@ -43,7 +43,8 @@ public sealed class DependencyCommands(ArtContext arts, DependencyBoard board, I
         }
 
         var own = (await objectives.ListCurrentPiAsync(place.Art, cancellationToken)).Where(o => o.TeamConversationId == team.ConversationId).ToList();
-        await art.SendAsync(DependencyFormCard.Build(place.Art, team, place.Teams, own, place.Today, text?.Value), cancellationToken);
+        var ours = DependencyFeatures.Of(await features.ListCurrentPiAsync(place.Art, cancellationToken), place.Art, team.ConversationId);
+        await art.SendAsync(DependencyFormCard.Build(place.Art, team, place.Teams, own, ours, place.Today, text?.Value), cancellationToken);
     }
 
     private async Task ListAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)

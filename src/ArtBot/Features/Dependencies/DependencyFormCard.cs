@@ -9,14 +9,15 @@ namespace ArtBot.Features.Dependencies;
 
 /// <summary>
 /// The form <c>dependency &lt;text&gt;</c> answers with in a team's channel: what is needed (prefilled with the text),
-/// which team provides it, by which iteration of the PI, and optionally which of the team's objectives it serves.
+/// which team provides it, by which iteration of the PI, and optionally which of the team's objectives it serves and
+/// which of the team's features needs it.
 /// </summary>
 public static class DependencyFormCard
 {
     public const string NoObjective = "none";
 
     public static AdaptiveCard Build(
-        Art art, ArtTeam requester, IReadOnlyList<ArtTeam> teams, IReadOnlyList<PiObjective> objectives, DateOnly today, string? text)
+        Art art, ArtTeam requester, IReadOnlyList<ArtTeam> teams, IReadOnlyList<PiObjective> objectives, IReadOnlyList<Feature> features, DateOnly today, string? text)
     {
         var pi = art.CurrentPi!;
         var iterations = art.Cadence.Of(pi);
@@ -72,6 +73,11 @@ public static class DependencyFormCard
             });
         }
 
+        if (features.Count > 0)
+        {
+            body.Add(DependencyFeatures.Input(DependencyCreateData.FeatureInput, DependencyStrings.FormFeatureLabel, features, null));
+        }
+
         if (providers.Count == 0)
         {
             body.Add(new TextBlock(DependencyStrings.FormNoOtherTeam) { Color = "Attention" });
@@ -85,5 +91,4 @@ public static class DependencyFormCard
             FallbackText = DependencyStrings.FormTitle,
         };
     }
-
 }
