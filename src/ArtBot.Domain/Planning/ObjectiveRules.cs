@@ -71,15 +71,28 @@ public static class ObjectiveRules
         return uncommitted > 0 ? Localized.Format(PlanRuleStrings.CommitmentWithUncommitted, text, uncommitted) : text;
     }
 
-    /// <summary>The history entries for what changed from <paramref name="before"/> to <paramref name="after"/>.</summary>
-    public static IReadOnlyList<PlanChange> Changes(PiObjective before, PiObjective after, Person by, DateTimeOffset at)
+    /// <summary>
+    /// The history entries for what changed from <paramref name="before"/> to <paramref name="after"/>; covered features
+    /// are named by their titles in <paramref name="featureTitles"/> (by id when a title is unknown).
+    /// </summary>
+    public static IReadOnlyList<PlanChange> Changes(
+        PiObjective before, PiObjective after, Person by, DateTimeOffset at, IReadOnlyDictionary<string, string>? featureTitles = null)
     {
         var changes = new List<PlanChange>();
         Add(ObjectiveField.Text, before.Text, after.Text);
         Add(ObjectiveField.Commitment, Commitment(before.Committed), Commitment(after.Committed));
         Add(ObjectiveField.Planned, Value(before.PlannedValue), Value(after.PlannedValue));
         Add(ObjectiveField.Actual, Value(before.ActualValue), Value(after.ActualValue));
+        if (!before.FeatureIds.SequenceEqual(after.FeatureIds, StringComparer.Ordinal))
+        {
+            changes.Add(new PlanChange(at, by, ObjectiveField.Features, Titles(before.FeatureIds), Titles(after.FeatureIds)));
+        }
+
         return changes;
+
+        string? Titles(IReadOnlyList<string> ids) => ids.Count == 0
+            ? null
+            : string.Join(", ", ids.Select(id => featureTitles is not null && featureTitles.TryGetValue(id, out var title) ? title : id));
 
         void Add(string field, string? from, string? to)
         {

@@ -7,11 +7,12 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace ArtBot.IntegrationTests.CardActions;
 
-/// <summary>PI planning's cards: a team's objectives (show, add, edit, business values, history) and dependencies between teams.</summary>
+/// <summary>PI planning's cards: a team's objectives (show, add, edit, the features covered, business values, history) and dependencies between teams.</summary>
 internal static class PlanningCases
 {
     private const string Objective = "Ship the payments API";
     private const string Need = "Fraud scoring endpoint";
+    private const string Covered = "One-page checkout";
 
     public static IEnumerable<CardActionCase> All()
     {
@@ -77,6 +78,32 @@ internal static class PlanningCases
                     Assert.Contains(Objective, Arranged.CardText(body), StringComparison.Ordinal);
                     return Task.CompletedTask;
                 });
+        });
+
+        yield return new("objective.features", "objective.features", "a team's objectives card (the team has features): \"Covers features\"", async bot =>
+        {
+            var (art, id, featureId, card) = await WithObjectiveAndFeatureAsync(bot);
+            return new Arranged(card, Bindings(art, ("objectiveId", id), ("featureId", featureId)), Arranged.Via(art.Rocket, ReplayArt.Member, "Megan Bowen"),
+                body =>
+                {
+                    Assert.Contains(Covered, Arranged.CardText(body), StringComparison.Ordinal);
+                    return Task.CompletedTask;
+                });
+        });
+
+        yield return new("objective.cover", "objective.cover", "an objective's \"Covers features\" card: a feature chosen, then \"Save\"", async bot =>
+        {
+            var (art, id, featureId, _) = await WithObjectiveAndFeatureAsync(bot);
+            var (_, form) = await art.Rocket.InvokeAsync("objective.features", new JsonObject { ["team"] = art.Rocket.ConversationId, ["id"] = id }, ReplayArt.Member, "Megan Bowen");
+            Arranged.CardText(form);
+            return new Arranged(form.GetProperty("value"), Bindings(art, ("objectiveId", id), ("featureId", featureId)), Arranged.Via(art.Rocket, ReplayArt.Member, "Megan Bowen"),
+                async body =>
+                {
+                    Assert.Contains("Covers: " + Covered, Arranged.CardText(body), StringComparison.Ordinal);
+                    var objective = (await bot.Services.GetRequiredService<IPlanStore<PiObjective>>().GetAsync(art.Art.TenantId, art.Art.Id, id, default))!;
+                    Assert.Equal([featureId], objective.FeatureIds);
+                })
+            { Inputs = new JsonObject { ["objectiveFeatures-" + id] = featureId } };
         });
 
         yield return new("dependency.create", "dependency.create", "the dependency form (dependency <text> in a team's channel): \"Request\"", async bot =>
@@ -169,6 +196,24 @@ internal static class PlanningCases
         }, ReplayArt.Member, "Megan Bowen");
         Arranged.CardText(added);
         return (art, Assert.Single(await ObjectivesAsync(bot, art)).Id, added.GetProperty("value"));
+    }
+
+    /// <summary>An ART with a feature for Rocket (added by its RTE) and an objective of Rocket's; their ids and the team's card that answered.</summary>
+    private static async Task<(ReplayArt Art, string Id, string FeatureId, JsonElement Card)> WithObjectiveAndFeatureAsync(BotHost bot)
+    {
+        var art = await ReplayArt.CreateAsync(bot);
+        var (_, feature) = await art.Home.InvokeAsync("feature.add", new JsonObject
+        {
+            ["featureTitle"] = Covered, ["featureTeams"] = art.Rocket.ConversationId,
+        }, ReplayArt.Rte, "Riley RTE");
+        Arranged.CardText(feature);
+        var featureId = Assert.Single(await bot.Services.GetRequiredService<IPlanStore<Feature>>().ListAsync(art.Art.TenantId, art.Art.Id, default)).Id;
+        var (_, added) = await art.Rocket.InvokeAsync("objective.add", new JsonObject
+        {
+            ["team"] = art.Rocket.ConversationId, ["objectiveText-new"] = Objective, ["objectiveStretch-new"] = "false",
+        }, ReplayArt.Member, "Megan Bowen");
+        Arranged.CardText(added);
+        return (art, Assert.Single(await ObjectivesAsync(bot, art)).Id, featureId, added.GetProperty("value"));
     }
 
     /// <summary>An ART where Rocket asked Comet for something by iteration <paramref name="neededBy"/>; returns its id.</summary>

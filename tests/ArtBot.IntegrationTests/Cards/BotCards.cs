@@ -63,7 +63,7 @@ internal static class BotCards
         "ArtCards.ChooseArt", "ArtCards.Form", "ArtCards.Overview", "ArtObjectivesCard.Build", "CarryOverCard.Build", "CarryOverCard.Reminder",
         "CheckInCard.Build", "ConversationEscalation.Build", "DependencyCard.Build", "DependencyFormCard.Build", "DependencyListCard.Build", "FeatureFormCard.Build", "FeatureListCard.Build",
         "HelpCard.Build", "ImpedimentCard.Build", "ImpedimentDialog.Build", "ImpedimentListCard.Build", "ImprovementCard.Build",
-        "ImprovementListCard.Build", "MeetingSummary.Card", "MilestoneListCard.Build", "ObjectiveHistoryCard.Build", "PredictabilityCard.Build", "RteDigest.Build", "SharedWorkshopCardUpdater.Shared", "SummaryCard.Build",
+        "ImprovementListCard.Build", "MeetingSummary.Card", "MilestoneListCard.Build", "ObjectiveFeaturesCard.Build", "ObjectiveHistoryCard.Build", "PredictabilityCard.Build", "RteDigest.Build", "SharedWorkshopCardUpdater.Shared", "SummaryCard.Build",
         "TeamObjectivesCard.Build", "TeamPlanCard.Build", "VoteCard.Build", "VoteFormCard.Build", "VoteFormCard.Started", "VoteViews.For", "VoteViews.Shared",
         "WelcomeCard.Build", "WorkshopCard.Build",
     ];

@@ -96,11 +96,29 @@ public sealed class PlanningCardTests
             new(new DateTimeOffset(2026, 12, 10, 9, 0, 0, TimeSpan.Zero), Lynne, ObjectiveField.Created, null, "committed"),
             new(new DateTimeOffset(2026, 12, 11, 9, 0, 0, TimeSpan.Zero), Lynne, ObjectiveField.Planned, null, "8"),
         };
-        yield return ("team-open", TeamObjectivesCard.Build(Art, teams[0], one, BeforePi, inArtChannel: false));
-        yield return ("team-actuals", TeamObjectivesCard.Build(Art, teams[0], one, LastIteration, inArtChannel: true, "Saved.", "Good"));
-        yield return ("team-empty", TeamObjectivesCard.Build(Art, teams[0], [], BeforePi, inArtChannel: false));
-        yield return ("art-objectives", ArtObjectivesCard.Build(Art, teams, objectives, BeforePi));
+        yield return ("team-open", TeamObjectivesCard.Build(Art, teams[0], one, [], BeforePi, inArtChannel: false));
+        yield return ("team-actuals", TeamObjectivesCard.Build(Art, teams[0], one, [], LastIteration, inArtChannel: true, "Saved.", "Good"));
+        yield return ("team-empty", TeamObjectivesCard.Build(Art, teams[0], [], [], BeforePi, inArtChannel: false));
+        yield return ("art-objectives", ArtObjectivesCard.Build(Art, teams, objectives, [], BeforePi));
+
+        // 150 features with titles at their longest, Team 01 in about half of them; each objective covers 12 of its team's.
+        var features = Enumerable.Range(1, 150).Select(BacklogCardTests.Feature).ToList();
+        var covering = objectives.Select(o => o with
+        {
+            FeatureIds = [.. features.Where(f => f.PartOf(o.TeamConversationId) is not null).Skip(o.Text.Length % 7).Take(12).Select(f => f.Id)],
+        }).ToList();
+        var oneCovering = covering.Where(o => o.TeamConversationId == teams[0].ConversationId).ToList();
+        yield return ("team-open-features", TeamObjectivesCard.Build(Art, teams[0], oneCovering, features, BeforePi, inArtChannel: true, "Saved.", "Good"));
+        yield return ("team-add-features", TeamObjectivesCard.Build(Art, teams[0], oneCovering.Take(3).ToList(), features, BeforePi, inArtChannel: false));
+        yield return ("team-actuals-features", TeamObjectivesCard.Build(Art, teams[0], oneCovering, features, LastIteration, inArtChannel: false));
+        yield return ("art-objectives-features", ArtObjectivesCard.Build(Art, teams, covering, features, BeforePi));
+        yield return ("objective-features", ObjectiveFeaturesCard.Build(teams[0], oneCovering[0], features));
+        yield return ("objective-features-all-teams", ObjectiveFeaturesCard.Build(teams[0], oneCovering[0],
+            [.. features.Select(f => f with { Parts = [.. Enumerable.Range(1, 12).Select(t => new FeaturePart(Team(t).ConversationId, Team(t).TeamName, null, null))] })]));
+        yield return ("objective-features-none", ObjectiveFeaturesCard.Build(teams[0], one[0], []));
         yield return ("history", ObjectiveHistoryCard.Build(teams[0], one[0], history));
+        yield return ("history-features", ObjectiveHistoryCard.Build(teams[0], one[0],
+            [.. history, new(new DateTimeOffset(2026, 12, 12, 9, 0, 0, TimeSpan.Zero), Lynne, ObjectiveField.Features, null, string.Join(", ", Enumerable.Range(1, 12).Select(n => "Feature " + n)))]));
         var pis = objectives
             .Concat(objectives.Select(o => o with { Pi = "PI 2026.4", PiStart = new DateOnly(2026, 10, 5), ActualValue = 10 }))
             .Concat(objectives.Select(o => o with { Pi = "PI 2026.3", PiStart = new DateOnly(2026, 7, 6), ActualValue = 0 }))

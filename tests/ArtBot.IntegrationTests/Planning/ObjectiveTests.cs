@@ -2,8 +2,11 @@ using System.Net;
 using System.Text.Json.Nodes;
 using ArtBot.Domain.Planning;
 using ArtBot.Features.Objectives;
+using ArtBot.Domain.People;
+using ArtBot.IntegrationTests.Board;
 using ArtBot.IntegrationTests.Infrastructure;
 using ArtBot.IntegrationTests.Votes;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ArtBot.IntegrationTests.Planning;
 
@@ -197,5 +200,123 @@ public sealed class ObjectiveTests(BotHost bot)
         var inspect = await rig.Home.CommandAsync("inspect start", PlanningRig.RteAad, "Riley RTE");
         Assert.Contains("ART predictability", inspect.AllText, StringComparison.Ordinal);
         await bot.Connector.WaitForAsync(r => r.Method == "POST" && rig.Home.IsMine(r) && r.AllText.Contains("Problem-solving workshop", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task An_objective_names_the_features_it_covers_the_cards_show_them_the_history_keeps_the_change_and_another_teams_feature_is_refused()
+    {
+        await using var rig = await PlanningRig.StartAsync(bot);
+        var checkout = await AddFeatureAsync(rig, "Checkout", rig.Rocket, rig.Comet);
+        var search = await AddFeatureAsync(rig, "Search", rig.Rocket);
+        var fraud = await AddFeatureAsync(rig, "Fraud scoring", rig.Comet);
+        var lastPi = await AddFeatureAsync(rig, "Last PI's wallet", rig.Rocket, pi: "PI 2026.4");
+
+        // The add form offers Rocket's features of this PI: not Comet's alone, not last PI's.
+        var card = await rig.Rocket.CommandAsync("objectives", PlanningRig.MemberAad, "Megan Bowen");
+        Assert.Contains("Covers features (optional)", card.AllText, StringComparison.Ordinal);
+        Assert.Contains("Checkout", card.AllText, StringComparison.Ordinal);
+        Assert.DoesNotContain("Fraud scoring", card.AllText, StringComparison.Ordinal);
+        Assert.DoesNotContain("wallet", card.AllText, StringComparison.Ordinal);
+
+        var (status, added) = await rig.Rocket.InvokeAsync(TeamObjectivesCard.AddVerb, new JsonObject
+        {
+            ["team"] = rig.Rocket.ConversationId,
+            [ObjectiveAddData.TextInput] = "Customers pay in one page",
+            [ObjectiveAddData.FeaturesInput] = $"{search},{checkout}",
+        }, PlanningRig.MemberAad, "Megan Bowen");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("Covers: Checkout, Search", VoteDriver.CardText(added), StringComparison.Ordinal);
+        var id = (await rig.Objectives.ListAsync(rig.Art.TenantId, rig.Art.Id, default)).Single().Id;
+        Assert.Equal([checkout, search], (await rig.Objectives.GetAsync(rig.Art.TenantId, rig.Art.Id, id, default))!.FeatureIds);
+
+        // Another team's feature or last PI's, on the add form or on "Covers features": a clear error, nothing stored.
+        foreach (var foreign in new[] { fraud, lastPi, "0123456789abcdef" })
+        {
+            var (_, refusedAdd) = await rig.Rocket.InvokeAsync(TeamObjectivesCard.AddVerb, new JsonObject
+            {
+                ["team"] = rig.Rocket.ConversationId, [ObjectiveAddData.TextInput] = "Something else", [ObjectiveAddData.FeaturesInput] = $"{checkout},{foreign}",
+            }, PlanningRig.MemberAad);
+            Assert.Equal("UnknownFeature", VoteDriver.ErrorCode(refusedAdd));
+            var (_, refused) = await CoverAsync(rig, id, foreign);
+            Assert.Equal("UnknownFeature", VoteDriver.ErrorCode(refused));
+            Assert.Contains("not one of Rocket's features in this PI", refused.GetProperty("value").GetProperty("message").GetString(), StringComparison.Ordinal);
+        }
+
+        Assert.Single(await rig.Objectives.ListAsync(rig.Art.TenantId, rig.Art.Id, default));
+        Assert.Equal([checkout, search], (await rig.Objectives.GetAsync(rig.Art.TenantId, rig.Art.Id, id, default))!.FeatureIds);
+
+        // "Covers features" shows Rocket's features with the covered ones chosen; saving only Search keeps the change in the history.
+        var (_, form) = await rig.Rocket.InvokeAsync(TeamObjectivesCard.FeaturesVerb, new JsonObject { ["team"] = rig.Rocket.ConversationId, ["id"] = id }, PlanningRig.MemberAad);
+        Assert.Contains("Features this objective covers", VoteDriver.CardText(form), StringComparison.Ordinal);
+        Assert.Contains($"{checkout},{search}", form.GetProperty("value").GetRawText(), StringComparison.Ordinal);
+        rig.Clock.Advance(TimeSpan.FromMinutes(5));
+        var (_, saved) = await CoverAsync(rig, id, search, seen: $"{checkout},{search}");
+        Assert.Contains("Saved.", VoteDriver.CardText(saved), StringComparison.Ordinal);
+        Assert.Contains("Covers: Search", VoteDriver.CardText(saved), StringComparison.Ordinal);
+        var (_, stale) = await CoverAsync(rig, id, checkout, seen: $"{checkout},{search}");
+        Assert.Contains("someone changed this objective meanwhile", VoteDriver.CardText(stale), StringComparison.Ordinal);
+        Assert.Equal([search], (await rig.Objectives.GetAsync(rig.Art.TenantId, rig.Art.Id, id, default))!.FeatureIds);
+
+        var change = (await rig.Objectives.GetHistoryAsync(rig.Art.TenantId, rig.Art.Id, id, default))[^1];
+        Assert.Equal((ObjectiveField.Features, "Checkout, Search", "Search", PlanningRig.MemberAad), (change.Field, change.From, change.To, change.By.Id));
+        var (_, history) = await rig.Rocket.InvokeAsync(TeamObjectivesCard.HistoryVerb, new JsonObject { ["team"] = rig.Rocket.ConversationId, ["id"] = id }, PlanningRig.MemberAad);
+        Assert.Contains("covered features: Checkout, Search \u2192 Search", VoteDriver.CardText(history), StringComparison.Ordinal);
+        var overview = await rig.Home.CommandAsync("objectives", PlanningRig.RteAad, "Riley RTE");
+        Assert.Contains("Covers: Search", overview.AllText, StringComparison.Ordinal);
+
+        // Once the PI started, the features are locked like the rest of the objective.
+        rig.Clock.SetUtcNow(new DateTimeOffset(2027, 1, 5, 9, 0, 0, TimeSpan.Zero));
+        var (_, locked) = await CoverAsync(rig, id, checkout);
+        Assert.Equal("ObjectivesLocked", VoteDriver.ErrorCode(locked));
+    }
+
+    [Fact]
+    public async Task The_program_board_lists_on_each_feature_the_objectives_covering_it()
+    {
+        await using var board = await BoardRig.StartAsync(bot);
+        var rig = board.Rig;
+        var checkout = await AddFeatureAsync(rig, "Checkout", rig.Rocket, rig.Comet);
+        await rig.Rocket.InvokeAsync(TeamObjectivesCard.AddVerb, new JsonObject
+        {
+            ["team"] = rig.Rocket.ConversationId, [ObjectiveAddData.TextInput] = "Customers pay in one page", [ObjectiveAddData.FeaturesInput] = checkout,
+        }, PlanningRig.MemberAad, "Megan Bowen");
+
+        var (view, _) = await board.ViewAsync(rig.Home, board.Token(PlanningRig.RteAad, "Riley RTE"));
+
+        var feature = view["features"]!.AsArray().Single(f => f!["id"]!.GetValue<string>() == checkout)!;
+        Assert.Equal(["Customers pay in one page"], feature["objectives"]!.AsArray().Select(o => o!.GetValue<string>()));
+    }
+
+    /// <summary>A feature of the ART's backlog (this PI unless <paramref name="pi"/>) with a part for each of <paramref name="teams"/>; its id.</summary>
+    private static async Task<string> AddFeatureAsync(PlanningRig rig, string title, VoteDriver first, VoteDriver? second = null, string pi = "PI 2027.1")
+    {
+        var by = new Person(PlanningRig.RteAad, "Riley RTE");
+        var feature = new Feature
+        {
+            Id = PlanIds.Feature(rig.Art.TenantId, rig.Art.Id, title),
+            TenantId = rig.Art.TenantId,
+            ArtId = rig.Art.Id,
+            Pi = pi,
+            PiStart = pi == "PI 2027.1" ? new DateOnly(2027, 1, 4) : new DateOnly(2026, 10, 5),
+            Title = title,
+            Parts = [.. new[] { first, second }.OfType<VoteDriver>().Select(t => new FeaturePart(t.ConversationId, t == rig.Rocket ? "Rocket" : "Comet", null, null))],
+            CreatedBy = by,
+            CreatedAt = rig.Clock.GetUtcNow(),
+        };
+        Assert.True(await rig.Services.GetRequiredService<IPlanStore<Feature>>().CreateAsync(feature, new PlanChange(rig.Clock.GetUtcNow(), by, PlanChange.CreatedField, null, null), default));
+        rig.Clock.Advance(TimeSpan.FromSeconds(1));
+        return feature.Id;
+    }
+
+    /// <summary>"Save" on an objective's "Covers features" card in Rocket's channel, with <paramref name="features"/> chosen.</summary>
+    private static Task<(HttpStatusCode Status, System.Text.Json.JsonElement Body)> CoverAsync(PlanningRig rig, string id, string features, string? seen = null)
+    {
+        var data = new JsonObject { ["team"] = rig.Rocket.ConversationId, ["id"] = id, [ObjectiveFeaturesData.FeaturesInput(id)] = features };
+        if (seen is not null)
+        {
+            data["seen"] = seen;
+        }
+
+        return rig.Rocket.InvokeAsync(TeamObjectivesCard.CoverVerb, data, PlanningRig.MemberAad, "Megan Bowen");
     }
 }

@@ -322,6 +322,17 @@ public sealed class ObjectiveRulesTests
     }
 
     [Fact]
+    public void Covered_features_are_named_by_their_titles_and_an_unknown_one_by_its_id()
+    {
+        var before = Objective("Ship search", planned: 5) with { FeatureIds = ["f1"] };
+        var after = before with { FeatureIds = ["f1", "f2", "f3"] };
+        var titles = new Dictionary<string, string> { ["f1"] = "Checkout", ["f2"] = "Search" };
+
+        Assert.Equal([new PlanChange(T0, Member, ObjectiveField.Features, "Checkout", "Checkout, Search, f3")], ObjectiveRules.Changes(before, after, Member, T0, titles));
+        Assert.Equal([new PlanChange(T0, Member, ObjectiveField.Features, "Checkout", null)], ObjectiveRules.Changes(before, before with { FeatureIds = [] }, Member, T0, titles));
+    }
+
+    [Fact]
     public void An_unchanged_objective_has_no_changes()
     {
         var before = Objective("Ship search", planned: 5, actual: 4);

@@ -16,9 +16,12 @@ public static class ArtObjectivesCard
     public const int MaxPerTeamShown = 5;
     public const int MaxTextShown = 90;
 
-    public static AdaptiveCard Build(Art art, IReadOnlyList<ArtTeam> teams, IReadOnlyList<PiObjective> objectives, DateOnly today, string? notice = null)
+    /// <param name="features">The features of the current PI, to name those each objective covers.</param>
+    public static AdaptiveCard Build(
+        Art art, IReadOnlyList<ArtTeam> teams, IReadOnlyList<PiObjective> objectives, IReadOnlyList<Feature> features, DateOnly today, string? notice = null)
     {
         var pi = art.CurrentPi!;
+        var byId = ObjectiveFeatures.ById(features);
         var body = new List<CardElement>
         {
             new TextBlock(Localized.Format(ObjectiveStrings.CardTitle, PlainText.EscapeMarkdown(art.Name))) { Size = "Large", Weight = "Bolder", Style = "heading" },
@@ -47,7 +50,8 @@ public static class ArtObjectivesCard
                 new TextBlock(PlainText.EscapeMarkdown(team.TeamName)) { Weight = "Bolder", Size = "Medium" },
                 new TextBlock(own.Count == 0 ? ObjectiveStrings.NoObjectivesYet : ObjectiveRules.DescribeCommitment(own)) { IsSubtle = true, Spacing = "None" },
             };
-            items.AddRange(own.Take(MaxPerTeamShown).Select(o => new TextBlock($"- {PlainText.EscapeMarkdown(PlainText.Shorten(o.Text, MaxTextShown))} ({TeamObjectivesCard.Describe(o, pi)})") { Spacing = "Small" }));
+            items.AddRange(own.Take(MaxPerTeamShown).Select(o => new TextBlock($"- {PlainText.EscapeMarkdown(PlainText.Shorten(o.Text, MaxTextShown))} ({TeamObjectivesCard.Describe(o, pi)})"
+                + (ObjectiveFeatures.Covers(o, byId, ObjectiveFeatures.CoversShownForArt) is { } covers ? " \u00b7 " + covers : "")) { Spacing = "Small" }));
             if (own.Count > MaxPerTeamShown)
             {
                 items.Add(new TextBlock(Localized.Format(ObjectiveStrings.ArtCardMore, own.Count - MaxPerTeamShown)) { IsSubtle = true });

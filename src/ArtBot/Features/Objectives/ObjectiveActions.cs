@@ -10,7 +10,8 @@ namespace ArtBot.Features.Objectives;
 
 /// <summary>
 /// The objectives cards' Universal Actions: show a team's (or every team's) card, add an objective, edit one (text and
-/// commitment, while the objectives are open), set its planned business value (Business Owners and RTEs, while open)
+/// commitment, while the objectives are open), choose the features it covers (its team's of the current PI, while
+/// open), set its planned business value (Business Owners and RTEs, while open)
 /// and its actual value (from the PI's last iteration), and show its history. Every change is ETag-guarded with its
 /// history entry: a concurrent change to another field is merged by retrying, a change to the same field made meanwhile
 /// is refused with the current card, a redelivered add or edit changes nothing. Bad input changes nothing and says why.
@@ -25,7 +26,9 @@ public sealed partial class ObjectiveActions(ArtContext arts, ObjectiveViews vie
         .Verb(TeamObjectivesCard.EditVerb, EditAsync)
         .Verb(TeamObjectivesCard.PlannedVerb, (turn, data, ct) => SetValueAsync(turn, CardData.Read(data, Data.ObjectiveValueData), ObjectiveEdits.Planned, ct))
         .Verb(TeamObjectivesCard.ActualVerb, (turn, data, ct) => SetValueAsync(turn, CardData.Read(data, Data.ObjectiveValueData), ObjectiveEdits.Actual, ct))
-        .Verb(TeamObjectivesCard.HistoryVerb, HistoryAsync);
+        .Verb(TeamObjectivesCard.HistoryVerb, HistoryAsync)
+        .Verb(TeamObjectivesCard.FeaturesVerb, FeaturesAsync)
+        .Verb(TeamObjectivesCard.CoverVerb, CoverAsync);
 
     private async Task<InvokeResponse> ShowAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
     {
@@ -55,6 +58,18 @@ public sealed partial class ObjectiveActions(ArtContext arts, ObjectiveViews vie
             return CardResponses.Error("InvalidObjective", text.Error!);
         }
 
+        IReadOnlyList<string> covered = [];
+        if (ObjectiveFeatures.Parse(added.Features) is { Count: > 0 } chosen)
+        {
+            var features = ObjectiveFeatures.Check(chosen, ObjectiveFeatures.Choosable(team, await views.FeaturesAsync(place.Art, cancellationToken)), [], team);
+            if (!features.IsValid)
+            {
+                return CardResponses.Error("UnknownFeature", features.Error!);
+            }
+
+            covered = features.Value;
+        }
+
         var pi = place.Art.CurrentPi!;
         var current = await views.CurrentAsync(place.Art, cancellationToken);
         if (current.Count(o => o.TeamConversationId == team.ConversationId) >= ObjectiveRules.MaxPerTeam)
@@ -74,6 +89,7 @@ public sealed partial class ObjectiveActions(ArtContext arts, ObjectiveViews vie
             PiStart = pi.Start,
             Text = text.Value,
             Committed = !CardData.IsOn(added.Stretch),
+            FeatureIds = covered,
             CreatedBy = place.Turn.Actor,
             CreatedAt = now,
             UpdatedAt = now,
@@ -119,44 +135,75 @@ public sealed partial class ObjectiveActions(ArtContext arts, ObjectiveViews vie
         return CardResponses.Card(ObjectiveHistoryCard.Build(team!, objective, history));
     }
 
-    /// <summary>Applies one edit on fresh state: re-read and re-checked after a concurrent change, never overwriting it.</summary>
-    private async Task<InvokeResponse> ChangeAsync(TurnContext turn, Named named, string edit, Func<PiObjective, PiObjective> apply, CancellationToken cancellationToken)
+    private async Task<InvokeResponse> FeaturesAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
     {
+        var asked = CardData.Read(data, Data.ObjectiveFeaturesData);
+        var (place, team, objective, error) = await FindAsync(turn, new(asked.Team, asked.Id, null), cancellationToken);
+        return objective is null ? error!
+            : Refusal(place!, team!, ObjectiveEdits.Features) ?? CardResponses.Card(await views.FeaturesCardAsync(team!, objective, place!.Art, cancellationToken));
+    }
+
+    private async Task<InvokeResponse> CoverAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
+    {
+        var sent = CardData.Read(data, Data.ObjectiveFeaturesData);
+        var named = new Named(sent.Team, sent.Id, sent.Seen);
         var (place, team, objective, error) = await FindAsync(turn, named, cancellationToken);
         if (objective is null)
         {
             return error!;
         }
 
-        if (Refusal(place!, team!, edit) is { } refusal)
+        if (Refusal(place!, team!, ObjectiveEdits.Features) is { } refusal)
         {
             return refusal;
         }
 
-        var seen = named.Seen;
+        var features = await views.FeaturesAsync(place!.Art, cancellationToken);
+        var chosen = ObjectiveFeatures.Check(ObjectiveFeatures.Parse(sent.Features()), ObjectiveFeatures.Choosable(team!, features), objective.FeatureIds, team!);
+        return !chosen.IsValid
+            ? CardResponses.Error("UnknownFeature", chosen.Error!)
+            : await ApplyAsync(place, team!, objective, named.Seen, ObjectiveEdits.Features, o => o with { FeatureIds = chosen.Value }, ObjectiveFeatures.Titles(features), cancellationToken);
+    }
+
+    /// <summary>Applies one edit on fresh state: re-read and re-checked after a concurrent change, never overwriting it.</summary>
+    private async Task<InvokeResponse> ChangeAsync(TurnContext turn, Named named, string edit, Func<PiObjective, PiObjective> apply, CancellationToken cancellationToken)
+    {
+        var (place, team, objective, error) = await FindAsync(turn, named, cancellationToken);
+        return objective is null ? error! : await ApplyAsync(place!, team!, objective, named.Seen, edit, apply, null, cancellationToken);
+    }
+
+    private async Task<InvokeResponse> ApplyAsync(
+        ArtPlace place, ArtTeam team, PiObjective? objective, string? seen, string edit, Func<PiObjective, PiObjective> apply,
+        IReadOnlyDictionary<string, string>? featureTitles, CancellationToken cancellationToken)
+    {
+        if (Refusal(place, team, edit) is { } refusal)
+        {
+            return refusal;
+        }
+
         for (var attempt = 1; attempt <= MaxAttempts && objective is not null; attempt++)
         {
             var wanted = apply(objective);
             var stored = ObjectiveEdits.Seen(edit, objective);
             if (stored == ObjectiveEdits.Seen(edit, wanted))
             {
-                return CardResponses.Card(await views.TeamAsync(place!, team!, ObjectiveStrings.NoticeSaved, null, cancellationToken));
+                return CardResponses.Card(await views.TeamAsync(place, team, ObjectiveStrings.NoticeSaved, null, cancellationToken));
             }
 
-            if (seen is not null && seen != stored)
+            if (seen is not null && !ObjectiveEdits.ShowedStored(edit, seen, objective))
             {
                 LogConflict(objective.Id, edit);
-                return CardResponses.Card(await views.TeamAsync(place!, team!,
+                return CardResponses.Card(await views.TeamAsync(place, team,
                     Localized.Format(ObjectiveStrings.NoticeConflict, TeamObjectivesCard.Describe(objective, null)),
                     "Attention", cancellationToken));
             }
 
-            var now = place!.Turn.Now;
+            var now = place.Turn.Now;
             var updated = wanted with { UpdatedAt = now };
-            if (await views.Store.UpdateAsync(updated, ObjectiveRules.Changes(objective, updated, place.Turn.Actor, now), cancellationToken) is not null)
+            if (await views.Store.UpdateAsync(updated, ObjectiveRules.Changes(objective, updated, place.Turn.Actor, now, featureTitles), cancellationToken) is not null)
             {
                 LogChanged(objective.Id, edit);
-                return CardResponses.Card(await views.TeamAsync(place, team!, ObjectiveStrings.NoticeSaved, null, cancellationToken));
+                return CardResponses.Card(await views.TeamAsync(place, team, ObjectiveStrings.NoticeSaved, null, cancellationToken));
             }
 
             objective = await views.Store.GetAsync(place.Art.TenantId, place.Art.Id, objective.Id, cancellationToken);
@@ -173,9 +220,9 @@ public sealed partial class ObjectiveActions(ArtContext arts, ObjectiveViews vie
         var pi = place.Art.CurrentPi!;
         return edit switch
         {
-            ObjectiveEdits.Content when !ObjectiveRules.IsOpenForEdits(place.Art, place.Today) => CardResponses.Error("ObjectivesLocked",
+            ObjectiveEdits.Content or ObjectiveEdits.Features when !ObjectiveRules.IsOpenForEdits(place.Art, place.Today) => CardResponses.Error("ObjectivesLocked",
                 Localized.Format(ObjectiveStrings.ErrorLocked, pi.Name, Day(pi.Start))),
-            ObjectiveEdits.Content when place.Team is null && !place.IsRte => CardResponses.Error("NotThisTeam",
+            ObjectiveEdits.Content or ObjectiveEdits.Features when place.Team is null && !place.IsRte => CardResponses.Error("NotThisTeam",
                 Localized.Format(ObjectiveStrings.ErrorNotThisTeam, team.TeamName)),
             ObjectiveEdits.Planned or ObjectiveEdits.Actual when !place.MaySetValues => CardResponses.Error("NotABusinessOwner",
                 BusinessOwnersOnly(place.Art)),

@@ -16,6 +16,7 @@ public sealed record ObjectiveAddData
 {
     public const string TextInput = ObjectiveEditData.TextPrefix + NewId;
     public const string StretchInput = ObjectiveEditData.StretchPrefix + NewId;
+    public const string FeaturesInput = ObjectiveFeaturesData.FeaturesPrefix + NewId;
 
     /// <summary>The add form's inputs are named as an objective's edit form's, for an objective "new".</summary>
     private const string NewId = "new";
@@ -28,6 +29,10 @@ public sealed record ObjectiveAddData
     /// <summary>A toggle: <c>true</c> for a stretch (uncommitted) objective.</summary>
     [JsonPropertyName(StretchInput)]
     public string? Stretch { get; init; }
+
+    /// <summary>The features it covers: ids, comma-separated; absent when the form offered none.</summary>
+    [JsonPropertyName(FeaturesInput)]
+    public string? Features { get; init; }
 }
 
 /// <summary>
@@ -86,6 +91,31 @@ public sealed record ObjectiveValueData
     public string? Value() => CardData.Input(Inputs, ValueInput(Id ?? ""));
 }
 
+/// <summary>
+/// <c>objective.features</c> (the objective's features form) and <c>objective.cover</c> (its "Save"): the team, the
+/// objective, the features the form showed as covered (<see cref="Seen"/>) and the ids chosen in its multi-select.
+/// </summary>
+public sealed record ObjectiveFeaturesData
+{
+    public const string FeaturesPrefix = "objectiveFeatures-";
+
+    public string? Team { get; init; }
+
+    public string? Id { get; init; }
+
+    /// <summary>The covered features the form showed, so a change made meanwhile is reported, not overwritten.</summary>
+    public string? Seen { get; init; }
+
+    /// <summary>The card's inputs.</summary>
+    [JsonExtensionData]
+    public Dictionary<string, JsonElement>? Inputs { get; set; }
+
+    public static string FeaturesInput(string objectiveId) => FeaturesPrefix + objectiveId;
+
+    /// <summary>The ids chosen for this objective, comma-separated.</summary>
+    public string? Features() => CardData.Input(Inputs, FeaturesInput(Id ?? ""));
+}
+
 /// <summary><c>objective.history</c>: the team and the objective.</summary>
 public sealed record ObjectiveHistoryData
 {
@@ -104,4 +134,5 @@ public sealed record ObjectiveHistoryData
 [JsonSerializable(typeof(ObjectiveEditData))]
 [JsonSerializable(typeof(ObjectiveValueData))]
 [JsonSerializable(typeof(ObjectiveHistoryData))]
+[JsonSerializable(typeof(ObjectiveFeaturesData))]
 public sealed partial class ObjectiveCardDataContext : JsonSerializerContext;

@@ -11,7 +11,8 @@ namespace ArtBot.Features.Objectives;
 /// <summary>
 /// One team's PI objectives for the current PI: each with its commitment and business values, an "Edit" form while the
 /// objectives are open, "Business value" for Business Owners, "Actual value" from the PI's last iteration, and its
-/// history; an "Add an objective" form at the end. Each button sends the value the card showed (<c>seen</c>), so a change
+/// history; the titles of the features each one covers and, while open, "Covers features" to choose them; an "Add an
+/// objective" form at the end (with the team's features to choose from). Each button sends the value the card showed (<c>seen</c>), so a change
 /// made meanwhile by someone else is reported instead of overwritten.
 /// </summary>
 public static class TeamObjectivesCard
@@ -22,10 +23,20 @@ public static class TeamObjectivesCard
     public const string PlannedVerb = "objective.planned";
     public const string ActualVerb = "objective.actual";
     public const string HistoryVerb = "objective.history";
+    public const string FeaturesVerb = "objective.features";
+    public const string CoverVerb = "objective.cover";
+
+    /// <summary>The add form offers the team's first features in backlog order; each objective's "Covers features" offers all.</summary>
+    public const int AddChoicesShown = 25;
+
+    /// <param name="features">The features of the current PI (every team's).</param>
     public static AdaptiveCard Build(
-        Art art, ArtTeam team, IReadOnlyList<PiObjective> objectives, DateOnly today, bool inArtChannel, string? notice = null, string? noticeColor = null)
+        Art art, ArtTeam team, IReadOnlyList<PiObjective> objectives, IReadOnlyList<Feature> features, DateOnly today, bool inArtChannel,
+        string? notice = null, string? noticeColor = null)
     {
         var pi = art.CurrentPi!;
+        var byId = ObjectiveFeatures.ById(features);
+        var choosable = ObjectiveFeatures.Choosable(team, features);
         var open = ObjectiveRules.IsOpenForEdits(art, today);
         var actualsOpen = ObjectiveRules.IsOpenForActuals(art, today);
         var body = new List<CardElement>
@@ -45,18 +56,28 @@ public static class TeamObjectivesCard
         foreach (var objective in objectives)
         {
             number++;
-            body.Add(new Container(
-            [
+            var items = new List<CardElement>
+            {
                 new TextBlock($"{number}\\. {PlainText.EscapeMarkdown(objective.Text)}") { Weight = "Bolder" },
-                new TextBlock(Describe(objective, pi)) { IsSubtle = true, Spacing = "None" },
-                new ActionSet(Actions(team, objective, open, actualsOpen)) { Spacing = "Small" },
-            ]) { Separator = true });
+                new TextBlock(Describe(objective, pi) + (ObjectiveFeatures.Covers(objective, byId) is { } covers ? " \u00b7 " + covers : "")) { IsSubtle = true, Spacing = "None" },
+            };
+            items.Add(new ActionSet(Actions(team, objective, open, actualsOpen, choosable.Count > 0 || objective.FeatureIds.Count > 0)) { Spacing = "Small" });
+            body.Add(new Container(items) { Separator = true });
         }
 
         if (open && objectives.Count < ObjectiveRules.MaxPerTeam)
         {
             body.Add(new TextBlock(ObjectiveStrings.AddHeading) { Weight = "Bolder", Separator = true, Spacing = "Medium" });
             body.AddRange(Form(null));
+            if (choosable.Count > 0)
+            {
+                body.Add(FeatureChoices(ObjectiveAddData.FeaturesInput, choosable.Take(AddChoicesShown), []));
+                if (choosable.Count > AddChoicesShown)
+                {
+                    body.Add(new TextBlock(Localized.Format(ObjectiveStrings.AddFeaturesFirst, AddChoicesShown, choosable.Count)) { IsSubtle = true, Size = "Small", Spacing = "None" });
+                }
+            }
+
             body.Add(new ActionSet([new ExecuteAction(ObjectiveStrings.AddButton, AddVerb, CardData.Write(new ObjectiveAddData { Team = team.ConversationId }, Data.ObjectiveAddData)) { AssociatedInputs = "auto" }]));
         }
 
@@ -91,7 +112,7 @@ public static class TeamObjectivesCard
         return edits + " " + values;
     }
 
-    private static List<CardAction> Actions(ArtTeam team, PiObjective objective, bool open, bool actualsOpen)
+    private static List<CardAction> Actions(ArtTeam team, PiObjective objective, bool open, bool actualsOpen, bool features)
     {
         var actions = new List<CardAction>();
         if (open)
@@ -101,7 +122,14 @@ public static class TeamObjectivesCard
                 Body = Form(objective),
                 Actions = [Execute(ObjectiveStrings.Save, EditVerb,
                     CardData.Write(new ObjectiveEditData { Team = team.ConversationId, Id = objective.Id, Seen = ObjectiveEdits.Seen(ObjectiveEdits.Content, objective) }, Data.ObjectiveEditData))],
+                Msteams = null,
             }));
+            if (features)
+            {
+                actions.Add(new ExecuteAction(ObjectiveStrings.CoversFeatures, FeaturesVerb,
+                    CardData.Write(new ObjectiveFeaturesData { Team = team.ConversationId, Id = objective.Id }, Data.ObjectiveFeaturesData)));
+            }
+
             actions.Add(ValueCard(ObjectiveStrings.BusinessValue, ObjectiveStrings.SaveBusinessValue, PlannedVerb, team, objective, ObjectiveRules.MinPlanned, objective.PlannedValue, ObjectiveEdits.Planned));
         }
 
@@ -131,6 +159,8 @@ public static class TeamObjectivesCard
         ],
         Actions = [Execute(saveTitle, verb,
             CardData.Write(new ObjectiveValueData { Team = team.ConversationId, Id = objective.Id, Seen = ObjectiveEdits.Seen(edit, objective) }, Data.ObjectiveValueData))],
+        // A shown card takes its width from the card around it; every byte counts with ten objectives.
+        Msteams = null,
     });
 
     private static List<CardElement> Form(PiObjective? objective)
@@ -157,6 +187,18 @@ public static class TeamObjectivesCard
             },
         ];
     }
+
+    /// <summary>The optional multi-select of the features an objective covers, <paramref name="covered"/> preselected.</summary>
+    public static ChoiceSetInput FeatureChoices(string id, IEnumerable<Feature> choices, IReadOnlyList<string> covered) =>
+        new([.. choices.Select(f => new Choice(PlainText.Shorten(f.Title, ObjectiveFeatures.TitleShown), f.Id))])
+        {
+            Id = id,
+            Label = ObjectiveStrings.FormFeatures,
+            IsMultiSelect = true,
+            Style = "compact",
+            Value = covered.Count == 0 ? null : string.Join(",", covered),
+            Placeholder = ObjectiveStrings.FormFeaturesPlaceholder,
+        };
 
     /// <summary>The data of "objectives.show": the team's card, or (null) every team's.</summary>
     public static JsonObject ShowData(ArtTeam? team) => CardData.Write(new ObjectivesShowData { Team = team?.ConversationId }, Data.ObjectivesShowData);
