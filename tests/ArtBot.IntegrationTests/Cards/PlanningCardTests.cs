@@ -125,7 +125,7 @@ public sealed class PlanningCardTests
             .Concat(objectives.Select(o => o with { Pi = "PI 2026.2", PiStart = new DateOnly(2026, 4, 6), PlannedValue = null }));
         yield return ("predictability", PredictabilityCard.Build(Art, PiPredictability.History(pis, "PI 2027.1", PredictabilityCard.PisShown)));
         yield return ("predictability-empty", PredictabilityCard.Build(Art, []));
-        var features = teams.SelectMany((t, i) => Enumerable.Range(1, 50).Select(n => Feature(i + 1, n))).ToList();
+        var perTeam = teams.SelectMany((t, i) => Enumerable.Range(1, 50).Select(n => Feature(i + 1, n))).ToList();
         foreach (var status in Enum.GetValues<DependencyStatus>())
         {
             var dependency = Dependency(1, status, status is DependencyStatus.Committed or DependencyStatus.AtRisk ? 5 : null);
@@ -137,10 +137,10 @@ public sealed class PlanningCardTests
         var tied = Dependency(1, DependencyStatus.Committed, 3) with { RequesterFeatureId = Feature(2, 1).Id, ProviderFeatureId = Feature(3, 7).Id };
         var tiedHistory = history.Concat(Enumerable.Range(0, 4).Select(n => new PlanChange(
             new DateTimeOffset(2027, 1, 12 + n, 9, 0, 0, TimeSpan.Zero), Lynne, DependencyField.ProviderFeature, Feature(3, n).Title, Feature(3, n + 1).Title))).ToList();
-        yield return ("dependency-tied", DependencyCard.Build(Art, tied, tiedHistory, BeforePi, mayAnswer: true, "Saved.", null, DependencyCardFeatures.From(features, Art, tied)));
-        yield return ("dependency-tied-requester", DependencyCard.Build(Art, tied, tiedHistory, BeforePi, mayAnswer: false, null, null, DependencyCardFeatures.From(features, Art, tied)));
+        yield return ("dependency-tied", DependencyCard.Build(Art, tied, tiedHistory, BeforePi, mayAnswer: true, "Saved.", null, DependencyCardFeatures.From(perTeam, Art, tied)));
+        yield return ("dependency-tied-requester", DependencyCard.Build(Art, tied, tiedHistory, BeforePi, mayAnswer: false, null, null, DependencyCardFeatures.From(perTeam, Art, tied)));
 
-        var ours = DependencyFeatures.Of(features, Art, teams[0].ConversationId);
+        var ours = DependencyFeatures.Of(perTeam, Art, teams[0].ConversationId);
         yield return ("dependency-form", DependencyFormCard.Build(Art, teams[0], teams, one, ours, BeforePi, "Need the fraud API"));
         yield return ("dependency-form-alone", DependencyFormCard.Build(Art, teams[0], [teams[0]], [], [], BeforePi, null));
         var dependencies = Enumerable.Range(0, 60).Select(n => Dependency(n, (DependencyStatus)(n % 5), n % 7)).ToList();
