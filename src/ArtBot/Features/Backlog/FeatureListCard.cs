@@ -22,7 +22,7 @@ public static class FeatureListCard
     {
         var pi = art.CurrentPi!;
         var iterations = art.Cadence.Of(pi);
-        var shown = FeatureText.Ordered(features.Where(f => f.State != FeatureState.Removed)).ToList();
+        var shown = FeatureBacklog.Ordered(features.Where(f => f.State != FeatureState.Removed)).ToList();
         var pages = Math.Max(1, (shown.Count + PageSize - 1) / PageSize);
         page = Math.Clamp(page, 1, pages);
         var body = new List<CardElement>

@@ -7,12 +7,6 @@ namespace ArtBot.Features.Backlog;
 /// <summary>How the backlog cards word a feature: its value and score, its state, where each team's part is planned.</summary>
 public static class FeatureText
 {
-    /// <summary>The order a backlog is read in: highest WSJF first, then business value, then oldest.</summary>
-    public static IEnumerable<Feature> Ordered(IEnumerable<Feature> features) => features
-        .OrderByDescending(f => f.Wsjf?.Score ?? -1)
-        .ThenByDescending(f => f.BusinessValue ?? -1)
-        .ThenBy(f => f.CreatedAt);
-
     /// <summary>"Business value 8 · WSJF 4.5" (what is set).</summary>
     public static string Value(Feature feature)
     {

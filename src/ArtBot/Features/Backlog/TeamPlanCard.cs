@@ -23,15 +23,12 @@ public static class TeamPlanCard
     private const int OthersShown = 4;
 
     /// <summary>The team's features of the current PI (not removed), in backlog order.</summary>
-    public static List<Feature> FeaturesOf(ArtTeam team, IEnumerable<Feature> features) =>
-        [.. FeatureText.Ordered(features.Where(f => f.State != FeatureState.Removed && f.PartOf(team.ConversationId) is not null))];
-
     public static AdaptiveCard Build(
         Art art, ArtTeam team, IReadOnlyList<Feature> features, TeamCapacity? capacity, int page, string? notice = null, string? noticeColor = null)
     {
         var pi = art.CurrentPi!;
         var iterations = art.Cadence.Of(pi);
-        var mine = FeaturesOf(team, features);
+        var mine = FeatureBacklog.OfTeam(features, team.ConversationId);
         var pages = Math.Max(1, (mine.Count + PageSize - 1) / PageSize);
         page = Math.Clamp(page, 1, pages);
         var loads = TeamLoad.Of(team.ConversationId, mine, capacity, iterations.Count);

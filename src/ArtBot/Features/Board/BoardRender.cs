@@ -44,7 +44,7 @@ public static class BoardRender
             [.. board.Iterations.Select(i => new BoardIteration(i.Number, i.Start, i.End, i.IsIp, i.Number == current))],
             teams,
             [.. board.Milestones.OrderBy(m => m.Date).Select(m => new BoardMilestone(m.Id, m.Date, m.Title, Camel(m.Kind.ToString()), board.Iterations.FirstOrDefault(i => i.Contains(m.Date))?.Number))],
-            [.. live.OrderByDescending(f => f.Wsjf?.Score ?? 0).ThenByDescending(f => f.BusinessValue ?? 0).ThenBy(f => f.CreatedAt).Select(f => Feature(f, covered[f.Id]))],
+            [.. FeatureBacklog.Ordered(live).Select(f => Feature(f, covered[f.Id]))],
             [.. strings.Select(s => s.Board)],
             conflicts,
             can);

@@ -19,13 +19,9 @@ public static class DependencyFeatures
 
     private const int TitleShown = 80;
 
-    /// <summary><paramref name="teamConversationId"/>'s features of <paramref name="art"/>'s current PI, by title.</summary>
+    /// <summary><paramref name="teamConversationId"/>'s features of <paramref name="art"/>'s current PI, in backlog order.</summary>
     public static IReadOnlyList<Feature> Of(IEnumerable<Feature> features, Art art, string teamConversationId) =>
-        art.CurrentPi is { } pi
-            ? [.. features
-                .Where(f => string.Equals(f.Pi, pi.Name, StringComparison.Ordinal) && f.State != FeatureState.Removed && f.PartOf(teamConversationId) is not null)
-                .OrderBy(f => f.Title, StringComparer.OrdinalIgnoreCase).ThenBy(f => f.Id, StringComparer.Ordinal)]
-            : [];
+        art.CurrentPi is { } pi ? FeatureBacklog.OfTeam(features.Where(f => string.Equals(f.Pi, pi.Name, StringComparison.Ordinal)), teamConversationId) : [];
 
     /// <summary>The choice of <paramref name="features"/> (and none), <paramref name="selected"/> preselected when it is one of them.</summary>
     public static ChoiceSetInput Input(string id, string label, IReadOnlyList<Feature> features, string? selected)

@@ -1,7 +1,6 @@
 using ArtBot.Domain.Arts;
 using ArtBot.Domain.Planning;
 using ArtBot.Domain.Text;
-using ArtBot.Features.Backlog;
 
 namespace ArtBot.Features.Objectives;
 
@@ -21,7 +20,7 @@ public static class ObjectiveFeatures
     public const int CoversShownForArt = 70;
 
     /// <summary>The features the team may choose: its part of each, not removed, in backlog order.</summary>
-    public static List<Feature> Choosable(ArtTeam team, IEnumerable<Feature> features) => TeamPlanCard.FeaturesOf(team, features);
+    public static List<Feature> Choosable(ArtTeam team, IEnumerable<Feature> features) => FeatureBacklog.OfTeam(features, team.ConversationId);
 
     /// <summary>The ids a multi-select sent ("id1,id2"), each once; empty for none.</summary>
     public static IReadOnlyList<string> Parse(string? sent) =>
