@@ -18,6 +18,7 @@ using ArtBot.Features.Installation;
 using ArtBot.Features.Meetings;
 using ArtBot.Features.Objectives;
 using ArtBot.Features.People;
+using ArtBot.Features.Pulses;
 using ArtBot.Features.Room;
 using ArtBot.Features.Sync;
 using ArtBot.Features.Votes;
@@ -95,6 +96,7 @@ public static class ArtBotServices
         services.AddPeople();
         services.AddImpediments();
         services.AddImprovements();
+        services.AddPulses();
         services.AddRoom(configuration);
         services.AddMeetings();
         services.AddBoard();
