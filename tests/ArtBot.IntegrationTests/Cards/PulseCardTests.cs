@@ -45,7 +45,7 @@ public sealed class PulseCardTests
     public static Dictionary<string, AdaptiveCard> All() => new(StringComparer.Ordinal)
     {
         ["pulse-new"] = PulseCard.Build(new PulseResults(Pulse(), [])),
-        ["pulse-below-threshold-own-view"] = PulseCard.Build(new PulseResults(Pulse(), Answers(2)), new PulseAnswer(4, "focused"), "Thanks"),
+        ["pulse-below-threshold-own-view"] = PulseCard.Build(new PulseResults(Pulse(), Answers(2)), new PulseAnswer(4, "focused"), PulseStrings.NoticeSaved),
         ["pulse-figure-shared"] = SharedPulseCardUpdater.Shared(new PulseResults(Pulse(), Answers(9))),
         ["pulse-figure-max-words"] = PulseCard.Build(new PulseResults(Pulse(inspect: true), Answers(60, PulseRules.MaxWordLength)), new PulseAnswer(5, new string('w', PulseRules.MaxWordLength))),
         ["pulse-closed"] = PulseCard.Build(new PulseResults(Pulse(closed: true), Answers(4))),
