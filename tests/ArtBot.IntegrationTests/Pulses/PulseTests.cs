@@ -140,6 +140,24 @@ public sealed class PulseTests(BotHost bot)
     }
 
     [Fact]
+    public async Task A_new_pi_closes_the_last_pis_pulses()
+    {
+        await using var rig = await PlanningRig.StartAsync(bot, withBusinessOwner: false);
+        rig.Clock.SetUtcNow(InIteration2);
+        await rig.Rocket.CommandAsync("pulse", PlanningRig.MemberAad, "Megan Bowen");
+        await AnswerAsync(rig.Rocket, 2, 3, null, "u1-aad");
+
+        var started = await rig.Home.CommandAsync("pi start PI 2027.2", PlanningRig.RteAad, "Riley RTE");
+        Assert.Contains("PI 2027.2", started.AllText, StringComparison.Ordinal);
+
+        var pulse = await rig.Services.GetRequiredService<IPulseStore>().GetAsync(new PulseKey(rig.Art.TenantId, rig.Art.Id, Pi, 2, rig.Rocket.ConversationId), default);
+        Assert.True(pulse!.IsClosed);
+        var table = rig.Services.GetRequiredService<TableServiceClient>().GetTableClient(PulseStore.TableName);
+        var meta = (await table.GetEntityAsync<TableEntity>(PulseStore.PartitionKey(rig.Art.TenantId, rig.Art.Id, Pi), PulseStore.MetaPrefix + "02|" + rig.Rocket.ConversationId)).Value;
+        Assert.Null(meta.GetString("Salt"));
+    }
+
+    [Fact]
     public async Task Outside_an_art_or_outside_the_pi_the_pulse_answers_kindly()
     {
         var lone = new VoteDriver(bot);

@@ -1,3 +1,4 @@
+using ArtBot.Domain.Arts;
 using ArtBot.Domain.Pulses;
 using ArtBot.Features.Common;
 using ArtBot.Hosting;
@@ -15,6 +16,7 @@ public static class PulseServices
         services.AddSingleton<IPulseStore>(sp => new PulseStore(sp.GetRequiredService<TableServiceClient>().GetTableClient(PulseStore.TableName)));
         services.AddSingleton<SharedPulseCardUpdater>();
         services.AddSingleton<PulseClosing>();
+        services.AddSingleton<IPiChangeListener>(sp => sp.GetRequiredService<PulseClosing>());
         services.AddBotFeature<PulseCommands>();
         services.AddBotFeature<PulseActions>();
         return services;
