@@ -15,25 +15,9 @@ public sealed class BacklogCardTests
     private const int MaxCardBytes = 28 * 1024;
     private static readonly Person Pat = new("pm-aad", "Pat Product");
 
-    private static readonly Art Art = new()
-    {
-        Id = "art-1",
-        TenantId = "tenant",
-        Name = "Rocket ART",
-        HomeConversationId = "19:home@thread.tacv2",
-        ServiceUrl = "https://smba.trafficmanager.net/emea/",
-        SummaryConversationId = "19:home@thread.tacv2",
-        CurrentPi = new ProgramIncrement("PI 2027.1", new DateOnly(2027, 1, 4), new DateOnly(2027, 3, 28)),
-        Sync = new SyncSchedule(DayOfWeek.Wednesday, new TimeOnly(10, 0), "UTC"),
-        Rtes = [new Person("rte-aad", "Riley RTE")],
-        ProductManagers = [Pat],
-        CreatedBy = new Person("rte-aad", "Riley RTE"),
-    };
+    private static readonly Art Art = PlanningCardArt.Art with { ProductManagers = [Pat] };
 
-    private static ArtTeam Team(int n) => new()
-    {
-        TenantId = "tenant", ArtId = "art-1", ConversationId = $"19:team{n:00}@thread.tacv2", TeamName = $"Team {n:00} with a long-ish name", ServiceUrl = Art.ServiceUrl,
-    };
+    private static ArtTeam Team(int n) => PlanningCardArt.Team(n);
 
     /// <summary>Feature <paramref name="n"/>: every fourth involves all 12 teams, the others three; titles at their longest.</summary>
     internal static Feature Feature(int n) => new()

@@ -19,25 +19,9 @@ public sealed class PlanningCardTests
     private static readonly DateOnly LastIteration = new(2027, 3, 16);
     private static readonly Person Lynne = new("bo-aad", "Lynne Robbins");
 
-    private static readonly Art Art = new()
-    {
-        Id = "art-1",
-        TenantId = "tenant",
-        Name = "Rocket ART",
-        HomeConversationId = "19:home@thread.tacv2",
-        ServiceUrl = "https://smba.trafficmanager.net/emea/",
-        SummaryConversationId = "19:home@thread.tacv2",
-        CurrentPi = new ProgramIncrement("PI 2027.1", new DateOnly(2027, 1, 4), new DateOnly(2027, 3, 28)),
-        Sync = new SyncSchedule(DayOfWeek.Wednesday, new TimeOnly(10, 0), "UTC"),
-        Rtes = [new Person("rte-aad", "Riley RTE")],
-        BusinessOwners = [Lynne],
-        CreatedBy = new Person("rte-aad", "Riley RTE"),
-    };
+    private static readonly Art Art = PlanningCardArt.Art with { BusinessOwners = [Lynne] };
 
-    private static ArtTeam Team(int n) => new()
-    {
-        TenantId = "tenant", ArtId = "art-1", ConversationId = $"19:team{n:00}@thread.tacv2", TeamName = $"Team {n:00} with a long-ish name", ServiceUrl = Art.ServiceUrl,
-    };
+    private static ArtTeam Team(int n) => PlanningCardArt.Team(n);
 
     private static PiObjective Objective(int team, int n, string pi = "PI 2027.1", DateOnly? start = null) => new()
     {

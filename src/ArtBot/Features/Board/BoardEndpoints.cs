@@ -86,7 +86,7 @@ public sealed class BoardEndpoints(
     {
         if (await PlannableAsync(place, user, tenant, move.Team, cancellationToken) is not { } planned)
         {
-            return Refused;
+            return NoPi;
         }
 
         if (planned.Refusal is { } refusal)
@@ -109,7 +109,7 @@ public sealed class BoardEndpoints(
     {
         if (await PlannableAsync(place, user, tenant, capacity.Team, cancellationToken) is not { } planned)
         {
-            return Refused;
+            return NoPi;
         }
 
         if (planned.Refusal is { } refusal)
@@ -238,7 +238,7 @@ public sealed class BoardEndpoints(
 
     private static readonly BoardView Unavailable = new(false, null, [], [], [], [], [], [], new BoardPermissions(false, []));
 
-    private static IResult Refused => Problem(BoardStrings.ErrorNoPi, StatusCodes.Status409Conflict);
+    private static IResult NoPi => Problem(BoardStrings.ErrorNoPi, StatusCodes.Status409Conflict);
 
     /// <summary>The conflict row of a dependency on the board as the user sees it (null: not on this PI's board).</summary>
     private async Task<(BoardSnapshot Board, Dependency Dependency, BoardConflict Conflict)?> ConflictAsync(
@@ -305,7 +305,7 @@ public sealed class BoardEndpoints(
             case PlanOutcome.NotFound:
                 return Problem(BoardStrings.ErrorNotFound, StatusCodes.Status404NotFound);
             case PlanOutcome.NoPi:
-                return Refused;
+                return NoPi;
             default:
                 return Invalid(art);
         }

@@ -64,6 +64,6 @@ public sealed partial class PulseActions(
         return CardResponses.Card(PulseCard.Build(results, answer, PulseStrings.NoticeSaved));
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Pulse answered in ART {ArtId}, iteration {Iteration}")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Pulse answered in ART {ArtId}, iteration {Iteration}")]
     private partial void LogAnswered(string artId, int iteration);
 }
