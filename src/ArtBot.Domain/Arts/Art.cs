@@ -21,6 +21,8 @@ public sealed record Art
     /// <summary>How the PI is cut into iterations (two weeks, the last one IP, unless set otherwise).</summary>
     public IterationCadence Cadence { get; init; } = IterationCadence.Default;
     public required SyncSchedule Sync { get; init; }
+    /// <summary>When the System Demos happen by default (each can be moved or skipped).</summary>
+    public DemoSchedule Demo { get; init; } = DemoSchedule.Default;
     /// <summary>Release Train Engineers: allowed to change the ART and to close votes. The one who set it up is first.</summary>
     public required IReadOnlyList<Person> Rtes { get; init; }
     /// <summary>Business Owners: they assign and rate the business value of the teams' PI objectives. RTEs name them.</summary>

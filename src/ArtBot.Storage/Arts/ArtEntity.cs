@@ -38,6 +38,10 @@ public sealed class ArtEntity : ITableEntity
     /// <summary>Iteration length in weeks; absent on rows written before iterations existed (the default cadence).</summary>
     public int? IterationWeeks { get; set; }
     public bool? IpIteration { get; set; }
+    /// <summary>The System Demo's default time (HH:mm) and leads; absent on rows written before demos existed (the defaults).</summary>
+    public string? DemoTime { get; set; }
+    public int? DemoPromptLeadMinutes { get; set; }
+    public int? DemoAgendaLeadMinutes { get; set; }
     /// <summary>The PI whose objectives RTEs reopened; absent when none.</summary>
     public string? ObjectivesReopenedFor { get; set; }
     /// <summary>Comma-separated yyyy-MM-dd dates.</summary>

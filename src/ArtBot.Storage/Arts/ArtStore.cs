@@ -233,6 +233,9 @@ public sealed class ArtStore(TableClient arts, TableClient conversations, TimePr
         ProductManagers = art.ProductManagers.Count > 0 ? JsonSerializer.Serialize([.. art.ProductManagers], ArtJsonContext.Default.ListPerson) : null,
         IterationWeeks = art.Cadence.Weeks,
         IpIteration = art.Cadence.LastIsIp,
+        DemoTime = art.Demo.Time.ToString("HH:mm", CultureInfo.InvariantCulture),
+        DemoPromptLeadMinutes = (int)art.Demo.PromptLead.TotalMinutes,
+        DemoAgendaLeadMinutes = (int)art.Demo.AgendaLead.TotalMinutes,
         ObjectivesReopenedFor = art.ObjectivesReopenedFor,
         SkippedDates = string.Join(',', art.SkippedDates.Order().Select(d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))),
         CreatedById = art.CreatedBy.Id,
@@ -263,12 +266,20 @@ public sealed class ArtStore(TableClient arts, TableClient conversations, TimePr
         BusinessOwners = entity.BusinessOwners is { } owners ? JsonSerializer.Deserialize(owners, ArtJsonContext.Default.ListPerson) ?? [] : [],
         ProductManagers = entity.ProductManagers is { } managers ? JsonSerializer.Deserialize(managers, ArtJsonContext.Default.ListPerson) ?? [] : [],
         Cadence = new IterationCadence(entity.IterationWeeks ?? IterationCadence.Default.Weeks, entity.IpIteration ?? IterationCadence.Default.LastIsIp),
+        Demo = DemoOf(entity),
         ObjectivesReopenedFor = entity.ObjectivesReopenedFor,
         SkippedDates = [.. entity.SkippedDates.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(ParseDate)],
         CreatedBy = new Person(entity.CreatedById, entity.CreatedByName),
         CreatedAt = entity.CreatedAt,
         Version = entity.ETag.ToString(),
     };
+
+    private static DemoSchedule DemoOf(ArtEntity entity) =>
+        new(entity.DemoTime is { } time && TimeOnly.TryParseExact(time, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var at) ? at : DemoSchedule.Default.Time)
+        {
+            PromptLead = entity.DemoPromptLeadMinutes is { } prompt ? TimeSpan.FromMinutes(prompt) : DemoSchedule.Default.PromptLead,
+            AgendaLead = entity.DemoAgendaLeadMinutes is { } agenda ? TimeSpan.FromMinutes(agenda) : DemoSchedule.Default.AgendaLead,
+        };
 
     private static ArtTeamEntity ToEntity(ArtTeam team) => new()
     {

@@ -18,6 +18,7 @@ using ArtBot.Features.Installation;
 using ArtBot.Features.Meetings;
 using ArtBot.Features.Objectives;
 using ArtBot.Features.People;
+using ArtBot.Features.Demos;
 using ArtBot.Features.Pulses;
 using ArtBot.Features.Room;
 using ArtBot.Features.Sync;
@@ -97,6 +98,7 @@ public static class ArtBotServices
         services.AddImpediments();
         services.AddImprovements();
         services.AddPulses();
+        services.AddDemos();
         services.AddRoom(configuration);
         services.AddMeetings();
         services.AddBoard();

@@ -1,0 +1,24 @@
+using ArtBot.Domain.Demos;
+using ArtBot.Domain.Planning;
+using ArtBot.Hosting;
+using ArtBot.Storage.Demos;
+using ArtBot.Storage.Planning;
+using Azure.Data.Tables;
+
+namespace ArtBot.Features.Demos;
+
+/// <summary>Registers the System Demo: its stores (rows of the <c>planning</c> table), scheduler, commands and card actions.</summary>
+public static class DemoServices
+{
+    public static IServiceCollection AddDemos(this IServiceCollection services)
+    {
+        services.AddSingleton(new RequiredTable(PlanMappings.TableName));
+        services.AddSingleton(sp => DemoMappings.Demos(Planning(sp)));
+        services.AddSingleton(sp => DemoMappings.TeamAnswers(Planning(sp)));
+        services.AddSingleton(sp => DemoMappings.Feedback(Planning(sp)));
+        services.AddSingleton(sp => DemoMappings.Problems(Planning(sp)));
+        return services;
+    }
+
+    private static TableClient Planning(IServiceProvider sp) => sp.GetRequiredService<TableServiceClient>().GetTableClient(PlanMappings.TableName);
+}
