@@ -17,6 +17,7 @@ public static class DemoServices
         services.AddSingleton(sp => DemoMappings.TeamAnswers(Planning(sp)));
         services.AddSingleton(sp => DemoMappings.Feedback(Planning(sp)));
         services.AddSingleton(sp => DemoMappings.Problems(Planning(sp)));
+        services.AddSingleton<DemoChanges>();
         return services;
     }
 
