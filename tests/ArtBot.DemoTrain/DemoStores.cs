@@ -1,13 +1,17 @@
 using ArtBot.Domain.Arts;
+using ArtBot.Domain.Demos;
 using ArtBot.Domain.Impediments;
 using ArtBot.Domain.Improvements;
 using ArtBot.Domain.Planning;
+using ArtBot.Domain.Pulses;
 using ArtBot.Domain.Sync;
 using ArtBot.Domain.Votes;
 using ArtBot.Storage.Arts;
+using ArtBot.Storage.Demos;
 using ArtBot.Storage.Impediments;
 using ArtBot.Storage.Improvements;
 using ArtBot.Storage.Planning;
+using ArtBot.Storage.Pulses;
 using ArtBot.Storage.Sync;
 using ArtBot.Storage.Votes;
 using Azure.Data.Tables;
@@ -31,6 +35,11 @@ public sealed class DemoStores
         Features = PlanMappings.Features(planning);
         Milestones = PlanMappings.Milestones(planning);
         Capacities = PlanMappings.Capacities(planning);
+        SystemDemos = DemoMappings.Demos(planning);
+        DemoAnswers = DemoMappings.TeamAnswers(planning);
+        DemoFeedback = DemoMappings.Feedback(planning);
+        IntegrationProblems = DemoMappings.Problems(planning);
+        Pulses = new PulseStore(tables.GetTableClient(PulseStore.TableName));
         _impediments = tables.GetTableClient(ImpedimentStore.TableName);
         Impediments = ImpedimentsAt(time);
     }
@@ -39,7 +48,7 @@ public sealed class DemoStores
     public static IReadOnlyList<string> TableNames { get; } =
     [
         ArtStore.TableName, ArtStore.ConversationsTableName, VoteStore.TableName, VoteStore.IndexTableName, VoteStore.DueTableName,
-        SyncStore.TableName, ImprovementStore.TableName, PlanMappings.TableName, ImpedimentStore.TableName,
+        SyncStore.TableName, ImprovementStore.TableName, PlanMappings.TableName, ImpedimentStore.TableName, PulseStore.TableName,
     ];
 
     public IArtStore Arts { get; }
@@ -61,6 +70,16 @@ public sealed class DemoStores
     public IPlanStore<TeamCapacity> Capacities { get; }
 
     public IImpedimentStore Impediments { get; }
+
+    public IPlanStore<SystemDemo> SystemDemos { get; }
+
+    public IPlanStore<DemoTeamAnswer> DemoAnswers { get; }
+
+    public IPlanStore<DemoFeedback> DemoFeedback { get; }
+
+    public IPlanStore<IntegrationProblem> IntegrationProblems { get; }
+
+    public IPulseStore Pulses { get; }
 
     /// <summary>Creates the tables (as the bot does at start-up) and the stores over them.</summary>
     public static async Task<DemoStores> OpenAsync(TableServiceClient tables, TimeProvider time, CancellationToken cancellationToken)

@@ -37,6 +37,8 @@ public sealed class DemoTrainSeeder(TableServiceClient tables, TimeProvider time
         var impediments = DemoImpediments.Plan(train, votes, dependencies, random);
         var answers = DemoSync.Plan(train, impediments, dependencies, random);
         var improvements = DemoImprovements.Plan(train, random);
+        var systemDemos = DemoSystemDemos.Plan(train, features, random);
+        var pulses = DemoPulses.Plan(train, random);
 
         await Task.WhenAll(
             DemoVotes.WriteAsync(stores, votes, cancellationToken),
@@ -45,7 +47,9 @@ public sealed class DemoTrainSeeder(TableServiceClient tables, TimeProvider time
             DemoObjectives.WriteAsync(stores, objectives, cancellationToken),
             DemoDependencies.WriteAsync(stores, dependencies, cancellationToken),
             DemoImprovements.WriteAsync(stores, train, improvements, cancellationToken),
-            DemoBoard.WriteAsync(stores, train, features, cancellationToken));
+            DemoBoard.WriteAsync(stores, train, features, cancellationToken),
+            DemoSystemDemos.WriteAsync(stores, train, systemDemos, cancellationToken),
+            DemoPulses.WriteAsync(stores, pulses, cancellationToken));
 
         return new DemoTrainResult(
             train.Art, train.Teams.Count, train.People.Count(), calendar.Pis.Count, votes.Count, votes.Sum(v => v.Ballots.Count), answers.Count,
