@@ -99,7 +99,7 @@ public sealed class ReviewApiTests(BotHost bot)
         {
             var objective = new PiObjective
             {
-                Id = "review-o" + n++, TenantId = tenant, ArtId = artId, TeamConversationId = team, TeamName = team == rocket ? "Rocket" : "Comet", Pi = pi, PiStart = start,
+                Id = PlanIds.Objective(tenant, artId, team, "review-o" + n++), TenantId = tenant, ArtId = artId, TeamConversationId = team, TeamName = team == rocket ? "Rocket" : "Comet", Pi = pi, PiStart = start,
                 Text = "Objective " + n, PlannedValue = planned, ActualValue = actual, CreatedBy = Lynne, CreatedAt = at.AddDays(-120),
             };
             Assert.True(await rig.Objectives.CreateAsync(objective, new PlanChange(at, Lynne, "created", null, objective.Text), default));
@@ -119,7 +119,7 @@ public sealed class ReviewApiTests(BotHost bot)
         {
             var item = new DemoFeedback
             {
-                Id = "review-f" + n++, TenantId = tenant, ArtId = artId, Pi = "PI 2027.1", Iteration = 1, DemoId = "demo-1", TeamConversationId = team,
+                Id = DemoIds.Feedback(tenant, artId, "item-" + n, "person-" + n++), TenantId = tenant, ArtId = artId, Pi = "PI 2027.1", Iteration = 1, DemoId = "demo-1", TeamConversationId = team,
                 ItemId = "item-" + n, Verdict = verdict, By = Lynne, CreatedAt = at,
             };
             Assert.True(await feedback.CreateAsync(item, new PlanChange(at, Lynne, "created", null, verdict.ToString()), default));
@@ -130,7 +130,7 @@ public sealed class ReviewApiTests(BotHost bot)
         {
             var problem = new IntegrationProblem
             {
-                Id = "review-p" + n++, TenantId = tenant, ArtId = artId, Pi = "PI 2027.1", Iteration = 1, DemoId = "demo-1", TeamConversationId = rocket, TeamName = "Rocket",
+                Id = DemoIds.Problem(tenant, artId, "review-p" + n++), TenantId = tenant, ArtId = artId, Pi = "PI 2027.1", Iteration = 1, DemoId = "demo-1", TeamConversationId = rocket, TeamName = "Rocket",
                 WhatFailed = "=HYPERLINK(\"x\") login broke checkout", RaisedBy = Lynne, RepairedAt = repaired ? at : null, CreatedAt = at,
             };
             Assert.True(await problems.CreateAsync(problem, new PlanChange(at, Lynne, "created", null, problem.WhatFailed), default));
@@ -141,7 +141,7 @@ public sealed class ReviewApiTests(BotHost bot)
         {
             var item = new ImprovementItem
             {
-                Id = "review-m" + n++, Scope = new ImprovementScope(tenant, artId, rig.Home.ConversationId), Title = "Faster builds", Problem = "Builds are slow",
+                Id = ArtBot.Features.Improvements.ImprovementIds.Item("review-workshop", "review-m" + n++), Scope = new ImprovementScope(tenant, artId, rig.Home.ConversationId), Title = "Faster builds", Problem = "Builds are slow",
                 SourcePi = "PI 2026.4", TargetPi = "PI 2027.1", Status = status, CreatedAt = at, UpdatedAt = at,
             };
             Assert.True(await improvements.CreateAsync(item, new ImprovementChange(at, "rte", "Riley RTE", "created", null, item.Title), default));
