@@ -14,7 +14,7 @@ public sealed class RoomTabTests(LocalTeams teams) : IClassFixture<LocalTeams>
 {
     private const string General = "19:team-general@thread.tacv2";
     private const string Planning = "19:team-planning@thread.tacv2";
-    private static readonly string[] Views = ["PI overview", "Program board", "Risks & impediments", "ART sync", "Improvements", "Predictability", "Dependencies"];
+    private static readonly string[] Views = ["PI overview", "Program board", "Risks & impediments", "ART sync", "Improvements", "Predictability", "Quantitative review", "Dependencies"];
     private static readonly string[] Themes = ["default", "dark", "contrast"];
 
     [Fact]
@@ -71,6 +71,7 @@ public sealed class RoomTabTests(LocalTeams teams) : IClassFixture<LocalTeams>
                 ["ART sync"] = "At risk",
                 ["Improvements"] = "Improvements",
                 ["Predictability"] = "Predictability",
+                ["Quantitative review"] = "Demo acceptance",
                 ["Dependencies"] = "Dependencies",
             };
             foreach (var theme in Themes)

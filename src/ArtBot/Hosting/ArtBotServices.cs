@@ -20,6 +20,7 @@ using ArtBot.Features.Objectives;
 using ArtBot.Features.People;
 using ArtBot.Features.Demos;
 using ArtBot.Features.Pulses;
+using ArtBot.Features.Review;
 using ArtBot.Features.Room;
 using ArtBot.Features.Sync;
 using ArtBot.Features.Votes;
@@ -99,6 +100,7 @@ public static class ArtBotServices
         services.AddImprovements();
         services.AddPulses();
         services.AddDemos();
+        services.AddReview();
         services.AddRoom(configuration);
         services.AddMeetings();
         services.AddBoard();

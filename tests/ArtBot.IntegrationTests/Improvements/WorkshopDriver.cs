@@ -35,7 +35,7 @@ internal sealed class WorkshopDriver(BotHost bot, string? conversationId = null)
     /// <summary>Starts a workshop; returns its id (from the card's close button) and the posted card request.</summary>
     public async Task<(string WorkshopId, RecordedRequest Posted)> StartAsync(string arguments = "", string userAad = "starter-aad", string userName = "Sam Starter")
     {
-        // In an ART the predictability card comes first: the workshop card is the next one titled so.
+        // In an ART the quantitative review card comes first: the workshop card is the next one titled so.
         bool IsWorkshopCard(RecordedRequest r) => IsMine(r) && r.Method == "POST" && r.AllText.Contains("Problem-solving workshop", StringComparison.Ordinal);
         var before = bot.Connector.Requests.Count(IsWorkshopCard);
         await CommandAsync(("inspect start " + arguments).Trim(), userAad, userName);

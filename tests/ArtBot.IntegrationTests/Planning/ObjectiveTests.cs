@@ -198,7 +198,9 @@ public sealed class ObjectiveTests(BotHost bot)
         Assert.Contains("Comet: Retire the legacy rules engine", text, StringComparison.Ordinal);
 
         var inspect = await rig.Home.CommandAsync("inspect start", PlanningRig.RteAad, "Riley RTE");
-        Assert.Contains("ART predictability", inspect.AllText, StringComparison.Ordinal);
+        Assert.Contains("Quantitative review of", inspect.AllText, StringComparison.Ordinal);
+        Assert.Contains("Predictability", inspect.AllText, StringComparison.Ordinal);
+        Assert.Contains("ART: 100%", inspect.AllText, StringComparison.Ordinal); // 18 / 18, no PI before it
         await bot.Connector.WaitForAsync(r => r.Method == "POST" && rig.Home.IsMine(r) && r.AllText.Contains("Problem-solving workshop", StringComparison.Ordinal));
     }
 

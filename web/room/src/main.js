@@ -10,6 +10,7 @@ import { renderRisks } from './views/risks.js';
 import { renderSync } from './views/sync.js';
 import { renderImprovements } from './views/improvements.js';
 import { renderPredictability } from './views/predictability.js';
+import { renderReview } from './views/review.js';
 import { renderDependencies } from './views/dependencies.js';
 import { renderMine } from './views/mine.js';
 import { renderBoard } from './views/board.js';
@@ -32,6 +33,7 @@ const VIEWS = {
   sync: { label: () => t('view.sync'), render: renderSync },
   improvements: { label: () => t('view.improvements'), render: renderImprovements },
   predictability: { label: () => t('view.predictability'), render: renderPredictability },
+  review: { label: () => t('view.review'), render: renderReview },
   board: { label: () => t('view.board'), render: renderBoard },
   dependencies: { label: () => t('view.dependencies'), render: renderDependencies },
   mine: { label: () => t('view.mine'), render: renderMine },

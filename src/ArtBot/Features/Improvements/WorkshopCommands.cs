@@ -4,18 +4,18 @@ using ArtBot.Domain.Arts;
 using ArtBot.Domain.Improvements;
 using ArtBot.Domain.Text;
 using ArtBot.Features.Common;
-using ArtBot.Features.Objectives;
+using ArtBot.Features.Review;
 
 namespace ArtBot.Features.Improvements;
 
 /// <summary>
-/// <c>inspect start [dots]</c> shows the ART predictability measure (in an ART), then opens a problem-solving workshop card
+/// <c>inspect start [dots]</c> shows the quantitative review (in an ART), then opens a problem-solving workshop card
 /// for the current PI (with last PI's items first);
 /// <c>improve &lt;problem&gt;</c> adds a problem to the open workshop of the conversation.
 /// </summary>
 public sealed partial class WorkshopCommands(
     IArtStore arts, IWorkshopStore workshops, IImprovementStore improvements, SharedWorkshopCardUpdater sharedCards, TimeProvider time,
-    ILogger<WorkshopCommands> logger, ObjectiveViews objectives) : IBotFeature
+    ILogger<WorkshopCommands> logger, ReviewViews quantitativeReview) : IBotFeature
 {
     public const string InspectName = "inspect";
     public const string ImproveName = "improve";
@@ -91,8 +91,8 @@ public sealed partial class WorkshopCommands(
 
         if (place.Art is { } art)
         {
-            // I&A opens with the quantitative measurement: the ART predictability measure, then the workshop.
-            await turn.SendAsync(Activity.CreateMessage(attachments: (await objectives.PredictabilityAsync(art, cancellationToken)).ToAttachment()), cancellationToken);
+            // I&A opens with the quantitative review (the ART's trends and spread), then the workshop.
+            await turn.SendAsync(Activity.CreateMessage(attachments: (await quantitativeReview.CardAsync(art, null, cancellationToken)).ToAttachment()), cancellationToken);
         }
 
         var card = SharedWorkshopCardUpdater.Shared(new WorkshopState(workshop, [], []));

@@ -32,6 +32,14 @@ public static class RoomCsv
         view.Pis.SelectMany(p => new[] { new object?[] { p.Pi, "ART", p.Art.Planned, p.Art.Actual, p.Art.Percent } }
             .Concat(p.Teams.Select(t => new object?[] { p.Pi, t.Team, t.Planned, t.Actual, t.Percent }))));
 
+    /// <summary>One row per PI and measure: the ART's value and sample, the team's (a team's channel) or the spread (the ART's).</summary>
+    public static byte[] Review(ReviewView view) => Write(
+        ["PI", "Measure", "Unit", "ART", "ART sample", "Team", "Team sample", "Teams with a value", "Lowest team", "Median team", "Highest team"],
+        view.Measures.SelectMany(m => m.Points.Select(p => new object?[]
+        {
+            p.Pi, m.Key, m.Unit, p.Art, p.ArtSample, p.Team, p.TeamSample, p.Spread?.Teams, p.Spread?.Lowest, p.Spread?.Median, p.Spread?.Highest,
+        })));
+
     public static byte[] Dependencies(DependenciesView view) => Dependencies(view.Items);
 
     public static byte[] Mine(MineView view) => Write(

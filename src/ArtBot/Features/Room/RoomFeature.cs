@@ -89,6 +89,7 @@ public sealed class RoomFeature(IOptions<BotFrameworkOptions> bot) : IEndpointFe
         View(group, "sync", "Sync", (views, place, ct) => views.SyncAsync(place, ct), RoomJsonContext.Default.SyncView, RoomCsv.Sync);
         View(group, "improvements", "Improvements", (views, place, ct) => views.ImprovementsAsync(place, ct), RoomJsonContext.Default.ImprovementsView, RoomCsv.Improvements);
         View(group, "predictability", "Predictability", (views, place, ct) => views.PredictabilityAsync(place, ct), RoomJsonContext.Default.PredictabilityView, RoomCsv.Predictability);
+        View(group, "review", "Review", (views, place, ct) => views.ReviewAsync(place, ct), RoomJsonContext.Default.ReviewView, RoomCsv.Review);
         View(group, "dependencies", "Dependencies", (views, place, ct) => views.DependenciesAsync(place, ct), RoomJsonContext.Default.DependenciesView, RoomCsv.Dependencies);
         group.MapGet("/mine", async (HttpContext http, RoomViews views, CancellationToken ct) =>
                 UserOf(http) is { } user ? Results.Json(await views.MineAsync(user, ct), RoomJsonContext.Default.MineView) : Unauthorized())

@@ -50,6 +50,21 @@ public sealed record RoomFigure(int? Percent, int Planned, int Actual);
 
 public sealed record RoomTeamFigure(string Team, int? Percent, int Planned, int Actual);
 
+/// <summary>The I&amp;A quantitative review: the PIs (oldest first) and each measure's figures in them; <c>scope</c> "art" or "team".</summary>
+public sealed record ReviewView(bool Available, string Scope, IReadOnlyList<string> Pis, IReadOnlyList<RoomMeasure> Measures);
+
+/// <summary>
+/// One measure: its key, unit (<c>percent</c>, <c>count</c>, <c>days</c>, <c>score</c>), whether teams have figures of their own,
+/// the latest PI's trend (<c>up</c>, <c>down</c>, <c>same</c>, <c>none</c>; the team's in a team's channel) and a point per PI.
+/// </summary>
+public sealed record RoomMeasure(string Key, string Unit, bool TeamFigures, string Trend, IReadOnlyList<RoomMeasurePoint> Points);
+
+/// <summary>A measure in one PI: the ART's value (null: no data) and sample; the team's in a team's channel; the spread in the ART's.</summary>
+public sealed record RoomMeasurePoint(string Pi, double? Art, int ArtSample, double? Team, int? TeamSample, RoomSpread? Spread);
+
+/// <summary>The spread across the teams with a value: how many, the lowest, median and highest (no team named).</summary>
+public sealed record RoomSpread(int Teams, double? Lowest, double? Median, double? Highest);
+
 public sealed record DependenciesView(bool Available, IReadOnlyList<RoomIteration> Iterations, IReadOnlyList<string> Teams, IReadOnlyList<RoomDependency> Items);
 
 public sealed record RoomDependency(string Id, string Text, string From, string To, int NeededBy, int? Committed, string Status, string? Why);
@@ -64,6 +79,7 @@ public sealed record MineView(
 [JsonSerializable(typeof(SyncView))]
 [JsonSerializable(typeof(ImprovementsView))]
 [JsonSerializable(typeof(PredictabilityView))]
+[JsonSerializable(typeof(ReviewView))]
 [JsonSerializable(typeof(DependenciesView))]
 [JsonSerializable(typeof(MineView))]
 [JsonSerializable(typeof(Microsoft.AspNetCore.Mvc.ProblemDetails))]

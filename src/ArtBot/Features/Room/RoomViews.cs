@@ -4,6 +4,7 @@ using ArtBot.Domain.Improvements;
 using ArtBot.Domain.Planning;
 using ArtBot.Domain.Sync;
 using ArtBot.Domain.Votes;
+using ArtBot.Features.Review;
 
 namespace ArtBot.Features.Room;
 
@@ -14,12 +15,12 @@ namespace ArtBot.Features.Room;
 /// </summary>
 public sealed class RoomViews(
     IVoteStore votes, IImpedimentStore impediments, IImprovementStore improvements, ISyncStore sync,
-    IPlanStore<PiObjective> objectives, IPlanStore<Dependency> dependencies, IArtStore arts, TimeProvider time)
+    IPlanStore<PiObjective> objectives, IPlanStore<Dependency> dependencies, IArtStore arts, TimeProvider time, ReviewReader review)
 {
     public const int MaxVotes = 500;
     public const int MaxImpediments = 500;
     public const int PisShown = 4;
-    public static readonly IReadOnlyList<string> ArtViews = ["overview", "board", "risks", "sync", "improvements", "predictability", "dependencies"];
+    public static readonly IReadOnlyList<string> ArtViews = ["overview", "board", "risks", "sync", "improvements", "predictability", "review", "dependencies"];
     public static readonly IReadOnlyList<string> ChatViews = ["overview", "risks", "improvements"];
 
     public async Task<RoomContext> ContextAsync(RoomPlace place, RoomUser user, CancellationToken cancellationToken)
@@ -131,6 +132,12 @@ public sealed class RoomViews(
             new RoomFigure(p.Art.Percent, p.Art.PlannedCommitted, p.Art.Actual),
             [.. p.Teams.Select(t => new RoomTeamFigure(t.TeamName, t.Figure.Percent, t.Figure.PlannedCommitted, t.Figure.Actual))]))]);
     }
+
+    /// <summary>The quantitative review: the ART's figures and spread in its channel, the team's and the ART's in a team's.</summary>
+    public async Task<ReviewView> ReviewAsync(RoomPlace place, CancellationToken cancellationToken) =>
+        place.Art is { } art
+            ? RoomReview.Of(await review.ReadAsync(art, cancellationToken), place.Team?.ConversationId)
+            : new ReviewView(false, "chat", [], []);
 
     public async Task<DependenciesView> DependenciesAsync(RoomPlace place, CancellationToken cancellationToken)
     {

@@ -180,6 +180,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/room/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getRoomReview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/room/review.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getRoomReviewCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/room/dependencies": {
         parameters: {
             query?: never;
@@ -592,6 +624,12 @@ export interface components {
             detail?: null | string;
             instance?: null | string;
         };
+        ReviewView: {
+            available: boolean;
+            scope: string;
+            pis: string[];
+            measures: components["schemas"]["RoomMeasure"][];
+        };
         RisksView: {
             available: boolean;
             roam: components["schemas"]["RoamColumn"][];
@@ -674,6 +712,25 @@ export interface components {
             end: string;
             isIp: boolean;
         };
+        RoomMeasure: {
+            key: string;
+            unit: string;
+            teamFigures: boolean;
+            trend: string;
+            points: components["schemas"]["RoomMeasurePoint"][];
+        };
+        RoomMeasurePoint: {
+            pi: string;
+            /** Format: double */
+            art: null | number;
+            /** Format: int32 */
+            artSample: number;
+            /** Format: double */
+            team: null | number;
+            /** Format: int32 */
+            teamSample: null | number;
+            spread: null | components["schemas"]["RoomSpread"];
+        };
         RoomPerson: {
             name: string;
         };
@@ -696,6 +753,16 @@ export interface components {
         RoomSeriesLine: {
             name: string;
             values: (null | number)[];
+        };
+        RoomSpread: {
+            /** Format: int32 */
+            teams: number;
+            /** Format: double */
+            lowest: null | number;
+            /** Format: double */
+            median: null | number;
+            /** Format: double */
+            highest: null | number;
         };
         RoomTeam: {
             conversationId: string;
@@ -1266,6 +1333,110 @@ export interface operations {
         };
     };
     getRoomPredictabilityCsv: {
+        parameters: {
+            query?: {
+                /** @description The Teams channel or chat the tab is in (its id; a thread suffix is ignored). Unknown, or not the signed-in user's: 404. */
+                conversation?: string;
+                /** @description Local development only (no app id): the tenant of a conversation that no ART knows. */
+                tenant?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getRoomReview: {
+        parameters: {
+            query?: {
+                /** @description The Teams channel or chat the tab is in (its id; a thread suffix is ignored). Unknown, or not the signed-in user's: 404. */
+                conversation?: string;
+                /** @description Local development only (no app id): the tenant of a conversation that no ART knows. */
+                tenant?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewView"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getRoomReviewCsv: {
         parameters: {
             query?: {
                 /** @description The Teams channel or chat the tab is in (its id; a thread suffix is ignored). Unknown, or not the signed-in user's: 404. */
