@@ -21,6 +21,7 @@ public sealed class DemoRoomTests(LocalTeams teams) : IClassFixture<LocalTeams>
         ["ART sync"] = "Lyra",
         ["Improvements"] = "Make flaky tests visible",
         ["Predictability"] = "Nebula",
+        ["Quantitative review"] = "Demo acceptance",
         ["Dependencies"] = "Quasar",
     };
 
