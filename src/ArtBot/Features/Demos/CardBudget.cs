@@ -27,7 +27,7 @@ public static class CardBudget
         new(0, 40, 0),
     ];
 
-    public static AdaptiveCard Fit(Func<Level, AdaptiveCard> build)
+    internal static AdaptiveCard Fit(Func<Level, AdaptiveCard> build)
     {
         ArgumentNullException.ThrowIfNull(build);
         AdaptiveCard? card = null;
