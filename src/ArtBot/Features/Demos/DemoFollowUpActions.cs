@@ -69,8 +69,8 @@ public sealed partial class DemoFollowUpActions(
         {
             Id = DerivedIds.Of(ImprovementIds.ItemLength, "demo-improve", feedback.TenantId, feedback.ArtId, feedback.Id),
             Scope = new ImprovementScope(feedback.TenantId, feedback.ArtId, feedback.TeamConversationId),
-            Title = ImprovementRules.TitleOf(title),
-            Problem = problem,
+            Title = ImprovementRules.TitleOf(PlainText.EscapeMarkdown(PlainText.OneLine(title))),
+            Problem = PlainText.EscapeMarkdown(PlainText.OneLine(problem)),
             SourcePi = feedback.Pi,
             TargetPi = art.CurrentPi?.Name ?? feedback.Pi,
             Status = ImprovementStatus.Proposed,
@@ -91,7 +91,7 @@ public sealed partial class DemoFollowUpActions(
         changes.Raise(new DemoChange(feedback.TenantId, feedback.ArtId, feedback.DemoId, DemoChangeKind.FollowUp, feedback.TeamConversationId));
         var notice = stored is null ? DemoFollowUpStrings.NoticeImprovementExists : null;
         return CardResponses.Card(await cards.SharedAsync(art, answer, cancellationToken,
-            () => notice ?? Localized.Format(DemoFollowUpStrings.NoticeImprovementMade, PlainText.EscapeMarkdown(improvement.Title))));
+            () => notice ?? Localized.Format(DemoFollowUpStrings.NoticeImprovementMade, improvement.Title)));
     }
 
     private async Task<InvokeResponse> ChangeFeatureAsync(TurnContext turn, JsonElement? data, CancellationToken cancellationToken)
