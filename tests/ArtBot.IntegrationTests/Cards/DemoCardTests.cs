@@ -108,11 +108,11 @@ public sealed class DemoCardTests
         return new Dictionary<string, AdaptiveCard>(StringComparer.Ordinal)
         {
             ["demo-team-feedback-new"] = DemoTeamFeedbackCard.Build(new DemoTeamFeedback(small, smallFeedback[..1], [], "PI 2027.1", Iterations)),
-            ["demo-team-feedback-followed-up"] = DemoTeamFeedbackCard.Build(new DemoTeamFeedback(small, smallFeedback, [Problem(1), Problem(2, planned: true), Problem(3, repaired: true), Problem(4, item: null)], "PI 2027.1", Iterations), "Repair plan saved."),
+            ["demo-team-feedback-followed-up"] = DemoTeamFeedbackCard.Build(new DemoTeamFeedback(small, smallFeedback, [Problem(1), Problem(2, planned: true), Problem(3, repaired: true), Problem(4, item: null)], "PI 2027.1", Iterations), DemoFollowUpStrings.NoticePlanSaved),
             ["demo-team-feedback-nothing-shown"] = DemoTeamFeedbackCard.Build(new DemoTeamFeedback(Answer(0) with { NothingToShow = true }, [], [Problem(1)], null, [])),
             ["demo-team-feedback-12-items-15-feedback"] = DemoTeamFeedbackCard.Build(new DemoTeamFeedback(large, largeFeedback, largeProblems, "PI 2027.1", Iterations)),
             ["demo-integration-problems-none"] = IntegrationProblemsCard.Build(Art(), null, [], Iterations),
-            ["demo-integration-problems-team"] = IntegrationProblemsCard.Build(Art(), "Rocket", [Problem(1), Problem(2, planned: true), Problem(4, item: null)], Iterations, "Repair plan saved."),
+            ["demo-integration-problems-team"] = IntegrationProblemsCard.Build(Art(), "Rocket", [Problem(1), Problem(2, planned: true), Problem(4, item: null)], Iterations, DemoFollowUpStrings.NoticePlanSaved),
             ["demo-integration-problems-40"] = IntegrationProblemsCard.Build(Art(), null, [.. Enumerable.Range(1, 40).Select(n => Problem(n, planned: n % 3 == 0))], Iterations),
         };
     }
