@@ -25,6 +25,8 @@ public sealed partial class PseudoLocaleTests
         "Need the Team 02 fraud API", "Tracked one", "Feature **X** done <b>mostly</b>", "Feature \\*\\*X\\*\\* done \\<b\\>mostly\\</b\\>",
         "Demo on Friday", "API from Team 002", "Test env down", "Flaky CI", "Thanks, your check-in was saved.", "Settings saved.",
         "'Mars' is not a time zone I know.", "This channel", "Second ART", "frobnicate", "raised it", "Rocket\\_Team",
+        "Checkout with saved cards", "Checkout with \\*saved\\* cards \\<script\\>", "The error message is unclear", "Ran out of time",
+        "Payment \\*\\*service\\*\\* timed out \\<b\\>under load\\</b\\>", "Payment **service** timed out <b>under load</b>",
     ];
 
     /// <summary>Words of the catalog's test data: people, teams, ARTs, hostile markup.</summary>

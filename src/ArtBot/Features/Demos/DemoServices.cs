@@ -1,5 +1,6 @@
 using ArtBot.Domain.Demos;
 using ArtBot.Domain.Planning;
+using ArtBot.Features.Common;
 using ArtBot.Hosting;
 using ArtBot.Storage.Demos;
 using ArtBot.Storage.Planning;
@@ -18,6 +19,14 @@ public static class DemoServices
         services.AddSingleton(sp => DemoMappings.Feedback(Planning(sp)));
         services.AddSingleton(sp => DemoMappings.Problems(Planning(sp)));
         services.AddSingleton<DemoChanges>();
+
+        // Follow-ups: the team's feedback card, "needs work" follow-ups, integration problems' repair, the I&A offer.
+        services.AddSingleton<DemoFollowUpReader>();
+        services.AddSingleton<SharedDemoTeamFeedbackUpdater>();
+        services.AddSingleton<IDemoChangeListener>(sp => sp.GetRequiredService<SharedDemoTeamFeedbackUpdater>());
+        services.AddSingleton<IntegrationProblemOffer>();
+        services.AddBotFeature<DemoFollowUpActions>();
+        services.AddBotFeature<IntegrationCommands>();
         return services;
     }
 

@@ -20,7 +20,7 @@ public static class HelpCard
             [(HelpStrings.StartVote, "vote"), (HelpStrings.ShowObjectives, "objectives")]),
         (HelpStrings.GroupSync, ["sync", "impediment", "blocked", "impediments", "risks"],
             [(HelpStrings.RaiseImpediment, "impediment"), (HelpStrings.ShowImpediments, "impediments")]),
-        (HelpStrings.GroupInspect, ["inspect", "improve", "improvements", "predictability", "review", "pulse"],
+        (HelpStrings.GroupInspect, ["inspect", "improve", "improvements", "predictability", "review", "pulse", "integration"],
             [(HelpStrings.ShowImprovements, "improvements")]),
         (HelpStrings.GroupSetup, ["art", "pi", "help"], [(HelpStrings.OpenArt, "art")]),
     ];

@@ -2,8 +2,10 @@ using ArtBot.BotFramework.Routing;
 using ArtBot.BotFramework.Schema;
 using ArtBot.Domain.Arts;
 using ArtBot.Domain.Improvements;
+using ArtBot.Domain.People;
 using ArtBot.Domain.Text;
 using ArtBot.Features.Common;
+using ArtBot.Features.Demos;
 using ArtBot.Features.Review;
 
 namespace ArtBot.Features.Improvements;
@@ -15,7 +17,7 @@ namespace ArtBot.Features.Improvements;
 /// </summary>
 public sealed partial class WorkshopCommands(
     IArtStore arts, IWorkshopStore workshops, IImprovementStore improvements, SharedWorkshopCardUpdater sharedCards, TimeProvider time,
-    ILogger<WorkshopCommands> logger, ReviewViews quantitativeReview) : IBotFeature
+    ILogger<WorkshopCommands> logger, ReviewViews quantitativeReview, IntegrationProblemOffer integrationProblems) : IBotFeature
 {
     public const string InspectName = "inspect";
     public const string ImproveName = "improve";
@@ -95,7 +97,9 @@ public sealed partial class WorkshopCommands(
             await turn.SendAsync(Activity.CreateMessage(attachments: (await quantitativeReview.CardAsync(art, null, cancellationToken)).ToAttachment()), cancellationToken);
         }
 
-        var card = SharedWorkshopCardUpdater.Shared(new WorkshopState(workshop, [], []));
+        // Open integration problems of the System Demos join the problem list, to be voted on like any other.
+        var offered = await integrationProblems.OfferAsync(workshop, place.Art, new Person(place.ActorId ?? "unknown", place.ActorName), cancellationToken);
+        var card = SharedWorkshopCardUpdater.Shared(new WorkshopState(workshop, offered, []));
         var outcome = await turn.SendAsync(Activity.CreateMessage(attachments: card.ToAttachment()), cancellationToken);
         if (outcome.IsSuccess && outcome.Id is { Length: > 0 } activityId)
         {

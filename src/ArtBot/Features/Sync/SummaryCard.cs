@@ -1,17 +1,20 @@
 using ArtBot.BotFramework.Cards;
 using ArtBot.BotFramework.Routing;
 using ArtBot.Domain.Arts;
+using ArtBot.Domain.Demos;
 using ArtBot.Domain.Impediments;
 using ArtBot.Domain.People;
 using ArtBot.Domain.Sync;
 using ArtBot.Domain.Text;
+using ArtBot.Features.Demos;
 
 namespace ArtBot.Features.Sync;
 
 
 /// <summary>
 /// The ART sync summary: how many teams answered, each team's status, what is at risk, blockers and dependencies
-/// needing help (each with a "Raise impediment" button, <see cref="RaiseVerb"/>), and who has not answered (teams;
+/// needing help (each with a "Raise impediment" button, <see cref="RaiseVerb"/>), open integration problems of the
+/// System Demos, and who has not answered (teams;
 /// people only when the ART opted in). Lists are capped so a large ART stays under Teams' message size.
 /// </summary>
 public static class SummaryCard
@@ -25,7 +28,7 @@ public static class SummaryCard
 
     public static AdaptiveCard Build(
         Art art, SyncOccurrence occurrence, SyncSummary summary, IReadOnlyList<TeamMember>? nonResponders, DateTimeOffset now,
-        AgeingImpediments? ageing = null, IReadOnlyList<DependencyAtRisk>? dependenciesAtRisk = null)
+        AgeingImpediments? ageing = null, IReadOnlyList<DependencyAtRisk>? dependenciesAtRisk = null, IReadOnlyList<IntegrationProblem>? integrationProblems = null)
     {
         var body = new List<CardElement>
         {
@@ -83,6 +86,8 @@ public static class SummaryCard
 
             More(body, ageing.Items.Count - MaxHelpItems, SyncStrings.MoreAgeing);
         }
+
+        body.AddRange(IntegrationProblemSection.Of(integrationProblems ?? []));
 
         body.Add(Heading(SyncStrings.SummaryTeams));
         var facts = summary.Teams.Take(MaxTeamsListed).Select(t => new Fact(t.Team.TeamName, TeamLine(t))).ToList();

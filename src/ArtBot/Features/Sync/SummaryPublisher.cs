@@ -2,8 +2,10 @@ using ArtBot.Features.Common;
 using ArtBot.BotFramework.Connector;
 using ArtBot.BotFramework.Schema;
 using ArtBot.Domain.Arts;
+using ArtBot.Domain.Demos;
 using ArtBot.Domain.Impediments;
 using ArtBot.Domain.People;
+using ArtBot.Domain.Planning;
 using ArtBot.Domain.Sync;
 using ArtBot.Domain.Text;
 using Microsoft.Extensions.Options;
@@ -27,7 +29,8 @@ public sealed class SummaryPublisher(
     ILogger<SummaryPublisher> logger,
     IImpedimentStore impediments,
     RteDigest digest,
-    IDependencyTracking dependencies)
+    IDependencyTracking dependencies,
+    IPlanStore<IntegrationProblem> integrationProblems)
 {
     /// <summary>The conversation id of the claim row that records "the sync-time summary was published".</summary>
     public const string AtSyncMarker = "at-sync";
@@ -140,7 +143,8 @@ public sealed class SummaryPublisher(
         var now = time.GetUtcNow();
         var atRisk = await dependencies.AtRiskAsync(art, art.Today(now), cancellationToken);
         var ageing = await AgeingImpediments.LoadAsync(impediments, art, options.Value.AgeingImpedimentDays, now, cancellationToken);
-        return SummaryCard.Build(art, occurrence, summary, names, now, ageing, atRisk);
+        var problems = (await integrationProblems.ListAsync(art.TenantId, art.Id, cancellationToken)).Where(p => p.IsOpen).OrderBy(p => p.CreatedAt).ToList();
+        return SummaryCard.Build(art, occurrence, summary, names, now, ageing, atRisk, problems);
     }
 
     private async Task<ConnectorOutcome> UpdateAsync(Art art, SyncOccurrence occurrence, string activityId, CancellationToken cancellationToken)

@@ -1,0 +1,151 @@
+using ArtBot.BotFramework.Cards;
+using ArtBot.BotFramework.Connector;
+using ArtBot.BotFramework.Schema;
+using ArtBot.Domain.Arts;
+using ArtBot.Domain.Demos;
+using ArtBot.Domain.Planning;
+using ArtBot.Features.Common;
+
+namespace ArtBot.Features.Demos;
+
+/// <summary>
+/// Keeps each team's feedback card in its channel in step with the feedback and integration problems on its items. On
+/// the first feedback or problem of a team the card is posted (once across instances: <see cref="FeedbackCardClaim"/>);
+/// later changes replace it in place through the <see cref="SharedCardUpdater"/> (bursts become one update).
+/// </summary>
+public sealed partial class SharedDemoTeamFeedbackUpdater(
+    IArtStore arts, DemoFollowUpReader reader, ConnectorClient connector, SharedCardUpdater updater, TimeProvider time,
+    ILogger<SharedDemoTeamFeedbackUpdater> logger) : IDemoChangeListener
+{
+    /// <summary>Trailing delay between the first change of a burst and the update.</summary>
+    public static readonly TimeSpan Delay = TimeSpan.FromSeconds(1);
+
+    private const int Attempts = 5;
+
+    public void Changed(DemoChange change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        if (change.TeamConversationId is not { } team || change.Kind is not (DemoChangeKind.Feedback or DemoChangeKind.Problem or DemoChangeKind.FollowUp))
+        {
+            return;
+        }
+
+        updater.Schedule(CardKey(change.TenantId, change.ArtId, change.DemoId, team), Delay,
+            ct => UpdateNowAsync(change.TenantId, change.ArtId, change.DemoId, team, ct));
+    }
+
+    /// <summary>Posts the team's card if it is not yet posted (and nobody else is posting it), else replaces it.</summary>
+    public async Task UpdateNowAsync(string tenantId, string artId, string demoId, string teamConversationId, CancellationToken cancellationToken)
+    {
+        if (await arts.GetAsync(tenantId, artId, cancellationToken) is not { } art
+            || await reader.AnswerAsync(tenantId, artId, demoId, teamConversationId, cancellationToken) is not { } answer)
+        {
+            return;
+        }
+
+        if (FeedbackCardClaim.Posted(answer.FeedbackActivityId) is { } activityId)
+        {
+            var card = await SharedAsync(art, answer, cancellationToken);
+            await updater.ReplaceAsync(CardKey(tenantId, artId, demoId, teamConversationId), art.ServiceUrl, tenantId, teamConversationId, activityId, card, cancellationToken);
+            return;
+        }
+
+        await PostAsync(art, answer, cancellationToken);
+    }
+
+    /// <summary>The card everyone in the team's channel sees, in the ART's language whoever's action changed it.</summary>
+    public async Task<AdaptiveCard> SharedAsync(Art art, DemoTeamAnswer answer, CancellationToken cancellationToken, Func<string>? notice = null, string? noticeColor = null)
+    {
+        var view = await reader.ViewAsync(art, answer, cancellationToken);
+        using var locale = ArtLocale.ForCard(art).Use();
+        return DemoTeamFeedbackCard.Build(view, notice?.Invoke(), noticeColor);
+    }
+
+    private async Task PostAsync(Art art, DemoTeamAnswer answer, CancellationToken cancellationToken)
+    {
+        var claimed = await ClaimAsync(answer, cancellationToken);
+        if (claimed is null)
+        {
+            return; // posted or being posted by another instance: its update follows the change
+        }
+
+        var teams = await arts.GetTeamsAsync(art.TenantId, art.Id, cancellationToken);
+        var team = teams.FirstOrDefault(t => t.ConversationId == claimed.TeamConversationId);
+        var serviceUrl = team?.ServiceUrl is { Length: > 0 } url ? url : art.ServiceUrl;
+        var card = await SharedAsync(art, claimed, cancellationToken);
+        var outcome = await connector.SendToConversationAsync(serviceUrl, art.TenantId, claimed.TeamConversationId,
+            Activity.CreateMessage(attachments: card.ToAttachment()) with { Summary = card.FallbackText }, CancellationToken.None);
+        var posted = outcome.IsSuccess && outcome.Id is { Length: > 0 } ? outcome.Id : null;
+        if (posted is null)
+        {
+            LogNotPosted(claimed.Id, outcome.Kind.ToString(), outcome.StatusCode);
+        }
+        else
+        {
+            LogPosted(claimed.Id);
+        }
+
+        await SetActivityIdAsync(claimed, posted, CancellationToken.None);
+    }
+
+    /// <summary>Claims the post by writing a claim into the activity id (ETag-guarded); null when posted or held elsewhere.</summary>
+    private async Task<DemoTeamAnswer?> ClaimAsync(DemoTeamAnswer answer, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < Attempts; attempt++)
+        {
+            var now = time.GetUtcNow();
+            if (FeedbackCardClaim.Posted(answer.FeedbackActivityId) is not null || FeedbackCardClaim.IsHeld(answer.FeedbackActivityId, now))
+            {
+                return null;
+            }
+
+            if (await reader.Answers.UpdateAsync(answer with { FeedbackActivityId = FeedbackCardClaim.Of(now) }, [], cancellationToken) is { } claimed)
+            {
+                return claimed;
+            }
+
+            if (await reader.Answers.GetAsync(answer.TenantId, answer.ArtId, answer.Id, cancellationToken) is not { } again)
+            {
+                return null;
+            }
+
+            answer = again;
+        }
+
+        return null;
+    }
+
+    /// <summary>Stores the posted card's id (null: clears the claim), re-reading on a conflict (the agenda changes the row too).</summary>
+    private async Task SetActivityIdAsync(DemoTeamAnswer answer, string? activityId, CancellationToken cancellationToken)
+    {
+        var claim = answer.FeedbackActivityId;
+        for (var attempt = 0; attempt < Attempts; attempt++)
+        {
+            if (answer.FeedbackActivityId != claim)
+            {
+                return; // the claim was taken over meanwhile
+            }
+
+            if (await reader.Answers.UpdateAsync(answer with { FeedbackActivityId = activityId }, [], cancellationToken) is not null)
+            {
+                return;
+            }
+
+            if (await reader.Answers.GetAsync(answer.TenantId, answer.ArtId, answer.Id, cancellationToken) is not { } again)
+            {
+                return;
+            }
+
+            answer = again;
+        }
+    }
+
+    private static string CardKey(string tenantId, string artId, string demoId, string teamConversationId) =>
+        $"demo-feedback {tenantId} {artId} {demoId} {teamConversationId}";
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo feedback card of team answer {AnswerId} posted")]
+    private partial void LogPosted(string answerId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Demo feedback card of team answer {AnswerId} not posted: {Kind} {StatusCode}")]
+    private partial void LogNotPosted(string answerId, string kind, int statusCode);
+}
