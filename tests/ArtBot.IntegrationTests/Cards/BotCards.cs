@@ -46,6 +46,7 @@ internal static class BotCards
                 .Concat(BacklogCardTests.EveryCard().Select(c => ("backlog-" + c.Name, c.Card)))
                 .Concat(SyncCardTests.Cards().Select(c => ("sync-" + c.Key, c.Value)))
                 .Concat(PulseCardTests.All().Select(c => (c.Key, c.Value)))
+                .Concat(DemoCardTests.All().Select(c => (c.Key, c.Value)))
                 .Concat(VoteViewsTests.NamedCards()))
             {
                 cards.Add(name, card);
@@ -62,9 +63,9 @@ internal static class BotCards
     public static readonly string[] Builders =
     [
         "ArtCards.ChooseArt", "ArtCards.Form", "ArtCards.Overview", "ArtObjectivesCard.Build", "CarryOverCard.Build", "CarryOverCard.Reminder",
-        "CheckInCard.Build", "ConversationEscalation.Build", "DependencyCard.Build", "DependencyFormCard.Build", "DependencyListCard.Build", "FeatureFormCard.Build", "FeatureListCard.Build",
+        "CheckInCard.Build", "ConversationEscalation.Build", "DemoAgendaCard.Build", "DemoPromptCard.Build", "DependencyCard.Build", "DependencyFormCard.Build", "DependencyListCard.Build", "FeatureFormCard.Build", "FeatureListCard.Build",
         "HelpCard.Build", "ImpedimentCard.Build", "ImpedimentDialog.Build", "ImpedimentListCard.Build", "ImprovementCard.Build",
-        "ImprovementListCard.Build", "MeetingSummary.Card", "MilestoneListCard.Build", "ObjectiveFeaturesCard.Build", "ObjectiveHistoryCard.Build", "PredictabilityCard.Build", "PulseCard.Build", "PulseSpreadCard.Build", "RteDigest.Build", "SharedPulseCardUpdater.Shared", "SharedWorkshopCardUpdater.Shared", "SummaryCard.Build",
+        "ImprovementListCard.Build", "MeetingSummary.Card", "MilestoneListCard.Build", "ObjectiveFeaturesCard.Build", "ObjectiveHistoryCard.Build", "PredictabilityCard.Build", "PulseCard.Build", "PulseSpreadCard.Build", "RteDigest.Build", "SharedDemoAgendaUpdater.Shared", "SharedPulseCardUpdater.Shared", "SharedWorkshopCardUpdater.Shared", "SummaryCard.Build",
         "TeamObjectivesCard.Build", "TeamPlanCard.Build", "VoteCard.Build", "VoteFormCard.Build", "VoteFormCard.Started", "VoteViews.For", "VoteViews.Shared",
         "WelcomeCard.Build", "WorkshopCard.Build",
     ];

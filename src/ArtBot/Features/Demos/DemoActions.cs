@@ -191,7 +191,8 @@ public sealed partial class DemoActions(
         }
 
         (DemoTeamAnswer Answer, DemoItem Item)? entry = null;
-        if (sent.ItemId is { Length: > 0 } itemId && itemId != DemoAgendaCard.WholeDemo)
+        var picked = CardData.Read(data, DemoPlaceDataContext.Default.DemoPlaceData).ProblemItemId ?? sent.ItemId;
+        if (picked is { Length: > 0 } itemId && itemId != DemoAgendaCard.WholeDemo)
         {
             if (agenda.Items.FirstOrDefault(i => i.Item.Id == itemId) is not { Item: not null } found)
             {

@@ -16,9 +16,16 @@ public static class DemoAgendaCard
 {
     /// <summary>The item picker's value for a problem with the demo as a whole.</summary>
     public const string WholeDemo = "demo";
+    /// <summary>The feedback form's item picker (read as <see cref="DemoRefData.ItemId"/>).</summary>
     public const string ItemInput = "itemId";
+    /// <summary>The integration problem form's item picker (its own id: input ids are unique in a card).</summary>
+    public const string ProblemItemInput = "problemItemId";
 
-    private const int MaxChoiceTitle = 70;
+    // Shown shortened (the prompt card and the stores keep them whole): 12 teams × 4 items stay under 28 KB in every language.
+    private const int MaxShownTitle = 70;
+    private const int MaxShownPresenter = 32;
+    private const int MaxChoiceTeam = 12;
+    private const int MaxChoiceTitle = 28;
 
     public static AdaptiveCard Build(DemoAgenda agenda, string? viewerId = null, string? notice = null)
     {
@@ -55,21 +62,8 @@ public static class DemoAgendaCard
                 continue;
             }
 
-            foreach (var item in answer.Items)
-            {
-                body.Add(new TextBlock(item.Presenter is { } presenter
-                    ? Localized.Format(DemoStrings.AgendaItemPresenter, PlainText.EscapeMarkdown(item.Title), PlainText.EscapeMarkdown(presenter))
-                    : Localized.Format(DemoStrings.AgendaItem, PlainText.EscapeMarkdown(item.Title))) { Spacing = "Small" });
-                if (Counts(agenda, item.Id) is { } counts)
-                {
-                    body.Add(new TextBlock(counts) { IsSubtle = true, Size = "Small", Spacing = "None" });
-                }
-
-                if (mine.TryGetValue(item.Id, out var own))
-                {
-                    body.Add(new TextBlock(Localized.Format(DemoStrings.AgendaYourFeedback, VerdictText(own.Verdict))) { Color = "Accent", Size = "Small", Spacing = "None" });
-                }
-            }
+            // One text block per team (items as paragraphs): the largest agenda stays well under Teams' size limit.
+            body.Add(new TextBlock(string.Join("\n\n", answer.Items.Select(item => Line(agenda, item, mine.GetValueOrDefault(item.Id))))) { Spacing = "Small" });
         }
 
         var waiting = agenda.Teams.Where(t => agenda.Answers.All(a => a.TeamConversationId != t.ConversationId)).Select(t => PlainText.EscapeMarkdown(t.TeamName)).ToList();
@@ -124,7 +118,7 @@ public static class DemoAgendaCard
             Msteams = null,
             Body =
             [
-                new ChoiceSetInput([new Choice(DemoStrings.AgendaWholeDemo, WholeDemo), .. items.Select(ChoiceOf)]) { Id = ItemInput, Label = DemoStrings.AgendaProblemItemLabel, Value = WholeDemo, IsRequired = true, ErrorMessage = DemoStrings.ErrorItem },
+                new ChoiceSetInput([new Choice(DemoStrings.AgendaWholeDemo, WholeDemo), .. items.Select(ChoiceOf)]) { Id = ProblemItemInput, Label = DemoStrings.AgendaProblemItemLabel, Value = WholeDemo, IsRequired = true, ErrorMessage = DemoStrings.ErrorItem },
                 new TextInput
                 {
                     Id = DemoProblemData.WhatInput,
@@ -163,11 +157,25 @@ public static class DemoAgendaCard
         _ => DemoStrings.VerdictNotShown,
     };
 
-    private static Choice ChoiceOf((DemoTeamAnswer Answer, DemoItem Item) entry)
+    private static Choice ChoiceOf((DemoTeamAnswer Answer, DemoItem Item) entry) =>
+        new(Localized.Format(DemoStrings.AgendaChoice, Short(entry.Answer.TeamName, MaxChoiceTeam), Short(entry.Item.Title, MaxChoiceTitle)), entry.Item.Id);
+
+    /// <summary>"• **Title** · Presenter — Accepted 2 · needs work 1 · not shown 0 — Your feedback: Accepted".</summary>
+    private static string Line(DemoAgenda agenda, DemoItem item, DemoFeedback? mine)
     {
-        var title = Localized.Format(DemoStrings.AgendaChoice, entry.Answer.TeamName, entry.Item.Title);
-        return new Choice(title.Length <= MaxChoiceTitle ? title : title[..(MaxChoiceTitle - 1)] + "…", entry.Item.Id);
+        var title = PlainText.EscapeMarkdown(Short(item.Title, MaxShownTitle));
+        var line = item.Presenter is { } presenter
+            ? Localized.Format(DemoStrings.AgendaItemPresenter, title, PlainText.EscapeMarkdown(Short(presenter, MaxShownPresenter)))
+            : Localized.Format(DemoStrings.AgendaItem, title);
+        if (Counts(agenda, item.Id) is { } counts)
+        {
+            line += " — " + counts;
+        }
+
+        return mine is null ? line : line + " — " + Localized.Format(DemoStrings.AgendaYourFeedback, VerdictText(mine.Verdict));
     }
+
+    private static string Short(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 
     private static string? Counts(DemoAgenda agenda, string itemId)
     {

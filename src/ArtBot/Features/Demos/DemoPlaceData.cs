@@ -7,11 +7,14 @@ namespace ArtBot.Features.Demos;
 /// <summary>
 /// The ART an agenda card's action is about, written next to <see cref="DemoRefData"/>'s fields: a meeting chat belongs
 /// to no ART, so the agenda's actions name it (and the handler checks the conversation is one of the ART's or the demo's
-/// linked meeting chat).
+/// linked meeting chat). Also the problem form's item picker, whose input id differs from the feedback form's.
 /// </summary>
 public sealed record DemoPlaceData
 {
     public string? ArtId { get; init; }
+
+    /// <summary>The integration problem form's item picker (<see cref="DemoAgendaCard.ProblemItemInput"/>).</summary>
+    public string? ProblemItemId { get; init; }
 
     /// <summary>The data of an agenda card's action: the demo, and its ART.</summary>
     public static JsonObject Write(string artId, string demoId)

@@ -40,11 +40,11 @@ public sealed class SharedDemoAgendaUpdater(DemoAgendaReader reader, SharedCardU
         }
     }
 
-    /// <summary>The card everyone sees, in the ART's language, refreshing for the latest feedback givers.</summary>
+    /// <summary>The card everyone sees, in the ART's language (when it has one), refreshing for the latest feedback givers.</summary>
     public static AdaptiveCard Shared(DemoAgenda agenda, string? notice = null)
     {
         ArgumentNullException.ThrowIfNull(agenda);
-        using var locale = ArtLocale.ForCard(agenda.Art).Use();
+        using var locale = agenda.Art.Language is { Length: > 0 } ? ArtLocale.ForCard(agenda.Art).Use() : null;
         return DemoAgendaCard.Build(agenda, notice: notice);
     }
 
