@@ -28,8 +28,14 @@ public sealed record SystemDemo : IPlanItem
     public string? MeetingServiceUrl { get; init; }
     /// <summary>The agenda card in the ART's summary channel, once posted.</summary>
     public string? AgendaActivityId { get; init; }
+    /// <summary>The channel <see cref="AgendaActivityId"/> is in (the summary channel when posted, or where <c>demo</c> posted it last).</summary>
+    public string? AgendaConversationId { get; init; }
+    /// <summary>When an instance claimed posting the agenda (a claim older than a few minutes without an activity may be taken over).</summary>
+    public DateTimeOffset? AgendaClaimedAt { get; init; }
     /// <summary>The agenda card in the meeting chat, once posted.</summary>
     public string? MeetingAgendaActivityId { get; init; }
+    /// <summary>When an instance claimed posting the agenda to the meeting chat.</summary>
+    public DateTimeOffset? MeetingAgendaClaimedAt { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }
     public string? Version { get; init; }

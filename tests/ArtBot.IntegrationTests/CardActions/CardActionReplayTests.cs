@@ -15,7 +15,7 @@ public sealed class CardActionReplayTests(BotHost bot)
 {
     private static readonly IReadOnlyList<CardActionCase> Cases =
     [
-        .. VoteCases.All(), .. ImpedimentCases.All(), .. SyncCases.All(), .. ArtCases.All(), .. PlanningCases.All(), .. ImprovementCases.All(), .. BacklogCases.All(), .. PulseCases.All(), .. DemoCases.All(),
+        .. VoteCases.All(), .. ImpedimentCases.All(), .. SyncCases.All(), .. ArtCases.All(), .. PlanningCases.All(), .. ImprovementCases.All(), .. BacklogCases.All(), .. PulseCases.All(), .. DemoCases.All(), .. DemoFollowUpCases.All(),
     ];
 
     /// <summary>Every case, and every stored payload (one without a case fails: nothing replays it).</summary>

@@ -1,7 +1,5 @@
-using System.Text.Json;
-using ArtBot.BotFramework.Schema;
+using System.Text.Json.Nodes;
 using ArtBot.Domain.Demos;
-using ArtBot.Domain.People;
 using ArtBot.Domain.Planning;
 using ArtBot.Features.Demos;
 using ArtBot.IntegrationTests.Infrastructure;
@@ -10,86 +8,109 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ArtBot.IntegrationTests.CardActions;
 
 /// <summary>
-/// The team's System Demo feedback card: "Make improvement item" and "Change the feature" on a "needs work", and
-/// "Repaired" on an integration problem. The agenda's rows are stored as the agenda card writes them.
+/// The System Demo cards: a team's prompt ("Save"), and the agenda's "Give feedback", "Integration problem" and "My feedback".
 /// </summary>
 internal static class DemoCases
 {
-    public static IEnumerable<CardActionCase> All()
-    {
-        yield return new("demo.improve", DemoVerbs.Improve, "the team's demo feedback card: \"Make improvement item\" on a needs work", async bot =>
-        {
-            var (art, card, bindings) = await SeedAsync(bot);
-            return new Arranged(card, bindings, Arranged.Via(art.Rocket, ReplayArt.Member, "Megan Bowen"),
-                body =>
-                {
-                    Assert.Contains("Improvement item made: Checkout with saved cards", Arranged.CardText(body), StringComparison.Ordinal);
-                    return Task.CompletedTask;
-                });
-        });
-        yield return new("demo.feature", DemoVerbs.ChangeFeature, "the team's demo feedback card: \"Change the feature\" on a needs work", async bot =>
-        {
-            var (art, card, bindings) = await SeedAsync(bot);
-            return new Arranged(card, bindings, Arranged.Via(art.Home, ReplayArt.Rte, "Riley RTE"),
-                body =>
-                {
-                    Assert.Contains("Checkout with saved cards is back in progress", Arranged.CardText(body), StringComparison.Ordinal);
-                    return Task.CompletedTask;
-                });
-        });
-        yield return new("demo.repair", DemoVerbs.Repair, "the team's demo feedback card: \"Repaired\" on an integration problem", async bot =>
-        {
-            var (art, card, bindings) = await SeedAsync(bot);
-            return new Arranged(card, bindings, Arranged.Via(art.Rocket, ReplayArt.Member, "Megan Bowen"),
-                body =>
-                {
-                    Assert.Contains("Marked as repaired.", Arranged.CardText(body), StringComparison.Ordinal);
-                    return Task.CompletedTask;
-                })
-            { Pick = a => a.TryGetProperty("title", out var title) && title.GetString() == "Repaired" };
-        });
-    }
-
-    private static async Task<(ReplayArt Art, JsonElement Card, Dictionary<string, string> Bindings)> SeedAsync(BotHost bot)
+    /// <summary>A replay ART whose running (IP) iteration's demo an RTE brought back; its id.</summary>
+    private static async Task<(ReplayArt Art, string DemoId)> DemoAsync(BotHost bot)
     {
         var art = await ReplayArt.CreateAsync(bot);
-        var a = art.Art;
-        var services = bot.Services;
-        var now = DateTimeOffset.UtcNow;
-        var by = new Person(ReplayArt.BusinessOwner, "Lynne Robbins");
-        var team = art.Rocket.ConversationId;
-        var feature = new Feature
+        var unskipped = await art.Home.CommandAsync("demo unskip 6", ReplayArt.Rte, "Riley RTE");
+        Assert.Contains("is on again", unskipped.AllText, StringComparison.Ordinal);
+        return (art, DemoIds.Demo(art.Art.TenantId, art.Art.Id, art.Art.CurrentPi!.Name, 6));
+    }
+
+    /// <summary>Rocket shows "Login flow"; the agenda posted in the ART's channel, the item's id and the bindings.</summary>
+    private static async Task<(ReplayArt Art, System.Text.Json.JsonElement Card, string ItemId, Dictionary<string, string> Bindings)> AgendaAsync(BotHost bot)
+    {
+        var (art, demoId) = await DemoAsync(bot);
+        var (_, answered) = await art.Rocket.InvokeAsync(DemoVerbs.Answer, new JsonObject
         {
-            Id = PlanIds.Feature(a.TenantId, a.Id, "checkout"), TenantId = a.TenantId, ArtId = a.Id, Pi = a.CurrentPi!.Name, Title = "Checkout with saved cards",
-            State = FeatureState.Done, Parts = [new FeaturePart(team, "Rocket", 6, 5)], CreatedBy = by, CreatedAt = now,
-        };
-        await services.GetRequiredService<IPlanStore<Feature>>().CreateAsync(feature, new PlanChange(now, by, PlanChange.CreatedField, null, feature.Title), default);
-        var demoId = DemoIds.Demo(a.TenantId, a.Id, a.CurrentPi.Name, 6);
-        var answerId = DemoIds.TeamAnswer(a.TenantId, a.Id, demoId, team);
-        var item = new DemoItem(DemoIds.Item(answerId, DemoItemKind.Feature, feature.Id), DemoItemKind.Feature, feature.Id, feature.Title, "Megan Bowen");
-        var answer = new DemoTeamAnswer
-        {
-            Id = answerId, TenantId = a.TenantId, ArtId = a.Id, Pi = a.CurrentPi.Name, Iteration = 6, DemoId = demoId, TeamConversationId = team, TeamName = "Rocket",
-            Items = [item], AnsweredAt = now, CreatedAt = now,
-        };
-        await services.GetRequiredService<IPlanStore<DemoTeamAnswer>>().CreateAsync(answer, new PlanChange(now, by, PlanChange.CreatedField, null, null), default);
-        var feedback = new DemoFeedback
-        {
-            Id = DemoIds.Feedback(a.TenantId, a.Id, item.Id, by.Id), TenantId = a.TenantId, ArtId = a.Id, Pi = a.CurrentPi.Name, Iteration = 6, DemoId = demoId,
-            TeamConversationId = team, ItemId = item.Id, Verdict = DemoVerdict.NeedsWork, Comment = "Unclear error", By = by, CreatedAt = now, UpdatedAt = now,
-        };
-        await services.GetRequiredService<IPlanStore<DemoFeedback>>().CreateAsync(feedback, new PlanChange(now, by, PlanChange.CreatedField, null, "NeedsWork"), default);
-        var problem = new IntegrationProblem
-        {
-            Id = DemoIds.Problem(a.TenantId, a.Id, "replay"), TenantId = a.TenantId, ArtId = a.Id, Pi = a.CurrentPi.Name, Iteration = 6, DemoId = demoId, ItemId = item.Id,
-            ItemTitle = item.Title, TeamConversationId = team, TeamName = "Rocket", WhatFailed = "Payment timed out", RaisedBy = by, CreatedAt = now, UpdatedAt = now,
-        };
-        await services.GetRequiredService<IPlanStore<IntegrationProblem>>().CreateAsync(problem, new PlanChange(now, by, PlanChange.CreatedField, null, problem.WhatFailed), default);
-        var view = await services.GetRequiredService<DemoFollowUpReader>().ViewAsync(a, answer, default);
-        var card = JsonSerializer.SerializeToElement(DemoTeamFeedbackCard.Build(view), BotJsonContext.Default.AdaptiveCard);
+            ["demoId"] = demoId,
+            [DemoAnswerData.TextInput] = "Login flow",
+            [DemoAnswerData.PresenterInput] = "Megan",
+        }, ReplayArt.Member, "Megan Bowen");
+        Assert.Contains("Saved: Login flow", Arranged.CardText(answered), StringComparison.Ordinal);
+        var itemId = DemoIds.Item(DemoIds.TeamAnswer(art.Art.TenantId, art.Art.Id, demoId, art.Rocket.ConversationId), DemoItemKind.Text, "LOGIN FLOW");
+        var card = await art.Home.CommandAsync("demo", ReplayArt.Rte, "Riley RTE");
         var bindings = art.Bindings();
-        bindings["feedbackId"] = feedback.Id;
-        bindings["problemId"] = problem.Id;
-        return (art, card, bindings);
+        bindings["demoId"] = demoId;
+        bindings["itemId"] = itemId;
+        return (art, Assert.Single(card.Cards), itemId, bindings);
+    }
+
+    public static IEnumerable<CardActionCase> All()
+    {
+        yield return new("demo.answer", "demo.answer", "a team's System Demo prompt (demo in its channel): an item and who presents, then \"Save\"", async bot =>
+        {
+            var (art, demoId) = await DemoAsync(bot);
+            var card = await art.Rocket.CommandAsync("demo", ReplayArt.Member, "Megan Bowen");
+            var bindings = art.Bindings();
+            bindings["demoId"] = demoId;
+            return new Arranged(Assert.Single(card.Cards), bindings, Arranged.Via(art.Rocket, ReplayArt.Member, "Megan Bowen"),
+                async body =>
+                {
+                    Assert.Contains("Saved: Login flow", Arranged.CardText(body), StringComparison.Ordinal);
+                    var answers = await bot.Services.GetRequiredService<IPlanStore<DemoTeamAnswer>>().ListAsync(art.Art.TenantId, art.Art.Id, default);
+                    Assert.Equal("Login flow", Assert.Single(Assert.Single(answers).Items).Title);
+                })
+            { Inputs = new JsonObject { [DemoAnswerData.TextInput] = "Login flow", [DemoAnswerData.PresenterInput] = "Megan" } };
+        });
+
+        yield return new("demo.refresh", "demo.refresh", "the System Demo agenda (demo in the ART's channel): \"My feedback\"", async bot =>
+        {
+            var (art, card, _, bindings) = await AgendaAsync(bot);
+            return new Arranged(card, bindings, Arranged.Via(art.Home, ReplayArt.BusinessOwner, "Lynne Robbins"),
+                body =>
+                {
+                    Assert.Contains("Login flow", Arranged.CardText(body), StringComparison.Ordinal);
+                    return Task.CompletedTask;
+                });
+        });
+
+        yield return new("demo.problem", "demo.problem", "the System Demo agenda (demo in the ART's channel): \"Integration problem\" on an item, what failed, then \"Record the problem\"", async bot =>
+        {
+            var (art, card, itemId, bindings) = await AgendaAsync(bot);
+            return new Arranged(card, bindings, Arranged.Via(art.Home, ReplayArt.BusinessOwner, "Lynne Robbins"),
+                async body =>
+                {
+                    Assert.Contains("The integration problem is recorded", Arranged.CardText(body), StringComparison.Ordinal);
+                    var problems = await bot.Services.GetRequiredService<IPlanStore<IntegrationProblem>>().ListAsync(art.Art.TenantId, art.Art.Id, default);
+                    var problem = Assert.Single(problems);
+                    Assert.Equal((itemId, "Checkout broke search", "Rocket"), (problem.ItemId, problem.WhatFailed, problem.TeamName));
+                })
+            { Inputs = new JsonObject { [DemoAgendaCard.ProblemItemInput] = itemId, [DemoProblemData.WhatInput] = "Checkout broke search" } };
+        });
+
+        yield return new("demo.feedback", "demo.feedback", "the System Demo agenda (demo in the ART's channel): an item, \"Needs work\" and a comment, then \"Send feedback\"", async bot =>
+        {
+            var art = await ReplayArt.CreateAsync(bot);
+            // The replay ART's running iteration is its IP iteration, whose demo is skipped by default: an RTE brings it back.
+            var unskipped = await art.Home.CommandAsync("demo unskip 6", ReplayArt.Rte, "Riley RTE");
+            Assert.Contains("is on again", unskipped.AllText, StringComparison.Ordinal);
+            var demoId = DemoIds.Demo(art.Art.TenantId, art.Art.Id, art.Art.CurrentPi!.Name, 6);
+            var (_, answered) = await art.Rocket.InvokeAsync(DemoVerbs.Answer, new JsonObject
+            {
+                ["demoId"] = demoId,
+                [DemoAnswerData.TextInput] = "Login flow",
+                [DemoAnswerData.PresenterInput] = "Megan",
+            }, ReplayArt.Member, "Megan Bowen");
+            Assert.Contains("Saved: Login flow", Arranged.CardText(answered), StringComparison.Ordinal);
+            var itemId = DemoIds.Item(DemoIds.TeamAnswer(art.Art.TenantId, art.Art.Id, demoId, art.Rocket.ConversationId), DemoItemKind.Text, "LOGIN FLOW");
+            var card = await art.Home.CommandAsync("demo", ReplayArt.Rte, "Riley RTE");
+            var bindings = art.Bindings();
+            bindings["demoId"] = demoId;
+            bindings["itemId"] = itemId;
+            return new Arranged(Assert.Single(card.Cards), bindings, Arranged.Via(art.Home, ReplayArt.BusinessOwner, "Lynne Robbins"),
+                async body =>
+                {
+                    Assert.Contains("Your feedback: Needs work", Arranged.CardText(body), StringComparison.Ordinal);
+                    var feedback = await bot.Services.GetRequiredService<IPlanStore<DemoFeedback>>().ListAsync(art.Art.TenantId, art.Art.Id, default);
+                    var given = Assert.Single(feedback);
+                    Assert.Equal((itemId, DemoVerdict.NeedsWork, "Too slow on mobile", ReplayArt.BusinessOwner), (given.ItemId, given.Verdict, given.Comment, given.By.Id));
+                })
+            { Inputs = new JsonObject { [DemoAgendaCard.ItemInput] = itemId, [DemoFeedbackData.VerdictInput] = "NeedsWork", [DemoFeedbackData.CommentInput] = "Too slow on mobile" } };
+        });
     }
 }

@@ -47,6 +47,7 @@ internal static class BotCards
                 .Concat(SyncCardTests.Cards().Select(c => ("sync-" + c.Key, c.Value)))
                 .Concat(PulseCardTests.All().Select(c => (c.Key, c.Value)))
                 .Concat(ReviewCardTests.All().Select(c => (c.Key, c.Value)))
+                .Concat(DemoFollowUpCardTests.All().Select(c => (c.Key, c.Value)))
                 .Concat(DemoCardTests.All().Select(c => (c.Key, c.Value)))
                 .Concat(VoteViewsTests.NamedCards()))
             {
@@ -64,9 +65,9 @@ internal static class BotCards
     public static readonly string[] Builders =
     [
         "ArtCards.ChooseArt", "ArtCards.Form", "ArtCards.Overview", "ArtObjectivesCard.Build", "CarryOverCard.Build", "CarryOverCard.Reminder",
-        "CheckInCard.Build", "ConversationEscalation.Build", "DemoTeamFeedbackCard.Build", "IntegrationProblemsCard.Build", "DependencyCard.Build", "DependencyFormCard.Build", "DependencyListCard.Build", "FeatureFormCard.Build", "FeatureListCard.Build",
-        "HelpCard.Build", "ImpedimentCard.Build", "ImpedimentDialog.Build", "ImpedimentListCard.Build", "ImprovementCard.Build",
-        "ImprovementListCard.Build", "MeetingSummary.Card", "MilestoneListCard.Build", "ObjectiveFeaturesCard.Build", "ObjectiveHistoryCard.Build", "PredictabilityCard.Build", "PulseCard.Build", "PulseSpreadCard.Build", "ReviewCard.Build", "RteDigest.Build", "SharedPulseCardUpdater.Shared", "SharedWorkshopCardUpdater.Shared", "SummaryCard.Build",
+        "CheckInCard.Build", "ConversationEscalation.Build", "DemoAgendaCard.Build", "DemoPromptCard.Build", "DemoTeamFeedbackCard.Build", "DependencyCard.Build", "DependencyFormCard.Build", "DependencyListCard.Build", "FeatureFormCard.Build", "FeatureListCard.Build",
+        "HelpCard.Build", "ImpedimentCard.Build", "ImpedimentDialog.Build", "ImpedimentListCard.Build", "ImprovementCard.Build", "IntegrationProblemsCard.Build",
+        "ImprovementListCard.Build", "MeetingSummary.Card", "MilestoneListCard.Build", "ObjectiveFeaturesCard.Build", "ObjectiveHistoryCard.Build", "PredictabilityCard.Build", "PulseCard.Build", "PulseSpreadCard.Build", "ReviewCard.Build", "RteDigest.Build", "SharedDemoAgendaUpdater.Shared", "SharedPulseCardUpdater.Shared", "SharedWorkshopCardUpdater.Shared", "SummaryCard.Build",
         "TeamObjectivesCard.Build", "TeamPlanCard.Build", "VoteCard.Build", "VoteFormCard.Build", "VoteFormCard.Started", "VoteViews.For", "VoteViews.Shared",
         "WelcomeCard.Build", "WorkshopCard.Build",
     ];

@@ -1,189 +1,157 @@
-using System.Text;
-using System.Text.Json;
 using ArtBot.BotFramework.Cards;
-using ArtBot.BotFramework.Schema;
 using ArtBot.Domain.Arts;
 using ArtBot.Domain.Demos;
 using ArtBot.Domain.People;
+using ArtBot.Domain.Planning;
 using ArtBot.Features.Demos;
 
 namespace ArtBot.IntegrationTests.Cards;
 
 /// <summary>
-/// The System Demo follow-up cards for the catalog: the team's feedback card (new, followed up, large: 12 items with 15
-/// feedback each and long comments), the open integration problems list (none, a few, 40), with their repair forms.
+/// The System Demo cards for the catalog: the agenda (empty, skipped, and the largest: 12 teams × 4 items of the longest
+/// titles, 60 feedback givers, integration problems, an own view) and a team's prompt (new, saved, skipped).
 /// </summary>
 public sealed class DemoCardTests
 {
-    private static readonly DateTimeOffset T0 = new(2027, 2, 12, 14, 0, 0, TimeSpan.Zero);
-    private const string Team = "19:rocket@thread.tacv2";
+    private static readonly DateTimeOffset T0 = new(2027, 1, 14, 15, 0, 0, TimeSpan.Zero);
+    private static readonly ProgramIncrement Pi = new("PI 2027.1 **bold**", new DateOnly(2027, 1, 4), new DateOnly(2027, 3, 28));
 
-    internal static Art Art() => new()
+    private static Art Art() => new()
     {
         Id = "art-1",
         TenantId = "t",
-        Name = "Rocket ART",
+        Name = "Rocket ART <b>x</b>",
         HomeConversationId = "19:home@thread.tacv2",
         ServiceUrl = "https://smba.trafficmanager.net/emea/",
         SummaryConversationId = "19:home@thread.tacv2",
-        CurrentPi = new ProgramIncrement("PI 2027.1", new DateOnly(2027, 1, 4), new DateOnly(2027, 3, 28)),
-        Sync = new SyncSchedule(DayOfWeek.Wednesday, new TimeOnly(10, 0), "UTC"),
+        CurrentPi = Pi,
+        Sync = new SyncSchedule(DayOfWeek.Wednesday, new TimeOnly(10, 0), "Europe/Berlin"),
         Rtes = [new Person("rte", "Riley RTE")],
         CreatedBy = new Person("rte", "Riley RTE"),
     };
 
-    internal static DemoTeamAnswer Answer(int items) => new()
+    private static SystemDemo Demo(bool skipped = false) => new()
     {
-        Id = "0123456789abcdef",
+        Id = DemoIds.Demo("t", "art-1", Pi.Name, 1),
         TenantId = "t",
         ArtId = "art-1",
-        Pi = "PI 2027.1",
-        Iteration = 3,
-        DemoId = "fedcba9876543210",
-        TeamConversationId = Team,
-        TeamName = "Rocket **team** <b>x</b>",
-        Items = [.. Enumerable.Range(1, items).Select(i => new DemoItem(
-            $"item{i:00}", i % 3 == 0 ? DemoItemKind.Text : DemoItemKind.Feature, i % 3 == 0 ? null : $"feat{i:00}",
-            i == 1 ? "Checkout with *saved* cards <script>" : new string((char)('a' + i), DemoItem.MaxTitle), i % 2 == 0 ? new string('p', DemoItem.MaxPresenter) : "Megan Bowen"))],
-        AnsweredAt = T0,
+        Pi = Pi.Name,
+        Iteration = 1,
+        Date = new DateOnly(2027, 1, 15),
+        Time = new TimeOnly(14, 0),
+        Skipped = skipped,
         CreatedAt = T0,
     };
 
-    internal static DemoFeedback Feedback(int item, int person, DemoVerdict verdict, string? comment, bool followedUp = false) => new()
+    private static ArtTeam Team(int n) => new()
     {
-        Id = $"fb{item:00}{person:00}0123456789"[..16],
         TenantId = "t",
         ArtId = "art-1",
-        Pi = "PI 2027.1",
-        Iteration = 3,
-        DemoId = "fedcba9876543210",
-        TeamConversationId = Team,
-        ItemId = $"item{item:00}",
-        Verdict = verdict,
-        Comment = comment,
-        By = new Person($"p{person}", person == 1 ? "Lynne *Robbins*" : $"Stakeholder {person} with a rather long display name"),
-        ImprovementItemId = followedUp ? "abcdefabcdefabcd" : null,
-        ChangedFeatureId = followedUp ? $"feat{item:00}" : null,
-        CreatedAt = T0.AddMinutes(person),
+        ConversationId = $"19:team{n:00}@thread.tacv2",
+        TeamName = $"Rocket {n:00} Payments Phoenix Comet",
+        ServiceUrl = "https://smba.trafficmanager.net/emea/",
     };
 
-    internal static IntegrationProblem Problem(int n, bool planned = false, bool repaired = false, string? item = "item01") => new()
+    private static DemoTeamAnswer Answer(SystemDemo demo, ArtTeam team, int items, bool nothing = false)
     {
-        Id = $"prob{n:000}0123456789"[..16],
-        TenantId = "t",
-        ArtId = "art-1",
-        Pi = "PI 2027.1",
-        Iteration = 3,
-        DemoId = "fedcba9876543210",
-        ItemId = item,
-        ItemTitle = item is null ? null : "Checkout with saved cards",
-        TeamConversationId = item is null ? null : Team,
-        TeamName = item is null ? null : "Rocket",
-        WhatFailed = n == 1 ? "Payment **service** timed out <b>under load</b>" : new string('w', IntegrationProblem.MaxText),
-        RootCause = planned ? new string('r', IntegrationProblem.MaxText) : null,
-        RepairOwner = planned ? new Person("", "Adele Vance") : null,
-        RepairDueIteration = planned ? 4 : null,
-        RepairPi = planned ? "PI 2027.1" : null,
-        RepairedAt = repaired ? T0.AddDays(3) : null,
-        RaisedBy = new Person("bo", "Lynne Robbins"),
-        CreatedAt = T0.AddMinutes(n),
-    };
-
-    private static readonly IReadOnlyList<int> Iterations = [1, 2, 3, 4, 5, 6];
-
-    public static Dictionary<string, AdaptiveCard> All()
-    {
-        var small = Answer(3);
-        var smallFeedback = new List<DemoFeedback>
+        var id = DemoIds.TeamAnswer("t", "art-1", demo.Id, team.ConversationId);
+        return new DemoTeamAnswer
         {
-            Feedback(1, 1, DemoVerdict.NeedsWork, "The error message is unclear"),
-            Feedback(1, 2, DemoVerdict.Accepted, null),
-            Feedback(2, 1, DemoVerdict.NeedsWork, null, followedUp: true),
-            Feedback(3, 3, DemoVerdict.NotShown, "Ran out of time"),
-        };
-        var large = Answer(12);
-        var largeFeedback = Enumerable.Range(1, 12).SelectMany(item => Enumerable.Range(1, 15).Select(person =>
-            Feedback(item, person, (DemoVerdict)(person % 3), new string((char)('k' + person % 10), DemoFeedback.MaxComment), followedUp: person % 6 == 0))).ToList();
-        var largeProblems = Enumerable.Range(1, 20).Select(n => Problem(n, planned: n % 2 == 0, item: $"item{n % 12 + 1:00}")).ToList();
-        return new Dictionary<string, AdaptiveCard>(StringComparer.Ordinal)
-        {
-            ["demo-team-feedback-new"] = DemoTeamFeedbackCard.Build(new DemoTeamFeedback(small, smallFeedback[..1], [], "PI 2027.1", Iterations)),
-            ["demo-team-feedback-followed-up"] = DemoTeamFeedbackCard.Build(new DemoTeamFeedback(small, smallFeedback, [Problem(1), Problem(2, planned: true), Problem(3, repaired: true), Problem(4, item: null)], "PI 2027.1", Iterations), DemoFollowUpStrings.NoticePlanSaved),
-            ["demo-team-feedback-nothing-shown"] = DemoTeamFeedbackCard.Build(new DemoTeamFeedback(Answer(0) with { NothingToShow = true }, [], [Problem(1)], null, [])),
-            ["demo-team-feedback-12-items-15-feedback"] = DemoTeamFeedbackCard.Build(new DemoTeamFeedback(large, largeFeedback, largeProblems, "PI 2027.1", Iterations)),
-            ["demo-integration-problems-none"] = IntegrationProblemsCard.Build(Art(), null, [], Iterations),
-            ["demo-integration-problems-team"] = IntegrationProblemsCard.Build(Art(), "Rocket", [Problem(1), Problem(2, planned: true), Problem(4, item: null)], Iterations, DemoFollowUpStrings.NoticePlanSaved),
-            ["demo-integration-problems-40"] = IntegrationProblemsCard.Build(Art(), null, [.. Enumerable.Range(1, 40).Select(n => Problem(n, planned: n % 3 == 0))], Iterations),
+            Id = id,
+            TenantId = "t",
+            ArtId = "art-1",
+            Pi = demo.Pi,
+            Iteration = 1,
+            DemoId = demo.Id,
+            TeamConversationId = team.ConversationId,
+            TeamName = team.TeamName,
+            NothingToShow = nothing,
+            Items = [.. Enumerable.Range(1, items).Select(i => new DemoItem(
+                DemoIds.Item(id, DemoItemKind.Text, i.ToString(System.Globalization.CultureInfo.InvariantCulture)), DemoItemKind.Text, null,
+                $"Item {i} " + new string('t', DemoItem.MaxTitle - 8), new string('p', DemoItem.MaxPresenter)))],
+            AnsweredAt = T0,
+            AnsweredBy = new Person("m", "Megan"),
         };
     }
 
-    [Fact]
-    public async Task Every_demo_follow_up_card_is_accepted_by_the_official_renderer()
+    private static DemoAgenda Agenda(int teams, int answered, int itemsEach, int givers, bool skipped = false)
     {
-        await CardValidator.AssertAllAcceptedAsync(All().Values);
-    }
-
-    [Fact]
-    public void Every_demo_follow_up_card_stays_under_28_KB()
-    {
-        foreach (var (name, card) in All())
+        var art = Art();
+        var demo = Demo(skipped);
+        var all = Enumerable.Range(1, teams).Select(Team).ToList();
+        var answers = all.Take(answered).Select((t, n) => Answer(demo, t, itemsEach, nothing: itemsEach > 0 && n == answered - 1 && answered < teams)).ToList();
+        var items = answers.SelectMany(a => a.Items.Select(i => (a, i))).ToList();
+        var feedback = items.Count == 0 ? [] : Enumerable.Range(0, givers * 2).Select(n =>
         {
-            var bytes = Encoding.UTF8.GetByteCount(JsonSerializer.Serialize(card, BotJsonContext.Default.AdaptiveCard));
-            Assert.True(bytes < 28 * 1024, $"{name}: {bytes} bytes");
-        }
+            var (answer, item) = items[n % items.Count];
+            return new DemoFeedback
+            {
+                Id = "f" + n,
+                TenantId = "t",
+                ArtId = "art-1",
+                Pi = demo.Pi,
+                Iteration = 1,
+                DemoId = demo.Id,
+                TeamConversationId = answer.TeamConversationId,
+                ItemId = item.Id,
+                Verdict = (DemoVerdict)(n % 3),
+                Comment = new string('c', DemoFeedback.MaxComment),
+                By = new Person($"00000000-0000-0000-0000-{n % givers:000000000000}", "Person " + n),
+                UpdatedAt = T0.AddMinutes(n),
+            };
+        }).ToList();
+        var problems = items.Take(5).Select((e, n) => new IntegrationProblem
+        {
+            Id = "p" + n,
+            TenantId = "t",
+            ArtId = "art-1",
+            Pi = demo.Pi,
+            Iteration = 1,
+            DemoId = demo.Id,
+            ItemId = n == 0 ? null : e.i.Id,
+            WhatFailed = "broke",
+            RaisedBy = new Person("bo", "Lynne"),
+        }).ToList();
+        return new DemoAgenda(art, demo, DemoAgendaReader.When(art, demo), all, answers, feedback, problems);
     }
 
-    [Fact]
-    public void The_team_card_lists_who_said_what_with_follow_ups_for_needs_work_only()
+    private static DemoPromptView Prompt(bool saved, bool skipped = false, int features = 3, int objectives = 3)
     {
-        var card = All()["demo-team-feedback-followed-up"];
-        var json = JsonSerializer.Serialize(card, BotJsonContext.Default.AdaptiveCard);
-        var text = Text(card);
-
-        Assert.Contains("**Lynne \\*Robbins\\*** · Needs work: The error message is unclear", text, StringComparison.Ordinal);
-        Assert.Contains("Make improvement item", json, StringComparison.Ordinal);
-        Assert.Contains("Change the feature", json, StringComparison.Ordinal);
-        Assert.Contains("Improvement item made · Feature set back to in progress", text, StringComparison.Ordinal);
-        Assert.Contains("Not shown: Ran out of time", text, StringComparison.Ordinal);
-        Assert.Contains("No repair plan yet", text, StringComparison.Ordinal);
-        Assert.Contains("Repair by Adele Vance, due in iteration 4", text, StringComparison.Ordinal);
-        Assert.Contains("Repaired on", text, StringComparison.Ordinal);
-        Assert.Contains("\"id\":\"rootCause.prob001012345678\"", json, StringComparison.Ordinal);
+        var art = Art();
+        var demo = Demo(skipped);
+        var team = Team(1);
+        var featureList = Enumerable.Range(1, features).Select(n => new Feature
+        {
+            Id = "feature-" + n,
+            TenantId = "t",
+            ArtId = "art-1",
+            Pi = demo.Pi,
+            Title = $"Feature {n} " + new string('f', Feature.MaxTitle - 12),
+            CreatedBy = new Person("pm", "Pat"),
+        }).ToList();
+        var objectiveList = Enumerable.Range(1, objectives).Select(n => new PiObjective
+        {
+            Id = "objective-" + n,
+            TenantId = "t",
+            ArtId = "art-1",
+            TeamConversationId = team.ConversationId,
+            TeamName = team.TeamName,
+            Pi = demo.Pi,
+            Text = $"Objective {n} " + new string('o', 300),
+            CreatedBy = new Person("m", "Megan"),
+        }).ToList();
+        var answer = saved ? Answer(demo, team, 4) : null;
+        return new DemoPromptView(art, demo, DemoAgendaReader.When(art, demo), team, answer, featureList, objectiveList);
     }
 
-    [Fact]
-    public void A_large_demo_still_lists_each_item_with_its_counts_needs_work_first()
+    public static Dictionary<string, AdaptiveCard> All() => new(StringComparer.Ordinal)
     {
-        var card = All()["demo-team-feedback-12-items-15-feedback"];
-        var json = JsonSerializer.Serialize(card, BotJsonContext.Default.AdaptiveCard);
-        var text = Text(card);
-
-        Assert.Equal(12, System.Text.RegularExpressions.Regex.Count(text, "5 accepted · 5 need work · 5 not shown"));
-        Assert.Contains("more feedback on this item", text, StringComparison.Ordinal);
-        Assert.Contains("Make improvement item", json, StringComparison.Ordinal);
-        Assert.Contains("`integration problems`", text, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void The_sync_summary_counts_open_integration_problems_and_lists_the_first_with_their_plan()
-    {
-        var card = Features.Sync.SummaryCard.Build(Art(), Domain.Sync.SyncCalendar.On(Art(), new DateOnly(2027, 2, 17))!, Domain.Sync.SyncSummary.Build([], []), null, T0,
-            integrationProblems: [Problem(1), Problem(2, planned: true), .. Enumerable.Range(3, 18).Select(n => Problem(n))]);
-        var text = Text(card);
-
-        Assert.Contains("Integration problems open: 20", text, StringComparison.Ordinal);
-        Assert.Contains("**Rocket** · Payment \\*\\*service\\*\\* timed out", text, StringComparison.Ordinal);
-        Assert.Contains("no repair plan yet", text, StringComparison.Ordinal);
-        Assert.Contains("Adele Vance, due iteration 4", text, StringComparison.Ordinal);
-        Assert.Contains("and 15 more", text, StringComparison.Ordinal);
-    }
-
-    internal static string Text(AdaptiveCard card) => string.Join("\n", card.Body.SelectMany(TextsIn));
-
-    private static IEnumerable<string> TextsIn(CardElement element) => element switch
-    {
-        TextBlock text => [text.Text],
-        Container container => container.Items.SelectMany(TextsIn),
-        _ => [],
+        ["demo-agenda-no-answers"] = SharedDemoAgendaUpdater.Shared(Agenda(3, 0, 0, 0), ArtBot.Domain.Text.Localized.Format(DemoStrings.NoticeAnswered, 0, 3)),
+        ["demo-agenda-skipped"] = DemoAgendaCard.Build(Agenda(3, 0, 0, 0, skipped: true)),
+        ["demo-agenda-some-answered-own-view"] = DemoAgendaCard.Build(Agenda(4, 3, 2, 3), "00000000-0000-0000-0000-000000000001", DemoStrings.NoticeFeedbackSaved),
+        ["demo-agenda-largest"] = DemoAgendaCard.Build(Agenda(12, 12, 4, 60), "00000000-0000-0000-0000-000000000007", DemoStrings.NoticeProblemSaved),
+        ["demo-prompt-new"] = DemoPromptCard.Build(Prompt(saved: false)),
+        ["demo-prompt-saved-largest"] = DemoPromptCard.Build(Prompt(saved: true, features: 30, objectives: 12), DemoStrings.NoticeAnswerSaved),
+        ["demo-prompt-skipped"] = DemoPromptCard.Build(Prompt(saved: false, skipped: true)),
     };
 }

@@ -60,7 +60,7 @@ public sealed class SyncCardTests
             ["summary-empty"] = SummaryCard.Build(Art, Occurrence, SyncSummary.Build([], []), null, Occurrence.PromptAt),
             ["summary-1000-teams"] = SummaryCard.Build(Art, Occurrence, SyncSummary.Build(many, manyAnswers), people, Occurrence.SyncAt),
             ["summary-1000-teams-20-open-integration-problems"] = SummaryCard.Build(Art, Occurrence, SyncSummary.Build(many, manyAnswers), people, Occurrence.SyncAt,
-                integrationProblems: [.. Enumerable.Range(1, 20).Select(n => DemoCardTests.Problem(n, planned: n % 2 == 0) with { TeamName = new string('t', 100) })]),
+                integrationProblems: [.. Enumerable.Range(1, 20).Select(n => DemoFollowUpCardTests.Problem(n, planned: n % 2 == 0) with { TeamName = new string('t', 100) })]),
         };
     }
 

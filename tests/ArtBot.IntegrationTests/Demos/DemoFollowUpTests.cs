@@ -265,7 +265,7 @@ public sealed class DemoFollowUpTests(BotHost bot)
         // The sync summary lists the open ones with their plan state.
         var publisher = rig.Services.GetRequiredService<SummaryPublisher>();
         var occurrence = Domain.Sync.SyncCalendar.On(rig.Art, new DateOnly(2027, 2, 17))!;
-        var summary = Cards.DemoCardTests.Text(await publisher.BuildAsync(rig.Art, occurrence, default));
+        var summary = Cards.DemoFollowUpCardTests.Text(await publisher.BuildAsync(rig.Art, occurrence, default));
         Assert.Contains("Integration problems open: 2", summary, StringComparison.Ordinal);
         Assert.Contains("**Rocket** · Payment service timed out under load · Megan Bowen, due iteration 4", summary, StringComparison.Ordinal);
         Assert.Contains("**Rocket** · Search index not rebuilt after the release · no repair plan yet", summary, StringComparison.Ordinal);

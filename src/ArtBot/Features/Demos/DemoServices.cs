@@ -19,6 +19,16 @@ public static class DemoServices
         services.AddSingleton(sp => DemoMappings.Feedback(Planning(sp)));
         services.AddSingleton(sp => DemoMappings.Problems(Planning(sp)));
         services.AddSingleton<DemoChanges>();
+        services.AddSingleton<DemoRows>();
+        services.AddSingleton<DemoPrompts>();
+        services.AddSingleton<DemoAgendaReader>();
+        services.AddSingleton<SharedDemoAgendaUpdater>();
+        services.AddSingleton<IDemoChangeListener>(sp => sp.GetRequiredService<SharedDemoAgendaUpdater>());
+        services.AddSingleton<DemoScheduler>();
+        services.AddSingleton<DemoSchedulerService>();
+        services.AddHostedService(sp => sp.GetRequiredService<DemoSchedulerService>());
+        services.AddBotFeature<DemoCommands>();
+        services.AddBotFeature<DemoActions>();
 
         // Follow-ups: the team's feedback card, "needs work" follow-ups, integration problems' repair, the I&A offer.
         services.AddSingleton<DemoFollowUpReader>();

@@ -18,7 +18,7 @@ public static class HelpCard
     [
         (HelpStrings.GroupPiPlanning, ["vote", "votes", "objectives", "dependency", "dependencies", "features", "feature", "plan", "milestones", "milestone", "backlog"],
             [(HelpStrings.StartVote, "vote"), (HelpStrings.ShowObjectives, "objectives")]),
-        (HelpStrings.GroupSync, ["sync", "impediment", "blocked", "impediments", "risks"],
+        (HelpStrings.GroupSync, ["sync", "demo", "impediment", "blocked", "impediments", "risks"],
             [(HelpStrings.RaiseImpediment, "impediment"), (HelpStrings.ShowImpediments, "impediments")]),
         (HelpStrings.GroupInspect, ["inspect", "improve", "improvements", "predictability", "review", "pulse", "integration"],
             [(HelpStrings.ShowImprovements, "improvements")]),
