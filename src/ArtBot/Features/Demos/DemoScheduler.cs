@@ -3,12 +3,13 @@ using ArtBot.BotFramework.Connector;
 using ArtBot.BotFramework.Schema;
 using ArtBot.Domain.Arts;
 using ArtBot.Domain.Demos;
+using ArtBot.Features.Pulses;
 using ArtBot.Features.Sync;
 
 namespace ArtBot.Features.Demos;
 
 /// <summary>
-/// One pass over every ART for its next System Demo (not skipped): from the prompt time until the demo, each team's prompt
+/// One pass over every ART for its next System Demo (not skipped), and its ended team pulses (<see cref="PulseClosing.SweepAsync"/>): from the prompt time until the demo, each team's prompt
 /// card is posted in its channel; from the agenda time until a few hours after the start, the agenda card goes to the
 /// ART's summary channel and the linked meeting chat. Each post is claimed in its row first (a team's part is made with
 /// the claim; a claim older than <see cref="DemoRules.ClaimLease"/> without a posted card may be taken over by an ETag
@@ -21,6 +22,7 @@ public sealed partial class DemoScheduler(
     DemoPrompts prompts,
     DemoAgendaReader reader,
     FanOutSender sender,
+    PulseClosing pulses,
     TimeProvider time,
     ILogger<DemoScheduler> logger)
 {
@@ -48,6 +50,9 @@ public sealed partial class DemoScheduler(
         }
 
         var now = time.GetUtcNow();
+
+        // The same pass closes the team pulses of iterations that ended, so an unread pulse's salt does not linger.
+        await pulses.SweepAsync(art, art.Today(now), cancellationToken);
         var stored = (await rows.Demos.ListAsync(art.TenantId, art.Id, cancellationToken)).Where(d => d.Pi == pi.Name).ToList();
         if (DemoRules.Next(art, stored, now) is not { } next)
         {
