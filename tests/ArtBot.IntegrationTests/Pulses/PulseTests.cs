@@ -140,6 +140,25 @@ public sealed class PulseTests(BotHost bot)
     }
 
     [Fact]
+    public async Task The_schedulers_pass_closes_a_pulse_nobody_read_after_its_iteration_ended()
+    {
+        await using var rig = await PlanningRig.StartAsync(bot, withBusinessOwner: false);
+        rig.Clock.SetUtcNow(InIteration2);
+        await rig.Rocket.CommandAsync("pulse", PlanningRig.MemberAad, "Megan Bowen");
+        await AnswerAsync(rig.Rocket, 2, 4, null, "u1-aad");
+        var store = rig.Services.GetRequiredService<IPulseStore>();
+        var key = new PulseKey(rig.Art.TenantId, rig.Art.Id, Pi, 2, rig.Rocket.ConversationId);
+        var scheduler = rig.Services.GetRequiredService<Features.Demos.DemoScheduler>();
+
+        // While iteration 2 runs, a pass leaves it open; once it is over, a pass closes it though nobody reads it.
+        await scheduler.TickArtAsync(rig.Art, default);
+        Assert.False((await store.GetAsync(key, default))!.IsClosed);
+        rig.Clock.SetUtcNow(InIteration3);
+        await scheduler.TickArtAsync(rig.Art, default);
+        Assert.True((await store.GetAsync(key, default))!.IsClosed);
+    }
+
+    [Fact]
     public async Task A_new_pi_closes_the_last_pis_pulses()
     {
         await using var rig = await PlanningRig.StartAsync(bot, withBusinessOwner: false);
