@@ -25,6 +25,8 @@ public sealed record DemoTeamAnswer : IPlanItem
     public DateTimeOffset? PromptClaimedAt { get; init; }
     /// <summary>The prompt card in the team's channel, once posted.</summary>
     public string? PromptActivityId { get; init; }
+    /// <summary>When an instance claimed posting the team's feedback card (a claim older than a few minutes without an activity may be taken over).</summary>
+    public DateTimeOffset? FeedbackClaimedAt { get; init; }
     /// <summary>The team's feedback card in its channel (what Business Owners said), once posted.</summary>
     public string? FeedbackActivityId { get; init; }
     public IReadOnlyList<DemoItem> Items { get; init; } = [];

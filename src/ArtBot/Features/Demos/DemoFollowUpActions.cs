@@ -275,7 +275,7 @@ public sealed partial class DemoFollowUpActions(
         // The answer replaces the card clicked: the team's feedback card, or a list of problems.
         if (problem.TeamConversationId is { } team
             && await reader.AnswerAsync(problem.TenantId, problem.ArtId, problem.DemoId, team, cancellationToken) is { } answer
-            && FeedbackCardClaim.Posted(answer.FeedbackActivityId) is { } posted
+            && answer.FeedbackActivityId is { } posted
             && string.Equals(turn.Activity.ReplyToId, posted, StringComparison.Ordinal))
         {
             return CardResponses.Card(await cards.SharedAsync(place.Art, answer, cancellationToken, () => notice));

@@ -10,7 +10,7 @@ namespace ArtBot.Features.Demos;
 
 /// <summary>
 /// Keeps each team's feedback card in its channel in step with the feedback and integration problems on its items. On
-/// the first feedback or problem of a team the card is posted (once across instances: <see cref="FeedbackCardClaim"/>);
+/// the first feedback or problem of a team the card is posted (once across instances: the team's row is claimed with <c>FeedbackClaimedAt</c>, ETag-guarded, before the post; a claim older than <see cref="ClaimLease"/> without a posted card may be taken over);
 /// later changes replace it in place through the <see cref="SharedCardUpdater"/> (bursts become one update).
 /// </summary>
 public sealed partial class SharedDemoTeamFeedbackUpdater(
@@ -43,7 +43,7 @@ public sealed partial class SharedDemoTeamFeedbackUpdater(
             return;
         }
 
-        if (FeedbackCardClaim.Posted(answer.FeedbackActivityId) is { } activityId)
+        if (answer.FeedbackActivityId is { } activityId)
         {
             var card = await SharedAsync(art, answer, cancellationToken);
             await updater.ReplaceAsync(CardKey(tenantId, artId, demoId, teamConversationId), art.ServiceUrl, tenantId, teamConversationId, activityId, card, cancellationToken);
@@ -88,18 +88,21 @@ public sealed partial class SharedDemoTeamFeedbackUpdater(
         await SetActivityIdAsync(claimed, posted, CancellationToken.None);
     }
 
-    /// <summary>Claims the post by writing a claim into the activity id (ETag-guarded); null when posted or held elsewhere.</summary>
+    /// <summary>How long a claim to post holds before another instance may take it over (its instance stopped mid-post).</summary>
+    public static readonly TimeSpan ClaimLease = TimeSpan.FromMinutes(5);
+
+    /// <summary>Claims the post (an ETag-guarded update of <c>FeedbackClaimedAt</c>); null when posted or held elsewhere.</summary>
     private async Task<DemoTeamAnswer?> ClaimAsync(DemoTeamAnswer answer, CancellationToken cancellationToken)
     {
         for (var attempt = 0; attempt < Attempts; attempt++)
         {
             var now = time.GetUtcNow();
-            if (FeedbackCardClaim.Posted(answer.FeedbackActivityId) is not null || FeedbackCardClaim.IsHeld(answer.FeedbackActivityId, now))
+            if (answer.FeedbackActivityId is not null || (answer.FeedbackClaimedAt is { } claimedAt && now - claimedAt < ClaimLease))
             {
                 return null;
             }
 
-            if (await reader.Answers.UpdateAsync(answer with { FeedbackActivityId = FeedbackCardClaim.Of(now) }, [], cancellationToken) is { } claimed)
+            if (await reader.Answers.UpdateAsync(answer with { FeedbackClaimedAt = now }, [], cancellationToken) is { } claimed)
             {
                 return claimed;
             }
@@ -118,15 +121,17 @@ public sealed partial class SharedDemoTeamFeedbackUpdater(
     /// <summary>Stores the posted card's id (null: clears the claim), re-reading on a conflict (the agenda changes the row too).</summary>
     private async Task SetActivityIdAsync(DemoTeamAnswer answer, string? activityId, CancellationToken cancellationToken)
     {
-        var claim = answer.FeedbackActivityId;
+        var claim = answer.FeedbackClaimedAt;
         for (var attempt = 0; attempt < Attempts; attempt++)
         {
-            if (answer.FeedbackActivityId != claim)
+            if (answer.FeedbackClaimedAt != claim || answer.FeedbackActivityId is not null)
             {
                 return; // the claim was taken over meanwhile
             }
 
-            if (await reader.Answers.UpdateAsync(answer with { FeedbackActivityId = activityId }, [], cancellationToken) is not null)
+            // Posted: the card's id; not posted: the claim is dropped, so the next change tries again.
+            var next = activityId is null ? answer with { FeedbackClaimedAt = null } : answer with { FeedbackActivityId = activityId };
+            if (await reader.Answers.UpdateAsync(next, [], cancellationToken) is not null)
             {
                 return;
             }
