@@ -20,7 +20,6 @@ public sealed partial class SharedDemoTeamFeedbackUpdater(
     /// <summary>Trailing delay between the first change of a burst and the update.</summary>
     public static readonly TimeSpan Delay = TimeSpan.FromSeconds(1);
 
-    private const int Attempts = 5;
 
     public void Changed(DemoChange change)
     {
@@ -92,58 +91,23 @@ public sealed partial class SharedDemoTeamFeedbackUpdater(
     public static readonly TimeSpan ClaimLease = TimeSpan.FromMinutes(5);
 
     /// <summary>Claims the post (an ETag-guarded update of <c>FeedbackClaimedAt</c>); null when posted or held elsewhere.</summary>
-    private async Task<DemoTeamAnswer?> ClaimAsync(DemoTeamAnswer answer, CancellationToken cancellationToken)
+    private Task<DemoTeamAnswer?> ClaimAsync(DemoTeamAnswer answer, CancellationToken cancellationToken)
     {
-        for (var attempt = 0; attempt < Attempts; attempt++)
-        {
-            var now = time.GetUtcNow();
-            if (answer.FeedbackActivityId is not null || (answer.FeedbackClaimedAt is { } claimedAt && now - claimedAt < ClaimLease))
-            {
-                return null;
-            }
-
-            if (await reader.Answers.UpdateAsync(answer with { FeedbackClaimedAt = now }, [], cancellationToken) is { } claimed)
-            {
-                return claimed;
-            }
-
-            if (await reader.Answers.GetAsync(answer.TenantId, answer.ArtId, answer.Id, cancellationToken) is not { } again)
-            {
-                return null;
-            }
-
-            answer = again;
-        }
-
-        return null;
+        var now = time.GetUtcNow();
+        return DemoRows.UpdateAsync(reader.Answers, answer,
+            a => a.FeedbackActivityId is null && (a.FeedbackClaimedAt is not { } claimedAt || now - claimedAt >= ClaimLease) ? a with { FeedbackClaimedAt = now } : null,
+            null, cancellationToken);
     }
 
-    /// <summary>Stores the posted card's id (null: clears the claim), re-reading on a conflict (the agenda changes the row too).</summary>
-    private async Task SetActivityIdAsync(DemoTeamAnswer answer, string? activityId, CancellationToken cancellationToken)
-    {
-        var claim = answer.FeedbackClaimedAt;
-        for (var attempt = 0; attempt < Attempts; attempt++)
-        {
-            if (answer.FeedbackClaimedAt != claim || answer.FeedbackActivityId is not null)
-            {
-                return; // the claim was taken over meanwhile
-            }
-
-            // Posted: the card's id; not posted: the claim is dropped, so the next change tries again.
-            var next = activityId is null ? answer with { FeedbackClaimedAt = null } : answer with { FeedbackActivityId = activityId };
-            if (await reader.Answers.UpdateAsync(next, [], cancellationToken) is not null)
-            {
-                return;
-            }
-
-            if (await reader.Answers.GetAsync(answer.TenantId, answer.ArtId, answer.Id, cancellationToken) is not { } again)
-            {
-                return;
-            }
-
-            answer = again;
-        }
-    }
+    /// <summary>
+    /// Stores the posted card's id, or drops the claim when it was not posted (the next change tries again), unless the
+    /// claim was taken over meanwhile; re-reads on a conflict (the team's answer changes the row too).
+    /// </summary>
+    private Task<DemoTeamAnswer?> SetActivityIdAsync(DemoTeamAnswer claimed, string? activityId, CancellationToken cancellationToken) =>
+        DemoRows.UpdateAsync(reader.Answers, claimed,
+            a => a.FeedbackClaimedAt != claimed.FeedbackClaimedAt || a.FeedbackActivityId is not null ? null
+                : activityId is null ? a with { FeedbackClaimedAt = null } : a with { FeedbackActivityId = activityId },
+            null, cancellationToken);
 
     private static string CardKey(string tenantId, string artId, string demoId, string teamConversationId) =>
         $"demo-feedback {tenantId} {artId} {demoId} {teamConversationId}";
