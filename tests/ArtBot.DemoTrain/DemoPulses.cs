@@ -57,12 +57,10 @@ internal static class DemoPulses
         Parallel.ForEachAsync(pulses, DemoTrainSeeder.Parallelism(cancellationToken), async (planned, token) =>
         {
             await stores.Pulses.CreateAsync(planned.Pulse, token);
-            foreach (var (voter, answer) in planned.Answers)
+            var answered = await Task.WhenAll(planned.Answers.Select(a => stores.Pulses.AnswerAsync(planned.Pulse.Key, a.Voter, a.Answer, token)));
+            if (answered.Any(stored => !stored))
             {
-                if (!await stores.Pulses.AnswerAsync(planned.Pulse.Key, voter, answer, token))
-                {
-                    return; // closed by an earlier run: its answers are in
-                }
+                return; // closed by an earlier run: its answers are in
             }
 
             if (planned.Ended)

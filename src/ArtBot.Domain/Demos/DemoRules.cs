@@ -37,8 +37,8 @@ public static class DemoRules
 
     /// <summary>
     /// The demo of <paramref name="iteration"/>: the stored one's day and time when an RTE moved it, else the ART's default
-    /// (which follows <c>demo settings</c>); the stored skip, else the default (the IP iteration's demo is skipped by
-    /// default: the PI's System Demo is part of the I&amp;A).
+    /// (which follows <c>demo settings</c>); the stored skip, else not skipped: every iteration has its demo, the IP
+    /// iteration's too (the PI System Demo, at the start of the I&amp;A).
     /// </summary>
     public static DemoOccurrence Occurrence(Art art, ProgramIncrement pi, Iteration iteration, SystemDemo? stored)
     {
@@ -48,7 +48,7 @@ public static class DemoRules
         var moved = stored is { Moved: true };
         var date = moved ? stored!.Date : DefaultDate(iteration);
         var time = moved ? stored!.Time : art.Demo.Time;
-        var skipped = stored?.Skipped ?? iteration.IsIp;
+        var skipped = stored?.Skipped ?? false;
         var startsAt = ToUtc(date, time, art.Sync.TimeZoneId);
         return new DemoOccurrence(pi.Name, iteration.Number, date, time, skipped, startsAt, startsAt - art.Demo.PromptLead, startsAt - art.Demo.AgendaLead);
     }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using ArtBot.DemoTrain;
 using ArtBot.IntegrationTests.Infrastructure;
 using ArtBot.Tests.Shared;
@@ -25,8 +24,6 @@ public sealed class DemoTrainFixture : IAsyncLifetime
 
     public DemoTrainResult Seeded { get; private set; } = null!;
 
-    public TimeSpan SeedTime { get; private set; }
-
     public WebApplicationFactory<Program> Bot { get; private set; } = null!;
 
     public HttpClient Client { get; private set; } = null!;
@@ -36,9 +33,7 @@ public sealed class DemoTrainFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _azurite = await Azurite.StartAsync();
-        var started = Stopwatch.StartNew();
         Seeded = await SeedAsync(Clock);
-        SeedTime = started.Elapsed;
         Bot = BotHost.CreateFactory(new Dictionary<string, string?>
         {
             ["MicrosoftAppId"] = "",

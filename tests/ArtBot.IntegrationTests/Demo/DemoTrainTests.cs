@@ -27,7 +27,6 @@ public sealed class DemoTrainTests(DemoTrainFixture demo) : IClassFixture<DemoTr
     [Fact]
     public async Task The_art_room_of_the_playgrounds_general_channel_shows_a_train_of_12_teams_and_three_pis()
     {
-        Assert.True(demo.SeedTime < TimeSpan.FromSeconds(30), $"seeding took {demo.SeedTime.TotalSeconds:0.0} s");
         Assert.True(demo.Seeded.Created);
         Assert.Equal((12, 125, 3), (demo.Seeded.Teams, demo.Seeded.People, demo.Seeded.Pis));
 

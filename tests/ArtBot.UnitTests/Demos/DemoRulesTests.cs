@@ -56,14 +56,14 @@ public sealed class DemoRulesTests
     }
 
     [Fact]
-    public void A_stored_demo_wins_and_the_ip_iteration_is_skipped_by_default()
+    public void A_stored_demo_wins_and_every_iteration_has_its_demo_by_default_the_ip_iterations_too()
     {
         var art = Art();
         var all = DemoRules.OfCurrentPi(art, [Stored(2, new DateOnly(2027, 1, 27), new TimeOnly(9, 0)), Stored(3, new DateOnly(2027, 2, 12), new TimeOnly(14, 0), skipped: true)]);
         Assert.Equal(6, all.Count);
         Assert.Equal(new DateTimeOffset(2027, 1, 27, 9, 0, 0, TimeSpan.Zero), all[1].StartsAt);
         Assert.True(all[2].Skipped);
-        Assert.True(all[5].Skipped);
+        Assert.False(all[5].Skipped);
         // Not moved: the ART's default day and time, whatever the row says.
         var unmoved = DemoRules.OfCurrentPi(art, [Stored(2, new DateOnly(2027, 1, 27), new TimeOnly(9, 0)) with { Moved = false }]);
         Assert.Equal(new DateTimeOffset(2027, 1, 29, 14, 0, 0, TimeSpan.Zero), unmoved[1].StartsAt);
@@ -74,7 +74,8 @@ public sealed class DemoRulesTests
         Assert.Equal(2, DemoRules.Next(art, [], new DateTimeOffset(2027, 1, 15, 18, 1, 0, TimeSpan.Zero))!.Iteration);
         var stored = new[] { Stored(3, new DateOnly(2027, 2, 12), new TimeOnly(14, 0), skipped: true) };
         Assert.Equal(4, DemoRules.Next(art, stored, new DateTimeOffset(2027, 2, 1, 0, 0, 0, TimeSpan.Zero))!.Iteration);
-        Assert.Null(DemoRules.Next(art, [], new DateTimeOffset(2027, 3, 14, 0, 0, 0, TimeSpan.Zero)));
+        Assert.Equal(6, DemoRules.Next(art, [], new DateTimeOffset(2027, 3, 14, 0, 0, 0, TimeSpan.Zero))!.Iteration); // the IP iteration's
+        Assert.Null(DemoRules.Next(art, [], new DateTimeOffset(2027, 3, 27, 0, 0, 0, TimeSpan.Zero)));
         Assert.Null(DemoRules.Next(art with { CurrentPi = null }, [], new DateTimeOffset(2027, 2, 1, 0, 0, 0, TimeSpan.Zero)));
         Assert.Equal(3, DemoRules.Named(art, stored, new DateTimeOffset(2027, 2, 1, 0, 0, 0, TimeSpan.Zero), null)!.Iteration);
         Assert.Equal(5, DemoRules.Named(art, stored, new DateTimeOffset(2027, 2, 1, 0, 0, 0, TimeSpan.Zero), 5)!.Iteration);
