@@ -78,9 +78,12 @@ public static class BoardBench
 
         var usable = await UsableAsync(path, azurite.ConnectionString, smoke ? 3 : 10).ConfigureAwait(false);
         Print(results, usable, requests, viewersPerInstance);
-        var met = results.All(r => r.Whole.Percentile(95) < 200 && r.Live.Latencies.Percentile(95) < 2000 && r.Live.Missed == 0 && r.Races.Exact && r.Failures == 0)
-            && usable.Percentile(95) < 1000;
-        Console.WriteLine($"Result: {(met ? "every target met" : "a target NOT met")}.");
+        // What is right (no move missed, races told, no failure) is gated in every run; wall-clock targets only in a full
+        // run: a smoke run in CI shares a noisy machine, so its times are reported, and the costs are guarded by budgets.
+        var correct = results.All(r => r.Live.Missed == 0 && r.Races.Exact && r.Failures == 0);
+        var fast = results.All(r => r.Whole.Percentile(95) < 200 && r.Live.Latencies.Percentile(95) < 2000) && usable.Percentile(95) < 1000;
+        var met = correct && (fast || smoke);
+        Console.WriteLine($"Result: {(correct && fast ? "every target met" : met ? "correct; a time target not met (reported, not gated in a smoke run)" : "a target NOT met")}.");
         return met && budgetsMet ? 0 : 1;
     }
 
