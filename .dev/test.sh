@@ -31,6 +31,8 @@ dotnet run -c Release --no-build --project tests/ArtBot.LoadTests -- --scenario 
 dotnet run -c Release --no-build --project tests/ArtBot.LoadTests -- --scenario meeting --smoke || status=1
 dotnet run -c Release --no-build --project tests/ArtBot.LoadTests -- --scenario board --smoke || status=1
 
+# The failed tests by name, next to the closing line, so a CI log cut to its end still says which.
+grep -E '^[[:space:]]+Failed [A-Za-z_]' "$out" | sed 's/^[[:space:]]*/[test] /' | sort -u
 # One closing line for every runner: "N passed, N failed".
 awk '/(Passed|Failed)! +- +Failed:/ {
        for (i = 1; i <= NF; i++) { gsub(",", "", $i); if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1) }
