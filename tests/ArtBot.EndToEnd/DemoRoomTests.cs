@@ -19,6 +19,7 @@ public sealed class DemoRoomTests(LocalTeams teams) : IClassFixture<LocalTeams>
         ["Program board"] = "late",
         ["Risks & impediments"] = "Licence for the load test tool ran out",
         ["ART sync"] = "Lyra",
+        ["System Demos"] = "What the teams showed in iteration",
         ["Improvements"] = "Make flaky tests visible",
         ["Predictability"] = "Nebula",
         ["Quantitative review"] = "Demo acceptance",

@@ -14,7 +14,7 @@ public sealed class RoomTabTests(LocalTeams teams) : IClassFixture<LocalTeams>
 {
     private const string General = "19:team-general@thread.tacv2";
     private const string Planning = "19:team-planning@thread.tacv2";
-    private static readonly string[] Views = ["PI overview", "Program board", "Risks & impediments", "ART sync", "Improvements", "Predictability", "Quantitative review", "Dependencies"];
+    private static readonly string[] Views = ["PI overview", "Program board", "Risks & impediments", "ART sync", "System Demos", "Improvements", "Predictability", "Quantitative review", "Dependencies"];
     private static readonly string[] Themes = ["default", "dark", "contrast"];
 
     [Fact]
@@ -69,6 +69,7 @@ public sealed class RoomTabTests(LocalTeams teams) : IClassFixture<LocalTeams>
                 ["Program board"] = "Not planned",
                 ["Risks & impediments"] = "Build server down since Monday",
                 ["ART sync"] = "At risk",
+                ["System Demos"] = "Each iteration's System Demo",
                 ["Improvements"] = "Improvements",
                 ["Predictability"] = "Predictability",
                 ["Quantitative review"] = "Demo acceptance",

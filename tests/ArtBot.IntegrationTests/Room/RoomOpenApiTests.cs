@@ -17,7 +17,7 @@ public sealed class RoomOpenApiTests(BotHost bot)
 {
     private const string Committed = "web/room/api/openapi_room.json";
 
-    private static readonly string[] Views = ["overview", "risks", "sync", "improvements", "predictability", "review", "dependencies", "mine"];
+    private static readonly string[] Views = ["overview", "risks", "sync", "demos", "improvements", "predictability", "review", "dependencies", "mine"];
 
     private async Task<JsonObject> ServedAsync()
     {

@@ -1,7 +1,11 @@
 // Where the page runs: inside Teams (teams-js answers) or a plain browser (local development).
 import { app, authentication } from '@microsoft/teams-js';
 
+// How long teams-js may take to answer: in a frame or a Teams mobile web view it is Teams (a busy device or a slow
+// network can take seconds, and Teams shows its loading indicator meanwhile); in a plain top-level page teams-js rejects
+// at once, and this bounds the wait should it not.
 const INIT_TIMEOUT_MS = 1500;
+const HOSTED_INIT_TIMEOUT_MS = 15000;
 const THEMES = new Set(['default', 'dark', 'contrast']);
 
 /** "dark" | "contrast" | "default" (anything else, e.g. "glass", is shown as default). */
@@ -61,11 +65,11 @@ export async function detectHost() {
     getToken: async () => null,
   };
 
-  // Outside Teams, teams-js rejects at once in a top-level page (no parent window, no native host), and never
-  // settles in a frame that is not Teams: give it a moment, then run as local development.
+  // Outside Teams (local development: a top-level page) teams-js rejects at once; then the page runs on its query.
+  const hosted = window.parent !== window || 'nativeInterface' in window;
   let result;
   try {
-    result = await withTimeout(app.initialize().then(() => 'ok'), INIT_TIMEOUT_MS);
+    result = await withTimeout(app.initialize().then(() => 'ok'), hosted ? HOSTED_INIT_TIMEOUT_MS : INIT_TIMEOUT_MS);
   } catch {
     result = 'failed';
   }

@@ -11,6 +11,7 @@ import { renderSync } from './views/sync.js';
 import { renderImprovements } from './views/improvements.js';
 import { renderPredictability } from './views/predictability.js';
 import { renderReview } from './views/review.js';
+import { renderDemos } from './views/demos.js';
 import { renderDependencies } from './views/dependencies.js';
 import { renderMine } from './views/mine.js';
 import { renderBoard } from './views/board.js';
@@ -31,6 +32,7 @@ const VIEWS = {
   overview: { label: () => t('view.overview'), render: renderOverview },
   risks: { label: () => t('view.risks'), render: renderRisks },
   sync: { label: () => t('view.sync'), render: renderSync },
+  demos: { label: () => t('view.demos'), render: renderDemos },
   improvements: { label: () => t('view.improvements'), render: renderImprovements },
   predictability: { label: () => t('view.predictability'), render: renderPredictability },
   review: { label: () => t('view.review'), render: renderReview },

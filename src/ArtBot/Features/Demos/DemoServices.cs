@@ -22,6 +22,7 @@ public static class DemoServices
         services.AddSingleton<DemoRows>();
         services.AddSingleton<DemoPrompts>();
         services.AddSingleton<DemoAgendaReader>();
+        services.AddSingleton<DemoHistoryReader>(); // the room's System Demo view
         services.AddSingleton<SharedDemoAgendaUpdater>();
         services.AddSingleton<IDemoChangeListener>(sp => sp.GetRequiredService<SharedDemoAgendaUpdater>());
         services.AddSingleton<DemoScheduler>();

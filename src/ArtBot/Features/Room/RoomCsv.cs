@@ -40,6 +40,21 @@ public static class RoomCsv
             p.Pi, m.Key, m.Unit, p.Art, p.ArtSample, p.Team, p.TeamSample, p.Spread?.Teams, p.Spread?.Lowest, p.Spread?.Median, p.Spread?.Highest,
         })));
 
+    /// <summary>
+    /// The PI's System Demos: a row per feedback (an item nobody gave feedback on: one row of kind "item"), then a row per
+    /// integration problem; the columns say what each kind fills in.
+    /// </summary>
+    public static byte[] Demos(DemosView view) => Write(
+        ["PI", "Iteration", "Demo date", "Team", "Item", "Presenter", "Kind", "Verdict or status", "Given by or repair owner", "Comment or what failed", "Root cause", "Repair due (PI and iteration)", "Date", "Repaired on"],
+        view.Demos.SelectMany(d => d.Items.SelectMany(i => i.Feedback.Count == 0
+                ? [new object?[] { view.Pi, d.Iteration, d.Date, i.Team, i.Title, i.Presenter, "item", null, null, null, null, null, null, null }]
+                : i.Feedback.Select(f => new object?[] { view.Pi, d.Iteration, d.Date, i.Team, i.Title, i.Presenter, "feedback", f.Verdict, f.By, f.Comment, null, null, f.Given, null }))
+            .Concat(d.Problems.Select(p => new object?[]
+            {
+                view.Pi, d.Iteration, d.Date, p.Team, p.Item, null, "integration problem", p.Status, p.Owner, p.WhatFailed, p.RootCause,
+                p.DueIteration is { } due ? $"{p.DuePi} {due}" : null, p.Raised, p.Repaired,
+            }))));
+
     public static byte[] Dependencies(DependenciesView view) => Dependencies(view.Items);
 
     public static byte[] Mine(MineView view) => Write(

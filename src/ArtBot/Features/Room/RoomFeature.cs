@@ -90,6 +90,12 @@ public sealed class RoomFeature(IOptions<BotFrameworkOptions> bot) : IEndpointFe
         View(group, "improvements", "Improvements", (views, place, ct) => views.ImprovementsAsync(place, ct), RoomJsonContext.Default.ImprovementsView, RoomCsv.Improvements);
         View(group, "predictability", "Predictability", (views, place, ct) => views.PredictabilityAsync(place, ct), RoomJsonContext.Default.PredictabilityView, RoomCsv.Predictability);
         View(group, "review", "Review", (views, place, ct) => views.ReviewAsync(place, ct), RoomJsonContext.Default.ReviewView, RoomCsv.Review);
+        group.MapGet("/demos", (HttpContext http, RoomViews views, RoomAccess access, string? conversation, string? tenant, string? pi, CancellationToken ct) =>
+                HandleAsync(http, access, conversation, tenant, (place, _) => views.DemosAsync(place, pi, ct), v => v is null ? PiUnknown() : Results.Json(v, RoomJsonContext.Default.DemosView), ct))
+            .Json<DemosView>("getRoomDemos");
+        group.MapGet("/demos.csv", (HttpContext http, RoomViews views, RoomAccess access, string? conversation, string? tenant, string? pi, CancellationToken ct) =>
+                HandleAsync(http, access, conversation, tenant, (place, _) => views.DemosAsync(place, pi, ct), v => v is null ? PiUnknown() : Csv(RoomCsv.Demos(v), "demos"), ct))
+            .Csv("getRoomDemosCsv");
         View(group, "dependencies", "Dependencies", (views, place, ct) => views.DependenciesAsync(place, ct), RoomJsonContext.Default.DependenciesView, RoomCsv.Dependencies);
         group.MapGet("/mine", async (HttpContext http, RoomViews views, CancellationToken ct) =>
                 UserOf(http) is { } user ? Results.Json(await views.MineAsync(user, ct), RoomJsonContext.Default.MineView) : Unauthorized())
@@ -117,6 +123,8 @@ public sealed class RoomFeature(IOptions<BotFrameworkOptions> bot) : IEndpointFe
         _requests.HandleAsync(http, access, conversation, tenant, async (place, user) => answer(await read(place, user)), cancellationToken);
 
     private RoomUser? UserOf(HttpContext http) => _requests.UserOf(http);
+
+    private static IResult PiUnknown() => RoomRequests.Problem(RoomStrings.ErrorPiUnknown, StatusCodes.Status404NotFound);
 
     private static IResult Unauthorized() => RoomRequests.Unauthorized();
 

@@ -65,6 +65,30 @@ public sealed record RoomMeasurePoint(string Pi, double? Art, int ArtSample, dou
 /// <summary>The spread across the teams with a value: how many, the lowest, median and highest (no team named).</summary>
 public sealed record RoomSpread(int Teams, double? Lowest, double? Median, double? Highest);
 
+/// <summary>
+/// The System Demos of one PI (<c>pi</c>; the current one unless asked), oldest first, and the PIs that have demos. In a
+/// team's channel only that team's items and problems.
+/// </summary>
+public sealed record DemosView(bool Available, string? Pi, IReadOnlyList<string> Pis, IReadOnlyList<RoomDemo> Demos);
+
+/// <summary>One iteration's System Demo: when (the ART's time zone), whether skipped, what the teams showed, the teams with nothing to show, and the integration problems.</summary>
+public sealed record RoomDemo(
+    int Iteration, DateOnly Date, string Time, bool Skipped, IReadOnlyList<RoomDemoItem> Items, IReadOnlyList<string> NothingToShow, IReadOnlyList<RoomIntegrationProblem> Problems);
+
+/// <summary>An item a team showed (<c>kind</c>: <c>feature</c>, <c>objective</c>, <c>text</c>), its verdicts counted, and each person's feedback.</summary>
+public sealed record RoomDemoItem(
+    string Team, string Kind, string Title, string? Presenter, int Accepted, int NeedsWork, int NotShown, IReadOnlyList<RoomDemoFeedback> Feedback);
+
+/// <summary>One person's feedback (<c>verdict</c>: <c>accepted</c>, <c>needsWork</c>, <c>notShown</c>) and the day it was last given.</summary>
+public sealed record RoomDemoFeedback(string By, string Verdict, string? Comment, DateOnly Given);
+
+/// <summary>
+/// An integration problem found in the demo (<c>status</c>: <c>open</c>, <c>planned</c> when it has its root cause and repair
+/// plan, <c>repaired</c>); team and item null when raised on the demo as a whole.
+/// </summary>
+public sealed record RoomIntegrationProblem(
+    string? Team, string? Item, string WhatFailed, string Status, string? RootCause, string? Owner, int? DueIteration, string? DuePi, DateOnly Raised, DateOnly? Repaired);
+
 public sealed record DependenciesView(bool Available, IReadOnlyList<RoomIteration> Iterations, IReadOnlyList<string> Teams, IReadOnlyList<RoomDependency> Items);
 
 public sealed record RoomDependency(string Id, string Text, string From, string To, int NeededBy, int? Committed, string Status, string? Why);
@@ -80,6 +104,7 @@ public sealed record MineView(
 [JsonSerializable(typeof(ImprovementsView))]
 [JsonSerializable(typeof(PredictabilityView))]
 [JsonSerializable(typeof(ReviewView))]
+[JsonSerializable(typeof(DemosView))]
 [JsonSerializable(typeof(DependenciesView))]
 [JsonSerializable(typeof(MineView))]
 [JsonSerializable(typeof(Microsoft.AspNetCore.Mvc.ProblemDetails))]

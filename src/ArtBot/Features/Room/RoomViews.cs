@@ -4,6 +4,7 @@ using ArtBot.Domain.Improvements;
 using ArtBot.Domain.Planning;
 using ArtBot.Domain.Sync;
 using ArtBot.Domain.Votes;
+using ArtBot.Features.Demos;
 using ArtBot.Features.Review;
 
 namespace ArtBot.Features.Room;
@@ -15,12 +16,12 @@ namespace ArtBot.Features.Room;
 /// </summary>
 public sealed class RoomViews(
     IVoteStore votes, IImpedimentStore impediments, IImprovementStore improvements, ISyncStore sync,
-    IPlanStore<PiObjective> objectives, IPlanStore<Dependency> dependencies, IArtStore arts, TimeProvider time, ReviewReader review)
+    IPlanStore<PiObjective> objectives, IPlanStore<Dependency> dependencies, IArtStore arts, TimeProvider time, ReviewReader review, DemoHistoryReader demoHistory)
 {
     public const int MaxVotes = 500;
     public const int MaxImpediments = 500;
     public const int PisShown = 4;
-    public static readonly IReadOnlyList<string> ArtViews = ["overview", "board", "risks", "sync", "improvements", "predictability", "review", "dependencies"];
+    public static readonly IReadOnlyList<string> ArtViews = ["overview", "board", "risks", "sync", "demos", "improvements", "predictability", "review", "dependencies"];
     public static readonly IReadOnlyList<string> ChatViews = ["overview", "risks", "improvements"];
 
     public async Task<RoomContext> ContextAsync(RoomPlace place, RoomUser user, CancellationToken cancellationToken)
@@ -138,6 +139,15 @@ public sealed class RoomViews(
         place.Art is { } art
             ? RoomReview.Of(await review.ReadAsync(art, cancellationToken), place.Team?.ConversationId)
             : new ReviewView(false, "chat", [], []);
+
+    /// <summary>
+    /// The System Demos of a PI (the current one unless asked): the whole ART's in its channel, the team's part in a
+    /// team's; null for a PI the ART has no demos in.
+    /// </summary>
+    public async Task<DemosView?> DemosAsync(RoomPlace place, string? pi, CancellationToken cancellationToken) =>
+        place.Art is { } art
+            ? RoomDemos.Of(art, await demoHistory.ReadAsync(art, cancellationToken), pi, place.Team?.ConversationId)
+            : new DemosView(false, null, [], []);
 
     public async Task<DependenciesView> DependenciesAsync(RoomPlace place, CancellationToken cancellationToken)
     {

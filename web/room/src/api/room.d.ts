@@ -212,6 +212,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/room/demos": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getRoomDemos"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/room/demos.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getRoomDemosCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/room/dependencies": {
         parameters: {
             query?: never;
@@ -588,6 +620,12 @@ export interface components {
             conflicts: components["schemas"]["BoardConflict"][];
             can: components["schemas"]["BoardPermissions"];
         };
+        DemosView: {
+            available: boolean;
+            pi: null | string;
+            pis: string[];
+            demos: components["schemas"]["RoomDemo"][];
+        };
         DependenciesView: {
             available: boolean;
             iterations: components["schemas"]["RoomIteration"][];
@@ -660,6 +698,37 @@ export interface components {
             user: components["schemas"]["RoomPerson"];
             views: string[];
         };
+        RoomDemo: {
+            /** Format: int32 */
+            iteration: number;
+            /** Format: date */
+            date: string;
+            time: string;
+            skipped: boolean;
+            items: components["schemas"]["RoomDemoItem"][];
+            nothingToShow: string[];
+            problems: components["schemas"]["RoomIntegrationProblem"][];
+        };
+        RoomDemoFeedback: {
+            by: string;
+            verdict: string;
+            comment: null | string;
+            /** Format: date */
+            given: string;
+        };
+        RoomDemoItem: {
+            team: string;
+            kind: string;
+            title: string;
+            presenter: null | string;
+            /** Format: int32 */
+            accepted: number;
+            /** Format: int32 */
+            needsWork: number;
+            /** Format: int32 */
+            notShown: number;
+            feedback: components["schemas"]["RoomDemoFeedback"][];
+        };
         RoomDependency: {
             id: string;
             text: string;
@@ -702,6 +771,21 @@ export interface components {
             carriedFromPi: null | string;
             /** Format: int32 */
             ageDays: number;
+        };
+        RoomIntegrationProblem: {
+            team: null | string;
+            item: null | string;
+            whatFailed: string;
+            status: string;
+            rootCause: null | string;
+            owner: null | string;
+            /** Format: int32 */
+            dueIteration: null | number;
+            duePi: null | string;
+            /** Format: date */
+            raised: string;
+            /** Format: date */
+            repaired: null | string;
         };
         RoomIteration: {
             /** Format: int32 */
@@ -1443,6 +1527,112 @@ export interface operations {
                 conversation?: string;
                 /** @description Local development only (no app id): the tenant of a conversation that no ART knows. */
                 tenant?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getRoomDemos: {
+        parameters: {
+            query?: {
+                /** @description The Teams channel or chat the tab is in (its id; a thread suffix is ignored). Unknown, or not the signed-in user's: 404. */
+                conversation?: string;
+                /** @description Local development only (no app id): the tenant of a conversation that no ART knows. */
+                tenant?: string;
+                pi?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DemosView"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getRoomDemosCsv: {
+        parameters: {
+            query?: {
+                /** @description The Teams channel or chat the tab is in (its id; a thread suffix is ignored). Unknown, or not the signed-in user's: 404. */
+                conversation?: string;
+                /** @description Local development only (no app id): the tenant of a conversation that no ART knows. */
+                tenant?: string;
+                pi?: string;
             };
             header?: never;
             path?: never;
