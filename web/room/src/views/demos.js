@@ -38,7 +38,8 @@ export function renderDemos(data, env) {
   const choices = data.pi && !pis.includes(data.pi) ? [...pis, data.pi] : pis;
   if (choices.length > 1) out.push(piFilter(choices, data.pi ?? '', env));
   if (demos.length === 0) return [...out, empty(t('demos.none'))];
-  return [...out, ...demos.map((d) => demoBlock(d, team !== null))];
+  // The latest demo first: the one people come for during and after it (the API and the CSV go oldest first).
+  return [...out, ...[...demos].reverse().map((d) => demoBlock(d, team !== null))];
 }
 
 /**
