@@ -13,7 +13,7 @@ namespace ArtBot.LoadTests;
 /// </summary>
 public static class RoomBench
 {
-    private static readonly string[] Views = ["context", "overview", "risks", "sync", "improvements", "predictability", "dependencies", "risks.csv"];
+    private static readonly string[] Views = ["context", "overview", "risks", "sync", "demos", "improvements", "predictability", "review", "dependencies", "risks.csv"];
 
     public static async Task<int> RunAsync(string[] args)
     {
