@@ -1,4 +1,6 @@
+using System.Net;
 using System.Net.Http.Headers;
+using System.Text.Json.Nodes;
 using ArtBot.Features.Room;
 using ArtBot.IntegrationTests.Infrastructure;
 using ArtBot.Tests.Shared;
@@ -61,6 +63,15 @@ internal sealed class EntraIssuer : IAsyncDisposable
         }
 
         return request;
+    }
+
+    /// <summary>GETs <paramref name="path"/> with the token: asserts 200 (else fails with the answer) and returns its JSON.</summary>
+    public static async Task<JsonNode> GetJsonAsync(HttpClient client, string path, string token)
+    {
+        using var response = await client.SendAsync(Get(path, token));
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{path}: {response.StatusCode} {body}");
+        return JsonNode.Parse(body)!;
     }
 
     public ValueTask DisposeAsync() => Metadata.DisposeAsync();

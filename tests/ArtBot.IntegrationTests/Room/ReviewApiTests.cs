@@ -163,11 +163,5 @@ public sealed class ReviewApiTests(BotHost bot)
         }
     }
 
-    private static async Task<JsonNode> GetJsonAsync(PlanningRig rig, string path, string token)
-    {
-        using var response = await rig.Client.SendAsync(EntraIssuer.Get(path, token));
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{path}: {response.StatusCode} {body}");
-        return JsonNode.Parse(body)!;
-    }
+    private static Task<JsonNode> GetJsonAsync(PlanningRig rig, string path, string token) => EntraIssuer.GetJsonAsync(rig.Client, path, token);
 }
