@@ -53,7 +53,7 @@ public static class RoomDemos
         feedback.Count(f => f.Verdict == DemoVerdict.Accepted),
         feedback.Count(f => f.Verdict == DemoVerdict.NeedsWork),
         feedback.Count(f => f.Verdict == DemoVerdict.NotShown),
-        [.. feedback.OrderBy(f => f.UpdatedAt).Select(f => new RoomDemoFeedback(f.By.Name ?? "", Word(f.Verdict.ToString()), f.Comment, art.Today(f.UpdatedAt)))]);
+        [.. feedback.OrderBy(f => f.UpdatedAt).ThenBy(f => f.By.Name, StringComparer.CurrentCultureIgnoreCase).Select(f => new RoomDemoFeedback(f.By.Name ?? "", Word(f.Verdict.ToString()), f.Comment, art.Today(f.UpdatedAt)))]);
 
     private static RoomIntegrationProblem Problem(Art art, IntegrationProblem problem) => new(
         problem.TeamName,
