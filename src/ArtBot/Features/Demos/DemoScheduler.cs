@@ -81,9 +81,16 @@ public sealed partial class DemoScheduler(
 
     private async Task PostPromptsAsync(Art art, SystemDemo demo, CancellationToken cancellationToken)
     {
+        // One read of the demo's team rows first: a team whose prompt is posted, answered or claimed is skipped without a
+        // write, so the ticks of the prompt window (days, every 30 s, on every instance) do not each try a doomed insert
+        // per team (a 409 in the dependency telemetry and an exception each).
+        var known = (await rows.Answers.ListAsync(art.TenantId, art.Id, cancellationToken))
+            .Where(a => a.DemoId == demo.Id)
+            .ToDictionary(a => a.TeamConversationId, StringComparer.Ordinal);
         foreach (var team in await arts.GetTeamsAsync(art.TenantId, art.Id, cancellationToken))
         {
-            if (team.UnreachableSince is not null || await ClaimPromptAsync(demo, team, cancellationToken) is not { } claimed)
+            if (team.UnreachableSince is not null
+                || await ClaimPromptAsync(demo, team, known.GetValueOrDefault(team.ConversationId), cancellationToken) is not { } claimed)
             {
                 continue;
             }
@@ -103,17 +110,25 @@ public sealed partial class DemoScheduler(
         }
     }
 
-    /// <summary>The team's part with this instance's claim on its prompt; null when it is posted, answered or claimed by another.</summary>
-    private async Task<DemoTeamAnswer?> ClaimPromptAsync(SystemDemo demo, ArtBot.Domain.Arts.ArtTeam team, CancellationToken cancellationToken)
+    /// <summary>
+    /// The team's part with this instance's claim on its prompt (<paramref name="existing"/>: its row as read, if any);
+    /// null when it is posted, answered or claimed by another.
+    /// </summary>
+    private async Task<DemoTeamAnswer?> ClaimPromptAsync(SystemDemo demo, ArtBot.Domain.Arts.ArtTeam team, DemoTeamAnswer? existing, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var fresh = rows.NewAnswer(demo, team) with { PromptClaimedAt = now };
-        if (await rows.Answers.CreateAsync(fresh, new Domain.Planning.PlanChange(now, DemoRows.System, Domain.Planning.PlanChange.CreatedField, null, null), cancellationToken))
+        if (existing is null)
         {
-            return await rows.Answers.GetAsync(demo.TenantId, demo.ArtId, fresh.Id, cancellationToken);
+            var fresh = rows.NewAnswer(demo, team) with { PromptClaimedAt = now };
+            if (await rows.Answers.CreateAsync(fresh, new Domain.Planning.PlanChange(now, DemoRows.System, Domain.Planning.PlanChange.CreatedField, null, null), cancellationToken))
+            {
+                return await rows.Answers.GetAsync(demo.TenantId, demo.ArtId, fresh.Id, cancellationToken);
+            }
+
+            existing = await rows.Answers.GetAsync(demo.TenantId, demo.ArtId, fresh.Id, cancellationToken); // another instance created it since
         }
 
-        if (await rows.Answers.GetAsync(demo.TenantId, demo.ArtId, fresh.Id, cancellationToken) is not { } existing
+        if (existing is null
             || existing.PromptActivityId is not null
             || existing.HasAnswered
             || (existing.PromptClaimedAt is { } claimedAt && now - claimedAt < DemoRules.ClaimLease))
