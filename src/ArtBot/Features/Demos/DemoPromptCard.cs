@@ -58,7 +58,7 @@ public static class DemoPromptCard
         var picked = answer?.Items.Where(i => i.RefId is not null).Select(i => i.RefId!).ToHashSet(StringComparer.Ordinal) ?? [];
         if (view.Features.Count > 0)
         {
-            body.Add(new ChoiceSetInput([.. view.Features.Select(f => new Choice(Shorten(f.Title), f.Id))])
+            body.Add(new ChoiceSetInput([.. view.Features.Select(f => new Choice(PlainText.Shorten(f.Title, MaxChoiceTitle), f.Id))])
             {
                 Id = DemoAnswerData.FeaturesInput,
                 Label = DemoStrings.PromptFeaturesLabel,
@@ -69,7 +69,7 @@ public static class DemoPromptCard
 
         if (view.Objectives.Count > 0)
         {
-            body.Add(new ChoiceSetInput([.. view.Objectives.Select(o => new Choice(Shorten(o.Text), o.Id))])
+            body.Add(new ChoiceSetInput([.. view.Objectives.Select(o => new Choice(PlainText.Shorten(o.Text, MaxChoiceTitle), o.Id))])
             {
                 Id = DemoAnswerData.ObjectivesInput,
                 Label = DemoStrings.PromptObjectivesLabel,
@@ -111,6 +111,4 @@ public static class DemoPromptCard
     }
 
     private static string? Joined(IEnumerable<string> ids) => string.Join(',', ids) is { Length: > 0 } joined ? joined : null;
-
-    private static string Shorten(string text) => text.Length <= MaxChoiceTitle ? text : text[..(MaxChoiceTitle - 1)] + "…";
 }

@@ -72,7 +72,7 @@ public static class DemoTeamFeedbackCard
         foreach (var problem in view.Problems.Where(p => !shownProblems.Contains(p.Id)))
         {
             body.Add(RepairForm.Of(problem, view.RepairPi, view.Iterations, withForm: forms-- > 0, level.Text,
-                problem.ItemTitle is { Length: > 0 } title ? PlainText.EscapeMarkdown(RepairForm.Shorten(title, level.Text)) : null));
+                problem.ItemTitle is { Length: > 0 } title ? PlainText.EscapeMarkdown(PlainText.Shorten(title, level.Text)) : null));
         }
 
         if (forms < 0 && view.Problems.Any(p => p.IsOpen))
@@ -90,9 +90,9 @@ public static class DemoTeamFeedbackCard
 
     private static string ItemTitle(DemoItem item, int max)
     {
-        var title = PlainText.EscapeMarkdown(RepairForm.Shorten(item.Title, Math.Max(max, 80)));
+        var title = PlainText.EscapeMarkdown(PlainText.Shorten(item.Title, Math.Max(max, 80)));
         return item.Presenter is { Length: > 0 } presenter
-            ? Localized.Format(DemoFollowUpStrings.CardItemPresenter, title, PlainText.EscapeMarkdown(RepairForm.Shorten(presenter, 60)))
+            ? Localized.Format(DemoFollowUpStrings.CardItemPresenter, title, PlainText.EscapeMarkdown(PlainText.Shorten(presenter, 60)))
             : title;
     }
 
@@ -101,7 +101,7 @@ public static class DemoTeamFeedbackCard
         var who = PlainText.EscapeMarkdown(feedback.By.DisplayName);
         var verdict = Verdict(feedback.Verdict);
         yield return new TextBlock(feedback.Comment is { Length: > 0 } comment
-            ? Localized.Format(DemoFollowUpStrings.CardFeedbackComment, who, verdict, PlainText.EscapeMarkdown(RepairForm.Shorten(comment, max)))
+            ? Localized.Format(DemoFollowUpStrings.CardFeedbackComment, who, verdict, PlainText.EscapeMarkdown(PlainText.Shorten(comment, max)))
             : Localized.Format(DemoFollowUpStrings.CardFeedback, who, verdict))
         { Spacing = "Small" };
         if (feedback.Verdict != DemoVerdict.NeedsWork)

@@ -44,7 +44,7 @@ public sealed partial class IntegrationProblemOffer(IPlanStore<IntegrationProble
                 var raw = problem.TeamName is { Length: > 0 } team
                     ? Localized.Format(DemoFollowUpStrings.OfferText, problem.Pi, problem.Iteration, team, problem.WhatFailed)
                     : Localized.Format(DemoFollowUpStrings.OfferTextNoTeam, problem.Pi, problem.Iteration, problem.WhatFailed);
-                if (ImprovementRules.CheckProblem(RepairForm.Shorten(PlainText.OneLine(raw), ImprovementRules.MaxProblemLength - 1)).Text is not { } checkedText)
+                if (ImprovementRules.CheckProblem(PlainText.Shorten(PlainText.OneLine(raw), ImprovementRules.MaxProblemLength)).Text is not { } checkedText)
                 {
                     continue;
                 }

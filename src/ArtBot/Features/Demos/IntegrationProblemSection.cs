@@ -25,7 +25,7 @@ public static class IntegrationProblemSection
         foreach (var problem in open.Take(MaxListed))
         {
             var team = problem.TeamName is { Length: > 0 } name ? $"**{PlainText.EscapeMarkdown(name)}** \u00b7 " : "";
-            yield return new TextBlock($"{team}{PlainText.EscapeMarkdown(RepairForm.Shorten(problem.WhatFailed, MaxText))} \u00b7 {Plan(problem)}") { Spacing = "Small" };
+            yield return new TextBlock($"{team}{PlainText.EscapeMarkdown(PlainText.Shorten(problem.WhatFailed, MaxText))} \u00b7 {Plan(problem)}") { Spacing = "Small" };
         }
 
         if (open.Count > MaxListed)

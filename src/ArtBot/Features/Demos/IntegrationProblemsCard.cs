@@ -64,7 +64,7 @@ public static class IntegrationProblemsCard
         parts.Add(where);
         if (problem.ItemTitle is { Length: > 0 } item)
         {
-            parts.Add(PlainText.EscapeMarkdown(RepairForm.Shorten(item, max)));
+            parts.Add(PlainText.EscapeMarkdown(PlainText.Shorten(item, max)));
         }
 
         return string.Join(" · ", parts);

@@ -30,7 +30,7 @@ public static class RepairForm
             items.Add(new TextBlock(heading) { IsSubtle = true, Size = "Small", Spacing = "None" });
         }
 
-        items.Add(new TextBlock(Localized.Format(DemoFollowUpStrings.ProblemLine, PlainText.EscapeMarkdown(Shorten(problem.WhatFailed, maxText)))) { Spacing = "Small" });
+        items.Add(new TextBlock(Localized.Format(DemoFollowUpStrings.ProblemLine, PlainText.EscapeMarkdown(PlainText.Shorten(problem.WhatFailed, maxText)))) { Spacing = "Small" });
         items.Add(new TextBlock(State(problem, maxText)) { IsSubtle = true, Spacing = "None" });
         if (!problem.IsOpen || !withForm)
         {
@@ -85,7 +85,7 @@ public static class RepairForm
         var parts = new List<string>();
         if (problem.RootCause is { Length: > 0 } cause)
         {
-            parts.Add(Localized.Format(DemoFollowUpStrings.StateRootCause, PlainText.EscapeMarkdown(Shorten(cause, maxText))));
+            parts.Add(Localized.Format(DemoFollowUpStrings.StateRootCause, PlainText.EscapeMarkdown(PlainText.Shorten(cause, maxText))));
         }
 
         var owner = problem.RepairOwner is { } person ? PlainText.EscapeMarkdown(person.DisplayName) : null;
@@ -122,6 +122,4 @@ public static class RepairForm
             DueIteration = read.DueIteration ?? CardData.Input(values, InputId(DemoRepairData.DueInput, id)),
         };
     }
-
-    public static string Shorten(string text, int max) => text.Length > max ? text[..max].TrimEnd() + "\u2026" : text;
 }
