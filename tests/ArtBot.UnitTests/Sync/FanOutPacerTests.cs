@@ -39,6 +39,23 @@ public sealed class FanOutPacerTests
     }
 
     [Fact]
+    public async Task An_attempt_that_prepares_ahead_is_released_that_long_before_its_slot_and_told_the_slot()
+    {
+        var pacer = Pacer(100);
+        var first = await pacer.WaitAsync("t6", ahead: TimeSpan.FromMilliseconds(4));
+        var second = pacer.WaitAsync("t6", ahead: TimeSpan.FromMilliseconds(4));
+
+        await _time.WhenPendingAsync(1).WithinDeadline("the pump waiting for the second slot");
+        _time.Advance(TimeSpan.FromMilliseconds(5));
+        Assert.False(second.IsCompleted); // 6 ms ahead of its slot: too early
+        _time.Advance(TimeSpan.FromMilliseconds(1));
+
+        Assert.Equal(Start, first);
+        Assert.Equal(Start.AddMilliseconds(10), await second.WithinDeadline("released 4 ms before its slot")); // the slot, not the release time
+        Assert.Equal(Start.AddMilliseconds(6), _time.GetUtcNow());
+    }
+
+    [Fact]
     public async Task A_retry_goes_ahead_of_first_attempts_already_waiting()
     {
         var pacer = Pacer(100);

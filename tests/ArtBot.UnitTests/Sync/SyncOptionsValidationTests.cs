@@ -20,6 +20,7 @@ public sealed class SyncOptionsValidationTests
     [InlineData("Sync:PostSearchDelay", "-00:00:01")]
     [InlineData("Sync:FanOutPerSecond", "51")]
     [InlineData("Sync:FanOutPerSecond", "-1")]
+    [InlineData("Sync:FanOutPrepareAhead", "00:00:02")]
     [InlineData("Sync:FanOutConcurrency", "0")]
     [InlineData("Sync:SendRetries", "-1")]
     [InlineData("Sync:MaxAttempts", "0")]

@@ -24,17 +24,21 @@ public sealed partial class FanOutPacer(IPaceStore store, IOptions<SyncOptions> 
 
     private readonly ConcurrentDictionary<string, Lane> _tenants = new(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>Waits for the tenant's next slot; <paramref name="retry"/> attempts are served first.</summary>
-    public Task WaitAsync(string tenantId, bool retry = false)
+    /// <summary>
+    /// Waits for the tenant's next slot and returns it; <paramref name="retry"/> attempts are served first. The wait ends
+    /// <paramref name="ahead"/> before the slot, so the caller can do its pre-send work (a storage write) and still send
+    /// at the slot itself (<see cref="SyncOptions.FanOutPrepareAhead"/>). Without pacing: now, at once.
+    /// </summary>
+    public Task<DateTimeOffset> WaitAsync(string tenantId, bool retry = false, TimeSpan ahead = default)
     {
         var configured = options.Value.FanOutPerSecond;
         if (configured <= 0)
         {
-            return Task.CompletedTask;
+            return Task.FromResult(time.GetUtcNow());
         }
 
         var lane = _tenants.GetOrAdd(tenantId, id => new Lane(id) { Rate = configured });
-        var waiter = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var waiter = new Waiter(ahead);
         lock (lane)
         {
             (retry ? lane.Retries : lane.Firsts).Enqueue(waiter);
@@ -45,7 +49,7 @@ public sealed partial class FanOutPacer(IPaceStore store, IOptions<SyncOptions> 
             }
         }
 
-        return waiter.Task;
+        return waiter.Released.Task;
     }
 
     /// <summary>Feeds back how a paced attempt went.</summary>
@@ -89,7 +93,7 @@ public sealed partial class FanOutPacer(IPaceStore store, IOptions<SyncOptions> 
     {
         while (true)
         {
-            TaskCompletionSource? next;
+            Waiter? next;
             int waiting;
             lock (lane)
             {
@@ -103,13 +107,13 @@ public sealed partial class FanOutPacer(IPaceStore store, IOptions<SyncOptions> 
             }
 
             var slot = await NextSlotAsync(lane, 1 + waiting).ConfigureAwait(false);
-            var wait = slot - time.GetUtcNow();
+            var wait = slot - next.Ahead - time.GetUtcNow();
             if (wait > TimeSpan.Zero)
             {
                 await Task.Delay(wait, time).ConfigureAwait(false);
             }
 
-            next.TrySetResult();
+            next.Released.TrySetResult(slot);
         }
     }
 
@@ -219,8 +223,8 @@ public sealed partial class FanOutPacer(IPaceStore store, IOptions<SyncOptions> 
     private sealed class Lane(string tenantId)
     {
         public string TenantId { get; } = tenantId;
-        public Queue<TaskCompletionSource> Retries { get; } = new();
-        public Queue<TaskCompletionSource> Firsts { get; } = new();
+        public Queue<Waiter> Retries { get; } = new();
+        public Queue<Waiter> Firsts { get; } = new();
         public Queue<DateTimeOffset> Slots { get; } = new(); // only the pump touches it
         public bool Pumping { get; set; }
         public double Rate { get; set; }
@@ -230,5 +234,11 @@ public sealed partial class FanOutPacer(IPaceStore store, IOptions<SyncOptions> 
         // Rate feedback not yet added to the shared rate (under the lane's lock).
         public double Factor { get; set; } = 1;
         public double Increase { get; set; }
+    }
+
+    /// <summary>An attempt waiting for its slot: released <see cref="Ahead"/> before it, with the slot.</summary>
+    private sealed record Waiter(TimeSpan Ahead)
+    {
+        public TaskCompletionSource<DateTimeOffset> Released { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }

@@ -38,9 +38,9 @@ public sealed class FanOutSender
 
     /// <summary>
     /// Posts <paramref name="activity"/> into <paramref name="conversationId"/> (a channel, or a thread of it).
-    /// <paramref name="beforeFirstSend"/> runs after the first paced slot, right before the first HTTP attempt (the
-    /// fan-out records its "sending" marker there); when it returns false nothing is sent and the outcome is
-    /// <see cref="ClaimLost"/>.
+    /// <paramref name="beforeFirstSend"/> runs right before the first HTTP attempt, from <see cref="SyncOptions.FanOutPrepareAhead"/>
+    /// before its paced slot (the fan-out records its "sending" marker there); when it returns false nothing is sent and
+    /// the outcome is <see cref="ClaimLost"/>.
     /// </summary>
     public async Task<ConnectorOutcome> SendAsync(string serviceUrl, string tenantId, string conversationId, Activity activity, Func<Task<bool>>? beforeFirstSend = null)
     {
@@ -48,11 +48,20 @@ public sealed class FanOutSender
         var attempts = 0;
         for (var retry = 0; ; retry++)
         {
-            await _pacer.WaitAsync(tenantId, retry: retry > 0);
-            if (retry == 0 && beforeFirstSend is not null && !await beforeFirstSend())
+            var marking = retry == 0 && beforeFirstSend is not null;
+            var slot = await _pacer.WaitAsync(tenantId, retry: retry > 0, ahead: marking ? _options.Value.FanOutPrepareAhead : TimeSpan.Zero);
+            if (marking && !await beforeFirstSend!())
             {
                 return ClaimLost;
             }
+
+            // The marker's storage write happened before the slot: the send leaves at the slot, not a round trip after it.
+            var early = slot - _time.GetUtcNow();
+            if (early > TimeSpan.Zero)
+            {
+                await Task.Delay(early, _time);
+            }
+
             var outcome = await _connector.SendToConversationAsync(serviceUrl, tenantId, conversationId, activity, CancellationToken.None);
             attempts += Math.Max(1, outcome.Attempts);
             _pacer.Report(tenantId, throttled: outcome.StatusCode == 429 || outcome.Kind == ConnectorOutcomeKind.Throttled);

@@ -30,6 +30,13 @@ public sealed class SyncOptions
     /// </summary>
     public double FanOutPerSecond { get; set; } = 49.5;
 
+    /// <summary>
+    /// How long before its paced slot a first attempt may record its "sending" marker in storage. The send itself then
+    /// leaves at the slot: a storage round trip after the slot would make it arrive late by a varying few to tens of
+    /// milliseconds, and (see <see cref="FanOutPerSecond"/>) a late arrival draws a 429 one second later.
+    /// </summary>
+    public TimeSpan FanOutPrepareAhead { get; set; } = TimeSpan.FromMilliseconds(60);
+
     /// <summary>Retries of one fan-out send after 429/412/5xx (each paced, after Retry-After) before the delivery counts as failed for this pass.</summary>
     public int SendRetries { get; set; } = 4;
 

@@ -23,6 +23,7 @@ public sealed class SyncOptionsValidation : IValidateOptions<SyncOptions>
             errors.Add("Sync:FanOutPerSecond must be between 0 (no pacing) and 50 (Teams' per-tenant limit).");
         }
 
+        Between(errors, "FanOutPrepareAhead", options.FanOutPrepareAhead, TimeSpan.Zero, TimeSpan.FromSeconds(1));
         Between(errors, "FanOutConcurrency", options.FanOutConcurrency, 1, 1000);
         Between(errors, "SendRetries", options.SendRetries, 0, 10);
         Between(errors, "MaxAttempts", options.MaxAttempts, 1, 100);
