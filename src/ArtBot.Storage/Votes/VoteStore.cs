@@ -11,7 +11,8 @@ namespace ArtBot.Storage.Votes;
 /// Votes in the <c>votes</c> table (PK vote id; RK <c>meta</c> for the vote, one row per voter for ballots, one per
 /// concern), the per-conversation history in <c>voteindex</c> and due deadlines in <c>votedue</c>. A ballot is one
 /// unconditional upsert of the voter's own row, so voters never contend with each other and a redelivered ballot
-/// counts once. Everything about one vote is one partition, so <see cref="ReadStateAsync"/> is a single query.
+/// counts once; the ballots of a burst go to storage together (<see cref="BallotWriter"/>). Everything about one vote is
+/// one partition, so <see cref="ReadStateAsync"/> is a single query.
 /// </summary>
 public sealed class VoteStore(TableClient votes, TableClient index, TableClient due) : IVoteStore
 {
@@ -26,6 +27,8 @@ public sealed class VoteStore(TableClient votes, TableClient index, TableClient 
 
     // Salts never change while a vote is open, so one read per vote per instance is enough.
     private readonly ConcurrentDictionary<string, string> _salts = new(StringComparer.Ordinal);
+
+    private readonly BallotWriter _ballots = new(votes);
 
     public async Task<bool> CreateAsync(Vote vote, CancellationToken cancellationToken)
     {
@@ -127,8 +130,8 @@ public sealed class VoteStore(TableClient votes, TableClient index, TableClient 
             VoterId = vote.Anonymous ? null : voterId,
             ChannelUserId = vote.Anonymous ? null : channelUserId,
         };
-        var response = await votes.UpsertEntityAsync(ballot, TableUpdateMode.Replace, cancellationToken);
-        return BallotReceipts.Of(ballot.RowKey, response.Headers.ETag?.ToString() ?? "");
+        var etag = await _ballots.WriteAsync(ballot, cancellationToken);
+        return BallotReceipts.Of(ballot.RowKey, etag);
     }
 
     public async Task<int?> GetBallotAsync(Vote vote, string voterId, CancellationToken cancellationToken)
