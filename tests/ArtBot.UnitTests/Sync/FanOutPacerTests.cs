@@ -56,6 +56,17 @@ public sealed class FanOutPacerTests
     }
 
     [Fact]
+    public void A_send_later_than_the_schedules_slack_is_too_late_for_its_slot()
+    {
+        var pacer = Pacer(49.5); // 50 slots take 1.0101 s: 10.1 ms of slack
+        _time.Advance(TimeSpan.FromMilliseconds(10));
+        Assert.False(pacer.IsTooLate(Start));
+        _time.Advance(TimeSpan.FromMilliseconds(0.2));
+        Assert.True(pacer.IsTooLate(Start));
+        Assert.False(Pacer(0).IsTooLate(Start)); // not paced
+    }
+
+    [Fact]
     public async Task A_retry_goes_ahead_of_first_attempts_already_waiting()
     {
         var pacer = Pacer(100);

@@ -52,6 +52,17 @@ public sealed partial class FanOutPacer(IPaceStore store, IOptions<SyncOptions> 
         return waiter.Released.Task;
     }
 
+    /// <summary>
+    /// Whether a send leaving now is too late for <paramref name="slot"/>: later than the schedule's slack (at 49.5/s
+    /// about 10 ms, as 50 slots take 1.01 s), so it would arrive in one second with the send 50 slots after it, and Teams
+    /// would answer one of them 429. Such a send takes a fresh slot instead (<see cref="FanOutSender"/>).
+    /// </summary>
+    public bool IsTooLate(DateTimeOffset slot)
+    {
+        var rate = options.Value.FanOutPerSecond;
+        return rate > 0 && time.GetUtcNow() - slot > TimeSpan.FromSeconds((SyncOptions.TenantLimit / rate) - 1);
+    }
+
     /// <summary>Feeds back how a paced attempt went.</summary>
     public void Report(string tenantId, bool throttled)
     {

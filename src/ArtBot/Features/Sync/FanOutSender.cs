@@ -16,6 +16,9 @@ public sealed class FanOutSender
 {
     private static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(60);
 
+    /// <summary>Fresh slots a send takes after missing its own before it is sent late anyway.</summary>
+    private const int MaxLateSlots = 3;
+
     /// <summary>Nothing was sent: the delivery's claim was taken over before the send (its paced slot goes unused).</summary>
     public static readonly ConnectorOutcome ClaimLost = new() { Kind = ConnectorOutcomeKind.Failed, ErrorCode = "ClaimLost" };
 
@@ -56,10 +59,21 @@ public sealed class FanOutSender
             }
 
             // The marker's storage write happened before the slot: the send leaves at the slot, not a round trip after it.
-            var early = slot - _time.GetUtcNow();
-            if (early > TimeSpan.Zero)
+            // One that would leave too late (a late wake-up) takes a fresh slot, served first, rather than draw a 429.
+            for (var late = 0; ; late++)
             {
-                await Task.Delay(early, _time);
+                var early = slot - _time.GetUtcNow();
+                if (early > TimeSpan.Zero)
+                {
+                    await Task.Delay(early, _time);
+                }
+
+                if (late == MaxLateSlots || !_pacer.IsTooLate(slot))
+                {
+                    break;
+                }
+
+                slot = await _pacer.WaitAsync(tenantId, retry: true);
             }
 
             var outcome = await _connector.SendToConversationAsync(serviceUrl, tenantId, conversationId, activity, CancellationToken.None);

@@ -18,7 +18,7 @@ public sealed class SyncOptionsValidation : IValidateOptions<SyncOptions>
             errors.Add("Sync:PostSearchDelay must be between 00:00:00 and half of Sync:ClaimLease (the claim is held while it waits).");
         }
 
-        if (!(options.FanOutPerSecond is >= 0 and <= 50))
+        if (!(options.FanOutPerSecond >= 0 && options.FanOutPerSecond <= SyncOptions.TenantLimit))
         {
             errors.Add("Sync:FanOutPerSecond must be between 0 (no pacing) and 50 (Teams' per-tenant limit).");
         }
