@@ -254,6 +254,14 @@ public static class FanOutScenario
         var sorted = ids.Select(id => context.Connector.AcceptedAt.GetValueOrDefault(id)).Order().ToArray();
         string At(double share) => ((sorted[Math.Max(0, (int)Math.Ceiling(sorted.Length * share) - 1)] - start) / (double)Stopwatch.Frequency).ToString("0.00", CultureInfo.InvariantCulture);
         Console.WriteLine($"{instances} instance(s), {label}: first delivery after {(first - start) / (double)Stopwatch.Frequency:0.00} s; 50% {At(0.5)} s, 90% {At(0.9)} s, 95% {At(0.95)} s, 99% {At(0.99)} s, all {At(1)} s");
+        // Where the tail comes from: every prompt had been tried once by then; the last one delivered was tried first at that
+        // time and answered 429 (Retry-After: 1 s) so many times before it was accepted.
+        var connector = context.Connector;
+        var lastId = ids.MaxBy(id => connector.AcceptedAt.GetValueOrDefault(id))!;
+        double Since(long at) => (at - start) / (double)Stopwatch.Frequency;
+        Console.WriteLine(
+            $"  every prompt tried once by {Since(ids.Max(id => connector.FirstAttemptAt.GetValueOrDefault(id))):0.00} s; the last delivered tried first at " +
+            $"{Since(connector.FirstAttemptAt.GetValueOrDefault(lastId)):0.00} s and answered 429 {connector.ThrottledPosts.GetValueOrDefault(lastId)} time(s) before it was accepted");
         var seconds = (last - start) / (double)Stopwatch.Frequency;
 
         // Every delivery row final: nothing is still claimed that could post again.

@@ -28,6 +28,8 @@ public sealed partial class TeamsLimitedConnector : IAsyncDisposable
     private readonly List<long> _arrivals = new(4096);
     private readonly ConcurrentDictionary<string, int> _accepted = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, long> _acceptedAt = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, long> _firstAttemptAt = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> _throttledPosts = new(StringComparer.Ordinal);
     private readonly Random _random = new(20271);
     private long _limitThrottled;
     private long _randomThrottled;
@@ -48,6 +50,12 @@ public sealed partial class TeamsLimitedConnector : IAsyncDisposable
 
     /// <summary>When each conversation's first post was accepted (Stopwatch timestamp).</summary>
     public IReadOnlyDictionary<string, long> AcceptedAt => _acceptedAt;
+
+    /// <summary>When each conversation's first post arrived, accepted or not (Stopwatch timestamp).</summary>
+    public IReadOnlyDictionary<string, long> FirstAttemptAt => _firstAttemptAt;
+
+    /// <summary>Posts per conversation answered 429 (over a limit or at random).</summary>
+    public IReadOnlyDictionary<string, int> ThrottledPosts => _throttledPosts;
 
     public static async Task<TeamsLimitedConnector> StartAsync()
     {
@@ -123,9 +131,20 @@ public sealed partial class TeamsLimitedConnector : IAsyncDisposable
             randomThrottle = !overLimit && HttpMethods.IsPost(context.Request.Method) && _random.NextDouble() < RandomThrottleShare;
         }
 
+        var post = HttpMethods.IsPost(context.Request.Method) && conversation is not null;
+        if (post)
+        {
+            _firstAttemptAt.TryAdd(conversation!, now);
+        }
+
         if (overLimit || randomThrottle)
         {
             Interlocked.Increment(ref overLimit ? ref _limitThrottled : ref _randomThrottled);
+            if (post)
+            {
+                _throttledPosts.AddOrUpdate(conversation!, 1, (_, n) => n + 1);
+            }
+
             context.Response.StatusCode = 429;
             context.Response.Headers.RetryAfter = "1";
             context.Response.ContentType = "application/json";
@@ -134,10 +153,10 @@ public sealed partial class TeamsLimitedConnector : IAsyncDisposable
         }
 
         var id = (1_700_000_000_000L + Interlocked.Increment(ref _nextId)).ToString(CultureInfo.InvariantCulture); // Teams message ids are numbers
-        if (HttpMethods.IsPost(context.Request.Method) && conversation is not null)
+        if (post)
         {
-            _accepted.AddOrUpdate(conversation, 1, (_, n) => n + 1);
-            _acceptedAt.TryAdd(conversation, Stopwatch.GetTimestamp());
+            _accepted.AddOrUpdate(conversation!, 1, (_, n) => n + 1);
+            _acceptedAt.TryAdd(conversation!, Stopwatch.GetTimestamp());
             KeepPost(path, id, body);
         }
 

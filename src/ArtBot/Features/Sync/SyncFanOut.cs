@@ -18,8 +18,8 @@ namespace ArtBot.Features.Sync;
 /// 403/404 marks the team unreachable; throttled or failed sends are retried on a later tick.
 /// <para>
 /// A killed process leaves claims behind. Its claims are taken over after <see cref="SyncOptions.ClaimLease"/> by any
-/// instance, or at once by the next run of the same <see cref="SyncOptions.InstanceId"/>. Right before the HTTP send the
-/// claim row records <see cref="SyncDelivery.SendingAt"/>; a claim taken over without it was never sent (most of them:
+/// instance, or at once by the next run of the same <see cref="SyncOptions.InstanceId"/>. Right before the HTTP send (at
+/// most <see cref="SyncOptions.FanOutPrepareAhead"/> before its paced slot) the claim row records <see cref="SyncDelivery.SendingAt"/>; a claim taken over without it was never sent (most of them:
 /// the rest were waiting for their paced slot) and is simply sent. One taken over with it was interrupted mid-send and
 /// is settled by <see cref="InterruptedSends"/>: with Graph, the channel (or the prompt's thread) is searched for the
 /// post; without it, prompts are sent again (a duplicate is possible if the first post reached Teams before the kill, a
