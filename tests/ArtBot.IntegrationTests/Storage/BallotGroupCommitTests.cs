@@ -81,6 +81,26 @@ public sealed class BallotGroupCommitTests(AzuriteFixture azurite) : IClassFixtu
         Assert.Equal([("voter-0", 3), ("voter-1", 2)], state.Ballots.Select(b => (b.VoterId, b.Value)).Order());
     }
 
+    [Fact]
+    public async Task A_ballot_storage_refuses_fails_alone_and_the_others_of_its_transaction_are_written()
+    {
+        var vote = await NewVoteAsync();
+        _requests.HoldNext();
+        var first = Cast(vote, 0, 3);
+        var others = Enumerable.Range(1, 4).Select(i => Cast(vote, i, 4)).ToList();
+        var refused = _store.CastAsync(vote, "voter-9", new string('x', 40_000), null, 5, CancellationToken.None); // over 64 KiB: Table Storage refuses the row
+        _requests.Release();
+
+        await first.Receipt;
+        await Task.WhenAll(others.Select(c => c.Receipt));
+        var error = await Assert.ThrowsAnyAsync<Azure.RequestFailedException>(() => refused);
+
+        Assert.Equal(400, error.Status);
+        Assert.Equal(1 + 1 + 5, _requests.Count); // v0; the transaction of the five, refused; then each of the five alone
+        var state = (await _store.ReadStateAsync(vote.Id, CancellationToken.None))!;
+        Assert.Equal(["voter-0", "voter-1", "voter-2", "voter-3", "voter-4"], state.Ballots.Select(b => b.VoterId).Order());
+    }
+
     private (string Voter, int Value, Task<string> Receipt) Cast(Vote vote, int voter, int value) =>
         ($"voter-{voter}", value, _store.CastAsync(vote, $"voter-{voter}", $"Voter {voter}", null, value, CancellationToken.None));
 
