@@ -30,8 +30,11 @@ public sealed class ConnectorOptions
         new(60, TimeSpan.FromSeconds(30)),
     ];
 
-    /// <summary>Per tenant (all requests count): 50 per second.</summary>
-    public IList<RateLimitRule> TenantLimits { get; set; } = [new(50, TimeSpan.FromSeconds(1))];
+    /// <summary>Teams' limit of requests per second per bot and tenant.</summary>
+    public const int TeamsTenantPerSecond = 50;
+
+    /// <summary>Per tenant (all requests count): <see cref="TeamsTenantPerSecond"/> per second.</summary>
+    public IList<RateLimitRule> TenantLimits { get; set; } = [new(TeamsTenantPerSecond, TimeSpan.FromSeconds(1))];
 
     /// <summary>The backoff's jitter source in [0, 1); replaceable in tests.</summary>
     internal Func<double>? Jitter { get; set; }

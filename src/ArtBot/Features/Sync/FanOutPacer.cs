@@ -1,3 +1,4 @@
+using ArtBot.BotFramework.Connector;
 using System.Collections.Concurrent;
 using ArtBot.Domain.Sync;
 using Microsoft.Extensions.Options;
@@ -60,7 +61,7 @@ public sealed partial class FanOutPacer(IPaceStore store, IOptions<SyncOptions> 
     public bool IsTooLate(DateTimeOffset slot)
     {
         var rate = options.Value.FanOutPerSecond;
-        return rate > 0 && time.GetUtcNow() - slot > TimeSpan.FromSeconds((SyncOptions.TenantLimit / rate) - 1);
+        return rate > 0 && time.GetUtcNow() - slot > TimeSpan.FromSeconds((ConnectorOptions.TeamsTenantPerSecond / rate) - 1);
     }
 
     /// <summary>Feeds back how a paced attempt went.</summary>

@@ -5,9 +5,6 @@ public sealed class SyncOptions
 {
     public const string Section = "Sync";
 
-    /// <summary>Teams' limit of requests per second per bot and tenant.</summary>
-    public const double TenantLimit = 50;
-
     /// <summary>Open impediments older than this many days are listed as ageing in the ART sync summary.</summary>
     public int AgeingImpedimentDays { get; set; } = 14;
 

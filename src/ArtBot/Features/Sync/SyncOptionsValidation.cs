@@ -1,3 +1,4 @@
+using ArtBot.BotFramework.Connector;
 using Microsoft.Extensions.Options;
 
 namespace ArtBot.Features.Sync;
@@ -18,7 +19,7 @@ public sealed class SyncOptionsValidation : IValidateOptions<SyncOptions>
             errors.Add("Sync:PostSearchDelay must be between 00:00:00 and half of Sync:ClaimLease (the claim is held while it waits).");
         }
 
-        if (!(options.FanOutPerSecond >= 0 && options.FanOutPerSecond <= SyncOptions.TenantLimit))
+        if (!(options.FanOutPerSecond >= 0 && options.FanOutPerSecond <= ConnectorOptions.TeamsTenantPerSecond))
         {
             errors.Add("Sync:FanOutPerSecond must be between 0 (no pacing) and 50 (Teams' per-tenant limit).");
         }
