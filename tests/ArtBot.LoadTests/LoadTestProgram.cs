@@ -2,7 +2,7 @@ namespace ArtBot.LoadTests;
 
 /// <summary>
 /// Picks the scenario: <c>--scenario votes</c> (default, the vote storm), <c>--scenario fanout</c> (the weekly sync
-/// fan-out), <c>--scenario room</c> (the ART room API) or <c>--scenario meeting</c> (the vote in a Teams meeting), <c>--scenario board</c> (the program board). Every other argument goes to the scenario (e.g. <c>--smoke</c>).
+/// fan-out), <c>--scenario room</c> (the ART room API) or <c>--scenario meeting</c> (the vote in a Teams meeting), <c>--scenario board</c> (the program board), <c>--scenario fanout-model</c> (what the fan-out's time bound allows any sender, a model). Every other argument goes to the scenario (e.g. <c>--smoke</c>).
 /// </summary>
 public static class LoadTestProgram
 {
@@ -17,13 +17,14 @@ public static class LoadTestProgram
             "room" => await RoomBench.RunAsync(args).ConfigureAwait(false),
             "meeting" => await MeetingBench.RunAsync(args).ConfigureAwait(false),
             "board" => await BoardBench.RunAsync(args).ConfigureAwait(false),
+            "fanout-model" => FanOutBoundModel.Run(),
             _ => Usage(scenario),
         };
     }
 
     private static int Usage(string scenario)
     {
-        Console.Error.WriteLine($"Unknown scenario '{scenario}'. Use --scenario votes (default), fanout, room, meeting or board, optionally with --smoke.");
+        Console.Error.WriteLine($"Unknown scenario '{scenario}'. Use --scenario votes (default), fanout, room, meeting, board or fanout-model, optionally with --smoke.");
         return 2;
     }
 }
