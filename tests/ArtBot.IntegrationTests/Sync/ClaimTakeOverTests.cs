@@ -102,6 +102,37 @@ public sealed class ClaimTakeOverTests(BotHost bot)
     }
 
     [Fact]
+    public async Task After_losing_one_claim_to_another_instance_an_instance_looks_before_claiming_and_loses_no_other()
+    {
+        var (art, teams) = await _rig.CreateArtAsync("Europe/Berlin", DayOfWeek.Monday, "10:00", 20, Pi2027);
+        var occurrence = SyncCalendar.On(art, new DateOnly(2027, 3, 29))!;
+        var key = OccurrenceKey.Of(art, occurrence);
+        var clock = new FakeTimeProvider(occurrence.PromptAt);
+        var rival = new ClaimOwner("bot-9", "run-9");
+        var rivals = teams.Take(10).Select(t => t.ConversationId).ToHashSet(StringComparer.Ordinal);
+        var spy = new SpyStore(_rig.Store)
+        {
+            // Another instance claims each of the first ten teams just before this one gets to it, after this pass read the rows.
+            BeforeLookingAt = async conversationId =>
+            {
+                if (rivals.Contains(conversationId))
+                {
+                    await _rig.Store.TryClaimAsync(key, DeliveryKind.Prompt, conversationId, rival, clock.GetUtcNow(), clock.GetUtcNow().AddMinutes(3), 5, default);
+                }
+            },
+        };
+        var scheduler = SyncRig.Scheduler(bot.Services, clock, o => o.FanOutConcurrency = 1, store: spy);
+
+        await scheduler.TickArtAsync(art, default);
+
+        Assert.Equal(1, spy.LostClaims); // the first: until then nothing said another instance was at work
+        Assert.All(teams.Skip(10), t => Assert.Single(_rig.PostsTo(t.ConversationId)));
+        Assert.All(teams.Take(10), t => Assert.Empty(_rig.PostsTo(t.ConversationId)));
+        var rows = await _rig.Store.GetDeliveriesAsync(key, DeliveryKind.Prompt, default);
+        Assert.All(rows.Where(r => rivals.Contains(r.ConversationId)), r => Assert.Equal((DeliveryState.Claimed, "bot-9"), (r.State, r.Owner)));
+    }
+
+    [Fact]
     public async Task A_claim_taken_over_before_its_marker_is_written_sends_nothing()
     {
         var (art, teams) = await _rig.CreateArtAsync("Europe/Berlin", DayOfWeek.Monday, "10:00", 2, Pi2027);
@@ -256,6 +287,14 @@ public sealed class ClaimTakeOverTests(BotHost bot)
 
         public Func<SyncDelivery, Task>? BeforeMark { get; init; }
 
+        /// <summary>Runs before a delivery is claimed or its row read (by conversation): what another instance does first.</summary>
+        public Func<string, Task>? BeforeLookingAt { get; init; }
+
+        /// <summary>Claims and take-overs refused because another instance held the row.</summary>
+        public int LostClaims => Volatile.Read(ref _lostClaims);
+
+        private int _lostClaims;
+
         public async Task<bool> CompleteAsync(SyncDelivery claim, DeliveryState state, string? activityId, string? failure, DateTimeOffset now, DateTimeOffset? retryAt, CancellationToken cancellationToken)
         {
             var stored = await inner.GetDeliveryAsync(claim.Occurrence, claim.Kind, claim.ConversationId, cancellationToken);
@@ -276,15 +315,36 @@ public sealed class ClaimTakeOverTests(BotHost bot)
         public Task<IReadOnlyList<SyncDelivery>> GetDeliveriesAsync(OccurrenceKey occurrence, DeliveryKind kind, CancellationToken cancellationToken) =>
             inner.GetDeliveriesAsync(occurrence, kind, cancellationToken);
 
-        public Task<SyncDelivery?> GetDeliveryAsync(OccurrenceKey occurrence, DeliveryKind kind, string conversationId, CancellationToken cancellationToken) =>
-            inner.GetDeliveryAsync(occurrence, kind, conversationId, cancellationToken);
+        public async Task<SyncDelivery?> GetDeliveryAsync(OccurrenceKey occurrence, DeliveryKind kind, string conversationId, CancellationToken cancellationToken)
+        {
+            await LookingAtAsync(conversationId);
+            return await inner.GetDeliveryAsync(occurrence, kind, conversationId, cancellationToken);
+        }
 
-        public Task<SyncDelivery?> TryClaimAsync(
-            OccurrenceKey occurrence, DeliveryKind kind, string conversationId, ClaimOwner owner, DateTimeOffset now, DateTimeOffset leaseUntil, int maxAttempts, CancellationToken cancellationToken) =>
-            inner.TryClaimAsync(occurrence, kind, conversationId, owner, now, leaseUntil, maxAttempts, cancellationToken);
+        public async Task<SyncDelivery?> TryClaimAsync(
+            OccurrenceKey occurrence, DeliveryKind kind, string conversationId, ClaimOwner owner, DateTimeOffset now, DateTimeOffset leaseUntil, int maxAttempts, CancellationToken cancellationToken)
+        {
+            await LookingAtAsync(conversationId);
+            return Counted(await inner.TryClaimAsync(occurrence, kind, conversationId, owner, now, leaseUntil, maxAttempts, cancellationToken));
+        }
 
-        public Task<SyncDelivery?> TryTakeOverAsync(SyncDelivery existing, ClaimOwner owner, DateTimeOffset now, DateTimeOffset leaseUntil, int maxAttempts, CancellationToken cancellationToken) =>
-            inner.TryTakeOverAsync(existing, owner, now, leaseUntil, maxAttempts, cancellationToken);
+        public async Task<SyncDelivery?> TryTakeOverAsync(SyncDelivery existing, ClaimOwner owner, DateTimeOffset now, DateTimeOffset leaseUntil, int maxAttempts, CancellationToken cancellationToken)
+        {
+            await LookingAtAsync(existing.ConversationId);
+            return Counted(await inner.TryTakeOverAsync(existing, owner, now, leaseUntil, maxAttempts, cancellationToken));
+        }
+
+        private Task LookingAtAsync(string conversationId) => BeforeLookingAt?.Invoke(conversationId) ?? Task.CompletedTask;
+
+        private SyncDelivery? Counted(SyncDelivery? claim)
+        {
+            if (claim is null)
+            {
+                Interlocked.Increment(ref _lostClaims);
+            }
+
+            return claim;
+        }
 
         public Task ReleaseAsync(SyncDelivery claim, CancellationToken cancellationToken) => inner.ReleaseAsync(claim, cancellationToken);
 

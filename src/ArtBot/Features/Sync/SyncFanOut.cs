@@ -114,9 +114,11 @@ public sealed class SyncFanOut(
         var owner = settings.Owner;
         var key = OccurrenceKey.Of(art, occurrence);
         var now = time.GetUtcNow();
-        var rows = new DeliveryRows(await store.GetDeliveriesAsync(key, kind, cancellationToken));
+        var rows = new DeliveryRows(
+            await store.GetDeliveriesAsync(key, kind, cancellationToken),
+            conversationId => store.GetDeliveryAsync(key, kind, conversationId, CancellationToken.None));
         // In an order of this pass's own: instances fanning out together then rarely race for the same claim (a lost race
-        // costs a conflict answer from storage and a read), where in the teams' order they would for nearly every one.
+        // costs a conflict answer from storage), where in the teams' order they would for nearly every one.
         var pending = teams
             .Where(t => t.UnreachableSince is null)
             .Where(t => rows.Find(t.ConversationId) is not { } d || d.IsClaimableBy(owner, now, settings.MaxAttempts))
@@ -135,8 +137,8 @@ public sealed class SyncFanOut(
             await Parallel.ForEachAsync(pending, parallel, async (team, _) =>
             {
                 // From here on, not cancellable: a claim taken is always completed or released.
+                var row = await rows.CurrentAsync(team.ConversationId);
                 var claimedAt = time.GetUtcNow();
-                var row = rows.Find(team.ConversationId);
                 if (row is not null && !row.IsClaimableBy(owner, claimedAt, settings.MaxAttempts))
                 {
                     Interlocked.Increment(ref skipped); // claimed by another instance since this pass began
@@ -148,9 +150,9 @@ public sealed class SyncFanOut(
                     : await store.TryClaimAsync(key, kind, team.ConversationId, owner, claimedAt, claimedAt + settings.ClaimLease, settings.MaxAttempts, CancellationToken.None);
                 if (claim is null)
                 {
-                    // Another instance works this occurrence too: catch up with its claims rather than race it for each one.
+                    // Another instance works this occurrence too: from now on, look before claiming rather than race it for each one.
                     Interlocked.Increment(ref skipped);
-                    await rows.RefreshAsync(() => store.GetDeliveriesAsync(key, kind, CancellationToken.None), time);
+                    rows.ClaimLost();
                     return;
                 }
 
@@ -291,43 +293,25 @@ public sealed class SyncFanOut(
     }
 
     /// <summary>
-    /// A pass's view of the occurrence's delivery rows: read when the pass begins, and read again (at most four times a second)
-    /// when a claim was lost to another instance, so instances fanning out together skip each other's claims instead of
-    /// each losing a race (a conflict from storage) for them. One instance alone never reads them again.
+    /// A pass's view of the occurrence's delivery rows, read when the pass begins. Once a claim was lost to another instance
+    /// (it works this occurrence too), each row is read again right before it is claimed, so the instances skip each other's
+    /// claims instead of losing a race for each one: a lost race is a conflict answer the storage SDK throws for (an
+    /// exception, a failed dependency in telemetry), where a point read of one row is neither, and cheaper than reading
+    /// every row again. One instance alone reads nothing more.
     /// </summary>
-    private sealed class DeliveryRows(IReadOnlyList<SyncDelivery> initial)
+    private sealed class DeliveryRows(IReadOnlyList<SyncDelivery> initial, Func<string, Task<SyncDelivery?>> readOne)
     {
-        private static readonly TimeSpan RefreshEvery = TimeSpan.FromMilliseconds(250);
-        private int _refreshing;
-        private long _readAtTicks; // never read again yet
-        private volatile Dictionary<string, SyncDelivery> _rows = initial.ToDictionary(d => d.ConversationId, StringComparer.Ordinal);
+        private readonly Dictionary<string, SyncDelivery> _rows = initial.ToDictionary(d => d.ConversationId, StringComparer.Ordinal);
+        private volatile bool _contested;
 
+        /// <summary>The row as the pass began.</summary>
         public SyncDelivery? Find(string conversationId) => _rows.GetValueOrDefault(conversationId);
 
-        /// <summary>Reads the rows again unless that was done less than <see cref="RefreshEvery"/> ago; a failed read keeps the rows known.</summary>
-        public async Task RefreshAsync(Func<Task<IReadOnlyList<SyncDelivery>>> read, TimeProvider time)
-        {
-            var now = time.GetUtcNow().UtcTicks;
-            if (now - Interlocked.Read(ref _readAtTicks) < RefreshEvery.Ticks || Interlocked.Exchange(ref _refreshing, 1) == 1)
-            {
-                return;
-            }
+        /// <summary>The row as it is now, as far as this pass needs to know: read again once another instance was seen claiming.</summary>
+        public Task<SyncDelivery?> CurrentAsync(string conversationId) =>
+            _contested ? readOne(conversationId) : Task.FromResult(Find(conversationId));
 
-            try
-            {
-                Interlocked.Exchange(ref _readAtTicks, now);
-                _rows = (await read()).ToDictionary(d => d.ConversationId, StringComparer.Ordinal);
-            }
-#pragma warning disable CA1031 // only an optimization: without it a claim lost to another instance costs a conflict, nothing more
-            catch (Exception)
-#pragma warning restore CA1031
-            {
-            }
-            finally
-            {
-                Volatile.Write(ref _refreshing, 0);
-            }
-        }
+        public void ClaimLost() => _contested = true;
     }
 
     /// <summary>How a delivery's post is found in its channel: top-level or in a thread, and the texts it holds.</summary>
