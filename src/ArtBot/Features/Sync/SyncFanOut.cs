@@ -114,9 +114,11 @@ public sealed class SyncFanOut(
         var owner = settings.Owner;
         var key = OccurrenceKey.Of(art, occurrence);
         var now = time.GetUtcNow();
+        var initial = await store.GetDeliveriesAsync(key, kind, cancellationToken);
         var rows = new DeliveryRows(
-            await store.GetDeliveriesAsync(key, kind, cancellationToken),
-            conversationId => store.GetDeliveryAsync(key, kind, conversationId, CancellationToken.None));
+            initial,
+            conversationId => store.GetDeliveryAsync(key, kind, conversationId, CancellationToken.None),
+            contested: initial.Any(d => d.State == DeliveryState.Claimed && !d.IsClaimableBy(owner, now, settings.MaxAttempts)));
         // In an order of this pass's own: instances fanning out together then rarely race for the same claim (a lost race
         // costs a conflict answer from storage), where in the teams' order they would for nearly every one.
         var pending = teams
@@ -293,16 +295,16 @@ public sealed class SyncFanOut(
     }
 
     /// <summary>
-    /// A pass's view of the occurrence's delivery rows, read when the pass begins. Once a claim was lost to another instance
-    /// (it works this occurrence too), each row is read again right before it is claimed, so the instances skip each other's
-    /// claims instead of losing a race for each one: a lost race is a conflict answer the storage SDK throws for (an
-    /// exception, a failed dependency in telemetry), where a point read of one row is neither, and cheaper than reading
-    /// every row again. One instance alone reads nothing more.
+    /// A pass's view of the occurrence's delivery rows, read when the pass begins. Once another instance is seen at work on
+    /// the occurrence (a live claim of its own among those rows, or a claim lost to it), each row is read again right
+    /// before it is claimed, so the instances skip each other's claims instead of losing a race for each one: a lost race
+    /// is a conflict answer the storage SDK throws for (an exception, a failed dependency in telemetry), where a point read
+    /// of one row is neither, and cheaper than reading every row again. One instance alone reads nothing more.
     /// </summary>
-    private sealed class DeliveryRows(IReadOnlyList<SyncDelivery> initial, Func<string, Task<SyncDelivery?>> readOne)
+    private sealed class DeliveryRows(IReadOnlyList<SyncDelivery> initial, Func<string, Task<SyncDelivery?>> readOne, bool contested)
     {
         private readonly Dictionary<string, SyncDelivery> _rows = initial.ToDictionary(d => d.ConversationId, StringComparer.Ordinal);
-        private volatile bool _contested;
+        private volatile bool _contested = contested;
 
         /// <summary>The row as the pass began.</summary>
         public SyncDelivery? Find(string conversationId) => _rows.GetValueOrDefault(conversationId);
