@@ -296,7 +296,7 @@ public sealed class SyncFanOut(
 
     /// <summary>
     /// A pass's view of the occurrence's delivery rows, read when the pass begins. Once another instance is seen at work on
-    /// the occurrence (a live claim of its own among those rows, or a claim lost to it), each row is read again right
+    /// the occurrence (its live claim among those rows, or a claim lost to it), each row is read again right
     /// before it is claimed, so the instances skip each other's claims instead of losing a race for each one: a lost race
     /// is a conflict answer the storage SDK throws for (an exception, a failed dependency in telemetry), where a point read
     /// of one row is neither, and cheaper than reading every row again. One instance alone reads nothing more.
